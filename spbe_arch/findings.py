@@ -1,0 +1,61 @@
+"""Findings: what validation (and loading) reports, as data that every output format renders."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+
+
+class Location(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class Finding(BaseModel):
+    """One problem, at one place, under one stable rule code."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    severity: Severity
+    message: str
+    element: str | None = None
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def position(self) -> str:
+        if self.file is None:
+            return "<workspace>"
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        return (self.file or "", self.line or 0, self.column or 0, self.rule, self.element or "", self.message)
+
+    def format_line(self) -> str:
+        return f"{self.position}: {self.severity} {self.rule} {self.message}"
+
+
+def at(
+    rule: str, severity: Severity, message: str, location: Location | None, element: str | None = None
+) -> Finding:
+    """A finding placed at a location (or at the workspace when there is none)."""
+    if location is None:
+        return Finding(rule=rule, severity=severity, message=message, element=element)
+    return Finding(
+        rule=rule, severity=severity, message=message, element=element,
+        file=location.file, line=location.line, column=location.column,
+    )

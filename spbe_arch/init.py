@@ -1,0 +1,140 @@
+"""``spbe init``: a new workspace with a manifest and one commented file per domain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from spbe_arch.errors import SpbeError
+from spbe_arch.fileio import write_text_atomic
+
+SCHEMA_HINT = "# yaml-language-server: $schema=https://spbe-arch.invalid/schema/{name}.json\n"
+
+MANIFEST = """\
+# Manifest of an Arsitektur SPBE workspace (format: docs/workspace-format.md)
+spbe: 1
+government:
+  name: {name}
+  code: "{code}"
+  kind: {kind}
+period: {{start: {start}, end: {end}}}
+reference: perpres-132-2022
+# reference_extensions: local-codes.yaml   # level 3+ codes of this government
+# rules: {{AP004: off, DA001: error}}       # per-rule severity
+document:
+  title: Dokumen Arsitektur SPBE {name} {start}-{end}
+  authors: [Tim Koordinasi SPBE]
+"""
+
+FILES: dict[str, str] = {
+    "organisasi.yaml": """\
+# Perangkat daerah and central agencies (organizations)
+organizations:
+  - id: diskominfo
+    name: Dinas Komunikasi dan Informatika
+    short_name: Diskominfo
+    kind: dinas
+    affairs: ["2.16"]
+""",
+    "proses-bisnis/proses-bisnis.yaml": """\
+# Proses bisnis (processes), coded with RAB reference codes
+processes:
+#  - id: pb-pengelolaan-informasi-publik
+#    name: Pengelolaan Informasi Publik
+#    owner: diskominfo
+#    reference: RAB.09.03.03
+#    kind: inti
+#    services: [layanan-ppid]
+""",
+    "layanan/layanan.yaml": """\
+# Layanan SPBE (services), coded with RAL reference codes
+services:
+#  - id: layanan-ppid
+#    name: Layanan Informasi Publik (PPID)
+#    owner: diskominfo
+#    reference: RAL.01.43
+#    kind: publik
+#    audience: [masyarakat]
+#    channels: [web, loket]
+#    applications: [app-ppid]
+""",
+    "data/data.yaml": """\
+# Data dan informasi (data), coded with RAD reference codes
+data:
+#  - id: data-informasi-publik
+#    name: Daftar Informasi Publik
+#    owner: diskominfo
+#    steward: diskominfo
+#    reference: RAD.09.03
+#    classification: terbuka
+""",
+    "aplikasi/aplikasi.yaml": """\
+# Aplikasi SPBE (applications), coded with RAA reference codes
+applications:
+#  - id: app-ppid
+#    name: Portal PPID
+#    owner: diskominfo
+#    reference: RAA.02.02
+#    kind: khusus
+#    source: lokal
+#    supports: [pb-pengelolaan-informasi-publik]
+#    writes: [data-informasi-publik]
+#    hosted_on: [vm-app-01]
+#    security_category: rendah
+""",
+    "infrastruktur/infrastruktur.yaml": """\
+# Infrastruktur SPBE (infrastructure), coded with RAI reference codes
+infrastructure:
+#  - id: pusat-data-daerah
+#    name: Pusat Data Daerah
+#    owner: diskominfo
+#    kind: pusat-data
+#    reference: RAI.01.02
+#    tier: 2
+#  - id: vm-app-01
+#    name: VM Aplikasi 01
+#    owner: diskominfo
+#    kind: server
+#    located_in: pusat-data-daerah
+""",
+    "keamanan/keamanan.yaml": """\
+# Keamanan SPBE (security), coded with RAK reference codes
+security:
+#  - id: kebijakan-smki
+#    name: Kebijakan Sistem Manajemen Keamanan Informasi
+#    owner: diskominfo
+#    kind: standar-prosedur
+#    reference: RAK.01.01
+#    standard: SNI ISO/IEC 27001
+#    protects: [app-ppid]
+""",
+    "peta-rencana.yaml": """\
+# Peta Rencana SPBE (roadmap)
+roadmap:
+#  - id: rm-integrasi-splp
+#    name: Integrasi aplikasi melalui SPLP
+#    owner: diskominfo
+#    substance: aplikasi
+#    year: 2026
+#    budget: 250000000
+""",
+}
+
+
+def init_workspace(target: Path, name: str = "Pemerintah Kabupaten Contoh", code: str = "00.00",
+                   kind: str = "kabupaten", start: int | None = None) -> list[Path]:
+    """Create the files of a new workspace in ``target``; refuses to overwrite a workspace."""
+    if (target / "spbe.yaml").exists():
+        raise SpbeError(f"{target}: already holds a workspace (spbe.yaml); nothing was written")
+    begin = start or dt.date.today().year
+    files = {"spbe.yaml": MANIFEST.format(name=name, code=code, kind=kind, start=begin, end=begin + 4), **FILES}
+    written = []
+    for rel in files:
+        path = target / rel
+        if path.exists():
+            raise SpbeError(f"{path}: already exists; nothing was overwritten")
+    for rel, text in files.items():
+        path = target / rel
+        write_text_atomic(path, text)
+        written.append(path)
+    return written

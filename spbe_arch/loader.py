@@ -1,0 +1,671 @@
+"""Reading a workspace: safe YAML (libyaml), every value with its position, every error collected.
+
+PyYAML's composer gives nodes with marks; we turn them into plain values ourselves so that we
+can keep positions, reject duplicate keys and unsafe tags, and bound alias expansion and depth.
+The result is validated by the pydantic classes of :mod:`spbe_arch.model`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from spbe_arch.errors import WorkspaceError
+from spbe_arch.findings import Finding, Location, at
+from spbe_arch.model import (
+    COLLECTIONS,
+    ELEMENT_CLASSES,
+    FORMAT_VERSION,
+    ID_RE,
+    Element,
+    Manifest,
+    PropertySpec,
+    slugify,
+)
+from spbe_arch.workspace import ElementSource, Path_, Workspace
+
+try:  # the C loader is in every PyYAML wheel; the pure one keeps source installs working
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MANIFEST_NAMES = ("spbe.yaml", "spbe.yml")
+YAML_SUFFIXES = (".yaml", ".yml")
+MAX_DEPTH = 40
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_constructor = yaml.constructor.SafeConstructor()
+
+
+class YamlProblem(Exception):
+    """A problem that makes (part of) a document unreadable, with its position."""
+
+    def __init__(self, rule: str, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Positions:
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+
+class _Converter:
+    """Turns one composed document into plain Python values, recording positions per path."""
+
+    def __init__(self, text_length: int) -> None:
+        self.budget = text_length + 10_000  # more nodes than characters means alias expansion
+        self.duplicates: list[YamlProblem] = []
+        self.tag_problems: list[YamlProblem] = []
+
+    def convert(self, node: yaml.Node, path: Path_, pos: Positions | None, depth: int = 0) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlProblem(
+                "SC012", "document expands to far more values than it has characters "
+                "(an alias bomb?); anchors and aliases may not multiply content", *_mark(node),
+            )
+        if depth > MAX_DEPTH:
+            raise YamlProblem("SC012", f"document is nested deeper than {MAX_DEPTH} levels", *_mark(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, _SEQ)
+            items = []
+            for i, child in enumerate(node.value):
+                child_path = (*path, i)
+                if pos is not None:
+                    pos.values[child_path] = _mark(child)
+                items.append(self.convert(child, child_path, pos, depth + 1))
+            return items
+        if isinstance(node, yaml.MappingNode):
+            self._check_tag(node, _MAP)
+            result: dict[Any, Any] = {}
+            first: dict[Any, yaml.Node] = {}
+            for key_node, value_node in node.value:
+                key = self.convert(key_node, path, None, depth + 1)
+                if isinstance(key, list | dict):
+                    raise YamlProblem("SC001", "a key must be a plain value, not a list or mapping",
+                                      *_mark(key_node))
+                if key in first:
+                    line, _ = _mark(first[key])
+                    self.duplicates.append(YamlProblem(
+                        "SC003", f"duplicate key {key!r} (first written at line {line}); "
+                        "YAML keeps only one of them, so remove or rename one", *_mark(key_node),
+                    ))
+                    continue
+                first[key] = key_node
+                child_path = (*path, str(key))
+                if pos is not None:
+                    pos.keys[child_path] = _mark(key_node)
+                    if isinstance(value_node, yaml.ScalarNode):
+                        pos.values[child_path] = _mark(value_node)
+                result[key] = self.convert(value_node, child_path, pos, depth + 1)
+            return result
+        raise YamlProblem("SC001", "unsupported YAML node", *_mark(node))  # pragma: no cover
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag in _SCALAR_TAGS:
+            try:
+                if tag == "tag:yaml.org,2002:int":
+                    return _constructor.construct_yaml_int(node)
+                if tag == "tag:yaml.org,2002:float":
+                    return _constructor.construct_yaml_float(node)
+                if tag == "tag:yaml.org,2002:bool":
+                    return _constructor.construct_yaml_bool(node)
+                if tag == "tag:yaml.org,2002:null":
+                    return None
+                return _constructor.construct_yaml_timestamp(node)
+            except (ValueError, yaml.YAMLError) as exc:
+                raise YamlProblem("SC001", f"cannot read value {node.value!r}: {exc}", *_mark(node)) from exc
+        self.tag_problems.append(YamlProblem(
+            "SC011", f"tag {tag!r} is not allowed: workspace files hold plain YAML values only",
+            *_mark(node),
+        ))
+        return node.value
+
+    def _check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            self.tag_problems.append(YamlProblem(
+                "SC011", f"tag {node.tag!r} is not allowed: workspace files hold plain YAML values only",
+                *_mark(node),
+            ))
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+@dataclass
+class ParsedFile:
+    path: str
+    value: Any = None
+    positions: Positions = field(default_factory=Positions)
+    problems: list[Finding] = field(default_factory=list)
+    readable: bool = True
+    # positions inside each item of a top-level list, relative to the item: (key, index) -> Positions
+    items: dict[tuple[str, int], Positions] = field(default_factory=dict)
+
+
+def _problem(rel: str, rule: str, message: str, line: int = 1, column: int = 1,
+             severity: str = "error") -> Finding:
+    return Finding(rule=rule, severity=severity, message=message, file=rel, line=line,  # type: ignore[arg-type]
+                   column=column)
+
+
+def parse_text(text: str, rel: str) -> ParsedFile:
+    """Parse one YAML document held in ``text``; ``rel`` is the name used in messages."""
+    parsed = ParsedFile(rel)
+    if "\t" in text:
+        tab = _tab_in_indentation(text)
+        if tab is not None:
+            parsed.problems.append(_problem(
+                rel, "SC001", "a tab in the indentation: YAML indents with spaces only", *tab))
+            parsed.readable = False
+            return parsed
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        parsed.problems.append(_problem(rel, "SC001", f"not valid YAML: {what}", line, col))
+        parsed.readable = False
+        return parsed
+    except yaml.YAMLError as exc:
+        parsed.problems.append(_problem(rel, "SC001", f"not valid YAML: {exc}"))
+        parsed.readable = False
+        return parsed
+    if node is None:
+        parsed.problems.append(_problem(rel, "SC014", "file is empty", severity="info"))
+        return parsed
+    converter = _Converter(len(text))
+    try:
+        parsed.value = _convert_document(converter, node, parsed)
+    except YamlProblem as exc:
+        parsed.problems.append(_problem(rel, exc.rule, exc.message, exc.line, exc.column))
+        parsed.readable = False
+        parsed.value = None
+        return parsed
+    except RecursionError:
+        parsed.problems.append(_problem(rel, "SC012", "document is nested too deeply"))
+        parsed.readable = False
+        return parsed
+    for problem in converter.duplicates + converter.tag_problems:
+        parsed.problems.append(_problem(rel, problem.rule, problem.message, problem.line, problem.column))
+    return parsed
+
+
+def _convert_document(converter: _Converter, node: yaml.Node, parsed: ParsedFile) -> Any:
+    """Like ``convert``, but each item of a top-level list gets positions of its own, so that an
+    element's positions are found without scanning the whole file's."""
+    if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
+        return converter.convert(node, (), parsed.positions)
+    result: dict[Any, Any] = {}
+    seen: dict[Any, yaml.Node] = {}
+    for key_node, value_node in node.value:
+        key = converter.convert(key_node, (), None, 1)
+        if isinstance(key, list | dict):
+            raise YamlProblem("SC001", "a key must be a plain value, not a list or mapping", *_mark(key_node))
+        if key in seen:
+            line, _ = _mark(seen[key])
+            converter.duplicates.append(YamlProblem(
+                "SC003", f"duplicate key {key!r} (first written at line {line}); "
+                "YAML keeps only one of them, so merge the two lists", *_mark(key_node)))
+            continue
+        seen[key] = key_node
+        path: Path_ = (str(key),)
+        parsed.positions.keys[path] = _mark(key_node)
+        if isinstance(value_node, yaml.SequenceNode) and value_node.tag == _SEQ:
+            items = []
+            for i, child in enumerate(value_node.value):
+                parsed.positions.values[(*path, i)] = _mark(child)
+                item_positions = Positions()
+                parsed.items[(str(key), i)] = item_positions
+                items.append(converter.convert(child, (), item_positions, 2))
+            result[key] = items
+        else:
+            if isinstance(value_node, yaml.ScalarNode):
+                parsed.positions.values[path] = _mark(value_node)
+            result[key] = converter.convert(value_node, path, parsed.positions, 1)
+    return result
+
+
+def _tab_in_indentation(text: str) -> tuple[int, int] | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            return number, len(line) - len(stripped) + 1
+    return None
+
+
+def read_file(path: Path, rel: str) -> ParsedFile:
+    """Read and parse one file, turning every way it can be unreadable into a finding."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            parsed = ParsedFile(rel, readable=False)
+            parsed.problems.append(_problem(rel, "SC002", f"file is {size} bytes, over the limit of "
+                                            f"{MAX_FILE_BYTES}; split it"))
+            return parsed
+        raw = path.read_bytes()
+    except OSError as exc:
+        parsed = ParsedFile(rel, readable=False)
+        parsed.problems.append(_problem(rel, "SC002", f"cannot read file: {exc.strerror or exc}"))
+        return parsed
+    if b"\x00" in raw:
+        parsed = ParsedFile(rel, readable=False)
+        parsed.problems.append(_problem(rel, "SC002", "file is binary, not YAML text"))
+        return parsed
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        parsed = ParsedFile(rel, readable=False)
+        parsed.problems.append(_problem(
+            rel, "SC002", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            line, column))
+        return parsed
+    return parse_text(text, rel)
+
+
+# --- pydantic errors as findings ------------------------------------------------------------
+
+
+def _submodel(cls: type[BaseModel], loc: Iterable[str | int]) -> type[BaseModel] | None:
+    """The pydantic class that holds the last key of ``loc``."""
+    current: type[BaseModel] | None = cls
+    parts = list(loc)
+    for part in parts[:-1]:
+        if current is None or isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _model_in(info.annotation)
+    return current
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    if get_origin(annotation) is not None:
+        return None
+    return None
+
+
+def _nearest(word: str, options: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def describe_error(cls: type[BaseModel], error: Any, what: str) -> tuple[str, str, bool]:
+    """(rule, message, point at key) for one pydantic error, with the suggestion a user needs."""
+    loc: tuple[str | int, ...] = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
+    kind = error["type"]
+    where = _dotted(loc)
+    if kind == "extra_forbidden":
+        holder = _submodel(cls, loc)
+        key = str(loc[-1])
+        valid = [f for f in (holder.model_fields if holder else {}) if f != "COLLECTION"]
+        guess = _nearest(key, valid)
+        hint = f"; did you mean {guess!r}?" if guess else f"; valid keys: {', '.join(valid)}"
+        return "SC005", f"unknown key {key!r} in {what}{hint}", True
+    if kind == "missing":
+        return "SC006", f"{what} is missing required key {where!r}", True
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        value = error.get("input")
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
+        guess = _nearest(str(value), options) if isinstance(value, str) else None
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        return "SC007", f"{what}: {where}: {value!r} is not valid; expected one of {expected}{hint}", False
+    message = error["msg"]
+    if kind == "value_error":
+        message = message.removeprefix("Value error, ")
+        if "is not a valid id" in message:
+            return "SC008", f"{what}: {where}: {message}", False
+        return "SC006", f"{what}: {where}: {message}", False
+    return "SC006", f"{what}: {where}: {message} (got {_short(error.get('input'))})", False
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# --- the workspace ---------------------------------------------------------------------------
+
+
+@dataclass
+class LoadResult:
+    """What loading produced: the workspace (possibly partial) and every problem met."""
+
+    workspace: Workspace | None
+    findings: list[Finding]
+    fatal: bool = False  # some input could not be read at all (exit code 2)
+
+
+def find_manifest(root: Path) -> Path:
+    for name in MANIFEST_NAMES:
+        candidate = root / name
+        if candidate.is_file():
+            return candidate
+    raise WorkspaceError(
+        f"{root}: no spbe.yaml here, so this is not a workspace "
+        f"(run `spbe init {root}` to create one, or give the workspace folder)"
+    )
+
+
+def workspace_files(root: Path, manifest: Manifest | None, manifest_path: Path) -> list[Path]:
+    """Every YAML file below the root, sorted by relative path: the loading order."""
+    skip: set[Path] = {manifest_path.resolve()}
+    if manifest is not None and manifest.reference_extensions:
+        skip.add((root / manifest.reference_extensions).resolve())
+    patterns = list(manifest.exclude) if manifest else []
+    found: list[tuple[str, Path]] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith((".", "_")) and d != "node_modules"]
+        for name in filenames:
+            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+                continue
+            path = Path(dirpath) / name
+            rel = path.relative_to(root).as_posix()
+            if path.resolve() in skip or any(fnmatch.fnmatch(rel, p) for p in patterns):
+                continue
+            found.append((rel, path))
+    found.sort()
+    return [p for _, p in found]
+
+
+def load_manifest(root: Path) -> tuple[Manifest | None, list[Finding], Path, Positions]:
+    path = find_manifest(root)
+    rel = path.relative_to(root).as_posix()
+    parsed = read_file(path, rel)
+    findings = list(parsed.problems)
+    manifest = _manifest_from(parsed, rel, findings)
+    return manifest, findings, path, parsed.positions
+
+
+def _manifest_from(parsed: ParsedFile, rel: str, findings: list[Finding]) -> Manifest | None:
+    if not parsed.readable:
+        return None
+    data = parsed.value
+    if not isinstance(data, dict):
+        findings.append(_problem(rel, "SC010", "the manifest must be a mapping (spbe: 1, government: ...)"))
+        return None
+    version = data.get("spbe")
+    if version != FORMAT_VERSION:
+        line, col = parsed.positions.values.get(("spbe",), (1, 1))
+        shown = "missing" if version is None else repr(version)
+        findings.append(_problem(
+            rel, "SC010", f"format version {shown} is not supported: this spbe-arch reads "
+            f"`spbe: {FORMAT_VERSION}`", line, col))
+        return None
+    try:
+        manifest = Manifest.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            rule, message, key = describe_error(Manifest, error, "the manifest")
+            loc = tuple(error["loc"])
+            line, col = _position(parsed.positions, loc, key)
+            findings.append(_problem(rel, "SC010" if rule == "SC006" else rule, message, line, col))
+        return None
+    return manifest
+
+
+def _position(positions: Positions, loc: tuple[Any, ...], key: bool) -> tuple[int, int]:
+    probe = tuple(loc)
+    while probe:
+        if not key and probe in positions.values:
+            return positions.values[probe]
+        if probe in positions.keys:
+            return positions.keys[probe]
+        probe = probe[:-1]
+    return 1, 1
+
+
+def load_workspace(root: str | os.PathLike[str]) -> LoadResult:
+    """Load every file of the workspace at ``root``; never raises for bad content, only for no
+    manifest (:class:`WorkspaceError`)."""
+    root_path = Path(root)
+    if not root_path.exists():
+        raise WorkspaceError(f"{root_path}: no such folder")
+    if not root_path.is_dir():
+        raise WorkspaceError(f"{root_path}: not a folder; give the workspace folder that holds spbe.yaml")
+    manifest, findings, manifest_path, manifest_positions = load_manifest(root_path)
+    if manifest is None:
+        return LoadResult(None, findings, fatal=True)
+    workspace = Workspace(root=root_path, manifest=manifest,
+                          manifest_file=manifest_path.relative_to(root_path).as_posix(),
+                          manifest_keys=manifest_positions.keys)
+    fatal = False
+    first_seen: dict[str, tuple[str, int, int]] = {}
+    for path in workspace_files(root_path, manifest, manifest_path):
+        rel = path.relative_to(root_path).as_posix()
+        workspace.files.append(rel)
+        parsed = read_file(path, rel)
+        findings.extend(parsed.problems)
+        if not parsed.readable:
+            fatal = True
+            continue
+        if parsed.value is None:
+            continue
+        findings.extend(_load_document(workspace, parsed, first_seen))
+    findings.extend(_check_properties(workspace))
+    return LoadResult(workspace, findings, fatal)
+
+
+def _load_document(
+    workspace: Workspace, parsed: ParsedFile, first_seen: dict[str, tuple[str, int, int]]
+) -> list[Finding]:
+    rel = parsed.path
+    findings: list[Finding] = []
+    data = parsed.value
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return [_problem(rel, "SC004", f"the file holds {kind}; a workspace file is a mapping of "
+                         f"collections ({', '.join(COLLECTIONS)})")]
+    for collection, items in data.items():
+        key_line, key_col = parsed.positions.keys.get((str(collection),), (1, 1))
+        if collection not in ELEMENT_CLASSES:
+            guess = _nearest(str(collection), COLLECTIONS)
+            hint = f"did you mean {guess!r}?" if guess else f"expected one of {', '.join(COLLECTIONS)}"
+            findings.append(_problem(rel, "SC004", f"unknown collection {collection!r}; {hint}",
+                                     key_line, key_col))
+            continue
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            findings.append(_problem(rel, "SC004", f"{collection!r} must be a list of elements "
+                                     "(each item starting with '- id: ...')", key_line, key_col))
+            continue
+        cls = ELEMENT_CLASSES[collection]
+        for index, raw in enumerate(items):
+            findings.extend(_load_element(workspace, parsed, cls, collection, index, raw, first_seen))
+    return findings
+
+
+def _load_element(
+    workspace: Workspace, parsed: ParsedFile, cls: type[Element], collection: str, index: int,
+    raw: Any, first_seen: dict[str, tuple[str, int, int]],
+) -> list[Finding]:
+    rel = parsed.path
+    base: Path_ = (collection, index)
+    line, col = parsed.positions.values.get(base, (1, 1))
+    if not isinstance(raw, dict):
+        return [_problem(rel, "SC004", f"an item of {collection!r} must be a mapping with id, name, ...",
+                         line, col)]
+    singular = _SINGULAR[collection]
+    raw_id = raw.get("id")
+    label = f"{singular} {raw_id!r}" if isinstance(raw_id, str) else f"{singular} #{index + 1}"
+    item = parsed.items.get((collection, index), Positions())
+    element_line, element_col = item.keys.get(("id",), (line, col))
+    source = ElementSource(rel, element_line, element_col, item.keys, item.values)
+    findings: list[Finding] = []
+    if isinstance(raw_id, str) and raw_id in first_seen:
+        other = first_seen[raw_id]
+        findings.append(_problem(
+            rel, "SC009", f"id {raw_id!r} is already used by the element at {other[0]}:{other[1]}:{other[2]}; "
+            "ids must be unique across the workspace", element_line, element_col))
+        return findings
+    try:
+        element = cls.model_validate(raw)
+    except ValidationError as exc:
+        errors = exc.errors()
+        element_id = raw_id if isinstance(raw_id, str) and ID_RE.match(raw_id) else None
+        for error in errors:
+            rule, message, key = describe_error(cls, error, label)
+            loc = source.locate(tuple(error["loc"]), key=key)
+            findings.append(Finding(rule=rule, severity="error", message=message, element=element_id,
+                                    file=rel, line=loc.line, column=loc.column))
+        partial = _without_bad_keys(cls, raw, errors)
+        if element_id is None:
+            return findings
+        first_seen[element_id] = (rel, element_line, element_col)
+        if partial is None:
+            workspace.invalid_ids[element_id] = collection
+            workspace.sources.setdefault(element_id, source)
+            return findings
+        element = partial
+    first_seen[element.id] = (rel, element_line, element_col)
+    workspace.add(element, source)
+    return findings
+
+
+def _without_bad_keys(cls: type[Element], raw: dict[str, Any], errors: list[Any]) -> Element | None:
+    """The element with its invalid keys left out, so that the rest of it is still checked; None
+    when what is left is not an element (no valid id, name or owner)."""
+    bad = {error["loc"][0] for error in errors if error["loc"]}
+    if bad & {"id", "name", "owner"}:
+        return None
+    try:
+        return cls.model_validate({k: v for k, v in raw.items() if k not in bad})
+    except ValidationError:
+        return None
+
+
+_SINGULAR = {
+    "organizations": "organization", "processes": "process", "services": "service", "data": "data set",
+    "applications": "application", "infrastructure": "infrastructure", "security": "security control",
+    "roadmap": "roadmap activity",
+}
+
+_TYPE_CHECKS: dict[str, tuple[tuple[type, ...], str]] = {
+    "string": ((str,), "text"),
+    "number": ((int, float), "a number"),
+    "integer": ((int,), "a whole number"),
+    "boolean": ((bool,), "true or false"),
+}
+
+
+def _check_properties(workspace: Workspace) -> list[Finding]:
+    """The manifest's typed properties: required ones present, values of the declared type."""
+    findings: list[Finding] = []
+    for collection, specs in workspace.manifest.properties.items():
+        for element in workspace.collection(collection):
+            for name, spec in specs.items():
+                findings.extend(_check_property(workspace, element, name, spec))
+    return findings
+
+
+def _check_property(workspace: Workspace, element: Element, name: str, spec: PropertySpec) -> list[Finding]:
+    import datetime as dt
+
+    value = element.properties.get(name)
+    if value is None:
+        if spec.required:
+            return [at("SC013", "error", f"property {name!r} is required on every {element.COLLECTION} "
+                       "element (see properties in spbe.yaml)",
+                       workspace.locate(element.id, ("properties",), key=True), element.id)]
+        return []
+    location = workspace.locate(element.id, ("properties", name))
+    if spec.type == "date":
+        ok = isinstance(value, dt.date)
+        expected = "a date (YYYY-MM-DD)"
+    else:
+        types, expected = _TYPE_CHECKS[spec.type]
+        ok = isinstance(value, types) and not (spec.type != "boolean" and isinstance(value, bool))
+    if not ok:
+        return [at("SC013", "error", f"property {name!r} must be {expected}, got {value!r}", location,
+                   element.id)]
+    if spec.values is not None and value not in spec.values:
+        allowed = ", ".join(repr(v) for v in spec.values)
+        return [at("SC013", "error", f"property {name!r}: {value!r} is not one of {allowed}", location,
+                   element.id)]
+    return []
+
+
+def location_of(workspace: Workspace, element_id: str) -> Location | None:
+    return workspace.locate(element_id)
+
+
+def suggest_id(workspace: Workspace, wrong: str, collections: Iterable[str] | None = None,
+               limit: int = 3) -> list[str]:
+    """The existing ids nearest to ``wrong`` (in the given collections), best first."""
+    from rapidfuzz import fuzz, process
+
+    wanted = set(collections) if collections is not None else None
+    candidates = [
+        i for i, e in workspace.elements.items() if wanted is None or e.COLLECTION in wanted
+    ]
+    if not candidates:
+        return []
+    matches = process.extract(wrong, candidates, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
+    return [m[0] for m in matches]
+
+
+__all__ = [
+    "LoadResult", "ParsedFile", "find_manifest", "load_workspace", "parse_text", "read_file",
+    "slugify", "suggest_id",
+]
+
+
+def open_workspace(root: str | os.PathLike[str]) -> tuple[Workspace, list[Finding]]:
+    """Load a workspace for a command that uses the model (stats, impact, diagrams, ...).
+
+    Content problems are returned, not raised: a model with findings is still worth a diagram.
+    Only a workspace that cannot be read at all raises :class:`WorkspaceError`, naming the problems.
+    """
+    result = load_workspace(root)
+    if result.workspace is None or result.fatal:
+        problems = [f for f in result.findings if f.severity == "error"]
+        shown = "\n".join(f.format_line() for f in problems[:20])
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise WorkspaceError(f"{root}: the workspace cannot be loaded:\n{shown}{more}")
+    return result.workspace, result.findings

@@ -1,0 +1,32 @@
+"""Renderers of a validation report: one function per output format, all over the same Report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from spbe_arch.validate import Report
+
+
+def report_text(report: Report) -> str:
+    lines = [f.format_line() for f in report.findings]
+    s = report.summary
+    status = "cannot be fully loaded" if not report.loaded else ("has errors" if s.errors else "is valid")
+    lines.append(
+        f"{report.workspace}: {status}: {s.errors} error(s), {s.warnings} warning(s), {s.infos} info "
+        f"in {s.files} file(s), {s.elements} element(s)"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def report_json(report: Report) -> str:
+    payload = {
+        "workspace": report.workspace,
+        "loaded": report.loaded,
+        "findings": [f.model_dump() for f in report.findings],
+        "summary": report.summary.model_dump(),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Report], str]] = {"text": report_text, "json": report_json}

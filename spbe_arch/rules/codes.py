@@ -1,0 +1,96 @@
+"""RC: codes of the national reference architecture (and the workspace's local extensions)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spbe_arch.model import Application, Service
+from spbe_arch.reference import CODE_RE, COLLECTION_DOMAIN, DOMAIN_NAMES
+from spbe_arch.validate import Context, Hit, rule
+
+
+@rule("RC001", "malformed-code", "error", "a reference code is not of the form RAx.NN.NN",
+      """Reference codes follow the national pattern `RA[BDLAIK]` followed by one to six two-digit
+      segments (`RAB.09.06.03`, `RAA.02.02`). A code written otherwise (`RAB-09-06`, `RAB.9.6`) cannot
+      be checked against the catalogue.""")
+def malformed_code(ctx: Context) -> Iterator[Hit]:
+    for element in ctx.workspace.iter_elements():
+        if element.reference is not None and not CODE_RE.match(element.reference):
+            yield Hit(element.id, f"reference {element.reference!r} is malformed: expected e.g. "
+                      f"{COLLECTION_DOMAIN.get(element.COLLECTION, 'RAB')}.01.02", ("reference",))
+
+
+@rule("RC002", "unknown-code", "error", "a reference code is not in the national catalogue",
+      """The code is well formed but neither the national catalogue named in the manifest
+      (`reference:`) nor the workspace's local extensions (`reference_extensions:`) define it.
+      Level-3-and-deeper codes of a government's own belong in the local extensions file.""")
+def unknown_code(ctx: Context) -> Iterator[Hit]:
+    for element in ctx.workspace.iter_elements():
+        code = element.reference
+        if code is None or not CODE_RE.match(code) or code in ctx.catalogue:
+            continue
+        parent = code
+        while "." in parent and parent not in ctx.catalogue:
+            parent = parent.rsplit(".", 1)[0]
+        hint = ""
+        if parent in ctx.catalogue and parent != code:
+            hint = f" (its parent {parent} is {ctx.catalogue.codes[parent].name}; define it in the local extensions)"
+        yield Hit(element.id, f"reference {code!r} is not in catalogue "
+                  f"{ctx.catalogue.version}{hint}", ("reference",))
+
+
+@rule("RC003", "code-of-other-domain", "error", "a reference code belongs to another domain",
+      """Each collection maps to one reference domain: processes to RAB, services to RAL, data to
+      RAD, applications to RAA, infrastructure to RAI, security to RAK. An application with an RAB
+      code, for example, is mapped to a business process instead of an application type.""")
+def code_of_other_domain(ctx: Context) -> Iterator[Hit]:
+    for element in ctx.workspace.iter_elements():
+        code = element.reference
+        if code is None or not CODE_RE.match(code):
+            continue
+        expected = COLLECTION_DOMAIN.get(element.COLLECTION)
+        if expected is None:
+            yield Hit(element.id, f"{element.COLLECTION} take no reference code, but {code!r} is given",
+                      ("reference",))
+        elif code[:3] != expected:
+            yield Hit(element.id, f"reference {code!r} is a {DOMAIN_NAMES[code[:3]]} code ({code[:3]}); "
+                      f"{element.COLLECTION} take {expected} codes ({DOMAIN_NAMES[expected]})", ("reference",))
+
+
+# RC004 is reported while reading the local extensions file.
+from spbe_arch.validate import register  # noqa: E402
+
+register("RC004", "bad-local-code", "error", "a local reference code is invalid",
+         """Codes in the `reference_extensions` file must be well formed, new (not a national code),
+         defined once, and extend an existing code by one level (their parent is national or defined
+         above them in the file).""")
+
+
+@rule("RC005", "missing-code", "info", "an element has no reference code",
+      """Mapping every element to the national reference architecture is what makes the architecture
+      comparable across governments and what the Indeks SPBE evaluation looks for. `spbe stats` shows
+      the coverage per domain.""")
+def missing_code(ctx: Context) -> Iterator[Hit]:
+    for element in ctx.workspace.iter_elements():
+        if element.COLLECTION in COLLECTION_DOMAIN and element.reference is None:
+            yield Hit(element.id, f"{element.id!r} has no {COLLECTION_DOMAIN[element.COLLECTION]} reference code")
+
+
+@rule("RC006", "code-branch-mismatch", "warning", "the code's branch contradicts the element's kind",
+      """Public services (`kind: publik`) are coded under RAL.01 Layanan Publik and administration
+      services under RAL.02; Aplikasi Umum (`kind: umum`) under RAA.01 and Aplikasi Khusus under
+      RAA.02. A mismatch means either the kind or the code is wrong.""")
+def branch_mismatch(ctx: Context) -> Iterator[Hit]:
+    for element in ctx.workspace.iter_elements():
+        code = element.reference
+        if code is None or not CODE_RE.match(code):
+            continue
+        expected = None
+        if isinstance(element, Service) and code.startswith("RAL."):
+            expected = "RAL.01" if element.kind == "publik" else "RAL.02"
+        elif isinstance(element, Application) and code.startswith("RAA."):
+            expected = "RAA.01" if element.kind == "umum" else "RAA.02"
+        if expected and not code.startswith(expected):
+            kind = getattr(element, "kind", "")
+            yield Hit(element.id, f"kind {kind!r} is coded under {expected}, but the reference is {code}",
+                      ("reference",))

@@ -1,0 +1,144 @@
+"""A loaded workspace: the manifest, every element by id, and where each was written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar, cast
+
+from spbe_arch.findings import Location
+from spbe_arch.model import (
+    COLLECTIONS,
+    Application,
+    DataSet,
+    Element,
+    Infrastructure,
+    Manifest,
+    Organization,
+    Process,
+    RoadmapActivity,
+    Security,
+    Service,
+)
+
+Path_ = tuple[str | int, ...]
+E = TypeVar("E", bound=Element)
+
+
+@dataclass
+class ElementSource:
+    """File and position of an element, and of every key and list item inside it."""
+
+    file: str
+    line: int
+    column: int
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_ = (), *, key: bool = False) -> Location:
+        """The most precise known position of ``path``: its value, else its key, else a parent's."""
+        probe = path
+        while probe:
+            if not key and probe in self.values:
+                line, col = self.values[probe]
+                return Location(file=self.file, line=line, column=col)
+            if probe in self.keys:
+                line, col = self.keys[probe]
+                return Location(file=self.file, line=line, column=col)
+            probe = probe[:-1]
+        return Location(file=self.file, line=self.line, column=self.column)
+
+
+@dataclass
+class Workspace:
+    """The model of one government, as loaded from a workspace folder."""
+
+    root: Path
+    manifest: Manifest
+    manifest_file: str = "spbe.yaml"
+    elements: dict[str, Element] = field(default_factory=dict)
+    sources: dict[str, ElementSource] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    invalid_ids: dict[str, str] = field(default_factory=dict)  # id -> collection, elements that failed
+    manifest_keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # positions in spbe.yaml
+
+    def __post_init__(self) -> None:
+        self._by_collection: dict[str, list[Element]] | None = None
+
+    # -- lookup ------------------------------------------------------------------------------
+    def add(self, element: Element, source: ElementSource) -> None:
+        self.elements[element.id] = element
+        self.sources[element.id] = source
+        self._by_collection = None
+
+    def get(self, element_id: str) -> Element | None:
+        return self.elements.get(element_id)
+
+    def collection(self, name: str) -> list[Element]:
+        if self._by_collection is None:
+            grouped: dict[str, list[Element]] = {c: [] for c in COLLECTIONS}
+            for element in self.elements.values():
+                grouped[element.COLLECTION].append(element)
+            self._by_collection = grouped
+        return self._by_collection[name]
+
+    def of(self, cls: type[E]) -> list[E]:
+        return cast(list[E], self.collection(cls.COLLECTION))
+
+    def iter_elements(self) -> Iterator[Element]:
+        return iter(self.elements.values())
+
+    @property
+    def organizations(self) -> list[Organization]:
+        return self.of(Organization)
+
+    @property
+    def processes(self) -> list[Process]:
+        return self.of(Process)
+
+    @property
+    def services(self) -> list[Service]:
+        return self.of(Service)
+
+    @property
+    def data(self) -> list[DataSet]:
+        return self.of(DataSet)
+
+    @property
+    def applications(self) -> list[Application]:
+        return self.of(Application)
+
+    @property
+    def infrastructure(self) -> list[Infrastructure]:
+        return self.of(Infrastructure)
+
+    @property
+    def security(self) -> list[Security]:
+        return self.of(Security)
+
+    @property
+    def roadmap(self) -> list[RoadmapActivity]:
+        return self.of(RoadmapActivity)
+
+    def collection_of(self, element_id: str) -> str | None:
+        element = self.elements.get(element_id)
+        if element is not None:
+            return element.COLLECTION
+        return self.invalid_ids.get(element_id)
+
+    def locate(self, element_id: str, path: Path_ = (), *, key: bool = False) -> Location | None:
+        source = self.sources.get(element_id)
+        return source.locate(path, key=key) if source else None
+
+    def display_name(self, element_id: str) -> str:
+        element = self.elements.get(element_id)
+        return element.name if element is not None else element_id
+
+    def owner_label(self, element_id: str) -> str | None:
+        element = self.elements.get(element_id)
+        owner = element.owner_id if element is not None else None
+        if owner is None:
+            return None
+        org = self.elements.get(owner)
+        return org.label if isinstance(org, Organization) else owner
