@@ -184,12 +184,12 @@ def rules(
 @command()
 def stats(workspace: WorkspaceArg = Path("."), format: FormatOpt = TextOrJson.text) -> None:
     """Counts per collection and per OPD, and reference-code coverage per domain."""
+    from spbe_arch.extensions import workspace_catalogue
     from spbe_arch.loader import open_workspace
-    from spbe_arch.reference import load_catalogue
     from spbe_arch.stats import compute_stats, stats_text
 
     model, _ = open_workspace(workspace)
-    result = compute_stats(model, load_catalogue(model.manifest.reference))
+    result = compute_stats(model, workspace_catalogue(model))
     if format == TextOrJson.json:
         _out(result.model_dump_json(indent=2) + "\n")
     else:

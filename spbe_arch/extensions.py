@@ -66,3 +66,12 @@ def load_extensions(workspace: Workspace, national: Catalogue) -> tuple[list[Cod
         accepted.append(Code(item.code, item.name, item.description, local=True))
         known.add(item.code)
     return accepted, findings
+
+
+def workspace_catalogue(workspace: Workspace) -> Catalogue:
+    """The catalogue the workspace's codes are checked against: national codes plus its local ones."""
+    from spbe_arch.reference import load_catalogue
+
+    national = load_catalogue(workspace.manifest.reference)
+    local, _ = load_extensions(workspace, national)
+    return national.with_extensions(local) if local else national
