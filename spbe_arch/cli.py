@@ -126,7 +126,8 @@ def _colour_lines(text: str) -> None:
 @command()
 def validate(
     workspace: WorkspaceArg = Path("."),
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text, json, sarif (code "
+                                        "scanning), junit (test report) or github (annotations).")] = "text",
     fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")] = FailOn.error,
 ) -> None:
     """Check the workspace: schema, references, reference codes and the SPBE rules.
@@ -263,6 +264,162 @@ def init(
     written = init_workspace(directory, name=name, code=code, kind=kind)
     _out("".join(f"created {p}\n" for p in written))
     _out(f"next: edit the files, then run `spbe validate {directory}`\n")
+
+
+# --- dependency graph, impact analysis and graph export (issue 3) ---
+
+
+DepthOpt = Annotated[int | None, typer.Option("--depth", "-d", help="Follow at most N relations (0: the element only).",
+                                              show_default=False)]
+
+
+def _impact_command(direction: str, element_id: str, workspace: Path, depth: int | None, format: TextOrJson) -> None:
+    from spbe_arch.analysis import depends as depends_on
+    from spbe_arch.analysis import impact as impact_of
+    from spbe_arch.analysis.render import impact_text
+    from spbe_arch.loader import open_workspace
+
+    model, _ = open_workspace(workspace)
+    report = (impact_of if direction == "impact" else depends_on)(model, element_id, depth)
+    _out(report.model_dump_json(indent=2) + "\n" if format == TextOrJson.json else impact_text(report))
+
+
+@command()
+def impact(
+    element_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the element that stops.")],
+    workspace: WorkspaceArg = Path("."),
+    depth: DepthOpt = None,
+    format: FormatOpt = TextOrJson.text,
+) -> None:
+    """Everything that stops if ID stops, transitively, per domain and per OPD, each with its path."""
+    _impact_command("impact", element_id, workspace, depth, format)
+
+
+@command()
+def depends(
+    element_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the element.")],
+    workspace: WorkspaceArg = Path("."),
+    depth: DepthOpt = None,
+    format: FormatOpt = TextOrJson.text,
+) -> None:
+    """Everything ID needs to run, transitively: the reverse of `spbe impact`."""
+    _impact_command("depends", element_id, workspace, depth, format)
+
+
+class AnalysisSection(enum.StrEnum):
+    spof = "spof"
+    cycles = "cycles"
+    orphans = "orphans"
+    connected = "connected"
+    opd = "opd"
+
+
+@command()
+def analyze(
+    workspace: WorkspaceArg = Path("."),
+    only: Annotated[list[AnalysisSection] | None, typer.Option(
+        "--only", help="Run only this analysis (repeatable): spof (single points of failure), cycles, orphans, "
+        "connected (most connected applications), opd (dependence between OPDs).", show_default=False)] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many single points of failure and most "
+                                       "connected applications to list.")] = 10,
+    format: FormatOpt = TextOrJson.text,
+) -> None:
+    """Analyse the dependency graph: single points of failure, cycles, orphans, hubs, OPD cross-dependency."""
+    from spbe_arch.analysis import SECTIONS
+    from spbe_arch.analysis import analyze as run_analyses
+    from spbe_arch.analysis.render import analysis_text
+    from spbe_arch.loader import open_workspace
+
+    model, _ = open_workspace(workspace)
+    sections = [s.value for s in only] if only else list(SECTIONS)
+    report = run_analyses(model, limit, sections)
+    _out(report.model_dump_json(indent=2, exclude_none=True) + "\n" if format == TextOrJson.json
+         else analysis_text(report))
+
+
+export_app = typer.Typer(help="Export the model to other formats.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+class GraphFormatChoice(enum.StrEnum):
+    graphml = "graphml"
+    json = "json"
+
+
+@export_app.command("graph")
+@_handle_errors
+def export_graph_command(
+    workspace: WorkspaceArg = Path("."),
+    format: Annotated[GraphFormatChoice, typer.Option("--format", "-f", help="graphml or json (node-link).")
+                      ] = GraphFormatChoice.graphml,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: standard output).",
+                                                show_default=False)] = None,
+) -> None:
+    """The dependency graph as GraphML or node-link JSON, with each relation's failure propagation."""
+    from spbe_arch.fileio import write_text_atomic
+    from spbe_arch.graph_export import export_graph
+    from spbe_arch.loader import open_workspace
+
+    model, _ = open_workspace(workspace)
+    text = export_graph(model, format.value)
+    if output is None:
+        _out(text)
+    else:
+        write_text_atomic(output, text)
+        typer.echo(f"wrote {output}", err=True)
+
+
+# --- CI: semantic diff between model versions (issue 7) ---
+
+
+class DiffFormat(enum.StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+class FailOnNew(enum.StrEnum):
+    error = "error"
+    warning = "warning"
+    duplicate = "duplicate"
+
+
+@command("diff")
+def diff_command(
+    rev_a: Annotated[str | None, typer.Argument(
+        metavar="[REV_A]", help="Old version: a git revision (default: the merge base of HEAD with the default "
+        "branch), or a folder.", show_default=False)] = None,
+    rev_b: Annotated[str | None, typer.Argument(
+        metavar="[REV_B]", help="New version: a git revision (default: the working tree), or a folder.",
+        show_default=False)] = None,
+    workspace: Annotated[Path, typer.Option(
+        "--workspace", "-w", help="The workspace folder inside the repository (with revisions).")] = Path("."),
+    format: Annotated[DiffFormat, typer.Option(
+        "--format", "-f", help="text, md (a merge-request comment) or json.")] = DiffFormat.text,
+    fail_on_new: Annotated[list[FailOnNew] | None, typer.Option(
+        "--fail-on-new", help="Exit 1 when the change introduces this (repeatable): error, warning (or error), "
+        "duplicate (a new duplicate group).", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: standard output).", show_default=False)] = None,
+) -> None:
+    """What a change does to the architecture: elements added, removed and changed, findings and duplicate
+    groups introduced and resolved.
+
+    Compares the workspace at two git revisions without touching the working tree, or two folders
+    (spbe diff OLD_FOLDER NEW_FOLDER). Exit code 1 when --fail-on-new matches, 2 on bad input.
+    """
+    from spbe_arch.diff_render import DIFF_RENDERERS
+    from spbe_arch.diff_sources import compare
+    from spbe_arch.fileio import write_text_atomic
+
+    result = compare(rev_a, rev_b, workspace)
+    text = DIFF_RENDERERS[format.value](result)
+    if output is None:
+        _out(text)
+    else:
+        write_text_atomic(output, text)
+        typer.echo(f"wrote {output}", err=True)
+    raise typer.Exit(result.exit_code(f.value for f in fail_on_new or []))
 
 
 def main() -> None:

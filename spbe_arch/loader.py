@@ -28,6 +28,7 @@ from spbe_arch.model import (
     Element,
     Manifest,
     PropertySpec,
+    id_problem,
     slugify,
 )
 from spbe_arch.workspace import ElementSource, Path_, Workspace
@@ -50,6 +51,30 @@ _SCALAR_TAGS = {
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _constructor = yaml.constructor.SafeConstructor()
+_ScalarNode = yaml.ScalarNode
+_SequenceNode = yaml.SequenceNode
+_MappingNode = yaml.MappingNode
+
+
+class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
+    """The C loader with a leaner tag resolver: no path resolvers, one dict lookup per plain scalar."""
+
+    _implicit = yaml.resolver.Resolver.yaml_implicit_resolvers
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is _ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._implicit.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is _SequenceNode else _MAP
 
 
 class YamlProblem(Exception):
@@ -78,50 +103,69 @@ class _Converter:
         self.tag_problems: list[YamlProblem] = []
 
     def convert(self, node: yaml.Node, path: Path_, pos: Positions | None, depth: int = 0) -> Any:
+        # The hot loop of loading: exact type checks and inlined marks keep it near libyaml's speed.
         self.budget -= 1
         if self.budget < 0:
             raise YamlProblem(
                 "SC012", "document expands to far more values than it has characters "
                 "(an alias bomb?); anchors and aliases may not multiply content", *_mark(node),
             )
+        cls = type(node)
+        if cls is _ScalarNode:
+            if node.tag == _STR:
+                return node.value
+            return self._scalar(node)
         if depth > MAX_DEPTH:
             raise YamlProblem("SC012", f"document is nested deeper than {MAX_DEPTH} levels", *_mark(node))
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            self._check_tag(node, _SEQ)
+        child_depth = depth + 1
+        if cls is _SequenceNode:
+            if node.tag != _SEQ:
+                self._check_tag(node, _SEQ)
+            if pos is None:
+                return [self.convert(child, path, None, child_depth) for child in node.value]
+            values = pos.values
             items = []
             for i, child in enumerate(node.value):
                 child_path = (*path, i)
-                if pos is not None:
-                    pos.values[child_path] = _mark(child)
-                items.append(self.convert(child, child_path, pos, depth + 1))
+                mark = child.start_mark
+                values[child_path] = (mark.line + 1, mark.column + 1)
+                items.append(self.convert(child, child_path, pos, child_depth))
             return items
-        if isinstance(node, yaml.MappingNode):
-            self._check_tag(node, _MAP)
+        if cls is _MappingNode:
+            if node.tag != _MAP:
+                self._check_tag(node, _MAP)
             result: dict[Any, Any] = {}
-            first: dict[Any, yaml.Node] = {}
             for key_node, value_node in node.value:
-                key = self.convert(key_node, path, None, depth + 1)
-                if isinstance(key, list | dict):
-                    raise YamlProblem("SC001", "a key must be a plain value, not a list or mapping",
-                                      *_mark(key_node))
-                if key in first:
-                    line, _ = _mark(first[key])
-                    self.duplicates.append(YamlProblem(
-                        "SC003", f"duplicate key {key!r} (first written at line {line}); "
-                        "YAML keeps only one of them, so remove or rename one", *_mark(key_node),
-                    ))
+                if type(key_node) is _ScalarNode and key_node.tag == _STR:
+                    self.budget -= 1
+                    key: Any = key_node.value
+                else:
+                    key = self.convert(key_node, path, None, child_depth)
+                    if isinstance(key, list | dict):
+                        raise YamlProblem("SC001", "a key must be a plain value, not a list or mapping",
+                                          *_mark(key_node))
+                if key in result:
+                    self._duplicate(node, key, key_node)
                     continue
-                first[key] = key_node
                 child_path = (*path, str(key))
                 if pos is not None:
-                    pos.keys[child_path] = _mark(key_node)
-                    if isinstance(value_node, yaml.ScalarNode):
-                        pos.values[child_path] = _mark(value_node)
-                result[key] = self.convert(value_node, child_path, pos, depth + 1)
+                    mark = key_node.start_mark
+                    pos.keys[child_path] = (mark.line + 1, mark.column + 1)
+                    if type(value_node) is _ScalarNode:
+                        mark = value_node.start_mark
+                        pos.values[child_path] = (mark.line + 1, mark.column + 1)
+                result[key] = self.convert(value_node, child_path, pos, child_depth)
             return result
         raise YamlProblem("SC001", "unsupported YAML node", *_mark(node))  # pragma: no cover
+
+    def _duplicate(self, mapping: yaml.MappingNode, key: Any, key_node: yaml.Node) -> None:
+        first_line = next(
+            (k.start_mark.line + 1 for k, _ in mapping.value if type(k) is _ScalarNode and k.value == str(key)), 0
+        )
+        self.duplicates.append(YamlProblem(
+            "SC003", f"duplicate key {key!r} (first written at line {first_line}); "
+            "YAML keeps only one of them, so remove or rename one", *_mark(key_node),
+        ))
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
@@ -186,7 +230,7 @@ def parse_text(text: str, rel: str) -> ParsedFile:
             parsed.readable = False
             return parsed
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -356,12 +400,18 @@ def describe_error(cls: type[BaseModel], error: Any, what: str) -> tuple[str, st
         hint = f"; did you mean {guess!r}?" if guess else ""
         return "SC007", f"{what}: {where}: {value!r} is not valid; expected one of {expected}{hint}", False
     message = error["msg"]
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_RE.pattern:
+        return "SC008", f"{what}: {where}: {id_problem(str(error.get('input')))}", False
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
         if "is not a valid id" in message:
             return "SC008", f"{what}: {where}: {message}", False
         return "SC006", f"{what}: {where}: {message}", False
-    return "SC006", f"{what}: {where}: {message} (got {_short(error.get('input'))})", False
+    value = error.get("input")
+    if kind == "string_type" and isinstance(value, bool | int | float):
+        return "SC006", (f"{what}: {where}: expected text, got {_short(value)}; put the value in quotes "
+                         "(YAML reads yes/no/on/off as true/false and digits as numbers)"), False
+    return "SC006", f"{what}: {where}: {message} (got {_short(value)})", False
 
 
 def _short(value: Any) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 ID_RE = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
 FORMAT_VERSION = 1
@@ -26,16 +26,13 @@ def slugify(text: str) -> str:
     return slug or "id"
 
 
-def _check_id(value: str) -> str:
-    if not ID_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid id: use lower-case letters, digits and single '.', '_' or '-' "
-            f"between them (e.g. {slugify(value)!r})"
-        )
-    return value
+def id_problem(value: str) -> str:
+    return (f"{value!r} is not a valid id: use lower-case letters, digits and single '.', '_' or '-' "
+            f"between them (e.g. {slugify(value)!r})")
 
 
-ElementId = Annotated[str, AfterValidator(_check_id)]
+# The pattern is checked by pydantic-core (fast); the loader turns its error into a message with a fix.
+ElementId = Annotated[str, StringConstraints(pattern=ID_RE.pattern)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Scalar = str | bool | int | float | dt.date | None
 
@@ -270,13 +267,39 @@ class PropertySpec(Strict):
     description: str | None = None
 
 
+class NationalFunctionSetting(Strict):
+    """A function with a national application, added to the shipped table (docs/duplicates.md)."""
+
+    id: NonEmpty
+    function: NonEmpty
+    national: NonEmpty
+    provider: str | None = None
+    kind: Literal["aplikasi-umum", "nasional"] = "nasional"
+    names: list[str] = Field(default_factory=list)
+    concepts: list[list[str]] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+
+
 class DuplicateSettings(Strict):
     threshold: Annotated[float, Field(ge=0, le=1)] | None = None
     not_duplicates: list[list[ElementId]] = Field(default_factory=list)
+    # additions to the shipped tables of spbe_arch/duplicates/data (docs/duplicates.md)
+    aliases: dict[str, str] = Field(default_factory=dict)
+    synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    fillers: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    national_functions: list[NationalFunctionSetting] = Field(default_factory=list)
 
 
 Severity = Literal["error", "warning", "info"]
-RuleSetting = Literal["off", "info", "warning", "error"]
+
+
+def _off_is_false(value: Any) -> Any:
+    """YAML 1.1 reads an unquoted ``off`` as false; ``rules: {AP004: off}`` must still mean off."""
+    return "off" if value is False else value
+
+
+RuleSetting = Annotated[Literal["off", "info", "warning", "error"], BeforeValidator(_off_is_false)]
 
 
 class Manifest(Strict):

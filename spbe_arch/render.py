@@ -29,4 +29,12 @@ def report_json(report: Report) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-RENDERERS: dict[str, Callable[[Report], str]] = {"text": report_text, "json": report_json}
+def _ci_renderers() -> dict[str, Callable[[Report], str]]:
+    from spbe_arch.formats.github import report_github
+    from spbe_arch.formats.junit import report_junit
+    from spbe_arch.formats.sarif import report_sarif
+
+    return {"sarif": report_sarif, "junit": report_junit, "github": report_github}
+
+
+RENDERERS: dict[str, Callable[[Report], str]] = {"text": report_text, "json": report_json, **_ci_renderers()}

@@ -26,6 +26,8 @@ from spbe_arch.workspace import Path_, Workspace
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
+    from spbe_arch.relations import Reference
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -51,14 +53,18 @@ class Context:
         return graph
 
     @cached_property
-    def referrers(self) -> dict[str, list[tuple[str, str]]]:
-        """For each id: the (element id, field) pairs that name it."""
+    def references(self) -> list[Reference]:
+        """Every reference of the workspace, computed once for all rules."""
         from spbe_arch.relations import iter_references
 
+        return [ref for element in self.workspace.iter_elements() for ref in iter_references(element)]
+
+    @cached_property
+    def referrers(self) -> dict[str, list[tuple[str, str]]]:
+        """For each id: the (element id, field) pairs that name it."""
         result: dict[str, list[tuple[str, str]]] = {}
-        for element in self.workspace.iter_elements():
-            for ref in iter_references(element):
-                result.setdefault(ref.target, []).append((element.id, ref.field))
+        for ref in self.references:
+            result.setdefault(ref.target, []).append((ref.source, ref.field))
         return result
 
 

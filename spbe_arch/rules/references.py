@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spbe_arch.loader import suggest_id
 from spbe_arch.model import COLLECTION_LABELS, Infrastructure
-from spbe_arch.relations import NO_SELF_REFERENCE, iter_references
+from spbe_arch.relations import NO_SELF_REFERENCE
 from spbe_arch.validate import Context, Hit, rule
 
 _SINGULAR = {
@@ -28,12 +28,11 @@ def _names(collections: tuple[str, ...]) -> str:
       ids of the expected collection, which catches most typos.""")
 def unknown_reference(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    for element in ws.iter_elements():
-        for ref in iter_references(element):
-            if ws.collection_of(ref.target) is None:
-                guesses = suggest_id(ws, ref.target, ref.targets)
-                hint = f"; did you mean {', '.join(repr(g) for g in guesses)}?" if guesses else ""
-                yield Hit(element.id, f"{ref.field}: no element has id {ref.target!r}{hint}", ref.path)
+    for ref in ctx.references:
+        if ws.collection_of(ref.target) is None:
+            guesses = suggest_id(ws, ref.target, ref.targets)
+            hint = f"; did you mean {', '.join(repr(g) for g in guesses)}?" if guesses else ""
+            yield Hit(ref.source, f"{ref.field}: no element has id {ref.target!r}{hint}", ref.path)
 
 
 @rule("RF002", "reference-to-wrong-collection", "error", "a reference names an element of the wrong kind",
@@ -43,22 +42,20 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
       an application hosted on another application instead of on its server).""")
 def wrong_collection(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    for element in ws.iter_elements():
-        for ref in iter_references(element):
-            actual = ws.collection_of(ref.target)
-            if actual is not None and actual not in ref.targets:
-                yield Hit(element.id, f"{ref.field} must name {_names(ref.targets)}, but {ref.target!r} is "
-                          f"{_SINGULAR[actual]} ({COLLECTION_LABELS[actual]})", ref.path)
+    for ref in ctx.references:
+        actual = ws.collection_of(ref.target)
+        if actual is not None and actual not in ref.targets:
+            yield Hit(ref.source, f"{ref.field} must name {_names(ref.targets)}, but {ref.target!r} is "
+                      f"{_SINGULAR[actual]} ({COLLECTION_LABELS[actual]})", ref.path)
 
 
 @rule("RF003", "self-reference", "error", "an element references itself where that makes no sense",
       """An element cannot be its own parent, be located in itself, replace itself, integrate with
       itself or be declared distinct from itself. Such a reference is usually a copy-paste slip.""")
 def self_reference(ctx: Context) -> Iterator[Hit]:
-    for element in ctx.workspace.iter_elements():
-        for ref in iter_references(element):
-            if ref.target == element.id and ref.field.split(".")[0] in NO_SELF_REFERENCE:
-                yield Hit(element.id, f"{ref.field}: {element.id!r} references itself", ref.path)
+    for ref in ctx.references:
+        if ref.target == ref.source and ref.field.split(".")[0] in NO_SELF_REFERENCE:
+            yield Hit(ref.source, f"{ref.field}: {ref.source!r} references itself", ref.path)
 
 
 @rule("RF004", "integration-via-not-splp", "warning", "an integration's `via` is not an SPLP",
@@ -81,12 +78,11 @@ def via_not_splp(ctx: Context) -> Iterator[Hit]:
       """A list of ids (supports, reads, users, ...) names the same element twice. It does no harm
       to the model but usually means that another id was meant.""")
 def repeated_reference(ctx: Context) -> Iterator[Hit]:
-    for element in ctx.workspace.iter_elements():
-        seen: set[tuple[str, str]] = set()
-        for ref in iter_references(element):
-            if ref.field == "integrations":
-                continue
-            key = (ref.field, ref.target)
-            if key in seen and len(ref.path) >= 2:
-                yield Hit(element.id, f"{ref.field}: {ref.target!r} is listed more than once", ref.path)
-            seen.add(key)
+    seen: set[tuple[str, str, str]] = set()
+    for ref in ctx.references:
+        if ref.field == "integrations":
+            continue
+        key = (ref.source, ref.field, ref.target)
+        if key in seen and len(ref.path) >= 2:
+            yield Hit(ref.source, f"{ref.field}: {ref.target!r} is listed more than once", ref.path)
+        seen.add(key)

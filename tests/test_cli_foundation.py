@@ -1,0 +1,153 @@
+"""The foundation's commands through the CLI: validate, rules, stats, show, reference, init, --version."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from spbe_arch import __version__
+from spbe_arch.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.strip() == f"spbe-arch {__version__}"
+
+
+def test_validate_small_fixture_is_clean(small: Path) -> None:
+    code, out, _ = run("validate", small)
+    assert code == 0
+    assert "is valid: 0 error(s)" in out
+
+
+def test_validate_json_shape(make_workspace) -> None:
+    root = make_workspace({"a.yaml": "applications:\n  - {id: x, name: X, owner: nobody}\n"})
+    code, out, _ = run("validate", root, "--format", "json")
+    assert code == 1
+    payload = json.loads(out)
+    assert set(payload) >= {"findings", "summary"}
+    finding = next(f for f in payload["findings"] if f["rule"] == "RF001")
+    assert set(finding) == {"rule", "severity", "message", "element", "file", "line", "column"}
+    assert finding == {**finding, "element": "x", "file": "a.yaml", "line": 2, "severity": "error"}
+    assert payload["summary"]["errors"] >= 1
+
+
+def test_validate_exit_code_2_when_not_loadable(make_workspace, tmp_path: Path) -> None:
+    code, _, err = run("validate", tmp_path)
+    assert code == 2 and "no spbe.yaml" in err
+    root = make_workspace({"bad.yaml": b"\x00\x01binary"})
+    code, out, _ = run("validate", root)
+    assert code == 2 and "SC002" in out
+
+
+def test_validate_fail_on(make_workspace) -> None:
+    root = make_workspace({"a.yaml": "applications:\n  - {id: x, name: X, owner: bkpsdm}\n"})
+    assert run("validate", root)[0] == 0
+    assert run("validate", root, "--fail-on", "warning")[0] == 1
+    assert run("validate", root, "--fail-on", "never")[0] == 0
+
+
+def test_text_findings_are_file_line_col_lines(make_workspace) -> None:
+    root = make_workspace({"a.yaml": "applications:\n  - {id: x, name: X, owner: nobody}\n"})
+    _, out, _ = run("validate", root)
+    line = next(l for l in out.splitlines() if "RF001" in l)
+    assert line.startswith("a.yaml:2:")
+    assert " error RF001 owner: no element has id 'nobody'" in line
+
+
+def test_unknown_format_is_a_usage_error(small: Path) -> None:
+    code, _, err = run("validate", small, "--format", "yaml")
+    assert code == 2 and "yaml" in err
+
+
+def test_rules_lists_every_rule_one_per_line() -> None:
+    from spbe_arch.validate import all_rules
+
+    code, out, _ = run("rules")
+    assert code == 0
+    lines = out.splitlines()
+    assert [l.split()[0] for l in lines] == [r.code for r in all_rules()]
+    assert len([r for r in all_rules() if r.check is not None]) >= 30
+
+
+def test_rules_explains_one() -> None:
+    code, out, _ = run("rules", "rf001")
+    assert code == 0 and out.startswith("RF001 unknown-reference (error)") and "did you mean" not in out
+    code, _, err = run("rules", "RF01")
+    assert code == 2 and "RF001" in err
+
+
+def test_stats_json_counts(small: Path) -> None:
+    code, out, _ = run("stats", small, "--format", "json")
+    assert code == 0
+    stats = json.loads(out)
+    assert stats["counts"] == {"organizations": 5, "processes": 3, "services": 2, "data": 3, "applications": 5,
+                               "infrastructure": 5, "security": 2, "roadmap": 1}
+    raa = next(c for c in stats["coverage"] if c["domain"] == "RAA")
+    assert raa["valid_codes"] == 5  # the local extension RAA.02.02.01 counts
+    bkpsdm = next(o for o in stats["organizations"] if o["id"] == "bkpsdm")
+    assert bkpsdm["counts"]["applications"] == 2
+
+
+def test_show_element_and_referrers(small: Path) -> None:
+    code, out, _ = run("show", "data-pegawai", small, "--format", "json")
+    assert code == 0
+    view = json.loads(out)
+    assert view["collection"] == "data" and view["location"].startswith("data/data.yaml:")
+    assert {(r["element"], r["field"]) for r in view["referenced_by"]} >= {("app-simpeg", "writes"),
+                                                                         ("app-siasn", "reads")}
+
+
+def test_show_unknown_id_suggests(small: Path) -> None:
+    code, _, err = run("show", "app-simpg", small)
+    assert code == 2 and "did you mean 'app-simpeg'" in err
+
+
+def test_reference_browse_and_search() -> None:
+    code, out, _ = run("reference", "RAA")
+    assert code == 0 and "RAA.02.02  Fungsi Tertentu" in out
+    code, out, _ = run("reference", "--search", "kearsipan")
+    assert code == 0 and "RAB.09.06.06" in out
+    code, out, _ = run("reference", "RAB.09.06", "--format", "json")
+    codes = [c["code"] for c in json.loads(out)]
+    assert codes[0] == "RAB.09.06" and "RAB.09.06.03" in codes
+    assert run("reference", "XYZ")[0] == 2
+
+
+def test_init_creates_a_workspace_that_validates(tmp_path: Path) -> None:
+    target = tmp_path / "baru"
+    code, out, _ = run("init", target, "--name", "Pemerintah Kota Contoh", "--kind", "kota")
+    assert code == 0 and (target / "spbe.yaml").exists() and (target / "aplikasi" / "aplikasi.yaml").exists()
+    assert run("validate", target)[0] == 0
+    code, _, err = run("init", target)
+    assert code == 2 and "already holds a workspace" in err
+
+
+def test_no_traceback_on_internal_error(monkeypatch: pytest.MonkeyPatch, small: Path) -> None:
+    import spbe_arch.stats
+
+    def boom(*args: object) -> None:
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(spbe_arch.stats, "compute_stats", boom)
+    code, out, err = run("stats", small)
+    assert code == 3 and "internal error" in err and "Traceback" not in out + err
+
+
+def test_python_dash_m(small: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "spbe_arch", "validate", str(small)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "is valid" in result.stdout
