@@ -138,3 +138,18 @@ def init_workspace(target: Path, name: str = "Pemerintah Kabupaten Contoh", code
         write_text_atomic(path, text)
         written.append(path)
     return written
+
+
+def copy_example(target: Path) -> list[Path]:
+    """Copy the bundled Kabupaten Pasuruan workspace into ``target`` (which must not hold a workspace)."""
+    import shutil
+
+    from spbe_arch.resources import example_model
+
+    source = example_model()
+    if not (source / "spbe.yaml").is_file():
+        raise SpbeError(f"the bundled example is missing from this installation ({source})")
+    if (target / "spbe.yaml").exists():
+        raise SpbeError(f"{target}: already holds a workspace (spbe.yaml); nothing was written")
+    shutil.copytree(source, target, dirs_exist_ok=True)
+    return sorted(p for p in target.rglob("*") if p.is_file())

@@ -1,0 +1,77 @@
+"""Measure `spbe validate` on the synthetic national workspace against PyYAML's C loader (DESIGN section 13).
+
+Goals: validate within 3x the time that `yaml.load(..., CSafeLoader)` of the same files takes; peak
+memory under 2 GB. Each measurement runs in a fresh process; the best of --repeat runs is reported.
+
+    python benchmarks/bench_validate.py [--scale 1.0] [--repeat 3] [--workspace DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+PARSE_ONLY = """
+import sys, time, yaml, resource
+from pathlib import Path
+start = time.perf_counter()
+for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    with open(path, encoding="utf-8") as handle:
+        yaml.load(handle, Loader=yaml.CSafeLoader)
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+VALIDATE = """
+import sys, time, resource
+start = time.perf_counter()
+from spbe_arch.validate import validate_workspace
+from spbe_arch.render import report_json
+result = validate_workspace(sys.argv[1])
+report_json(result.report)
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+      result.report.summary.errors, result.report.summary.elements)
+"""
+
+
+def run(code: str, workspace: Path) -> list[float]:
+    out = subprocess.run([sys.executable, "-c", code, str(workspace)], capture_output=True, text=True, check=True)
+    return [float(x) for x in out.stdout.split()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workspace", type=Path)
+    args = parser.parse_args()
+    workspace = args.workspace
+    if workspace is None:
+        sys.path.insert(0, str(HERE))
+        from generate_national import generate
+
+        workspace = Path(tempfile.mkdtemp(prefix="spbe-national-"))
+        counts = generate(workspace, args.scale)
+        print("generated:", ", ".join(f"{k} {v}" for k, v in counts.items()))
+    parse = min((run(PARSE_ONLY, workspace) for _ in range(args.repeat)), key=lambda r: r[0])
+    valid = min((run(VALIDATE, workspace) for _ in range(args.repeat)), key=lambda r: r[0])
+    result = {
+        "elements": int(valid[3]),
+        "parse_only_s": round(parse[0], 2),
+        "validate_s": round(valid[0], 2),
+        "ratio": round(valid[0] / parse[0], 2),
+        "validate_peak_rss_mb": round(valid[1] / 1024),
+        "goal_ratio": 3.0,
+        "goal_rss_mb": 2048,
+    }
+    result["ok"] = result["ratio"] <= 3.0 and result["validate_peak_rss_mb"] < 2048
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
