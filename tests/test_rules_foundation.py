@@ -84,6 +84,20 @@ def test_every_model_rule_of_the_foundation_has_a_case() -> None:
     assert tested == OWN
 
 
+def test_repeated_reference_ignores_integrations_sharing_an_splp(clean: Path) -> None:
+    found = findings_with(clean, """\
+        applications:
+          - id: a1
+            name: A
+            owner: bkpsdm
+            integrations:
+              - {target: app-simpeg, via: splp-uji, data: [data-pegawai]}
+              - {target: app-simpeg, via: splp-uji, data: [data-pegawai, data-presensi]}
+              - {target: app-siasn, via: splp-uji, data: [data-pegawai, data-pegawai]}
+    """)
+    assert [f for f in found if f[0] == "RF005"] == [("RF005", "a1")]
+
+
 def test_manifest_severity_override_and_off(clean: Path) -> None:
     found = findings_with(clean, "applications:\n  - {id: a1, name: A, owner: bkpsdm}\n",
                           "rules: {AP001: error, AP002: off}\n")

@@ -78,11 +78,13 @@ def via_not_splp(ctx: Context) -> Iterator[Hit]:
       """A list of ids (supports, reads, users, ...) names the same element twice. It does no harm
       to the model but usually means that another id was meant.""")
 def repeated_reference(ctx: Context) -> Iterator[Hit]:
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[object, ...]] = set()
     for ref in ctx.references:
-        if ref.field == "integrations":
-            continue
-        key = (ref.source, ref.field, ref.target)
+        if ref.field in ("integrations", "integrations.via"):
+            continue  # several integrations naturally share a target or an SPLP
+        # data of one integration are compared within that integration only
+        scope = ref.path[:2] if ref.field == "integrations.data" else ()
+        key = (ref.source, scope, ref.field, ref.target)
         if key in seen and len(ref.path) >= 2:
             yield Hit(ref.source, f"{ref.field}: {ref.target!r} is listed more than once", ref.path)
         seen.add(key)
