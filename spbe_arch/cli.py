@@ -255,10 +255,17 @@ def init(
     name: Annotated[str, typer.Option(help="Name of the government.")] = "Pemerintah Kabupaten Contoh",
     code: Annotated[str, typer.Option(help="Kode wilayah, e.g. 35.14.")] = "00.00",
     kind: Annotated[str, typer.Option(help="kabupaten, kota or provinsi.")] = "kabupaten",
+    example: Annotated[bool, typer.Option("--example", help="Copy the bundled Kabupaten Pasuruan example "
+                                          "instead of starting empty.")] = False,
 ) -> None:
-    """Create a new workspace: the manifest and one commented file per domain."""
-    from spbe_arch.init import init_workspace
+    """Create a new workspace: the manifest and one commented file per domain (or a copy of the example)."""
+    from spbe_arch.init import copy_example, init_workspace
 
+    if example:
+        files = copy_example(directory)
+        _out(f"copied the Kabupaten Pasuruan example ({len(files)} files) into {directory}\n")
+        _out(f"next: `spbe validate {directory}`\n")
+        return
     if kind not in ("kabupaten", "kota", "provinsi"):
         raise typer.BadParameter("must be kabupaten, kota or provinsi", param_hint="--kind")
     written = init_workspace(directory, name=name, code=code, kind=kind)
@@ -387,10 +394,10 @@ class FailOnNew(enum.StrEnum):
 @command("diff")
 def diff_command(
     rev_a: Annotated[str | None, typer.Argument(
-        metavar="[REV_A]", help="Old version: a git revision (default: the merge base of HEAD with the default "
+        metavar="REV_A", help="Old version: a git revision (default: the merge base of HEAD with the default "
         "branch), or a folder.", show_default=False)] = None,
     rev_b: Annotated[str | None, typer.Argument(
-        metavar="[REV_B]", help="New version: a git revision (default: the working tree), or a folder.",
+        metavar="REV_B", help="New version: a git revision (default: the working tree), or a folder.",
         show_default=False)] = None,
     workspace: Annotated[Path, typer.Option(
         "--workspace", "-w", help="The workspace folder inside the repository (with revisions).")] = Path("."),
@@ -401,18 +408,24 @@ def diff_command(
         "duplicate (a new duplicate group).", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write (default: standard output).", show_default=False)] = None,
+    duplicates: Annotated[bool, typer.Option(
+        "--duplicates/--no-duplicates", help="Compare the duplicate application groups of both versions.")] = True,
 ) -> None:
-    """What a change does to the architecture: elements added, removed and changed, findings and duplicate
-    groups introduced and resolved.
+    """What a change does to the architecture: elements, findings and duplicate groups, added and removed.
 
-    Compares the workspace at two git revisions without touching the working tree, or two folders
-    (spbe diff OLD_FOLDER NEW_FOLDER). Exit code 1 when --fail-on-new matches, 2 on bad input.
+    Compares the workspace at two git revisions (never touching the working tree) or two folders.
+
+    Exit code 1 when --fail-on-new matches, 2 on bad input.
     """
     from spbe_arch.diff_render import DIFF_RENDERERS
     from spbe_arch.diff_sources import compare
     from spbe_arch.fileio import write_text_atomic
 
-    result = compare(rev_a, rev_b, workspace)
+    if not duplicates and FailOnNew.duplicate in (fail_on_new or []):
+        from spbe_arch.errors import UsageError
+
+        raise UsageError("--fail-on-new duplicate needs the duplicate comparison; leave out --no-duplicates")
+    result = compare(rev_a, rev_b, workspace, duplicates=duplicates)
     text = DIFF_RENDERERS[format.value](result)
     if output is None:
         _out(text)
@@ -420,6 +433,315 @@ def diff_command(
         write_text_atomic(output, text)
         typer.echo(f"wrote {output}", err=True)
     raise typer.Exit(result.exit_code(f.value for f in fail_on_new or []))
+
+
+# --- exchange: ArchiMate, Archi CSV, spreadsheet inventory, JSON Schema (issue 8) ---
+
+import_app = typer.Typer(help="Import a model from other formats into a new workspace.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+IntoOpt = Annotated[Path, typer.Option("--into", help="Folder of the new workspace (created if missing).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite files that already exist in --into.")]
+
+
+@export_app.command("archimate")
+@_handle_errors
+def export_archimate_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Exchange file to write (.xml).")],
+    workspace: WorkspaceArg = Path("."),
+    no_views: Annotated[bool, typer.Option("--no-views", help="Leave out the generated diagrams.")] = False,
+    format: FormatOpt = TextOrJson.text,
+) -> None:
+    """The model as an ArchiMate 3.1 Open Exchange Format file for Archi and other ArchiMate tools.
+
+    Checked against the ArchiMate XSDs and the ArchiMate relationship table before it is written.
+    """
+    from spbe_arch.exchange.archimate_export import export_archimate, export_text
+
+    result = export_archimate(workspace, output, with_views=not no_views)
+    _out(result.model_dump_json(indent=2) + "\n" if format == TextOrJson.json else export_text(result))
+
+
+@export_app.command("archi-csv")
+@_handle_errors
+def export_archi_csv_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for elements.csv, relations.csv and "
+                                         "properties.csv.")],
+    workspace: WorkspaceArg = Path("."),
+    format: FormatOpt = TextOrJson.text,
+) -> None:
+    """Archi's CSV files, which Archi merges into an existing model by id (File > Import > CSV)."""
+    from spbe_arch.exchange.archi_csv import csv_text, export_archi_csv
+
+    result = export_archi_csv(workspace, output)
+    _out(result.model_dump_json(indent=2) + "\n" if format == TextOrJson.json else csv_text(result))
+
+
+@export_app.command("schema")
+@_handle_errors
+def export_schema_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the JSON Schema files.")],
+) -> None:
+    """JSON Schema of the manifest and of the element files, for editors that check YAML as it is typed."""
+    from spbe_arch.exchange.schema import export_schema
+
+    _out("".join(f"wrote {path}\n" for path in export_schema(output)))
+
+
+@import_app.command("archimate")
+@_handle_errors
+def import_archimate_command(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="ArchiMate 3.x exchange file (.xml).")],
+    into: IntoOpt,
+    force: ForceOpt = False,
+    format: FormatOpt = TextOrJson.text,
+) -> None:
+    """An ArchiMate exchange file into a new workspace; what has no SPBE meaning is listed in the report."""
+    from spbe_arch.exchange.archimate_import import import_archimate
+    from spbe_arch.exchange.workspace_writer import report_text
+
+    report = import_archimate(file, into, force=force)
+    _out(report.model_dump_json(indent=2) + "\n" if format == TextOrJson.json else report_text(report))
+
+
+@import_app.command("inventory")
+@_handle_errors
+def import_inventory_command(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Application inventory (.xlsx or .csv).")],
+    into: IntoOpt,
+    mapping: Annotated[Path | None, typer.Option(
+        "--mapping", help="YAML file naming the sheet, the header row and which column is which field.",
+        show_default=False)] = None,
+    government: Annotated[str | None, typer.Option(
+        "--government", help="Name of the government (default: found in the title above the header).",
+        show_default=False)] = None,
+    force: ForceOpt = False,
+    format: FormatOpt = TextOrJson.text,
+) -> None:
+    """A Pemda application inventory (Nama Aplikasi, OPD Pemilik, Fungsi, ...) into a new workspace.
+
+    Rows and columns that cannot be mapped are listed in the report.
+    """
+    from spbe_arch.exchange.inventory import import_inventory
+    from spbe_arch.exchange.workspace_writer import report_text
+
+    report = import_inventory(file, into, mapping_file=mapping, force=force, government=government)
+    _out(report.model_dump_json(indent=2) + "\n" if format == TextOrJson.json else report_text(report))
+
+
+# --- duplicate applications across OPDs (issue 4) ---
+
+
+class DuplicatesFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@command()
+def duplicates(
+    workspace: WorkspaceArg = Path("."),
+    threshold: Annotated[float | None, typer.Option(
+        "--threshold", "-t", min=0.0, max=1.0,
+        help="Lowest score (0-1) of a reported pair. Default: duplicates.threshold in spbe.yaml, else 0.58.",
+        show_default=False)] = None,
+    format: Annotated[DuplicatesFormat, typer.Option("--format", "-f", help="Output format.")] = DuplicatesFormat.text,
+    exhaustive: Annotated[bool, typer.Option(
+        "--exhaustive", help="Compare every pair instead of the blocked candidates (slow: to check the blocking).",
+    )] = False,
+) -> None:
+    """Duplicate applications across OPDs: scored pairs with evidence, groups and a proposal per group.
+
+    A report, not a check: the exit code is 0 whether or not duplicates are found (2 on bad input).
+    Silence a false positive with distinct_from on an application or duplicates.not_duplicates in spbe.yaml.
+    """
+    from spbe_arch.duplicates import find_duplicates
+    from spbe_arch.duplicates.render import RENDERERS
+    from spbe_arch.loader import open_workspace
+
+    model, _ = open_workspace(workspace)
+    report = find_duplicates(model, threshold, exhaustive)
+    _out(RENDERERS[format.value](report, model))
+
+
+# --- diagrams: SVG, PNG, PDF, DOT and Mermaid views (issue 5) ---
+
+
+class DiagramFormat(enum.StrEnum):
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
+    mermaid = "mermaid"
+
+
+_DIAGRAM_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid"}
+
+
+@command()
+def diagram(
+    workspace: WorkspaceArg = Path("."),
+    view: Annotated[str | None, typer.Option(
+        "--view", "-v", metavar="NAME",
+        help="landscape, integration, infrastructure, duplicates, opd:ID, service:ID or context:ID.",
+        show_default=False)] = None,
+    all_views: Annotated[bool, typer.Option(
+        "--all", help="Every landscape, integration, infrastructure, OPD, service and duplicates view, "
+                      "with an index.html, into the folder given by -o.")] = False,
+    list_only: Annotated[bool, typer.Option("--list", help="List the views of this model and exit.")] = False,
+    format: Annotated[list[DiagramFormat] | None, typer.Option(
+        "--format", "-f",
+        help="svg, png, pdf (needs a system Graphviz), dot or mermaid. Repeat it with --all for several. "
+             "Default: from the -o file name, else svg.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o",
+        help="File of the view ('-' for standard output), or the folder of --all. Default for one view: DOT and "
+             "Mermaid to standard output, images to VIEW.FORMAT here.", show_default=False)] = None,
+    depth: Annotated[int, typer.Option("--depth", "-d", min=1, help="Steps from the element in a context view.")] = 1,
+    dot: Annotated[str | None, typer.Option(
+        "--dot", metavar="PATH", help="Graphviz renderer to use (graphviz-pure or dot); also SPBE_DOT. "
+                                      "Default: the bundled graphviz-pure.", show_default=False)] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds a renderer may take per view.")] = 60,
+) -> None:
+    """Draw views of the architecture as SVG, PNG, PDF, DOT or Mermaid; no system Graphviz needed.
+
+    Without a renderer, or when it fails, the DOT source is written instead and the exit code is 2.
+    """
+    import time
+
+    from spbe_arch.diagrams import export_all, list_views, parse_view, view_bytes, view_slug
+    from spbe_arch.errors import UsageError
+    from spbe_arch.fileio import write_bytes_atomic
+    from spbe_arch.loader import open_workspace
+
+    formats = [f.value for f in format or []]
+    if sum([view is not None, all_views, list_only]) != 1:
+        raise UsageError("give one of --view NAME, --all or --list (`spbe diagram --list` shows the views)")
+    model, _ = open_workspace(workspace)
+    if list_only:
+        _out("".join(f"{name}\n" for name in list_views(model)))
+        return
+    if all_views:
+        if output is None or str(output) == "-":
+            raise UsageError("--all writes many files: give their folder with -o DIR")
+        started = time.perf_counter()
+        run = export_all(model, output, formats or ["svg"], dot=dot, timeout=timeout)
+        written = ", ".join(dict.fromkeys(fmt for v in run.views for fmt in v.files))
+        _out(f"wrote {len(run.views)} views ({written}) and {run.index} in {time.perf_counter() - started:.1f} s\n")
+        if run.problems:
+            raise SpbeError("; ".join(run.problems))
+        return
+    assert view is not None
+    parse_view(model, view)  # an unknown view or id is reported before anything is written
+    if len(formats) > 1:
+        raise UsageError("one view takes one --format; use --all for several formats")
+    suffix_format = _DIAGRAM_SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    fmt = formats[0] if formats else suffix_format or "svg"
+    to_stdout = (output is None and fmt in ("dot", "mermaid")) or str(output) == "-"
+    target = Path(f"{view_slug(view)}.{'mmd' if fmt == 'mermaid' else fmt}") if output is None else output
+    keep = Path(f"{view_slug(view)}.dot") if to_stdout else target.with_suffix(".dot")
+    data = view_bytes(model, view, fmt, depth=depth, dot=dot, timeout=timeout, keep_dot=keep)
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_bytes_atomic(target, data)
+    _out(f"wrote {target}\n")
+
+
+# --- architecture document and build (issue 6) ---
+
+
+class DocFormat(enum.StrEnum):
+    html = "html"
+    md = "md"
+    docx = "docx"
+
+
+TemplatesOpt = Annotated[Path | None, typer.Option(
+    "--templates", help="Folder of templates that replace the shipped ones file by file "
+    "(same relative paths, e.g. document/md/07-aplikasi.md.j2 or document/template.docx).", show_default=False)]
+
+
+@command("doc")
+def doc_command(
+    workspace: WorkspaceArg = Path("."),
+    format: Annotated[DocFormat, typer.Option("--format", "-f", help="html, md or docx.")] = DocFormat.html,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write ('-': standard output, for html and md). "
+        "Default: dokumen-arsitektur-spbe.FORMAT here.", show_default=False)] = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """Write the architecture document (Dokumen Arsitektur SPBE), in Bahasa Indonesia.
+
+    A Markdown document's figures are SVG files in a folder beside it (NAME-gambar/). The date comes from
+    document.date in spbe.yaml, else SOURCE_DATE_EPOCH: the same model gives the same bytes.
+    """
+    from spbe_arch.document import default_output, load_templates, prepare, render_document, write_document
+    from spbe_arch.errors import UsageError
+    from spbe_arch.validate import validate_workspace
+
+    chosen = load_templates(templates)
+    validation = validate_workspace(workspace)
+    data = prepare(validation)
+    if output is not None and str(output) == "-":
+        if format == DocFormat.docx:
+            raise UsageError("a DOCX document cannot go to standard output; give a file with -o")
+        sys.stdout.buffer.write(render_document(data, format.value, templates=chosen).content)
+        sys.stdout.flush()
+        return
+    target = output if output is not None else default_output(format.value)  # type: ignore[arg-type]
+    for path in write_document(data, format.value, target, templates=chosen):
+        _out(f"wrote {path}\n")
+
+
+def _progress_bar() -> tuple[Callable[[str, int, int], None] | None, Callable[[], None]]:
+    """A progress bar on a terminal (stderr), nothing when not a terminal or under CI=true."""
+    import os
+
+    if not sys.stderr.isatty() or os.environ.get("CI", "").lower() in ("true", "1"):
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description:<24}"), BarColumn(), TimeElapsedColumn(),
+                   console=Console(stderr=True), transient=True)
+    task = bar.add_task("spbe build", total=1)
+    bar.start()
+
+    def update(step: str, done: int, total: int) -> None:
+        bar.update(task, description=step, completed=done, total=total)
+
+    return update, bar.stop
+
+
+@command("build")
+def build_command(
+    workspace: WorkspaceArg = Path("."),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into (created if missing).")
+                      ] = Path("out"),
+    templates: TemplatesOpt = None,
+) -> None:
+    """Validate, then write every output into one folder: the document in HTML, Markdown and DOCX, every
+    diagram, the findings, the duplicates report, the statistics, and an index.html linking them.
+
+    Exit code 1 when validation finds errors (everything that can be made is still written), 2 when the
+    workspace cannot be loaded.
+    """
+    from spbe_arch.build import build
+
+    progress, stop = _progress_bar()
+    try:
+        result = build(workspace, output, templates_dir=templates, progress=progress)
+    finally:
+        stop()
+    s = result.summary
+    _out(f"wrote {len(result.files) + 1} outputs to {output} (index: {output / 'index.html'})\n"
+         f"validation: {s.errors} error(s), {s.warnings} warning(s), {s.infos} info\n")
+    for note in result.notes:
+        _out(f"note: {note}\n")
+    raise typer.Exit(result.exit_code)
 
 
 def main() -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 from spbe_arch.errors import SpbeError
 from spbe_arch.fileio import write_text_atomic
 
-SCHEMA_HINT = "# yaml-language-server: $schema=https://spbe-arch.invalid/schema/{name}.json\n"
+SCHEMA_FOLDER = ".schema"  # hidden, so the loader skips it; copied with the workspace
+MODELINE = "# yaml-language-server: $schema="
 
 MANIFEST = """\
 # Manifest of an Arsitektur SPBE workspace (format: docs/workspace-format.md)
@@ -136,6 +137,43 @@ def init_workspace(target: Path, name: str = "Pemerintah Kabupaten Contoh", code
     for rel, text in files.items():
         path = target / rel
         write_text_atomic(path, text)
+        written.append(path)
+    written += add_schema(target)
+    return written
+
+
+def add_schema(root: Path) -> list[Path]:
+    """Write the JSON Schemas into ``root/.schema`` and point every YAML file of the workspace at them
+    with a ``yaml-language-server`` line, so that editors complete and check the files as they are typed."""
+    from spbe_arch.exchange.schema import ELEMENTS_SCHEMA, MANIFEST_SCHEMA, export_schema
+    from spbe_arch.loader import MANIFEST_NAMES, YAML_SUFFIXES
+
+    import yaml
+
+    written = [Path(p) for p in export_schema(root / SCHEMA_FOLDER)]
+    skip: set[str] = set()
+    for name in MANIFEST_NAMES:
+        if (root / name).is_file():
+            manifest = yaml.safe_load((root / name).read_text(encoding="utf-8"))
+            if isinstance(manifest, dict) and isinstance(manifest.get("reference_extensions"), str):
+                skip.add(Path(manifest["reference_extensions"]).as_posix())
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if not path.is_file() or path.suffix not in YAML_SUFFIXES or rel.as_posix() in skip or any(
+                part.startswith(".") for part in rel.parts):
+            continue
+        schema = MANIFEST_SCHEMA if rel.as_posix() in MANIFEST_NAMES else ELEMENTS_SCHEMA
+        up = "../" * (len(rel.parts) - 1)
+        line = f"{MODELINE}{up}{SCHEMA_FOLDER}/{schema}\n"
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        if lines and lines[0].startswith(MODELINE):
+            if lines[0] == line:
+                continue
+            lines[0] = line
+        else:
+            lines.insert(0, line)
+        write_text_atomic(path, "".join(lines))
         written.append(path)
     return written
 

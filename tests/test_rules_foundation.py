@@ -34,7 +34,7 @@ def test_clean_fixture_has_no_foundation_findings(small: Path) -> None:
 
 OWN = {"RF001", "RF002", "RF003", "RF004", "RF005", "RC001", "RC002", "RC003", "RC005", "RC006", "OR001",
        "OR002", "BP001", "BP002", "LY001", "LY002", "DA001", "DA002", "AP001", "AP002", "AP003", "AP004",
-       "AP005", "IN001", "IN002", "IN003", "KM001", "KM002", "RM001", "RM002"}
+       "AP005", "AP020", "IN001", "IN002", "IN003", "KM001", "KM002", "RM001", "RM002"}
 
 CASES: list[tuple[str, str, str | None]] = [
     ("RF001", "applications:\n  - {id: a1, name: A, owner: bkpsdm, supports: [pb-presensix]}\n", "a1"),
@@ -61,6 +61,7 @@ CASES: list[tuple[str, str, str | None]] = [
     ("AP003", "applications:\n  - {id: a1, name: A, owner: bkpsdm}\n", "a1"),
     ("AP004", "applications:\n  - {id: a1, name: A, owner: bkpsdm}\n", "a1"),
     ("AP005", "applications:\n  - {id: a1, name: A, owner: bkpsdm, url: simpeg.go.id}\n", "a1"),
+    ("AP020", "applications:\n  - {id: a1, name: A, owner: bkpsdm, status: rencana}\n", "a1"),
     ("IN001", "infrastructure:\n  - {id: i1, name: DC, owner: diskominfo, kind: pusat-data}\n", "i1"),
     ("IN002", "infrastructure:\n  - {id: i1, name: S, owner: diskominfo, kind: server}\n", "i1"),
     ("IN003", "infrastructure:\n  - {id: i1, name: S, owner: diskominfo, kind: server, located_in: jip-uji}\n", "i1"),

@@ -232,3 +232,15 @@ def affects_nothing(ctx: Context) -> Iterator[Hit]:
 def _org(ctx: Context, org_id: str | None) -> Organization | None:
     found = ctx.workspace.get(org_id) if org_id else None
     return found if isinstance(found, Organization) else None
+
+
+@rule("AP020", "planned-application-without-roadmap", "info",
+      "a planned application is in no roadmap activity",
+      """An application with `status: rencana` or `pengembangan` is future architecture: it should be
+      built by an activity of the Peta Rencana SPBE (`affects` on a roadmap activity), with a year and a
+      budget. Otherwise the plan has no owner in the roadmap and the document cannot schedule it.""")
+def planned_without_roadmap(ctx: Context) -> Iterator[Hit]:
+    planned = {e for item in ctx.workspace.roadmap for e in item.affects}
+    for app in ctx.workspace.applications:
+        if app.status in ("rencana", "pengembangan") and app.id not in planned:
+            yield Hit(app.id, f"{app.status} application {app.name!r} is affected by no roadmap activity")

@@ -1,0 +1,115 @@
+"""Benchmark of `spbe build` (issue 6; DESIGN section 13: the bundled example, all diagrams and the
+HTML, Markdown and DOCX document, under 10 s).
+
+Measured on a workspace (default: the bundled example):
+- cli: the whole ``spbe build WORKSPACE -o DIR`` command in a fresh process, start-up included (the
+  number the target is about), best of ``--repeat`` runs, with the CPU seconds it used (the process and
+  the Graphviz renderers it ran) and the machine's load average, since other work on the machine slows
+  the wall time down;
+- steps: seconds per step of one in-process run, from the progress callback of the library;
+- sizes: the files written and the page count of the Word document when LibreOffice is installed
+  (``--pdf``: convert it with ``libreoffice --headless --convert-to pdf``).
+
+    python benchmarks/bench_build.py [WORKSPACE] [--repeat 3] [--pdf] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_SECONDS = 10.0
+
+
+def cli_run(workspace: Path, out: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (the command and its renderers) and exit code of one ``spbe build``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "spbe_arch", "build", str(workspace), "-o", str(out)],
+                          capture_output=True, text=True, check=False, env={**os.environ, "CI": "true"})
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if done.returncode not in (0, 1):
+        sys.exit(f"spbe build failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+    return elapsed, cpu, done.returncode
+
+
+def steps(workspace: Path, out: Path) -> dict[str, float]:
+    sys.path.insert(0, str(ROOT))
+    from spbe_arch.build import build
+
+    marks: list[tuple[str, float]] = []
+    started = time.perf_counter()
+    build(workspace, out, progress=lambda step, _i, _n: marks.append((step, time.perf_counter())))
+    marks.append(("end", time.perf_counter()))
+    result = {}
+    for (step, at), (_, following) in zip(marks, marks[1:], strict=False):
+        result[step] = round(following - at, 2)
+    result["total"] = round(marks[-1][1] - started, 2)
+    return result
+
+
+def page_count(docx: Path) -> int | None:
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", folder, str(docx)],
+                       capture_output=True, check=False, timeout=600)
+        pdf = Path(folder) / (docx.stem + ".pdf")
+        if not pdf.is_file():
+            return None
+        found = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
+        return len(found)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("workspace", nargs="?", type=Path, default=ROOT / "models" / "kabupaten-pasuruan")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--pdf", action="store_true", help="convert the DOCX with LibreOffice and count its pages")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    report: dict[str, Any] = {"workspace": str(args.workspace), "target_seconds": TARGET_SECONDS,
+                              "load_average": [round(x, 2) for x in os.getloadavg()], "cpus": os.cpu_count()}
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = [cli_run(args.workspace, Path(tmp) / f"out{i}") for i in range(args.repeat)]
+        best = min(runs)
+        report.update(cli_seconds=round(best[0], 2), cli_cpu_seconds=round(best[1], 2), exit_code=best[2],
+                      all_runs=[round(r[0], 2) for r in runs])
+        out = Path(tmp) / "steps"
+        report["steps"] = steps(args.workspace, out)
+        report["files"] = {p.relative_to(out).as_posix(): p.stat().st_size for p in sorted(out.glob("*"))
+                           if p.is_file()}
+        report["diagrams"] = len(list((out / "diagram").glob("*.svg")))
+        if args.pdf:
+            report["docx_pages"] = page_count(out / "dokumen-arsitektur-spbe.docx")
+    report["within_target"] = report["cli_seconds"] < TARGET_SECONDS
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    print(f"spbe build {report['workspace']}: {report['cli_seconds']} s (best of {args.repeat}: "
+          f"{report['all_runs']}), {report['cli_cpu_seconds']} CPU s, target {TARGET_SECONDS} s: "
+          f"{'met' if report['within_target'] else 'NOT met'}")
+    print(f"machine: {report['cpus']} CPUs, load average {report['load_average']}")
+    print("steps (in-process run): " + ", ".join(f"{k} {v}" for k, v in report["steps"].items()))
+    print(f"{len(report['files'])} files and {report['diagrams']} SVG diagrams; "
+          + ", ".join(f"{k} {v // 1024} KiB" for k, v in report["files"].items() if k.startswith("dokumen")))
+    if "docx_pages" in report:
+        print(f"DOCX pages (LibreOffice): {report['docx_pages']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""Benchmark of the duplicate finder (issue 4, DESIGN section 13).
+
+1. Quality: precision and recall of pairs and of groups on every labelled set (the bundled example's
+   planted groups and the Sukamaju inventory), with the missed and the wrong pairs.
+2. Scale: `find_duplicates` on the synthetic national workspace (30,000 applications, made by
+   benchmarks/generate_national.py): wall time and peak RSS, measured in a child process.
+3. Blocking: on a 3,000-application national workspace, the share of the pairs that `--exhaustive`
+   finds above the threshold that the blocked run also finds.
+
+    python benchmarks/bench_duplicates.py [--scale 1.0] [--subset-scale 0.1] [--work DIR] [--skip-scale]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELLED = (
+    ("kabupaten-pasuruan", ROOT / "models" / "kabupaten-pasuruan", ROOT / "models" / "kabupaten-pasuruan" / ".labels"
+     / "duplicates.yaml"),
+    ("sukamaju-inventory", ROOT / "tests" / "data" / "sukamaju-inventory", ROOT / "tests" / "data"
+     / "sukamaju-inventory.labels.yaml"),
+)
+
+
+def quality() -> list[dict[str, object]]:
+    from spbe_arch.duplicates.evaluate import evaluate_workspace
+
+    rows = []
+    for name, workspace, labels in LABELLED:
+        if not labels.is_file():
+            print(f"{name}: no labels at {labels}, skipped")
+            continue
+        result = evaluate_workspace(workspace, labels)
+        print(f"\n== {name} (threshold {result.threshold})")
+        for kind in ("pairs", "direct_pairs", "groups"):
+            s = getattr(result, kind)
+            print(f"  {kind:<13} precision {s.precision:.3f}  recall {s.recall:.3f}  f1 {s.f1:.3f}  "
+                  f"({s.true_positives} of {s.predicted} predicted, {s.expected} expected)")
+        print(f"  labelled non-duplicates reported: {result.not_duplicates_flagged or 'none'}")
+        print(f"  missed pairs ({len(result.missed_pairs)}): {result.missed_pairs}")
+        print(f"  wrong pairs ({len(result.wrong_pairs)}): {result.wrong_pairs}")
+        rows.append({"set": name, **result.model_dump(include={"threshold", "pairs", "direct_pairs", "groups"})})
+    return rows
+
+
+_CHILD = """
+import json, resource, sys, time
+from spbe_arch.loader import load_workspace
+from spbe_arch.duplicates import find_duplicates
+start = time.perf_counter()
+workspace = load_workspace(sys.argv[1]).workspace
+loaded = time.perf_counter()
+report = find_duplicates(workspace, exhaustive=sys.argv[2] == "exhaustive")
+done = time.perf_counter()
+json.dump({"applications": len(workspace.applications), "load_s": loaded - start, "find_s": done - loaded,
+           "pairs": [[p.a, p.b] for p in report.pairs] if sys.argv[3] == "pairs" else len(report.pairs),
+           "groups": len(report.groups), "threshold": report.threshold,
+           "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}, sys.stdout)
+"""
+
+
+def run_child(workspace: Path, exhaustive: bool = False, pairs: bool = False) -> dict[str, object]:
+    """One run in a fresh interpreter, so that its peak RSS is its own."""
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(workspace), "exhaustive" if exhaustive else "blocked",
+         "pairs" if pairs else "count"],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    )
+    result: dict[str, object] = json.loads(out.stdout)
+    return result
+
+
+def generate(out: Path, scale: float) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate_national import generate as make  # type: ignore[import-not-found]
+
+    if not (out / "spbe.yaml").is_file():
+        print(f"generating {out} (scale {scale}) ...", flush=True)
+        make(out, scale=scale)
+
+
+def scale_run(work: Path, scale: float) -> dict[str, object]:
+    national = work / f"national-{scale:g}"
+    generate(national, scale)
+    result = run_child(national)
+    print(f"\n== national workspace: {result['applications']} applications")
+    print(f"  load {result['load_s']:.1f} s (the loader, not measured by this issue), "
+          f"find_duplicates {result['find_s']:.1f} s, peak RSS {result['peak_rss_mb']:.0f} MB, "
+          f"{result['pairs']} pairs, {result['groups']} groups")
+    return result
+
+
+def blocking_run(work: Path, scale: float) -> dict[str, object]:
+    subset = work / f"national-{scale:g}"
+    generate(subset, scale)
+    blocked = run_child(subset, pairs=True)
+    exhaustive = run_child(subset, exhaustive=True, pairs=True)
+    found = {tuple(p) for p in blocked["pairs"]}  # type: ignore[attr-defined]
+    wanted = {tuple(p) for p in exhaustive["pairs"]}  # type: ignore[attr-defined]
+    recall = len(found & wanted) / len(wanted) if wanted else 1.0
+    print(f"\n== blocking on {blocked['applications']} applications (threshold {blocked['threshold']})")
+    print(f"  exhaustive: {len(wanted)} pairs in {exhaustive['find_s']:.1f} s; blocked: {len(found)} pairs in "
+          f"{blocked['find_s']:.1f} s; blocking finds {recall:.4f} of the exhaustive pairs")
+    return {"applications": blocked["applications"], "exhaustive_pairs": len(wanted), "blocked_pairs": len(found),
+            "recall": recall, "exhaustive_s": exhaustive["find_s"], "blocked_s": blocked["find_s"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="national workspace scale (1.0: 30,000 apps)")
+    parser.add_argument("--subset-scale", type=float, default=0.1, help="scale of the blocking check (0.1: 3,000)")
+    parser.add_argument("--work", type=Path, help="folder for the generated workspaces (kept for reuse)")
+    parser.add_argument("--skip-scale", action="store_true", help="quality only")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args()
+    figures: dict[str, object] = {"quality": quality()}
+    if not args.skip_scale:
+        work = args.work or Path(tempfile.mkdtemp(prefix="spbe-bench-duplicates-"))
+        work.mkdir(parents=True, exist_ok=True)
+        figures["blocking"] = blocking_run(work, args.subset_scale)
+        figures["scale"] = scale_run(work, args.scale)
+    figures["bench_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    main()
+    print(f"\nbenchmark done in {time.perf_counter() - start:.0f} s")

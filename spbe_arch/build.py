@@ -1,0 +1,176 @@
+"""``spbe build``: every output of a workspace in one folder, with an index.html that links them.
+
+Validation comes first; whatever the model's findings, everything that can be made is written (the
+document has a findings chapter), and the result says whether validation found errors.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from spbe_arch.document import DocumentFormat, default_output, write_document
+from spbe_arch.document.optional import optional_module
+from spbe_arch.document.templating import Templates
+from spbe_arch.errors import SpbeError, WorkspaceError
+from spbe_arch.fileio import write_text_atomic
+from spbe_arch.validate import Summary, Validation, validate_workspace
+
+Progress = Callable[[str, int, int], None]
+DIAGRAM_FORMATS: tuple[str, ...] = ("svg",)
+STEPS = ("validasi", "temuan dan statistik", "duplikasi", "dokumen HTML", "dokumen Markdown", "dokumen DOCX",
+         "diagram", "indeks")
+
+
+class BuiltFile(BaseModel):
+    path: str  # relative to the output folder, with forward slashes
+    title: str
+    group: str
+
+
+class BuildResult(BaseModel):
+    """What ``spbe build`` wrote, the validation summary, and what could not be made (and why)."""
+
+    out_dir: str
+    government: str | None
+    files: list[BuiltFile] = Field(default_factory=list)
+    summary: Summary
+    loaded: bool = True
+    notes: list[str] = Field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if not self.loaded:
+            return 2
+        return 1 if self.summary.errors else 0
+
+
+class _Diagrams(threading.Thread):
+    """Every diagram of the model, written while the documents are made (rendering runs in processes)."""
+
+    def __init__(self, validation: Validation, folder: Path) -> None:
+        super().__init__(name="spbe-build-diagrams", daemon=True)
+        self.validation = validation
+        self.folder = folder
+        self.files: list[Path] = []
+        self.notes: list[str] = []
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            diagrams = optional_module("spbe_arch.diagrams")
+            if diagrams is None or not hasattr(diagrams, "write_all"):
+                self.notes.append("Diagram tidak dibuat: modul spbe_arch.diagrams tidak tersedia.")
+                return
+            assert self.validation.workspace is not None
+            try:
+                self.files = list(diagrams.write_all(self.validation.workspace, self.folder, DIAGRAM_FORMATS))
+            except SpbeError as exc:  # DiagramProblems: the DOT sources are written, some images are not
+                run = getattr(exc, "run", None)
+                self.files = list(run.files) if run is not None else []
+                self.notes.append(f"Sebagian diagram tidak digambar: {exc.message}")
+        except BaseException as exc:  # re-raised in the main thread
+            self.error = exc
+
+
+def build(root: str | Path, out_dir: str | Path, *, templates_dir: Path | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """Validate the workspace at ``root`` and write every output into ``out_dir``."""
+    from spbe_arch.render import report_json, report_text
+
+    out = Path(out_dir)
+    templates = Templates(templates_dir)
+    total = len(STEPS)
+
+    def step(index: int) -> None:
+        if progress is not None:
+            progress(STEPS[index], index, total)
+
+    step(0)
+    validation = validate_workspace(root)
+    out.mkdir(parents=True, exist_ok=True)
+    result = BuildResult(out_dir=str(out), government=None, summary=validation.report.summary,
+                         loaded=validation.report.loaded)
+    step(1)
+    _write(out, result, "temuan.json", report_json(validation.report), "Temuan validasi (JSON)", "Validasi")
+    _write(out, result, "temuan.txt", report_text(validation.report), "Temuan validasi (teks)", "Validasi")
+    workspace = validation.workspace
+    if workspace is None:
+        _index(out, result, templates)
+        raise WorkspaceError(f"{root}: the workspace cannot be loaded; the findings are in {out / 'temuan.txt'}")
+    result.government = workspace.manifest.government.name
+    diagrams = _Diagrams(validation, out / "diagram")
+    diagrams.start()
+    try:
+        from spbe_arch.document import prepare
+        from spbe_arch.stats import compute_stats
+
+        catalogue = validation.context.catalogue if validation.context is not None else None
+        if catalogue is None:
+            from spbe_arch.extensions import workspace_catalogue
+
+            catalogue = workspace_catalogue(workspace)
+        stats = compute_stats(workspace, catalogue)
+        _write(out, result, "statistik.json", stats.model_dump_json(indent=2) + "\n", "Statistik model (JSON)",
+               "Statistik")
+        step(2)
+        _duplicates(out, result, validation)
+        data = prepare(validation)
+        for index, fmt in ((3, DocumentFormat.html), (4, DocumentFormat.md), (5, DocumentFormat.docx)):
+            step(index)
+            path = out / default_output(fmt)
+            for written in write_document(data, fmt, path, templates=templates):
+                title = {DocumentFormat.html: "Dokumen Arsitektur SPBE (HTML)",
+                         DocumentFormat.md: "Dokumen Arsitektur SPBE (Markdown)",
+                         DocumentFormat.docx: "Dokumen Arsitektur SPBE (Word)"}[fmt]
+                if written == path:
+                    result.files.append(BuiltFile(path=_rel(out, written), title=title, group="Dokumen"))
+    finally:
+        step(6)
+        diagrams.join()
+    if diagrams.error is not None:
+        raise diagrams.error
+    result.notes.extend(diagrams.notes)
+    diagram_index = next((f for f in diagrams.files if f.name == "index.html"), None)
+    if diagram_index is not None:
+        result.files.append(BuiltFile(path=_rel(out, diagram_index), title="Semua diagram (SVG dan DOT)",
+                                      group="Diagram"))
+    step(7)
+    _index(out, result, templates)
+    return result
+
+
+def _duplicates(out: Path, result: BuildResult, validation: Validation) -> None:
+    module = optional_module("spbe_arch.duplicates")
+    renderers = optional_module("spbe_arch.duplicates.render") if module is not None else None
+    if module is None or renderers is None:
+        result.notes.append("Laporan duplikasi tidak dibuat: modul spbe_arch.duplicates tidak tersedia.")
+        return
+    workspace = validation.workspace
+    report = module.find_duplicates(workspace)
+    _write(out, result, "duplikasi.json", renderers.report_json(report, workspace), "Duplikasi aplikasi (JSON)",
+           "Duplikasi")
+    _write(out, result, "duplikasi.md", renderers.report_markdown(report, workspace),
+           "Duplikasi aplikasi (Markdown)", "Duplikasi")
+
+
+def _write(out: Path, result: BuildResult, name: str, text: str, title: str, group: str) -> None:
+    write_text_atomic(out / name, text)
+    result.files.append(BuiltFile(path=name, title=title, group=group))
+
+
+def _rel(out: Path, path: Path) -> str:
+    return path.relative_to(out).as_posix()
+
+
+def _index(out: Path, result: BuildResult, templates: Templates) -> None:
+    groups: dict[str, list[BuiltFile]] = {}
+    for item in result.files:
+        groups.setdefault(item.group, []).append(item)
+    context: dict[str, Any] = {"result": result, "groups": groups}
+    html = templates.render("html", "build/index.html.j2", context)
+    write_text_atomic(out / "index.html", html)

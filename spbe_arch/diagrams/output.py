@@ -1,0 +1,216 @@
+"""Writing diagrams to files: one view, or every view with an index.html that shows them.
+
+A diagram's DOT source is never lost: when no renderer can make a format, or the renderer fails
+or hangs, the ``.dot`` file is written and the problem is said plainly.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from spbe_arch.diagrams.renderer import RENDER_FORMATS, RendererUnavailable, render, require_renderer
+from spbe_arch.errors import SpbeError
+from spbe_arch.fileio import write_bytes_atomic, write_text_atomic
+from spbe_arch.workspace import Workspace
+
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot", "mermaid")
+SUFFIXES: dict[str, str] = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid": ".mmd"}
+FORMAT_LABELS: dict[str, str] = {"svg": "SVG", "png": "PNG", "pdf": "PDF", "dot": "DOT", "mermaid": "Mermaid"}
+
+
+class ViewFiles(BaseModel):
+    view: str
+    title: str
+    notes: list[str] = Field(default_factory=list)
+    files: dict[str, Path] = Field(default_factory=dict)  # format -> file
+    seconds: float = 0.0
+
+
+class DiagramRun(BaseModel):
+    """What ``--all`` wrote, how long each view took, and what could not be made."""
+
+    directory: Path
+    views: list[ViewFiles]
+    index: Path | None = None
+    problems: list[str] = Field(default_factory=list)
+
+    @property
+    def files(self) -> list[Path]:
+        found = [f for v in self.views for f in v.files.values()]
+        return [*found, self.index] if self.index else found
+
+
+class DiagramProblems(SpbeError):
+    """Some diagrams could not be rendered; their DOT sources were written instead."""
+
+    def __init__(self, run: DiagramRun) -> None:
+        super().__init__("; ".join(run.problems))
+        self.run = run
+
+
+def view_slug(view: str) -> str:
+    """A file name for a view: ``opd:dinkes`` -> ``opd-dinkes``."""
+    return view.replace(":", "-")
+
+
+def check_formats(formats: Iterable[str]) -> list[str]:
+    chosen = list(dict.fromkeys(f.lower() for f in formats))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise SpbeError(f"unknown diagram format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    return chosen
+
+
+def diagram_text(workspace: Workspace, view: str, fmt: str, depth: int = 1) -> str:
+    from spbe_arch.diagrams import build_dot, build_mermaid
+
+    return build_mermaid(workspace, view, depth) if fmt == "mermaid" else build_dot(workspace, view, depth)
+
+
+def view_bytes(workspace: Workspace, view: str, fmt: str, *, depth: int = 1, dot: str | None = None,
+               timeout: float = 60, keep_dot: Path | None = None) -> bytes:
+    """One view in one format. When it cannot be rendered and ``keep_dot`` is given, the DOT source is
+    written there before the error is raised, so that the work is not lost."""
+    from spbe_arch.diagrams import build_dot
+
+    fmt = check_formats([fmt])[0]
+    if fmt in ("dot", "mermaid"):
+        return diagram_text(workspace, view, fmt, depth).encode("utf-8")
+    source = build_dot(workspace, view, depth)
+    try:
+        return render(source, fmt, timeout, renderer=require_renderer(fmt, dot))
+    except SpbeError as exc:
+        if keep_dot is None:
+            raise
+        write_text_atomic(keep_dot, source)
+        raise type(exc)(f"{exc.message}; the DOT source is written to {keep_dot}") from None
+
+
+def write_view(workspace: Workspace, view: str, path: Path, fmt: str, *, depth: int = 1,
+               dot: str | None = None, timeout: float = 60) -> Path:
+    """Write one view to ``path``; if it cannot be rendered, write ``path`` with ``.dot`` and raise."""
+    data = view_bytes(workspace, view, fmt, depth=depth, dot=dot, timeout=timeout, keep_dot=path.with_suffix(".dot"))
+    write_bytes_atomic(path, data)
+    return path
+
+
+def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("svg",), *, dot: str | None = None,
+               timeout: float = 60, jobs: int | None = None) -> DiagramRun:
+    """Every view of :func:`list_views` in every format, the DOT sources, and an ``index.html``."""
+    import os
+
+    from spbe_arch.diagrams import list_views
+    from spbe_arch.diagrams.dot import scene_to_dot
+    from spbe_arch.diagrams.mermaid import scene_to_mermaid
+    from spbe_arch.diagrams.views import build_scene
+
+    chosen = check_formats(formats)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    run = DiagramRun(directory=out_dir, views=[])
+    sources: dict[str, str] = {}
+    for view in list_views(workspace):
+        started = time.perf_counter()
+        scene = build_scene(workspace, view)
+        source = scene_to_dot(scene)
+        result = ViewFiles(view=view, title=scene.title, notes=list(scene.notes))
+        dot_path = out_dir / f"{view_slug(view)}.dot"
+        write_text_atomic(dot_path, source)
+        result.files["dot"] = dot_path
+        if "mermaid" in chosen:
+            mermaid_path = out_dir / f"{view_slug(view)}.mmd"
+            write_text_atomic(mermaid_path, scene_to_mermaid(scene))
+            result.files["mermaid"] = mermaid_path
+        result.seconds = time.perf_counter() - started
+        sources[view] = source
+        run.views.append(result)
+    for fmt in (f for f in chosen if f in RENDER_FORMATS):
+        try:
+            renderer = require_renderer(fmt, dot)
+        except RendererUnavailable as exc:
+            run.problems.append(f"{fmt.upper()} not written: {exc.message}; the DOT sources are in {out_dir}")
+            continue
+        broken = threading.Event()
+        failures: list[str] = []
+
+        def task(item: ViewFiles, fmt: str = fmt, renderer: object = renderer, broken: threading.Event = broken,
+                 failures: list[str] = failures) -> None:
+            if broken.is_set():
+                return
+            started = time.perf_counter()
+            try:
+                data = render(sources[item.view], fmt, timeout, renderer=renderer)  # type: ignore[arg-type]
+            except SpbeError as exc:
+                broken.set()  # a renderer that hangs or crashes once is not tried on every view
+                failures.append(f"{item.view}: {exc.message}")
+                return
+            path = out_dir / f"{view_slug(item.view)}.{fmt}"
+            write_bytes_atomic(path, data)
+            item.files[fmt] = path
+            item.seconds += time.perf_counter() - started
+
+        workers = jobs or min(8, os.cpu_count() or 1)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(task, run.views))
+        if failures:
+            missing = sum(1 for v in run.views if fmt not in v.files)
+            run.problems.append(f"{fmt.upper()} not written for {missing} of {len(run.views)} views "
+                                f"({sorted(failures)[0]}); the DOT sources are in {out_dir}")
+    run.index = _write_index(workspace, run)
+    return run
+
+
+def write_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("svg",), *, dot: str | None = None,
+              timeout: float = 60) -> list[Path]:
+    """Write every view and ``index.html``; raise :class:`DiagramProblems` (files still written) on failures."""
+    run = export_all(workspace, out_dir, formats, dot=dot, timeout=timeout)
+    if run.problems:
+        raise DiagramProblems(run)
+    return run.files
+
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("umum", "Lanskap, integrasi dan infrastruktur"),
+    ("opd", "Per perangkat daerah"),
+    ("service", "Per layanan"),
+    ("duplicates", "Duplikasi aplikasi"),
+)
+
+
+def _section(view: str) -> str:
+    kind = view.partition(":")[0]
+    return kind if kind in ("opd", "service", "duplicates") else "umum"
+
+
+def _write_index(workspace: Workspace, run: DiagramRun) -> Path:
+    from importlib import resources
+
+    import jinja2
+
+    from spbe_arch import __version__
+
+    template_text = resources.files("spbe_arch.diagrams").joinpath("index.html.j2").read_text("utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    sections = []
+    for key, title in SECTIONS:
+        views = []
+        for item in (v for v in run.views if _section(v.view) == key):
+            image = next((item.files[f].name for f in ("svg", "png") if f in item.files), None)
+            links = [(FORMAT_LABELS[f], item.files[f].name) for f in FORMATS if f in item.files]
+            views.append({"anchor": view_slug(item.view), "title": item.title, "notes": item.notes,
+                          "image": image, "links": links})
+        if views:
+            sections.append({"anchor": key, "title": title, "views": views})
+    government = workspace.manifest.government.name
+    html = env.from_string(template_text).render(
+        title=f"Diagram Arsitektur SPBE {government}", government=government, views=run.views,
+        sections=sections, problems=run.problems, version=__version__,
+    )
+    path = run.directory / "index.html"
+    write_text_atomic(path, html)
+    return path

@@ -1,0 +1,268 @@
+"""The tables of chapters X (analysis), XI (roadmap) and the appendices."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spbe_arch.document import labels as L
+from spbe_arch.document.index import ModelIndex
+from spbe_arch.document.tables import Align, Row, Table, cell, group, row
+from spbe_arch.document.text import angka, juta, persen, rupiah
+from spbe_arch.findings import SEVERITY_ORDER, Finding
+from spbe_arch.model import COLLECTION_LABELS, COLLECTIONS, Organization
+from spbe_arch.reference import COLLECTION_DOMAIN, DOMAIN_NAMES, Catalogue
+from spbe_arch.stats import Stats
+from spbe_arch.validate import Report
+
+Tables = dict[str, Table]
+RIGHT: Align = "right"
+NO_OWNER = "Berkas dan manifes (tanpa perangkat daerah)"
+
+
+class AnalysisTables:
+    """Builds the findings, gaps, roadmap and appendix tables."""
+
+    def __init__(self, index: ModelIndex, catalogue: Catalogue, stats: Stats, report: Report) -> None:
+        self.ix = index
+        self.ws = index.ws
+        self.catalogue = catalogue
+        self.stats = stats
+        self.report = report
+
+    def all(self) -> Tables:
+        tables: Tables = {}
+        tables.update(self.findings())
+        tables["kesenjangan"] = self.gaps()
+        tables.update(self.roadmap())
+        tables["lampiran_temuan"] = self.finding_list()
+        return tables
+
+    # -- findings ---------------------------------------------------------------------------
+    def findings(self) -> Tables:
+        from spbe_arch.validate import get_rule
+
+        by_rule: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.report.findings:
+            by_rule[finding.rule].append(finding)
+        rule_rows = []
+        for code in sorted(by_rule):
+            items = by_rule[code]
+            rule = get_rule(code)
+            worst = min((f.severity for f in items), key=SEVERITY_ORDER.__getitem__)
+            rule_rows.append(row(code, L.RULE_FAMILIES.get(code[:2], "-"), rule.summary if rule else "-",
+                                 L.SEVERITIES[worst], angka(len(items))))
+        per_rule = Table(
+            key="temuan-per-aturan", caption="Temuan validasi menurut aturan",
+            columns=["Kode", "Kelompok", "Aturan", "Tingkat", "Jumlah"], rows=rule_rows,
+            align=["left", "left", "left", "left", "right"],
+            empty="Validasi tidak menghasilkan temuan: model memenuhi seluruh aturan yang diperiksa.",
+        )
+        counts: dict[str | None, Counter[str]] = defaultdict(Counter)
+        for finding in self.report.findings:
+            counts[self._finding_owner(finding)][finding.severity] += 1
+        org_rows = []
+        order = self.ix.org_rank
+        for owner in sorted(counts, key=lambda o: (o is None, order.get(o or "", len(order)), o or "")):
+            c = counts[owner]
+            org_rows.append(row(
+                cell(self.ix.org_title(owner), owner) if owner else NO_OWNER, angka(c["error"]), angka(c["warning"]),
+                angka(c["info"]), angka(sum(c.values())),
+            ))
+        if org_rows:
+            total = Counter(f.severity for f in self.report.findings)
+            org_rows.append(row("Jumlah", angka(total["error"]), angka(total["warning"]), angka(total["info"]),
+                                angka(len(self.report.findings)), total=True))
+        per_opd = Table(
+            key="temuan-per-opd", caption="Temuan validasi menurut perangkat daerah",
+            columns=["Perangkat Daerah", "Galat", "Peringatan", "Informasi", "Jumlah"], rows=org_rows,
+            align=["left", "right", "right", "right", "right"],
+            empty="Validasi tidak menghasilkan temuan pada perangkat daerah mana pun.",
+        )
+        return {"temuan_per_aturan": per_rule, "temuan_per_opd": per_opd}
+
+    def _finding_owner(self, finding: Finding) -> str | None:
+        element = self.ws.get(finding.element) if finding.element else None
+        if element is None:
+            return None
+        if isinstance(element, Organization):
+            return element.id
+        return element.owner_id if element.owner_id in self.ws.elements else None
+
+    def finding_list(self) -> Table:
+        """Every error and warning, where it is, for the appendix."""
+        rows = [
+            row(f.position, f.rule, L.SEVERITIES[f.severity], f.message)
+            for f in sorted(self.report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
+            if f.severity != "info"
+        ]
+        infos = sum(1 for f in self.report.findings if f.severity == "info")
+        return Table(
+            key="daftar-temuan", caption="Daftar temuan validasi tingkat galat dan peringatan",
+            columns=["Lokasi", "Kode", "Tingkat", "Pesan"], rows=rows,
+            note=f"Selain temuan di atas terdapat {angka(infos)} temuan tingkat informasi; seluruh temuan "
+                 "tercantum dalam keluaran perintah spbe validate." if infos else None,
+            empty="Validasi tidak menghasilkan temuan tingkat galat maupun peringatan.",
+        )
+
+    # -- gaps -------------------------------------------------------------------------------
+    def gaps(self) -> Table:
+        ws, ix = self.ws, self.ix
+        active = [p for p in ws.processes if p.status != "dihentikan"]
+        services = [s for s in ws.services if s.status != "dihentikan"]
+        apps = [a for a in ws.applications if a.status != "dihentikan"]
+        local_apps = [a for a in apps if a.source == "lokal"]
+        strategic = [a for a in apps if a.security_category == "strategis"]
+        cross_opd = []
+        for app in apps:
+            for integration in app.integrations:
+                target = ws.get(integration.target)
+                if target is not None and target.owner_id != app.owner:
+                    cross_opd.append(integration.via is None)
+        checks: list[tuple[str, int, int]] = [
+            ("Proses bisnis yang belum didukung aplikasi",
+             sum(1 for p in active if not ix.supported_by.get(p.id)), len(active)),
+            ("Layanan yang belum diwujudkan oleh aplikasi",
+             sum(1 for s in services if not s.applications), len(services)),
+            ("Data yang belum memiliki walidata", sum(1 for d in ws.data if not d.steward), len(ws.data)),
+            ("Data yang tidak ditulis oleh aplikasi mana pun",
+             sum(1 for d in ws.data if not ix.writers.get(d.id)), len(ws.data)),
+            ("Aplikasi lokal tanpa lokasi hosting", sum(1 for a in local_apps if not a.hosted_on), len(local_apps)),
+            ("Aplikasi yang belum ditetapkan kategori sistem elektroniknya",
+             sum(1 for a in apps if a.security_category is None), len(apps)),
+            ("Aplikasi strategis tanpa kontrol keamanan",
+             sum(1 for a in strategic if not ix.protected_by.get(a.id)), len(strategic)),
+            ("Integrasi antar-perangkat daerah tanpa SPLP (titik ke titik)", sum(cross_opd), len(cross_opd)),
+        ]
+        for cov in self.stats.coverage:
+            checks.append((f"{COLLECTION_LABELS[cov.collection]} tanpa kode {cov.domain} yang sah",
+                           cov.elements - cov.valid_codes, cov.elements))
+        rows = [row(text, angka(n), angka(total), persen(100.0 * n / total) if total else "-")
+                for text, n, total in checks]
+        return Table(
+            key="kesenjangan", caption="Indikator kesenjangan arsitektur",
+            columns=["Indikator", "Jumlah", "Dari", "Persentase"], rows=rows,
+            align=["left", "right", "right", "right"], empty="Model belum memuat elemen.",
+        )
+
+    # -- roadmap ----------------------------------------------------------------------------
+    def roadmap(self) -> Tables:
+        activities = sorted(self.ws.roadmap, key=lambda a: (a.year, list(L.SUBSTANCES).index(a.substance),
+                                                            a.name.lower(), a.id))
+        rows: list[Row] = []
+        for year in sorted({a.year for a in activities}):
+            in_year = [a for a in activities if a.year == year]
+            rows.append(group(f"Tahun {year}"))
+            for a in in_year:
+                rows.append(row(self.ix.ref(a.id), L.label(L.SUBSTANCES, a.substance), self.ix.org_label(a.owner),
+                                self.ix.names(list(dict.fromkeys(a.affects))), rupiah(a.budget)))
+            rows.append(row(f"Jumlah tahun {year}", "", "", "", rupiah(sum(a.budget or 0 for a in in_year)),
+                            total=True))
+        unbudgeted = sum(1 for a in activities if a.budget is None)
+        per_year = Table(
+            key="peta-rencana-tahun", caption="Kegiatan Peta Rencana SPBE per tahun",
+            columns=["Kegiatan", "Substansi", "Penanggung Jawab", "Elemen Terdampak", "Anggaran"], rows=rows,
+            align=["left", "left", "left", "left", "right"],
+            note=(f"{angka(unbudgeted)} kegiatan belum mencantumkan anggaran dan dihitung nol dalam jumlah."
+                  if unbudgeted else None),
+            empty="Model belum memuat kegiatan Peta Rencana SPBE.",
+        )
+        years = self._roadmap_years()
+        budget: dict[tuple[str, int], int] = defaultdict(int)
+        count: Counter[tuple[str, int]] = Counter()
+        for a in activities:
+            budget[(a.substance, a.year)] += a.budget or 0
+            count[(a.substance, a.year)] += 1
+        matrix_rows = []
+        for substance, label in L.SUBSTANCES.items():
+            cells = [juta(budget[(substance, y)]) if count[(substance, y)] else "-" for y in years]
+            total = sum(budget[(substance, y)] for y in years)
+            n = sum(count[(substance, y)] for y in years)
+            matrix_rows.append(row(label, *cells, juta(total) if n else "-"))
+        grand_total = sum(a.budget or 0 for a in activities)
+        matrix_rows.append(row("Jumlah", *[juta(sum(budget[(s, y)] for s in L.SUBSTANCES)) for y in years],
+                               juta(grand_total), total=True))
+        by_substance = Table(
+            key="anggaran-substansi", caption="Anggaran Peta Rencana SPBE menurut substansi dan tahun (juta rupiah)",
+            columns=["Substansi", *[str(y) for y in years], "Jumlah"],
+            rows=matrix_rows if activities else [], align=["left", *([RIGHT] * (len(years) + 1))],
+            note=f"Nilai dalam juta rupiah; jumlah seluruhnya {rupiah(grand_total)}.",
+            empty="Model belum memuat kegiatan Peta Rencana SPBE.",
+        )
+        count_rows = [
+            row(label, *[angka(count[(s, y)]) for y in years], angka(sum(count[(s, y)] for y in years)))
+            for s, label in L.SUBSTANCES.items()
+        ]
+        count_rows.append(row("Jumlah", *[angka(sum(count[(s, y)] for s in L.SUBSTANCES)) for y in years],
+                              angka(len(activities)), total=True))
+        counts = Table(
+            key="kegiatan-substansi", caption="Jumlah kegiatan Peta Rencana SPBE menurut substansi dan tahun",
+            columns=["Substansi", *[str(y) for y in years], "Jumlah"],
+            rows=count_rows if activities else [], align=["left", *([RIGHT] * (len(years) + 1))],
+            empty="Model belum memuat kegiatan Peta Rencana SPBE.",
+        )
+        return {"peta_rencana_tahun": per_year, "anggaran_substansi": by_substance, "kegiatan_substansi": counts}
+
+    def _roadmap_years(self) -> list[int]:
+        years = {a.year for a in self.ws.roadmap}
+        period = self.ws.manifest.period
+        if period is not None and period.start <= period.end:
+            years.update(range(period.start, period.end + 1))
+        return sorted(years)
+
+    # -- appendices ---------------------------------------------------------------------------
+    def code_tables(self) -> list[Table]:
+        """Per domain: the codes the model uses, with their ancestors, so each code reads in context."""
+        tables = []
+        for collection, domain in COLLECTION_DOMAIN.items():
+            used = Counter(e.reference for e in self.ws.collection(collection) if e.reference)
+            shown: set[str] = set()
+            for code in used:
+                if code in self.catalogue:
+                    shown.add(code)
+                    shown.update(a.code for a in self.catalogue.ancestors(code))
+            rows = []
+            for code in self.catalogue.codes:  # catalogue order is code order
+                if code in shown:
+                    found = self.catalogue.codes[code]
+                    rows.append(row(code, found.name, "Lokal" if found.local else "Nasional",
+                                    angka(used[code]) if used[code] else "-"))
+            tables.append(Table(
+                key=f"lampiran-{domain.lower()}", caption=f"Kode {DOMAIN_NAMES[domain]} ({domain}) yang digunakan",
+                columns=["Kode", "Nama", "Asal", "Jumlah Elemen"], rows=rows, align=["left", "left", "left", "right"],
+                empty=f"Model belum menggunakan kode {domain}.",
+            ))
+        return tables
+
+    def element_lists(self) -> list[Table]:
+        """Every element of every collection, with an anchor per element."""
+        tables = []
+        for collection in COLLECTIONS:
+            elements = sorted(self.ws.collection(collection), key=lambda e: e.id)
+            if collection == "organizations":
+                columns = ["ID", "Nama", "Singkatan", "Jenis", "Kode"]
+                rows = [
+                    row(o.id, o.name, o.short_name or "-", L.label(L.ORGANIZATION_KINDS, o.kind), o.code or "-",
+                        anchor=o.id)
+                    for o in elements if isinstance(o, Organization)
+                ]
+            elif collection == "roadmap":
+                columns = ["ID", "Kegiatan", "Penanggung Jawab", "Tahun", "Substansi"]
+                rows = [
+                    row(a.id, a.name, self.ix.org_label(a.owner_id), str(getattr(a, "year", "-")),
+                        L.label(L.SUBSTANCES, getattr(a, "substance", None)), anchor=a.id)
+                    for a in elements
+                ]
+            else:
+                columns = ["ID", "Nama", "Pemilik", "Kode Referensi", "Status"]
+                rows = [
+                    row(e.id, self.ix.name(e.id), self.ix.org_label(e.owner_id), e.reference or "-",
+                        L.label(L.STATUS, e.status), anchor=e.id)
+                    for e in elements
+                ]
+            label = COLLECTION_LABELS[collection]
+            tables.append(Table(
+                key=f"daftar-{collection}", caption=f"Daftar {label.lower()}", title=label, columns=columns, rows=rows,
+                empty=f"Model tidak memuat {label.lower()}.",
+            ))
+        return tables
+

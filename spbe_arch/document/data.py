@@ -1,0 +1,208 @@
+"""Everything the document templates read, collected once from a validated workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spbe_arch.document.analysis_tables import AnalysisTables
+from spbe_arch.document.domain_tables import DomainTables
+from spbe_arch.document.figures import FigureSet, FigureSpec, diagram_renderer, domain_relations_dot
+from spbe_arch.document.findings_sections import DuplicateSection, SpofSection, duplicate_section, spof_section
+from spbe_arch.document.index import ModelIndex
+from spbe_arch.document.labels import PREDICATES
+from spbe_arch.document.tables import Table
+from spbe_arch.document.text import paragraphs, tanggal
+from spbe_arch.document.views import diagram_specs
+from spbe_arch.errors import SpbeError
+from spbe_arch.extensions import workspace_catalogue
+from spbe_arch.model import Manifest
+from spbe_arch.reference import Catalogue
+from spbe_arch.stats import Stats, compute_stats
+from spbe_arch.validate import Report, Validation
+from spbe_arch.workspace import Workspace
+
+Progress = Callable[[str], None]
+
+GOVERNMENT_KINDS = {
+    "kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi", "kementerian": "Kementerian",
+    "lembaga": "Lembaga",
+}
+
+
+@dataclass
+class DocumentData:
+    """The model, its analyses and every table and figure, as the templates see them (``doc``)."""
+
+    workspace: Workspace
+    manifest: Manifest
+    report: Report
+    stats: Stats
+    catalogue: Catalogue
+    date: dt.date
+    date_source: str
+    tables: dict[str, Table]
+    matrices: dict[str, list[Table]]
+    code_tables: list[Table]
+    element_lists: list[Table]
+    figures: FigureSet
+    duplicates: DuplicateSection
+    spof: SpofSection
+    n: dict[str, int]
+    index: ModelIndex = field(repr=False)
+
+    @property
+    def government(self) -> str:
+        return self.manifest.government.name
+
+    @property
+    def government_kind(self) -> str:
+        return GOVERNMENT_KINDS.get(self.manifest.government.kind, self.manifest.government.kind)
+
+    @property
+    def title(self) -> str:
+        return self.manifest.document.title or f"Dokumen Arsitektur SPBE {self.government}"
+
+    @property
+    def subtitle(self) -> str:
+        if self.manifest.document.subtitle:
+            return self.manifest.document.subtitle
+        return f"Periode {self.period}" if self.period else "Arsitektur Sistem Pemerintahan Berbasis Elektronik"
+
+    @property
+    def period(self) -> str:
+        period = self.manifest.period
+        return f"{period.start}–{period.end}" if period else ""
+
+    @property
+    def date_text(self) -> str:
+        return tanggal(self.date)
+
+    @property
+    def version(self) -> str:
+        return self.manifest.document.version or ""
+
+    @property
+    def authors(self) -> list[str]:
+        return list(self.manifest.document.authors)
+
+    @property
+    def background(self) -> list[str]:
+        return paragraphs(self.manifest.document.background or "")
+
+    @property
+    def spbe_index(self) -> list[dict[str, Any]]:
+        from spbe_arch.document.domain_tables import predicate_for
+
+        return [
+            {"year": i.year, "score": i.score, "predicate": PREDICATES[i.predicate or predicate_for(i.score)]}
+            for i in sorted(self.manifest.spbe_index, key=lambda i: i.year)
+        ]
+
+    @property
+    def latest_index(self) -> dict[str, Any] | None:
+        return self.spbe_index[-1] if self.spbe_index else None
+
+
+def document_date(workspace: Workspace) -> tuple[dt.date, str]:
+    """The document's date: the manifest's ``document.date``, else ``SOURCE_DATE_EPOCH``, else the newest model file.
+
+    Never the clock, so that the same model gives the same document.
+    """
+    if workspace.manifest.document.date is not None:
+        return workspace.manifest.document.date, "manifest"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date(), "SOURCE_DATE_EPOCH"
+        except (ValueError, OverflowError, OSError):
+            raise SpbeError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from None
+    files = [workspace.root / workspace.manifest_file, *(workspace.root / f for f in workspace.files)]
+    newest = max((p.stat().st_mtime for p in files if p.is_file()), default=0.0)
+    return dt.datetime.fromtimestamp(newest, tz=dt.UTC).date(), "files"
+
+
+def collect(validation: Validation, progress: Progress | None = None) -> DocumentData:
+    """Collect the document data of a validated workspace (which may have findings, even errors)."""
+    workspace = validation.workspace
+    if workspace is None:
+        raise SpbeError(f"{validation.report.workspace}: the workspace cannot be loaded, so no document can be made")
+    step = progress or (lambda _message: None)
+    catalogue = validation.context.catalogue if validation.context is not None else workspace_catalogue(workspace)
+    step("statistik dan tabel")
+    stats = compute_stats(workspace, catalogue)
+    index = ModelIndex(workspace)
+    domain = DomainTables(index, catalogue, stats)
+    analysis = AnalysisTables(index, catalogue, stats, validation.report)
+    tables = {**domain.all(), **analysis.all()}
+    step("analisis duplikasi dan titik kegagalan")
+    graph = _graph(validation)
+    duplicates = duplicate_section(workspace, index)
+    spof = spof_section(workspace, index, graph)
+    renderer, reason = diagram_renderer()
+    sizes = {c: n for c, n in stats.counts.items()}
+    specs = [
+        FigureSpec("relasi-domain", "Keterkaitan antardomain arsitektur dalam model",
+                   lambda: domain_relations_dot(domain.relation_counts(), sizes)),
+        *diagram_specs(workspace),
+    ]
+    date, source = document_date(workspace)
+    return DocumentData(
+        workspace=workspace, manifest=workspace.manifest, report=validation.report, stats=stats, catalogue=catalogue,
+        date=date, date_source=source, tables=tables, matrices=domain.matrices(), code_tables=analysis.code_tables(),
+        element_lists=analysis.element_lists(), figures=FigureSet(specs, renderer, reason), duplicates=duplicates,
+        spof=spof, n=_numbers(workspace, index, validation.report), index=index,
+    )
+
+
+def _graph(validation: Validation) -> Any:
+    """The dependency graph, shared with validation when it was already built there."""
+    if validation.context is None:
+        return None
+    return validation.context.graph
+
+
+def _numbers(ws: Workspace, ix: ModelIndex, report: Report) -> dict[str, int]:
+    """Counts the chapters quote in their sentences."""
+    apps = ws.applications
+    integrations = [(a, i) for a in apps for i in a.integrations]
+    cross = [
+        (a, i) for a, i in integrations
+        if (t := ws.get(i.target)) is not None and t.owner_id != a.owner
+    ]
+    return {
+        "opd": len(ix.opd),
+        "instansi_pusat": len(ix.organizations) - len(ix.opd),
+        "proses": len(ws.processes),
+        "proses_inti": sum(1 for p in ws.processes if p.kind == "inti"),
+        "proses_manajemen": sum(1 for p in ws.processes if p.kind == "manajemen"),
+        "proses_pendukung": sum(1 for p in ws.processes if p.kind == "pendukung"),
+        "layanan": len(ws.services),
+        "layanan_publik": sum(1 for s in ws.services if s.kind == "publik"),
+        "layanan_administrasi": sum(1 for s in ws.services if s.kind == "administrasi"),
+        "data": len(ws.data),
+        "data_induk": sum(1 for d in ws.data if d.master),
+        "data_tanpa_walidata": sum(1 for d in ws.data if not d.steward),
+        "aplikasi": len(apps),
+        "aplikasi_umum": sum(1 for a in apps if a.kind == "umum"),
+        "aplikasi_khusus": sum(1 for a in apps if a.kind == "khusus"),
+        "aplikasi_nasional": sum(1 for a in apps if a.source == "nasional"),
+        "aplikasi_lokal": sum(1 for a in apps if a.source == "lokal"),
+        "integrasi": len(integrations),
+        "integrasi_antar_opd": len(cross),
+        "integrasi_titik_ke_titik": sum(1 for _, i in cross if i.via is None),
+        "infrastruktur": len(ws.infrastructure),
+        "pusat_data": sum(1 for i in ws.infrastructure if i.kind == "pusat-data"),
+        "keamanan": len(ws.security),
+        "aplikasi_strategis": sum(1 for a in apps if a.security_category == "strategis"),
+        "kegiatan": len(ws.roadmap),
+        "anggaran": sum(a.budget or 0 for a in ws.roadmap),
+        "temuan": len(report.findings),
+        "galat": report.summary.errors,
+        "peringatan": report.summary.warnings,
+        "informasi": report.summary.infos,
+        "elemen": len(ws.elements),
+    }

@@ -1,0 +1,147 @@
+"""Chapter X sections that come from other analyses: duplicate applications and single points of failure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from spbe_arch.document import labels as L
+from spbe_arch.document.index import ModelIndex
+from spbe_arch.document.optional import optional_module
+from spbe_arch.document.tables import Table, cell, row
+from spbe_arch.document.text import angka, desimal
+from spbe_arch.errors import SpbeError
+from spbe_arch.workspace import Workspace
+
+SPOF_LIMIT = 10
+PAIR_LIMIT = 25
+
+
+class DuplicateSection(BaseModel):
+    """Duplicate groups and pairs as tables, or the reason they are not available."""
+
+    available: bool
+    reason: str = ""
+    groups: Table | None = None
+    pairs: Table | None = None
+    group_count: int = 0
+    pair_count: int = 0
+    applications: int = 0  # applications that belong to a group
+    national: int = 0  # groups whose function has a national application
+
+
+class SpofSection(BaseModel):
+    available: bool
+    reason: str = ""
+    table: Table | None = None
+    count: int = 0
+
+
+def duplicate_section(workspace: Workspace, ix: ModelIndex, report: Any = None) -> DuplicateSection:
+    """The duplicates chapter from :func:`spbe_arch.duplicates.find_duplicates` (or ``report`` when given)."""
+    if report is None:
+        module = optional_module("spbe_arch.duplicates")
+        if module is None or not hasattr(module, "find_duplicates"):
+            return DuplicateSection(available=False, reason="modul analisis duplikasi aplikasi "
+                                    "(spbe_arch.duplicates) tidak tersedia pada instalasi spbe-arch ini")
+        try:
+            report = module.find_duplicates(workspace, language="id")
+        except SpbeError as exc:
+            return DuplicateSection(available=False, reason=f"analisis duplikasi tidak dapat dijalankan: {exc.message}")
+    groups = list(getattr(report, "groups", []))
+    pairs = sorted(getattr(report, "pairs", []), key=lambda p: (-float(p.score), p.a, p.b))
+    group_rows = []
+    members: set[str] = set()
+    national = 0
+    for number, item in enumerate(groups, 1):
+        apps = list(item.applications)
+        members.update(apps)
+        national_app = getattr(item, "national_application", None)
+        national += 1 if national_app else 0
+        names = "; ".join(f"{ix.name(a)} ({ix.org_label(_owner(workspace, a))})" for a in apps)
+        group_rows.append(row(
+            str(number), names, _plain(getattr(item, "function", None)) or "-", _national_text(ix, national_app),
+            _plain(getattr(item, "proposal", None)) or "-",
+        ))
+    group_table = Table(
+        key="kelompok-duplikasi", caption="Kelompok aplikasi dengan fungsi yang sama",
+        columns=["No.", "Aplikasi (Pemilik)", "Fungsi", "Aplikasi Nasional", "Usulan"], rows=group_rows,
+        align=["right", "left", "left", "left", "left"],
+        empty="Analisis tidak menemukan kelompok aplikasi dengan fungsi yang sama.",
+    )
+    pair_rows = [
+        row(ix.ref(p.a), ix.ref(p.b), desimal(float(p.score)), _evidence(p.evidence))
+        for p in pairs[:PAIR_LIMIT]
+    ]
+    more = len(pairs) - PAIR_LIMIT
+    pair_table = Table(
+        key="pasangan-duplikasi", caption="Pasangan aplikasi dengan skor kemiripan tertinggi",
+        columns=["Aplikasi", "Aplikasi Pembanding", "Skor", "Bukti"], rows=pair_rows,
+        align=["left", "left", "right", "left"],
+        note=f"{angka(more)} pasangan lain tercantum dalam laporan duplikasi lengkap." if more > 0 else None,
+        empty="Analisis tidak menemukan pasangan aplikasi yang mirip.",
+    )
+    return DuplicateSection(available=True, groups=group_table, pairs=pair_table, group_count=len(groups),
+                            pair_count=len(pairs), applications=len(members), national=national)
+
+
+def _owner(workspace: Workspace, element_id: str) -> str | None:
+    element = workspace.get(element_id)
+    return element.owner_id if element is not None else None
+
+
+def _national_text(ix: ModelIndex, value: Any) -> str:
+    if not value:
+        return "-"
+    if isinstance(value, str):
+        return ix.name(value)
+    return str(getattr(value, "name", value))
+
+
+def _plain(text: str | None) -> str:
+    """An analysis text without the backticks it puts around ids (the document escapes text itself)."""
+    return (text or "").replace("`", "")
+
+
+def _evidence(evidence: Any) -> str:
+    if isinstance(evidence, str):
+        return _plain(evidence)
+    return "; ".join(_plain(str(e)) for e in evidence) if evidence else "-"
+
+
+def spof_section(workspace: Workspace, ix: ModelIndex, graph: Any = None) -> SpofSection:
+    """Single points of failure from :func:`spbe_arch.analysis.single_points_of_failure`."""
+    module = optional_module("spbe_arch.analysis")
+    if module is None or not hasattr(module, "single_points_of_failure"):
+        return SpofSection(available=False, reason="modul analisis graf ketergantungan (spbe_arch.analysis) "
+                           "tidak tersedia pada instalasi spbe-arch ini")
+    try:
+        if graph is not None:
+            found = module.single_points_of_failure(workspace, limit=SPOF_LIMIT, graph=graph)
+        else:
+            found = module.single_points_of_failure(workspace, limit=SPOF_LIMIT)
+    except SpbeError as exc:
+        return SpofSection(available=False, reason=f"analisis titik kegagalan tunggal tidak dapat dijalankan: "
+                                                   f"{exc.message}")
+    rows = []
+    for item in found:
+        collection = getattr(item, "collection", "")
+        kinds = L.INFRASTRUCTURE_KINDS if collection == "infrastructure" else {}
+        what = "Infrastruktur" if collection == "infrastructure" else "Aplikasi"
+        kind = getattr(item, "kind", None)
+        if kind and kinds:
+            what = f"{what} ({L.label(kinds, kind)})"
+        rows.append(row(
+            cell(ix.name(item.id), item.id), what, ix.org_label(getattr(item, "owner", None)),
+            angka(len(item.services)), angka(len(item.organizations)), angka(item.elements),
+            "Ya" if getattr(item, "articulation_point", False) else "Tidak",
+        ))
+    table = Table(
+        key="titik-kegagalan", caption="Titik kegagalan tunggal",
+        columns=["Elemen", "Jenis", "Pemilik", "Layanan Terhenti", "Perangkat Daerah Terdampak", "Elemen Terdampak",
+                 "Titik Artikulasi"],
+        rows=rows, align=["left", "left", "left", "right", "right", "right", "center"],
+        empty="Tidak ada infrastruktur atau aplikasi yang kegagalannya menghentikan layanan dalam model.",
+    )
+    return SpofSection(available=True, table=table, count=len(rows))

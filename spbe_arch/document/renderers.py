@@ -1,0 +1,265 @@
+"""Rendering the chapters through the templates into HTML, Markdown (and the Markdown that becomes Word)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from spbe_arch.document.data import DocumentData
+from spbe_arch.document.tables import Table
+from spbe_arch.document.templating import Family, Numbering, Templates
+from spbe_arch.document.text import clean, md_escape, roman, unique_slugs
+
+Target = Literal["html", "md", "docx"]
+FIGURE_SCHEME = "figure:"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    slug: str
+    number: str  # "1" ... "11"; "L" for the appendices
+
+    @property
+    def roman(self) -> str:
+        return roman(int(self.number)) if self.number.isdigit() else self.number
+
+
+CHAPTERS: tuple[Chapter, ...] = (
+    Chapter("pendahuluan", "1"), Chapter("gambaran-umum", "2"), Chapter("kerangka-arsitektur", "3"),
+    Chapter("proses-bisnis", "4"), Chapter("layanan", "5"), Chapter("data", "6"), Chapter("aplikasi", "7"),
+    Chapter("infrastruktur", "8"), Chapter("keamanan", "9"), Chapter("analisis", "10"),
+    Chapter("peta-rencana", "11"), Chapter("lampiran", "L"),
+)
+
+
+def chapter_template(family: Family, position: int, chapter: Chapter) -> str:
+    return f"document/{family}/{position:02d}-{chapter.slug}.{family}.j2"
+
+
+def template_names() -> list[str]:
+    """Every template of the document, as a user would name it under --templates."""
+    names = []
+    families: tuple[Family, ...] = ("html", "md")
+    for family in families:
+        names.append(f"document/{family}/document.{family}.j2")
+        names.append(f"document/{family}/macros.{family}.j2")
+        names.extend(chapter_template(family, i, c) for i, c in enumerate(CHAPTERS, 1))
+    names.append("document/html/style.css")
+    names.append("document/template.docx")
+    return names
+
+
+@dataclass
+class Placement:
+    """How a template places one figure: ``ok`` and where it is, or the reason it is missing."""
+
+    key: str
+    caption: str
+    ok: bool
+    url: Markup = field(default_factory=Markup)
+    svg: Markup = field(default_factory=Markup)
+    reason: str = ""
+
+
+@dataclass
+class TocEntry:
+    level: int
+    text: Markup
+    anchor: str
+
+
+@dataclass
+class TocItem:
+    entry: TocEntry
+    children: list[TocEntry] = field(default_factory=list)
+
+
+def toc_tree(entries: list[TocEntry]) -> list[TocItem]:
+    """Entries of level 2 under the level-1 entry before them."""
+    tree: list[TocItem] = []
+    for entry in entries:
+        if entry.level == 1 or not tree:
+            tree.append(TocItem(entry))
+        else:
+            tree[-1].children.append(entry)
+    return tree
+
+
+def _placer(data: DocumentData, target: Target, figure_dir: str | None,
+            placed: list[str] | None = None) -> Callable[[str], Placement]:
+    def place(key: str) -> Placement:
+        figure = data.figures[key]
+        if placed is not None:
+            placed.append(key)
+        if target == "html":
+            svg = figure.svg()
+            return Placement(key, figure.caption, svg is not None, svg=Markup(svg or ""), reason=figure.reason)
+        if target == "docx":
+            ok = figure.png() is not None
+            return Placement(key, figure.caption, ok, url=Markup(FIGURE_SCHEME + key), reason=figure.reason)
+        if figure_dir is None:
+            return Placement(key, figure.caption, False,
+                             reason="dokumen ditulis ke keluaran standar sehingga berkas gambar tidak dapat disertakan")
+        ok = figure.svg_file() is not None
+        url = Markup(f"{quote(figure_dir)}/{quote(figure.filename)}")
+        return Placement(key, figure.caption, ok, url=url, reason=figure.reason)
+
+    return place
+
+
+def _context(data: DocumentData, target: Target, numbering: Numbering, place: Callable[[str], Placement],
+             chapter: Chapter | None) -> dict[str, Any]:
+    return {
+        "doc": data, "n": data.n, "tables": data.tables, "matrices": data.matrices, "figures": data.figures,
+        "chapter": chapter, "numbering": numbering, "target": target, "place": place,
+        "chapters": CHAPTERS,
+    }
+
+
+def render_chapters(data: DocumentData, templates: Templates, family: Family, target: Target,
+                    figure_dir: str | None = None, placed: list[str] | None = None,
+                    extra: dict[str, Any] | None = None) -> list[str]:
+    numbering = Numbering()
+    place = _placer(data, target, figure_dir, placed)
+    return [
+        templates.render(family, chapter_template(family, i, c),
+                         {**_context(data, target, numbering, place, c), **(extra or {})})
+        for i, c in enumerate(CHAPTERS, 1)
+    ]
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"<h([1-3])((?:\s[^>]*)?)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\sid="([^"]*)"')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _html_headings(chapters: list[str]) -> tuple[list[str], list[TocEntry]]:
+    """Chapters with an id on every heading, and the table of contents (levels 1 and 2)."""
+    used: set[str] = set()
+    toc: list[TocEntry] = []
+    result = []
+
+    def fix(match: re.Match[str]) -> str:
+        level, attrs, inner = int(match.group(1)), match.group(2), match.group(3)
+        found = _ID.search(attrs)
+        if found:
+            anchor = found.group(1)
+        else:
+            base = unique_slugs([_TAG.sub("", inner)])[0] or "bagian"
+            anchor, n = base, 1
+            while anchor in used:
+                n += 1
+                anchor = f"{base}-{n}"
+            attrs = f' id="{anchor}"{attrs}'
+        used.add(anchor)
+        if level <= 2:
+            toc.append(TocEntry(level, Markup(_TAG.sub("", inner).strip()), anchor))
+        return f"<h{level}{attrs}>{inner}</h{level}>"
+
+    for html in chapters:
+        result.append(_HEADING.sub(fix, html))
+    return result, toc
+
+
+def render_html(data: DocumentData, templates: Templates) -> str:
+    """The whole document as one self-contained HTML page (styles and diagrams inline)."""
+    chapters, toc = _html_headings(render_chapters(data, templates, "html", "html"))
+    context = _context(data, "html", Numbering(), _placer(data, "html", None), None)
+    context.update(body=[Markup(c) for c in chapters], toc=toc, toc_tree=toc_tree(toc))
+    return templates.render("html", "document/html/document.html.j2", context)
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+def markdown_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _md_headings(text: str) -> list[tuple[int, str]]:
+    """(level, plain text) of every ATX heading of a Markdown text, in order (fenced code skipped).
+
+    Only the heading lines are parsed, as inline Markdown, so that the text is what GitHub shows.
+    """
+    parser = markdown_parser()
+    found = []
+    fence: str | None = None
+    for line in text.split("\n"):
+        opening = _FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        match = _ATX.match(line)
+        if match:
+            content = re.sub(r"[ \t]+#+[ \t]*$", "", line[match.end():]).strip()
+            children = (parser.parseInline(content)[0].children or []) if content else []
+            plain = "".join(c.content for c in children if c.type in ("text", "code_inline", "text_special"))
+            found.append((len(match.group(1)), plain))
+    return found
+
+
+@dataclass
+class MarkdownDocument:
+    text: str
+    files: dict[str, bytes]  # figure files, relative to the document's folder
+
+
+def render_markdown(data: DocumentData, templates: Templates, figure_dir: str | None) -> MarkdownDocument:
+    """The document as Markdown for GitHub and GitLab; figures are SVG files in ``figure_dir``."""
+    placed: list[str] = []
+    chapters = render_chapters(data, templates, "md", "md", figure_dir, placed)
+    base = _context(data, "md", Numbering(), _placer(data, "md", figure_dir), None)
+    # headings of the frame (title, "Daftar Isi") come first in the document, and count for GitHub's slugs
+    frame = templates.render("md", "document/md/document.md.j2", {**base, "body": [], "toc": [], "toc_tree": []})
+    frame_headings = _md_headings(frame)
+    chapter_headings = [h for c in chapters for h in _md_headings(c)]
+    slugs = unique_slugs([t for _, t in frame_headings + chapter_headings])[len(frame_headings):]
+    toc = [
+        TocEntry(level, Markup(md_escape(text)), slug)
+        for (level, text), slug in zip(chapter_headings, slugs, strict=True) if level <= 2
+    ]
+    text = templates.render("md", "document/md/document.md.j2",
+                            {**base, "body": [Markup(c) for c in chapters], "toc": toc, "toc_tree": toc_tree(toc)})
+    files = {}
+    if figure_dir is not None:
+        for key in dict.fromkeys(placed):
+            svg = data.figures.rendered(key, "svg")
+            if svg is not None:
+                files[f"{figure_dir}/{data.figures[key].filename}"] = svg
+    return MarkdownDocument(_tidy_markdown(text), files)
+
+
+def docx_markdown(data: DocumentData, templates: Templates) -> tuple[str, list[Table]]:
+    """The chapters as Markdown for the Word body: figures point at ``figure:KEY``, and the tables of
+    the model stand as ``<!-- spbe-table:N -->`` markers that the Word writer replaces by real tables."""
+    tables: list[Table] = []
+
+    def docx_table(table: Table) -> Markup:
+        tables.append(table)
+        return Markup(f"<!-- spbe-table:{len(tables) - 1} -->")
+
+    text = "\n\n".join(render_chapters(data, templates, "md", "docx", extra={"docx_table": docx_table}))
+    return text, tables
+
+
+def _tidy_markdown(text: str) -> str:
+    """At most one blank line in a row, and one newline at the end."""
+    return re.sub(r"\n{3,}", "\n\n", clean(text)).strip() + "\n"

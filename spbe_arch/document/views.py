@@ -1,0 +1,58 @@
+"""Which views of :mod:`spbe_arch.diagrams` the document shows, under which key and caption."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spbe_arch.document.figures import FigureSpec
+from spbe_arch.document.optional import optional_module
+from spbe_arch.workspace import Workspace
+
+SERVICE_FIGURES = 6  # service layer diagrams in chapter V; every service has one in the build's diagrams folder
+
+# key -> (view name, caption)
+MAIN_VIEWS: dict[str, tuple[str, str]] = {
+    "lanskap-aplikasi": ("landscape", "Lanskap aplikasi per perangkat daerah"),
+    "peta-integrasi": ("integration", "Peta integrasi aplikasi"),
+    "topologi-infrastruktur": ("infrastructure", "Topologi infrastruktur SPBE"),
+    "kelompok-duplikasi": ("duplicates", "Kelompok aplikasi dengan fungsi yang sama"),
+}
+
+
+def diagram_specs(workspace: Workspace) -> list[FigureSpec]:
+    """Figure specs for the main views and the top services (every view is in ``spbe build``'s diagrams folder)."""
+    diagrams = optional_module("spbe_arch.diagrams")
+    if diagrams is None or not hasattr(diagrams, "build_dot"):
+        return [FigureSpec(key, caption, lambda: None) for key, (_, caption) in MAIN_VIEWS.items()]
+    available = set(diagrams.list_views(workspace))
+
+    def dot_of(view: str) -> Callable[[], str | None]:
+        def build() -> str | None:
+            source: str = diagrams.build_dot(workspace, view)
+            return source
+
+        return build
+
+    specs = [
+        FigureSpec(key, caption, dot_of(view) if view in available else (lambda: None))
+        for key, (view, caption) in MAIN_VIEWS.items()
+    ]
+    for service_id in featured_services(workspace):
+        service = workspace.elements[service_id]
+        specs.append(FigureSpec(f"layanan-{service_id}", f"Lapisan arsitektur layanan {service.name}",
+                                dot_of(f"service:{service_id}")))
+    return specs
+
+
+def featured_services(workspace: Workspace) -> list[str]:
+    """The services with the most applications and processes behind them (public services first)."""
+    delivering: dict[str, int] = {}
+    for process in workspace.processes:
+        for service in process.services:
+            delivering[service] = delivering.get(service, 0) + 1
+    ranked = sorted(
+        workspace.services,
+        key=lambda s: (s.kind != "publik", -(len(s.applications) + delivering.get(s.id, 0)), s.name.lower(), s.id),
+    )
+    return [s.id for s in ranked if s.applications or delivering.get(s.id)][:SERVICE_FIGURES]
+

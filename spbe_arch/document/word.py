@@ -1,0 +1,593 @@
+"""The document as DOCX: the Word template (docxtpl fills its cover), the body from the chapters' Markdown.
+
+The body is written with real Word structure, so that a consultant can finish the document in Word:
+headings in the styles Heading 1-3 (Word's table of contents uses them), tables in the table style
+"Tabel SPBE" with a repeating header row, figures as PNG pictures with a caption in the Caption style,
+lists in the List Bullet / List Number styles. Every style comes from the template and can be
+restyled there. The zip is rewritten with fixed timestamps and order: the same model, the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import struct
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from spbe_arch.document.data import DocumentData
+from spbe_arch.document.renderers import FIGURE_SCHEME, markdown_parser
+from spbe_arch.document.tables import Table
+from spbe_arch.document.templating import TemplateError
+from spbe_arch.document.text import clean, xml_text
+
+BODY_MARKER = "[[spbe-arch:isi-dokumen]]"
+TOC_MARKER = "[[spbe-arch:daftar-isi]]"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+CAPTION = re.compile(r"^(Tabel|Gambar) [0-9A-Z]+\.\d+$")
+GROUP_FILL = "DCE6F0"
+TOTAL_FILL = "F2F2F2"
+MAX_FIGURE_HEIGHT_CM = 20.0
+CM_PER_INCH = 2.54
+EMU_PER_CM = 360000
+TWIPS_PER_CM = 1440 / 2.54
+AFTER_TABLE_SPACING = '<w:spacing w:before="160"/>'
+CHAR_TWIPS = 100  # the mean width of a character of Arial 9 pt
+HEAD_CHAR_TWIPS = 118  # ... in bold (header row), with a margin
+CELL_PADDING_TWIPS = 200  # left and right cell margins of the table style, and a little air
+WORD_CAP = 18  # longer words (URLs, long ids) may wrap rather than widen their column without limit
+TEXT_WORD_CAP = 11  # in columns of long texts, longer words may wrap
+SHORT_TEXT = 14  # a column whose values are this long on average holds codes, kinds or numbers
+TEXT_CAP = 45
+MIN_TEXT_TWIPS = 900
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+TABLE_MARKER = re.compile(r"<!--\s*spbe-table:(\d+)\s*-->")
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def cover_context(data: DocumentData) -> dict[str, Any]:
+    """The values of the Word template's fields (cover, header, markers)."""
+    authors = ", ".join(data.authors)
+    return {
+        "pemerintah": data.government, "pemerintah_kapital": data.government.upper(), "judul": data.title,
+        "judul_pendek": data.title, "subjudul": data.subtitle, "periode": data.period, "tanggal": data.date_text,
+        "versi": data.version, "versi_teks": f"Versi {data.version}" if data.version else "",
+        "penyusun": f"Disusun oleh {authors}" if authors else "", "daftar_isi": TOC_MARKER,
+        "isi_dokumen": BODY_MARKER,
+    }
+
+
+def render_docx(data: DocumentData, markdown: str, template: Path, tables: list[Table] | None = None) -> bytes:
+    """The Word document: the template's cover filled in, the table of contents, and the body."""
+    import jinja2
+    from docxtpl import DocxTemplate
+
+    try:
+        tpl = DocxTemplate(str(template))
+        env = jinja2.Environment(autoescape=True, finalize=lambda v: "" if v is None else clean(v))
+        tpl.render(cover_context(data), jinja_env=env, autoescape=True)
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{template}: Word template field error: {exc}") from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateError(f"{template}: not a usable Word template ({exc})") from None
+    doc = tpl.docx
+    writer = WordWriter(doc, data, tables)
+    writer.write(markdown_parser().parse(markdown))
+    writer.finish(BODY_MARKER, TOC_MARKER)
+    _properties(doc, data)
+    _update_fields_on_open(doc)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """The same package with fixed entry timestamps and a fixed entry order."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", not n.startswith("_rels/"), n))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+def _properties(doc: Any, data: DocumentData) -> None:
+    props = doc.core_properties
+    moment = dt.datetime(data.date.year, data.date.month, data.date.day, tzinfo=dt.UTC)
+    props.title = xml_text(data.title)
+    props.subject = xml_text(data.subtitle)
+    props.author = xml_text("; ".join(data.authors) or data.government)
+    props.keywords = "Arsitektur SPBE; SPBE"
+    props.language = "id-ID"
+    props.comments = xml_text(f"Dibuat dari model arsitektur {data.government} dengan spbe-arch")
+    props.last_modified_by = "spbe-arch"
+    props.revision = 1
+    props.created = moment
+    props.modified = moment
+    props.last_printed = moment
+
+
+def _update_fields_on_open(doc: Any) -> None:
+    """Ask Word to update the table of contents (and page fields) when the file is opened."""
+    from docx.oxml import parse_xml
+
+    settings = doc.settings.element
+    for old in settings.findall(_w("updateFields")):
+        settings.remove(old)
+    update = parse_xml(f'<w:updateFields xmlns:w="{W_NS}" w:val="true"/>')
+    later = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+             "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+             "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+             "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+    anchor = next((child for child in settings if child.tag in {_w(t) for t in later}), None)
+    if anchor is not None:
+        anchor.addprevious(update)
+    else:
+        settings.append(update)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height in pixels from a PNG header."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        raise ValueError("not a PNG image")
+    width, height = struct.unpack(">II", data[16:24])
+    return int(width), int(height)
+
+
+class WordWriter:
+    """Turns Markdown tokens into WordprocessingML for the body of a python-docx document.
+
+    Paragraphs and tables are built as XML text and parsed once at the end (python-docx's element
+    factory is slow on documents of thousands of cells); pictures and hyperlinks go through
+    python-docx, which adds their parts and relationships.
+    """
+
+    def __init__(self, doc: Any, data: DocumentData, tables: list[Table] | None = None) -> None:
+        self.doc = doc
+        self.data = data
+        self.tables = tables or []
+        self.body = doc.element.body
+        section = doc.sections[-1]
+        self.text_width_cm = (section.page_width - section.left_margin - section.right_margin) / EMU_PER_CM
+        self.headings: list[tuple[int, str]] = []
+        self.parts: list[str] = []  # XML of the body elements, in order
+        self.after_table = False
+        self._style_ids: dict[str, str | None] = {}
+        self.lists: list[dict[str, Any]] = []
+
+    # -- styles -----------------------------------------------------------------------------
+    def style_id(self, name: str) -> str | None:
+        if name not in self._style_ids:
+            try:
+                self._style_ids[name] = self.doc.styles[name].style_id
+            except KeyError:
+                self._style_ids[name] = None
+        return self._style_ids[name]
+
+    def _ppr(self, style: str, fallback: str = "Normal", extra: str = "") -> str:
+        style_id = self.style_id(style) or self.style_id(fallback)
+        inner = (f'<w:pStyle w:val="{_attr(style_id)}"/>' if style_id else "") + extra
+        return f"<w:pPr>{inner}</w:pPr>" if inner else ""
+
+    def paragraph(self, style: str, runs: str, fallback: str = "Normal", extra: str = "") -> None:
+        if self.after_table and style in ("Normal", "List Bullet", "List Number"):
+            extra += AFTER_TABLE_SPACING  # text right under a table would touch its last row
+        self.after_table = False
+        self.parts.append(f"<w:p>{self._ppr(style, fallback, extra)}{runs}</w:p>")
+
+    # -- tokens -----------------------------------------------------------------------------
+    def write(self, tokens: list[Any]) -> None:
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if kind == "heading_open":
+                self.heading(min(int(token.tag[1]), 3), tokens[i + 1])
+                i += 3
+                continue
+            if kind == "paragraph_open":
+                self.paragraph_block(tokens[i + 1])
+                i += 3
+                continue
+            if kind == "table_open":
+                end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
+                self.table(tokens[i:end + 1])
+                i = end + 1
+                continue
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                self.lists.append({"ordered": kind == "ordered_list_open", "num": None})
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "html_block":
+                marker = TABLE_MARKER.search(token.content)
+                if marker is not None and int(marker.group(1)) < len(self.tables):
+                    self.model_table(self.tables[int(marker.group(1))])
+            elif kind in ("fence", "code_block"):
+                for line in token.content.rstrip("\n").split("\n"):
+                    self.paragraph("macro", _run(line, code=True))
+            i += 1
+
+    def heading(self, level: int, inline: Any) -> None:
+        children = inline.children or []
+        self.paragraph(f"Heading {level}", self.runs(children))
+        self.headings.append((level, "".join(t for t, _, _ in _inline_runs(children))))
+
+    def paragraph_block(self, inline: Any) -> None:
+        children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+        if len(children) == 1 and children[0].type == "image":
+            self.picture(children[0])
+            return
+        if self.lists:
+            self.list_item(inline)
+            return
+        style = "Normal"
+        if len(children) >= 2 and children[0].type == "strong_open" and CAPTION.match(children[1].content or ""):
+            style = "Caption Tabel" if children[1].content.startswith("Tabel") else "Caption"
+        elif children and children[0].type == "em_open" and children[-1].type == "em_close":
+            style = "Keterangan"
+        self.paragraph(style, self.runs(inline.children or []), "Caption" if style.startswith("Caption") else "Normal")
+
+    def list_item(self, inline: Any) -> None:
+        state = self.lists[-1]
+        depth = len(self.lists)
+        base = "List Number" if state["ordered"] else "List Bullet"
+        numbering = ""
+        if state["ordered"]:
+            if state["num"] is None:
+                state["num"] = self._restart_numbering(base)
+            if state["num"] is not None:
+                numbering = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{state["num"]}"/></w:numPr>'
+        self.paragraph(base if depth == 1 else f"{base} {min(depth, 3)}", self.runs(inline.children or []), base,
+                       numbering)
+
+    def _restart_numbering(self, style_name: str) -> int | None:
+        """A numbering instance of the style's list that starts again at 1 (Word would continue it)."""
+        try:
+            style = self.doc.styles[style_name]
+            num_id = style.element.pPr.numPr.numId.val
+            numbering = self.doc.part.numbering_part.element
+            abstract = numbering.num_having_numId(num_id).abstractNumId.val
+        except (AttributeError, KeyError, NotImplementedError):
+            return None
+        num = numbering.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(num.numId)
+
+    def runs(self, children: list[Any]) -> str:
+        """Inline Markdown as runs: bold, italic, code, links (external ones as Word hyperlinks)."""
+        out: list[str] = []
+        bold = italic = 0
+        link: str | None = None
+        inside: list[str] = []
+        for child in children:
+            kind = child.type
+            if kind == "strong_open":
+                bold += 1
+            elif kind == "strong_close":
+                bold -= 1
+            elif kind == "em_open":
+                italic += 1
+            elif kind == "em_close":
+                italic -= 1
+            elif kind == "link_open":
+                link, inside = str(child.attrs.get("href", "")), []
+            elif kind == "link_close":
+                out.append(self._hyperlink(link or "", inside))
+                link = None
+            elif kind in ("text", "text_special", "code_inline", "softbreak", "hardbreak", "image"):
+                text = {"softbreak": " ", "image": child.content}.get(kind, child.content)
+                if kind == "hardbreak":
+                    piece = "<w:r><w:br/></w:r>"
+                elif not text:
+                    continue
+                else:
+                    piece = _run(text, bold=bold > 0, italic=italic > 0, code=kind == "code_inline",
+                                 link=link is not None and _external(link))
+                (inside if link is not None else out).append(piece)
+        return "".join(out)
+
+    def _hyperlink(self, href: str, runs: list[str]) -> str:
+        if not _external(href):
+            return "".join(runs)
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        rel = self.doc.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        return f'<w:hyperlink r:id="{_attr(rel)}">{"".join(runs)}</w:hyperlink>'
+
+    def picture(self, image: Any) -> None:
+        src = str(image.attrs.get("src", ""))
+        data = size = None
+        if src.startswith(FIGURE_SCHEME):
+            key = src[len(FIGURE_SCHEME):]
+            if key in self.data.figures:
+                figure = self.data.figures[key]
+                data, size = figure.png(), figure.size_inches()
+        if data is None:
+            self.paragraph("Gambar", _run(image.content))
+            return
+        from docx.shared import Cm
+        from lxml import etree
+
+        if size is None:
+            width_px, height_px = png_size(data)
+            size = (width_px / 96, height_px / 96)
+        width, height = size[0] * CM_PER_INCH, size[1] * CM_PER_INCH
+        scale = min(1.0, self.text_width_cm / width, MAX_FIGURE_HEIGHT_CM / height)
+        inline = self.doc.part.new_pic_inline(io.BytesIO(data), Cm(width * scale), Cm(height * scale))
+        drawing = etree.tostring(inline, encoding="unicode")
+        self.paragraph("Gambar", f"<w:r><w:drawing>{drawing}</w:drawing></w:r>")
+
+    # -- tables -----------------------------------------------------------------------------
+    def model_table(self, table: Table) -> None:
+        """A table of the document model, written directly (no Markdown round trip)."""
+        rows = [_RowSpec([[(c, False, False)] for c in table.columns], kind="header")]
+        for r in table.rows:
+            if r.group is not None:
+                rows.append(_RowSpec([[(r.group, True, False)]], kind="group"))
+            else:
+                rows.append(_RowSpec([[(c.text, r.total, False)] for c in r.cells], kind="total" if r.total else ""))
+        self.parts.append(self._table_xml(rows, [table.alignment(i) for i in range(len(table.columns))]))
+        self.after_table = True
+
+    def table(self, tokens: list[Any]) -> None:
+        """A Markdown table written by a template (bold first cell alone: a group row)."""
+        rows: list[_RowSpec] = []
+        aligns: list[str] = []
+        current: list[list[tuple[str, bool, bool]]] = []
+        for i, token in enumerate(tokens):
+            if token.type == "tr_open":
+                current = []
+            elif token.type in ("th_open", "td_open"):
+                style = str(token.attrs.get("style", ""))
+                if token.type == "th_open":
+                    aligns.append(style.split(":", 1)[1] if style.startswith("text-align:") else "left")
+                current.append(list(_inline_runs(tokens[i + 1].children or [])))
+            elif token.type == "tr_close":
+                kind = "header" if not rows else ""
+                if kind == "" and _is_group(current):
+                    current, kind = current[:1], "group"
+                elif kind == "" and current and current[0] and current[0][0][1] and \
+                        current[0][0][0].startswith("Jumlah"):
+                    kind = "total"
+                rows.append(_RowSpec(current, kind))
+        if rows:
+            self.parts.append(self._table_xml(rows, aligns))
+            self.after_table = True
+
+    def _table_xml(self, rows: list[_RowSpec], aligns: list[str]) -> str:
+        """A ``w:tbl``: fixed column widths from the content, a repeating header row, group and total rows."""
+        columns = len(rows[0].cells)
+        widths = self._widths([["".join(t for t, _, _ in c) for c in r.cells] for r in rows if r.kind != "group"],
+                              columns)
+        table_style = self.style_id("Tabel SPBE") or self.style_id("Table Grid")
+        head_style = self.style_id("Judul Tabel") or self.style_id("Isi Tabel")
+        body_style = self.style_id("Isi Tabel")
+        out = ["<w:tbl><w:tblPr>"]
+        if table_style:
+            out.append(f'<w:tblStyle w:val="{_attr(table_style)}"/>')
+        out.append(f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+                   '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+                   'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>')
+        out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        out.append("</w:tblGrid>")
+        for spec in rows:
+            out.append("<w:tr><w:trPr><w:cantSplit/>")
+            if spec.kind == "header":
+                out.append("<w:tblHeader/></w:trPr>")
+                for runs, align, width in zip(spec.cells, aligns, widths, strict=False):
+                    out.append(_cell_xml(runs, align, width, head_style, bold=True))
+            elif spec.kind == "group":
+                out.append("</w:trPr>")
+                out.append(_cell_xml(spec.cells[0], "left", sum(widths), body_style, span=columns, fill=GROUP_FILL,
+                                     keep_next=True, bold=True))
+            else:
+                out.append("</w:trPr>")
+                fill = TOTAL_FILL if spec.kind == "total" else None
+                for runs, align, width in zip(spec.cells, aligns, widths, strict=False):
+                    out.append(_cell_xml(runs, align, width, body_style, fill=fill))
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        return "".join(out)
+
+    def _widths(self, texts: list[list[str]], columns: int) -> list[int]:
+        """Column widths (twips) from the cells' text.
+
+        Columns of short values (codes, kinds, numbers) are at least as wide as their longest word, so that
+        Word never breaks one inside; columns of long texts may wrap words longer than TEXT_WORD_CAP. The
+        rest of the width goes to the columns with the longest texts.
+        """
+        total = int(self.text_width_cm * TWIPS_PER_CM)
+        minimum, wanted, short = [], [], []
+        for c in range(columns):
+            column = [r[c] for r in texts if c < len(r)]
+            body = column[1:] or column
+            head_word = max((len(w) for w in column[0].split()), default=1) if column else 1
+            body_word = max((len(w) for t in body for w in t.split()), default=1)
+            mean = sum(len(t) for t in body) / max(len(body), 1)
+            is_short = mean <= SHORT_TEXT
+            cap = WORD_CAP if is_short else TEXT_WORD_CAP
+            low = max(min(head_word, cap) * HEAD_CHAR_TWIPS, min(body_word, cap) * CHAR_TWIPS) + CELL_PADDING_TWIPS
+            minimum.append(low)
+            short.append(is_short)
+            wanted.append(max(low, min(mean, TEXT_CAP) * CHAR_TWIPS + CELL_PADDING_TWIPS))
+        if sum(wanted) <= total:
+            widths = [w * total / sum(wanted) for w in wanted]
+        elif sum(minimum) <= total:
+            spare = (total - sum(minimum)) / (sum(wanted) - sum(minimum))
+            widths = [m + (w - m) * spare for m, w in zip(minimum, wanted, strict=True)]
+        else:  # too many columns: long-text columns give way first, then everything shrinks
+            fixed = sum(m for m, s_ in zip(minimum, short, strict=True) if s_)
+            rest = total - fixed
+            flexible = [m for m, s_ in zip(minimum, short, strict=True) if not s_]
+            if flexible and rest >= len(flexible) * MIN_TEXT_TWIPS:
+                widths = [m if s_ else rest / len(flexible) for m, s_ in zip(minimum, short, strict=True)]
+            else:
+                widths = [m * total / sum(minimum) for m in minimum]
+        return [int(w) for w in widths]
+
+    # -- placing the body and the table of contents ---------------------------------------
+    def _marker(self, marker: str) -> Any:
+        for p in self.body.iter(_w("p")):
+            if "".join(t.text or "" for t in p.iter(_w("t"))).strip() == marker:
+                return p
+        return None
+
+    def toc_xml(self) -> str:
+        """A TOC field (levels 1-3) whose cached entries are the headings; Word recomputes it, with page
+        numbers, when it opens the file (``updateFields``)."""
+        entries = self.headings or [(1, "")]
+        begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
+                 'TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        parts = []
+        for index, (level, text) in enumerate(entries):
+            runs = (begin if index == 0 else "") + _run(text) + (end if index == len(entries) - 1 else "")
+            parts.append(f"<w:p>{self._ppr(f'toc {level}')}{runs}</w:p>")
+        return "".join(parts)
+
+    def finish(self, body_marker: str, toc_marker: str) -> None:
+        """Put the body where the template's ``{{ isi_dokumen }}`` paragraph is (else at the end) and the
+        table of contents at ``{{ daftar_isi }}`` (else nowhere).
+
+        The document is serialised once with a placeholder at each place, the XML spliced in, and the
+        result parsed once: moving thousands of parsed elements into the tree one by one is far slower.
+        """
+        from docx.oxml import parse_xml
+        from lxml import etree
+
+        root = self.doc.part.element
+        if any(root.nsmap.get(prefix) != uri for prefix, uri in ROOT_NAMESPACES.items()):
+            self._finish_by_moving(body_marker, toc_marker)
+            return
+        pieces = {"body": "".join(self.parts), "toc": self.toc_xml()}
+        for key, marker in (("body", body_marker), ("toc", toc_marker)):
+            target = self._marker(marker)
+            placeholder = etree.ProcessingInstruction("spbe-arch", key)
+            if target is not None:
+                target.addprevious(placeholder)
+                target.getparent().remove(target)
+            elif key == "body":
+                section = self.body.find(_w("sectPr"))
+                (section.addprevious(placeholder) if section is not None else self.body.append(placeholder))
+        text = etree.tostring(root, encoding="unicode")
+        for key, xml in pieces.items():
+            text = text.replace(f"<?spbe-arch {key}?>", xml, 1)
+        self.doc.part._element = parse_xml(text)
+
+    def _finish_by_moving(self, body_marker: str, toc_marker: str) -> None:
+        """The same for a template whose root lacks a namespace prefix the XML text uses."""
+        from docx.oxml import parse_xml
+
+        for marker, xml, required in ((body_marker, "".join(self.parts), True), (toc_marker, self.toc_xml(), False)):
+            elements = list(parse_xml(f"<w:body {NAMESPACES}>{xml}</w:body>"))
+            target = self._marker(marker)
+            if target is None and not required:
+                continue
+            if target is None:
+                target = self.body.find(_w("sectPr"))
+                for element in elements:
+                    (target.addprevious(element) if target is not None else self.body.append(element))
+                continue
+            for element in elements:
+                target.addprevious(element)
+            target.getparent().remove(target)
+
+
+ROOT_NAMESPACES = {
+    "w": W_NS,
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+}
+NAMESPACES = " ".join(f'xmlns:{k}="{v}"' for k, v in {
+    "w": W_NS,
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+}.items())
+
+
+def _external(href: str) -> bool:
+    return href.startswith(("http://", "https://", "mailto:"))
+
+
+def _attr(value: str) -> str:
+    return xml_escape(value, {'"': "&quot;"})
+
+
+def _run(text: str, *, bold: bool = False, italic: bool = False, code: bool = False, link: bool = False) -> str:
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    if code:
+        props = '<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New"/>' + props
+    if link:
+        props += '<w:color w:val="0563C1"/><w:u w:val="single"/>'
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{xml_escape(xml_text(text))}</w:t></w:r>'
+
+
+def _cell_xml(runs: list[tuple[str, bool, bool]], align: str, width: int, style: str | None, *, bold: bool = False,
+              span: int = 1, fill: str | None = None, keep_next: bool = False) -> str:
+    """One ``w:tc``: width, span and shading; a paragraph in the table style; the runs, XML-escaped."""
+    out = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>']
+    if span > 1:
+        out.append(f'<w:gridSpan w:val="{span}"/>')
+    if fill:
+        out.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    out.append("</w:tcPr><w:p><w:pPr>")
+    if style:
+        out.append(f'<w:pStyle w:val="{_attr(style)}"/>')
+    if keep_next:
+        out.append("<w:keepNext/>")
+    if align in ("right", "center"):
+        out.append(f'<w:jc w:val="{align}"/>')
+    out.append("</w:pPr>")
+    out.extend(_run(text, bold=is_bold or bold, italic=is_italic) for text, is_bold, is_italic in runs if text)
+    out.append("</w:p></w:tc>")
+    return "".join(out)
+
+
+def _inline_runs(children: list[Any]) -> Iterator[tuple[str, bool, bool]]:
+    bold = italic = 0
+    for child in children:
+        if child.type == "strong_open":
+            bold += 1
+        elif child.type == "strong_close":
+            bold -= 1
+        elif child.type == "em_open":
+            italic += 1
+        elif child.type == "em_close":
+            italic -= 1
+        elif child.type in ("text", "text_special", "code_inline") and child.content:
+            yield child.content, bold > 0, italic > 0
+        elif child.type in ("softbreak", "hardbreak"):
+            yield " ", bold > 0, italic > 0
+
+
+def _is_group(cells: list[list[tuple[str, bool, bool]]]) -> bool:
+    """A group row of a Markdown table: bold text in the first cell only."""
+    first = [r for r in cells[0] if r[0]] if cells else []
+    return (len(cells) > 1 and bool(first) and all(bold for _, bold, _ in first)
+            and all(not "".join(t for t, _, _ in c).strip() for c in cells[1:]))
+
+
+@dataclass
+class _RowSpec:
+    """One table row for Word: its cells as runs (text, bold, italic); kind header, group, total or ""."""
+
+    cells: list[list[tuple[str, bool, bool]]]
+    kind: str = ""

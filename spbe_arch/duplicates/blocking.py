@@ -1,0 +1,74 @@
+"""Candidate pairs: applications that share something the score can use, never all n² pairs.
+
+Each application is filed under keys, one per thing that can make its score with another
+application non-zero: every concept word of its name and the whole name, its rarest description
+words, its processes and their reference codes, its services, the data it writes, its RAA code and
+its national function. Two applications that share a key are compared. A key shared by more than
+``MAX_BLOCK`` applications (``presensi`` across 600 governments, a process every application
+supports) is not expanded into all its pairs: its members are sorted by name and each is compared with
+its ``WINDOW`` neighbours on either side (sorted neighbourhood), which still links every copy of one
+name into one group while keeping the work linear.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from spbe_arch.duplicates.features import AppFeatures
+
+MAX_BLOCK = 400
+WINDOW = 10
+DESCRIPTION_KEYS = 4
+
+
+def keys(features: AppFeatures) -> list[str]:
+    """The blocking keys of one application."""
+    result = [f"n:{word}" for word in features.name]
+    if features.name_key:
+        result.append(f"x:{features.name_key}")
+    rarest = sorted(features.desc, key=lambda w: (-features.desc[w], w))[:DESCRIPTION_KEYS]
+    result.extend(f"d:{word}" for word in rarest)
+    result.extend(f"p:{p}" for p in features.processes)
+    result.extend(f"r:{c}" for c in features.rab)
+    result.extend(f"s:{s}" for s in features.services)
+    result.extend(f"w:{d}" for d in features.writes)
+    if features.raa:
+        result.append(f"a:{features.raa}")
+    if features.function is not None:
+        result.append(f"f:{features.function.id}")
+    return result
+
+
+def candidate_pairs(apps: list[AppFeatures]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) to score, each once, in a deterministic order; memory linear in the input."""
+    app_keys = [keys(features) for features in apps]
+    blocks: dict[str, list[int]] = {}
+    for features, own in zip(apps, app_keys, strict=True):
+        for key in own:
+            blocks.setdefault(key, []).append(features.index)  # ascending: apps are in index order
+    windows: dict[str, tuple[list[int], dict[int, int]]] = {}
+    for key, members in blocks.items():
+        if len(members) > MAX_BLOCK:
+            ordered = sorted(members, key=lambda i: (apps[i].name_key, apps[i].id))
+            windows[key] = (ordered, {i: position for position, i in enumerate(ordered)})
+    for i, own in enumerate(app_keys):
+        found: set[int] = set()
+        for key in own:
+            window = windows.get(key)
+            if window is None:
+                members = blocks[key]
+                found.update(members[bisect_right(members, i):])
+            else:
+                ordered, positions = window
+                position = positions[i]
+                found.update(j for j in ordered[max(0, position - WINDOW):position + WINDOW + 1] if j > i)
+        for j in sorted(found):
+            yield i, j
+
+
+def all_pairs(count: int) -> Iterator[tuple[int, int]]:
+    """Every pair: the exhaustive comparison that checks the blocking on small inputs."""
+    for i in range(count):
+        for j in range(i + 1, count):
+            yield i, j

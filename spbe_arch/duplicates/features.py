@@ -1,0 +1,280 @@
+"""What the duplicate finder knows of each application, computed once per workspace.
+
+Every signal of the score is here in a form that compares fast: unit vectors of weighted concept
+words (name, description), sets of ids (processes, services, data written), codes, the national
+function, the URL host. Weights are inverse document frequencies over the workspace, so that a word
+or a process that many applications share says little.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from spbe_arch.duplicates.national import function_of, national_named
+from spbe_arch.duplicates.normalize import NormalName, Normaliser, typo_corrections
+from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, words
+from spbe_arch.model import Application, Organization, Process
+from spbe_arch.workspace import Workspace
+
+_GOVERNMENT_WORDS = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "administrasi", "kab", "pemkab",
+                               "pemkot", "pemprov"})
+_AREA_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "kec", "kel"})
+MIN_DESCRIPTION_WORDS = 3
+DESCRIPTION_LEAD = 6  # the first words of a description say what the application is
+
+
+@dataclass
+class AppFeatures:
+    """One application, reduced to what the score compares."""
+
+    index: int
+    app: Application
+    name: dict[str, float]  # concept word -> weight, unit length
+    name_key: str
+    expanded: tuple[str, ...]
+    acronym_only: bool
+    desc: dict[str, float]  # unit length; empty when the description is missing or too short
+    processes: frozenset[str]
+    rab: frozenset[str]
+    services: frozenset[str]
+    writes: frozenset[str]
+    raa: str | None
+    function: NationalFunction | None  # the national function this application performs
+    national: NationalFunction | None  # set when this application IS the national application
+    host: tuple[str, str] | None  # (host, first path segment)
+    integrates: frozenset[str]
+    replaces: frozenset[str]
+    distinct_from: frozenset[str]
+    concepts: frozenset[str]  # name words the tables know as functions: two disjoint sets mean two functions
+    connector: bool  # a bridge to another system (bridging, sinkronisasi, ...), not a system of its own
+    opaque: bool  # the name is only acronyms no table explains: the description has to say what it does
+
+    @property
+    def id(self) -> str:
+        return self.app.id
+
+    @property
+    def owner(self) -> str:
+        return self.app.owner
+
+    @property
+    def is_national(self) -> bool:
+        return self.national is not None or self.app.source == "nasional"
+
+
+@dataclass
+class FeatureSet:
+    """The features of every application considered, and the workspace-wide tables behind them."""
+
+    apps: list[AppFeatures]
+    tables: Tables
+    normaliser: Normaliser
+    counts: dict[str, Counter[str]]  # per signal: how many applications hold each id or code
+    national_apps: dict[str, str]  # national function id -> id of the application that is it
+
+
+def workspace_tables(workspace: Workspace) -> Tables:
+    settings = workspace.manifest.duplicates
+    return build_tables(
+        extra_aliases=settings.aliases, extra_synonyms=settings.synonyms, extra_fillers=settings.fillers,
+        extra_places=settings.places,
+        extra_functions=[f.model_dump(exclude_none=True) for f in settings.national_functions],
+    )
+
+
+def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[str, ...]]:
+    """Organization names and place names: words that say who or where, not what."""
+    concept_words = set(tables.phrases.values()) | {w for p in tables.phrases for w in p}
+    phrases: set[tuple[str, ...]] = set(tables.places)
+    phrases.update(tuple(words(p)) for p in workspace.manifest.duplicates.places)
+    government = [w for w in words(workspace.manifest.government.name) if w not in _GOVERNMENT_WORDS]
+    if government:
+        phrases.add(tuple(government))
+    for org in workspace.organizations:
+        for text in (org.name, org.short_name):
+            if text:
+                phrase = tuple(words(text))
+                if len(phrase) > 1 or (phrase and phrase[0] not in concept_words):
+                    phrases.add(phrase)
+        for initials in _initials(org.name):
+            if initials not in concept_words and initials not in tables.acronyms:
+                phrases.add((initials,))
+        if org.kind in ("kecamatan", "kelurahan"):
+            place = tuple(w for w in words(org.name) if w not in _AREA_WORDS)
+            if place:
+                phrases.add(place)
+    return frozenset(p for p in phrases if p)
+
+
+def _initials(name: str) -> list[str]:
+    """DPUPR and PUPR for Dinas Pekerjaan Umum dan Penataan Ruang: how app names often write owners."""
+    significant = [w for w in words(name) if w not in ("dan", "serta", "of", "and")]
+    result = []
+    for start in (0, 1):
+        letters = "".join(w[0] for w in significant[start:])
+        if len(letters) >= 3:
+            result.append(letters)
+    return result
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def _idf(document_frequency: Counter[str], total: int) -> dict[str, float]:
+    return {w: math.log((total + 1) / (df + 1)) + 1.0 for w, df in document_frequency.items()}
+
+
+def _host(url: str | None) -> tuple[str, str] | None:
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    try:
+        parts = urlsplit(url.strip().lower())
+        host = parts.hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    host = host.removeprefix("www.")
+    segment = parts.path.strip("/").split("/", 1)[0]
+    return host, segment
+
+
+def considered(workspace: Workspace) -> list[Application]:
+    """Applications the finder compares: every one still in use (retired ones need no consolidation)."""
+    return sorted((a for a in workspace.applications if a.status != "dihentikan"), key=lambda a: a.id)
+
+
+def build_normaliser(workspace: Workspace, tables: Tables, apps: list[Application]) -> Normaliser:
+    counts: Counter[str] = Counter()
+    vocabulary: set[str] = set()
+    for app in apps:
+        name_words = words(app.name) + (words(app.acronym) if app.acronym else [])
+        vocabulary.update(name_words)
+        counts.update(name_words)
+        if app.description:
+            counts.update(words(app.description))
+    corrections = typo_corrections(counts, tables.known_words - frozenset(tables.acronyms))
+    return Normaliser(tables, _removable_phrases(workspace, tables), corrections,
+                      frozenset(corrections.get(w, w) for w in vocabulary))
+
+
+def is_opaque(name: NormalName, tables: Tables) -> bool:
+    """A name made only of acronyms that no table explains (SIMAS, SIDAKIN): it says nothing."""
+    return name.acronym_only and not name.expanded and not set(name.weights) & tables.known_words
+
+
+def application_function(normaliser: Normaliser, app: Application, name: NormalName
+                         ) -> tuple[NationalFunction | None, NationalFunction | None, bool]:
+    """(the national function the application performs, the one it is the national application of,
+    whether its name names that national application)."""
+    tables = normaliser.tables
+    tokens = list(name.tokens)
+    national = national_named(tokens, normaliser.content(tokens), tables)
+    if national is not None:
+        return national, national, True
+    if set(tokens) & tables.connectors:
+        return None, None, False
+    function = function_of(name.weights, tables, tokens)
+    if function is None and is_opaque(name, tables):
+        described = normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD)
+        if not set(described) & tables.connectors:
+            function = function_of(described, tables)
+    if app.source == "nasional":
+        return function, function, False
+    return function, None, False
+
+
+def build_features(workspace: Workspace, tables: Tables | None = None) -> FeatureSet:
+    tables = tables or workspace_tables(workspace)
+    apps = considered(workspace)
+    normaliser = build_normaliser(workspace, tables, apps)
+    processes = {p.id: p for p in workspace.processes}
+    realised: dict[str, set[str]] = {}
+    for service in workspace.services:
+        for app_id in service.applications:
+            realised.setdefault(app_id, set()).add(service.id)
+
+    names = [normaliser.name(a.name, a.acronym) for a in apps]
+    function_cache: dict[tuple[str, str | None, str | None, str], tuple[
+        NationalFunction | None, NationalFunction | None, bool]] = {}
+    descriptions = [normaliser.description(a.description) for a in apps]
+    descriptions = [d if len(d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]
+    name_idf = _idf(Counter(w for n in names for w in n.weights), len(apps))
+    desc_idf = _idf(Counter(w for d in descriptions for w in d), len(apps))
+
+    functional = frozenset(tables.phrases.values()) - tables.fillers - tables.weak
+    result: list[AppFeatures] = []
+    named_national: dict[str, str] = {}
+    for index, (app, name, desc) in enumerate(zip(apps, names, descriptions, strict=True)):
+        supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
+        cache_key = (app.name, app.acronym, app.description, app.source)
+        cached = function_cache.get(cache_key)
+        if cached is None:
+            cached = function_cache[cache_key] = application_function(normaliser, app, name)
+        function, national, named = cached
+        if named and national is not None:
+            named_national.setdefault(national.id, app.id)
+        result.append(AppFeatures(
+            index=index, app=app,
+            name=_unit({w: f * name_idf[w] for w, f in name.weights.items()}),
+            name_key=name.key, expanded=name.expanded, acronym_only=name.acronym_only,
+            desc=_unit({w: f * desc_idf[w] for w, f in desc.items()}),
+            processes=frozenset(app.supports),
+            rab=frozenset(p.reference for p in supported if p.reference and p.reference.count(".") >= 3),
+            services=frozenset(realised.get(app.id, ())),
+            writes=frozenset(app.writes),
+            raa=app.reference,
+            function=function, national=national,
+            host=_host(app.url),
+            integrates=frozenset(i.target for i in app.integrations),
+            replaces=frozenset(app.replaces),
+            distinct_from=frozenset(app.distinct_from),
+            concepts=frozenset(w for w in name.weights if w in functional),
+            connector=bool(set(name.tokens) & tables.connectors),
+            opaque=is_opaque(name, tables),
+        ))
+    counts = {
+        "process": Counter(p for f in result for p in f.processes),
+        "rab": Counter(c for f in result for c in f.rab),
+        "service": Counter(s for f in result for s in f.services),
+        "writes": Counter(d for f in result for d in f.writes),
+        "raa": Counter(f.raa for f in result if f.raa),
+    }
+    national_apps: dict[str, str] = dict(named_national)  # a row named SRIKANDI is SRIKANDI
+    for features in result:  # else the first national application (by id) that performs the function
+        if features.national is not None and features.is_national:
+            national_apps.setdefault(features.national.id, features.id)
+    return FeatureSet(result, tables, normaliser, counts, national_apps)
+
+
+def organization_label(workspace: Workspace, org_id: str) -> str:
+    org = workspace.get(org_id)
+    return org.label if isinstance(org, Organization) else org_id
+
+
+def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFunction, str | None]]:
+    """Local applications in use that perform a function with a national application: (application,
+    function, id of the national application in the workspace if modelled). Cheaper than the full
+    feature set: no weights, no descriptions unless the name is only an acronym."""
+    tables = workspace_tables(workspace)
+    apps = considered(workspace)
+    normaliser = build_normaliser(workspace, tables, apps)
+    found: list[tuple[Application, NationalFunction, str | None]] = []
+    national_ids: dict[str, str] = {}
+    fallback_ids: dict[str, str] = {}
+    for app in apps:
+        name = normaliser.name(app.name, app.acronym)
+        function, national, named = application_function(normaliser, app, name)
+        if national is not None or app.source == "nasional":
+            if national is not None:
+                (national_ids if named else fallback_ids).setdefault(national.id, app.id)
+            continue
+        if function is not None:
+            found.append((app, function, None))
+    national_ids = {**fallback_ids, **national_ids}
+    return [(app, function, national_ids.get(function.id)) for app, function, _ in found]

@@ -1,0 +1,88 @@
+"""``find_duplicates``: candidate pairs, scores, exclusions, groups (DESIGN section 8)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from spbe_arch.duplicates.blocking import all_pairs, candidate_pairs
+from spbe_arch.duplicates.features import AppFeatures, build_features
+from spbe_arch.duplicates.grouping import build_groups
+from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
+from spbe_arch.duplicates.report import DuplicateReport, Pair
+from spbe_arch.duplicates.scoring import Scorer
+from spbe_arch.errors import UsageError
+from spbe_arch.workspace import Workspace
+
+DEFAULT_THRESHOLD = 0.58
+
+
+def same_system(a: AppFeatures, b: AppFeatures) -> bool:
+    """Two rows of one system, not two systems: same URL host and path, one replaces the other, or
+    the same owner's web and mobile twins (one integrates the other, or the names are equal)."""
+    if a.host is not None and b.host is not None and a.host[0] == b.host[0]:
+        if not a.host[1] or not b.host[1] or a.host[1] == b.host[1]:
+            return True
+    if a.id in b.replaces or b.id in a.replaces:
+        return True
+    if a.owner == b.owner:
+        if a.id in b.integrates or b.id in a.integrates:
+            return True
+        if a.name_key and a.name_key == b.name_key:
+            return True
+    return False
+
+
+def declared_distinct(workspace: Workspace) -> set[frozenset[str]]:
+    """Pairs a reviewer declared not to be duplicates (manifest ``not_duplicates``, ``distinct_from``)."""
+    pairs: set[frozenset[str]] = set()
+    for entry in workspace.manifest.duplicates.not_duplicates:
+        members = sorted(set(entry))
+        pairs.update(frozenset((x, y)) for i, x in enumerate(members) for y in members[i + 1:])
+    for app in workspace.applications:
+        pairs.update(frozenset((app.id, other)) for other in app.distinct_from if other != app.id)
+    return pairs
+
+
+def resolve_threshold(workspace: Workspace, threshold: float | None) -> float:
+    value = threshold if threshold is not None else workspace.manifest.duplicates.threshold
+    value = DEFAULT_THRESHOLD if value is None else float(value)
+    if not 0 <= value <= 1 or value != value:
+        raise UsageError(f"threshold {value} is outside [0, 1]")
+    return value
+
+
+def find_duplicates(workspace: Workspace | str | os.PathLike[str], threshold: float | None = None,
+                    exhaustive: bool = False, *, language: Language = "en") -> DuplicateReport:
+    """Duplicate applications of the workspace: pairs above ``threshold`` with evidence, and groups.
+
+    ``threshold`` defaults to the manifest's ``duplicates.threshold``, else 0.58. ``exhaustive``
+    compares every pair instead of the blocked candidates (quadratic: to check the blocking on small
+    inputs). ``language`` is that of the evidence and proposals (``en`` or ``id``).
+    """
+    if not isinstance(workspace, Workspace):
+        from spbe_arch.loader import open_workspace
+
+        workspace, _ = open_workspace(Path(workspace))
+    if language not in LANGUAGES:
+        raise UsageError(f"language {language!r} is not one of {', '.join(LANGUAGES)}")
+    limit = resolve_threshold(workspace, threshold)
+    features = build_features(workspace)
+    apps = features.apps
+    messages = Messages(workspace, language)
+    scorer = Scorer(features, messages, messages.ref)
+    distinct = declared_distinct(workspace)
+    candidates = all_pairs(len(apps)) if exhaustive else candidate_pairs(apps)
+    pairs: list[Pair] = []
+    for i, j in candidates:
+        a, b = apps[i], apps[j]
+        if a.is_national or b.is_national or same_system(a, b):
+            continue
+        score, _ = scorer.score(a, b)
+        if score <= 0 or score < limit or frozenset((a.id, b.id)) in distinct:
+            continue
+        score, evidence = scorer.score(a, b, explain=True)
+        pairs.append(Pair(a=a.id, b=b.id, score=score, evidence=evidence))
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    groups = build_groups(features, pairs, workspace, messages)
+    return DuplicateReport(threshold=limit, pairs=pairs, groups=groups)

@@ -1,0 +1,136 @@
+"""Groups of duplicates (pairs above the threshold, merged) and a consolidation proposal per group.
+
+A group whose members mostly perform a function that has a national application is to move to that
+application; any other group keeps the member that most OPDs use (then the one with most integrations,
+then the one supporting most processes) and retires the others. A local application that performs a
+national function is a group of its own even when no second local copy exists.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from spbe_arch.duplicates.features import AppFeatures, FeatureSet
+from spbe_arch.duplicates.messages import Messages
+from spbe_arch.duplicates.report import Group, Pair
+from spbe_arch.duplicates.tables import NationalFunction
+from spbe_arch.model import Process
+from spbe_arch.workspace import Workspace
+
+MERGE_DENSITY = 1 / 3
+
+
+def _components(pairs: Iterable[Pair]) -> list[list[str]]:
+    """Pairs merged into groups, strongest first. A pair joins an application to a group at once, but
+    joins two groups only when enough of their members are paired across (``MERGE_DENSITY``), so
+    that one chance pair between two functions does not chain two groups into one."""
+    ordered = sorted(pairs, key=lambda p: (-p.score, p.a, p.b))
+    linked: dict[str, set[str]] = {}
+    for pair in ordered:
+        linked.setdefault(pair.a, set()).add(pair.b)
+        linked.setdefault(pair.b, set()).add(pair.a)
+    group_of: dict[str, int] = {}
+    members: dict[int, set[str]] = {}
+    for pair in ordered:
+        for x in (pair.a, pair.b):
+            if x not in group_of:
+                group_of[x] = len(group_of)
+                members[group_of[x]] = {x}
+        first, second = group_of[pair.a], group_of[pair.b]
+        if first == second:
+            continue
+        left, right = members[first], members[second]
+        if len(left) > 1 and len(right) > 1:
+            across = sum(len(linked[x] & right) for x in left)
+            if across < MERGE_DENSITY * len(left) * len(right):
+                continue
+        keep, gone = (first, second) if len(left) >= len(right) else (second, first)
+        for x in members[gone]:
+            group_of[x] = keep
+        members[keep] |= members.pop(gone)
+    return [sorted(m) for m in members.values()]
+
+
+def _incoming_integrations(workspace: Workspace) -> Counter[str]:
+    return Counter(i.target for app in workspace.applications for i in app.integrations)
+
+
+def _usage(features: AppFeatures, incoming: Counter[str]) -> tuple[int, int, int, int]:
+    """(OPDs using it, integrations in and out, services it realises, processes it supports)."""
+    app = features.app
+    return (len({app.owner, *app.users}), len(app.integrations) + incoming[app.id], len(features.services),
+            len(app.supports))
+
+
+def _group_function(members: list[AppFeatures], workspace: Workspace, national: NationalFunction | None,
+                    keep: AppFeatures) -> str:
+    """What the group does: the national function, else a shared process, else shared name words."""
+    if national is not None:
+        return national.function
+    supported = Counter(p for f in members for p in f.processes)
+    if supported:
+        process_id, count = min(supported.items(), key=lambda item: (-item[1], item[0]))
+        process = workspace.get(process_id)
+        if count >= 2 and isinstance(process, Process):
+            return process.name
+    words = Counter(w for f in members for w in f.name)
+    weight = {w: sum(f.name.get(w, 0.0) for f in members) for w in words}
+    common = [w for w, c in words.items() if c * 2 >= len(members)]
+    common.sort(key=lambda w: (-words[w], -weight[w], w))
+    if common:
+        return " ".join(common[:3])
+    return keep.app.name
+
+
+def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
+              national_app: str | None, incoming: Counter[str], messages: Messages) -> str:
+    if national is not None:
+        target = f"`{national_app}`" if national_app else national.national
+        if national_app and messages.workspace.display_name(national_app) != national_app:
+            target = f"{messages.workspace.display_name(national_app)} (`{national_app}`)"
+        apps = messages.listing([messages.ref(f.id) for f in members])
+        return messages.text("propose_national", national=target, provider=national.provider,
+                             function=national.function, apps=apps,
+                             them=messages.text("them_one" if len(members) == 1 else "them_many"))
+    users, integrations, services, processes = _usage(keep, incoming)
+    reasons = [messages.text("used_by", n=users), messages.text("integrations", n=integrations)]
+    if services:
+        reasons.append(messages.text("services", n=services))
+    if processes:
+        reasons.append(messages.text("processes", n=processes))
+    others = [f for f in members if f.id != keep.id]
+    return messages.text(
+        "propose_keep", keep=messages.ref(keep.id), reasons=", ".join(reasons),
+        apps=messages.listing([messages.ref(f.id) for f in others]),
+        them=messages.text("them_one" if len(others) == 1 else "them_many"),
+    )
+
+
+def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, messages: Messages) -> list[Group]:
+    by_id = {f.id: f for f in features.apps}
+    components = _components(pairs)
+    grouped = {x for component in components for x in component}
+    for f in features.apps:  # a local copy of a national application, alone
+        if f.function is not None and not f.is_national and f.id not in grouped:
+            components.append([f.id])
+    incoming = _incoming_integrations(workspace)
+    groups: list[Group] = []
+    for component in components:
+        members = [by_id[x] for x in component]
+        functions = Counter(f.function.id for f in members if f.function is not None)
+        national: NationalFunction | None = None
+        if functions:
+            function_id, count = min(functions.items(), key=lambda item: (-item[1], item[0]))
+            if count * 2 >= len(members):
+                national = next(f.function for f in members if f.function and f.function.id == function_id)
+        national_app = features.national_apps.get(national.id) if national else None
+        keep = min(members, key=lambda f: (*(-v for v in _usage(f, incoming)), f.id))
+        groups.append(Group(
+            id=f"dup-{component[0]}",
+            applications=component,
+            function=_group_function(members, workspace, national, keep),
+            proposal=_proposal(members, keep, national, national_app, incoming, messages),
+            national_application=national_app,
+        ))
+    return sorted(groups, key=lambda g: g.id)

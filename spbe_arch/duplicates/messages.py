@@ -1,0 +1,152 @@
+"""The evidence, functions and proposals in words: English for the command line, Indonesian for the
+document. Every text that names model content quotes ids in backticks so that renderers can escape
+them for their format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spbe_arch.duplicates.features import AppFeatures, organization_label
+from spbe_arch.duplicates.tables import NationalFunction
+from spbe_arch.workspace import Workspace
+
+Language = Literal["en", "id"]
+LANGUAGES: tuple[str, ...] = ("en", "id")
+
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "identical": "identical names after normalisation ({words})",
+        "similar": "names {score:.2f} similar (in common: {words})",
+        "after": "after expanding {acronyms}",
+        "description": "descriptions {score:.2f} similar (in common: {words})",
+        "description_differs": "but their descriptions have (almost) nothing in common",
+        "process": "both support {items}",
+        "service": "both realise {items}",
+        "writes": "both write {items}",
+        "rab": "their processes share reference code {items}",
+        "raa": "same application reference code {items}",
+        "no_common_process": "but they support no process in common",
+        "same_function": "both perform {function}, for which the national application {national} exists",
+        "different_functions": "but they perform different national functions ({first}; {second})",
+        "names_differ": "but their names name different functions ({first}; {second})",
+        "connector": "but {app} is a bridge to another system, not a system of its own",
+        "same_owner": "both owned by {owner}",
+        "owners": "owned by {first} and {second}",
+        "national_copy": "performs {function}, for which the national application {national} ({provider}) exists",
+        "propose_national": "Move to {national}, the national application for {function} ({provider}): "
+                            "migrate the data of {apps}, then retire {them}.",
+        "propose_keep": "Keep {keep}: {reasons}; migrate {apps} to it, then retire {them}.",
+        "them_one": "it",
+        "them_many": "them",
+        "used_by": "used by {n} OPD(s)",
+        "services": "realises {n} service(s)",
+        "integrations": "{n} integration(s)",
+        "processes": "supports {n} process(es)",
+        "and": "and",
+    },
+    "id": {
+        "identical": "nama identik setelah normalisasi ({words})",
+        "similar": "kemiripan nama {score:.2f} (kata yang sama: {words})",
+        "after": "setelah singkatan {acronyms} diuraikan",
+        "description": "kemiripan deskripsi {score:.2f} (kata yang sama: {words})",
+        "description_differs": "namun deskripsinya (hampir) tidak memiliki kesamaan",
+        "process": "keduanya mendukung {items}",
+        "service": "keduanya mewujudkan {items}",
+        "writes": "keduanya menulis {items}",
+        "rab": "proses bisnisnya berbagi kode referensi {items}",
+        "raa": "kode referensi aplikasi sama: {items}",
+        "no_common_process": "namun tidak ada proses bisnis yang didukung bersama",
+        "same_function": "keduanya menjalankan fungsi {function}, yang telah memiliki aplikasi nasional {national}",
+        "different_functions": "namun menjalankan fungsi nasional yang berbeda ({first}; {second})",
+        "names_differ": "namun namanya menyebut fungsi yang berbeda ({first}; {second})",
+        "connector": "namun {app} adalah penghubung (bridging) ke sistem lain, bukan sistem tersendiri",
+        "same_owner": "keduanya milik {owner}",
+        "owners": "milik {first} dan {second}",
+        "national_copy": "menjalankan fungsi {function}, yang telah memiliki aplikasi nasional {national} "
+                         "({provider})",
+        "propose_national": "Beralih ke {national}, aplikasi nasional untuk {function} ({provider}): "
+                            "migrasikan data {apps}, lalu hentikan {them}.",
+        "propose_keep": "Pertahankan {keep}: {reasons}; migrasikan {apps} ke aplikasi tersebut, "
+                        "lalu hentikan {them}.",
+        "them_one": "aplikasi tersebut",
+        "them_many": "aplikasi-aplikasi tersebut",
+        "used_by": "digunakan {n} perangkat daerah",
+        "services": "mewujudkan {n} layanan",
+        "integrations": "{n} integrasi",
+        "processes": "mendukung {n} proses bisnis",
+        "and": "dan",
+    },
+}
+
+
+@dataclass
+class Messages:
+    """Texts of one language over one workspace (for organization labels and element names)."""
+
+    workspace: Workspace
+    language: Language = "en"
+
+    def text(self, key: str, **values: object) -> str:
+        return _TEXT[self.language][key].format(**values)
+
+    def ref(self, element_id: str) -> str:
+        name = self.workspace.display_name(element_id)
+        return f"`{element_id}`" if name == element_id else f"`{element_id}` ({name})"
+
+    def org(self, org_id: str) -> str:
+        return organization_label(self.workspace, org_id)
+
+    def listing(self, items: Sequence[str]) -> str:
+        if len(items) <= 1:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self.text('and')} {items[-1]}"
+
+    # -- evidence -------------------------------------------------------------------------------
+    def name(self, score: float, a: AppFeatures, b: AppFeatures) -> str:
+        shared = sorted(set(a.name) & set(b.name), key=lambda w: (-(a.name[w] * b.name[w]), w))
+        words = ", ".join(shared[:5])
+        text = (self.text("identical", words=words) if a.name_key == b.name_key
+                else self.text("similar", score=score, words=words))
+        acronyms = [x.upper() for x in dict.fromkeys((*a.expanded, *b.expanded))]
+        if acronyms:
+            text += " " + self.text("after", acronyms=", ".join(acronyms))
+        return text
+
+    def description(self, score: float, a: AppFeatures, b: AppFeatures) -> str:
+        shared = sorted(set(a.desc) & set(b.desc), key=lambda w: (-(a.desc[w] * b.desc[w]), w))
+        return self.text("description", score=score, words=", ".join(shared[:5]))
+
+    def description_differs(self) -> str:
+        return self.text("description_differs")
+
+    def shared(self, signal: str, ids: Sequence[str], describe: Callable[[str], str]) -> str:
+        return self.text(signal, items=self.listing([describe(i) for i in ids[:3]]))
+
+    def shared_code(self, signal: str, codes: Sequence[str]) -> str:
+        return self.text(signal, items=", ".join(codes[:3]))
+
+    def no_common_process(self) -> str:
+        return self.text("no_common_process")
+
+    def same_function(self, function: NationalFunction) -> str:
+        return self.text("same_function", function=function.function, national=function.national)
+
+    def different_functions(self, first: NationalFunction, second: NationalFunction) -> str:
+        return self.text("different_functions", first=first.function, second=second.function)
+
+    def names_differ(self, first: Sequence[str], second: Sequence[str]) -> str:
+        return self.text("names_differ", first=", ".join(first), second=", ".join(second))
+
+    def connector(self, app: AppFeatures) -> str:
+        return self.text("connector", app=f"`{app.id}`")
+
+    def owners(self, a: AppFeatures, b: AppFeatures) -> str:
+        if a.owner == b.owner:
+            return self.text("same_owner", owner=self.org(a.owner))
+        return self.text("owners", first=self.org(a.owner), second=self.org(b.owner))
+
+    def national_copy(self, function: NationalFunction) -> str:
+        return self.text("national_copy", function=function.function, national=function.national,
+                         provider=function.provider)

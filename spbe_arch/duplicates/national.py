@@ -1,0 +1,54 @@
+"""Which national application performs an application's function, and whether it is that application.
+
+Used by the duplicate finder (a local copy of a national application is reported even when no second
+local copy exists) and by rule AP015.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from spbe_arch.duplicates.tables import NationalFunction, Tables
+
+
+def function_of(concepts: Collection[str], tables: Tables, written: Collection[str] = ()) -> NationalFunction | None:
+    """The first national function whose concept set the words hold, unless a word (of the concepts or
+    as written, before acronyms were expanded: BLUD) marks another."""
+    present = set(concepts)
+    marks = present | set(written)
+    for function in tables.functions:
+        if function.unless & marks:
+            continue
+        if any(group <= present for group in function.concepts):
+            return function
+    return None
+
+
+def _contains(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
+    n = len(phrase)
+    return any(tuple(tokens[i:i + n]) == tuple(phrase) for i in range(len(tokens) - n + 1))
+
+
+def national_named(tokens: Sequence[str], content: Sequence[str], tables: Tables) -> NationalFunction | None:
+    """The national function whose application this name names (``SRIKANDI``, ``SP4N-LAPOR! Kab.``).
+
+    ``tokens`` are the folded words of the name, ``content`` those that say what it does; the name
+    names the national application when nothing but that application's name is left in it.
+    """
+    present = set(tokens)
+    joined = "".join(tokens)
+    index = tables.national_name_index
+    candidates = [entry for word in (*present, joined) for entry in index.get(word, ())]
+    for function, phrase, compact_name in sorted(candidates, key=lambda e: (tables.functions.index(e[0]), e[1])):
+        if _contains(tokens, phrase):
+            rest = [t for t in content if t not in phrase]
+        elif compact_name in present:
+            rest = [t for t in content if t != compact_name]
+        elif joined == compact_name:
+            rest = []
+        else:
+            continue
+        if not rest:
+            return function
+    return None
+

@@ -1,0 +1,372 @@
+"""Names and descriptions as Indonesian inventories write them, reduced to the words of a function.
+
+"e-Presensi Pegawai BKPSDM", "Absensi Online Dinkes" and "Sistem Informasi Kehadiran Kab. Pasuruan"
+become ``presensi (pegawai)``: case, accents and punctuation folded; typos corrected against the
+workspace's own vocabulary; organization and place names removed; acronyms expanded through the alias
+table; synonyms mapped to one concept; filler words dropped. Each remaining word carries a factor:
+words shared by many functions (``pelayanan``) and unexplained acronyms beside real words weigh less,
+because a shared acronym is weak evidence (two unrelated applications are both called SIMAK).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spbe_arch.duplicates.tables import Tables, fold, words
+
+WEAK_FACTOR = 0.4
+LITERAL_ACRONYM_FACTOR = 0.35
+SPELT_FACTOR = 0.7
+BESIDE_WORDS_FACTOR = 0.7  # a known acronym beside other words: expanded, but the words say more
+_ACRONYM_PREFIXES = ("sim", "sis", "si", "e")
+_PREFIXES = ("meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "per", "ber", "ter", "me", "pe", "di",
+             "ke", "se")
+_SUFFIXES = ("nya", "kan", "an")
+_MIN_STEM = 5
+_RAW_WORD = re.compile(r"[^\W_]+")
+_CAMEL_PREFIX = re.compile(r"(?<![^\W\d_])([emi])(?=[A-Z])")
+_VERSION = re.compile(r"^(v|ver)?\d+[a-z]?$")
+_JOIN_PREFIXES = frozenset({"e", "m", "i", "si", "sim", "my", "go"})
+_MIN_TYPO_LENGTH = 6
+_TYPO_CUTOFF = 85.0
+
+
+@dataclass(frozen=True)
+class NormalName:
+    """A name reduced to weighted concept words, with what was done to it (for the evidence)."""
+
+    weights: dict[str, float]
+    expanded: tuple[str, ...] = ()  # acronyms expanded through the table, as written
+    acronym_only: bool = False
+    tokens: tuple[str, ...] = ()  # the words as written, folded, without organization and place names
+
+    @property
+    def key(self) -> str:
+        """Equal for two names made of the same concept words, whatever their order."""
+        return " ".join(sorted(self.weights))
+
+
+def _looks_like_acronym(raw: str) -> bool:
+    letters = [c for c in raw if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper == len(letters) or upper >= 2
+
+
+def _lengths_by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """For each first word, the lengths of the phrases it starts, longest first: matching tries only those."""
+    found: dict[str, set[int]] = {}
+    for phrase in phrases:
+        if phrase:
+            found.setdefault(phrase[0], set()).add(len(phrase))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in found.items()}
+
+
+def _spelt_in(acronym: str, name: str) -> bool:
+    """Whether the name already writes the acronym, as one word or as adjacent words (e-Office)."""
+    key = "".join(words(acronym))
+    tokens = words(name)
+    return any("".join(tokens[i:j]) == key for i in range(len(tokens)) for j in range(i + 1, min(i + 4, len(tokens) + 1)))
+
+
+def _drop(word: str) -> bool:
+    return bool(_VERSION.match(word)) or (len(word) < 2 and word.isascii())
+
+
+@dataclass
+class Normaliser:
+    """Normalises the texts of one workspace: its organizations and places, its vocabulary."""
+
+    tables: Tables
+    removable: frozenset[tuple[str, ...]] = frozenset()  # organization and place phrases
+    corrections: dict[str, str] = field(default_factory=dict)
+    vocabulary: frozenset[str] = frozenset()  # every word the workspace writes, for joining e + office
+    _removable_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _phrase_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    spellable: frozenset[str] = frozenset()
+    surface: dict[str, str] = field(default_factory=dict)  # stem -> the shortest word written for it
+    _spellable_sorted: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._removable_lengths = _lengths_by_first_word(self.removable)
+        self._phrase_lengths = _lengths_by_first_word(self.tables.phrases)
+        self._names: dict[tuple[str, str | None], NormalName] = {}
+        self._descriptions: dict[tuple[str, bool, int | None], dict[str, float]] = {}
+        tables = self.tables
+        spellable = set(tables.vocabulary) | {w for p in tables.phrases for w in p if len(w) >= 4}
+        spellable |= {c for c in tables.phrases.values() if " " not in c}
+        spellable |= set(tables.weak)
+        self.spellable = frozenset(w for w in spellable - tables.fillers if w.isalpha())
+        self._spellable_sorted = sorted(self.spellable)
+
+    # -- the steps ----------------------------------------------------------------------------
+    def _correct(self, tokens: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
+        if not self.corrections:
+            return tokens
+        return [t if t in keep else self.corrections.get(t, t) for t in tokens]
+
+    def _join(self, tokens: list[str], acronyms: set[str]) -> list[str]:
+        """``e office`` -> ``eoffice`` and ``si panda`` -> ``sipanda`` when the joined word is known."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if i + 1 < len(tokens) and (token in _JOIN_PREFIXES or len(token) <= 2):
+                joined = token + tokens[i + 1]
+                if joined in self.tables.acronyms or joined in self.vocabulary:
+                    if token in acronyms or tokens[i + 1] in acronyms:
+                        acronyms.add(joined)
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(token)
+            i += 1
+        return out
+
+    def _remove_phrases(self, tokens: list[str]) -> list[str]:
+        lengths = self._removable_lengths
+        if not lengths:
+            return tokens
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for n in lengths.get(tokens[i], ()):
+                if i + n <= len(tokens) and tuple(tokens[i:i + n]) in self.removable:
+                    i += n
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+    def _synonyms(self, weighted: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+        phrases = self.tables.phrases
+        lengths = self._phrase_lengths
+        out: list[tuple[str, float]] = []
+        i = 0
+        while i < len(weighted):
+            for n in lengths.get(weighted[i][0], ()):
+                if i + n > len(weighted):
+                    continue
+                concept = phrases.get(tuple(w for w, _ in weighted[i:i + n]))
+                if concept is not None:
+                    out.append((concept, 1.0))
+                    i += n
+                    break
+            else:
+                out.append(weighted[i])
+                i += 1
+        return out
+
+    def _finish(self, weighted: Iterable[tuple[str, float]]) -> dict[str, float]:
+        tables = self.tables
+        result: dict[str, float] = {}
+        for word, factor in weighted:
+            if word in tables.fillers or _drop(word):
+                continue
+            if word in tables.weak:
+                factor = min(factor, WEAK_FACTOR)
+            if factor > result.get(word, 0.0):
+                result[word] = factor
+        return result
+
+    # -- names ----------------------------------------------------------------------------------
+    def raw_tokens(self, name: str, acronym: str | None = None) -> tuple[list[str], set[str]]:
+        """Folded, corrected and joined words of a name without organization and place names, and the
+        words written as acronyms. A name that is only an organization or a place is kept whole."""
+        text = name
+        if acronym and not _spelt_in(acronym, name):
+            text = f"{name} ({acronym})"
+        text = _CAMEL_PREFIX.sub(r"\1 ", text)
+        acronyms = {fold(w) for w in _RAW_WORD.findall(text) if _looks_like_acronym(w)}
+        if acronym:
+            acronyms.update(w for w in words(acronym) if len(w) > 1)
+        tokens = [t for t in words(text) if not _VERSION.match(t) or t in self.tables.acronyms]
+        kept = self._remove_phrases(tokens)
+        if not any(t not in self.tables.fillers for t in kept if not _drop(t)):
+            kept = tokens
+        return self._join(self._correct(kept, acronyms), acronyms), acronyms
+
+    def spell_out(self, acronym: str) -> list[str] | None:
+        """The words an unknown syllable acronym spells: SIKEU -> keuangan, SIHADIR -> hadir,
+        SIPBB -> pajak bumi bangunan.
+
+        Indonesian acronyms often join a prefix (si, sim, e) to a known acronym or to the first syllables
+        of one word. The rest must be a known acronym, a known word or the start of exactly one known
+        word, and at least three letters long.
+        """
+        for prefix in _ACRONYM_PREFIXES:
+            rest = acronym[len(prefix):]
+            if not acronym.startswith(prefix) or len(rest) < 3:
+                continue
+            if rest in self.tables.acronyms:
+                return self.tables.acronyms[rest]
+            if rest in self.spellable:
+                return [rest]
+            found = self._spelled_by_prefix(rest)
+            if found is not None:
+                return [found]
+        return None
+
+    def _spelled_by_prefix(self, rest: str) -> str | None:
+        words_ = self._spellable_sorted
+        start = bisect_left(words_, rest)
+        matches = []
+        for word in words_[start:]:
+            if not word.startswith(rest):
+                break
+            matches.append(word)
+            if len(matches) > 1:
+                return None
+        return matches[0] if matches else None
+
+    def content(self, tokens: Iterable[str]) -> list[str]:
+        """The words that say what the application does: no fillers, no weak words."""
+        tables = self.tables
+        return [t for t in tokens if t not in tables.fillers and t not in tables.weak and not _drop(t)]
+
+    def name(self, name: str, acronym: str | None = None) -> NormalName:
+        """The name as weighted concept words (cached: inventories repeat names)."""
+        key = (name, acronym)
+        cached = self._names.get(key)
+        if cached is None:
+            cached = self._names[key] = self._name(name, acronym)
+        return cached
+
+    def _name(self, name: str, acronym: str | None) -> NormalName:
+        kept, acronyms = self.raw_tokens(name, acronym)
+        content = self.content(kept)
+        acronym_only = bool(content) and all(t in acronyms for t in content)
+        aliases = self.tables.acronyms
+        weighted: list[tuple[str, float]] = []
+        expanded: list[str] = []
+        i = 0
+        while i < len(kept):
+            for n in (3, 2, 1):
+                if i + n > len(kept):
+                    continue
+                key = "".join(kept[i:i + n])
+                if key not in aliases:
+                    continue
+                written_as_acronym = any(t in acronyms for t in kept[i:i + n]) or key in acronyms
+                if written_as_acronym:
+                    expanded.append(key)
+                factor = 1.0 if acronym_only or not written_as_acronym else BESIDE_WORDS_FACTOR
+                weighted.extend((w, factor) for w in self._remove_phrases(aliases[key]))
+                i += n
+                break
+            else:
+                token = kept[i]
+                literal = token in acronyms and not acronym_only
+                weighted.append((token, LITERAL_ACRONYM_FACTOR if literal else 1.0))
+                spelt = self.spell_out(token) if token in acronyms and token not in self.spellable else None
+                weighted.extend((w, SPELT_FACTOR) for w in spelt or ())
+                i += 1
+        weights = self._finish(self._synonyms(weighted))
+        return NormalName(weights, tuple(dict.fromkeys(expanded)), acronym_only, tuple(kept))
+
+    # -- descriptions ---------------------------------------------------------------------------
+    def description(self, text: str | None, expand: bool = True, limit: int | None = None) -> dict[str, float]:
+        """Concept words of a description (stop words dropped, stemmed); aliases expanded unless told
+        not to; only the first ``limit`` words when given (what the application is, not what it touches)."""
+        if not text:
+            return {}
+        key = (text, expand, limit)
+        cached = self._descriptions.get(key)
+        if cached is None:
+            cached = self._descriptions[key] = self._description(text, expand, limit)
+        return cached
+
+    def _description(self, text: str, expand: bool, limit: int | None) -> dict[str, float]:
+        tables = self.tables
+        tokens = self._join(self._correct(self._remove_phrases(words(text))), set())
+        if limit is not None:
+            tokens = [t for t in tokens if t not in tables.stopwords and t not in tables.fillers][:limit]
+        weighted: list[tuple[str, float]] = []
+        for token in tokens:
+            if token in tables.stopwords:
+                continue
+            expansion = tables.acronyms.get(token) if expand else None
+            if expansion is not None:
+                weighted.extend((w, 1.0) for w in expansion)
+            else:
+                weighted.append((token, 1.0))
+        known = tables.known_words
+        result = self._finish(self._synonyms(weighted))
+        stemmed: dict[str, float] = {}
+        for word, factor in result.items():
+            if (len(word) < 3 and word.isascii()) or word in tables.stopwords:
+                continue
+            stem = word if word in known or " " in word else stem_word(word)
+            stemmed[stem] = max(stemmed.get(stem, 0.0), factor)
+            shown = self.surface.get(stem)
+            if shown is None or (len(word), word) < (len(shown), shown):
+                self.surface[stem] = word
+        return stemmed
+
+
+def stem_word(word: str) -> str:
+    """A light Indonesian stem, so that descriptions meet: pencatatan, mencatat -> catat.
+
+    Strips one suffix and up to two prefixes, never below five letters. Crude but consistent, which
+    is all a comparison needs; words of the tables are never stemmed.
+    """
+    if not word.isalpha() or not word.isascii():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            word = word[: -len(suffix)]
+            break
+    for _ in range(2):
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
+                word = word[len(prefix):]
+                break
+        else:
+            break
+    return word
+
+
+def typo_corrections(counts: Counter[str], known: frozenset[str]) -> dict[str, str]:
+    """Map rare misspellings to the word they misspell: a known word, or one written far more often.
+
+    Only words of six letters or more are corrected, into a word with the same first two letters and a
+    rapidfuzz ratio of at least 85; two known words are never merged, so `perumahan` stays itself.
+    """
+    from rapidfuzz import fuzz, process
+
+    targets_by_prefix: dict[str, list[str]] = {}
+    for word, count in counts.items():
+        if len(word) >= _MIN_TYPO_LENGTH - 1 and (word in known or count >= 2) and word.isalpha():
+            targets_by_prefix.setdefault(word[:2], []).append(word)
+    for word in known:
+        if len(word) >= _MIN_TYPO_LENGTH - 1 and word not in counts and word.isalpha():
+            targets_by_prefix.setdefault(word[:2], []).append(word)
+    for bucket in targets_by_prefix.values():
+        bucket.sort()
+    corrections: dict[str, str] = {}
+    for word, count in sorted(counts.items()):
+        if word in known or len(word) < _MIN_TYPO_LENGTH or not word.isalpha():
+            continue
+        bucket = targets_by_prefix.get(word[:2], [])
+        candidates = [
+            t for t in bucket
+            if t != word and abs(len(t) - len(word)) <= 2 and (t in known or counts.get(t, 0) >= 2 * count)
+        ]
+        if not candidates:
+            continue
+        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
+        if best is not None:
+            corrections[word] = best[0]
+    for word, target in list(corrections.items()):  # follow chains: a -> b -> c becomes a -> c
+        seen = {word}
+        while target in corrections and target not in seen:
+            seen.add(target)
+            target = corrections[target]
+        corrections[word] = target
+    return corrections

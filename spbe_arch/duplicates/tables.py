@@ -1,0 +1,198 @@
+"""The curated tables of the duplicate finder: shipped data files, extended by the workspace.
+
+The files in ``data/`` are the project's knowledge of Indonesian e-government naming (acronyms,
+synonyms, filler words, place names) and of the functions that have a national application. A
+workspace adds to them in ``spbe.yaml`` (``duplicates: {aliases, synonyms, fillers, places,
+national_functions}``) without forking the package.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from spbe_arch.errors import SpbeError
+
+DATA = Path(__file__).resolve().parent / "data"
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: ``Sistém`` and ``sistem`` are one word. Other scripts are kept."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, folded: runs of letters and digits."""
+    return _WORD.findall(fold(text))
+
+
+def compact(text: str) -> str:
+    """Letters and digits only: the key under which ``SP4N-LAPOR!`` and ``sp4n lapor`` meet."""
+    return "".join(words(text))
+
+
+@dataclass(frozen=True)
+class NationalFunction:
+    """A function that a national application performs, and how a local copy of it is recognised."""
+
+    id: str
+    function: str
+    national: str
+    provider: str = ""
+    kind: str = "nasional"
+    names: tuple[str, ...] = ()
+    concepts: tuple[frozenset[str], ...] = ()
+    unless: frozenset[str] = frozenset()
+
+    @property
+    def is_aplikasi_umum(self) -> bool:
+        return self.kind == "aplikasi-umum"
+
+
+@dataclass
+class Tables:
+    """Every table, folded and ready for lookups."""
+
+    acronyms: dict[str, list[str]] = field(default_factory=dict)  # compact key -> expansion words
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # synonym phrase -> concept
+    fillers: frozenset[str] = frozenset()
+    weak: frozenset[str] = frozenset()
+    platform: frozenset[str] = frozenset()
+    connectors: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
+    vocabulary: frozenset[str] = frozenset()
+    places: frozenset[tuple[str, ...]] = frozenset()
+    functions: tuple[NationalFunction, ...] = ()
+
+    @cached_property
+    def max_phrase(self) -> int:
+        return max((len(p) for p in self.phrases), default=1)
+
+    @cached_property
+    def national_name_index(self) -> dict[str, list[tuple[NationalFunction, tuple[str, ...], str]]]:
+        """National application names by their first word and by their letters written together."""
+        index: dict[str, list[tuple[NationalFunction, tuple[str, ...], str]]] = {}
+        for function in self.functions:
+            for name in function.names:
+                phrase = tuple(name.split())
+                if not phrase:
+                    continue
+                entry = (function, phrase, "".join(phrase))
+                index.setdefault(phrase[0], []).append(entry)
+                if entry[2] != phrase[0]:
+                    index.setdefault(entry[2], []).append(entry)
+        return index
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Words the tables name: a typo is never 'corrected' from one of these into another."""
+        known: set[str] = set(self.fillers | self.weak | self.platform | self.connectors | self.vocabulary)
+        known.update(self.acronyms)
+        for expansion in self.acronyms.values():
+            known.update(expansion)
+        for phrase, concept in self.phrases.items():
+            known.update(phrase)
+            known.add(concept)
+        for function in self.functions:
+            for concept_set in function.concepts:
+                known.update(concept_set)
+            known.update(function.unless)
+        return frozenset(known)
+
+
+def _read(name: str) -> dict[str, Any]:
+    loaded = yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    if not isinstance(loaded, dict):  # pragma: no cover - shipped data
+        raise SpbeError(f"duplicates table {name} is not a mapping")
+    return loaded
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(words(text))
+
+
+def _concept(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _function(raw: dict[str, Any]) -> NationalFunction:
+    return NationalFunction(
+        id=str(raw["id"]),
+        function=str(raw["function"]),
+        national=str(raw["national"]),
+        provider=str(raw.get("provider") or ""),
+        kind=str(raw.get("kind") or "nasional"),
+        names=tuple(" ".join(words(str(n))) for n in raw.get("names") or []),
+        concepts=tuple(frozenset(_concept(str(w)) for w in group) for group in raw.get("concepts") or []),
+        unless=frozenset(_concept(str(w)) for w in raw.get("unless") or []),
+    )
+
+
+def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str],
+           functions: list[dict[str, Any]]) -> Tables:
+    tables = Tables()
+    for key, expansion in (aliases.get("acronyms") or {}).items():
+        tables.acronyms[compact(str(key))] = words(str(expansion))
+    for concept, variants in (aliases.get("synonyms") or {}).items():
+        canonical = _concept(str(concept))
+        tables.phrases[_phrase(str(concept))] = canonical
+        for variant in variants or []:
+            phrase = _phrase(str(variant))
+            if phrase:
+                tables.phrases[phrase] = canonical
+    tables.fillers = frozenset(_concept(str(w)) for w in word_lists.get("fillers") or [])
+    tables.weak = frozenset(_concept(str(w)) for w in word_lists.get("weak") or [])
+    tables.platform = frozenset(_concept(str(w)) for w in word_lists.get("platform") or [])
+    tables.connectors = frozenset(_concept(str(w)) for w in word_lists.get("connectors") or [])
+    tables.stopwords = frozenset(_concept(str(w)) for w in word_lists.get("stopwords") or [])
+    tables.vocabulary = frozenset(_concept(str(w)) for w in word_lists.get("vocabulary") or [])
+    tables.places = frozenset(p for p in (_phrase(str(x)) for x in places) if p)
+    tables.functions = tuple(_function(f) for f in functions)
+    return tables
+
+
+@lru_cache(maxsize=1)
+def _shipped_raw() -> tuple[dict[str, Any], dict[str, Any], list[str], list[dict[str, Any]]]:
+    aliases = _read("aliases.yaml")
+    word_lists = _read("words.yaml")
+    places = [str(p) for p in _read("places.yaml").get("places") or []]
+    functions = list(_read("national_functions.yaml").get("functions") or [])
+    return aliases, word_lists, places, functions
+
+
+@lru_cache(maxsize=1)
+def shipped_tables() -> Tables:
+    """The tables as shipped in the package, without any workspace addition."""
+    return _build(*_shipped_raw())
+
+
+def build_tables(extra_aliases: dict[str, str] | None = None,
+                 extra_synonyms: dict[str, list[str]] | None = None,
+                 extra_fillers: list[str] | None = None,
+                 extra_places: list[str] | None = None,
+                 extra_functions: list[dict[str, Any]] | None = None) -> Tables:
+    """The shipped tables with additions; a national function with a shipped id replaces it."""
+    if not any((extra_aliases, extra_synonyms, extra_fillers, extra_places, extra_functions)):
+        return shipped_tables()
+    aliases, word_lists, places, functions = _shipped_raw()
+    merged_aliases = {
+        "acronyms": {**(aliases.get("acronyms") or {}), **(extra_aliases or {})},
+        "synonyms": {**(aliases.get("synonyms") or {})},
+    }
+    for concept, variants in (extra_synonyms or {}).items():
+        merged_aliases["synonyms"][concept] = [*(merged_aliases["synonyms"].get(concept) or []), *variants]
+    merged_words = {**word_lists, "fillers": [*(word_lists.get("fillers") or []), *(extra_fillers or [])]}
+    by_id = {str(f["id"]): f for f in functions}
+    for function in extra_functions or []:
+        by_id[str(function["id"])] = function
+    return _build(merged_aliases, merged_words, [*places, *(extra_places or [])], list(by_id.values()))

@@ -1,0 +1,442 @@
+"""``spbe import inventory``: a Pemda application inventory (.xlsx or .csv) into a new workspace.
+
+Onboarding a government starts from the spreadsheet it already keeps. Each row becomes an
+application; the OPD names become organizations (the same OPD written three ways becomes one);
+server locations become infrastructure. What cannot be mapped is reported by row and column, never
+silently dropped: unknown columns are kept as element properties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from spbe_arch.errors import SpbeError
+from spbe_arch.exchange import inventory_headers as hd
+from spbe_arch.exchange.inventory_read import Grid, Header, cell_text, detect_header, read_grids
+from spbe_arch.exchange.naming import IdAllocator, organization_kind
+from spbe_arch.exchange.opd_names import OPD_SHORT_FORMS, Org, OrgRegistry, opd_key, tidy_name
+from spbe_arch.exchange.workspace_writer import (
+    ImportNote,
+    ImportReport,
+    count_by_collection,
+    render_workspace,
+    write_workspace,
+)
+from spbe_arch.model import Application, Element, Infrastructure, Organization, slugify
+from spbe_arch.relations import iter_references
+
+UNKNOWN_OPD = "opd-belum-ditentukan"
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+_GOVERNMENT = re.compile(r"\b(kabupaten|kota|provinsi)\s+([a-z][a-z .'-]{1,40})", re.IGNORECASE)
+
+
+class InventoryMapping(BaseModel):
+    """A ``--mapping`` file: which sheet, which header row, and which column is which field."""
+
+    model_config = ConfigDict(extra="forbid")
+    sheet: str | None = None
+    header_row: int | None = None  # 1-based, as the spreadsheet shows it
+    columns: dict[str, str] = {}
+    government: str | None = None
+
+
+def load_mapping(path: Path) -> InventoryMapping:
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise SpbeError(f"{path}: cannot read the mapping file: {exc}") from None
+    try:
+        mapping = InventoryMapping.model_validate(raw or {})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SpbeError(f"{path}: {where}: {first['msg']} (keys: sheet, header_row, columns, government)") from None
+    for header, target in mapping.columns.items():
+        ok = target in hd.FIELDS or target == "ignore" or (target.startswith("property:") and len(target) > 9)
+        if not ok:
+            raise SpbeError(f"{path}: column {header!r} maps to {target!r}; use one of {', '.join(hd.FIELDS)}, "
+                            "ignore, or property:NAME")
+    return mapping
+
+
+_INFRA_KINDS: tuple[tuple[str, str], ...] = (
+    (r"\b(pdn|pusat data nasional)\b", "pusat-data"),
+    (r"\b(cloud|awan|aws|azure|gcp|google cloud|vps|hosting|alibaba|biznet|idcloudhost|niagahoster)\b",
+     "komputasi-awan"),
+    (r"\b(pusat data|data center|datacenter|pdd|ruang server|dc)\b", "pusat-data"),
+)
+_OWN_SERVER = re.compile(r"\b(opd|sendiri|internal|lokal|masing|kantor|setempat)\b")
+
+
+@dataclass
+class _InfraRegistry:
+    ids: IdAllocator
+    orgs: OrgRegistry
+    items: dict[str, Infrastructure] = field(default_factory=dict)  # key -> element
+    notes: list[ImportNote] = field(default_factory=list)
+
+    def resolve(self, text: str, app_owner: Org) -> str:
+        norm = hd.normalise(text)
+        named = self.orgs.find_in(text)
+        own = named is None and bool(_OWN_SERVER.search(norm)) and not any(
+            re.search(p, norm) for p, _ in _INFRA_KINDS[:2])
+        key = f"{norm}@{app_owner.id}" if own else norm
+        if key in self.items:
+            return self.items[key].id
+        kind = next((k for pattern, k in _INFRA_KINDS if re.search(pattern, norm)), "server")
+        if own:
+            owner, name = app_owner, f"{tidy_name(text)} {app_owner.short_name or app_owner.name}"
+        elif named is not None:
+            owner, name = named, tidy_name(text)
+        elif re.search(_INFRA_KINDS[0][0], norm):  # the national data centre belongs to the ministry
+            owner, name = self.orgs.ensure("Kementerian Komunikasi dan Digital", "Komdigi", "instansi-pusat"), \
+                tidy_name(text)
+        else:  # a shared data centre or cloud: Diskominfo's when the inventory has it
+            owner = self.orgs.resolve("Dinas Komunikasi dan Informatika") or app_owner
+            name = tidy_name(text)
+        element = Infrastructure(id=self.ids.make(name), name=name, owner=owner.id, kind=kind)  # type: ignore[arg-type]
+        self.items[key] = element
+        self.notes.append(ImportNote(where=element.id, message=f"infrastructure {name!r} ({kind}) made from the "
+                                     f"server location {text!r}, owned by {owner.id!r}; check kind and owner"))
+        return element.id
+
+
+# --- rows --------------------------------------------------------------------------------------------
+
+@dataclass
+class _Row:
+    number: int  # 1-based row of the sheet
+    values: dict[str, Any]  # field -> raw cell value
+    extra: dict[str, Any]  # property name -> raw value (unmapped columns)
+
+
+def _is_empty(value: Any) -> bool:
+    return hd.normalise(cell_text(value)) in hd.EMPTY_MARKERS and not isinstance(value, int | float)
+
+
+def _property_key(header: str) -> str:
+    return slugify(header).replace("-", "_") or "kolom"
+
+
+def _rows(grid: Grid, header: Header, report: ImportReport) -> list[_Row]:
+    rows: list[_Row] = []
+    name_col = next(c for c, f in header.fields.items() if f == "name")
+    header_name = hd.normalise(header.labels[name_col])
+    for index in range(header.row + 1, len(grid.rows)):
+        number = index + 1
+        raw = grid.rows[index]
+        filled = {c: v for c, v in enumerate(raw) if not _is_empty(v)}
+        for (r, c), formula in sorted(grid.formula_gaps.items()):
+            if r == index and header.fields.get(c) != "ignore" and (c in header.fields or c in header.unmapped):
+                report.warnings.append(ImportNote(where=f"row {number}", message=(
+                    f"column {header.labels.get(c, c)!r}: formula {formula} has no computed value (the file was "
+                    "never opened and saved in a spreadsheet program); left empty")))
+        if not filled:
+            continue
+        if hd.normalise(cell_text(grid.cell(index, name_col))) == header_name:
+            continue  # the header repeated (printed page by page)
+        if len({cell_text(v) for v in filled.values()}) == 1 and all((index, c) in grid.wide_merges for c in filled):
+            report.unmapped_rows.append(ImportNote(where=f"row {number}", message=(
+                f"section heading {cell_text(next(iter(filled.values())))!r}, not an application")))
+            continue
+        values = {header.fields[c]: v for c, v in filled.items()
+                  if header.fields.get(c) not in (None, "ignore") and not header.fields[c].startswith("property:")}
+        extra = {header.fields[c][9:]: v for c, v in filled.items()
+                 if header.fields.get(c, "").startswith("property:")}
+        extra.update({_property_key(header.unmapped[c]): v for c, v in filled.items() if c in header.unmapped})
+        if set(values) == {"name"} and not extra and _looks_like_heading(cell_text(values["name"])):
+            report.unmapped_rows.append(ImportNote(where=f"row {number}", message=(
+                f"section heading {cell_text(values['name'])!r}, not an application")))
+            continue
+        if "name" not in values:
+            shown = "; ".join(f"{header.labels.get(c, f'column {c + 1}')}={cell_text(v)!r}"
+                              for c, v in list(filled.items())[:3])
+            report.unmapped_rows.append(ImportNote(where=f"row {number}",
+                                                   message=f"no application name ({shown})"))
+            continue
+        rows.append(_Row(number, values, extra))
+    return rows
+
+
+def _looks_like_heading(text: str) -> bool:
+    """'A. APLIKASI UMUM', 'II. Aplikasi Pelayanan Publik': a title between groups of rows."""
+    return bool(re.match(r"^([A-Z]|[IVX]+|\d+)[.)]\s", text)) or (text.isupper() and len(text.split()) >= 2)
+
+
+def _year(value: Any) -> int | None:
+    """A year from a year, a date, an Excel date serial or a text such as '12/03/2019'."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.year
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = int(value)
+        if 1970 <= number <= 2100:
+            return number
+        if 25569 <= number <= 73051:  # Excel serials of 1970-01-01 .. 2100-01-01
+            return (EXCEL_EPOCH + dt.timedelta(days=number)).year
+        return None
+    found = re.findall(r"(?<!\d)(19[7-9]\d|20\d\d)(?!\d)", cell_text(value))
+    return int(found[0]) if found else None
+
+
+@dataclass
+class _Builder:
+    report: ImportReport
+    ids: IdAllocator = field(default_factory=IdAllocator)
+    orgs: OrgRegistry = field(init=False)
+    infra: _InfraRegistry = field(init=False)
+    owner_keys: set[str] = field(default_factory=set)  # the OPDs of the owner column, as keys
+
+    def __post_init__(self) -> None:
+        self.orgs = OrgRegistry(self.ids)
+        self.infra = _InfraRegistry(self.ids, self.orgs)
+
+    def warn(self, row: _Row, message: str) -> None:
+        self.report.warnings.append(ImportNote(where=f"row {row.number}", message=message))
+
+    def starts_agency(self, text: str) -> bool:
+        """Whether the text names an agency by itself (not the tail of a name with a comma in it)."""
+        if organization_kind(text) != "lainnya" or self.orgs.resolve(text) is not None:
+            return True
+        key = opd_key(text)
+        if key in OPD_SHORT_FORMS or (text.strip().isupper() and " " not in text.strip()):  # 'Dinkes', 'DLH'
+            return True
+        return key in self.owner_keys or bool(
+            re.match(r"^(bagian|bidang|sub ?bagian|uptd|upt|sekretariat|kantor)\b", hd.normalise(text)))
+
+    def is_agency(self, text: str) -> bool:
+        return self.starts_agency(text) or not hd.NOT_AGENCIES.search(hd.normalise(text))
+
+    def users_of(self, text: str) -> tuple[list[str], list[str]]:
+        """Agencies and the rest (people, 'semua OPD') named in a users cell.
+
+        Commas separate the users, but also sit inside OPD names ('Dinas Pemberdayaan Perempuan,
+        Perlindungan Anak, ...'): pieces that together name an OPD of the owner column, or that cannot
+        start an agency's name, are joined back to the piece before them."""
+        parts: list[str] = []
+        for chunk in re.split(r"[;/\n]|\s+dan\s+(?=(?:dinas|badan|kecamatan|bagian|sekretariat))", text):
+            pieces = [p.strip() for p in (chunk or "").split(",") if p.strip()]
+            start = len(parts)
+            i = 0
+            while i < len(pieces):
+                joined = next((j for j in range(len(pieces), i + 1, -1)
+                               if opd_key(", ".join(pieces[i:j])) in self.owner_keys), None)
+                if joined is not None:
+                    parts.append(", ".join(pieces[i:joined]))
+                    i = joined
+                    continue
+                piece = pieces[i]
+                tail = len(parts) > start and self.starts_agency(parts[-1]) and not self.starts_agency(piece)
+                if tail and not hd.NOT_AGENCIES.search(hd.normalise(piece)):
+                    parts[-1] = f"{parts[-1]}, {piece}"
+                else:
+                    parts.append(piece)
+                i += 1
+        agencies = [p for p in parts if self.is_agency(p) and hd.normalise(p) not in hd.EMPTY_MARKERS]
+        return agencies, [p for p in parts if p not in agencies]
+
+    def application(self, row: _Row, seen: dict[tuple[str, str], int]) -> Application | None:
+        v = row.values
+        name = " ".join(cell_text(v["name"]).split())
+        owner_text = cell_text(v.get("owner"))
+        owner = self.orgs.resolve(owner_text) if owner_text else None
+        if owner is None:
+            owner = self.unknown_owner()
+            self.warn(row, f"application {name!r} names no owning OPD; owned by {UNKNOWN_OPD!r} until you set it")
+        key = (hd.normalise(name), owner.id)
+        if key in seen:
+            self.report.unmapped_rows.append(ImportNote(where=f"row {row.number}", message=(
+                f"{name!r} of {owner.name} is already on row {seen[key]}; not imported twice")))
+            return None
+        seen[key] = row.number
+        acronym = cell_text(v.get("acronym")) or None
+        data: dict[str, Any] = {"id": self.app_id(acronym, name, owner), "name": name, "owner": owner.id}
+        if acronym:
+            data["acronym"] = acronym
+        properties = {k: self.property_value(x) for k, x in row.extra.items()}
+        self.simple_fields(row, data, properties)
+        self.relations(row, data, properties, owner)
+        if properties:
+            data["properties"] = properties
+        try:
+            return Application.model_validate(data)
+        except ValidationError as exc:  # pragma: no cover - every value above is checked
+            self.report.unmapped_rows.append(ImportNote(where=f"row {row.number}",
+                                                        message=f"{name!r}: {exc.errors()[0]['msg']}"))
+            return None
+
+    def app_id(self, acronym: str | None, name: str, owner: Org) -> str:
+        base = slugify(acronym or name)[:50].strip("-") or "aplikasi"
+        if base not in self.ids.used and not base.isdigit():
+            return self.ids.make(base)
+        return self.ids.make(f"{base}-{owner.id}")
+
+    def simple_fields(self, row: _Row, data: dict[str, Any], properties: dict[str, Any]) -> None:
+        v = row.values
+        if "description" in v:
+            data["description"] = cell_text(v["description"])
+        for field_name, table in (("kind", hd.KIND_VALUES), ("source", hd.SOURCE_VALUES),
+                                  ("security_category", hd.SECURITY_VALUES)):
+            if field_name in v:
+                text = cell_text(v[field_name])
+                mapped = table.get(hd.normalise(text))
+                if mapped is None:
+                    self.warn(row, f"{field_name} {text!r} is not one of {', '.join(sorted(set(table)))}; "
+                                   f"kept as property {field_name}")
+                    properties[field_name] = text
+                else:
+                    data[field_name] = mapped
+        if "status" in v:
+            status = hd.status_value(cell_text(v["status"]))
+            if status is None:
+                self.warn(row, f"status {cell_text(v['status'])!r} not understood; taken as aktif")
+            else:
+                data["status"] = status
+        if "platform" in v:
+            platforms = hd.platform_values(cell_text(v["platform"]))
+            if platforms:
+                data["platform"] = platforms
+            else:
+                self.warn(row, f"platform {cell_text(v['platform'])!r} not understood; kept as property platform")
+                properties["platform"] = cell_text(v["platform"])
+        if "since" in v:
+            year = _year(v["since"])
+            if year is None:
+                self.warn(row, f"year {cell_text(v['since'])!r} not understood; kept as property tahun")
+                properties["tahun"] = cell_text(v["since"])
+            else:
+                data["since"] = year
+        if "url" in v:
+            data["url"] = cell_text(v["url"])
+        if "reference" in v:
+            data["reference"] = cell_text(v["reference"]).upper()
+        technology = {f: cell_text(v[f]) for f in ("language", "framework", "database") if f in v}
+        if technology:
+            data["technology"] = technology
+
+    def relations(self, row: _Row, data: dict[str, Any], properties: dict[str, Any], owner: Org) -> None:
+        v = row.values
+        if "users" in v:
+            agencies, others = self.users_of(cell_text(v["users"]))
+            users = []
+            for text in agencies:
+                org = self.orgs.resolve(text)
+                if org is not None and org.id not in users:
+                    users.append(org.id)
+            if users:
+                data["users"] = users
+            if others:
+                properties["pengguna"] = ", ".join(others)
+        if "hosted_on" in v:
+            text = cell_text(v["hosted_on"])
+            data["hosted_on"] = [self.infra.resolve(text, owner)]
+
+    def property_value(self, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date() if value.time() == dt.time() else value.isoformat(sep=" ")
+        if isinstance(value, bool | int | float | dt.date):
+            return value
+        return cell_text(value)
+
+    def unknown_owner(self) -> Org:
+        key = "__unknown__"
+        if key not in self.orgs.orgs:
+            self.orgs.orgs[key] = Org(self.ids.make(UNKNOWN_OPD), "Perangkat Daerah belum ditentukan", None,
+                                       "lainnya")
+        return self.orgs.orgs[key]
+
+
+def _government(grid: Grid, header: Header, given: str | None) -> dict[str, Any]:
+    if given:
+        kind = next((k for k in ("kabupaten", "kota", "provinsi") if k in given.casefold()), "kabupaten")
+        return {"name": given, "kind": kind}
+    for index in range(header.row):
+        for value in grid.rows[index]:
+            found = _GOVERNMENT.search(cell_text(value))
+            if found:
+                place = " ".join(found.group(2).split()[:3]).strip(" .-")
+                place = re.split(r"\s+(tahun|th|per|\d)", place, flags=re.IGNORECASE)[0]
+                kind = found.group(1).lower()
+                return {"name": f"Pemerintah {kind.title()} {place.title()}", "kind": kind}
+    return {"name": "Pemerintah Daerah", "kind": "kabupaten"}
+
+
+def _choose_sheet(grids: list[Grid], mapping: InventoryMapping) -> tuple[Grid, Header]:
+    row = mapping.header_row - 1 if mapping.header_row else None
+    found = [(g, h) for g in grids if (h := detect_header(g, mapping.columns, row)) is not None]
+    if not found:
+        names = ", ".join(repr(g.name) for g in grids)
+        where = f"row {mapping.header_row}" if mapping.header_row else f"the first {30} rows"
+        raise SpbeError(
+            f"no header row found in {where} of {names}: expected columns such as 'Nama Aplikasi', "
+            "'OPD Pemilik' or 'Perangkat Daerah', 'Fungsi'; name the columns in a --mapping file "
+            "(columns: {'Your header': name, ...})")
+    return max(found, key=lambda gh: len(gh[1].fields))
+
+
+def build_inventory(source: Path, mapping: InventoryMapping | None = None,
+                    government: str | None = None) -> tuple[dict[str, str], ImportReport, list[Element]]:
+    """The workspace files for the inventory, the report, and the elements (for tests and callers)."""
+    mapping = mapping or InventoryMapping()
+    grids = read_grids(source, mapping.sheet)
+    grid, header = _choose_sheet(grids, mapping)
+    report = ImportReport(source=str(source), target="")
+    report.header = f"row {header.row + 1} of {grid.name!r}"
+    report.columns = {header.labels[c]: f for c, f in sorted(header.fields.items())}
+    for col, label in sorted(header.unmapped.items()):
+        report.unmapped_columns.append(ImportNote(
+            where=f"column {col + 1}", message=f"{label!r} is not a known column; kept as property "
+            f"{_property_key(label)!r} (name it in a --mapping file to map it)"))
+    for col, field_name in sorted(header.duplicates.items()):
+        label = header.labels[col]
+        report.unmapped_columns.append(ImportNote(
+            where=f"column {col + 1}", message=f"{label!r} also means {field_name}, which another column "
+            f"gives; kept as property {_property_key(label)!r}"))
+        header.unmapped[col] = label
+    rows = _rows(grid, header, report)
+    builder = _Builder(report)
+    builder.owner_keys = {opd_key(cell_text(r.values.get("owner"))) for r in rows if r.values.get("owner")}
+    for row in rows:
+        for field_name in ("owner", "users"):
+            text = cell_text(row.values.get(field_name))
+            if not text:
+                continue
+            parts = builder.users_of(text)[0] if field_name == "users" else [text]
+            for part in parts:
+                builder.orgs.collect(part)
+    builder.orgs.build()
+    seen: dict[tuple[str, str], int] = {}
+    apps = [a for a in (builder.application(r, seen) for r in rows) if a is not None]
+    if not apps:
+        raise SpbeError(f"{source}: no application rows under the header ({report.header})")
+    report.assumptions += builder.infra.notes
+    orgs = [Organization(id=o.id, name=o.name, short_name=o.short_name, kind=o.kind)  # type: ignore[arg-type]
+            for o in sorted(builder.orgs.orgs.values(), key=lambda o: o.id)]
+    elements: list[Element] = [*orgs, *apps, *builder.infra.items.values()]
+    government_data = _government(grid, header, government or mapping.government)
+    manifest = {"spbe": 1, "government": government_data}
+    if government_data["name"] == "Pemerintah Daerah":
+        report.assumptions.append(ImportNote(where="spbe.yaml", message="the government's name was not found "
+                                             "above the header; set it (or give --government)"))
+    files = render_workspace(manifest, elements, f"Imported from {source.name} by spbe import inventory")
+    return files, report, elements
+
+
+def import_inventory(source: str | os.PathLike[str], into: Path, mapping_file: Path | None = None,
+                     force: bool = False, government: str | None = None) -> ImportReport:
+    """Read the inventory ``source`` and write it as a workspace into ``into``."""
+    mapping = load_mapping(mapping_file) if mapping_file is not None else None
+    files, report, elements = build_inventory(Path(source), mapping, government)
+    report.target = str(into)
+    report.files = write_workspace(into, files, force)
+    report.created = count_by_collection(elements)
+    report.relations = sum(1 for e in elements for ref in iter_references(e) if ref.edge is not None)
+    return report

@@ -1,0 +1,208 @@
+"""OPD names as inventories write them, turned into one organization per OPD.
+
+The same agency appears as 'Dinas Kesehatan', 'DINAS KESEHATAN', 'Dinkes' and 'Dinas Kesehatan
+Kabupaten X' in one sheet; 'BKPSDM' stands for its long name by its initials. Names are compared
+without case, punctuation and the region, with known short forms and initials expanded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spbe_arch.exchange import inventory_headers as hd
+from spbe_arch.exchange.naming import IdAllocator, organization_kind
+
+# Common short forms of OPD names, so that 'Dinkes' and 'Dinas Kesehatan' become one organization.
+OPD_SHORT_FORMS: dict[str, str] = {
+    "diskominfo": "Dinas Komunikasi dan Informatika", "dinkominfo": "Dinas Komunikasi dan Informatika",
+    "kominfo": "Dinas Komunikasi dan Informatika", "dinkes": "Dinas Kesehatan", "disdik": "Dinas Pendidikan",
+    "dindik": "Dinas Pendidikan", "dispendik": "Dinas Pendidikan",
+    "disdukcapil": "Dinas Kependudukan dan Pencatatan Sipil",
+    "dispendukcapil": "Dinas Kependudukan dan Pencatatan Sipil",
+    "dukcapil": "Dinas Kependudukan dan Pencatatan Sipil", "dinsos": "Dinas Sosial", "dishub": "Dinas Perhubungan",
+    "disnaker": "Dinas Tenaga Kerja", "dlh": "Dinas Lingkungan Hidup", "dispertan": "Dinas Pertanian",
+    "disperindag": "Dinas Perindustrian dan Perdagangan", "disparbud": "Dinas Pariwisata dan Kebudayaan",
+    "dpupr": "Dinas Pekerjaan Umum dan Penataan Ruang", "bappeda": "Badan Perencanaan Pembangunan Daerah",
+    "bapenda": "Badan Pendapatan Daerah", "bkd": "Badan Kepegawaian Daerah",
+    "setda": "Sekretariat Daerah", "setwan": "Sekretariat DPRD", "sekwan": "Sekretariat DPRD",
+    "satpol pp": "Satuan Polisi Pamong Praja", "rsud": "Rumah Sakit Umum Daerah",
+}
+_SMALL_WORDS = frozenset({"dan", "serta", "di", "ke", "dari", "untuk", "pada", "atau"})
+_KEEP_UPPER = frozenset({"dprd", "rsud", "uptd", "upt", "pp", "sdm", "asn", "kb", "ri", "tik", "it", "ppkb",
+                         "pmd", "umkm", "ukm", "p3a", "pupr", "rsia", "pd"})
+
+
+def tidy_name(text: str) -> str:
+    """Names typed in capitals ('DINAS KESEHATAN') in the case the document uses."""
+    text = " ".join(text.split())
+    if not (text.isupper() and len(text) > 6):
+        return text
+    words = []
+    for i, word in enumerate(text.split(" ")):
+        lower = word.lower()
+        if lower in _KEEP_UPPER:
+            words.append(word)
+        elif i > 0 and lower in _SMALL_WORDS:
+            words.append(lower)
+        else:
+            words.append(word[:1] + word[1:].lower())
+    return " ".join(words)
+
+
+_FIRST_WORDS = {"kec": "kecamatan", "kel": "kelurahan", "rsud": "rumah sakit umum daerah", "bag": "bagian",
+                "din": "dinas", "upt": "uptd"}
+
+
+def opd_key(text: str) -> str:
+    """An OPD name however it is written: no case or punctuation, no 'Pemerintah' or 'Kabupaten X', and
+    abbreviated first words written out ('Kec. Bangil' is 'kecamatan bangil')."""
+    key = hd.normalise(text)
+    key = re.sub(r"^pemerintah ", "", key)
+    key = re.sub(r" (kabupaten|kab|kota|provinsi|prov) [a-z ]+$", "", key)
+    first, _, rest = key.partition(" ")
+    if first in _FIRST_WORDS and rest:
+        key = f"{_FIRST_WORDS[first]} {rest}"
+    return key
+
+
+def _group_key(key: str) -> str:
+    """'Inspektorat Daerah' and 'Inspektorat' are one OPD: the trailing 'daerah' is left out."""
+    words = key.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] == "daerah" else key
+
+
+_REGION_SUFFIX = re.compile(r"\s+(kabupaten|kab\.?|kota|provinsi|prov\.?)\s+\S.*$", re.IGNORECASE)
+_DISPLAY_FIRST_WORDS = {"kec": "Kecamatan", "kel": "Kelurahan", "bag": "Bagian", "din": "Dinas"}
+
+
+def display_name(text: str) -> str:
+    """An OPD name for the model: no 'Kabupaten X' tail, 'Kec.' written out, capitals tidied."""
+    text = _REGION_SUFFIX.sub("", " ".join(text.split())) or text
+    first, _, rest = text.partition(" ")
+    expanded = _DISPLAY_FIRST_WORDS.get(first.rstrip(".").casefold())
+    if expanded and rest:
+        text = f"{expanded} {rest}"
+    return tidy_name(text)
+
+
+def _display_rank(text: str) -> tuple[bool, int]:
+    """Which spelling of an OPD to show: mixed case over capitals, then the fullest."""
+    return text.isupper(), -len(display_name(text))
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _SMALL_WORDS and w)
+
+
+def _is_short_form(key: str) -> bool:
+    return len(key.split()) == 1 and key.isalpha() and len(key) <= 10
+
+
+@dataclass
+class Org:
+    id: str
+    name: str
+    short_name: str | None
+    kind: str
+
+
+@dataclass
+class _Group:
+    written: list[str] = field(default_factory=list)  # long names as the sheet writes them
+    expansions: list[str] = field(default_factory=list)  # long names known from a short form
+    shorts: list[str] = field(default_factory=list)
+    initials: set[str] = field(default_factory=set)
+
+
+class OrgRegistry:
+    """OPD names to organizations: one per OPD however often and however it is written."""
+
+    def __init__(self, ids: IdAllocator) -> None:
+        self.ids = ids
+        self.orgs: dict[str, Org] = {}  # group key -> organization
+        self.aliases: dict[str, str] = {}  # any key (name, short form, initials) -> group key
+        self.pending: list[str] = []
+
+    def collect(self, text: str) -> None:
+        self.pending.append(text)
+
+    def build(self) -> None:
+        """Decide the organizations once every name is known, so that short and long forms meet."""
+        groups: dict[str, _Group] = {}
+        shorts: dict[str, str] = {}
+        for text in self.pending:
+            key = opd_key(text)
+            if not key:
+                continue
+            expanded = OPD_SHORT_FORMS.get(key)
+            if expanded is not None:
+                group = groups.setdefault(_group_key(opd_key(expanded)), _Group())
+                group.expansions.append(expanded)
+                group.shorts.append(text)
+                group.initials.add(_initials(opd_key(expanded)))
+            elif _is_short_form(key):
+                shorts.setdefault(key, text)
+            else:
+                group = groups.setdefault(_group_key(key), _Group())
+                group.written.append(text)
+                group.initials.add(_initials(key))
+        by_initials = {i: g for g, group in groups.items() for i in group.initials if len(i) >= 3}
+        for key, text in shorts.items():
+            if key in by_initials:
+                groups[by_initials[key]].shorts.append(text)
+            elif key in groups:
+                groups[key].written.append(text)
+            else:
+                groups[key] = _Group(written=[text])
+        for key in sorted(groups):
+            group = groups[key]
+            names = group.written or group.expansions
+            name = display_name(min(names, key=_display_rank))
+            short = group.shorts[0].strip() if group.shorts else None
+            self._add(key, name, short)
+            for text in group.shorts:
+                self.aliases[opd_key(text)] = key
+            for initials in group.initials:
+                if len(initials) >= 3:
+                    self.aliases.setdefault(initials, key)
+        self.pending = []
+
+    def _add(self, key: str, name: str, short: str | None) -> None:
+        short_name = short if short and opd_key(short) != opd_key(name) else None
+        org_id = self.ids.make(short_name, name)
+        self.orgs[key] = Org(org_id, name, short_name, organization_kind(opd_key(name)))
+        self.aliases[key] = key
+        self.aliases.setdefault(opd_key(name), key)
+
+    def ensure(self, name: str, short: str, kind: str) -> Org:
+        """The organization of this name, created if the inventory did not name it."""
+        found = self.resolve(name)
+        if found is None:
+            key = _group_key(opd_key(name))
+            self._add(key, name, short)
+            self.aliases[opd_key(short)] = key
+            found = self.orgs[key]
+            found.kind = kind
+        return found
+
+    def resolve(self, text: str) -> Org | None:
+        key = opd_key(text)
+        expanded = OPD_SHORT_FORMS.get(key)
+        if expanded is not None:
+            key = opd_key(expanded)
+        canonical = self.aliases.get(key) or self.aliases.get(_group_key(key))
+        return self.orgs.get(canonical) if canonical is not None else None
+
+    def find_in(self, text: str) -> Org | None:
+        """An organization named inside a longer text ('Server Diskominfo')."""
+        norm = f" {hd.normalise(text)} "
+        for alias in sorted(self.aliases, key=len, reverse=True):
+            if len(alias) >= 3 and f" {alias} " in norm:
+                return self.orgs[self.aliases[alias]]
+        for short, expanded in OPD_SHORT_FORMS.items():
+            if f" {short} " in norm:
+                found = self.resolve(expanded)
+                if found is not None:
+                    return found
+        return None

@@ -1,0 +1,163 @@
+"""The dependency graph: nodes, typed edges, and the failure-propagation table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from spbe_arch.graph import PROPAGATION, build_graph, edges_by_type, failure_graph
+from spbe_arch.loader import open_workspace
+from spbe_arch.relations import EDGE_TYPES
+from spbe_arch.validate import validate_workspace
+
+
+def test_propagation_table_covers_every_edge_type() -> None:
+    assert set(PROPAGATION) == set(EDGE_TYPES)
+    assert PROPAGATION["hosted_on"] == "backward"
+    assert PROPAGATION["supports"] == "forward"
+    assert PROPAGATION["realized_by"] == "backward"
+    assert PROPAGATION["delivers"] == "forward"
+    assert PROPAGATION["integrates"] == "backward"
+    for quiet in ("owned_by", "used_by", "stewarded_by", "protects", "affects", "replaces"):
+        assert PROPAGATION[quiet] is None
+
+
+def test_nodes_carry_collection_name_owner_status(small: Path) -> None:
+    ws, _ = open_workspace(small)
+    graph = build_graph(ws)
+    assert isinstance(graph, nx.MultiDiGraph)
+    assert set(graph.nodes) == set(ws.elements)
+    assert graph.nodes["app-simpeg"] == {
+        "collection": "applications", "name": "Sistem Informasi Manajemen Kepegawaian", "owner": "bkpsdm",
+        "status": "aktif", "kind": "khusus",
+    }
+    assert graph.nodes["bkn"]["owner"] is None
+    assert graph.nodes["data-pegawai"]["kind"] is None
+
+
+def test_an_edge_per_relation_with_its_type(small: Path) -> None:
+    ws, _ = open_workspace(small)
+    graph = build_graph(ws)
+    types = {(u, v, d["type"]) for u, v, d in graph.edges(data=True)}
+    assert ("app-simpeg", "vm-app-01", "hosted_on") in types
+    assert ("app-simpeg", "pb-manajemen-asn", "supports") in types
+    assert ("ly-kesehatan", "app-simpus", "realized_by") in types
+    assert ("pb-presensi", "ly-presensi", "delivers") in types
+    assert ("vm-app-01", "pusat-data-uji", "located_in") in types
+    assert ("km-smki", "app-simpeg", "protects") in types
+    assert ("app-simpeg", "bkpsdm", "owned_by") in types
+    assert ("data-pegawai", "diskominfo", "stewarded_by") in types
+    assert {t for _, _, t in types} <= set(EDGE_TYPES)
+
+
+def test_integrations_carry_via_data_and_protocol(small: Path) -> None:
+    ws, _ = open_workspace(small)
+    graph = build_graph(ws)
+    edges = {(u, v): d for u, v, d in edges_by_type(graph)["integrates"]}
+    assert edges["app-simpeg", "app-siasn"]["via"] == "splp-uji"
+    assert edges["app-simpeg", "app-siasn"]["data"] == ["data-pegawai"]
+    assert edges["app-simpeg", "app-siasn"]["protocol"] == "api"
+    assert edges["app-absensi-dinkes", "app-simpeg"]["via"] is None
+    assert edges["app-absensi-dinkes", "app-simpeg"]["protocol"] == "database"
+
+
+def test_dangling_references_make_no_edge(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({"a.yaml": """\
+        applications:
+          - {id: app-a, name: A, owner: bkpsdm, hosted_on: [server-typo], supports: [pb-x]}
+        """})
+    validation = validate_workspace(root)
+    assert "RF001" in validation.report.summary.by_rule
+    graph = validation.context.graph  # type: ignore[union-attr]
+    assert set(graph.nodes) == {"app-a", "bkpsdm", "diskominfo"}
+    assert [(u, v, d["type"]) for u, v, d in graph.edges(data=True)] == [("app-a", "bkpsdm", "owned_by")]
+
+
+def test_failure_graph_follows_the_table(small: Path) -> None:
+    ws, _ = open_workspace(small)
+    failures = failure_graph(build_graph(ws))
+    assert failures.has_edge("vm-app-01", "app-simpeg")  # hosted_on: the server stops the app
+    assert failures.has_edge("app-simpeg", "pb-manajemen-asn")  # supports: the app stops the process
+    assert failures.has_edge("app-simpus", "ly-kesehatan")  # realized_by: the app stops the service
+    assert failures.has_edge("pb-presensi", "ly-presensi")  # delivers: the process stops the service
+    assert failures.has_edge("app-siasn", "app-simpeg")  # integrates: the target stops the source
+    assert failures.has_edge("splp-uji", "app-simpeg")  # ... and so does the via SPLP
+    assert failures.edges["splp-uji", "app-simpeg"]["type"] == "integrates"
+    assert not failures.has_edge("bkpsdm", "app-simpeg")  # ownership does not propagate
+    assert not failures.has_edge("app-simpeg", "bkpsdm")
+    assert not failures.has_edge("km-smki", "app-simpeg")  # protects does not propagate
+    assert not failures.has_edge("app-simpeg", "km-smki")
+
+
+def test_a_producer_reading_its_own_data_is_no_cycle(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({"a.yaml": """\
+        data:
+          - {id: data-x, name: X, owner: bkpsdm}
+        applications:
+          - {id: app-a, name: A, owner: bkpsdm, reads: [data-x], writes: [data-x]}
+          - {id: app-b, name: B, owner: bkpsdm, reads: [data-x]}
+        """})
+    ws, _ = open_workspace(root)
+    failures = failure_graph(build_graph(ws))
+    assert failures.has_edge("app-a", "data-x")
+    assert not failures.has_edge("data-x", "app-a")
+    assert failures.has_edge("data-x", "app-b")
+
+
+def test_graph_is_deterministic(small: Path) -> None:
+    ws1, _ = open_workspace(small)
+    ws2, _ = open_workspace(small)
+    g1, g2 = build_graph(ws1), build_graph(ws2)
+    assert list(g1.nodes(data=True)) == list(g2.nodes(data=True))
+    assert list(g1.edges(keys=True, data=True)) == list(g2.edges(keys=True, data=True))
+    assert list(g1.nodes) == sorted(g1.nodes)
+
+
+def _reference_edges(ws) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    from spbe_arch.relations import iter_references
+
+    return sorted((e.id, r.target, r.edge) for e in ws.iter_elements() for r in iter_references(e)
+                  if r.edge is not None and r.target in ws.elements)
+
+
+def test_edges_are_exactly_the_relations_of_iter_references(small: Path, make_workspace) -> None:  # type: ignore[no-untyped-def]
+    messy = make_workspace({"a.yaml": """\
+        applications:
+          - {id: app-a, name: A, owner: bkpsdm, users: [bkpsdm, bkpsdm, nobody], replaces: [app-b],
+             integrations: [{target: app-b, via: no-splp, data: [no-data]}, {target: app-b}, {target: gone}]}
+          - {id: app-b, name: B, owner: diskominfo, distinct_from: [app-a]}
+        """})
+    for root in (small, messy):
+        ws, _ = open_workspace(root)
+        graph = build_graph(ws)
+        assert sorted((u, v, d["type"]) for u, v, d in graph.edges(data=True)) == _reference_edges(ws)
+    integrations = [d for _, _, d in edges_by_type(graph)["integrates"]]
+    assert [(d["via"], d["data"]) for d in integrations] == [(None, []), (None, [])]
+
+
+def test_graph_equals_the_one_networkx_builds(small: Path) -> None:
+    ws, _ = open_workspace(small)
+    graph = build_graph(ws)
+    reference = nx.MultiDiGraph(**graph.graph)
+    reference.add_nodes_from(graph.nodes(data=True))
+    reference.add_edges_from(graph.edges(keys=True, data=True))
+    assert nx.utils.graphs_equal(graph, reference)
+    assert list(graph.pred["app-simpeg"]) == list(reference.pred["app-simpeg"])
+    assert graph.in_degree("app-simpeg") == reference.in_degree("app-simpeg")
+    failures = failure_graph(graph)
+    rebuilt = nx.DiGraph()
+    rebuilt.add_nodes_from(failures.nodes(data=True))
+    rebuilt.add_edges_from(failures.edges(data=True))
+    assert nx.utils.graphs_equal(failures, rebuilt)
+    assert sorted(nx.descendants(failures, "vm-app-01")) == sorted(nx.descendants(rebuilt, "vm-app-01"))
+
+
+def test_quick_failure_graph_equals_the_full_one(small: Path) -> None:
+    from spbe_arch.graph import workspace_failure_graph
+
+    ws, _ = open_workspace(small)
+    full = failure_graph(build_graph(ws))
+    quick = workspace_failure_graph(ws)
+    assert sorted(full.edges(data="type")) == sorted(quick.edges(data="type"))
+    assert sorted(full.nodes) == sorted(quick.nodes)

@@ -1,0 +1,134 @@
+"""`spbe impact`, `spbe depends`, `spbe analyze` and `spbe export graph` through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+from typer.testing import CliRunner
+
+from spbe_arch.cli import app
+from spbe_arch.graph_export import export_graph
+from spbe_arch.loader import open_workspace
+from tests.snapshot import assert_snapshot
+
+runner = CliRunner()
+
+
+def test_impact_text(small: Path) -> None:
+    result = runner.invoke(app, ["impact", "vm-app-01", str(small)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("impact of vm-app-01: VM Aplikasi 01 [Infrastruktur]\n")
+    assert "ly-kesehatan <- app-simpus <- vm-app-01" in result.stdout
+    assert "OPDs hit (4): bkn, bkpsdm, dinkes, diskominfo" in result.stdout
+
+
+def test_impact_json_and_depth(small: Path) -> None:
+    result = runner.invoke(app, ["impact", "pusat-data-uji", str(small), "--depth", "1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["direction"] == "impact" and payload["depth"] == 1 and payload["truncated"] is True
+    assert sorted(e["id"] for e in payload["entries"]) == ["splp-uji", "vm-app-01"]
+    assert payload["entries"][0]["path"][-1] == "pusat-data-uji"
+
+
+def test_depends_json(small: Path) -> None:
+    result = runner.invoke(app, ["depends", "ly-kesehatan", str(small), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    entry = next(e for e in payload["entries"] if e["id"] == "pusat-data-uji")
+    assert entry["path"] == ["ly-kesehatan", "app-simpus", "vm-app-01", "pusat-data-uji"]
+
+
+def test_depth_zero_gives_the_root_only(small: Path) -> None:
+    result = runner.invoke(app, ["depends", "app-simpus", str(small), "--depth", "0", "-f", "json"])
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload["root"]["id"] == "app-simpus" and payload["entries"] == []
+
+
+def test_unknown_id_exits_2_with_suggestion(small: Path) -> None:
+    result = runner.invoke(app, ["impact", "app-simpg", str(small)])
+    assert result.exit_code == 2
+    assert "no element with id 'app-simpg'" in result.stderr and "'app-simpeg'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_negative_depth_exits_2(small: Path) -> None:
+    result = runner.invoke(app, ["impact", "app-simpus", str(small), "--depth", "-2"])
+    assert result.exit_code == 2
+    assert "depth" in result.stderr
+
+
+def test_missing_workspace_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["impact", "x", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2 and "spbe: error:" in result.stderr
+
+
+def test_analyze_text_and_json(small: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(small), "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    assert "Single points of failure (3)" in result.stdout and "Cycles (1)" in result.stdout
+    only = runner.invoke(app, ["analyze", str(small), "--only", "opd", "--only", "orphans", "-f", "json"])
+    payload = json.loads(only.stdout)
+    assert set(payload) == {"government", "elements", "relations", "orphans", "opd_dependencies"}
+    assert payload["opd_dependencies"][0]["organization"] == "bkpsdm"
+    bad = runner.invoke(app, ["analyze", str(small), "--only", "nonsense"])
+    assert bad.exit_code == 2
+
+
+def test_export_graphml_round_trips(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "graph.graphml"
+    result = runner.invoke(app, ["export", "graph", str(small), "--format", "graphml", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(out, force_multigraph=True)
+    ws, _ = open_workspace(small)
+    assert set(graph.nodes) == set(ws.elements)
+    assert graph.nodes["pb-pelayanan-kesehatan"]["name"] == 'Pelayanan Kesehatan Dasar <Puskesmas> & "Posyandu"'
+    edges = {(u, v, d["type"]): d for u, v, d in graph.edges(data=True)}
+    assert edges["app-simpeg", "app-siasn", "integrates"]["via"] == "splp-uji"
+    assert edges["app-simpeg", "app-siasn", "integrates"]["propagation"] == "backward"
+    assert edges["app-simpeg", "bkpsdm", "owned_by"]["propagation"] == "none"
+    assert "owner" not in graph.nodes["bkn"]  # None is left out, not written as "None"
+    assert graph.number_of_edges() == 62
+
+
+def test_export_json_node_link(small: Path) -> None:
+    result = runner.invoke(app, ["export", "graph", str(small), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    graph = nx.node_link_graph(payload, edges="edges")
+    assert graph.is_multigraph() and graph.is_directed()
+    assert graph.nodes["app-simpus"]["collection"] == "applications"
+    assert payload["graph"]["propagation"]["hosted_on"] == "backward"
+    integration = next(e for e in payload["edges"] if e["source"] == "app-simpeg" and e["type"] == "integrates"
+                       and e["target"] == "app-siasn")
+    assert integration["data"] == ["data-pegawai"] and integration["protocol"] == "api"
+
+
+def test_export_is_deterministic_and_snapshotted(small: Path) -> None:
+    ws, _ = open_workspace(small)
+    graphml = export_graph(ws, "graphml")
+    assert graphml == export_graph(open_workspace(small)[0], "graphml")
+    assert_snapshot("graph/small.graphml", graphml)
+    assert_snapshot("graph/small.json", export_graph(ws, "json"))
+
+
+def test_export_escapes_text_that_xml_cannot_hold(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({"a.yaml": """\
+        applications:
+          - {id: app-a, name: "A <b> & \\u0001 c", owner: bkpsdm}
+        """})
+    ws, _ = open_workspace(root)
+    from lxml import etree
+
+    tree = etree.fromstring(export_graph(ws, "graphml").encode())
+    names = tree.xpath("//g:node[@id='app-a']/g:data[@key='name']/text()",
+                       namespaces={"g": "http://graphml.graphdrawing.org/xmlns"})
+    assert names == ["A <b> & \ufffd c"]
+
+
+def test_export_unknown_format_exits_2(small: Path) -> None:
+    result = runner.invoke(app, ["export", "graph", str(small), "--format", "dot"])
+    assert result.exit_code == 2
