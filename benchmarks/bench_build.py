@@ -16,6 +16,7 @@ Measured on a workspace (default: the bundled example):
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -55,7 +56,7 @@ def steps(workspace: Path, out: Path) -> dict[str, float]:
     build(workspace, out, progress=lambda step, _i, _n: marks.append((step, time.perf_counter())))
     marks.append(("end", time.perf_counter()))
     result = {}
-    for (step, at), (_, following) in zip(marks, marks[1:], strict=False):
+    for (step, at), (_, following) in itertools.pairwise(marks):
         result[step] = round(following - at, 2)
     result["total"] = round(marks[-1][1] - started, 2)
     return result

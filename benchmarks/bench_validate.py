@@ -40,7 +40,9 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 
 
 def run(code: str, workspace: Path) -> list[float]:
-    out = subprocess.run([sys.executable, "-c", code, str(workspace)], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code, str(workspace)], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"measurement failed:\n{out.stderr[-3000:]}")
     return [float(x) for x in out.stdout.split()]
 
 

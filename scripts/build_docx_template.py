@@ -7,7 +7,6 @@ names below and on the three fields ``{{ isi_dokumen }}``, ``{{ daftar_isi }}`` 
 
 from __future__ import annotations
 
-import copy
 import io
 import zipfile
 from pathlib import Path
@@ -232,6 +231,5 @@ def main() -> None:
     print(f"wrote {OUT}")
 
 
-_ = copy
 if __name__ == "__main__":
     main()

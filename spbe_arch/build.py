@@ -6,7 +6,6 @@ document has a findings chapter), and the result says whether validation found e
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from spbe_arch.document.optional import optional_module
 from spbe_arch.document.templating import Templates
 from spbe_arch.errors import SpbeError, WorkspaceError
 from spbe_arch.fileio import write_text_atomic
-from spbe_arch.validate import Summary, Validation, validate_workspace
+from spbe_arch.validate import Summary, validate_workspace
 
 Progress = Callable[[str, int, int], None]
 DIAGRAM_FORMATS: tuple[str, ...] = ("svg",)
@@ -49,32 +48,39 @@ class BuildResult(BaseModel):
         return 1 if self.summary.errors else 0
 
 
-class _Diagrams(threading.Thread):
-    """Every diagram of the model, written while the documents are made (rendering runs in processes)."""
+# The workspace a forked diagram process inherits (it loads the workspace again when spawned instead).
+_INHERITED: dict[str, Any] = {}
 
-    def __init__(self, validation: Validation, folder: Path) -> None:
-        super().__init__(name="spbe-build-diagrams", daemon=True)
-        self.validation = validation
-        self.folder = folder
-        self.files: list[Path] = []
-        self.notes: list[str] = []
-        self.error: BaseException | None = None
 
-    def run(self) -> None:
-        try:
-            diagrams = optional_module("spbe_arch.diagrams")
-            if diagrams is None or not hasattr(diagrams, "write_all"):
-                self.notes.append("Diagram tidak dibuat: modul spbe_arch.diagrams tidak tersedia.")
-                return
-            assert self.validation.workspace is not None
-            try:
-                self.files = list(diagrams.write_all(self.validation.workspace, self.folder, DIAGRAM_FORMATS))
-            except SpbeError as exc:  # DiagramProblems: the DOT sources are written, some images are not
-                run = getattr(exc, "run", None)
-                self.files = list(run.files) if run is not None else []
-                self.notes.append(f"Sebagian diagram tidak digambar: {exc.message}")
-        except BaseException as exc:  # re-raised in the main thread
-            self.error = exc
+def _write_diagrams(root: str, folder: str) -> tuple[list[str], list[str]]:
+    """Every diagram of the workspace at ``root`` into ``folder``: (files written, notes).
+
+    Runs in a separate process, so that building 150 scenes in Python does not wait for the documents'
+    Python work (and the other way round).
+    """
+    diagrams = optional_module("spbe_arch.diagrams")
+    if diagrams is None or not hasattr(diagrams, "write_all"):
+        return [], ["Diagram tidak dibuat: modul spbe_arch.diagrams tidak tersedia."]
+    workspace = _INHERITED.get(root)
+    if workspace is None:
+        from spbe_arch.loader import open_workspace
+
+        workspace, _ = open_workspace(root)
+    try:
+        return [str(p) for p in diagrams.write_all(workspace, Path(folder), DIAGRAM_FORMATS)], []
+    except SpbeError as exc:  # DiagramProblems: the DOT sources are written, some images are not
+        run = getattr(exc, "run", None)
+        files = [str(p) for p in run.files] if run is not None else []
+        return files, [f"Sebagian diagram tidak digambar: {exc.message}"]
+
+
+def _diagram_executor() -> Any:
+    """One worker process (forked where the platform allows it: it starts at once with every module loaded)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
 
 
 def build(root: str | Path, out_dir: str | Path, *, templates_dir: Path | None = None,
@@ -103,8 +109,10 @@ def build(root: str | Path, out_dir: str | Path, *, templates_dir: Path | None =
         _index(out, result, templates)
         raise WorkspaceError(f"{root}: the workspace cannot be loaded; the findings are in {out / 'temuan.txt'}")
     result.government = workspace.manifest.government.name
-    diagrams = _Diagrams(validation, out / "diagram")
-    diagrams.start()
+    _INHERITED.clear()
+    _INHERITED[str(root)] = workspace
+    executor = _diagram_executor()
+    diagrams = executor.submit(_write_diagrams, str(root), str(out / "diagram"))
     try:
         from spbe_arch.document import prepare
         from spbe_arch.stats import compute_stats
@@ -118,8 +126,8 @@ def build(root: str | Path, out_dir: str | Path, *, templates_dir: Path | None =
         _write(out, result, "statistik.json", stats.model_dump_json(indent=2) + "\n", "Statistik model (JSON)",
                "Statistik")
         step(2)
-        _duplicates(out, result, validation)
         data = prepare(validation)
+        _duplicates(out, result, data.duplicates_report, workspace)
         for index, fmt in ((3, DocumentFormat.html), (4, DocumentFormat.md), (5, DocumentFormat.docx)):
             step(index)
             path = out / default_output(fmt)
@@ -131,11 +139,11 @@ def build(root: str | Path, out_dir: str | Path, *, templates_dir: Path | None =
                     result.files.append(BuiltFile(path=_rel(out, written), title=title, group="Dokumen"))
     finally:
         step(6)
-        diagrams.join()
-    if diagrams.error is not None:
-        raise diagrams.error
-    result.notes.extend(diagrams.notes)
-    diagram_index = next((f for f in diagrams.files if f.name == "index.html"), None)
+        executor.shutdown(wait=True)
+        _INHERITED.clear()
+    files, notes = diagrams.result()
+    result.notes.extend(notes)
+    diagram_index = next((Path(f) for f in files if Path(f).name == "index.html"), None)
     if diagram_index is not None:
         result.files.append(BuiltFile(path=_rel(out, diagram_index), title="Semua diagram (SVG dan DOT)",
                                       group="Diagram"))
@@ -144,14 +152,12 @@ def build(root: str | Path, out_dir: str | Path, *, templates_dir: Path | None =
     return result
 
 
-def _duplicates(out: Path, result: BuildResult, validation: Validation) -> None:
-    module = optional_module("spbe_arch.duplicates")
-    renderers = optional_module("spbe_arch.duplicates.render") if module is not None else None
-    if module is None or renderers is None:
+def _duplicates(out: Path, result: BuildResult, report: Any, workspace: Any) -> None:
+    """The duplicates report the document used (its evidence in Bahasa Indonesia), as JSON and Markdown."""
+    renderers = optional_module("spbe_arch.duplicates.render")
+    if report is None or renderers is None:
         result.notes.append("Laporan duplikasi tidak dibuat: modul spbe_arch.duplicates tidak tersedia.")
         return
-    workspace = validation.workspace
-    report = module.find_duplicates(workspace)
     _write(out, result, "duplikasi.json", renderers.report_json(report, workspace), "Duplikasi aplikasi (JSON)",
            "Duplikasi")
     _write(out, result, "duplikasi.md", renderers.report_markdown(report, workspace),
@@ -167,9 +173,13 @@ def _rel(out: Path, path: Path) -> str:
     return path.relative_to(out).as_posix()
 
 
+GROUP_ORDER = ("Dokumen", "Diagram", "Validasi", "Duplikasi", "Statistik")
+
+
 def _index(out: Path, result: BuildResult, templates: Templates) -> None:
     groups: dict[str, list[BuiltFile]] = {}
-    for item in result.files:
+    rank = {g: i for i, g in enumerate(GROUP_ORDER)}
+    for item in sorted(result.files, key=lambda f: rank.get(f.group, len(rank))):
         groups.setdefault(item.group, []).append(item)
     context: dict[str, Any] = {"result": result, "groups": groups}
     html = templates.render("html", "build/index.html.j2", context)

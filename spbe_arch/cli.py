@@ -340,7 +340,8 @@ def analyze(
     model, _ = open_workspace(workspace)
     sections = [s.value for s in only] if only else list(SECTIONS)
     report = run_analyses(model, limit, sections)
-    _out(report.model_dump_json(indent=2, exclude_none=True) + "\n" if format == TextOrJson.json
+    skipped = {name for name, value in report if value is None}  # the sections not asked for
+    _out(report.model_dump_json(indent=2, exclude=skipped) + "\n" if format == TextOrJson.json
          else analysis_text(report))
 
 
@@ -683,6 +684,7 @@ def doc_command(
     from spbe_arch.validate import validate_workspace
 
     chosen = load_templates(templates)
+    _note_unknown_templates(chosen)
     validation = validate_workspace(workspace)
     data = prepare(validation)
     if output is not None and str(output) == "-":
@@ -694,6 +696,12 @@ def doc_command(
     target = output if output is not None else default_output(format.value)  # type: ignore[arg-type]
     for path in write_document(data, format.value, target, templates=chosen):
         _out(f"wrote {path}\n")
+
+
+def _note_unknown_templates(chosen: Any) -> None:
+    for name in chosen.unknown_files():
+        typer.echo(f"spbe: note: {chosen.user_dir / name} replaces no shipped template (see docs/document.md); "
+                   "it is used only where another template includes it", err=True)
 
 
 def _progress_bar() -> tuple[Callable[[str, int, int], None] | None, Callable[[], None]]:
@@ -730,7 +738,9 @@ def build_command(
     workspace cannot be loaded.
     """
     from spbe_arch.build import build
+    from spbe_arch.document import load_templates
 
+    _note_unknown_templates(load_templates(templates))
     progress, stop = _progress_bar()
     try:
         result = build(workspace, output, templates_dir=templates, progress=progress)

@@ -171,10 +171,14 @@ def edges_by_type(graph: nx.MultiDiGraph) -> dict[str, list[Edge]]:
     return cached
 
 
-def _failure_edges(edges: list[Edge], own_writes: set[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
-    """(stopping, stopped, relation type) for every edge along which :data:`PROPAGATION` sends a failure."""
-    for source, target, data in edges:
-        edge_type = data["type"]
+Relation = tuple[str, str, str, "str | None"]  # source, target, edge type, an integration's via
+
+
+def _failure_edges(relations: list[Relation]) -> Iterator[tuple[str, str, str]]:
+    """(stopping, stopped, relation type) for every relation along which :data:`PROPAGATION` sends a
+    failure: the one place where the table is read. A pair comes once per relation linking it."""
+    own_writes = {(source, target) for source, target, edge_type, _ in relations if edge_type == "writes"}
+    for source, target, edge_type, via in relations:
         direction = PROPAGATION[edge_type]
         if direction == "forward":
             yield source, target, edge_type
@@ -182,34 +186,18 @@ def _failure_edges(edges: list[Edge], own_writes: set[tuple[str, str]]) -> Itera
             if edge_type == "reads" and (source, target) in own_writes:
                 continue
             yield target, source, edge_type
-            via = data.get("via") if edge_type == "integrates" else None
             if via is not None:
                 yield via, source, edge_type
+
+
+def _graph_relations(graph: nx.MultiDiGraph) -> list[Relation]:
+    return [(source, target, data["type"], data.get("via")) for source, target, data in graph_edges(graph)]
 
 
 def failure_edges(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str]]:
     """(stopping, stopped, relation type) of every propagating relation, without building a graph;
     a pair linked by several relations comes once per relation."""
-    own_writes = {(source, target) for source, target, _ in edges_by_type(graph).get("writes", [])}
-    return _failure_edges(graph_edges(graph), own_writes)
-
-
-def _failures_from(nodes: Iterable[str], edges: list[Edge]) -> nx.DiGraph:
-    import networkx as nx
-
-    own_writes = {(source, target) for source, target, data in edges if data["type"] == "writes"}
-    shared = {edge_type: {"type": edge_type} for edge_type in PROPAGATION}
-    failures = nx.DiGraph()
-    with _no_gc():
-        succ, pred, node_attrs = failures._succ, failures._pred, failures._node
-        for node in nodes:
-            succ[node] = {}
-            pred[node] = {}
-            node_attrs[node] = {}
-        for a, b, edge_type in _failure_edges(edges, own_writes):
-            if a != b and b not in succ[a]:
-                succ[a][b] = pred[b][a] = shared[edge_type]
-    return failures
+    return _failure_edges(_graph_relations(graph))
 
 
 def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
@@ -223,16 +211,67 @@ def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
     result is strictly read-only. Computed once per graph.
     """
     cached = _FAILURES.get(graph)
-    if cached is None:
-        cached = _FAILURES[graph] = _failures_from(graph.nodes, graph_edges(graph))
-    return cached
+    if cached is not None:
+        return cached
+    import networkx as nx
 
-
-def workspace_failure_graph(workspace: Workspace) -> nx.DiGraph:
-    """``failure_graph(build_graph(workspace))`` without building the full graph: the quick path of
-    a single ``impact`` or ``depends`` question on a large model."""
-    known = workspace.elements
-    ids = sorted(known)
+    shared = {edge_type: {"type": edge_type} for edge_type in PROPAGATION}
+    failures = nx.DiGraph()
     with _no_gc():
-        edges = [edge for element_id in ids for edge in _element_edges(known[element_id], known)]
-    return _failures_from(ids, edges)
+        succ, pred, node_attrs = failures._succ, failures._pred, failures._node
+        for node in graph:
+            succ[node] = {}
+            pred[node] = {}
+            node_attrs[node] = {}
+        for a, b, edge_type in _failure_edges(_graph_relations(graph)):
+            if a != b and b not in succ[a]:
+                succ[a][b] = pred[b][a] = shared[edge_type]
+    _FAILURES[graph] = failures
+    return failures
+
+
+# Relation fields along which a failure can travel, per collection (integrations apart).
+_PROPAGATING_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    collection: tuple((f, e) for f, e in fields if PROPAGATION[e] is not None)
+    for collection, fields in _EDGE_FIELDS.items()
+}
+
+
+def _workspace_relations(workspace: Workspace) -> list[Relation]:
+    """The relations of the workspace that may propagate a failure, read straight from the elements."""
+    known = workspace.elements
+    relations: list[Relation] = []
+    add = relations.append
+    for element_id in sorted(known):
+        element = known[element_id]
+        for field, edge_type in _PROPAGATING_FIELDS[element.COLLECTION]:
+            value = getattr(element, field)
+            if value is None:
+                continue
+            for target in (value,) if isinstance(value, str) else value:
+                if target in known:
+                    add((element_id, target, edge_type, None))
+        if isinstance(element, Application):
+            for integration in element.integrations:
+                if integration.target in known:
+                    via = integration.via if integration.via in known else None
+                    add((element_id, integration.target, "integrates", via))
+    return relations
+
+
+def propagation_adjacency(workspace: Workspace, *, upstream: bool = False) -> dict[str, dict[str, str]]:
+    """The failure graph of ``workspace`` as plain dicts, without building any networkx graph.
+
+    Downstream (default): ``adjacency[a][b]`` is the relation through which a stopping stops b.
+    Upstream: ``adjacency[b][a]``, the same relation seen from the element that depends. This is the
+    quick path of one ``impact`` or ``depends`` question on a large model; it holds the same edges
+    as :func:`failure_graph` (a test compares them).
+    """
+    adjacency: dict[str, dict[str, str]] = {}
+    with _no_gc():
+        for a, b, edge_type in _failure_edges(_workspace_relations(workspace)):
+            if a == b:
+                continue
+            first, second = (b, a) if upstream else (a, b)
+            adjacency.setdefault(first, {}).setdefault(second, edge_type)
+    return adjacency

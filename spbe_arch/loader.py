@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import gc
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -524,21 +525,35 @@ def load_workspace(root: str | os.PathLike[str]) -> LoadResult:
     workspace = Workspace(root=root_path, manifest=manifest,
                           manifest_file=manifest_path.relative_to(root_path).as_posix(),
                           manifest_keys=manifest_positions.keys)
-    fatal = False
     first_seen: dict[str, tuple[str, int, int]] = {}
+    # Loading makes millions of small acyclic objects; the cyclic collector would scan them all again and
+    # again for nothing. It is paused while loading, and what was loaded is then frozen out of its sight.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        fatal = _load_files(root_path, manifest, manifest_path, workspace, findings, first_seen)
+    finally:
+        if collecting:
+            gc.enable()
+    gc.freeze()
+    findings.extend(_check_properties(workspace))
+    return LoadResult(workspace, findings, fatal)
+
+
+def _load_files(root_path: Path, manifest: Manifest, manifest_path: Path, workspace: Workspace,
+                findings: list[Finding], first_seen: dict[str, tuple[str, int, int]]) -> bool:
+    """Load every file into ``workspace``; True when some file could not be read at all."""
+    fatal = False
     for path in workspace_files(root_path, manifest, manifest_path):
         rel = path.relative_to(root_path).as_posix()
         workspace.files.append(rel)
         parsed = read_file(path, rel)
         findings.extend(parsed.problems)
-        if not parsed.readable:
-            fatal = True
-            continue
-        if parsed.value is None:
+        fatal = fatal or not parsed.readable
+        if not parsed.readable or parsed.value is None:
             continue
         findings.extend(_load_document(workspace, parsed, first_seen))
-    findings.extend(_check_properties(workspace))
-    return LoadResult(workspace, findings, fatal)
+    return fatal
 
 
 def _load_document(

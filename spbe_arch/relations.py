@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spbe_arch.model import COLLECTIONS, Application, Element
 
@@ -55,9 +56,10 @@ NO_SELF_REFERENCE: frozenset[str] = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Reference:
-    """One id written in one element: where (path), to what, and as which relation."""
+class Reference(NamedTuple):
+    """One id written in one element: where (path), to what, and as which relation.
+
+    A named tuple rather than a dataclass: hundreds of thousands are made per national model."""
 
     source: str
     path: tuple[str | int, ...]

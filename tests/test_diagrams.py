@@ -17,9 +17,9 @@ from spbe_arch.diagrams import (
     list_views,
     parse_view,
     render,
+    theme,
     view_slug,
 )
-from spbe_arch.diagrams import theme
 from spbe_arch.errors import SpbeError, UnknownElementError
 from spbe_arch.loader import open_workspace
 from spbe_arch.workspace import Workspace

@@ -18,7 +18,8 @@ from spbe_arch.document.templating import TemplateError
 from spbe_arch.validate import validate_workspace
 from tests.snapshot import assert_snapshot
 
-STUB_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="144pt" height="72pt" viewBox="0 0 144 72"><g id="graph0"></g></svg>'
+STUB_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="144pt" height="72pt" viewBox="0 0 144 72">'
+            b'<g id="graph0"></g></svg>')
 
 
 def _stub_png() -> bytes:
@@ -154,6 +155,8 @@ def test_a_workspace_with_errors_still_gets_a_document(make_workspace, stub_figu
     text = _text(prepare(validation), "md", figure_dir="gambar")
     assert "# BAB X ANALISIS" in text
     assert "| RF001 |" in text and "Galat" in text
+    # without document.background in the manifest, the standard latar belakang
+    assert "Sistem Pemerintahan Berbasis Elektronik (SPBE) adalah penyelenggaraan pemerintahan" in text
     assert "pb-hilang" in text  # the finding's message, in the appendix
 
 
@@ -422,6 +425,17 @@ def test_cli_doc_reports_a_broken_template(small: Path, tmp_path: Path) -> None:
                                       str(tmp_path / "tpl")])
     assert result.exit_code == 2
     assert "macros.html.j2:2: template syntax error" in result.output
+
+
+def test_cli_doc_notes_a_template_that_replaces_nothing(small: Path, stub_figures: None, tmp_path: Path) -> None:
+    user = tmp_path / "tpl" / "document" / "md"
+    user.mkdir(parents=True)
+    (user / "07-aplikasi.md").write_text("# salah nama\n", encoding="utf-8")  # .j2 forgotten
+    result = CliRunner().invoke(app, ["doc", str(small), "-f", "md", "-o", str(tmp_path / "d.md"), "--templates",
+                                      str(tmp_path / "tpl")])
+    assert result.exit_code == 0
+    assert "07-aplikasi.md replaces no shipped template" in result.output
+    assert "# BAB VII ARSITEKTUR APLIKASI" in (tmp_path / "d.md").read_text(encoding="utf-8")
 
 
 def test_cli_doc_unknown_templates_folder(small: Path, tmp_path: Path) -> None:

@@ -48,3 +48,11 @@ def test_github_slugs() -> None:
     assert github_slug("BAB I PENDAHULUAN") == "bab-i-pendahuluan"
     assert github_slug("1.1 Latar Belakang") == "11-latar-belakang"
     assert github_slug("7.2.1 Ringkasan Aplikasi") == "721-ringkasan-aplikasi"
+
+
+def test_every_rule_has_an_indonesian_summary() -> None:
+    from spbe_arch.document.rule_texts import RULE_SUMMARIES
+    from spbe_arch.validate import all_rules
+
+    missing = [r.code for r in all_rules() if r.code not in RULE_SUMMARIES]
+    assert not missing, f"add an Indonesian summary to spbe_arch/document/rule_texts.py for {missing}"

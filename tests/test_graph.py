@@ -153,11 +153,23 @@ def test_graph_equals_the_one_networkx_builds(small: Path) -> None:
     assert sorted(nx.descendants(failures, "vm-app-01")) == sorted(nx.descendants(rebuilt, "vm-app-01"))
 
 
-def test_quick_failure_graph_equals_the_full_one(small: Path) -> None:
-    from spbe_arch.graph import workspace_failure_graph
+def test_quick_adjacency_equals_the_failure_graph(small: Path, make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.graph import propagation_adjacency
 
-    ws, _ = open_workspace(small)
-    full = failure_graph(build_graph(ws))
-    quick = workspace_failure_graph(ws)
-    assert sorted(full.edges(data="type")) == sorted(quick.edges(data="type"))
-    assert sorted(full.nodes) == sorted(quick.nodes)
+    messy = make_workspace({"a.yaml": """\
+        data:
+          - {id: data-x, name: X, owner: bkpsdm}
+        infrastructure:
+          - {id: splp, name: SPLP, owner: diskominfo, kind: splp}
+        applications:
+          - {id: app-a, name: A, owner: bkpsdm, reads: [data-x], writes: [data-x], hosted_on: [gone],
+             integrations: [{target: app-b, via: splp}, {target: app-b}, {target: app-a}]}
+          - {id: app-b, name: B, owner: diskominfo, reads: [data-x], integrations: [{target: app-a, via: nope}]}
+        """})
+    for root in (small, messy):
+        ws, _ = open_workspace(root)
+        full = sorted(failure_graph(build_graph(ws)).edges(data="type"))
+        down = propagation_adjacency(ws)
+        up = propagation_adjacency(ws, upstream=True)
+        assert sorted((a, b, t) for a, targets in down.items() for b, t in targets.items()) == full
+        assert sorted((a, b, t) for b, sources in up.items() for a, t in sources.items()) == full

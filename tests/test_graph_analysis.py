@@ -158,6 +158,9 @@ def test_impact_and_depends_mirror_each_other(sample: tuple[int, list[tuple[int,
     failures = failure_graph(graph)
     for element_id in list(ws.elements)[:6]:
         reached = {e.id for e in impact(ws, element_id, graph=graph).entries}
+        # the quick path (no graph given) answers exactly the same
+        assert impact(ws, element_id) == impact(ws, element_id, graph=graph)
+        assert depends(ws, element_id) == depends(ws, element_id, graph=graph)
         assert reached == nx.descendants(failures, element_id)
         for other in reached:
             assert element_id in {e.id for e in depends(ws, other, graph=graph).entries}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from itertools import pairwise
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
 from spbe_arch.errors import UnknownElementError, UsageError
-from spbe_arch.graph import failure_graph, workspace_failure_graph
+from spbe_arch.graph import failure_graph, propagation_adjacency
 from spbe_arch.model import COLLECTION_LABELS, COLLECTIONS, Application
 from spbe_arch.workspace import Workspace
 
@@ -82,23 +83,26 @@ def _check_depth(depth: int | None) -> None:
         raise UsageError(f"--depth must be 0 or more, not {depth}")
 
 
+Adjacency = Mapping[str, Mapping[str, Any]]
+
+
 def reach(
-    failures: nx.DiGraph, root: str, depth: int | None, *, upstream: bool
+    adjacency: Adjacency, root: str, depth: int | None
 ) -> tuple[dict[str, str | None], dict[str, int], bool]:
-    """Breadth-first walk from ``root`` (downstream: what stops; upstream: what it needs).
+    """Breadth-first walk from ``root`` over ``adjacency`` (node -> its neighbours in the walk).
 
     Returns each reached node's parent and depth, and whether the depth limit hid more. Visited
     nodes are never expanded twice, so cycles end the walk instead of hanging it; neighbours are
     visited in id order, so the shortest path chosen is always the same.
     """
-    step = failures.predecessors if upstream else failures.successors
+    empty: Mapping[str, Any] = {}
     parent: dict[str, str | None] = {root: None}
     level: dict[str, int] = {root: 0}
     queue: deque[str] = deque([root])
     truncated = False
     while queue:
         node = queue.popleft()
-        next_nodes = sorted(n for n in step(node) if n not in parent)
+        next_nodes = sorted(n for n in adjacency.get(node, empty) if n not in parent)
         if depth is not None and level[node] >= depth:
             truncated = truncated or bool(next_nodes)
             continue
@@ -109,14 +113,22 @@ def reach(
     return parent, level, truncated
 
 
-def _entry(workspace: Workspace, failures: nx.DiGraph, node: str, parent: dict[str, str | None],
+def _relation(value: Any) -> str:
+    """The relation type held in an adjacency: a string (quick path) or a networkx edge dict."""
+    return value if isinstance(value, str) else str(value["type"])
+
+
+def _entry(workspace: Workspace, adjacency: Adjacency, node: str, parent: dict[str, str | None],
            level: dict[str, int], upstream: bool) -> ImpactEntry:
     chain = [node]
     while (up := parent[chain[-1]]) is not None:
         chain.append(up)
-    # chain runs from node back to the root; downstream, each id depends on the next already
-    path = list(reversed(chain)) if upstream else chain
-    relations = [failures.edges[b, a]["type"] for a, b in pairwise(path)]
+    # chain runs from node back to the root; each step of it is an edge of the walk
+    relations = [_relation(adjacency[b][a]) for a, b in pairwise(chain)]
+    # in the path each id depends on the next: downstream that is the chain itself
+    path = chain if not upstream else list(reversed(chain))
+    if upstream:
+        relations.reverse()
     element = workspace.elements[node]
     return ImpactEntry(id=node, name=element.name, collection=element.COLLECTION, owner=element.owner_id,
                        status=element.status, depth=level[node], path=path, relations=relations)
@@ -146,12 +158,18 @@ def _walk(workspace: Workspace, element_id: str, depth: int | None, direction: D
           graph: nx.MultiDiGraph | None) -> ImpactReport:
     check_element(workspace, element_id)
     _check_depth(depth)
-    failures = failure_graph(graph) if graph is not None else workspace_failure_graph(workspace)
     upstream = direction == "depends"
-    parent, level, truncated = reach(failures, element_id, depth, upstream=upstream)
-    root = _entry(workspace, failures, element_id, parent, level, upstream)
+    adjacency: Adjacency
+    if graph is None:
+        adjacency = propagation_adjacency(workspace, upstream=upstream)
+    else:
+        failures = failure_graph(graph)
+        # the adjacency dicts of the failure graph (its views cost a wrapper object per access)
+        adjacency = failures._pred if upstream else failures._succ
+    parent, level, truncated = reach(adjacency, element_id, depth)
+    root = _entry(workspace, adjacency, element_id, parent, level, upstream)
     entries = sorted(
-        (_entry(workspace, failures, n, parent, level, upstream) for n in parent if n != element_id),
+        (_entry(workspace, adjacency, n, parent, level, upstream) for n in parent if n != element_id),
         key=lambda e: (_COLLECTION_ORDER[e.collection], e.id),
     )
     by_collection, by_org = _group(workspace, entries)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
-from spbe_arch.graph import build_graph, edges_by_type, failure_graph
+from spbe_arch.graph import build_graph, edges_by_type, failure_graph, graph_edges
 from spbe_arch.workspace import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,7 +106,7 @@ def find_orphans(workspace: Workspace, *, graph: nx.MultiDiGraph | None = None) 
     and data named in an integration count as touched."""
     graph = graph if graph is not None else build_graph(workspace)
     touched = _integration_touches(graph)
-    for source, target, data in graph.edges(data=True):
+    for source, target, data in graph_edges(graph):
         if data["type"] == "owned_by":
             touched.add(target)
         else:
@@ -119,25 +119,26 @@ def most_connected_applications(workspace: Workspace, limit: int = 10, *,
                                 graph: nx.MultiDiGraph | None = None) -> list[ConnectedApplication]:
     """The applications linked to the most distinct elements (in and out, ownership aside)."""
     graph = graph if graph is not None else build_graph(workspace)
-    result = []
-    for app in workspace.applications:
-        neighbours: set[str] = set()
-        relations: dict[str, int] = {}
-        integrations = 0
-        for source, target, data in [*graph.out_edges(app.id, data=True), *graph.in_edges(app.id, data=True)]:
-            if data["type"] == "owned_by":
-                continue
-            other = target if source == app.id else source
-            neighbours.add(other)
-            relations[data["type"]] = relations.get(data["type"], 0) + 1
-            integrations += data["type"] == "integrates"
-            if data["type"] == "integrates" and data.get("via") and source == app.id:
-                neighbours.add(data["via"])
-        neighbours.discard(app.id)
-        if neighbours:
-            result.append(ConnectedApplication(id=app.id, name=app.name, owner=app.owner_id,
-                                               connections=len(neighbours), integrations=integrations,
-                                               relations=dict(sorted(relations.items()))))
+    apps = {a.id: a for a in workspace.applications}
+    neighbours: dict[str, set[str]] = {}
+    relations: dict[str, dict[str, int]] = {}
+    for source, target, data in graph_edges(graph):
+        edge_type = data["type"]
+        if edge_type == "owned_by" or source == target:
+            continue
+        for app_id, other in ((source, target), (target, source)):
+            if app_id in apps:
+                neighbours.setdefault(app_id, set()).add(other)
+                counts = relations.setdefault(app_id, {})
+                counts[edge_type] = counts.get(edge_type, 0) + 1
+        if edge_type == "integrates" and data.get("via") and source in apps:
+            neighbours[source].add(data["via"])
+    result = [
+        ConnectedApplication(id=app_id, name=apps[app_id].name, owner=apps[app_id].owner_id,
+                             connections=len(linked), integrations=relations[app_id].get("integrates", 0),
+                             relations=dict(sorted(relations[app_id].items())))
+        for app_id, linked in neighbours.items()
+    ]
     result.sort(key=lambda a: (-a.connections, -a.integrations, a.id))
     return result[:max(limit, 0)]
 

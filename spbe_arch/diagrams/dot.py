@@ -6,11 +6,12 @@ break the DOT syntax; ids are quoted by the ``graphviz`` package.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import Any
 
 from spbe_arch.diagrams import theme
-from spbe_arch.diagrams.labels import dot_html, dot_html_lines, wrap
+from spbe_arch.diagrams.labels import dot_html, dot_html_lines
 from spbe_arch.diagrams.scene import Cluster, Edge, Node, Scene
 
 LEGEND = "legend"
@@ -47,9 +48,11 @@ def _node_attrs(node: Node) -> dict[str, str]:
         "shape": style.shape,
         "style": ",".join(styles),
         "fillcolor": theme.RETIRED_FILL if retired else style.colour,
-        "penwidth": _num(3.0 if node.emphasis else style.penwidth),
         "label": node_label(node.title, node.subtitle, bold=node.emphasis),
     }
+    penwidth = 3.0 if node.emphasis else style.penwidth
+    if penwidth != 1:
+        attrs["penwidth"] = _num(penwidth)
     if style.margin:
         attrs["margin"] = style.margin
     if retired:
@@ -108,19 +111,19 @@ def _edge_attrs(edge: Edge, scene: Scene) -> tuple[str, str, dict[str, str]]:
         if not style.undirected:
             attrs["dir"] = "back"
             attrs["arrowtail"] = attrs.pop("arrowhead")
-        if "ltail" in attrs or "lhead" in attrs:
-            attrs["ltail"], attrs["lhead"] = attrs.pop("lhead", ""), attrs.pop("ltail", "")
-            attrs = {k: v for k, v in attrs.items() if v}
+        swapped = {"ltail": attrs.pop("lhead", ""), "lhead": attrs.pop("ltail", "")}
+        attrs.update({k: v for k, v in swapped.items() if v})
         return edge.head, edge.tail, attrs
     return edge.tail, edge.head, attrs
 
 
 def _title_label(scene: Scene) -> str:
-    parts = [_font(f"<B>{dot_html_lines(scene.title, theme.WRAP_TITLE)}</B>", theme.TITLE_SIZE)]
+    parts = [_font(f"<B>{dot_html_lines(scene.title, theme.WRAP_TITLE, left=True)}</B>", theme.TITLE_SIZE)]
     if scene.subtitle:
-        parts.append(_font(dot_html_lines(scene.subtitle, theme.WRAP_TITLE), theme.FONT_SIZE + 1, theme.MUTED_COLOUR))
+        parts.append(_font(dot_html_lines(scene.subtitle, theme.WRAP_NOTE, left=True), theme.FONT_SIZE + 1,
+                           theme.MUTED_COLOUR))
     for note in scene.notes:
-        parts.append(_font(dot_html_lines(f"Catatan: {note}", theme.WRAP_NOTE), theme.FONT_SIZE,
+        parts.append(_font(dot_html_lines(f"Catatan: {note}", theme.WRAP_NOTE, left=True), theme.FONT_SIZE,
                            theme.NOTE_COLOUR))
     return "<" + '<BR ALIGN="LEFT"/>'.join(parts) + '<BR ALIGN="LEFT"/>>'
 
@@ -140,52 +143,63 @@ def _edge_legend(styles: list[str]) -> str:
 
 
 def _legend(graph: Any, scene: Scene) -> None:
-    """Samples of every box and arrow the view uses, named: the legend every view carries.
+    """Samples of every box and arrow the view uses, named: the legend every view carries."""
+    key = (tuple(scene.node_styles()), tuple(scene.statuses()), tuple(scene.edge_styles()), scene.engine,
+           scene.direction)
+    graph.subgraph(_legend_graph(*key))
+
+
+@functools.lru_cache(maxsize=256)
+def _legend_graph(node_styles: tuple[str, ...], statuses: tuple[str, ...], edge_styles: tuple[str, ...],
+                  engine: str, direction: str) -> Any:
+    """The legend cluster, made once for each combination (many views share one).
 
     The samples form a small grid (rows of a few), so that the legend never becomes one long column.
     """
+    import graphviz
+
     entries: list[tuple[str, dict[str, str]]] = []
-    for key in scene.node_styles():
+    for key in node_styles:
         style = theme.NODE_STYLES[key]
         styles = ["filled"] + (["rounded"] if style.rounded else []) + (["dashed"] if style.dashed else [])
         entries.append((f"{LEGEND}__{key}", {
             "label": node_label(style.legend, width=22), "shape": style.shape, "style": ",".join(styles),
             "fillcolor": style.colour, "penwidth": _num(style.penwidth), **LEGEND_SAMPLE,
             "margin": style.margin or LEGEND_SAMPLE["margin"]}))
-    for status in scene.statuses():
+    for status in statuses:
         styles = ["filled"] + ([theme.STATUS_BORDER[status]] if status in theme.STATUS_BORDER else [])
         retired = status == "dihentikan"
         entries.append((f"{LEGEND}__status_{status}", {
             "label": node_label(theme.STATUS_LEGEND[status], width=22), "shape": "box", "style": ",".join(styles),
             "fillcolor": theme.RETIRED_FILL if retired else "#ffffff",
             "fontcolor": theme.RETIRED_TEXT if retired else theme.TEXT_COLOUR, **LEGEND_SAMPLE}))
-    edge_styles = scene.edge_styles()
     if edge_styles:
-        entries.append((f"{LEGEND}__edges", {"label": _edge_legend(edge_styles), "shape": "plain"}))
+        entries.append((f"{LEGEND}__edges", {"label": _edge_legend(list(edge_styles)), "shape": "plain"}))
     columns = theme.LEGEND_COLUMNS
-    with graph.subgraph(name=f"cluster_{LEGEND}") as legend:
-        legend.attr(label="<<B>Keterangan</B>>", style="rounded,filled", fillcolor=theme.CLUSTER_FILLS["legend"],
-                    color="#8c8c8c", fontsize=str(theme.CLUSTER_FONT_SIZE), sortv="1000000", margin="10")
-        for i, (name, attrs) in enumerate(entries):
-            legend.node(name, sortv=str(i), **{k: v for k, v in attrs.items() if v})
-        if scene.engine != "dot":
-            legend.attr(packmode=f"array_ult{columns}")
-            return
-        rows = [[name for name, _ in entries[i:i + columns]] for i in range(0, len(entries), columns)]
-        ranks_run_across = scene.direction == "LR"
-        for row in rows:  # a chain across ranks, or one rank, makes each row lie horizontally
-            if ranks_run_across:
-                for left, right in itertools.pairwise(row):
-                    legend.edge(left, right, style="invis")
-            else:
-                _same_rank(legend, row, ordered=True)
-        for column in range(columns):  # rows in order from the top
-            cells = [row[column] for row in rows if column < len(row)]
-            if ranks_run_across:  # rotated layouts stack flat edges bottom-up
-                _same_rank(legend, cells[::-1], ordered=True)
-            else:
-                for above, below in itertools.pairwise(cells):
-                    legend.edge(above, below, style="invis")
+    legend = graphviz.Digraph(name=f"cluster_{LEGEND}")
+    legend.attr(label="<<B>Keterangan</B>>", style="rounded,filled", fillcolor=theme.CLUSTER_FILLS["legend"],
+                color="#8c8c8c", fontsize=str(theme.CLUSTER_FONT_SIZE), sortv="1000000", margin="10")
+    for i, (name, attrs) in enumerate(entries):
+        legend.node(name, sortv=str(i), **{k: v for k, v in attrs.items() if v})
+    if engine != "dot":
+        legend.attr(packmode=f"array_ult{columns}")
+        return legend
+    rows = [[name for name, _ in entries[i:i + columns]] for i in range(0, len(entries), columns)]
+    ranks_run_across = direction == "LR"
+    for row in rows:  # a chain across ranks, or one rank, makes each row lie horizontally
+        if ranks_run_across:
+            for left, right in itertools.pairwise(row):
+                legend.edge(left, right, style="invis")
+        else:
+            _same_rank(legend, row, ordered=True)
+    for column in range(columns):  # rows in order from the top
+        cells = [row[column] for row in rows if column < len(row)]
+        if ranks_run_across:  # rotated layouts stack flat edges bottom-up
+            _same_rank(legend, cells[::-1], ordered=True)
+        else:
+            for above, below in itertools.pairwise(cells):
+                legend.edge(above, below, style="invis")
+    return legend
 
 
 def _same_rank(graph: Any, names: list[str], *, ordered: bool) -> None:
@@ -231,10 +245,13 @@ def scene_to_dot(scene: Scene) -> str:
     children = scene.cluster_children()
     order = {cid: i for i, cid in enumerate(scene.clusters)}
 
+    packed = scene.engine == "osage"
+
     def emit(container: Any, cluster_id: str | None) -> None:
         for i, node in enumerate(by_cluster.get(cluster_id, [])):
             attrs = _node_attrs(node)
-            attrs["sortv"] = str(i)
+            if packed:
+                attrs["sortv"] = str(i)  # keep the order given: osage would sort by size
             container.node(node.id, **attrs)
         for child in children.get(cluster_id, []):
             with container.subgraph(name=f"cluster_{child}") as sub:
@@ -259,12 +276,9 @@ def _rank_layers(graph: Any, scene: Scene) -> None:
             layers.setdefault(node.layer, []).append(node.id)
     ordered = sorted(layers)
     for index in ordered:
-        with graph.subgraph() as same:
-            same.attr(rank="same")
-            for node_id in layers[index]:
-                same.node(node_id)
+        _same_rank(graph, layers[index], ordered=False)
     for before, after in itertools.pairwise(ordered):
         graph.edge(layers[before][0], layers[after][0], style="invis", weight="0")
 
 
-__all__ = ["node_label", "scene_to_dot", "wrap"]
+__all__ = ["node_label", "scene_to_dot"]

@@ -48,11 +48,11 @@ def scene_to_mermaid(scene: Scene) -> str:
     cluster_ids = {cluster_id: f"c{i}" for i, cluster_id in enumerate(scene.clusters, start=1)}
     # The title is YAML front matter, drawn as plain text: a JSON string is valid YAML and escapes it.
     title = json.dumps(clean(scene.title), ensure_ascii=False)
-    lines = ["---", f"title: {title}", "---", f"flowchart {scene.direction}"]
-    if scene.subtitle or scene.notes:
-        text = "<br/>".join([mermaid_lines(scene.subtitle, theme.WRAP_NOTE)] * bool(scene.subtitle)
-                            + [mermaid_lines(f"Catatan: {n}", theme.WRAP_NOTE) for n in scene.notes])
-        lines.append(f'  notes["{text}"]')
+    packed = scene.engine == "osage"  # groups in a grid: Mermaid stacks them, each group's boxes in a row
+    lines = ["---", f"title: {title}", "---", f"flowchart {'TB' if packed else scene.direction}"]
+    header = ([scene.subtitle] if scene.subtitle else []) + [f"Catatan: {n}" for n in scene.notes]
+    if header:
+        lines.append(f'  notes["{"<br/>".join(mermaid_lines(text, theme.WRAP_NOTE) for text in header)}"]')
         lines.append("  class notes s_note")
     by_cluster: dict[str | None, list[Node]] = {}
     for node in scene.nodes.values():
@@ -68,7 +68,8 @@ def scene_to_mermaid(scene: Scene) -> str:
             cluster = scene.clusters[child]
             title = mermaid_text(cluster.title) + (f", {mermaid_text(cluster.subtitle)}" if cluster.subtitle else "")
             lines.append(f'{indent}subgraph {cluster_ids[child]}["{title}"]')
-            lines.append(f"{indent}  direction {'TB' if scene.engine == 'osage' else scene.direction}")
+            across = packed and child not in children  # a group of boxes, not a group of groups
+            lines.append(f"{indent}  direction {'LR' if across else 'TB'}")
             emit(child, indent + "  ")
             lines.append(f"{indent}end")
 
@@ -108,7 +109,7 @@ def _legend(scene: Scene, lines: list[str]) -> None:
     if not scene.node_styles() and not scene.edge_styles():
         return
     lines.append('  subgraph legend["Keterangan"]')
-    lines.append(f"    direction {scene.direction}")
+    lines.append("    direction LR")
     for key in scene.node_styles():
         opening, closing = SHAPES[_shape(key)]
         lines.append(f'    {_class_name("legend_" + key)}{opening}"{mermaid_text(theme.NODE_STYLES[key].legend)}"'

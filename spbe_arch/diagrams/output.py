@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from spbe_arch.diagrams.renderer import RENDER_FORMATS, RendererUnavailable, render, require_renderer
+from spbe_arch.diagrams.renderer import RENDER_FORMATS, Renderer, RendererUnavailable, render, require_renderer
 from spbe_arch.errors import SpbeError
 from spbe_arch.fileio import write_bytes_atomic, write_text_atomic
 from spbe_arch.workspace import Workspace
@@ -102,7 +102,11 @@ def write_view(workspace: Workspace, view: str, path: Path, fmt: str, *, depth: 
 
 def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("svg",), *, dot: str | None = None,
                timeout: float = 60, jobs: int | None = None) -> DiagramRun:
-    """Every view of :func:`list_views` in every format, the DOT sources, and an ``index.html``."""
+    """Every view of :func:`list_views` in every format, the DOT sources, and an ``index.html``.
+
+    Each view is handed to the renderers (one process each, ``jobs`` at a time) as soon as its DOT
+    source is made, so that drawing overlaps with building the next views.
+    """
     import os
 
     from spbe_arch.diagrams import list_views
@@ -113,56 +117,58 @@ def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("s
     chosen = check_formats(formats)
     out_dir.mkdir(parents=True, exist_ok=True)
     run = DiagramRun(directory=out_dir, views=[])
-    sources: dict[str, str] = {}
-    for view in list_views(workspace):
-        started = time.perf_counter()
-        scene = build_scene(workspace, view)
-        source = scene_to_dot(scene)
-        result = ViewFiles(view=view, title=scene.title, notes=list(scene.notes))
-        dot_path = out_dir / f"{view_slug(view)}.dot"
-        write_text_atomic(dot_path, source)
-        result.files["dot"] = dot_path
-        if "mermaid" in chosen:
-            mermaid_path = out_dir / f"{view_slug(view)}.mmd"
-            write_text_atomic(mermaid_path, scene_to_mermaid(scene))
-            result.files["mermaid"] = mermaid_path
-        result.seconds = time.perf_counter() - started
-        sources[view] = source
-        run.views.append(result)
+    renderers: dict[str, _Rendering] = {}
     for fmt in (f for f in chosen if f in RENDER_FORMATS):
         try:
-            renderer = require_renderer(fmt, dot)
+            renderers[fmt] = _Rendering(fmt, require_renderer(fmt, dot), timeout, out_dir)
         except RendererUnavailable as exc:
             run.problems.append(f"{fmt.upper()} not written: {exc.message}; the DOT sources are in {out_dir}")
-            continue
-        broken = threading.Event()
-        failures: list[str] = []
-
-        def task(item: ViewFiles, fmt: str = fmt, renderer: object = renderer, broken: threading.Event = broken,
-                 failures: list[str] = failures) -> None:
-            if broken.is_set():
-                return
+    with ThreadPoolExecutor(max_workers=jobs or min(8, os.cpu_count() or 1)) as pool:
+        for view in list_views(workspace):
             started = time.perf_counter()
-            try:
-                data = render(sources[item.view], fmt, timeout, renderer=renderer)  # type: ignore[arg-type]
-            except SpbeError as exc:
-                broken.set()  # a renderer that hangs or crashes once is not tried on every view
-                failures.append(f"{item.view}: {exc.message}")
-                return
-            path = out_dir / f"{view_slug(item.view)}.{fmt}"
-            write_bytes_atomic(path, data)
-            item.files[fmt] = path
-            item.seconds += time.perf_counter() - started
-
-        workers = jobs or min(8, os.cpu_count() or 1)
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(task, run.views))
-        if failures:
+            scene = build_scene(workspace, view)
+            source = scene_to_dot(scene)
+            item = ViewFiles(view=view, title=scene.title, notes=list(scene.notes))
+            item.files["dot"] = out_dir / f"{view_slug(view)}{SUFFIXES['dot']}"
+            write_text_atomic(item.files["dot"], source)
+            if "mermaid" in chosen:
+                item.files["mermaid"] = out_dir / f"{view_slug(view)}{SUFFIXES['mermaid']}"
+                write_text_atomic(item.files["mermaid"], scene_to_mermaid(scene))
+            item.seconds = time.perf_counter() - started
+            run.views.append(item)
+            for rendering in renderers.values():
+                pool.submit(rendering.draw, item, source)
+    for fmt, rendering in renderers.items():
+        if rendering.failures:
             missing = sum(1 for v in run.views if fmt not in v.files)
             run.problems.append(f"{fmt.upper()} not written for {missing} of {len(run.views)} views "
-                                f"({sorted(failures)[0]}); the DOT sources are in {out_dir}")
+                                f"({sorted(rendering.failures)[0]}); the DOT sources are in {out_dir}")
     run.index = _write_index(workspace, run)
     return run
+
+
+class _Rendering:
+    """One format of ``--all``: draws views as they come; once the renderer fails, it is not tried again."""
+
+    def __init__(self, fmt: str, renderer: Renderer, timeout: float, out_dir: Path) -> None:
+        self.fmt, self.renderer, self.timeout, self.out_dir = fmt, renderer, timeout, out_dir
+        self.broken = threading.Event()
+        self.failures: list[str] = []
+
+    def draw(self, item: ViewFiles, source: str) -> None:
+        if self.broken.is_set():
+            return
+        started = time.perf_counter()
+        try:
+            data = render(source, self.fmt, self.timeout, renderer=self.renderer)
+        except SpbeError as exc:
+            self.broken.set()
+            self.failures.append(f"{item.view}: {exc.message}")
+            return
+        path = self.out_dir / f"{view_slug(item.view)}{SUFFIXES[self.fmt]}"
+        write_bytes_atomic(path, data)
+        item.files[self.fmt] = path
+        item.seconds += time.perf_counter() - started
 
 
 def write_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("svg",), *, dot: str | None = None,

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from spbe_arch.document import labels as L
 from spbe_arch.document.index import ModelIndex
+from spbe_arch.document.rule_texts import RULE_SUMMARIES
 from spbe_arch.document.tables import Align, Row, Table, cell, group, row
 from spbe_arch.document.text import angka, juta, persen, rupiah
 from spbe_arch.findings import SEVERITY_ORDER, Finding
@@ -49,8 +50,9 @@ class AnalysisTables:
             items = by_rule[code]
             rule = get_rule(code)
             worst = min((f.severity for f in items), key=SEVERITY_ORDER.__getitem__)
-            rule_rows.append(row(code, L.RULE_FAMILIES.get(code[:2], "-"), rule.summary if rule else "-",
-                                 L.SEVERITIES[worst], angka(len(items))))
+            summary = RULE_SUMMARIES.get(code) or (rule.summary if rule else "-")
+            rule_rows.append(row(code, L.RULE_FAMILIES.get(code[:2], "-"), summary, L.SEVERITIES[worst],
+                                 angka(len(items))))
         per_rule = Table(
             key="temuan-per-aturan", caption="Temuan validasi menurut aturan",
             columns=["Kode", "Kelompok", "Aturan", "Tingkat", "Jumlah"], rows=rule_rows,

@@ -17,7 +17,7 @@ from spbe_arch.document.labels import PREDICATES
 from spbe_arch.document.tables import Table
 from spbe_arch.document.text import paragraphs, tanggal
 from spbe_arch.document.views import diagram_specs
-from spbe_arch.errors import SpbeError
+from spbe_arch.errors import SpbeError, WorkspaceError
 from spbe_arch.extensions import workspace_catalogue
 from spbe_arch.model import Manifest
 from spbe_arch.reference import Catalogue
@@ -55,6 +55,11 @@ class DocumentData:
     index: ModelIndex = field(repr=False)
 
     @property
+    def duplicates_report(self) -> Any:
+        """The duplicate finder's report (None when that analysis is not available)."""
+        return self.duplicates.report
+
+    @property
     def government(self) -> str:
         return self.manifest.government.name
 
@@ -70,7 +75,10 @@ class DocumentData:
     def subtitle(self) -> str:
         if self.manifest.document.subtitle:
             return self.manifest.document.subtitle
-        return f"Periode {self.period}" if self.period else "Arsitektur Sistem Pemerintahan Berbasis Elektronik"
+        period = self.manifest.period
+        if period is None or str(period.start) in self.title:  # the title already names the period
+            return "Arsitektur Sistem Pemerintahan Berbasis Elektronik"
+        return f"Periode {self.period}"
 
     @property
     def period(self) -> str:
@@ -129,7 +137,10 @@ def collect(validation: Validation, progress: Progress | None = None) -> Documen
     """Collect the document data of a validated workspace (which may have findings, even errors)."""
     workspace = validation.workspace
     if workspace is None:
-        raise SpbeError(f"{validation.report.workspace}: the workspace cannot be loaded, so no document can be made")
+        problems = [f.format_line() for f in validation.report.findings if f.severity == "error"]
+        shown = "\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else "")
+        raise WorkspaceError(f"{validation.report.workspace}: the workspace cannot be loaded, so no document can "
+                             f"be made:\n{shown}")
     step = progress or (lambda _message: None)
     catalogue = validation.context.catalogue if validation.context is not None else workspace_catalogue(workspace)
     step("statistik dan tabel")

@@ -19,12 +19,13 @@ Renderer = Callable[[str, str, int | None], bytes]
 NO_DIAGRAMS = "modul diagram (spbe_arch.diagrams) tidak tersedia pada instalasi spbe-arch ini"
 NO_RENDERER = ("program penggambar diagram Graphviz tidak ditemukan; jalankan dokumen ini di komputer yang memiliki "
                "Graphviz atau paket graphviz-pure")
+NOTHING_TO_DRAW = "model tidak memuat elemen yang dapat digambarkan pada diagram ini"
 # PNG figures are drawn at the resolution they need once fitted into the text area of an A4 page
 # (FIT_WIDTH_IN x FIT_HEIGHT_IN): PX_PER_INCH there, never more than MAX_DPI. Rasterising costs time in
 # proportion to the pixels, so a large diagram that Word shows small is not drawn large.
 FIT_WIDTH_IN = 15.5 / 2.54
 FIT_HEIGHT_IN = 20.0 / 2.54
-PX_PER_INCH = 220
+PX_PER_INCH = 190
 MAX_DPI = 150
 MIN_DPI = 24
 
@@ -42,7 +43,7 @@ class FigureSpec:
     key: str
     caption: str
     dot: Callable[[], str | None]
-    empty: str = "model tidak memuat elemen yang dapat digambarkan pada diagram ini"
+    empty: str = NOTHING_TO_DRAW
 
 
 @dataclass

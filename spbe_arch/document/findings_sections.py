@@ -21,7 +21,10 @@ PAIR_LIMIT = 25
 class DuplicateSection(BaseModel):
     """Duplicate groups and pairs as tables, or the reason they are not available."""
 
+    model_config = {"arbitrary_types_allowed": True}
+
     available: bool
+    report: Any = None  # the DuplicateReport of spbe_arch.duplicates, for other outputs
     reason: str = ""
     groups: Table | None = None
     pairs: Table | None = None
@@ -82,8 +85,9 @@ def duplicate_section(workspace: Workspace, ix: ModelIndex, report: Any = None) 
         note=f"{angka(more)} pasangan lain tercantum dalam laporan duplikasi lengkap." if more > 0 else None,
         empty="Analisis tidak menemukan pasangan aplikasi yang mirip.",
     )
-    return DuplicateSection(available=True, groups=group_table, pairs=pair_table, group_count=len(groups),
-                            pair_count=len(pairs), applications=len(members), national=national)
+    return DuplicateSection(available=True, report=report, groups=group_table, pairs=pair_table,
+                            group_count=len(groups), pair_count=len(pairs), applications=len(members),
+                            national=national)
 
 
 def _owner(workspace: Workspace, element_id: str) -> str | None:

@@ -42,6 +42,11 @@ class Table(BaseModel):
     def alignment(self, index: int) -> Align:
         return self.align[index] if index < len(self.align) else "left"
 
+    @property
+    def aligns(self) -> list[Align]:
+        """The alignment of every column (left where none is given)."""
+        return [self.alignment(i) for i in range(len(self.columns))]
+
 
 # The builders below make thousands of cells from values they already know to be right, so they
 # skip pydantic's validation (model_construct); the classes still document and type the shape.

@@ -132,12 +132,15 @@ class Templates:
             return self.user_dir / DOCX_TEMPLATE
         return self.default_dir / DOCX_TEMPLATE
 
-    def check_overrides(self) -> list[str]:
-        """Files of the user folder that replace a shipped template (relative paths, sorted)."""
+    def unknown_files(self) -> list[str]:
+        """Files of the user folder that replace no shipped template (a misspelt name would be ignored).
+
+        They are still used when another template includes or imports them.
+        """
         if self.user_dir is None:
             return []
         found = [p.relative_to(self.user_dir).as_posix() for p in sorted(self.user_dir.rglob("*")) if p.is_file()]
-        return [p for p in found if (self.default_dir / p).is_file()]
+        return [p for p in found if not (self.default_dir / p).is_file()]
 
 
 def _template_frame(exc: BaseException) -> str | None:

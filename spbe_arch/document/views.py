@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spbe_arch.document.figures import FigureSpec
+from spbe_arch.document.figures import NOTHING_TO_DRAW, FigureSpec
 from spbe_arch.document.optional import optional_module
 from spbe_arch.workspace import Workspace
 
@@ -16,6 +16,13 @@ MAIN_VIEWS: dict[str, tuple[str, str]] = {
     "peta-integrasi": ("integration", "Peta integrasi aplikasi"),
     "topologi-infrastruktur": ("infrastructure", "Topologi infrastruktur SPBE"),
     "kelompok-duplikasi": ("duplicates", "Kelompok aplikasi dengan fungsi yang sama"),
+}
+# key -> (whether the model has something for the view to show, what to say when it has not)
+CONTENT: dict[str, tuple[Callable[[Workspace], bool], str]] = {
+    "lanskap-aplikasi": (lambda ws: bool(ws.applications), "model belum memuat aplikasi"),
+    "peta-integrasi": (lambda ws: any(a.integrations for a in ws.applications),
+                       "model belum mencatat integrasi antaraplikasi"),
+    "topologi-infrastruktur": (lambda ws: bool(ws.infrastructure), "model belum memuat infrastruktur SPBE"),
 }
 
 
@@ -33,10 +40,13 @@ def diagram_specs(workspace: Workspace) -> list[FigureSpec]:
 
         return build
 
-    specs = [
-        FigureSpec(key, caption, dot_of(view) if view in available else (lambda: None))
-        for key, (view, caption) in MAIN_VIEWS.items()
-    ]
+    specs = []
+    for key, (view, caption) in MAIN_VIEWS.items():
+        has_content, empty = CONTENT.get(key, (lambda _ws: True, ""))
+        if view in available and has_content(workspace):
+            specs.append(FigureSpec(key, caption, dot_of(view)))
+        else:
+            specs.append(FigureSpec(key, caption, lambda: None, empty or NOTHING_TO_DRAW))
     for service_id in featured_services(workspace):
         service = workspace.elements[service_id]
         specs.append(FigureSpec(f"layanan-{service_id}", f"Lapisan arsitektur layanan {service.name}",

@@ -2,12 +2,15 @@
 
 Each application is filed under keys, one per thing that can make its score with another
 application non-zero: every concept word of its name and the whole name, its rarest description
-words, its processes and their reference codes, its services, the data it writes, its RAA code and
-its national function. Two applications that share a key are compared. A key shared by more than
-``MAX_BLOCK`` applications (``presensi`` across 600 governments, a process every application
-supports) is not expanded into all its pairs: its members are sorted by name and each is compared with
-its ``WINDOW`` neighbours on either side (sorted neighbourhood), which still links every copy of one
-name into one group while keeping the work linear.
+words, its processes and their reference codes, its services, the data it writes, its RAA code (when
+deep enough to count). A national function needs no key: it is read from the name or the description,
+which have theirs. Two applications that share a key are compared. A key shared by more than
+``MAX_BLOCK`` applications is not expanded into all its pairs. If it is a name word or a whole name (``presensi`` across 600
+governments), its members are sorted by name and each is compared with its ``WINDOW`` neighbours on
+either side (sorted neighbourhood), which still links every copy of one name into one group while
+keeping the work linear. Any other key that common (a process or a data set every application lists, a
+frequent description word) is weak evidence that never makes a pair alone (its strength falls with the
+number of applications sharing it), and is not followed.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from collections.abc import Iterator
 
 from spbe_arch.duplicates.features import AppFeatures
 
-MAX_BLOCK = 400
-WINDOW = 10
-DESCRIPTION_KEYS = 4
+MAX_BLOCK = 250
+WINDOW = 3
+DESCRIPTION_KEYS = 3
+_NAME_KEYS = ("n:", "x:")
 
 
 def keys(features: AppFeatures) -> list[str]:
@@ -33,10 +37,8 @@ def keys(features: AppFeatures) -> list[str]:
     result.extend(f"r:{c}" for c in features.rab)
     result.extend(f"s:{s}" for s in features.services)
     result.extend(f"w:{d}" for d in features.writes)
-    if features.raa:
+    if features.raa and features.raa.count(".") >= 3:  # shallower codes add nothing to the score
         result.append(f"a:{features.raa}")
-    if features.function is not None:
-        result.append(f"f:{features.function.id}")
     return result
 
 
@@ -49,7 +51,7 @@ def candidate_pairs(apps: list[AppFeatures]) -> Iterator[tuple[int, int]]:
             blocks.setdefault(key, []).append(features.index)  # ascending: apps are in index order
     windows: dict[str, tuple[list[int], dict[int, int]]] = {}
     for key, members in blocks.items():
-        if len(members) > MAX_BLOCK:
+        if len(members) > MAX_BLOCK and key.startswith(_NAME_KEYS):
             ordered = sorted(members, key=lambda i: (apps[i].name_key, apps[i].id))
             windows[key] = (ordered, {i: position for position, i in enumerate(ordered)})
     for i, own in enumerate(app_keys):
@@ -58,7 +60,8 @@ def candidate_pairs(apps: list[AppFeatures]) -> Iterator[tuple[int, int]]:
             window = windows.get(key)
             if window is None:
                 members = blocks[key]
-                found.update(members[bisect_right(members, i):])
+                if len(members) <= MAX_BLOCK:
+                    found.update(members[bisect_right(members, i):])
             else:
                 ordered, positions = window
                 position = positions[i]

@@ -32,6 +32,7 @@ class AppFeatures:
 
     index: int
     app: Application
+    owner_id: str
     name: dict[str, float]  # concept word -> weight, unit length
     name_key: str
     expanded: tuple[str, ...]
@@ -58,7 +59,7 @@ class AppFeatures:
 
     @property
     def owner(self) -> str:
-        return self.app.owner
+        return self.owner_id
 
     @property
     def is_national(self) -> bool:
@@ -220,7 +221,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if named and national is not None:
             named_national.setdefault(national.id, app.id)
         result.append(AppFeatures(
-            index=index, app=app,
+            index=index, app=app, owner_id=app.owner,
             name=_unit({w: f * name_idf[w] for w, f in name.weights.items()}),
             name_key=name.key, expanded=name.expanded, acronym_only=name.acronym_only,
             desc=_unit({w: f * desc_idf[w] for w, f in desc.items()}),

@@ -47,9 +47,8 @@ def specificity(count: int) -> float:
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[k] for k, v in a.items() if k in b)
+    shared = a.keys() & b.keys()
+    return sum(a[k] * b[k] for k in shared) if shared else 0.0
 
 
 def raa_strength(code: str, count: int) -> float:
@@ -76,7 +75,7 @@ class Scorer:
         keep = 1.0  # product of (1 - weight * strength)
         factor = 1.0  # product of penalties
 
-        name = cosine(a.name, b.name) if a.name and b.name else 0.0
+        name = cosine(a.name, b.name)
         if name > 0:
             keep *= 1 - WEIGHTS["name"] * name
             if explain:
@@ -140,7 +139,7 @@ class Scorer:
             factor *= PENALTIES["connector"]
             if explain:
                 evidence.append(m.connector(a if a.connector else b))
-        if a.owner == b.owner:
+        if a.owner_id == b.owner_id:
             factor *= PENALTIES["owner"]
         score = (1 - keep) * factor
         if explain:

@@ -1,7 +1,8 @@
 """SPBE rules about relations between elements, answered on the dependency graph (``Context.graph``).
 
 Each rule reads the typed edges of :func:`spbe_arch.graph.build_graph`; the rule about retired
-dependencies reads the failure graph, i.e. the :data:`spbe_arch.graph.PROPAGATION` table.
+dependencies (RF006) reads the direct failure dependencies, i.e. the :data:`spbe_arch.graph.PROPAGATION`
+table. Graph-wide facts the rules share are computed once per graph.
 """
 
 from __future__ import annotations

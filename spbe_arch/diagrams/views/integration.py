@@ -49,9 +49,9 @@ def build_integration(workspace: Workspace) -> Scene:
     for hub in sorted({link.via for link in links if link.via}):
         scene.add_node(element_node(workspace, workspace.elements[hub]))
     if len(apps) > theme.MAX_INTEGRATION_APPS:
-        _between_opds(scene, workspace, links)
         scene.note(f"{len(apps)} aplikasi terintegrasi melebihi batas {theme.MAX_INTEGRATION_APPS} untuk satu "
                    "gambar: integrasi diringkas antar perangkat daerah; lihat tampilan per OPD untuk rinciannya.")
+        _between_opds(scene, workspace, links)
         return scene
     _owner_clusters(scene, workspace, apps.values())
     for app in sorted(apps.values(), key=lambda a: (a.name.lower(), a.id)):
@@ -106,7 +106,7 @@ def _between_opds(scene: Scene, workspace: Workspace, links: list[Link]) -> None
         draw_link(scene, f"opd__{source}", f"opd__{target}", link)
     if inside:
         scene.note(f"{inside} integrasi langsung antar aplikasi dalam satu perangkat daerah tidak tampak pada "
-                   "ringkasan ini.")
+                   "ringkasan ini, tetapi pada tampilan OPD-nya.")
 
 
 def _owner_key(workspace: Workspace, app: Application) -> str:
