@@ -75,12 +75,14 @@ def _write_diagrams(root: str, folder: str) -> tuple[list[str], list[str]]:
 
 
 def _diagram_executor() -> Any:
-    """One worker process (forked where the platform allows it: it starts at once with every module loaded)."""
+    """A forked worker process where the platform has fork (it starts at once, with the model loaded);
+    elsewhere a thread, since a spawned process would start ``spbe`` again from its ``__main__``."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
+    if "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    return ThreadPoolExecutor(max_workers=1)
 
 
 def build(root: str | Path, out_dir: str | Path, *, templates_dir: Path | None = None,

@@ -603,7 +603,8 @@ def diagram(
     dot: Annotated[str | None, typer.Option(
         "--dot", metavar="PATH", help="Graphviz renderer to use (graphviz-pure or dot); also SPBE_DOT. "
                                       "Default: the bundled graphviz-pure.", show_default=False)] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds a renderer may take per view.")] = 60,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=1, help="Seconds a run of the renderer may take (one view; with --all, up to 8).")] = 60,
 ) -> None:
     """Draw views of the architecture as SVG, PNG, PDF, DOT or Mermaid; no system Graphviz needed.
 
@@ -713,13 +714,15 @@ def _progress_bar() -> tuple[Callable[[str, int, int], None] | None, Callable[[]
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    # no refresh thread (auto_refresh off): the build forks a worker process, which must not copy a running thread
     bar = Progress(TextColumn("{task.description:<24}"), BarColumn(), TimeElapsedColumn(),
-                   console=Console(stderr=True), transient=True)
+                   console=Console(stderr=True), transient=True, auto_refresh=False)
     task = bar.add_task("spbe build", total=1)
     bar.start()
 
     def update(step: str, done: int, total: int) -> None:
         bar.update(task, description=step, completed=done, total=total)
+        bar.refresh()
 
     return update, bar.stop
 

@@ -145,10 +145,10 @@ def init_workspace(target: Path, name: str = "Pemerintah Kabupaten Contoh", code
 def add_schema(root: Path) -> list[Path]:
     """Write the JSON Schemas into ``root/.schema`` and point every YAML file of the workspace at them
     with a ``yaml-language-server`` line, so that editors complete and check the files as they are typed."""
+    import yaml
+
     from spbe_arch.exchange.schema import ELEMENTS_SCHEMA, MANIFEST_SCHEMA, export_schema
     from spbe_arch.loader import MANIFEST_NAMES, YAML_SUFFIXES
-
-    import yaml
 
     written = [Path(p) for p in export_schema(root / SCHEMA_FOLDER)]
     skip: set[str] = set()

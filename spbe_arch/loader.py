@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, cast, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -57,7 +57,7 @@ _SequenceNode = yaml.SequenceNode
 _MappingNode = yaml.MappingNode
 
 
-class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
+class _FastLoader(_Loader):
     """The C loader with a leaner tag resolver: no path resolvers, one dict lookup per plain scalar."""
 
     _implicit = yaml.resolver.Resolver.yaml_implicit_resolvers
@@ -115,7 +115,7 @@ class _Converter:
         if cls is _ScalarNode:
             if node.tag == _STR:
                 return node.value
-            return self._scalar(node)
+            return self._scalar(cast(yaml.ScalarNode, node))
         if depth > MAX_DEPTH:
             raise YamlProblem("SC012", f"document is nested deeper than {MAX_DEPTH} levels", *_mark(node))
         child_depth = depth + 1
@@ -146,7 +146,7 @@ class _Converter:
                         raise YamlProblem("SC001", "a key must be a plain value, not a list or mapping",
                                           *_mark(key_node))
                 if key in result:
-                    self._duplicate(node, key, key_node)
+                    self._duplicate(cast(yaml.MappingNode, node), key, key_node)
                     continue
                 child_path = (*path, str(key))
                 if pos is not None:

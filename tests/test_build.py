@@ -89,3 +89,13 @@ def test_build_is_quiet_when_not_on_a_terminal(small: Path, tmp_path: Path, fast
     lines = result.output.strip().splitlines()
     assert lines[0].startswith("wrote ") and lines[1].startswith("validation: 0 error(s)")
     assert "\r" not in result.output and "\x1b" not in result.output
+
+
+def test_build_without_fork_draws_the_diagrams_in_a_thread(small: Path, tmp_path: Path, fast_figures: None,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    result = build(small, tmp_path / "out")
+    assert result.exit_code == 0
+    assert (tmp_path / "out" / "diagram" / "index.html").is_file()

@@ -62,7 +62,7 @@ def test_validate_fail_on(make_workspace) -> None:
 def test_text_findings_are_file_line_col_lines(make_workspace) -> None:
     root = make_workspace({"a.yaml": "applications:\n  - {id: x, name: X, owner: nobody}\n"})
     _, out, _ = run("validate", root)
-    line = next(l for l in out.splitlines() if "RF001" in l)
+    line = next(x for x in out.splitlines() if "RF001" in x)
     assert line.startswith("a.yaml:2:")
     assert " error RF001 owner: no element has id 'nobody'" in line
 
@@ -78,7 +78,7 @@ def test_rules_lists_every_rule_one_per_line() -> None:
     code, out, _ = run("rules")
     assert code == 0
     lines = out.splitlines()
-    assert [l.split()[0] for l in lines] == [r.code for r in all_rules()]
+    assert [x.split()[0] for x in lines] == [r.code for r in all_rules()]
     assert len([r for r in all_rules() if r.check is not None]) >= 30
 
 
@@ -120,7 +120,7 @@ def test_reference_browse_and_search() -> None:
     assert code == 0 and "RAA.02.02  Fungsi Tertentu" in out
     code, out, _ = run("reference", "--search", "kearsipan")
     assert code == 0 and "RAB.09.06.06" in out
-    code, out, _ = run("reference", "RAB.09.06", "--format", "json")
+    _, out, _ = run("reference", "RAB.09.06", "--format", "json")
     codes = [c["code"] for c in json.loads(out)]
     assert codes[0] == "RAB.09.06" and "RAB.09.06.03" in codes
     assert run("reference", "XYZ")[0] == 2
@@ -130,6 +130,9 @@ def test_init_creates_a_workspace_that_validates(tmp_path: Path) -> None:
     target = tmp_path / "baru"
     code, out, _ = run("init", target, "--name", "Pemerintah Kota Contoh", "--kind", "kota")
     assert code == 0 and (target / "spbe.yaml").exists() and (target / "aplikasi" / "aplikasi.yaml").exists()
+    assert f"created {target / 'spbe.yaml'}" in out
+    assert (target / ".schema" / "spbe-elements.schema.json").exists()
+    assert "Pemerintah Kota Contoh" in (target / "spbe.yaml").read_text(encoding="utf-8")
     assert run("validate", target)[0] == 0
     code, _, err = run("init", target)
     assert code == 2 and "already holds a workspace" in err

@@ -18,6 +18,7 @@ from spbe_arch.diagrams import (
     candidates,
     find_renderer,
     render,
+    render_many,
     write_all,
 )
 from spbe_arch.diagrams import renderer as renderer_module
@@ -186,8 +187,47 @@ def test_all_without_a_renderer_writes_the_dot_files(tmp_path: Path, no_renderer
     assert "SVG not written" in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
+def test_several_views_in_one_run_give_the_same_bytes() -> None:
+    workspace, _ = open_workspace(SMALL)
+    sources = [build_dot(workspace, view) for view in ("landscape", "opd:bkpsdm", "infrastructure")]
+    for fmt in ("svg", "png"):
+        assert render_many(sources, fmt) == [render(source, fmt) for source in sources]
+
+
 @posix_only
-def test_write_all_stops_using_a_broken_renderer(tmp_path: Path) -> None:
+def test_all_goes_on_after_a_view_the_renderer_fails_on(tmp_path: Path) -> None:
+    # A renderer that fails on one graph only (the one that names the integration view).
+    real = find_renderer()
+    assert real is not None
+    stdin = tmp_path / "stdin.dot"
+    picky = fake(tmp_path / "bin", "graphviz-pure", f"""
+cat > {stdin}
+for arg in "$@" {stdin}; do
+  case "$arg" in *.dot) if grep -q "digraph integration" "$arg"; then echo "panic in layout" >&2; exit 101; fi;; esac
+done
+exec {real.path} "$@" < {stdin}""")
+    workspace, _ = open_workspace(SMALL)
+    with pytest.raises(DiagramProblems) as caught:
+        write_all(workspace, tmp_path / "out", ["svg"], dot=str(picky))
+    assert caught.value.run.problems == [
+        f"SVG not written for 1 of 9 views (integration: the renderer {picky} (--dot) failed with exit code 101: "
+        f"panic in layout); the DOT sources are in {tmp_path / 'out'}"]
+    assert (tmp_path / "out" / "landscape.svg").exists() and not (tmp_path / "out" / "integration.svg").exists()
+
+
+@posix_only
+def test_all_gives_up_on_a_hanging_renderer(tmp_path: Path) -> None:
+    hang = fake(tmp_path / "bin", "graphviz-pure", "exec sleep 30")
+    workspace, _ = open_workspace(SMALL)
+    with pytest.raises(DiagramProblems) as caught:
+        write_all(workspace, tmp_path / "out", ["svg"], dot=str(hang), timeout=1)
+    (problem,) = caught.value.run.problems
+    assert problem.startswith("SVG not written for 9 of 9 views (") and "did not finish within 1 s" in problem
+    assert len(list((tmp_path / "out").glob("*.dot"))) == 9
+
+
+@posix_only
+def test_write_all_reports_a_renderer_that_always_fails(tmp_path: Path) -> None:
     crash = fake(tmp_path / "bin", "graphviz-pure", "cat >/dev/null; echo boom >&2; exit 1")
     workspace, _ = open_workspace(SMALL)
     with pytest.raises(DiagramProblems) as caught:

@@ -89,7 +89,7 @@ def test_duplicate_id_names_both_places(make_workspace) -> None:
 
 
 def test_missing_manifest_is_a_workspace_error(tmp_path: Path) -> None:
-    with pytest.raises(WorkspaceError, match="no spbe.yaml"):
+    with pytest.raises(WorkspaceError, match=r"no spbe\.yaml"):
         load_workspace(tmp_path)
 
 
@@ -215,3 +215,18 @@ def test_unreadable_file(make_workspace) -> None:
     root = make_workspace({"secret.yaml": APP})
     (root / "secret.yaml").chmod(0)
     assert "SC002" in codes(root)
+
+
+def test_atomic_write_gives_normal_permissions(tmp_path: Path) -> None:
+    from spbe_arch.fileio import write_text_atomic
+
+    if os.name == "nt":
+        pytest.skip("POSIX modes")
+    target = tmp_path / "out.txt"
+    write_text_atomic(target, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    target.chmod(0o640)
+    write_text_atomic(target, "y")
+    assert target.stat().st_mode & 0o777 == 0o640 and target.read_text() == "y"

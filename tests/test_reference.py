@@ -43,5 +43,5 @@ def test_extensions_merge_without_replacing_national_codes() -> None:
 
 
 def test_unknown_version() -> None:
-    with pytest.raises(SpbeError, match="perpres-132-2022"):
+    with pytest.raises(SpbeError, match=r"perpres-132-2022"):
         load_catalogue("perpres-1-1900")

@@ -20,10 +20,12 @@ from spbe_arch.diagrams.output import (
 )
 from spbe_arch.diagrams.renderer import (
     Renderer,
+    RendererTimeout,
     RendererUnavailable,
     candidates,
     find_renderer,
     render,
+    render_many,
     require_renderer,
 )
 from spbe_arch.diagrams.views import VIEW_KINDS, build_scene, list_views, parse_view
@@ -45,7 +47,8 @@ def build_mermaid(workspace: Workspace, view: str, depth: int = 1) -> str:
 
 
 __all__ = [
-    "FORMATS", "VIEW_KINDS", "DiagramProblems", "DiagramRun", "Renderer", "RendererUnavailable", "ViewFiles",
+    "FORMATS", "VIEW_KINDS", "DiagramProblems", "DiagramRun", "Renderer", "RendererTimeout", "RendererUnavailable",
+    "ViewFiles",
     "build_dot", "build_mermaid", "build_scene", "candidates", "export_all", "find_renderer", "list_views",
-    "parse_view", "render", "require_renderer", "view_bytes", "view_slug", "write_all", "write_view",
+    "parse_view", "render", "render_many", "require_renderer", "view_bytes", "view_slug", "write_all", "write_view",
 ]

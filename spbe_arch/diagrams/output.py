@@ -14,13 +14,22 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from spbe_arch.diagrams.renderer import RENDER_FORMATS, Renderer, RendererUnavailable, render, require_renderer
+from spbe_arch.diagrams.renderer import (
+    RENDER_FORMATS,
+    Renderer,
+    RendererTimeout,
+    RendererUnavailable,
+    render,
+    render_many,
+    require_renderer,
+)
 from spbe_arch.errors import SpbeError
 from spbe_arch.fileio import write_bytes_atomic, write_text_atomic
 from spbe_arch.workspace import Workspace
 
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot", "mermaid")
 SUFFIXES: dict[str, str] = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid": ".mmd"}
+BATCH = 8  # views per run of the renderer in --all: its start-up is paid once per batch
 FORMAT_LABELS: dict[str, str] = {"svg": "SVG", "png": "PNG", "pdf": "PDF", "dot": "DOT", "mermaid": "Mermaid"}
 
 
@@ -123,6 +132,7 @@ def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("s
             renderers[fmt] = _Rendering(fmt, require_renderer(fmt, dot), timeout, out_dir)
         except RendererUnavailable as exc:
             run.problems.append(f"{fmt.upper()} not written: {exc.message}; the DOT sources are in {out_dir}")
+    batch: list[tuple[ViewFiles, str]] = []
     with ThreadPoolExecutor(max_workers=jobs or min(8, os.cpu_count() or 1)) as pool:
         for view in list_views(workspace):
             started = time.perf_counter()
@@ -136,8 +146,14 @@ def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("s
                 write_text_atomic(item.files["mermaid"], scene_to_mermaid(scene))
             item.seconds = time.perf_counter() - started
             run.views.append(item)
-            for rendering in renderers.values():
-                pool.submit(rendering.draw, item, source)
+            batch.append((item, source))
+            if len(batch) == BATCH:
+                for rendering in renderers.values():
+                    pool.submit(rendering.draw, batch)
+                batch = []
+        for rendering in renderers.values():
+            if batch:
+                pool.submit(rendering.draw, batch)
     for fmt, rendering in renderers.items():
         if rendering.failures:
             missing = sum(1 for v in run.views if fmt not in v.files)
@@ -148,27 +164,53 @@ def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("s
 
 
 class _Rendering:
-    """One format of ``--all``: draws views as they come; once the renderer fails, it is not tried again."""
+    """One format of ``--all``: draws views in batches as they come.
+
+    A view the renderer fails on is reported and the others are still drawn; a renderer that hangs is
+    not tried again (each try would cost the whole timeout).
+    """
 
     def __init__(self, fmt: str, renderer: Renderer, timeout: float, out_dir: Path) -> None:
         self.fmt, self.renderer, self.timeout, self.out_dir = fmt, renderer, timeout, out_dir
         self.broken = threading.Event()
         self.failures: list[str] = []
 
-    def draw(self, item: ViewFiles, source: str) -> None:
+    def draw(self, batch: list[tuple[ViewFiles, str]]) -> None:
+        if self.broken.is_set():
+            return
+        started = time.perf_counter()
+        try:
+            images = render_many([source for _, source in batch], self.fmt, self.timeout, renderer=self.renderer)
+        except RendererTimeout as exc:
+            self.broken.set()
+            self.failures.append(f"{', '.join(item.view for item, _ in batch)}: {exc.message}")
+            return
+        except SpbeError:  # find out which view it was: one at a time
+            for item, source in batch:
+                self.draw_one(item, source)
+            return
+        share = (time.perf_counter() - started) / len(batch)
+        for (item, _), data in zip(batch, images, strict=True):
+            self._write(item, data, share)
+
+    def draw_one(self, item: ViewFiles, source: str) -> None:
         if self.broken.is_set():
             return
         started = time.perf_counter()
         try:
             data = render(source, self.fmt, self.timeout, renderer=self.renderer)
         except SpbeError as exc:
-            self.broken.set()
+            if isinstance(exc, RendererTimeout):
+                self.broken.set()
             self.failures.append(f"{item.view}: {exc.message}")
             return
+        self._write(item, data, time.perf_counter() - started)
+
+    def _write(self, item: ViewFiles, data: bytes, seconds: float) -> None:
         path = self.out_dir / f"{view_slug(item.view)}{SUFFIXES[self.fmt]}"
         write_bytes_atomic(path, data)
         item.files[self.fmt] = path
-        item.seconds += time.perf_counter() - started
+        item.seconds += seconds
 
 
 def write_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("svg",), *, dot: str | None = None,

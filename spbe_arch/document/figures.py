@@ -100,8 +100,13 @@ class FigureSet:
         return [k for k in self.specs if k.startswith(prefix)]
 
     def dot(self, key: str) -> str | None:
+        """The figure's DOT source (None, with the reason recorded, when the view cannot be built)."""
         if key not in self._dot:
-            self._dot[key] = self.specs[key].dot()
+            try:
+                self._dot[key] = self.specs[key].dot()
+            except SpbeError as exc:
+                self._dot[key] = None
+                self.reasons[key] = f"diagram tidak dapat dibuat ({exc.message})"
         return self._dot[key]
 
     def rendered(self, key: str, fmt: str) -> bytes | None:
@@ -114,7 +119,7 @@ class FigureSet:
         else:
             source = self.dot(key)
             if source is None:
-                self.reasons[key] = self.specs[key].empty
+                self.reasons.setdefault(key, self.specs[key].empty)
             elif fmt == "png" and self.rendered(key, "svg") is None:
                 pass  # the reason is recorded by the SVG attempt
             else:

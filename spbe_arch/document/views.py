@@ -51,7 +51,52 @@ def diagram_specs(workspace: Workspace) -> list[FigureSpec]:
         service = workspace.elements[service_id]
         specs.append(FigureSpec(f"layanan-{service_id}", f"Lapisan arsitektur layanan {service.name}",
                                 dot_of(f"service:{service_id}")))
+    org_id = featured_organization(workspace)
+    if org_id is not None and f"opd:{org_id}" in available:
+        specs.append(FigureSpec(f"opd-{org_id}", f"Arsitektur {workspace.display_name(org_id)}: layanan, proses "
+                                "bisnis, aplikasi, dan data", dot_of(f"opd:{org_id}")))
+    data_id = featured_data(workspace)
+    if data_id is not None:
+        name = workspace.display_name(data_id)
+        caption = f"Keterkaitan {name}" if name.lower().startswith("data ") else f"Keterkaitan data {name}"
+        specs.append(FigureSpec(f"data-{data_id}", caption, dot_of(f"context:{data_id}")))
+    app_id = featured_application(workspace)
+    if app_id is not None:
+        specs.append(FigureSpec(f"keamanan-{app_id}", f"Konteks aplikasi strategis {workspace.display_name(app_id)}",
+                                dot_of(f"context:{app_id}")))
     return specs
+
+
+def featured_organization(workspace: Workspace) -> str | None:
+    """The OPD with the most business processes (the first in name order on a tie)."""
+    counts: dict[str, int] = {}
+    for process in workspace.processes:
+        counts[process.owner] = counts.get(process.owner, 0) + 1
+    opds = [o for o in workspace.organizations if o.kind != "instansi-pusat" and counts.get(o.id)]
+    ranked = sorted(opds, key=lambda o: (-counts[o.id], o.name.lower(), o.id))
+    return ranked[0].id if ranked else None
+
+
+def featured_data(workspace: Workspace) -> str | None:
+    """The data set most applications read or write, master data (data induk) first."""
+    use: dict[str, int] = {}
+    for app in workspace.applications:
+        for data_id in {*app.reads, *app.writes}:
+            use[data_id] = use.get(data_id, 0) + 1
+    ranked = sorted((d for d in workspace.data if use.get(d.id)),
+                    key=lambda d: (not d.master, -use[d.id], d.name.lower(), d.id))
+    return ranked[0].id if ranked else None
+
+
+def featured_application(workspace: Workspace) -> str | None:
+    """The strategis application protected by the most security controls (then the most used)."""
+    controls: dict[str, int] = {}
+    for control in workspace.security:
+        for target in set(control.protects):
+            controls[target] = controls.get(target, 0) + 1
+    apps = [a for a in workspace.applications if a.security_category == "strategis" and a.status != "dihentikan"]
+    ranked = sorted(apps, key=lambda a: (-controls.get(a.id, 0), -len(a.users), a.name.lower(), a.id))
+    return ranked[0].id if ranked else None
 
 
 def featured_services(workspace: Workspace) -> list[str]:

@@ -5,7 +5,9 @@ application non-zero: every concept word of its name and the whole name, its rar
 words, its processes and their reference codes, its services, the data it writes, its RAA code (when
 deep enough to count). A national function needs no key: it is read from the name or the description,
 which have theirs. Two applications that share a key are compared. A key shared by more than
-``MAX_BLOCK`` applications is not expanded into all its pairs. If it is a name word or a whole name (``presensi`` across 600
+``block_limit(n)`` applications is not expanded into all its pairs: the limit is
+``BLOCK_BUDGET / n`` (at least ``MIN_BLOCK``), so that an inventory of a few hundred applications is
+compared as good as exhaustively and the work stays about linear as the inventory grows. If it is a name word or a whole name (``presensi`` across 600
 governments), its members are sorted by name and each is compared with its ``WINDOW`` neighbours on
 either side (sorted neighbourhood), which still links every copy of one name into one group while
 keeping the work linear. Any other key that common (a process or a data set every application lists, a
@@ -20,7 +22,8 @@ from collections.abc import Iterator
 
 from spbe_arch.duplicates.features import AppFeatures
 
-MAX_BLOCK = 250
+BLOCK_BUDGET = 1_200_000
+MIN_BLOCK = 100
 WINDOW = 3
 DESCRIPTION_KEYS = 3
 _NAME_KEYS = ("n:", "x:")
@@ -42,8 +45,14 @@ def keys(features: AppFeatures) -> list[str]:
     return result
 
 
+def block_limit(count: int) -> int:
+    """The largest block expanded into all its pairs, for ``count`` applications."""
+    return max(MIN_BLOCK, BLOCK_BUDGET // max(count, 1))
+
+
 def candidate_pairs(apps: list[AppFeatures]) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) to score, each once, in a deterministic order; memory linear in the input."""
+    limit = block_limit(len(apps))
     app_keys = [keys(features) for features in apps]
     blocks: dict[str, list[int]] = {}
     for features, own in zip(apps, app_keys, strict=True):
@@ -51,7 +60,7 @@ def candidate_pairs(apps: list[AppFeatures]) -> Iterator[tuple[int, int]]:
             blocks.setdefault(key, []).append(features.index)  # ascending: apps are in index order
     windows: dict[str, tuple[list[int], dict[int, int]]] = {}
     for key, members in blocks.items():
-        if len(members) > MAX_BLOCK and key.startswith(_NAME_KEYS):
+        if len(members) > limit and key.startswith(_NAME_KEYS):
             ordered = sorted(members, key=lambda i: (apps[i].name_key, apps[i].id))
             windows[key] = (ordered, {i: position for position, i in enumerate(ordered)})
     for i, own in enumerate(app_keys):
@@ -60,7 +69,7 @@ def candidate_pairs(apps: list[AppFeatures]) -> Iterator[tuple[int, int]]:
             window = windows.get(key)
             if window is None:
                 members = blocks[key]
-                if len(members) <= MAX_BLOCK:
+                if len(members) <= limit:
                     found.update(members[bisect_right(members, i):])
             else:
                 ordered, positions = window

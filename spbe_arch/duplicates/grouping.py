@@ -32,6 +32,7 @@ def _components(pairs: Iterable[Pair]) -> list[list[str]]:
         linked.setdefault(pair.b, set()).add(pair.a)
     group_of: dict[str, int] = {}
     members: dict[int, set[str]] = {}
+    refused: set[tuple[int, int, int, int]] = set()  # (group, size, group, size) known too loosely linked
     for pair in ordered:
         for x in (pair.a, pair.b):
             if x not in group_of:
@@ -42,8 +43,18 @@ def _components(pairs: Iterable[Pair]) -> list[list[str]]:
             continue
         left, right = members[first], members[second]
         if len(left) > 1 and len(right) > 1:
-            across = sum(len(linked[x] & right) for x in left)
-            if across < MERGE_DENSITY * len(left) * len(right):
+            state = (first, len(left), second, len(right)) if first < second else (second, len(right), first, len(left))
+            if state in refused:
+                continue
+            needed = MERGE_DENSITY * len(left) * len(right)
+            small, large = (left, right) if len(left) <= len(right) else (right, left)
+            across = 0
+            for x in small:
+                across += len(linked[x] & large)
+                if across >= needed:
+                    break
+            if across < needed:
+                refused.add(state)
                 continue
         keep, gone = (first, second) if len(left) >= len(right) else (second, first)
         for x in members[gone]:
