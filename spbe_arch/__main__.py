@@ -2,4 +2,5 @@
 
 from spbe_arch.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

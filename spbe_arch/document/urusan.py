@@ -64,9 +64,5 @@ def urusan_name(code: str) -> str:
     return URUSAN.get(code, "kode tidak terdapat dalam nomenklatur")
 
 
-def group_of(code: str) -> str:
-    return GROUPS.get(code.split(".", 1)[0], "Lainnya")
-
-
 def sort_key(code: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 99 for p in code.split("."))

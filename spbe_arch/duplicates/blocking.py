@@ -24,7 +24,7 @@ from spbe_arch.duplicates.features import AppFeatures
 
 BLOCK_BUDGET = 1_200_000
 MIN_BLOCK = 100
-WINDOW = 3
+WINDOW = 2
 DESCRIPTION_KEYS = 3
 _NAME_KEYS = ("n:", "x:")
 
@@ -50,37 +50,50 @@ def block_limit(count: int) -> int:
     return max(MIN_BLOCK, BLOCK_BUDGET // max(count, 1))
 
 
+class Blocking:
+    """The blocks of one feature set, built once; :meth:`pairs` yields the candidates of a share of the
+    applications, so that several processes can score one blocking."""
+
+    def __init__(self, apps: list[AppFeatures]) -> None:
+        self.apps = apps
+        self.limit = block_limit(len(apps))
+        self.app_keys = [keys(features) for features in apps]
+        self.blocks: dict[str, list[int]] = {}
+        for features, own in zip(apps, self.app_keys, strict=True):
+            for key in own:
+                self.blocks.setdefault(key, []).append(features.index)  # ascending: apps are in index order
+        self.windows: dict[str, tuple[list[int], dict[int, int]]] = {}
+        for key, members in self.blocks.items():
+            if len(members) > self.limit and key.startswith(_NAME_KEYS):
+                ordered = sorted(members, key=lambda i: (apps[i].name_key, apps[i].id))
+                self.windows[key] = (ordered, {i: position for position, i in enumerate(ordered)})
+
+    def pairs(self, part: int = 0, parts: int = 1) -> Iterator[tuple[int, int]]:
+        """Index pairs (i < j), each once, for the applications i with ``i % parts == part``."""
+        for i in range(part, len(self.apps), parts):
+            found: set[int] = set()
+            for key in self.app_keys[i]:
+                window = self.windows.get(key)
+                if window is None:
+                    members = self.blocks[key]
+                    if len(members) <= self.limit:
+                        found.update(members[bisect_right(members, i):])
+                else:
+                    ordered, positions = window
+                    position = positions[i]
+                    found.update(j for j in ordered[max(0, position - WINDOW):position + WINDOW + 1] if j > i)
+            for j in sorted(found):
+                yield i, j
+
+
 def candidate_pairs(apps: list[AppFeatures]) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) to score, each once, in a deterministic order; memory linear in the input."""
-    limit = block_limit(len(apps))
-    app_keys = [keys(features) for features in apps]
-    blocks: dict[str, list[int]] = {}
-    for features, own in zip(apps, app_keys, strict=True):
-        for key in own:
-            blocks.setdefault(key, []).append(features.index)  # ascending: apps are in index order
-    windows: dict[str, tuple[list[int], dict[int, int]]] = {}
-    for key, members in blocks.items():
-        if len(members) > limit and key.startswith(_NAME_KEYS):
-            ordered = sorted(members, key=lambda i: (apps[i].name_key, apps[i].id))
-            windows[key] = (ordered, {i: position for position, i in enumerate(ordered)})
-    for i, own in enumerate(app_keys):
-        found: set[int] = set()
-        for key in own:
-            window = windows.get(key)
-            if window is None:
-                members = blocks[key]
-                if len(members) <= limit:
-                    found.update(members[bisect_right(members, i):])
-            else:
-                ordered, positions = window
-                position = positions[i]
-                found.update(j for j in ordered[max(0, position - WINDOW):position + WINDOW + 1] if j > i)
-        for j in sorted(found):
-            yield i, j
+    return Blocking(apps).pairs()
 
 
-def all_pairs(count: int) -> Iterator[tuple[int, int]]:
-    """Every pair: the exhaustive comparison that checks the blocking on small inputs."""
-    for i in range(count):
+def all_pairs(count: int, part: int = 0, parts: int = 1) -> Iterator[tuple[int, int]]:
+    """Every pair (of the share ``i % parts == part``): the exhaustive comparison that checks the
+    blocking on small inputs."""
+    for i in range(part, count, parts):
         for j in range(i + 1, count):
             yield i, j

@@ -32,6 +32,7 @@ class AppFeatures:
 
     index: int
     app: Application
+    id: str
     owner_id: str
     name: dict[str, float]  # concept word -> weight, unit length
     name_key: str
@@ -52,18 +53,12 @@ class AppFeatures:
     concepts: frozenset[str]  # name words the tables know as functions: two disjoint sets mean two functions
     connector: bool  # a bridge to another system (bridging, sinkronisasi, ...), not a system of its own
     opaque: bool  # the name is only acronyms no table explains: the description has to say what it does
-
-    @property
-    def id(self) -> str:
-        return self.app.id
+    is_national: bool = False  # a national application (source nasional, or named as one)
 
     @property
     def owner(self) -> str:
         return self.owner_id
 
-    @property
-    def is_national(self) -> bool:
-        return self.national is not None or self.app.source == "nasional"
 
 
 @dataclass
@@ -221,7 +216,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if named and national is not None:
             named_national.setdefault(national.id, app.id)
         result.append(AppFeatures(
-            index=index, app=app, owner_id=app.owner,
+            index=index, app=app, id=app.id, owner_id=app.owner,
             name=_unit({w: f * name_idf[w] for w, f in name.weights.items()}),
             name_key=name.key, expanded=name.expanded, acronym_only=name.acronym_only,
             desc=_unit({w: f * desc_idf[w] for w, f in desc.items()}),
@@ -238,6 +233,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             concepts=frozenset(w for w in name.weights if w in functional),
             connector=bool(set(name.tokens) & tables.connectors),
             opaque=is_opaque(name, tables),
+            is_national=national is not None or app.source == "nasional",
         ))
     counts = {
         "process": Counter(p for f in result for p in f.processes),

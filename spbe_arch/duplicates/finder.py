@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from spbe_arch.duplicates.blocking import all_pairs, candidate_pairs
+from spbe_arch.duplicates.blocking import Blocking, all_pairs
 from spbe_arch.duplicates.features import AppFeatures, build_features
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
@@ -68,12 +69,34 @@ def find_duplicates(workspace: Workspace | str | os.PathLike[str], threshold: fl
         raise UsageError(f"language {language!r} is not one of {', '.join(LANGUAGES)}")
     limit = resolve_threshold(workspace, threshold)
     features = build_features(workspace)
-    apps = features.apps
     messages = Messages(workspace, language)
-    scorer = Scorer(features, messages, messages.ref)
-    distinct = declared_distinct(workspace)
-    candidates = all_pairs(len(apps)) if exhaustive else candidate_pairs(apps)
-    pairs: list[Pair] = []
+    job = _Job(features.apps, Scorer(features, messages, messages.ref), declared_distinct(workspace), limit,
+               None if exhaustive else Blocking(features.apps))
+    found = _run(job)
+    pairs = [Pair.model_construct(a=a, b=b, score=score, evidence=evidence) for a, b, score, evidence in found]
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    groups = build_groups(features, pairs, workspace, messages)
+    return DuplicateReport(threshold=limit, pairs=pairs, groups=groups)
+
+
+@dataclass
+class _Job:
+    """Everything scoring needs; a share (``part`` of ``parts``) can be scored on its own."""
+
+    apps: list[AppFeatures]
+    scorer: Scorer
+    distinct: set[frozenset[str]]
+    limit: float
+    blocking: Blocking | None  # None: exhaustive
+
+
+Found = tuple[str, str, float, list[str]]
+
+
+def _score_share(job: _Job, part: int, parts: int) -> list[Found]:
+    apps, scorer, distinct, limit = job.apps, job.scorer, job.distinct, job.limit
+    candidates = all_pairs(len(apps), part, parts) if job.blocking is None else job.blocking.pairs(part, parts)
+    found: list[Found] = []
     for i, j in candidates:
         a, b = apps[i], apps[j]
         if a.is_national or b.is_national or same_system(a, b):
@@ -82,7 +105,9 @@ def find_duplicates(workspace: Workspace | str | os.PathLike[str], threshold: fl
         if score <= 0 or score < limit or frozenset((a.id, b.id)) in distinct:
             continue
         score, evidence = scorer.score(a, b, explain=True)
-        pairs.append(Pair(a=a.id, b=b.id, score=score, evidence=evidence))
-    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
-    groups = build_groups(features, pairs, workspace, messages)
-    return DuplicateReport(threshold=limit, pairs=pairs, groups=groups)
+        found.append((a.id, b.id, score, evidence))
+    return found
+
+
+def _run(job: _Job) -> list[Found]:
+    return _score_share(job, 0, 1)

@@ -88,15 +88,26 @@ class Messages:
     workspace: Workspace
     language: Language = "en"
 
+    def __post_init__(self) -> None:
+        self._texts = _TEXT[self.language]
+        self._refs: dict[str, str] = {}
+        self._orgs: dict[str, str] = {}
+
     def text(self, key: str, **values: object) -> str:
-        return _TEXT[self.language][key].format(**values)
+        return self._texts[key].format(**values)
 
     def ref(self, element_id: str) -> str:
-        name = self.workspace.display_name(element_id)
-        return f"`{element_id}`" if name == element_id else f"`{element_id}` ({name})"
+        found = self._refs.get(element_id)
+        if found is None:
+            name = self.workspace.display_name(element_id)
+            found = self._refs[element_id] = f"`{element_id}`" if name == element_id else f"`{element_id}` ({name})"
+        return found
 
     def org(self, org_id: str) -> str:
-        return organization_label(self.workspace, org_id)
+        found = self._orgs.get(org_id)
+        if found is None:
+            found = self._orgs[org_id] = organization_label(self.workspace, org_id)
+        return found
 
     def listing(self, items: Sequence[str]) -> str:
         if len(items) <= 1:
