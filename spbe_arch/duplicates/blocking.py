@@ -1,18 +1,19 @@
 """Candidate pairs: applications that share something the score can use, never all n² pairs.
 
-Each application is filed under keys, one per thing that can make its score with another
-application non-zero: every concept word of its name and the whole name, its rarest description
-words, its processes and their reference codes, its services, the data it writes, its RAA code (when
-deep enough to count). A national function needs no key: it is read from the name or the description,
-which have theirs. Two applications that share a key are compared. A key shared by more than
-``block_limit(n)`` applications is not expanded into all its pairs: the limit is
-``BLOCK_BUDGET / n`` (at least ``MIN_BLOCK``), so that an inventory of a few hundred applications is
-compared as good as exhaustively and the work stays about linear as the inventory grows. If it is a name word or a whole name (``presensi`` across 600
-governments), its members are sorted by name and each is compared with its ``WINDOW`` neighbours on
-either side (sorted neighbourhood), which still links every copy of one name into one group while
-keeping the work linear. Any other key that common (a process or a data set every application lists, a
-frequent description word) is weak evidence that never makes a pair alone (its strength falls with the
-number of applications sharing it), and is not followed.
+Each application is filed under keys, one per thing that can make its score with another application
+non-zero: every concept word of its name and the whole name, its rarest description words, its
+processes and their reference codes, its services, the data it writes, its RAA code (when deep enough
+to count). A national function needs no key: it is read from the name or the description, which have
+theirs. Two applications that share a key are compared.
+
+A key shared by more than ``block_limit(n)`` applications is not expanded into all its pairs. The
+limit is ``BLOCK_BUDGET / n`` (at least ``MIN_BLOCK``), so that an inventory of a few thousand
+applications is compared as good as exhaustively and the work stays about linear as it grows. If such
+a key is a name word or a whole name (``presensi`` across 600 governments), its members are sorted by
+name and each is compared with its ``WINDOW`` neighbours on either side (sorted neighbourhood), which
+still links every copy of one name into one group. Any other key that common (a process or a data set
+every application lists, a frequent description word) is weak evidence that never makes a pair alone
+(its strength falls with the number of applications sharing it), and is not followed.
 """
 
 from __future__ import annotations
@@ -51,8 +52,7 @@ def block_limit(count: int) -> int:
 
 
 class Blocking:
-    """The blocks of one feature set, built once; :meth:`pairs` yields the candidates of a share of the
-    applications, so that several processes can score one blocking."""
+    """The blocks of one feature set, built once."""
 
     def __init__(self, apps: list[AppFeatures]) -> None:
         self.apps = apps
@@ -68,9 +68,9 @@ class Blocking:
                 ordered = sorted(members, key=lambda i: (apps[i].name_key, apps[i].id))
                 self.windows[key] = (ordered, {i: position for position, i in enumerate(ordered)})
 
-    def pairs(self, part: int = 0, parts: int = 1) -> Iterator[tuple[int, int]]:
-        """Index pairs (i < j), each once, for the applications i with ``i % parts == part``."""
-        for i in range(part, len(self.apps), parts):
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """Index pairs (i < j), each once, in a deterministic order; memory linear in the input."""
+        for i in range(len(self.apps)):
             found: set[int] = set()
             for key in self.app_keys[i]:
                 window = self.windows.get(key)
@@ -91,9 +91,8 @@ def candidate_pairs(apps: list[AppFeatures]) -> Iterator[tuple[int, int]]:
     return Blocking(apps).pairs()
 
 
-def all_pairs(count: int, part: int = 0, parts: int = 1) -> Iterator[tuple[int, int]]:
-    """Every pair (of the share ``i % parts == part``): the exhaustive comparison that checks the
-    blocking on small inputs."""
-    for i in range(part, count, parts):
+def all_pairs(count: int) -> Iterator[tuple[int, int]]:
+    """Every pair: the exhaustive comparison that checks the blocking on small inputs."""
+    for i in range(count):
         for j in range(i + 1, count):
             yield i, j

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from spbe_arch.duplicates.national import function_of, national_named
-from spbe_arch.duplicates.normalize import NormalName, Normaliser, typo_corrections
+from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
 from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, words
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
@@ -23,6 +23,7 @@ _GOVERNMENT_WORDS = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "a
                                "pemkot", "pemprov"})
 _AREA_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "kec", "kel"})
 MIN_DESCRIPTION_WORDS = 3
+SHARED_HOST = 3  # applications on one host from which the host is a portal, not one system
 DESCRIPTION_LEAD = 6  # the first words of a description say what the application is
 
 
@@ -47,6 +48,7 @@ class AppFeatures:
     function: NationalFunction | None  # the national function this application performs
     national: NationalFunction | None  # set when this application IS the national application
     host: tuple[str, str] | None  # (host, first path segment)
+    shared_host: bool  # three or more applications live on this host: a portal, told apart by path
     integrates: frozenset[str]
     replaces: frozenset[str]
     distinct_from: frozenset[str]
@@ -227,6 +229,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             raa=app.reference,
             function=function, national=national,
             host=_host(app.url),
+            shared_host=False,
             integrates=frozenset(i.target for i in app.integrations),
             replaces=frozenset(app.replaces),
             distinct_from=frozenset(app.distinct_from),
@@ -235,6 +238,9 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             opaque=is_opaque(name, tables),
             is_national=national is not None or app.source == "nasional",
         ))
+    hosts = Counter(f.host[0] for f in result if f.host is not None)
+    for features in result:
+        features.shared_host = features.host is not None and hosts[features.host[0]] >= SHARED_HOST
     counts = {
         "process": Counter(p for f in result for p in f.processes),
         "rab": Counter(c for f in result for c in f.rab),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from spbe_arch.duplicates.blocking import Blocking, all_pairs
@@ -19,11 +21,12 @@ DEFAULT_THRESHOLD = 0.58
 
 
 def same_system(a: AppFeatures, b: AppFeatures) -> bool:
-    """Two rows of one system, not two systems: same URL host and path, one replaces the other, or
-    the same owner's web and mobile twins (one integrates the other, or the names are equal)."""
-    if a.host is not None and b.host is not None and a.host[0] == b.host[0]:
-        if not a.host[1] or not b.host[1] or a.host[1] == b.host[1]:
-            return True
+    """Two rows of one system, not two systems: the same URL host (and, on a host that several
+    applications share, the same first path segment), one replaces the other, or the same owner's web
+    and mobile twins (one integrates the other, or the names are equal)."""
+    if (a.host is not None and b.host is not None and a.host[0] == b.host[0]
+            and (not a.shared_host or not a.host[1] or not b.host[1] or a.host[1] == b.host[1])):
+        return True
     if a.id in b.replaces or b.id in a.replaces:
         return True
     if a.owner == b.owner:
@@ -68,46 +71,49 @@ def find_duplicates(workspace: Workspace | str | os.PathLike[str], threshold: fl
     if language not in LANGUAGES:
         raise UsageError(f"language {language!r} is not one of {', '.join(LANGUAGES)}")
     limit = resolve_threshold(workspace, threshold)
+    with _cyclic_gc_paused():
+        return _find(workspace, limit, exhaustive, language)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The finder allocates hundreds of thousands of small objects and no reference cycles; the cyclic
+    collector would rescan the whole model many times over (a third of the run at national scale)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _find(workspace: Workspace, limit: float, exhaustive: bool, language: Language) -> DuplicateReport:
     features = build_features(workspace)
     messages = Messages(workspace, language)
-    job = _Job(features.apps, Scorer(features, messages, messages.ref), declared_distinct(workspace), limit,
-               None if exhaustive else Blocking(features.apps))
-    found = _run(job)
+    messages.surface = features.normaliser.surface
+    apps = features.apps
+    candidates = all_pairs(len(apps)) if exhaustive else Blocking(apps).pairs()
+    found = _score(apps, candidates, Scorer(features, messages, messages.ref), declared_distinct(workspace), limit)
     pairs = [Pair.model_construct(a=a, b=b, score=score, evidence=evidence) for a, b, score, evidence in found]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     groups = build_groups(features, pairs, workspace, messages)
     return DuplicateReport(threshold=limit, pairs=pairs, groups=groups)
 
 
-@dataclass
-class _Job:
-    """Everything scoring needs; a share (``part`` of ``parts``) can be scored on its own."""
-
-    apps: list[AppFeatures]
-    scorer: Scorer
-    distinct: set[frozenset[str]]
-    limit: float
-    blocking: Blocking | None  # None: exhaustive
-
-
 Found = tuple[str, str, float, list[str]]
 
 
-def _score_share(job: _Job, part: int, parts: int) -> list[Found]:
-    apps, scorer, distinct, limit = job.apps, job.scorer, job.distinct, job.limit
-    candidates = all_pairs(len(apps), part, parts) if job.blocking is None else job.blocking.pairs(part, parts)
+def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], scorer: Scorer,
+           distinct: set[frozenset[str]], limit: float) -> list[Found]:
+    """Score the candidates; explain those that reach the threshold."""
     found: list[Found] = []
     for i, j in candidates:
         a, b = apps[i], apps[j]
         if a.is_national or b.is_national or same_system(a, b):
             continue
-        score, _ = scorer.score(a, b)
+        score, signals = scorer.measure(a, b)
         if score <= 0 or score < limit or frozenset((a.id, b.id)) in distinct:
             continue
-        score, evidence = scorer.score(a, b, explain=True)
-        found.append((a.id, b.id, score, evidence))
+        found.append((a.id, b.id, score, scorer.explain(a, b, signals)))
     return found
-
-
-def _run(job: _Job) -> list[Found]:
-    return _score_share(job, 0, 1)

@@ -92,6 +92,8 @@ class Messages:
         self._texts = _TEXT[self.language]
         self._refs: dict[str, str] = {}
         self._orgs: dict[str, str] = {}
+        self._memo: dict[tuple[object, ...], str] = {}  # evidence texts repeat across pairs of like names
+        self.surface: dict[str, str] = {}  # stem -> a word as written, to show description words
 
     def text(self, key: str, **values: object) -> str:
         return self._texts[key].format(**values)
@@ -116,18 +118,27 @@ class Messages:
 
     # -- evidence -------------------------------------------------------------------------------
     def name(self, score: float, a: AppFeatures, b: AppFeatures) -> str:
-        shared = sorted(set(a.name) & set(b.name), key=lambda w: (-(a.name[w] * b.name[w]), w))
-        words = ", ".join(shared[:5])
-        text = (self.text("identical", words=words) if a.name_key == b.name_key
-                else self.text("similar", score=score, words=words))
-        acronyms = [x.upper() for x in dict.fromkeys((*a.expanded, *b.expanded))]
-        if acronyms:
-            text += " " + self.text("after", acronyms=", ".join(acronyms))
-        return text
+        key = ("name", a.name_key, b.name_key, a.expanded, b.expanded, round(score, 2))
+        found = self._memo.get(key)
+        if found is None:
+            shared = sorted(a.name.keys() & b.name.keys(), key=lambda w: (-(a.name[w] * b.name[w]), w))
+            words = ", ".join(shared[:5])
+            found = (self.text("identical", words=words) if a.name_key == b.name_key
+                     else self.text("similar", score=score, words=words))
+            acronyms = [x.upper() for x in dict.fromkeys((*a.expanded, *b.expanded))]
+            if acronyms:
+                found += " " + self.text("after", acronyms=", ".join(acronyms))
+            self._memo[key] = found
+        return found
 
     def description(self, score: float, a: AppFeatures, b: AppFeatures) -> str:
-        shared = sorted(set(a.desc) & set(b.desc), key=lambda w: (-(a.desc[w] * b.desc[w]), w))
-        return self.text("description", score=score, words=", ".join(shared[:5]))
+        key = ("description", a.app.description, b.app.description, round(score, 2))
+        found = self._memo.get(key)
+        if found is None:
+            shared = sorted(a.desc.keys() & b.desc.keys(), key=lambda w: (-(a.desc[w] * b.desc[w]), w))
+            words = ", ".join(self.surface.get(w, w) for w in shared[:5])
+            found = self._memo[key] = self.text("description", score=score, words=words)
+        return found
 
     def description_differs(self) -> str:
         return self.text("description_differs")
@@ -154,9 +165,13 @@ class Messages:
         return self.text("connector", app=f"`{app.id}`")
 
     def owners(self, a: AppFeatures, b: AppFeatures) -> str:
-        if a.owner == b.owner:
-            return self.text("same_owner", owner=self.org(a.owner))
-        return self.text("owners", first=self.org(a.owner), second=self.org(b.owner))
+        key = ("owners", a.owner_id, b.owner_id)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = (
+                self.text("same_owner", owner=self.org(a.owner_id)) if a.owner_id == b.owner_id
+                else self.text("owners", first=self.org(a.owner_id), second=self.org(b.owner_id)))
+        return found
 
     def national_copy(self, function: NationalFunction) -> str:
         return self.text("national_copy", function=function.function, national=function.national,

@@ -71,7 +71,28 @@ def _spelt_in(acronym: str, name: str) -> bool:
     """Whether the name already writes the acronym, as one word or as adjacent words (e-Office)."""
     key = "".join(words(acronym))
     tokens = words(name)
-    return any("".join(tokens[i:j]) == key for i in range(len(tokens)) for j in range(i + 1, min(i + 4, len(tokens) + 1)))
+    return any("".join(tokens[i:j]) == key
+               for i in range(len(tokens)) for j in range(i + 1, min(i + 4, len(tokens) + 1)))
+
+
+def abbreviates(acronym: str, words_: Sequence[str]) -> bool:
+    """Whether the acronym is made of the starts of consecutive words: SIMAK of "sistem informasi
+    manajemen akademik" (si-m-ak), so that the name explains its acronym itself."""
+    words_ = [w for w in words_ if w.isalpha()]
+
+    def match(position: int, word: int) -> bool:
+        if position == len(acronym):
+            return word > 0
+        for index in range(word, min(word + 2, len(words_))):  # a word may be skipped (dan, and)
+            candidate = words_[index]
+            for length in range(min(len(candidate), 4), 0, -1):
+                if acronym.startswith(candidate[:length], position) and match(position + length, index + 1):
+                    return True
+            if index == word and word == 0:
+                break
+        return False
+
+    return len(acronym) >= 3 and bool(words_) and match(0, 0)
 
 
 def _drop(word: str) -> bool:
@@ -184,8 +205,9 @@ class Normaliser:
             text = f"{name} ({acronym})"
         text = _CAMEL_PREFIX.sub(r"\1 ", text)
         acronyms = {fold(w) for w in _RAW_WORD.findall(text) if _looks_like_acronym(w)}
-        if acronym:
-            acronyms.update(w for w in words(acronym) if len(w) > 1)
+        if acronym:  # the acronym field: its words that look like acronyms, and itself if it does
+            raw = _RAW_WORD.findall(acronym)
+            acronyms.update(fold(w) for w in raw if _looks_like_acronym(w) or (len(raw) == 1 and len(w) > 1))
         tokens = [t for t in words(text) if not _VERSION.match(t) or t in self.tables.acronyms]
         kept = self._remove_phrases(tokens)
         if not any(t not in self.tables.fillers for t in kept if not _drop(t)):
@@ -254,10 +276,14 @@ class Normaliser:
                 if key not in aliases:
                     continue
                 written_as_acronym = any(t in acronyms for t in kept[i:i + n]) or key in acronyms
-                if written_as_acronym:
-                    expanded.append(key)
-                factor = 1.0 if acronym_only or not written_as_acronym else BESIDE_WORDS_FACTOR
-                weighted.extend((w, factor) for w in self._remove_phrases(aliases[key]))
+                others = kept[:i] + kept[i + n:]
+                if written_as_acronym and not acronym_only and abbreviates(key, others):
+                    weighted.append((key, LITERAL_ACRONYM_FACTOR))  # the name spells it out itself
+                else:
+                    if written_as_acronym:
+                        expanded.append(key)
+                    factor = 1.0 if acronym_only or not written_as_acronym else BESIDE_WORDS_FACTOR
+                    weighted.extend((w, factor) for w in self._remove_phrases(aliases[key]))
                 i += n
                 break
             else:

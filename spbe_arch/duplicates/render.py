@@ -74,7 +74,8 @@ def report_text(report: DuplicateReport, workspace: Workspace | None = None) -> 
         lines.append(f"{group.id}: {_plain(group.function)} ({len(group.applications)} application(s))")
         for app_id in group.applications:
             name, owner = _label(workspace, app_id)
-            lines.append(f"  {app_id}" + (f"  {_plain(name)}" if name else "") + (f"  [{_plain(owner)}]" if owner else ""))
+            shown = (f"  {_plain(name)}" if name else "") + (f"  [{_plain(owner)}]" if owner else "")
+            lines.append(f"  {app_id}{shown}")
         if group.national_application:
             lines.append(f"  national application: {group.national_application}")
         lines.append(f"  proposal: {_plain(group.proposal)}")

@@ -37,6 +37,8 @@ PENALTIES: dict[str, float] = {
     "connector": 0.50,  # one is a bridge (bridging, sinkronisasi) and the other is not
     "owner": 0.80,  # one OPD: similar applications of one owner are mostly modules of one function
 }
+# (signal, how similar the two are, what they share, or None for a penalty)
+Signals = list[tuple[str, float | frozenset[str] | str | None]]
 DESCRIPTION_UNRELATED = 0.03
 DESCRIPTION_FULL = 0.4  # two descriptions written independently rarely share more: count it as certain
 
@@ -64,84 +66,103 @@ class Scorer:
     messages: Messages
     describe: Callable[[str], str]  # id -> "`id` (name)" for the evidence
 
-    def _best_shared(self, shared: frozenset[str], signal: str) -> tuple[str, float]:
+    def _best_shared(self, shared: frozenset[str], signal: str) -> float:
+        """The strength of the most specific id the two share."""
         counts = self.features.counts[signal]
-        best = min(shared, key=lambda s: (counts[s], s))
-        return best, specificity(counts[best])
+        return specificity(min(counts[s] for s in shared))
 
-    def score(self, a: AppFeatures, b: AppFeatures, explain: bool = False) -> tuple[float, list[str]]:
-        m = self.messages
-        evidence: list[str] = []
+    def measure(self, a: AppFeatures, b: AppFeatures) -> tuple[float, Signals]:
+        """The score of a pair, and what made it (for :meth:`explain`)."""
         keep = 1.0  # product of (1 - weight * strength)
         factor = 1.0  # product of penalties
+        found: Signals = []
 
         name = cosine(a.name, b.name)
         if name > 0:
             keep *= 1 - WEIGHTS["name"] * name
-            if explain:
-                evidence.append(m.name(name, a, b))
+            found.append(("name", name))
         if a.desc and b.desc:
             description = cosine(a.desc, b.desc)
             if description > 0:
                 weight = WEIGHTS["description_opaque" if a.opaque or b.opaque else "description"]
                 keep *= 1 - weight * min(1.0, description / DESCRIPTION_FULL)
-                if explain:
-                    evidence.append(m.description(description, a, b))
+                found.append(("description", description))
             if description < DESCRIPTION_UNRELATED:
-                only_acronyms = a.acronym_only and b.acronym_only
-                factor *= PENALTIES["acronym" if only_acronyms else "description"]
-                if explain:
-                    evidence.append(m.description_differs())
-        shared_processes = a.processes & b.processes
-        shared_rab = a.rab & b.rab
-        if shared_processes:
-            best, strength = self._best_shared(shared_processes, "process")
-            keep *= 1 - WEIGHTS["process"] * strength
-            if explain:
-                evidence.append(m.shared("process", sorted(shared_processes), self.describe))
-        elif shared_rab:
-            best, strength = self._best_shared(shared_rab, "rab")
-            keep *= 1 - WEIGHTS["rab"] * strength
-            if explain:
-                evidence.append(m.shared_code("rab", sorted(shared_rab)))
-        elif a.processes and b.processes:
-            factor *= PENALTIES["process"]
-            if explain:
-                evidence.append(m.no_common_process())
-        for signal, left, right in (("service", a.services, b.services), ("writes", a.writes, b.writes)):
-            shared = left & right
+                factor *= PENALTIES["acronym" if a.acronym_only and b.acronym_only else "description"]
+                found.append(("description_differs", None))
+        shared = a.processes & b.processes
+        if shared:
+            keep *= 1 - WEIGHTS["process"] * self._best_shared(shared, "process")
+            found.append(("process", shared))
+        else:
+            shared = a.rab & b.rab
             if shared:
-                best, strength = self._best_shared(shared, signal)
-                keep *= 1 - WEIGHTS[signal] * strength
-                if explain:
-                    evidence.append(m.shared(signal, sorted(shared), self.describe))
+                keep *= 1 - WEIGHTS["rab"] * self._best_shared(shared, "rab")
+                found.append(("rab", shared))
+            elif a.processes and b.processes:
+                factor *= PENALTIES["process"]
+                found.append(("no_common_process", None))
+        shared = a.services & b.services
+        if shared:
+            keep *= 1 - WEIGHTS["service"] * self._best_shared(shared, "service")
+            found.append(("service", shared))
+        shared = a.writes & b.writes
+        if shared:
+            keep *= 1 - WEIGHTS["writes"] * self._best_shared(shared, "writes")
+            found.append(("writes", shared))
         if a.raa and a.raa == b.raa:
             strength = raa_strength(a.raa, self.features.counts["raa"][a.raa])
             if strength > 0:
                 keep *= 1 - WEIGHTS["raa"] * strength
-                if explain:
-                    evidence.append(m.shared_code("raa", [a.raa]))
+                found.append(("raa", a.raa))
+        same_function = False
         if a.function is not None and b.function is not None:
             if a.function.id == b.function.id:
+                same_function = True
                 keep *= 1 - WEIGHTS["function"]
-                if explain:
-                    evidence.append(m.same_function(a.function))
+                found.append(("same_function", None))
             else:
                 factor *= PENALTIES["function"]
-                if explain:
-                    evidence.append(m.different_functions(a.function, b.function))
-        same_function = a.function is not None and b.function is not None and a.function.id == b.function.id
+                found.append(("different_functions", None))
         if name == 0 and a.concepts and b.concepts and not a.concepts & b.concepts and not same_function:
             factor *= PENALTIES["names"]
-            if explain:
-                evidence.append(m.names_differ(sorted(a.concepts), sorted(b.concepts)))
+            found.append(("names_differ", None))
         if a.connector != b.connector:
             factor *= PENALTIES["connector"]
-            if explain:
-                evidence.append(m.connector(a if a.connector else b))
+            found.append(("connector", None))
         if a.owner_id == b.owner_id:
             factor *= PENALTIES["owner"]
-        score = (1 - keep) * factor
-        if explain:
-            evidence.append(m.owners(a, b))
-        return round(score, 3), evidence
+        return round((1 - keep) * factor, 3), found
+
+    def explain(self, a: AppFeatures, b: AppFeatures, found: Signals) -> list[str]:
+        """The evidence of a measured pair, in words, in the order the signals were measured."""
+        m = self.messages
+        evidence: list[str] = []
+        for signal, value in found:
+            if isinstance(value, float):
+                evidence.append(m.name(value, a, b) if signal == "name" else m.description(value, a, b))
+            elif isinstance(value, frozenset):
+                shared = sorted(value)
+                evidence.append(m.shared_code("rab", shared) if signal == "rab"
+                                else m.shared(signal, shared, self.describe))
+            elif isinstance(value, str):
+                evidence.append(m.shared_code(signal, [value]))
+            elif signal == "description_differs":
+                evidence.append(m.description_differs())
+            elif signal == "no_common_process":
+                evidence.append(m.no_common_process())
+            elif signal == "same_function" and a.function is not None:
+                evidence.append(m.same_function(a.function))
+            elif signal == "different_functions" and a.function is not None and b.function is not None:
+                evidence.append(m.different_functions(a.function, b.function))
+            elif signal == "names_differ":
+                evidence.append(m.names_differ(sorted(a.concepts), sorted(b.concepts)))
+            elif signal == "connector":
+                evidence.append(m.connector(a if a.connector else b))
+        evidence.append(m.owners(a, b))
+        return evidence
+
+    def score(self, a: AppFeatures, b: AppFeatures, explain: bool = False) -> tuple[float, list[str]]:
+        """The score of a pair and, when asked, its evidence in words."""
+        score, found = self.measure(a, b)
+        return score, self.explain(a, b, found) if explain else []

@@ -19,7 +19,6 @@ from spbe_arch.exchange import mapping as mp
 from spbe_arch.exchange.concepts import Folder, Prop, ViewNode, XModel, XView
 from spbe_arch.exchange.model_builder import BuildNote, build_model
 from spbe_arch.exchange.relationship_table import is_allowed
-from spbe_arch.exchange.workspace_writer import write_output
 from spbe_arch.exchange.xmlsafe import ARCHIMATE_NS, XML_NS, XSI_NS, schema_errors
 from spbe_arch.workspace import Workspace
 
@@ -54,6 +53,17 @@ def exchange_model(workspace: Workspace, with_views: bool = True) -> tuple[XMode
 
 def to_xml(xmodel: XModel) -> bytes:
     """The exchange document of the model (UTF-8, indented, deterministic)."""
+    return _serialize(build_tree(xmodel))
+
+
+def _serialize(root: Any) -> bytes:
+    from lxml import etree
+
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def build_tree(xmodel: XModel) -> Any:
+    """The exchange document as an lxml tree."""
     from lxml import etree
 
     lang = xmodel.language
@@ -104,7 +114,7 @@ def to_xml(xmodel: XModel) -> bytes:
         diagrams = etree.SubElement(etree.SubElement(root, _A + "views"), _A + "diagrams")
         for view in xmodel.views:
             _view(diagrams, view, lang)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    return root
 
 
 def _clean(text: str) -> str:
@@ -211,23 +221,62 @@ def export_archimate(root: str | os.PathLike[str], output: Path, with_views: boo
         raise SpbeError(f"{output}: is a folder; give the name of the .xml file to write")
     workspace, _ = open_workspace(root)
     xmodel, notes = exchange_model(workspace, with_views)
-    data = to_xml(xmodel)
-    _check(data, xmodel)
-    write_output(output, data)
-    return ArchimateExport(
+    del workspace  # a national model is large: keep only what the file is made of
+    result = ArchimateExport(
         output=str(output), elements=len(xmodel.elements), relationships=len(xmodel.relationships),
         views=len(xmodel.views), property_definitions=len(xmodel.property_types()), notes=notes,
     )
+    bad = forbidden_relationships(xmodel)
+    if bad:
+        raise RuntimeError("the ArchiMate export is invalid: " + "; ".join(bad[:5]))
+    tree = build_tree(xmodel)
+    del xmodel
+    if result.elements + result.relationships <= XSD_CHECK_LIMIT:
+        _check(tree)  # validated in memory: no second parse of the written bytes
+    _write_tree(tree, output)
+    return result
 
 
-def _check(data: bytes, xmodel: XModel) -> None:
-    """A file that breaks the XSD or the relationship table is our bug: never hand it out."""
+# Above this many concepts the in-memory XSD check would need more memory than the export itself
+# (national scale: +600 MB); the same code is XSD-checked on every smaller model and in the tests.
+XSD_CHECK_LIMIT = 100_000
+
+
+def _write_tree(tree: Any, output: Path) -> None:
+    """Serialise straight into the temporary file of an atomic write (no copy of the document in memory)."""
+    import os
+    import tempfile
+
     from lxml import etree
 
-    errors = schema_errors(etree.fromstring(data))
-    bad = forbidden_relationships(xmodel)
-    if errors or bad:
-        raise RuntimeError("the ArchiMate export is invalid: " + "; ".join((errors + bad)[:5]))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+        os.close(fd)
+        try:
+            etree.ElementTree(tree).write(tmp, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, output)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise SpbeError(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _check(tree: Any) -> None:
+    """A file that breaks the XSD is our bug: never hand it out."""
+    errors = schema_errors(tree)
+    if errors:
+        raise RuntimeError("the ArchiMate export is invalid: " + "; ".join(errors[:5]))
 
 
 def export_text(result: ArchimateExport) -> str:

@@ -1,0 +1,67 @@
+"""Regression floor of the duplicate finder on labelled data (issue 4): pair precision >= 0.85 and
+recall >= 0.80 at the default threshold. benchmarks/bench_duplicates.py prints the full report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spbe_arch.duplicates.evaluate import LabelGroup, LabelPair, Labels, evaluate, evaluate_workspace, load_labels
+from spbe_arch.duplicates.report import DuplicateReport, Group, Pair
+from spbe_arch.errors import SpbeError
+from spbe_arch.loader import open_workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELLED = {
+    "kabupaten-pasuruan": (ROOT / "models" / "kabupaten-pasuruan",
+                           ROOT / "models" / "kabupaten-pasuruan" / ".labels" / "duplicates.yaml"),
+    "sukamaju-inventory": (ROOT / "tests" / "data" / "sukamaju-inventory",
+                           ROOT / "tests" / "data" / "sukamaju-inventory.labels.yaml"),
+}
+PRECISION_FLOOR = 0.85
+RECALL_FLOOR = 0.80
+
+
+@pytest.mark.parametrize("name", sorted(LABELLED))
+def test_pair_quality_on_labelled_sets(name):
+    workspace, labels = LABELLED[name]
+    if not labels.is_file():
+        pytest.skip(f"{labels} is not there")
+    result = evaluate_workspace(workspace, labels)
+    assert result.unknown_ids == [], f"labels name ids the workspace lacks: {result.unknown_ids}"
+    assert result.pairs.precision >= PRECISION_FLOOR, (result.pairs, result.wrong_pairs)
+    assert result.pairs.recall >= RECALL_FLOOR, (result.pairs, result.missed_pairs)
+
+
+def test_evaluation_counts_pairs_groups_and_leaves_national_applications_out(small):
+    workspace, _ = open_workspace(small)
+    labels = Labels(
+        groups=[LabelGroup(id="presensi", applications=["app-absensi-dinkes", "app-presensi-bkpsdm"]),
+                LabelGroup(id="pegawai", applications=["app-simpeg", "app-siasn", "app-simpus"],
+                           national_application="app-siasn")],
+        not_duplicates=[LabelPair(applications=["app-simpus", "app-simpeg"])],
+    )
+    report = DuplicateReport(
+        threshold=0.5,
+        pairs=[Pair(a="app-absensi-dinkes", b="app-presensi-bkpsdm", score=0.9, evidence=[]),
+               Pair(a="app-simpeg", b="app-simpus", score=0.6, evidence=[])],
+        groups=[Group(id="g1", applications=["app-absensi-dinkes", "app-presensi-bkpsdm"], function="f",
+                      proposal="p"),
+                Group(id="g2", applications=["app-simpeg", "app-simpus"], function="f", proposal="p")],
+    )
+    result = evaluate(report, labels, workspace)
+    assert (result.pairs.true_positives, result.pairs.predicted, result.pairs.expected) == (2, 2, 2)
+    assert result.pairs.precision == result.pairs.recall == 1.0
+    assert result.groups.recall == 1.0
+    assert result.not_duplicates_flagged == [["app-simpeg", "app-simpus"]]
+    empty = evaluate(DuplicateReport(threshold=0.5, pairs=[], groups=[]), labels, workspace)
+    assert empty.pairs.recall == 0.0 and empty.pairs.precision == 1.0
+    assert empty.missed_pairs == [["app-absensi-dinkes", "app-presensi-bkpsdm"], ["app-simpeg", "app-simpus"]]
+
+
+def test_bad_labels_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "labels.yaml"
+    bad.write_text("groups: [{applications: 3}]\n", encoding="utf-8")
+    with pytest.raises(SpbeError, match="not a labels file"):
+        load_labels(bad)
