@@ -63,13 +63,9 @@ class RelationRef(BaseModel):
     integration: str | None = None
 
 
-class ElementChange(BaseModel):
-    id: str
-    collection: str
-    name: str
-    owner: str | None = None
-    file: str | None = None
-    line: int | None = None
+class ElementChange(ElementRef):
+    """An element in both versions whose fields or relations differ."""
+
     fields: list[FieldChange]
     relations_added: list[RelationRef] = Field(default_factory=list)
     relations_removed: list[RelationRef] = Field(default_factory=list)

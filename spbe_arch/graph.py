@@ -7,12 +7,11 @@ Graphs returned here are treated as read-only: derived views are cached per grap
 
 from __future__ import annotations
 
-import gc
 import weakref
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Literal
 
+from spbe_arch.gcpause import cyclic_gc_paused
 from spbe_arch.model import COLLECTIONS, Application, Element
 from spbe_arch.relations import RELATION_FIELDS
 from spbe_arch.workspace import Workspace
@@ -58,19 +57,6 @@ _EDGE_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     )
     for collection in COLLECTIONS
 }
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a graph is filled: the new dicts hold no garbage,
-    and on a national model each full collection would scan millions of live objects."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _element_edges(element: Element, known: dict[str, Element]) -> Iterator[Edge]:
@@ -137,7 +123,7 @@ def build_graph(workspace: Workspace) -> nx.MultiDiGraph:
     known = workspace.elements
     ids = sorted(known)
     graph = nx.MultiDiGraph(government=workspace.manifest.government.name)
-    with _no_gc():
+    with cyclic_gc_paused():
         nodes = [
             (element_id, {
                 "collection": element.COLLECTION, "name": element.name, "owner": element.owner_id,
@@ -217,7 +203,7 @@ def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
 
     shared = {edge_type: {"type": edge_type} for edge_type in PROPAGATION}
     failures = nx.DiGraph()
-    with _no_gc():
+    with cyclic_gc_paused():
         succ, pred, node_attrs = failures._succ, failures._pred, failures._node
         for node in graph:
             succ[node] = {}
@@ -268,7 +254,7 @@ def propagation_adjacency(workspace: Workspace, *, upstream: bool = False) -> di
     as :func:`failure_graph` (a test compares them).
     """
     adjacency: dict[str, dict[str, str]] = {}
-    with _no_gc():
+    with cyclic_gc_paused():
         for a, b, edge_type in _failure_edges(_workspace_relations(workspace)):
             if a == b:
                 continue

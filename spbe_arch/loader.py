@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from spbe_arch.errors import WorkspaceError
 from spbe_arch.findings import Finding, Location, at
+from spbe_arch.gcpause import cyclic_gc_paused
 from spbe_arch.model import (
     COLLECTIONS,
     ELEMENT_CLASSES,
@@ -528,13 +529,8 @@ def load_workspace(root: str | os.PathLike[str]) -> LoadResult:
     first_seen: dict[str, tuple[str, int, int]] = {}
     # Loading makes millions of small acyclic objects; the cyclic collector would scan them all again and
     # again for nothing. It is paused while loading, and what was loaded is then frozen out of its sight.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         fatal = _load_files(root_path, manifest, manifest_path, workspace, findings, first_seen)
-    finally:
-        if collecting:
-            gc.enable()
     gc.freeze()
     findings.extend(_check_properties(workspace))
     return LoadResult(workspace, findings, fatal)

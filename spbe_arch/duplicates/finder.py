@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 from spbe_arch.duplicates.blocking import Blocking, all_pairs
@@ -15,6 +13,7 @@ from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.report import DuplicateReport, Pair
 from spbe_arch.duplicates.scoring import Scorer
 from spbe_arch.errors import UsageError
+from spbe_arch.gcpause import cyclic_gc_paused
 from spbe_arch.workspace import Workspace
 
 DEFAULT_THRESHOLD = 0.58
@@ -71,21 +70,8 @@ def find_duplicates(workspace: Workspace | str | os.PathLike[str], threshold: fl
     if language not in LANGUAGES:
         raise UsageError(f"language {language!r} is not one of {', '.join(LANGUAGES)}")
     limit = resolve_threshold(workspace, threshold)
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return _find(workspace, limit, exhaustive, language)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """The finder allocates hundreds of thousands of small objects and no reference cycles; the cyclic
-    collector would rescan the whole model many times over (a third of the run at national scale)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _find(workspace: Workspace, limit: float, exhaustive: bool, language: Language) -> DuplicateReport:
