@@ -8,7 +8,6 @@ names below and on the three fields ``{{ isi_dokumen }}``, ``{{ daftar_isi }}`` 
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -18,6 +17,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
+
+from spbe_arch.document.word import normalise_zip
+from spbe_arch.fileio import write_bytes_atomic
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "document" / "template.docx"
 FONT = "Arial"
@@ -38,29 +40,18 @@ def paragraph_style(doc, name, base="Normal", size=None, bold=None, italic=None,
     style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     if base and style.name != base:
         style.base_style = styles[base]
-    font = style.font
+    font, fmt = style.font, style.paragraph_format
     font.name = FONT
-    if size is not None:
-        font.size = Pt(size)
-    if bold is not None:
-        font.bold = bold
-    if italic is not None:
-        font.italic = italic
-    if color is not None:
-        font.color.rgb = color
-    if caps is not None:
-        font.all_caps = caps
-    fmt = style.paragraph_format
-    if align is not None:
-        fmt.alignment = align
-    if before is not None:
-        fmt.space_before = Pt(before)
-    if after is not None:
-        fmt.space_after = Pt(after)
-    if keep_next is not None:
-        fmt.keep_with_next = keep_next
-    if page_break is not None:
-        fmt.page_break_before = page_break
+    settings = (
+        (font, "size", None if size is None else Pt(size)), (font, "bold", bold), (font, "italic", italic),
+        (font.color, "rgb", color), (font, "all_caps", caps), (fmt, "alignment", align),
+        (fmt, "space_before", None if before is None else Pt(before)),
+        (fmt, "space_after", None if after is None else Pt(after)), (fmt, "keep_with_next", keep_next),
+        (fmt, "page_break_before", page_break),
+    )
+    for target, attribute, value in settings:  # None: leave what the base style gives
+        if value is not None:
+            setattr(target, attribute, value)
     return style
 
 
@@ -217,17 +208,8 @@ def build() -> bytes:
 
 
 def main() -> None:
-    data = build()
-    # fixed entry times and order, so that regenerating gives the same file
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(out.getvalue())
+    # fixed entry times and order (the document writer's own normalisation), so that regenerating gives the same file
+    write_bytes_atomic(OUT, normalise_zip(build()))
     print(f"wrote {OUT}")
 
 

@@ -23,6 +23,9 @@ Progress = Callable[[str, int, int], None]
 DIAGRAM_FORMATS: tuple[str, ...] = ("svg",)
 STEPS = ("validasi", "temuan dan statistik", "duplikasi", "dokumen HTML", "dokumen Markdown", "dokumen DOCX",
          "diagram", "indeks")
+DOCUMENT_TITLES = {DocumentFormat.html: "Dokumen Arsitektur SPBE (HTML)",
+                   DocumentFormat.md: "Dokumen Arsitektur SPBE (Markdown)",
+                   DocumentFormat.docx: "Dokumen Arsitektur SPBE (Word)"}
 
 
 class BuiltFile(BaseModel):
@@ -48,7 +51,7 @@ class BuildResult(BaseModel):
         return 1 if self.summary.errors else 0
 
 
-# The workspace a forked diagram process inherits (it loads the workspace again when spawned instead).
+# The workspace the diagram worker reads: a forked process inherits it, a thread shares it (never pickled).
 _INHERITED: dict[str, Any] = {}
 
 
@@ -61,11 +64,7 @@ def _write_diagrams(root: str, folder: str) -> tuple[list[str], list[str]]:
     diagrams = optional_module("spbe_arch.diagrams")
     if diagrams is None or not hasattr(diagrams, "write_all"):
         return [], ["Diagram tidak dibuat: modul spbe_arch.diagrams tidak tersedia."]
-    workspace = _INHERITED.get(root)
-    if workspace is None:
-        from spbe_arch.loader import open_workspace
-
-        workspace, _ = open_workspace(root)
+    workspace = _INHERITED[root]
     try:
         return [str(p) for p in diagrams.write_all(workspace, Path(folder), DIAGRAM_FORMATS)], []
     except SpbeError as exc:  # DiagramProblems: the DOT sources are written, some images are not
@@ -85,13 +84,14 @@ def _diagram_executor() -> Any:
     return ThreadPoolExecutor(max_workers=1)
 
 
-def build(root: str | Path, out_dir: str | Path, *, templates_dir: Path | None = None,
+def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None = None,
           progress: Progress | None = None) -> BuildResult:
-    """Validate the workspace at ``root`` and write every output into ``out_dir``."""
+    """Validate the workspace at ``root`` and write every output into ``out_dir`` (with the shipped templates
+    unless ``templates`` holds a user's overrides)."""
     from spbe_arch.render import report_json, report_text
 
     out = Path(out_dir)
-    templates = Templates(templates_dir)
+    templates = templates if templates is not None else Templates(None)
     total = len(STEPS)
 
     def step(index: int) -> None:
@@ -117,28 +117,17 @@ def build(root: str | Path, out_dir: str | Path, *, templates_dir: Path | None =
     diagrams = executor.submit(_write_diagrams, str(root), str(out / "diagram"))
     try:
         from spbe_arch.document import prepare
-        from spbe_arch.stats import compute_stats
 
-        catalogue = validation.context.catalogue if validation.context is not None else None
-        if catalogue is None:
-            from spbe_arch.extensions import workspace_catalogue
-
-            catalogue = workspace_catalogue(workspace)
-        stats = compute_stats(workspace, catalogue)
-        _write(out, result, "statistik.json", stats.model_dump_json(indent=2) + "\n", "Statistik model (JSON)",
-               "Statistik")
+        data = prepare(validation)  # the statistics and the duplicates report come from here, computed once
+        _write(out, result, "statistik.json", data.stats.model_dump_json(indent=2) + "\n",
+               "Statistik model (JSON)", "Statistik")
         step(2)
-        data = prepare(validation)
         _duplicates(out, result, data.duplicates_report, workspace)
         for index, fmt in ((3, DocumentFormat.html), (4, DocumentFormat.md), (5, DocumentFormat.docx)):
             step(index)
             path = out / default_output(fmt)
-            for written in write_document(data, fmt, path, templates=templates):
-                title = {DocumentFormat.html: "Dokumen Arsitektur SPBE (HTML)",
-                         DocumentFormat.md: "Dokumen Arsitektur SPBE (Markdown)",
-                         DocumentFormat.docx: "Dokumen Arsitektur SPBE (Word)"}[fmt]
-                if written == path:
-                    result.files.append(BuiltFile(path=_rel(out, written), title=title, group="Dokumen"))
+            write_document(data, fmt, path, templates=templates)  # its figures are not listed in the index
+            result.files.append(BuiltFile(path=_rel(out, path), title=DOCUMENT_TITLES[fmt], group="Dokumen"))
     finally:
         step(6)
         executor.shutdown(wait=True)

@@ -105,6 +105,17 @@ def _out(text: str) -> None:
     sys.stdout.flush()
 
 
+def _write_or_print(text: str, output: Path | None) -> None:
+    """A report to the file of ``-o`` (atomically, saying so on stderr), else to standard output."""
+    if output is None:
+        _out(text)
+        return
+    from spbe_arch.fileio import write_text_atomic
+
+    write_text_atomic(output, text)
+    typer.echo(f"wrote {output}", err=True)
+
+
 def _dump(payload: Any) -> None:
     _out(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -155,25 +166,15 @@ def rules(
     format: FormatOpt = TextOrJson.text,
 ) -> None:
     """List every rule (one per line, starting with its code), or explain one."""
-    from spbe_arch.validate import FAMILIES, all_rules, get_rule
+    from spbe_arch.validate import all_rules, explain_rule, rule_text
 
     if code is not None:
-        found = get_rule(code)
-        if found is None:
-            import difflib
-
-            codes = [r.code for r in all_rules()]
-            guess = difflib.get_close_matches(code.upper(), codes, n=3)
-            hint = f"; did you mean {', '.join(guess)}?" if guess else "; `spbe rules` lists them"
-            raise SpbeError(f"no rule {code!r}{hint}")
+        found = explain_rule(code)
         if format == TextOrJson.json:
             _dump({"code": found.code, "name": found.name, "severity": found.severity,
                    "summary": found.summary, "explanation": found.explanation})
-            return
-        _out(f"{found.code} {found.name} ({found.severity})\n\n{found.summary}.\n\n{found.explanation}\n\n"
-             f"Family {found.family}: {FAMILIES.get(found.family, '')}.\n"
-             f"Change its severity in spbe.yaml (rules: {{{found.code}: warning}}) or silence it on one "
-             f"element (ignore: [{found.code}]).\n")
+        else:
+            _out(rule_text(found))
         return
     items = all_rules()
     if format == TextOrJson.json:
@@ -223,23 +224,9 @@ def reference(
     format: FormatOpt = TextOrJson.text,
 ) -> None:
     """Browse and search the national reference codes (Referensi Arsitektur SPBE)."""
-    from spbe_arch.reference import DOMAIN_NAMES, load_catalogue
+    from spbe_arch.reference import load_catalogue
 
-    cat = load_catalogue(catalogue)
-    selected_domain: str | None = None
-    codes = list(cat.codes.values())
-    if domain:
-        key = domain.upper()
-        if key in DOMAIN_NAMES:
-            selected_domain = key
-            codes = cat.domain(key)
-        elif key in cat:
-            codes = [cat.codes[key], *[c for c in cat.codes.values() if c.code.startswith(key + ".")]]
-        else:
-            raise SpbeError(f"{domain!r} is neither a domain ({', '.join(DOMAIN_NAMES)}) nor a known code")
-    if search:
-        hits = {c.code for c in cat.search(search, selected_domain)}
-        codes = [c for c in codes if c.code in hits]
+    codes = load_catalogue(catalogue).select(domain, search)
     if format == TextOrJson.json:
         _dump([{"code": c.code, "name": c.name, "level": c.level, "parent": c.parent} for c in codes])
         return
@@ -364,17 +351,11 @@ def export_graph_command(
                                                 show_default=False)] = None,
 ) -> None:
     """The dependency graph as GraphML or node-link JSON, with each relation's failure propagation."""
-    from spbe_arch.fileio import write_text_atomic
     from spbe_arch.graph_export import export_graph
     from spbe_arch.loader import open_workspace
 
     model, _ = open_workspace(workspace)
-    text = export_graph(model, format.value)
-    if output is None:
-        _out(text)
-    else:
-        write_text_atomic(output, text)
-        typer.echo(f"wrote {output}", err=True)
+    _write_or_print(export_graph(model, format.value), output)
 
 
 # --- CI: semantic diff between model versions (issue 7) ---
@@ -420,19 +401,13 @@ def diff_command(
     """
     from spbe_arch.diff_render import DIFF_RENDERERS
     from spbe_arch.diff_sources import compare
-    from spbe_arch.fileio import write_text_atomic
 
     if not duplicates and FailOnNew.duplicate in (fail_on_new or []):
         from spbe_arch.errors import UsageError
 
         raise UsageError("--fail-on-new duplicate needs the duplicate comparison; leave out --no-duplicates")
     result = compare(rev_a, rev_b, workspace, duplicates=duplicates)
-    text = DIFF_RENDERERS[format.value](result)
-    if output is None:
-        _out(text)
-    else:
-        write_text_atomic(output, text)
-        typer.echo(f"wrote {output}", err=True)
+    _write_or_print(DIFF_RENDERERS[format.value](result), output)
     raise typer.Exit(result.exit_code(f.value for f in fail_on_new or []))
 
 
@@ -577,9 +552,6 @@ class DiagramFormat(enum.StrEnum):
     mermaid = "mermaid"
 
 
-_DIAGRAM_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid"}
-
-
 @command()
 def diagram(
     workspace: WorkspaceArg = Path("."),
@@ -612,9 +584,10 @@ def diagram(
     """
     import time
 
-    from spbe_arch.diagrams import export_all, list_views, parse_view, view_bytes, view_slug
+    from spbe_arch.diagrams import export_all, list_views, parse_view, view_bytes, view_slug, write_view
+    from spbe_arch.diagrams.output import DiagramProblems
+    from spbe_arch.diagrams.target import view_target
     from spbe_arch.errors import UsageError
-    from spbe_arch.fileio import write_bytes_atomic
     from spbe_arch.loader import open_workspace
 
     formats = [f.value for f in format or []]
@@ -632,24 +605,17 @@ def diagram(
         written = ", ".join(dict.fromkeys(fmt for v in run.views for fmt in v.files))
         _out(f"wrote {len(run.views)} views ({written}) and {run.index} in {time.perf_counter() - started:.1f} s\n")
         if run.problems:
-            raise SpbeError("; ".join(run.problems))
+            raise DiagramProblems(run)
         return
     assert view is not None
     parse_view(model, view)  # an unknown view or id is reported before anything is written
-    if len(formats) > 1:
-        raise UsageError("one view takes one --format; use --all for several formats")
-    suffix_format = _DIAGRAM_SUFFIXES.get(output.suffix.lower()) if output is not None else None
-    fmt = formats[0] if formats else suffix_format or "svg"
-    to_stdout = (output is None and fmt in ("dot", "mermaid")) or str(output) == "-"
-    target = Path(f"{view_slug(view)}.{'mmd' if fmt == 'mermaid' else fmt}") if output is None else output
-    keep = Path(f"{view_slug(view)}.dot") if to_stdout else target.with_suffix(".dot")
-    data = view_bytes(model, view, fmt, depth=depth, dot=dot, timeout=timeout, keep_dot=keep)
-    if to_stdout:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    target = view_target(view_slug(view), formats, output)
+    if target.file is not None:
+        _out(f"wrote {write_view(model, view, target.file, target.format, depth=depth, dot=dot, timeout=timeout)}\n")
         return
-    write_bytes_atomic(target, data)
-    _out(f"wrote {target}\n")
+    data = view_bytes(model, view, target.format, depth=depth, dot=dot, timeout=timeout, keep_dot=target.keep_dot)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 # --- architecture document and build (issue 6) ---
@@ -743,10 +709,11 @@ def build_command(
     from spbe_arch.build import build
     from spbe_arch.document import load_templates
 
-    _note_unknown_templates(load_templates(templates))
+    chosen = load_templates(templates)
+    _note_unknown_templates(chosen)
     progress, stop = _progress_bar()
     try:
-        result = build(workspace, output, templates_dir=templates, progress=progress)
+        result = build(workspace, output, templates=chosen, progress=progress)
     finally:
         stop()
     s = result.summary

@@ -134,7 +134,8 @@ def diff_text(diff: ModelDiff) -> str:
     for title, dup_changes in (("duplicate groups introduced", diff.duplicates.introduced),
                                ("duplicate groups resolved", diff.duplicates.resolved)):
         if dup_changes:
-            out += ["", f"{title}:"] + [line for d in dup_changes for line in _duplicate_text(d)]
+            out += ["", f"{title}:"]
+            out += [line for d in dup_changes for line in _duplicate_lines(d, plain, lambda t: t, "  ", "      ")]
     if diff.unchanged:
         out += ["", "no change to the architecture"]
     return "\n".join(out) + "\n"
@@ -150,29 +151,33 @@ def _load_errors_text(version: VersionInfo) -> list[str]:
     return [f"load errors in {plain(version.label)}:"] + [f"  {plain(f.format_line())}" for f in version.load_errors]
 
 
-def _duplicate_text(change: DuplicateChange) -> list[str]:
+def _duplicate_lines(change: DuplicateChange, text: Callable[[str], str], code: Callable[[str], str],
+                     bullet: str, detail: str) -> list[str]:
+    """A duplicate group that changed: its members, then one line per known detail."""
     group = change.group
-    members = ", ".join(f"{i} ({plain(n)})" for i, n in zip(group.applications, group.names, strict=True))
-    lines = [f"  {members}"]
-    if group.function:
-        lines.append(f"      function: {plain(group.function)}")
-    lines.append("      pairs: " + "; ".join(f"{a} + {b}" for a, b in change.pairs))
-    if change.other:
-        lines.append(f"      other version's group: {', '.join(change.other)}")
-    if group.proposal:
-        lines.append(f"      proposal: {plain(group.proposal)}")
-    return lines
+    members = ", ".join(f"{code(i)} ({text(n)})" for i, n in zip(group.applications, group.names, strict=True))
+    details = [
+        ("function", text(group.function) if group.function else ""),
+        ("pairs", "; ".join(f"{code(a)} + {code(b)}" for a, b in change.pairs)),
+        ("other version's group", ", ".join(code(i) for i in change.other)),
+        ("proposal", text(group.proposal) if group.proposal else ""),
+    ]
+    return [f"{bullet}{members}", *(f"{detail}{label}: {value}" for label, value in details if value)]
 
 
 # --- Markdown --------------------------------------------------------------------------------
 
 
+def _html(text: str) -> str:
+    """Model text as inert HTML text on one line."""
+    flat = _CONTROL.sub(" ", text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def md(text: str) -> str:
     """Model text as inert Markdown inline text: HTML characters as entities, Markdown punctuation
     backslash-escaped, line breaks as spaces (a table row is one line)."""
-    flat = _CONTROL.sub(" ", text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " "))
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    return _MD_SPECIAL.sub(r"\\\1", _html(text).replace('"', "&quot;"))
 
 
 def code(identifier: str) -> str:
@@ -250,13 +255,9 @@ def _markdown(diff: ModelDiff, limit: int | None) -> str:
     for title, changes in (("New duplicate groups", diff.duplicates.introduced),
                            ("Resolved duplicate groups", diff.duplicates.resolved)):
         if changes:
-            out += _details(f"{title} ({len(changes)})", _limited([_md_duplicate(d) for d in changes], limit))
+            items = [_duplicate_lines(d, md, code, "- ", "  - ") for d in changes]
+            out += _details(f"{title} ({len(changes)})", _limited(items, limit))
     return "\n".join(out) + "\n"
-
-
-def _html(text: str) -> str:
-    flat = _CONTROL.sub(" ", text.replace("\n", " "))
-    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _md_ref(ref: ElementRef) -> str:
@@ -278,20 +279,6 @@ def _md_elements(diff: ModelDiff, limit: int | None) -> list[str]:
                        for ch in c.changed]
             out += ["Changed:", "", *_limited(changes, limit), ""]
     return out
-
-
-def _md_duplicate(change: DuplicateChange) -> list[str]:
-    group = change.group
-    members = ", ".join(f"{code(i)} {md(n)}" for i, n in zip(group.applications, group.names, strict=True))
-    lines = [f"- {members}"]
-    if group.function:
-        lines.append(f"  - function: {md(group.function)}")
-    lines.append("  - pairs: " + "; ".join(f"{code(a)} + {code(b)}" for a, b in change.pairs))
-    if change.other:
-        lines.append(f"  - the other version's group: {', '.join(code(i) for i in change.other)}")
-    if group.proposal:
-        lines.append(f"  - proposal: {md(group.proposal)}")
-    return lines
 
 
 # --- JSON ------------------------------------------------------------------------------------

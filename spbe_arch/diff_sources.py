@@ -14,7 +14,7 @@ from pathlib import Path
 from spbe_arch.diff import ModelDiff, ModelVersion, VersionInfo, VersionState, diff_versions, version_of
 from spbe_arch.errors import UsageError
 from spbe_arch.findings import Finding
-from spbe_arch.gitrepo import Revision, default_base, extract, find_repository, relative_path, resolve
+from spbe_arch.gitrepo import Revision, default_base, extract, find_repository, relative_path, resolve, try_commit
 from spbe_arch.loader import MANIFEST_NAMES, load_workspace
 
 WORKING_TREE = "working tree"
@@ -87,20 +87,10 @@ def compare(rev_a: str | None = None, rev_b: str | None = None, workspace: Path 
 
 
 def _resolve_argument(repo: Path, rev: str) -> Revision:
-    if Path(rev).is_dir() and not _names_commit(repo, rev):
+    if Path(rev).is_dir() and try_commit(repo, rev) is None:
         raise UsageError(f"{rev!r} is a folder, not a revision; to compare folders give two: "
                          "spbe diff OLD_FOLDER NEW_FOLDER")
     return resolve(repo, rev)
-
-
-def _names_commit(repo: Path, rev: str) -> bool:
-    from spbe_arch.gitrepo import GitError
-
-    try:
-        resolve(repo, rev)
-    except GitError:
-        return False
-    return True
 
 
 def _require_some(old: ModelVersion, new: ModelVersion, rel: str | None = None) -> None:

@@ -98,7 +98,8 @@ def _refs(repo: Path) -> list[str]:
     return [line for line in out.splitlines() if line]
 
 
-def _try_commit(repo: Path, rev: str) -> str | None:
+def try_commit(repo: Path, rev: str) -> str | None:
+    """The commit ``rev`` names, or None (quietly: no guesses, unlike :func:`resolve`)."""
     if rev.startswith("-"):
         return None
     result = _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False)
@@ -107,7 +108,7 @@ def _try_commit(repo: Path, rev: str) -> str | None:
 
 def resolve(repo: Path, rev: str) -> Revision:
     """The commit ``rev`` names; a clear message when it names none."""
-    commit = _try_commit(repo, rev)
+    commit = try_commit(repo, rev)
     if commit is not None:
         return Revision(commit, f"{rev} ({commit[:10]})")
     message = f"unknown revision {rev!r} in {repo}"
@@ -140,15 +141,15 @@ def default_base(repo: Path) -> Revision:
     for name in _CI_BASE_SHA:
         sha = os.environ.get(name, "").strip()
         if sha:
-            commit = _try_commit(repo, sha)
+            commit = try_commit(repo, sha)
             if commit is None:
                 raise GitError(f"{name}={sha} is not in this clone; {SHALLOW_HINT}")
             return Revision(commit, f"merge base ({commit[:10]})")
-    head = _try_commit(repo, "HEAD")
+    head = try_commit(repo, "HEAD")
     if head is None:
         raise GitError(f"{repo}: the repository has no commit yet, so there is nothing to compare with")
     for ref in _default_branch_candidates(repo):
-        if _try_commit(repo, ref) is None:
+        if try_commit(repo, ref) is None:
             continue
         result = _git(repo, "merge-base", ref, "HEAD", check=False)
         if result.returncode == 0 and _text(result):
@@ -216,4 +217,5 @@ def extract(repo: Path, revision: Revision, rel: str, dest: Path) -> bool:
 
 __all__ = [
     "GitError", "Revision", "default_base", "extract", "find_repository", "is_shallow", "relative_path", "resolve",
+    "try_commit",
 ]

@@ -59,19 +59,26 @@ _EDGE_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+def _field_targets(element: Element, fields: tuple[tuple[str, str], ...],
+                   known: dict[str, Element]) -> Iterator[tuple[str, str, str]]:
+    """(field, edge type, target) of each known id written in ``fields`` of ``element``."""
+    for field, edge_type in fields:
+        value = getattr(element, field)
+        if value is None:
+            continue
+        for target in (value,) if isinstance(value, str) else value:
+            if target in known:
+                yield field, edge_type, target
+
+
 def _element_edges(element: Element, known: dict[str, Element]) -> Iterator[Edge]:
     """The relations written in ``element`` whose target exists, in the field order of relations.py.
 
     The same relations as :func:`spbe_arch.relations.iter_references` gives (a test holds them
     equal), read without building a Reference per id, because the graph is built on every validation.
     """
-    for field, edge_type in _EDGE_FIELDS[element.COLLECTION]:
-        value = getattr(element, field)
-        if value is None:
-            continue
-        for target in (value,) if isinstance(value, str) else value:
-            if target in known:
-                yield element.id, target, {"type": edge_type, "field": field}
+    for field, edge_type, target in _field_targets(element, _EDGE_FIELDS[element.COLLECTION], known):
+        yield element.id, target, {"type": edge_type, "field": field}
     if isinstance(element, Application):
         for integration in element.integrations:
             if integration.target in known:
@@ -230,13 +237,8 @@ def _workspace_relations(workspace: Workspace) -> list[Relation]:
     add = relations.append
     for element_id in sorted(known):
         element = known[element_id]
-        for field, edge_type in _PROPAGATING_FIELDS[element.COLLECTION]:
-            value = getattr(element, field)
-            if value is None:
-                continue
-            for target in (value,) if isinstance(value, str) else value:
-                if target in known:
-                    add((element_id, target, edge_type, None))
+        for _, edge_type, target in _field_targets(element, _PROPAGATING_FIELDS[element.COLLECTION], known):
+            add((element_id, target, edge_type, None))
         if isinstance(element, Application):
             for integration in element.integrations:
                 if integration.target in known:

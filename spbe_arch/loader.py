@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from spbe_arch.errors import WorkspaceError
-from spbe_arch.findings import Finding, Location, at
+from spbe_arch.findings import Finding, at
 from spbe_arch.gcpause import cyclic_gc_paused
 from spbe_arch.model import (
     COLLECTIONS,
@@ -690,10 +690,6 @@ def _check_property(workspace: Workspace, element: Element, name: str, spec: Pro
         return [at("SC013", "error", f"property {name!r}: {value!r} is not one of {allowed}", location,
                    element.id)]
     return []
-
-
-def location_of(workspace: Workspace, element_id: str) -> Location | None:
-    return workspace.locate(element_id)
 
 
 def suggest_id(workspace: Workspace, wrong: str, collections: Iterable[str] | None = None,

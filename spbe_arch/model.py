@@ -322,10 +322,6 @@ class Manifest(Strict):
     exclude: list[str] = Field(default_factory=list)
 
 
-def field_names(cls: type[BaseModel]) -> list[str]:
-    return list(cls.model_fields)
-
-
 def dump_element(element: Element) -> dict[str, Any]:
     """The element as the plain mapping a YAML file would hold, defaults left out."""
     return element.model_dump(mode="json", exclude_defaults=True)

@@ -101,6 +101,25 @@ class Catalogue:
                 hits.append(code)
         return hits
 
+    def select(self, domain_or_code: str | None = None, search: str | None = None) -> list[Code]:
+        """What ``spbe reference`` lists: a domain, or a code with its descendants, filtered by words."""
+        codes = list(self.codes.values())
+        domain = None
+        if domain_or_code:
+            key = domain_or_code.upper()
+            if key in DOMAIN_NAMES:
+                domain = key
+                codes = self.domain(key)
+            elif key in self.codes:
+                codes = [c for c in codes if c.code == key or c.code.startswith(key + ".")]
+            else:
+                raise SpbeError(f"{domain_or_code!r} is neither a domain ({', '.join(DOMAIN_NAMES)}) "
+                                "nor a known code")
+        if search:
+            hits = {c.code for c in self.search(search, domain)}
+            codes = [c for c in codes if c.code in hits]
+        return codes
+
     def with_extensions(self, extensions: list[Code]) -> Catalogue:
         merged = Catalogue(self.version, dict(self.codes), dict(self.domain_titles), dict(self.sources))
         for code in extensions:

@@ -8,12 +8,16 @@ from collections.abc import Callable
 from spbe_arch.validate import Report
 
 
+def report_status(report: Report) -> str:
+    """The verdict of the summary line, shared by the text and CI formats."""
+    return "cannot be fully loaded" if not report.loaded else ("has errors" if report.summary.errors else "is valid")
+
+
 def report_text(report: Report) -> str:
     lines = [f.format_line() for f in report.findings]
     s = report.summary
-    status = "cannot be fully loaded" if not report.loaded else ("has errors" if s.errors else "is valid")
     lines.append(
-        f"{report.workspace}: {status}: {s.errors} error(s), {s.warnings} warning(s), {s.infos} info "
+        f"{report.workspace}: {report_status(report)}: {s.errors} error(s), {s.warnings} warning(s), {s.infos} info "
         f"in {s.files} file(s), {s.elements} element(s)"
     )
     return "\n".join(lines) + "\n"

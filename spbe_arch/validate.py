@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from spbe_arch.findings import SEVERITY_ORDER, Finding, Severity
+from spbe_arch.errors import SpbeError
+from spbe_arch.findings import Finding, Severity
 from spbe_arch.loader import LoadResult, load_workspace
 from spbe_arch.reference import Catalogue, load_catalogue
 from spbe_arch.workspace import Path_, Workspace
@@ -172,14 +173,6 @@ class Validation:
     workspace: Workspace | None
     report: Report
     context: Context | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def _severity_for(rule_obj: Rule | None, code: str, settings: Mapping[str, str]) -> str:
-    setting = settings.get(code)
-    if setting is not None:
-        return setting
-    return rule_obj.severity if rule_obj else "error"
 
 
 def apply_settings(findings: Iterable[Finding], workspace: Workspace | None) -> list[Finding]:
@@ -226,7 +219,7 @@ def run_rules(context: Context, codes: Iterable[str] | None = None) -> list[Find
             continue
         if settings.get(rule_obj.code) == "off":
             continue
-        severity = _severity_for(rule_obj, rule_obj.code, settings)
+        severity = settings.get(rule_obj.code, rule_obj.severity)
         for hit in rule_obj.check(context):
             element = workspace.get(hit.element)
             if element is not None and rule_obj.code in element.ignored_rules():
@@ -279,9 +272,21 @@ def validate_workspace(root: str | os.PathLike[str]) -> Validation:
     return validate_loaded(load_workspace(path), str(path))
 
 
-def severity_rank(severity: str) -> int:
-    return SEVERITY_ORDER.get(severity, 3)
+def explain_rule(code: str) -> Rule:
+    """The rule ``code`` (any case); an unknown code is a usage error naming the nearest codes."""
+    found = get_rule(code)
+    if found is None:
+        import difflib
+
+        guess = difflib.get_close_matches(code.upper(), [r.code for r in all_rules()], n=3)
+        hint = f"; did you mean {', '.join(guess)}?" if guess else "; `spbe rules` lists them"
+        raise SpbeError(f"no rule {code!r}{hint}")
+    return found
 
 
-def iter_rule_docs() -> Iterator[Rule]:
-    yield from all_rules()
+def rule_text(found: Rule) -> str:
+    """The explanation ``spbe rules CODE`` prints."""
+    return (f"{found.code} {found.name} ({found.severity})\n\n{found.summary}.\n\n{found.explanation}\n\n"
+            f"Family {found.family}: {FAMILIES.get(found.family, '')}.\n"
+            f"Change its severity in spbe.yaml (rules: {{{found.code}: warning}}) or silence it on one "
+            f"element (ignore: [{found.code}]).\n")

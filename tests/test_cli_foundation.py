@@ -154,3 +154,16 @@ def test_python_dash_m(small: Path) -> None:
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "is valid" in result.stdout
+
+
+def test_stats_and_show_text(small: Path) -> None:
+    code, out, _ = run("stats", small)
+    assert code == 0
+    assert out.startswith("Pemerintah Kabupaten Uji: 26 elements,")
+    assert "  RAA applications        5/5     100.0%" in out
+    assert "  bkpsdm                       2/1/2/2/0" in out
+    code, out, _ = run("show", "app-simpeg", small)
+    assert code == 0
+    assert out.startswith("applications: app-simpeg  (aplikasi/aplikasi.yaml:")
+    assert "  acronym: SIMPEG" in out
+    assert "referenced by:\n  app-presensi-bkpsdm (applications.integrations): e-Presensi Pegawai" in out

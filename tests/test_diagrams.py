@@ -20,6 +20,7 @@ from spbe_arch.diagrams import (
     theme,
     view_slug,
 )
+from spbe_arch.duplicates import DuplicateReport, Group, Pair
 from spbe_arch.errors import SpbeError, UnknownElementError
 from spbe_arch.loader import open_workspace
 from spbe_arch.workspace import Workspace
@@ -206,15 +207,13 @@ def test_duplicates_view_shows_groups(small_ws: Workspace) -> None:
     assert all(c.title.startswith("Kelompok ") for c in scene.clusters.values())
 
 
-def _fixed_report() -> object:
-    from types import SimpleNamespace
-
-    group = SimpleNamespace(id="g1", applications=["app-presensi-bkpsdm", "app-absensi-dinkes"],
-                            function="Presensi pegawai", proposal="...", national_application=None)
-    copy = SimpleNamespace(id="g2", applications=["app-simpeg"], function="Kepegawaian", proposal="...",
-                           national_application="app-siasn")
-    pair = SimpleNamespace(a="app-absensi-dinkes", b="app-presensi-bkpsdm", score=0.87, evidence=[])
-    return SimpleNamespace(groups=[group, copy], pairs=[pair])
+def _fixed_report() -> DuplicateReport:
+    group = Group(id="g1", applications=["app-presensi-bkpsdm", "app-absensi-dinkes"], function="Presensi pegawai",
+                  proposal="...", national_application=None)
+    copy = Group(id="g2", applications=["app-simpeg"], function="Kepegawaian", proposal="...",
+                 national_application="app-siasn")
+    pair = Pair(a="app-absensi-dinkes", b="app-presensi-bkpsdm", score=0.87, evidence=[])
+    return DuplicateReport(threshold=0.58, groups=[group, copy], pairs=[pair])
 
 
 def test_duplicates_snapshot(small_ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:

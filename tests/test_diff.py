@@ -178,6 +178,18 @@ def test_duplicate_groups_introduced_and_resolved(make_workspace, fake_duplicate
     assert diff.exit_code(["duplicate"]) == 1
     text = diff_markdown(diff)
     assert "New duplicate groups (2)" in text and "Resolved duplicate groups (1)" in text
+    # each group's details, in both human formats
+    assert ("- `app-absen-a` (Absensi A), `app-absen-b` (Absensi B), `app-absen-c` (Absensi C)\n"
+            "  - function: fungsi absensi\n"
+            "  - pairs: `app-absen-a` + `app-absen-c`; `app-absen-b` + `app-absen-c`\n"
+            "  - other version's group: `app-absen-a`, `app-absen-b`\n"
+            "  - proposal: gabungkan\n") in text
+    assert ("duplicate groups introduced:\n"
+            "  app-absen-a (Absensi A), app-absen-b (Absensi B), app-absen-c (Absensi C)\n"
+            "      function: fungsi absensi\n"
+            "      pairs: app-absen-a + app-absen-c; app-absen-b + app-absen-c\n"
+            "      other version's group: app-absen-a, app-absen-b\n"
+            "      proposal: gabungkan\n") in diff_text(diff)
 
 
 def test_shrinking_group_is_not_new(make_workspace, fake_duplicates: None) -> None:  # type: ignore[no-untyped-def]

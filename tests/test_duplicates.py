@@ -189,11 +189,12 @@ def test_local_copy_of_national_application_is_a_group_of_its_own(presensi):
 
 
 def test_json_shape_is_the_contract(presensi):
-    payload = json.loads(RENDERERS["json"](find_duplicates(presensi), None))
+    report = find_duplicates(presensi)
+    payload = json.loads(RENDERERS["json"](report, None))
     assert set(payload) == {"threshold", "pairs", "groups"}
     assert set(payload["pairs"][0]) == {"a", "b", "score", "evidence"}
     assert set(payload["groups"][0]) == {"id", "applications", "function", "proposal", "national_application"}
-    assert payload == find_duplicates(presensi).model_dump()
+    assert payload == report.model_dump()
 
 
 def test_output_is_deterministic(presensi):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import filecmp
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -263,6 +264,18 @@ def test_no_views_option(small: Path, tmp_path: Path) -> None:
     result = export_archimate(small, tmp_path / "x.xml", with_views=False)
     assert result.views == 0
     assert parse(tmp_path / "x.xml").find("a:views", NS) is None
+
+
+def test_export_is_atomic_with_the_mode_of_a_plain_write(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "model.xml"
+    export_archimate(small, out, with_views=False)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    out.chmod(0o640)
+    export_archimate(small, out, with_views=False)
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["model.xml"]  # no temporary file left behind
 
 
 def test_export_without_views_snapshot(small: Path) -> None:

@@ -45,3 +45,14 @@ def test_extensions_merge_without_replacing_national_codes() -> None:
 def test_unknown_version() -> None:
     with pytest.raises(SpbeError, match=r"perpres-132-2022"):
         load_catalogue("perpres-1-1900")
+
+
+def test_select_by_domain_code_and_words() -> None:
+    cat = load_catalogue()
+    assert [c.code for c in cat.select("raa")] == ["RAA.01", "RAA.01.01", "RAA.01.02", "RAA.02", "RAA.02.01",
+                                                   "RAA.02.02"]
+    assert [c.code for c in cat.select("RAA.02")] == ["RAA.02", "RAA.02.01", "RAA.02.02"]
+    assert [c.code for c in cat.select("RAA", "tertentu")] == ["RAA.02.01", "RAA.02.02"]
+    assert [c.code for c in cat.select(None, "sistem penghubung")] == ["RAI.02.02"]
+    with pytest.raises(SpbeError, match="neither a domain"):
+        cat.select("XYZ")

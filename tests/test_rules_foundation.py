@@ -140,3 +140,14 @@ def test_local_extension_codes(clean: Path) -> None:
     rc004 = [f for f in report.findings if f.rule == "RC004"]
     assert len(rc004) == 2 and all(f.file == "local-codes.yaml" for f in rc004)
     assert not [f for f in report.findings if f.rule == "RC002"]  # RAA.02.02.01 is still valid
+
+
+def test_explain_rule_and_unknown_code() -> None:
+    from spbe_arch.errors import SpbeError
+    from spbe_arch.validate import explain_rule, rule_text
+
+    rule = explain_rule("ap001")
+    assert rule.code == "AP001"
+    assert rule_text(rule).startswith("AP001 application-without-process (warning)")
+    with pytest.raises(SpbeError, match=r"did you mean .*AP001"):
+        explain_rule("AP01")

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from spbe_arch.errors import UnknownElementError, UsageError
 from spbe_arch.graph import failure_graph, propagation_adjacency
-from spbe_arch.model import COLLECTION_LABELS, COLLECTIONS, Application
+from spbe_arch.model import COLLECTION_LABELS, COLLECTIONS, Application, Organization
 from spbe_arch.workspace import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -134,10 +134,10 @@ def _entry(workspace: Workspace, adjacency: Adjacency, node: str, parent: dict[s
                        status=element.status, depth=level[node], path=path, relations=relations)
 
 
-def _org_label(workspace: Workspace, org_id: str) -> str:
+def organization_label(workspace: Workspace, org_id: str) -> str:
+    """An organization's short label (its id when it is not a known organization)."""
     org = workspace.get(org_id)
-    label = getattr(org, "label", None)
-    return label if isinstance(label, str) else org_id
+    return org.label if isinstance(org, Organization) else org_id
 
 
 def _group(workspace: Workspace, entries: list[ImpactEntry]) -> tuple[list[Group], list[Group]]:
@@ -149,7 +149,7 @@ def _group(workspace: Workspace, entries: list[ImpactEntry]) -> tuple[list[Group
         by_org.setdefault(org, []).append(entry.id)
     collections = [Group(key=c, label=COLLECTION_LABELS[c], ids=by_collection[c])
                    for c in COLLECTIONS if c in by_collection]
-    orgs = [Group(key=o, label=_org_label(workspace, o) if o else "(no owner)", ids=ids)
+    orgs = [Group(key=o, label=organization_label(workspace, o) if o else "(no owner)", ids=ids)
             for o, ids in sorted(by_org.items())]
     return collections, orgs
 

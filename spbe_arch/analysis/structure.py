@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
+from spbe_arch.analysis.impact import organization_label
 from spbe_arch.graph import build_graph, edges_by_type, failure_graph, graph_edges
 from spbe_arch.workspace import Workspace
 
@@ -143,11 +144,6 @@ def most_connected_applications(workspace: Workspace, limit: int = 10, *,
     return result[:max(limit, 0)]
 
 
-def _label(workspace: Workspace, org_id: str) -> str:
-    label = getattr(workspace.get(org_id), "label", None)
-    return label if isinstance(label, str) else org_id
-
-
 def opd_dependencies(workspace: Workspace, *, graph: nx.MultiDiGraph | None = None) -> list[OpdDependency]:
     """For each OPD, the applications of other OPDs it relies on.
 
@@ -175,9 +171,9 @@ def opd_dependencies(workspace: Workspace, *, graph: nx.MultiDiGraph | None = No
             note(user, app.id)
     result = []
     for org, by_other in relied.items():
-        links = sorted((OpdLink(organization=o, label=_label(workspace, o), applications=sorted(ids))
+        links = sorted((OpdLink(organization=o, label=organization_label(workspace, o), applications=sorted(ids))
                         for o, ids in by_other.items()), key=lambda link: (-len(link.applications), link.organization))
         total = len({a for ids in by_other.values() for a in ids})
-        result.append(OpdDependency(organization=org, label=_label(workspace, org), applications=total,
+        result.append(OpdDependency(organization=org, label=organization_label(workspace, org), applications=total,
                                     depends_on=links))
     return sorted(result, key=lambda d: (-d.applications, d.organization))

@@ -7,7 +7,6 @@ or hangs, the ``.dot`` file is written and the problem is said plainly.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -38,11 +37,10 @@ class ViewFiles(BaseModel):
     title: str
     notes: list[str] = Field(default_factory=list)
     files: dict[str, Path] = Field(default_factory=dict)  # format -> file
-    seconds: float = 0.0
 
 
 class DiagramRun(BaseModel):
-    """What ``--all`` wrote, how long each view took, and what could not be made."""
+    """What ``--all`` wrote and what could not be made."""
 
     directory: Path
     views: list[ViewFiles]
@@ -135,7 +133,6 @@ def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("s
     batch: list[tuple[ViewFiles, str]] = []
     with ThreadPoolExecutor(max_workers=jobs or min(8, os.cpu_count() or 1)) as pool:
         for view in list_views(workspace):
-            started = time.perf_counter()
             scene = build_scene(workspace, view)
             source = scene_to_dot(scene)
             item = ViewFiles(view=view, title=scene.title, notes=list(scene.notes))
@@ -144,7 +141,6 @@ def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("s
             if "mermaid" in chosen:
                 item.files["mermaid"] = out_dir / f"{view_slug(view)}{SUFFIXES['mermaid']}"
                 write_text_atomic(item.files["mermaid"], scene_to_mermaid(scene))
-            item.seconds = time.perf_counter() - started
             run.views.append(item)
             batch.append((item, source))
             if len(batch) == BATCH:
@@ -178,7 +174,6 @@ class _Rendering:
     def draw(self, batch: list[tuple[ViewFiles, str]]) -> None:
         if self.broken.is_set():
             return
-        started = time.perf_counter()
         try:
             images = render_many([source for _, source in batch], self.fmt, self.timeout, renderer=self.renderer)
         except RendererTimeout as exc:
@@ -189,14 +184,12 @@ class _Rendering:
             for item, source in batch:
                 self.draw_one(item, source)
             return
-        share = (time.perf_counter() - started) / len(batch)
         for (item, _), data in zip(batch, images, strict=True):
-            self._write(item, data, share)
+            self._write(item, data)
 
     def draw_one(self, item: ViewFiles, source: str) -> None:
         if self.broken.is_set():
             return
-        started = time.perf_counter()
         try:
             data = render(source, self.fmt, self.timeout, renderer=self.renderer)
         except SpbeError as exc:
@@ -204,13 +197,12 @@ class _Rendering:
                 self.broken.set()
             self.failures.append(f"{item.view}: {exc.message}")
             return
-        self._write(item, data, time.perf_counter() - started)
+        self._write(item, data)
 
-    def _write(self, item: ViewFiles, data: bytes, seconds: float) -> None:
+    def _write(self, item: ViewFiles, data: bytes) -> None:
         path = self.out_dir / f"{view_slug(item.view)}{SUFFIXES[self.fmt]}"
         write_bytes_atomic(path, data)
         item.files[self.fmt] = path
-        item.seconds += seconds
 
 
 def write_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("svg",), *, dot: str | None = None,

@@ -106,6 +106,15 @@ def require_renderer(fmt: str, explicit: str | None = None) -> Renderer:
     raise RendererUnavailable(f"no Graphviz renderer found to make {fmt}; {INSTALL_HINT}")
 
 
+def _able(fmt: str, renderer: Renderer | None) -> Renderer:
+    """The given renderer (else the first found) if it makes ``fmt``."""
+    chosen = renderer if renderer is not None else require_renderer(fmt)
+    if fmt not in chosen.formats:
+        raise RendererUnavailable(f"{chosen.name} ({chosen.origin}) cannot make {fmt}"
+                                  + ("; PDF needs a system Graphviz `dot`" if fmt == "pdf" else ""))
+    return chosen
+
+
 def render(dot: str, fmt: RenderFormat | str, timeout: float = 60, *, renderer: Renderer | None = None,
            dpi: int | None = None) -> bytes:
     """DOT source to SVG, PNG or PDF bytes.
@@ -115,10 +124,7 @@ def render(dot: str, fmt: RenderFormat | str, timeout: float = 60, *, renderer: 
     """
     if fmt not in RENDER_FORMATS:
         raise SpbeError(f"cannot render {fmt!r}; choose one of {', '.join(RENDER_FORMATS)}")
-    chosen = renderer if renderer is not None else require_renderer(fmt)
-    if fmt not in chosen.formats:
-        raise RendererUnavailable(f"{chosen.name} ({chosen.origin}) cannot make {fmt}"
-                                  + ("; PDF needs a system Graphviz `dot`" if fmt == "pdf" else ""))
+    chosen = _able(fmt, renderer)
     args = [chosen.path, f"-T{fmt}"]
     if dpi is not None:
         args.append(f"-Gdpi={dpi}")
@@ -134,9 +140,7 @@ def render_many(sources: Sequence[str], fmt: RenderFormat | str, timeout: float 
     """
     import tempfile
 
-    chosen = renderer if renderer is not None else require_renderer(fmt)
-    if fmt not in chosen.formats:
-        raise RendererUnavailable(f"{chosen.name} ({chosen.origin}) cannot make {fmt}")
+    chosen = _able(fmt, renderer)
     with tempfile.TemporaryDirectory(prefix="spbe-diagrams-") as folder:
         inputs = [Path(folder) / f"{i}.dot" for i in range(len(sources))]
         for path, source in zip(inputs, sources, strict=True):

@@ -43,7 +43,6 @@ class DocumentData:
     stats: Stats
     catalogue: Catalogue
     date: dt.date
-    date_source: str
     tables: dict[str, Table]
     matrices: dict[str, list[Table]]
     code_tables: list[Table]
@@ -115,22 +114,22 @@ class DocumentData:
         return self.spbe_index[-1] if self.spbe_index else None
 
 
-def document_date(workspace: Workspace) -> tuple[dt.date, str]:
+def document_date(workspace: Workspace) -> dt.date:
     """The document's date: the manifest's ``document.date``, else ``SOURCE_DATE_EPOCH``, else the newest model file.
 
     Never the clock, so that the same model gives the same document.
     """
     if workspace.manifest.document.date is not None:
-        return workspace.manifest.document.date, "manifest"
+        return workspace.manifest.document.date
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date(), "SOURCE_DATE_EPOCH"
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
             raise SpbeError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from None
     files = [workspace.root / workspace.manifest_file, *(workspace.root / f for f in workspace.files)]
     newest = max((p.stat().st_mtime for p in files if p.is_file()), default=0.0)
-    return dt.datetime.fromtimestamp(newest, tz=dt.UTC).date(), "files"
+    return dt.datetime.fromtimestamp(newest, tz=dt.UTC).date()
 
 
 def collect(validation: Validation, progress: Progress | None = None) -> DocumentData:
@@ -154,16 +153,14 @@ def collect(validation: Validation, progress: Progress | None = None) -> Documen
     duplicates = duplicate_section(workspace, index)
     spof = spof_section(workspace, index, graph)
     renderer, reason = diagram_renderer()
-    sizes = {c: n for c, n in stats.counts.items()}
     specs = [
         FigureSpec("relasi-domain", "Keterkaitan antardomain arsitektur dalam model",
-                   lambda: domain_relations_dot(domain.relation_counts(), sizes)),
+                   lambda: domain_relations_dot(domain.relation_counts, stats.counts)),
         *diagram_specs(workspace),
     ]
-    date, source = document_date(workspace)
     return DocumentData(
         workspace=workspace, manifest=workspace.manifest, report=validation.report, stats=stats, catalogue=catalogue,
-        date=date, date_source=source, tables=tables, matrices=domain.matrices(), code_tables=analysis.code_tables(),
+        date=document_date(workspace), tables=tables, matrices=domain.matrices(), code_tables=analysis.code_tables(),
         element_lists=analysis.element_lists(), figures=FigureSet(specs, renderer, reason), duplicates=duplicates,
         spof=spof, n=_numbers(workspace, index, validation.report), index=index,
     )

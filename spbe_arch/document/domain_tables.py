@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import cached_property
 
 from spbe_arch.document import labels as L
 from spbe_arch.document.index import ModelIndex, name_key
@@ -182,7 +183,10 @@ class DomainTables:
         )
         return {"referensi_arsitektur": references, "relasi_domain": self.domain_relations()}
 
-    def domain_relations(self) -> Table:
+    @cached_property
+    def relation_counts(self) -> list[tuple[str, str, str, int]]:
+        """(source collection, edge, target collection, count) of every relation between elements, in table
+        order: counted once for both the domain-relations table and its figure."""
         from spbe_arch.relations import iter_references
 
         counts: Counter[tuple[str, str, str]] = Counter()
@@ -193,23 +197,19 @@ class DomainTables:
                     continue
                 counts[(element.COLLECTION, ref.edge, target.COLLECTION)] += 1
         order = {c: i for i, c in enumerate(COLLECTION_LABELS)}
+        ranked = sorted(counts.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][2]], kv[0][1]))
+        return [(s, e, t, n) for (s, e, t), n in ranked]
+
+    def domain_relations(self) -> Table:
         rows = [
             row(COLLECTION_LABELS[s], L.label(L.EDGES, e), COLLECTION_LABELS[t], angka(n))
-            for (s, e, t), n in sorted(counts.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][2]], kv[0][1]))
+            for s, e, t, n in self.relation_counts
         ]
         return Table(
             key="relasi-domain", caption="Jumlah relasi antardomain dalam model",
             columns=["Dari", "Relasi", "Ke", "Jumlah"], rows=rows, align=["left", "left", "left", "right"],
             empty="Model belum memuat relasi antarelemen.",
         )
-
-    def relation_counts(self) -> list[tuple[str, str, str, int]]:
-        """(source collection, edge, target collection, count) for the domain-relations figure."""
-        table = self.domain_relations()
-        back = {v: k for k, v in COLLECTION_LABELS.items()}
-        edges = {v: k for k, v in L.EDGES.items()}
-        return [(back[r.cells[0].text], edges[r.cells[1].text], back[r.cells[2].text],
-                 int(r.cells[3].text.replace(".", ""))) for r in table.rows]
 
     # -- chapter IV: proses bisnis ------------------------------------------------------------
     def processes(self) -> Tables:

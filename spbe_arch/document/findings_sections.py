@@ -41,17 +41,16 @@ class SpofSection(BaseModel):
     count: int = 0
 
 
-def duplicate_section(workspace: Workspace, ix: ModelIndex, report: Any = None) -> DuplicateSection:
-    """The duplicates chapter from :func:`spbe_arch.duplicates.find_duplicates` (or ``report`` when given)."""
-    if report is None:
-        module = optional_module("spbe_arch.duplicates")
-        if module is None or not hasattr(module, "find_duplicates"):
-            return DuplicateSection(available=False, reason="modul analisis duplikasi aplikasi "
-                                    "(spbe_arch.duplicates) tidak tersedia pada instalasi spbe-arch ini")
-        try:
-            report = module.find_duplicates(workspace, language="id")
-        except SpbeError as exc:
-            return DuplicateSection(available=False, reason=f"analisis duplikasi tidak dapat dijalankan: {exc.message}")
+def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
+    """The duplicates chapter from :func:`spbe_arch.duplicates.find_duplicates`."""
+    module = optional_module("spbe_arch.duplicates")
+    if module is None or not hasattr(module, "find_duplicates"):
+        return DuplicateSection(available=False, reason="modul analisis duplikasi aplikasi "
+                                "(spbe_arch.duplicates) tidak tersedia pada instalasi spbe-arch ini")
+    try:
+        report = module.find_duplicates(workspace, language="id")
+    except SpbeError as exc:
+        return DuplicateSection(available=False, reason=f"analisis duplikasi tidak dapat dijalankan: {exc.message}")
     groups = list(getattr(report, "groups", []))
     pairs = sorted(getattr(report, "pairs", []), key=lambda p: (-float(p.score), p.a, p.b))
     group_rows = []

@@ -340,7 +340,7 @@ class WordWriter:
                 rows.append(_RowSpec([[(r.group, True, False)]], kind="group"))
             else:
                 rows.append(_RowSpec([[(c.text, r.total, False)] for c in r.cells], kind="total" if r.total else ""))
-        self.parts.append(self._table_xml(rows, [table.alignment(i) for i in range(len(table.columns))]))
+        self.parts.append(self._table_xml(rows, list(table.aligns)))
         self.after_table = True
 
     def table(self, tokens: list[Any]) -> None:
@@ -513,9 +513,7 @@ ROOT_NAMESPACES = {
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
 }
 NAMESPACES = " ".join(f'xmlns:{k}="{v}"' for k, v in {
-    "w": W_NS,
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    **ROOT_NAMESPACES,
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
     "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
 }.items())

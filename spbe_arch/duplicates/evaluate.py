@@ -82,13 +82,16 @@ def load_labels(path: str | os.PathLike[str]) -> Labels:
         raise SpbeError(f"{file}: not a labels file ({type(exc).__name__}: {exc})") from None
 
 
-def _scores(predicted: set[frozenset[str]], expected: set[frozenset[str]]) -> Scores:
-    hits = len(predicted & expected)
-    precision = hits / len(predicted) if predicted else 1.0
-    recall = hits / len(expected) if expected else 1.0
+def _scores(hits: int, predicted: int, expected: int) -> Scores:
+    precision = hits / predicted if predicted else 1.0
+    recall = hits / expected if expected else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return Scores(precision=round(precision, 4), recall=round(recall, 4), f1=round(f1, 4), true_positives=hits,
-                  predicted=len(predicted), expected=len(expected))
+                  predicted=predicted, expected=expected)
+
+
+def _pair_scores(predicted: set[frozenset[str]], expected: set[frozenset[str]]) -> Scores:
+    return _scores(len(predicted & expected), len(predicted), len(expected))
 
 
 def _pairs_of(groups: list[set[str]]) -> set[frozenset[str]]:
@@ -106,12 +109,7 @@ def _group_scores(predicted: list[set[str]], expected: list[set[str]]) -> Scores
         if overlap >= GROUP_MATCH and i not in used_p and j not in used_e:
             used_p.add(i)
             used_e.add(j)
-    hits = len(used_e)
-    precision = hits / len(predicted) if predicted else 1.0
-    recall = hits / len(expected) if expected else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Scores(precision=round(precision, 4), recall=round(recall, 4), f1=round(f1, 4), true_positives=hits,
-                  predicted=len(predicted), expected=len(expected))
+    return _scores(len(used_e), len(predicted), len(expected))
 
 
 def evaluate(report: DuplicateReport, labels: Labels, workspace: Workspace) -> Evaluation:
@@ -129,8 +127,8 @@ def evaluate(report: DuplicateReport, labels: Labels, workspace: Workspace) -> E
     mentioned = {a for g in labels.groups for a in g.applications} | {a for n in negatives for a in n}
     return Evaluation(
         threshold=report.threshold,
-        pairs=_scores(predicted, expected),
-        direct_pairs=_scores(direct, expected),
+        pairs=_pair_scores(predicted, expected),
+        direct_pairs=_pair_scores(direct, expected),
         groups=_group_scores([g for g in predicted_groups if g], [g for g in expected_groups if g]),
         not_duplicates_flagged=sorted(sorted(n) for n in negatives if n in predicted),
         missed_pairs=sorted(sorted(p) for p in expected - predicted),

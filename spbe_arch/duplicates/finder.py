@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from spbe_arch.duplicates.blocking import Blocking, all_pairs
+from spbe_arch.duplicates.blocking import all_pairs, candidate_pairs
 from spbe_arch.duplicates.features import AppFeatures, build_features
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
@@ -79,7 +79,7 @@ def _find(workspace: Workspace, limit: float, exhaustive: bool, language: Langua
     messages = Messages(workspace, language)
     messages.surface = features.normaliser.surface
     apps = features.apps
-    candidates = all_pairs(len(apps)) if exhaustive else Blocking(apps).pairs()
+    candidates = all_pairs(len(apps)) if exhaustive else candidate_pairs(apps)
     found = _score(apps, candidates, Scorer(features, messages, messages.ref), declared_distinct(workspace), limit)
     pairs = [Pair.model_construct(a=a, b=b, score=score, evidence=evidence) for a, b, score, evidence in found]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))

@@ -54,10 +54,6 @@ class NationalFunction:
     concepts: tuple[frozenset[str], ...] = ()
     unless: frozenset[str] = frozenset()
 
-    @property
-    def is_aplikasi_umum(self) -> bool:
-        return self.kind == "aplikasi-umum"
-
 
 @dataclass
 class Tables:
@@ -73,10 +69,6 @@ class Tables:
     vocabulary: frozenset[str] = frozenset()
     places: frozenset[tuple[str, ...]] = frozenset()
     functions: tuple[NationalFunction, ...] = ()
-
-    @cached_property
-    def max_phrase(self) -> int:
-        return max((len(p) for p in self.phrases), default=1)
 
     @cached_property
     def national_name_index(self) -> dict[str, list[tuple[NationalFunction, tuple[str, ...], str]]]:

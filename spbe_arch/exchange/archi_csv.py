@@ -70,11 +70,6 @@ def csv_rows(xmodel: XModel) -> dict[str, tuple[tuple[str, ...], list[tuple[str,
     }
 
 
-def csv_tables(xmodel: XModel) -> dict[str, str]:
-    """File name -> CSV text of the three files."""
-    return {name: _table(header, rows) for name, (header, rows) in csv_rows(xmodel).items()}
-
-
 def export_archi_csv(root: str | os.PathLike[str], folder: Path) -> ArchiCsvExport:
     """Write the three CSV files of the workspace at ``root`` into ``folder``."""
     from spbe_arch.loader import open_workspace

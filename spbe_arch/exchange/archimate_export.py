@@ -20,6 +20,7 @@ from spbe_arch.exchange.concepts import Folder, Prop, ViewNode, XModel, XView
 from spbe_arch.exchange.model_builder import BuildNote, build_model
 from spbe_arch.exchange.relationship_table import is_allowed
 from spbe_arch.exchange.xmlsafe import ARCHIMATE_NS, XML_NS, XSI_NS, schema_errors
+from spbe_arch.fileio import atomic_path
 from spbe_arch.workspace import Workspace
 
 SCHEMA_LOCATION = f"{ARCHIMATE_NS} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
@@ -244,32 +245,13 @@ XSD_CHECK_LIMIT = 100_000
 
 def _write_tree(tree: Any, output: Path) -> None:
     """Serialise straight into the temporary file of an atomic write (no copy of the document in memory)."""
-    import os
-    import tempfile
-
     from lxml import etree
 
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-        os.close(fd)
-        try:
-            etree.ElementTree(tree).write(tmp, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-            os.chmod(tmp, 0o666 & ~_umask())
-            os.replace(tmp, output)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_path(output) as tmp:
+            etree.ElementTree(tree).write(str(tmp), xml_declaration=True, encoding="UTF-8", pretty_print=True)
     except OSError as exc:
         raise SpbeError(f"{output}: cannot write: {exc.strerror or exc}") from None
-
-
-def _umask() -> int:
-    import os
-
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _check(tree: Any) -> None:

@@ -20,20 +20,26 @@ class Prop:
     type: DataType = "string"
 
 
-@dataclass
-class XElement:
-    id: str
-    type: str
-    name: str
-    documentation: str | None = None
-    properties: list[Prop] = field(default_factory=list)
+class _WithProperties:
+    """What elements, relationships and the model share: properties looked up by key."""
+
+    properties: list[Prop]
 
     def prop(self, key: str) -> str | None:
         return next((p.value for p in self.properties if p.key == key), None)
 
 
 @dataclass
-class XRelationship:
+class XElement(_WithProperties):
+    id: str
+    type: str
+    name: str
+    documentation: str | None = None
+    properties: list[Prop] = field(default_factory=list)
+
+
+@dataclass
+class XRelationship(_WithProperties):
     id: str
     type: str
     source: str
@@ -42,9 +48,6 @@ class XRelationship:
     documentation: str | None = None
     properties: list[Prop] = field(default_factory=list)
     access_type: str | None = None  # Access relationships: Read, Write, ReadWrite, Access
-
-    def prop(self, key: str) -> str | None:
-        return next((p.value for p in self.properties if p.key == key), None)
 
 
 @dataclass
@@ -84,18 +87,9 @@ class XView:
     nodes: list[ViewNode] = field(default_factory=list)
     connections: list[ViewConnection] = field(default_factory=list)
 
-    def iter_nodes(self) -> list[ViewNode]:
-        found: list[ViewNode] = []
-        stack = list(reversed(self.nodes))
-        while stack:
-            node = stack.pop()
-            found.append(node)
-            stack.extend(reversed(node.children))
-        return found
-
 
 @dataclass
-class XModel:
+class XModel(_WithProperties):
     id: str
     name: str
     documentation: str | None = None
@@ -105,9 +99,6 @@ class XModel:
     folders: list[Folder] = field(default_factory=list)
     views: list[XView] = field(default_factory=list)
     language: str = "id"
-
-    def prop(self, key: str) -> str | None:
-        return next((p.value for p in self.properties if p.key == key), None)
 
     def property_types(self) -> dict[str, DataType]:
         """Each property key with one data type; a key written with several types becomes a string."""

@@ -9,12 +9,8 @@ coordinates as the exchange format wants them.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sysconfig
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from spbe_arch.errors import SpbeError
@@ -52,21 +48,15 @@ Box = tuple[int, int, int, int]  # x, y, width, height; top-left origin
 
 
 def find_graphviz() -> list[str]:
-    """The command that lays graphs out: $SPBE_DOT, then graphviz-pure next to this Python, then on
-    PATH, then a system ``dot``."""
-    configured = os.environ.get("SPBE_DOT")
-    if configured:
-        return [configured]
-    scripts = Path(sysconfig.get_path("scripts"))
-    for name in ("graphviz-pure", "graphviz-pure.exe"):
-        if (scripts / name).is_file():
-            return [str(scripts / name)]
-    for name in ("graphviz-pure", "dot"):
-        found = shutil.which(name)
-        if found:
-            return [found]
-    raise LayoutError("no Graphviz found for the view layout (graphviz-pure is installed with spbe-arch; "
-                      "set SPBE_DOT to a `dot` program), or export without views (--no-views)")
+    """The command that lays graphs out, resolved as for diagrams: $SPBE_DOT, then graphviz-pure next
+    to this Python, then on PATH, then a system ``dot`` (every one of them makes ``-Tjson0``)."""
+    from spbe_arch.diagrams.renderer import find_renderer
+
+    renderer = find_renderer()
+    if renderer is None:
+        raise LayoutError("no Graphviz found for the view layout (graphviz-pure is installed with spbe-arch; "
+                          "set SPBE_DOT to a `dot` program), or export without views (--no-views)")
+    return [renderer.path]
 
 
 def to_dot(graph: LayoutGraph) -> tuple[str, dict[str, str]]:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from spbe_arch.exchange import mapping as mp
 from spbe_arch.exchange.concepts import Folder, Prop, XElement, XModel, XRelationship
-from spbe_arch.model import COLLECTION_LABELS, COLLECTIONS, Application, Element, Organization
+from spbe_arch.model import COLLECTION_LABELS, COLLECTIONS, Application, Element
 from spbe_arch.relations import iter_references
 from spbe_arch.workspace import Workspace
 
@@ -36,14 +36,6 @@ def ordered_elements(workspace: Workspace) -> list[Element]:
     return sorted(workspace.iter_elements(), key=lambda e: (order[e.COLLECTION], e.id))
 
 
-def owner_label(workspace: Workspace, element: Element) -> str | None:
-    owner = element.owner_id
-    if owner is None:
-        return None
-    org = workspace.get(owner)
-    return org.label if isinstance(org, Organization) else owner
-
-
 def build_model(workspace: Workspace) -> tuple[XModel, list[BuildNote]]:
     """The ArchiMate model of the workspace (without views) and what could not be written."""
     manifest = workspace.manifest
@@ -57,7 +49,7 @@ def build_model(workspace: Workspace) -> tuple[XModel, list[BuildNote]]:
         xmodel.elements.append(XElement(
             id=mp.concept_id(element.id), type=types[element.id], name=element.name,
             documentation=element.description,
-            properties=mp.element_properties(element, owner_label(workspace, element)),
+            properties=mp.element_properties(element, workspace.owner_label(element.id)),
         ))
     notes: list[BuildNote] = []
     xmodel.relationships = _relationships(workspace, elements, types, notes)
@@ -167,7 +159,7 @@ def _folders(workspace: Workspace, elements: list[Element], relationships: list[
             continue
         per_owner: dict[str, list[Element]] = defaultdict(list)
         for element in members:
-            per_owner[owner_label(workspace, element) or "(tanpa OPD)"].append(element)
+            per_owner[workspace.owner_label(element.id) or "(tanpa OPD)"].append(element)
         folders.append(Folder(label, folders=[
             Folder(opd, refs=[mp.concept_id(e.id) for e in _by_name(per_owner[opd])])
             for opd in sorted(per_owner, key=str.casefold)

@@ -44,10 +44,11 @@ def report_github(report: Report, paths: PathMapper | None = None) -> str:
     """One annotation per finding, then the summary as a plain log line."""
     paths = paths or mapper_for(report.workspace)
     lines = [annotation(f, paths) for f in report.findings]
+    from spbe_arch.render import report_status
+
     s = report.summary
-    status = "cannot be fully loaded" if not report.loaded else ("has errors" if s.errors else "is valid")
     lines.append(escape_data(
-        f"spbe validate {report.workspace}: {status}: {s.errors} error(s), {s.warnings} warning(s), "
+        f"spbe validate {report.workspace}: {report_status(report)}: {s.errors} error(s), {s.warnings} warning(s), "
         f"{s.infos} info"))
     return "\n".join(lines) + "\n"
 

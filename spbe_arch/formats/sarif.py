@@ -47,7 +47,9 @@ def _fingerprint(finding: Finding) -> str:
 
 
 def _manifest_name(workspace: Path) -> str:
-    return next((n for n in ("spbe.yaml", "spbe.yml") if (workspace / n).is_file()), "spbe.yaml")
+    from spbe_arch.loader import MANIFEST_NAMES
+
+    return next((n for n in MANIFEST_NAMES if (workspace / n).is_file()), MANIFEST_NAMES[0])
 
 
 def _location(finding: Finding, paths: PathMapper) -> dict[str, Any]:

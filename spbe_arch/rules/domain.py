@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from spbe_arch.model import Organization
 from spbe_arch.validate import Context, Hit, rule
 
 _RUNNING = ("aktif", "pengembangan")
@@ -227,11 +226,6 @@ def affects_nothing(ctx: Context) -> Iterator[Hit]:
     for item in ctx.workspace.roadmap:
         if not item.affects:
             yield Hit(item.id, f"roadmap activity {item.name!r} affects no element")
-
-
-def _org(ctx: Context, org_id: str | None) -> Organization | None:
-    found = ctx.workspace.get(org_id) if org_id else None
-    return found if isinstance(found, Organization) else None
 
 
 @rule("AP020", "planned-application-without-roadmap", "info",

@@ -73,30 +73,28 @@ def _example_id(workspace: Workspace, kind: str) -> str | None:
 
 
 def _subject(workspace: Workspace, kind: str, element_id: str) -> Element:
+    from spbe_arch.loader import suggest_id
+
     collections = WITH_ID[kind]
     element = workspace.elements.get(element_id)
-    if element is not None and (not collections or element.COLLECTION in collections):
+    if element is None:
+        raise UnknownElementError(element_id, suggest_id(workspace, element_id, collections or None))
+    if not collections or element.COLLECTION in collections:
         return element
-    choices = _nearest_ids(workspace, kind, element_id)
-    if element is not None:
-        hint = f"; did you mean {', '.join(map(repr, choices))}?" if choices else ""
-        raise SpbeError(f"{element_id!r} is in {element.COLLECTION}, but view {kind!r} needs an element of "
-                        f"{', '.join(collections)}{hint}")
-    raise UnknownElementError(element_id, choices)
+    choices = _nearest_of_kind(workspace, kind, element_id)
+    hint = f"; did you mean {', '.join(map(repr, choices))}?" if choices else ""
+    raise SpbeError(f"{element_id!r} is in {element.COLLECTION}, but view {kind!r} needs an element of "
+                    f"{', '.join(collections)}{hint}")
 
 
-def _nearest_ids(workspace: Workspace, kind: str, wrong: str, limit: int = 5) -> list[str]:
-    """The valid ids for a view kind, nearest to ``wrong`` first."""
+def _nearest_of_kind(workspace: Workspace, kind: str, wrong: str, limit: int = 5) -> list[str]:
+    """The ids a view kind takes, nearest to ``wrong`` first. Unlike :func:`loader.suggest_id` (typos of an
+    unknown id), there is no cut-off: ``wrong`` is a real id of another collection, and any id of the right
+    one is a useful hint."""
     from rapidfuzz import fuzz, process
 
-    if kind == "context":
-        candidates = sorted(workspace.elements)
-    else:
-        candidates = [v.partition(":")[2] for v in list_views(workspace) if v.startswith(f"{kind}:")]
-        candidates += sorted(e.id for e in workspace.iter_elements()
-                             if e.COLLECTION in WITH_ID[kind] and e.id not in candidates)
-    found = process.extract(wrong, candidates, scorer=fuzz.WRatio, limit=limit)
-    return [match[0] for match in found]
+    candidates = sorted(e.id for e in workspace.iter_elements() if e.COLLECTION in WITH_ID[kind])
+    return [match[0] for match in process.extract(wrong, candidates, scorer=fuzz.WRatio, limit=limit)]
 
 
 def build_scene(workspace: Workspace, view: str, depth: int = 1) -> Scene:

@@ -197,13 +197,19 @@ def sorted_elements(elements: Iterable[E]) -> list[E]:
     return sorted(elements, key=lambda e: (e.name.lower(), e.id))
 
 
-# Edge types of relations.py drawn by the layered and context views, and the style of each.
-RELATION_STYLES: dict[str, str] = {
-    "delivers": "delivers", "realized_by": "realized_by", "supports": "supports", "reads": "reads",
-    "writes": "writes", "hosted_on": "hosted_on", "located_in": "located_in", "connected_to": "connected_to",
-    "used_by": "used_by", "owned_by": "owned_by", "part_of": "part_of", "stewarded_by": "stewarded_by",
-    "protects": "protects", "affects": "affects", "replaces": "replaces",
-}
+def relation_style(edge: str) -> str:
+    """The theme style of a relation of relations.py: an integration written in the model is direct
+    (point to point); every other edge type has a style of its own name in theme.EDGE_STYLES."""
+    return "p2p" if edge == "integrates" else edge
+
+
+UNKNOWN_OWNER = "__unknown"  # no element id starts with "_"
+
+
+def owner_key(workspace: Workspace, element: Element) -> str:
+    """The id of the organization that owns an element, or :data:`UNKNOWN_OWNER` when it names none."""
+    owner = element.owner_id
+    return owner if owner and isinstance(workspace.elements.get(owner), Organization) else UNKNOWN_OWNER
 
 
 def connect_relations(scene: Scene, workspace: Workspace, edge_types: Iterable[str], *,
@@ -223,6 +229,6 @@ def connect_relations(scene: Scene, workspace: Workspace, edge_types: Iterable[s
         for ref in iter_references(element):
             if (element.COLLECTION, ref.edge) in skip:
                 continue
-            if ref.edge in wanted and ref.edge in RELATION_STYLES:
+            if ref.edge in wanted:
                 label = theme.EDGE_LABELS.get(ref.edge, "") if labels else ""
-                scene.connect(element.id, ref.target, RELATION_STYLES[ref.edge], label)
+                scene.connect(element.id, ref.target, relation_style(ref.edge), label)

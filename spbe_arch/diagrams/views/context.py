@@ -8,9 +8,9 @@ from spbe_arch.diagrams import theme
 from spbe_arch.diagrams.scene import Scene
 from spbe_arch.diagrams.views.common import (
     COLLECTION_WORDS,
-    RELATION_STYLES,
     element_node,
     government_name,
+    relation_style,
     sorted_elements,
     summary_node,
 )
@@ -24,13 +24,13 @@ NOT_EXPANDED = ("organizations",)
 
 
 def _neighbours(workspace: Workspace) -> dict[str, set[tuple[str, str, str]]]:
-    """For each element, its relations as (tail, head, edge type), in both directions."""
+    """For each element, its relations as (tail, head, edge type), in both directions (references that are no
+    edge, such as ``distinct_from``, are left out)."""
     table: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
     for element in workspace.iter_elements():
         for ref in iter_references(element):
-            drawn = ref.edge in RELATION_STYLES or ref.edge == "integrates"
-            if drawn and ref.target in workspace.elements and ref.target != element.id:
-                relation = (element.id, ref.target, str(ref.edge))
+            if ref.edge is not None and ref.target in workspace.elements and ref.target != element.id:
+                relation = (element.id, ref.target, ref.edge)
                 table[element.id].add(relation)
                 table[ref.target].add(relation)
     return table
@@ -56,8 +56,7 @@ def build_context(workspace: Workspace, subject: Element, depth: int = 1) -> Sce
             scene.note(f"Konteks dibatasi {MAX_CONTEXT_NODES} elemen; kurangi --depth untuk gambar yang lengkap.")
             break
     for tail, head, edge in sorted(relations):
-        style = "p2p" if edge == "integrates" else RELATION_STYLES[edge]
-        scene.connect(tail, head, style, theme.EDGE_LABELS.get(edge, ""))
+        scene.connect(tail, head, relation_style(edge), theme.EDGE_LABELS.get(edge, ""))
     return scene
 
 
@@ -95,4 +94,4 @@ def _summary_style(links: set[tuple[str, str, str]], current: str, rest: list[El
     ids = {e.id for e in rest}
     kinds = sorted(edge for tail, head, edge in links if (head if tail == current else tail) in ids)
     edge = max(set(kinds), key=kinds.count) if kinds else "owned_by"
-    return "p2p" if edge == "integrates" else RELATION_STYLES[edge]
+    return relation_style(edge)

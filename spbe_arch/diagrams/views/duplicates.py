@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spbe_arch.diagrams import theme
 from spbe_arch.diagrams.labels import clean
@@ -12,27 +12,20 @@ from spbe_arch.diagrams.views.common import element_node, government_name
 from spbe_arch.model import Application
 from spbe_arch.workspace import Workspace
 
+if TYPE_CHECKING:
+    from spbe_arch.duplicates import DuplicateReport, Group
+
 UNAVAILABLE = ("Deteksi duplikasi aplikasi belum tersedia pada versi spbe-arch ini "
                "(modul spbe_arch.duplicates belum ada), sehingga tampilan ini masih kosong.")
 
 
-def _report(workspace: Workspace) -> Any | None:
+def _report(workspace: Workspace) -> DuplicateReport | None:
     """The duplicates library's report, in Indonesian; None where this install lacks the library."""
     try:
         from spbe_arch.duplicates import find_duplicates
     except ImportError:
         return None
     return find_duplicates(workspace, language="id")
-
-
-def _id_of(item: Any) -> str | None:
-    if isinstance(item, str):
-        return item
-    for attribute in ("id", "application", "application_id"):
-        value = getattr(item, attribute, None)
-        if isinstance(value, str):
-            return value
-    return None
 
 
 def build_duplicates(workspace: Workspace) -> Scene:
@@ -43,7 +36,7 @@ def build_duplicates(workspace: Workspace) -> Scene:
     if report is None:
         scene.note(UNAVAILABLE)
         return scene
-    groups = list(getattr(report, "groups", []))
+    groups = report.groups
     if not groups:
         scene.note("Tidak ditemukan aplikasi yang duplikat.")
         return scene
@@ -51,9 +44,9 @@ def build_duplicates(workspace: Workspace) -> Scene:
         scene.note(f"{len(groups)} kelompok duplikasi: {theme.MAX_DUPLICATE_GROUPS} pertama ditampilkan; "
                    "jalankan `spbe duplicates` untuk daftar lengkap.")
     scores: dict[str, list[float]] = {}
-    for pair in getattr(report, "pairs", []):
+    for pair in report.pairs:
         for app_id in (pair.a, pair.b):
-            scores.setdefault(app_id, []).append(float(pair.score))
+            scores.setdefault(app_id, []).append(pair.score)
     shown = groups[: theme.MAX_DUPLICATE_GROUPS]
     for number, group in enumerate(shown, start=1):
         _add_group(scene, workspace, number, group, scores)
@@ -61,11 +54,10 @@ def build_duplicates(workspace: Workspace) -> Scene:
     return scene
 
 
-def _add_group(scene: Scene, workspace: Workspace, number: int, group: Any, scores: dict[str, list[float]]) -> None:
+def _add_group(scene: Scene, workspace: Workspace, number: int, group: Group, scores: dict[str, list[float]]) -> None:
     cluster = f"group{number}"
-    function = clean(str(getattr(group, "function", "") or ""))
-    ids = [i for i in (_id_of(item) for item in getattr(group, "applications", [])) if i]
-    apps = [a for a in (workspace.elements.get(i) for i in ids) if isinstance(a, Application)]
+    function = clean(group.function)
+    apps = [a for a in (workspace.elements.get(i) for i in group.applications) if isinstance(a, Application)]
     found = [score for app in apps for score in scores.get(app.id, [])]
     low, high = (f"{min(found):.2f}", f"{max(found):.2f}") if found else ("", "")
     similarity = "" if not found else f", kemiripan {low}" if low == high else f", kemiripan {low} sampai {high}"
@@ -76,23 +68,20 @@ def _add_group(scene: Scene, workspace: Workspace, number: int, group: Any, scor
         node.cluster = cluster
         node.id = f"{app.id}__group"  # a group's boxes are its own: the same id may be a national target too
         scene.add_node(node)
-    national = getattr(group, "national_application", None)
-    if national:
-        target = scene.add_node(_national_node(workspace, national, cluster))
+    if group.national_application:
+        target = scene.add_node(_national_node(workspace, group.national_application, cluster))
         for app in apps:
             scene.connect(f"{app.id}__group", target.id, "move_to")
 
 
-def _national_node(workspace: Workspace, national: Any, cluster: str) -> Node:
-    """The national application a group should move to: from the model when it is there, else by name."""
-    national_id = _id_of(national)
-    element = workspace.elements.get(national_id) if national_id else None
+def _national_node(workspace: Workspace, national_id: str, cluster: str) -> Node:
+    """The national application a group should move to: from the model when it is there, else by its id."""
+    element = workspace.elements.get(national_id)
     if isinstance(element, Application):
         node = element_node(workspace, element, show_owner=True)
         node.id = f"national__{cluster}"
     else:
-        name = str(getattr(national, "name", None) or national)
-        node = Node(id=f"national__{cluster}", title=name, style="applications.nasional",
+        node = Node(id=f"national__{cluster}", title=national_id, style="applications.nasional",
                     subtitle="aplikasi nasional")
     node.cluster = cluster
     return node

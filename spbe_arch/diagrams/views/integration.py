@@ -12,6 +12,7 @@ from spbe_arch.diagrams.views.common import (
     government_name,
     is_central,
     org_sort_key,
+    owner_key,
 )
 from spbe_arch.model import Application, Organization
 from spbe_arch.workspace import Workspace
@@ -90,7 +91,7 @@ def _between_opds(scene: Scene, workspace: Workspace, links: list[Link]) -> None
     members: dict[str, set[str]] = {}
     for link in links:
         for app in (link.source, link.target):
-            members.setdefault(_owner_key(workspace, app), set()).add(app.id)
+            members.setdefault(owner_key(workspace, app), set()).add(app.id)
     for key in sorted(members):
         org = workspace.elements.get(key)
         title = org.name if isinstance(org, Organization) else "Pemilik tidak dikenal"
@@ -101,16 +102,12 @@ def _between_opds(scene: Scene, workspace: Workspace, links: list[Link]) -> None
         scene.add_node(Node(id=f"opd__{key}", title=title, style=style, subtitle=subtitle))
     inside = 0
     for link in links:
-        source, target = _owner_key(workspace, link.source), _owner_key(workspace, link.target)
+        source, target = owner_key(workspace, link.source), owner_key(workspace, link.target)
         inside += link.via is None and source == target
         draw_link(scene, f"opd__{source}", f"opd__{target}", link)
     if inside:
         scene.note(f"{inside} integrasi langsung antar aplikasi dalam satu perangkat daerah tidak tampak pada "
                    "ringkasan ini, tetapi pada tampilan OPD-nya.")
-
-
-def _owner_key(workspace: Workspace, app: Application) -> str:
-    return app.owner if isinstance(workspace.elements.get(app.owner), Organization) else "__unknown"
 
 
 __all__ = ["Link", "build_integration", "draw_link", "integration_links"]

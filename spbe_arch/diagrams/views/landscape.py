@@ -7,13 +7,19 @@ from collections import Counter
 
 from spbe_arch.diagrams import theme
 from spbe_arch.diagrams.scene import Cluster, Node, Scene
-from spbe_arch.diagrams.views.common import element_node, government_name, org_sort_key, sorted_elements
+from spbe_arch.diagrams.views.common import (
+    UNKNOWN_OWNER,
+    element_node,
+    government_name,
+    org_sort_key,
+    owner_key,
+    sorted_elements,
+)
 from spbe_arch.model import Application, Organization
 from spbe_arch.workspace import Workspace
 
 LOCAL = "region_local"
 CENTRAL = "region_central"
-UNKNOWN = "__unknown"  # no element id starts with "_"
 APP_WIDTH = 1.9  # inches: equal boxes make a tidy grid in each OPD
 APP_COLUMNS = 3  # applications per row inside an OPD
 OPD_COLUMNS = 5  # OPDs per row
@@ -27,16 +33,15 @@ def build_landscape(workspace: Workspace) -> Scene:
                   engine="osage")
     by_owner: dict[str, list[Application]] = {}
     for app in apps:
-        owner = app.owner if isinstance(workspace.elements.get(app.owner), Organization) else UNKNOWN
-        by_owner.setdefault(owner, []).append(app)
+        by_owner.setdefault(owner_key(workspace, app), []).append(app)
     _add_org_clusters(scene, workspace, by_owner)
     if summarise:
         scene.note(f"{len(apps)} aplikasi melebihi batas {theme.MAX_LANDSCAPE_APPS} untuk satu gambar: setiap "
                    "perangkat daerah diringkas dalam jumlah aplikasinya; lihat tampilan per OPD untuk rinciannya.")
     for cluster_id in list(scene.clusters):
         owned = by_owner.get(cluster_id.removeprefix("org__"), []) if cluster_id.startswith("org__") else []
-        if cluster_id == UNKNOWN:
-            owned = by_owner[UNKNOWN]
+        if cluster_id == UNKNOWN_OWNER:
+            owned = by_owner[UNKNOWN_OWNER]
         if summarise and owned:
             scene.add_node(_summary(cluster_id, owned))
             continue
@@ -59,7 +64,7 @@ def _add_org_clusters(scene: Scene, workspace: Workspace, by_owner: dict[str, li
             element = workspace.elements[current]
             current = element.parent if isinstance(element, Organization) else None
     orgs = sorted((o for o in workspace.organizations if o.id in shown), key=org_sort_key)
-    has_local = any(o.kind != "instansi-pusat" for o in orgs) or UNKNOWN in by_owner
+    has_local = any(o.kind != "instansi-pusat" for o in orgs) or UNKNOWN_OWNER in by_owner
     if has_local:
         scene.add_cluster(Cluster(LOCAL, f"Perangkat Daerah {government_name(workspace)}", style="region"))
     if any(o.kind == "instansi-pusat" for o in orgs):
@@ -72,8 +77,8 @@ def _add_org_clusters(scene: Scene, workspace: Workspace, by_owner: dict[str, li
         facts.append(f"{count} aplikasi" if count else "")
         scene.add_cluster(Cluster(f"org__{org.id}", org.label, ", ".join(f for f in facts if f), parent=parent,
                                   columns=APP_COLUMNS))
-    if UNKNOWN in by_owner:
-        scene.add_cluster(Cluster(UNKNOWN, "Pemilik tidak dikenal", f"{len(by_owner[UNKNOWN])} aplikasi",
+    if UNKNOWN_OWNER in by_owner:
+        scene.add_cluster(Cluster(UNKNOWN_OWNER, "Pemilik tidak dikenal", f"{len(by_owner[UNKNOWN_OWNER])} aplikasi",
                                   parent=LOCAL, columns=APP_COLUMNS))
     for region in (LOCAL, CENTRAL):
         if region in scene.clusters:
