@@ -76,8 +76,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    from spbe_arch.diff_sources import compare, load_version
-    from spbe_arch.gitrepo import extract, find_repository, relative_path, resolve
+    from spbe_arch.diff.gitrepo import extract, find_repository, relative_path, resolve
+    from spbe_arch.diff.sources import compare, load_version
 
     with tempfile.TemporaryDirectory(prefix="spbe-bench-diff-") as tmp:
         ws = make_repository(args.workspace, Path(tmp) / "repo")

@@ -31,7 +31,7 @@ VALIDATE = """
 import sys, time, resource
 start = time.perf_counter()
 from spbe_arch.validate import validate_workspace
-from spbe_arch.render import report_json
+from spbe_arch.formats import report_json
 result = validate_workspace(sys.argv[1])
 report_json(result.report)
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,

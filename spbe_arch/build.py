@@ -88,7 +88,7 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
           progress: Progress | None = None) -> BuildResult:
     """Validate the workspace at ``root`` and write every output into ``out_dir`` (with the shipped templates
     unless ``templates`` holds a user's overrides)."""
-    from spbe_arch.render import report_json, report_text
+    from spbe_arch.formats import report_json, report_text
 
     out = Path(out_dir)
     templates = templates if templates is not None else Templates(None)

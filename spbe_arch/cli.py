@@ -145,7 +145,7 @@ def validate(
 
     Exit code 0 when no finding reaches --fail-on, 1 when one does, 2 when the input cannot be loaded.
     """
-    from spbe_arch.render import RENDERERS
+    from spbe_arch.formats import RENDERERS
     from spbe_arch.validate import validate_workspace
 
     renderer = RENDERERS.get(format)
@@ -166,7 +166,8 @@ def rules(
     format: FormatOpt = TextOrJson.text,
 ) -> None:
     """List every rule (one per line, starting with its code), or explain one."""
-    from spbe_arch.validate import all_rules, explain_rule, rule_text
+    from spbe_arch.rules import all_rules
+    from spbe_arch.validate import explain_rule, rule_text
 
     if code is not None:
         found = explain_rule(code)
@@ -351,7 +352,7 @@ def export_graph_command(
                                                 show_default=False)] = None,
 ) -> None:
     """The dependency graph as GraphML or node-link JSON, with each relation's failure propagation."""
-    from spbe_arch.graph_export import export_graph
+    from spbe_arch.exchange.graph_export import export_graph
     from spbe_arch.loader import open_workspace
 
     model, _ = open_workspace(workspace)
@@ -399,8 +400,8 @@ def diff_command(
 
     Exit code 1 when --fail-on-new matches, 2 on bad input.
     """
-    from spbe_arch.diff_render import DIFF_RENDERERS
-    from spbe_arch.diff_sources import compare
+    from spbe_arch.diff.render import DIFF_RENDERERS
+    from spbe_arch.diff.sources import compare
 
     if not duplicates and FailOnNew.duplicate in (fail_on_new or []):
         from spbe_arch.errors import UsageError

@@ -1,4 +1,4 @@
-"""Renderers of a :class:`~spbe_arch.diff.ModelDiff`: plain text for a terminal, Markdown for a
+"""Renderers of a :class:`~spbe_arch.diff.semantic.ModelDiff`: plain text for a terminal, Markdown for a
 merge-request comment (summary table first, details collapsed), and JSON for other tools.
 
 Every text that comes from the model is escaped for its format: control characters for the
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from spbe_arch.diff import DuplicateChange, ElementChange, ElementRef, FieldChange, ModelDiff, VersionInfo
+from spbe_arch.diff.semantic import DuplicateChange, ElementChange, ElementRef, FieldChange, ModelDiff, VersionInfo
 from spbe_arch.findings import Finding
 from spbe_arch.relations import RELATION_FIELDS
 

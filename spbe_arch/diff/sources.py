@@ -1,7 +1,7 @@
 """Where the two versions of a diff come from: a folder, a git revision, or the working tree.
 
 ``compare`` is the library form of ``spbe diff``. Each version is loaded and analysed while its
-files exist (a revision lives in a temporary folder), then compared with :mod:`spbe_arch.diff`.
+files exist (a revision lives in a temporary folder), then compared with :mod:`spbe_arch.diff.semantic`.
 A version that did not exist is empty; one that does not load is compared as far as it loaded,
 with its load errors reported.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from spbe_arch.diff import ModelDiff, ModelVersion, VersionInfo, VersionState, diff_versions, version_of
+from spbe_arch.diff.gitrepo import Revision, default_base, extract, find_repository, relative_path, resolve, try_commit
+from spbe_arch.diff.semantic import ModelDiff, ModelVersion, VersionInfo, VersionState, diff_versions, version_of
 from spbe_arch.errors import UsageError
 from spbe_arch.findings import Finding
-from spbe_arch.gitrepo import Revision, default_base, extract, find_repository, relative_path, resolve, try_commit
 from spbe_arch.loader import MANIFEST_NAMES, load_workspace
 
 WORKING_TREE = "working tree"

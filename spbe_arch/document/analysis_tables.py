@@ -40,7 +40,7 @@ class AnalysisTables:
 
     # -- findings ---------------------------------------------------------------------------
     def findings(self) -> Tables:
-        from spbe_arch.validate import get_rule
+        from spbe_arch.rules import get_rule
 
         by_rule: dict[str, list[Finding]] = defaultdict(list)
         for finding in self.report.findings:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from spbe_arch.validate import Context, Hit, rule
+from spbe_arch.rules.registry import Context, Hit, rule
 
 _RUNNING = ("aktif", "pengembangan")
 _SITES = ("pusat-data", "komputasi-awan")

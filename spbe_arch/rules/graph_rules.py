@@ -15,7 +15,7 @@ from typing import Any
 from spbe_arch.graph import Edge, edges_by_type, failure_edges
 from spbe_arch.model import Application, Element, Infrastructure
 from spbe_arch.relations import iter_references
-from spbe_arch.validate import Context, Hit, rule
+from spbe_arch.rules.registry import Context, Hit, rule
 from spbe_arch.workspace import Workspace
 
 _RUNNING = ("aktif", "pengembangan")
