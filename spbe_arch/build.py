@@ -12,9 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from spbe_arch.diagrams import write_all
 from spbe_arch.document import DocumentFormat, default_output, write_document
-from spbe_arch.document.optional import optional_module
 from spbe_arch.document.templating import Templates
+from spbe_arch.duplicates.render import report_json as duplicates_json
+from spbe_arch.duplicates.render import report_markdown as duplicates_markdown
 from spbe_arch.errors import SpbeError, WorkspaceError
 from spbe_arch.fileio import write_text_atomic
 from spbe_arch.validate import Summary, validate_workspace
@@ -61,12 +63,9 @@ def _write_diagrams(root: str, folder: str) -> tuple[list[str], list[str]]:
     Runs in a separate process, so that building 150 scenes in Python does not wait for the documents'
     Python work (and the other way round).
     """
-    diagrams = optional_module("spbe_arch.diagrams")
-    if diagrams is None or not hasattr(diagrams, "write_all"):
-        return [], ["Diagram tidak dibuat: modul spbe_arch.diagrams tidak tersedia."]
     workspace = _INHERITED[root]
     try:
-        return [str(p) for p in diagrams.write_all(workspace, Path(folder), DIAGRAM_FORMATS)], []
+        return [str(p) for p in write_all(workspace, Path(folder), DIAGRAM_FORMATS)], []
     except SpbeError as exc:  # DiagramProblems: the DOT sources are written, some images are not
         run = getattr(exc, "run", None)
         files = [str(p) for p in run.files] if run is not None else []
@@ -145,13 +144,11 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
 
 def _duplicates(out: Path, result: BuildResult, report: Any, workspace: Any) -> None:
     """The duplicates report the document used (its evidence in Bahasa Indonesia), as JSON and Markdown."""
-    renderers = optional_module("spbe_arch.duplicates.render")
-    if report is None or renderers is None:
-        result.notes.append("Laporan duplikasi tidak dibuat: modul spbe_arch.duplicates tidak tersedia.")
+    if report is None:  # the analysis could not run; the document says why
         return
-    _write(out, result, "duplikasi.json", renderers.report_json(report, workspace), "Duplikasi aplikasi (JSON)",
+    _write(out, result, "duplikasi.json", duplicates_json(report, workspace), "Duplikasi aplikasi (JSON)",
            "Duplikasi")
-    _write(out, result, "duplikasi.md", renderers.report_markdown(report, workspace),
+    _write(out, result, "duplikasi.md", duplicates_markdown(report, workspace),
            "Duplikasi aplikasi (Markdown)", "Duplikasi")
 
 

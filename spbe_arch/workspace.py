@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from spbe_arch.findings import Location
 from spbe_arch.model import (
@@ -24,6 +24,7 @@ from spbe_arch.model import (
 
 Path_ = tuple[str | int, ...]
 E = TypeVar("E", bound=Element)
+T = TypeVar("T")
 
 
 @dataclass
@@ -65,12 +66,21 @@ class Workspace:
 
     def __post_init__(self) -> None:
         self._by_collection: dict[str, list[Element]] | None = None
+        self._derived: dict[Hashable, Any] = {}
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What ``compute`` makes of this workspace (its graph, its duplicate report), made once and shared
+        by every analysis that asks under the same ``key``; adding an element forgets them all."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return cast(T, self._derived[key])
 
     # -- lookup ------------------------------------------------------------------------------
     def add(self, element: Element, source: ElementSource) -> None:
         self.elements[element.id] = element
         self.sources[element.id] = source
         self._by_collection = None
+        self._derived.clear()
 
     def get(self, element_id: str) -> Element | None:
         return self.elements.get(element_id)

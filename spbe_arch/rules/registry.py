@@ -41,10 +41,9 @@ class Context:
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
-        from spbe_arch.graph import build_graph  # type: ignore[import-untyped,unused-ignore]
+        from spbe_arch.graph import workspace_graph
 
-        graph: nx.MultiDiGraph = build_graph(self.workspace)
-        return graph
+        return workspace_graph(self.workspace)
 
     @cached_property
     def references(self) -> list[Reference]:
