@@ -6,6 +6,7 @@ document has a findings chapter), and the result says whether validation found e
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,13 @@ from pydantic import BaseModel, Field
 from spbe_arch.diagrams import write_all
 from spbe_arch.document import DocumentFormat, default_output, write_document
 from spbe_arch.document.templating import Templates
+from spbe_arch.duplicates import find_duplicates
 from spbe_arch.duplicates.render import report_json as duplicates_json
 from spbe_arch.duplicates.render import report_markdown as duplicates_markdown
 from spbe_arch.errors import SpbeError, WorkspaceError
 from spbe_arch.fileio import write_text_atomic
-from spbe_arch.validate import Summary, validate_workspace
+from spbe_arch.validate import Summary, validate, validate_workspace
+from spbe_arch.workspace import Workspace
 
 Progress = Callable[[str, int, int], None]
 DIAGRAM_FORMATS: tuple[str, ...] = ("svg",)
@@ -83,10 +86,10 @@ def _diagram_executor() -> Any:
     return ThreadPoolExecutor(max_workers=1)
 
 
-def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None = None,
+def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templates | None = None,
           progress: Progress | None = None) -> BuildResult:
-    """Validate the workspace at ``root`` and write every output into ``out_dir`` (with the shipped templates
-    unless ``templates`` holds a user's overrides)."""
+    """Validate the workspace (loaded, or the folder ``root``) and write every output into ``out_dir`` (with the
+    shipped templates unless ``templates`` holds a user's overrides)."""
     from spbe_arch.formats import report_json, report_text
 
     out = Path(out_dir)
@@ -98,7 +101,8 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
             progress(STEPS[index], index, total)
 
     step(0)
-    validation = validate_workspace(root)
+    validation = validate(root) if isinstance(root, Workspace) else validate_workspace(root)
+    name = validation.report.workspace
     out.mkdir(parents=True, exist_ok=True)
     result = BuildResult(out_dir=str(out), government=None, summary=validation.report.summary,
                          loaded=validation.report.loaded)
@@ -108,12 +112,16 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
     workspace = validation.workspace
     if workspace is None:
         _index(out, result, templates)
-        raise WorkspaceError(f"{root}: the workspace cannot be loaded; the findings are in {out / 'temuan.txt'}")
+        raise WorkspaceError(f"{name}: the workspace cannot be loaded; the findings are in {out / 'temuan.txt'}")
     result.government = workspace.manifest.government.name
+    # Made before the diagram worker starts, so that it inherits the report instead of making its own;
+    # when the analysis cannot run, the document says why.
+    with contextlib.suppress(SpbeError):
+        find_duplicates(workspace, language="id")
     _INHERITED.clear()
-    _INHERITED[str(root)] = workspace
+    _INHERITED[name] = workspace
     executor = _diagram_executor()
-    diagrams = executor.submit(_write_diagrams, str(root), str(out / "diagram"))
+    diagrams = executor.submit(_write_diagrams, name, str(out / "diagram"))
     try:
         from spbe_arch.document import prepare
 

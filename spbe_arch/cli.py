@@ -16,8 +16,8 @@ from typing import Annotated, Any, TypeVar, cast
 
 import typer
 
-from spbe_arch import __version__
 from spbe_arch.errors import SpbeError
+from spbe_arch.version import __version__
 
 INTERNAL_ERROR = 3
 

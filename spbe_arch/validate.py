@@ -152,10 +152,40 @@ def validate_loaded(result: LoadResult, root: str) -> Validation:
     return Validation(workspace, report, context)
 
 
+LOADED = "load-result"  # the key under which a loaded workspace keeps what loading it found
+
+
+def remember_load(result: LoadResult) -> None:
+    """Keep the loader's findings with the workspace, so that validating it later reports them too."""
+    if result.workspace is not None:
+        result.workspace.derived(LOADED, lambda: result)
+
+
+def validate(workspace: Workspace) -> Validation:
+    """The validation of ``workspace``, made once and shared (the document and ``spbe build`` reuse it).
+
+    It includes the loader's findings when the workspace was loaded by :func:`validate_workspace` or
+    :func:`spbe_arch.load`; a workspace made in code has none.
+    """
+    def run() -> Validation:
+        loaded = workspace.derived(LOADED, lambda: LoadResult(workspace, []))
+        return validate_loaded(loaded, str(workspace.root))
+
+    return workspace.derived("validation", run)
+
+
 def validate_workspace(root: str | os.PathLike[str]) -> Validation:
     """Load and validate the workspace at ``root``: the library form of ``spbe validate``."""
     path = Path(root)
-    return validate_loaded(load_workspace(path), str(path))
+    result = load_workspace(path)
+    if result.workspace is None:
+        return validate_loaded(result, str(path))
+    remember_load(result)
+    validation = validate(result.workspace)
+    if validation.report.workspace != str(path):  # the same folder named another way: report it as asked
+        validation = Validation(validation.workspace, validation.report.model_copy(update={"workspace": str(path)}),
+                                validation.context)
+    return validation
 
 
 def explain_rule(code: str) -> Rule:
@@ -179,5 +209,6 @@ def rule_text(found: Rule) -> str:
 
 __all__ = [
     "FAMILIES", "Context", "Hit", "Report", "Rule", "Summary", "Validation", "all_rules", "apply_settings",
-    "explain_rule", "get_rule", "make_report", "rule_text", "run_rules", "validate_loaded", "validate_workspace",
+    "explain_rule", "get_rule", "make_report", "remember_load", "rule_text", "run_rules", "validate", "validate_loaded",
+    "validate_workspace",
 ]

@@ -243,7 +243,7 @@ def _write_index(workspace: Workspace, run: DiagramRun) -> Path:
 
     import jinja2
 
-    from spbe_arch import __version__
+    from spbe_arch.version import __version__
 
     template_text = resources.files("spbe_arch.diagrams").joinpath("index.html.j2").read_text("utf-8")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
