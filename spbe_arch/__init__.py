@@ -5,7 +5,7 @@ The front door for Python (docs/library.md)::
     import spbe_arch
 
     workspace = spbe_arch.load("models/kabupaten-pasuruan")
-    report = spbe_arch.validate(workspace)
+    report = spbe_arch.check(workspace)
 
 Its names live in :mod:`spbe_arch.api` and are imported on first use, so that ``import spbe_arch.cli``
 (every ``spbe`` command) does not load the whole library.
@@ -27,20 +27,21 @@ if TYPE_CHECKING:  # pragma: no cover
         SpbeError,
         Workspace,
         WorkspaceError,
-        build,
+        build_all,
+        check,
+        dependency_graph,
         diagram,
-        diagrams,
-        document,
-        duplicates,
-        graph,
+        find_duplicates,
         impact,
         load,
-        validate,
+        write_diagrams,
+        write_document,
     )
 
 __all__ = [
     "BuildResult", "DuplicateReport", "Finding", "ImpactReport", "Report", "SpbeError", "Workspace", "WorkspaceError",
-    "__version__", "build", "diagram", "diagrams", "document", "duplicates", "graph", "impact", "load", "validate",
+    "__version__", "build_all", "check", "dependency_graph", "diagram", "find_duplicates", "impact", "load",
+    "write_diagrams", "write_document",
 ]
 
 

@@ -1,5 +1,8 @@
 """The library's front door: the few functions a Python user needs, each taking a loaded :class:`Workspace`.
 
+Their names differ from the package's modules (``check``, not ``validate``): importing a module
+``spbe_arch.validate`` sets that name on the package and would hide a function of the same name.
+
 Derived results (the validation, the dependency graph, the duplicate report) are made once per
 workspace and shared by everything that asks for them, so calling several of these functions on
 one workspace does not repeat the work. ``import spbe_arch`` offers every name here (docs/library.md).
@@ -16,8 +19,10 @@ from spbe_arch.analysis import ImpactReport
 from spbe_arch.analysis import impact as _impact
 from spbe_arch.build import BuildResult
 from spbe_arch.build import build as _build
-from spbe_arch.document import DocumentFormat, prepare, write_document
-from spbe_arch.duplicates import DuplicateReport, find_duplicates
+from spbe_arch.document import DocumentFormat, prepare
+from spbe_arch.document import write_document as _write_document
+from spbe_arch.duplicates import DuplicateReport
+from spbe_arch.duplicates import find_duplicates as _find_duplicates
 from spbe_arch.duplicates.messages import Language
 from spbe_arch.errors import SpbeError, WorkspaceError
 from spbe_arch.findings import Finding
@@ -42,12 +47,12 @@ def load(path: str | os.PathLike[str]) -> Workspace:
     return result.workspace
 
 
-def validate(workspace: Workspace) -> Report:
+def check(workspace: Workspace) -> Report:
     """Every finding of the workspace (its files' and its rules'), sorted, with their counts."""
     return _validate(workspace).report
 
 
-def graph(workspace: Workspace) -> nx.MultiDiGraph:
+def dependency_graph(workspace: Workspace) -> nx.MultiDiGraph:
     """The dependency graph: a node per element, a typed edge per relation (read it, do not change it)."""
     return workspace_graph(workspace)
 
@@ -57,9 +62,10 @@ def impact(workspace: Workspace, element_id: str, depth: int | None = None) -> I
     return _impact(workspace, element_id, depth)
 
 
-def duplicates(workspace: Workspace, threshold: float | None = None, *, language: Language = "en") -> DuplicateReport:
+def find_duplicates(workspace: Workspace, threshold: float | None = None, *,
+                    language: Language = "en") -> DuplicateReport:
     """Applications that do the same job, in groups, with evidence (``language``: ``en`` or ``id``)."""
-    return find_duplicates(workspace, threshold, language=language)
+    return _find_duplicates(workspace, threshold, language=language)
 
 
 def diagram(workspace: Workspace, view: str = "landscape", fmt: str = "svg") -> bytes:
@@ -69,14 +75,15 @@ def diagram(workspace: Workspace, view: str = "landscape", fmt: str = "svg") -> 
     return view_bytes(workspace, view, fmt)
 
 
-def diagrams(workspace: Workspace, out_dir: str | os.PathLike[str], formats: Sequence[str] = ("svg",)) -> list[Path]:
+def write_diagrams(workspace: Workspace, out_dir: str | os.PathLike[str],
+                   formats: Sequence[str] = ("svg",)) -> list[Path]:
     """Every view in ``formats`` into ``out_dir``, with an ``index.html``; the paths written."""
     from spbe_arch.diagrams import write_all
 
     return write_all(workspace, Path(out_dir), formats)
 
 
-def document(workspace: Workspace, path: str | os.PathLike[str], fmt: str | None = None) -> list[Path]:
+def write_document(workspace: Workspace, path: str | os.PathLike[str], fmt: str | None = None) -> list[Path]:
     """The architecture document in Bahasa Indonesia at ``path`` (``fmt``: ``html``, ``md`` or ``docx``; by
     default from the suffix of ``path``); the paths written (a Markdown document's figures too)."""
     target = Path(path)
@@ -86,10 +93,10 @@ def document(workspace: Workspace, path: str | os.PathLike[str], fmt: str | None
     except ValueError:
         raise SpbeError(f"unknown document format {chosen!r}; choose from "
                         f"{', '.join(f.value for f in DocumentFormat)}") from None
-    return write_document(prepare(_validate(workspace)), kind, target)
+    return _write_document(prepare(_validate(workspace)), kind, target)
 
 
-def build(workspace: Workspace, out_dir: str | os.PathLike[str]) -> BuildResult:
+def build_all(workspace: Workspace, out_dir: str | os.PathLike[str]) -> BuildResult:
     """Every output (findings, statistics, duplicates, the document in three formats, every diagram) into
     ``out_dir``, with an ``index.html`` that links them."""
     return _build(workspace, Path(out_dir))
@@ -97,5 +104,6 @@ def build(workspace: Workspace, out_dir: str | os.PathLike[str]) -> BuildResult:
 
 __all__ = [
     "BuildResult", "DuplicateReport", "Finding", "ImpactReport", "Report", "SpbeError", "Workspace", "WorkspaceError",
-    "build", "diagram", "diagrams", "document", "duplicates", "graph", "impact", "load", "validate",
+    "build_all", "check", "dependency_graph", "diagram", "find_duplicates", "impact", "load", "write_diagrams",
+    "write_document",
 ]
