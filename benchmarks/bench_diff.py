@@ -1,4 +1,4 @@
-"""Benchmark of `spbe diff` (issue 7): two commits of a workspace in a temporary git repository.
+"""Benchmark of `spbe diff`: two commits of a workspace in a temporary git repository.
 
 The second commit adds one application that duplicates an existing one. Measured, best of
 ``--repeat`` runs, in seconds:

@@ -1,4 +1,4 @@
-"""Measure `spbe validate` on the synthetic national workspace against PyYAML's C loader (DESIGN section 13).
+"""Measure `spbe validate` on the synthetic national workspace against PyYAML's C loader.
 
 Goals: validate within 3x the time that `yaml.load(..., CSafeLoader)` of the same files takes; peak
 memory under 2 GB. Each measurement runs in a fresh process; the best of --repeat runs is reported.

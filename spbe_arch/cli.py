@@ -261,7 +261,7 @@ def init(
     _out(f"next: edit the files, then run `spbe validate {directory}`\n")
 
 
-# --- dependency graph, impact analysis and graph export (issue 3) ---
+# --- dependency graph, impact analysis and graph export ---
 
 
 DepthOpt = Annotated[int | None, typer.Option("--depth", "-d", help="Follow at most N relations (0: the element only).",
@@ -359,7 +359,7 @@ def export_graph_command(
     _write_or_print(export_graph(model, format.value), output)
 
 
-# --- CI: semantic diff between model versions (issue 7) ---
+# --- CI: semantic diff between model versions ---
 
 
 class DiffFormat(enum.StrEnum):
@@ -412,7 +412,7 @@ def diff_command(
     raise typer.Exit(result.exit_code(f.value for f in fail_on_new or []))
 
 
-# --- exchange: ArchiMate, Archi CSV, spreadsheet inventory, JSON Schema (issue 8) ---
+# --- exchange: ArchiMate, Archi CSV, spreadsheet inventory, JSON Schema ---
 
 import_app = typer.Typer(help="Import a model from other formats into a new workspace.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
@@ -506,7 +506,7 @@ def import_inventory_command(
     _out(report.model_dump_json(indent=2) + "\n" if format == TextOrJson.json else report_text(report))
 
 
-# --- duplicate applications across OPDs (issue 4) ---
+# --- duplicate applications across OPDs ---
 
 
 class DuplicatesFormat(enum.StrEnum):
@@ -542,7 +542,7 @@ def duplicates(
     _out(RENDERERS[format.value](report, model))
 
 
-# --- diagrams: SVG, PNG, PDF, DOT and Mermaid views (issue 5) ---
+# --- diagrams: SVG, PNG, PDF, DOT and Mermaid views ---
 
 
 class DiagramFormat(enum.StrEnum):
@@ -619,7 +619,7 @@ def diagram(
     sys.stdout.flush()
 
 
-# --- architecture document and build (issue 6) ---
+# --- architecture document and build ---
 
 
 class DocFormat(enum.StrEnum):

@@ -1,4 +1,4 @@
-"""The workspace format as pydantic classes (DESIGN section 4).
+"""The workspace format as pydantic classes.
 
 Keys are English snake_case and SPBE category values are the Indonesian terms, because the
 values appear verbatim in the generated document. ``extra="forbid"`` everywhere: a misspelt key

@@ -1,4 +1,4 @@
-"""Finding and running the renderer (DESIGN section 14), and the ``spbe diagram`` command."""
+"""Finding and running the renderer, and the ``spbe diagram`` command."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Diagrams of the architecture (DESIGN section 9): views as DOT, Mermaid, SVG, PNG and PDF.
+"""Diagrams of the architecture: views as DOT, Mermaid, SVG, PNG and PDF.
 
 A view is built as a :class:`~spbe_arch.diagrams.scene.Scene` from the model, then written as DOT
 (through the ``graphviz`` package) or Mermaid, and rendered by ``graphviz-pure`` (or a system

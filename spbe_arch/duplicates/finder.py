@@ -1,4 +1,4 @@
-"""``find_duplicates``: candidate pairs, scores, exclusions, groups (DESIGN section 8)."""
+"""``find_duplicates``: candidate pairs, scores, exclusions, groups."""
 
 from __future__ import annotations
 
