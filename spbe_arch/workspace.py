@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from spbe_arch.findings import Location
 from spbe_arch.model import (
@@ -25,6 +25,7 @@ from spbe_arch.model import (
 Path_ = tuple[str | int, ...]
 E = TypeVar("E", bound=Element)
 T = TypeVar("T")
+ContainerField = Literal["parent", "located_in"]  # the fields that place an element inside another
 
 
 @dataclass
@@ -136,6 +137,36 @@ class Workspace:
         if element is not None:
             return element.COLLECTION
         return self.invalid_ids.get(element_id)
+
+    # -- containment: the one cycle-safe walk up ``parent`` / ``located_in`` -------------------
+    def _climb(self, element_id: str, field: ContainerField) -> tuple[list[Element], bool]:
+        """The element and its containers, and whether the walk stopped at a repeated element (a cycle)."""
+        start = self.elements.get(element_id)
+        if start is None:
+            return [], False
+        chain = [start]
+        seen = {start.id}
+        current = start
+        while (next_id := getattr(current, field, None)) is not None:
+            found = self.elements.get(next_id)
+            if found is None or found.COLLECTION != start.COLLECTION:
+                return chain, False
+            if found.id in seen:
+                return chain, True
+            chain.append(found)
+            seen.add(found.id)
+            current = found
+        return chain, False
+
+    def lineage(self, element_id: str, field: ContainerField) -> list[Element]:
+        """The element, then what it sits in, following ``field`` (``parent`` for organizations and processes,
+        ``located_in`` for infrastructure) until an element names none, names an unknown id or an element of
+        another collection, or would come round again (a cycle: each element appears once)."""
+        return self._climb(element_id, field)[0]
+
+    def contained_in_cycle(self, element_id: str, field: ContainerField) -> bool:
+        """Whether following ``field`` up from the element runs into a cycle (which rules report)."""
+        return self._climb(element_id, field)[1]
 
     def locate(self, element_id: str, path: Path_ = (), *, key: bool = False) -> Location | None:
         source = self.sources.get(element_id)

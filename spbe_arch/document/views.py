@@ -90,7 +90,7 @@ def featured_application(workspace: Workspace) -> str | None:
     for control in workspace.security:
         for target in set(control.protects):
             controls[target] = controls.get(target, 0) + 1
-    apps = [a for a in workspace.applications if a.security_category == "strategis" and a.status != "dihentikan"]
+    apps = [a for a in workspace.applications if a.security_category == "strategis" and not a.retired]
     ranked = sorted(apps, key=lambda a: (-controls.get(a.id, 0), -len(a.users), a.name.lower(), a.id))
     return ranked[0].id if ranked else None
 
