@@ -1,16 +1,17 @@
 """The one "did you mean" helper: the known words nearest to a mistyped one, and the hint naming them.
 
 Every message that answers a typo (an unknown key, id, rule code, view or git revision) uses it, so
-that they all find the same kind of neighbours and say so the same way.
+that they all find the same kind of neighbours and say so the same way. It imports nothing heavy at
+import time, so that :mod:`spbe_arch.errors` can use it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
-
-from spbe_arch.workspace import Workspace
+if TYPE_CHECKING:  # pragma: no cover
+    from spbe_arch.workspace import Workspace
 
 CUTOFF = 60.0  # similarity (0-100) below which a word is no useful guess
 
@@ -22,6 +23,8 @@ def nearest(word: str, options: Iterable[str], *, limit: int = 3, cutoff: float 
     candidates = list(dict.fromkeys(options))
     if not candidates:
         return []
+    from rapidfuzz import fuzz, process  # only when a message needs a guess
+
     scorer = fuzz.WRatio if partial else fuzz.ratio
     return [match[0] for match in process.extract(word, candidates, scorer=scorer, limit=limit,
                                                   score_cutoff=cutoff)]

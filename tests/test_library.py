@@ -100,3 +100,27 @@ def test_build_makes_the_duplicate_report_once(small: Path, tmp_path: Path, monk
     out = tmp_path / "out"
     assert (out / "duplikasi.json").is_file() and (out / "diagram" / "duplicates.svg").is_file()
     assert len(calls.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_load_of_an_unreadable_manifest_raises_with_the_problem(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace(manifest="spbe: 1\ngovernment: [unclosed\n")
+    with pytest.raises(spbe_arch.WorkspaceError, match="cannot be loaded"):
+        spbe_arch.load(root)
+
+
+@pytest.mark.usefixtures("fast_figures")
+def test_write_document_by_suffix_and_by_format(small: Path, tmp_path: Path) -> None:
+    workspace = spbe_arch.load(small)
+    written = spbe_arch.write_document(workspace, tmp_path / "dokumen.md")
+    assert (tmp_path / "dokumen.md") in written and any(p.suffix == ".svg" for p in written)
+    assert (tmp_path / "dokumen.md").read_text(encoding="utf-8").startswith("# ")
+    written = spbe_arch.write_document(workspace, tmp_path / "dokumen.txt", fmt="html")
+    assert "<html" in written[0].read_text(encoding="utf-8")
+    with pytest.raises(spbe_arch.SpbeError, match="unknown document format 'txt'"):
+        spbe_arch.write_document(workspace, tmp_path / "dokumen.txt")
+
+
+def test_write_diagrams_as_dot(small: Path, tmp_path: Path) -> None:
+    paths = spbe_arch.write_diagrams(spbe_arch.load(small), tmp_path / "diagram", formats=("dot",))
+    names = {p.name for p in paths}
+    assert {"landscape.dot", "duplicates.dot", "index.html"} <= names
