@@ -1,4 +1,4 @@
-"""Benchmark of `spbe build` (issue 6; DESIGN section 13: the bundled example, all diagrams and the
+"""Benchmark of `spbe build` (target: the bundled example, all diagrams and the
 HTML, Markdown and DOCX document, under 10 s).
 
 Measured on a workspace (default: the bundled example):

@@ -1,4 +1,4 @@
-"""Benchmark of `spbe diagram --all` (issue 5; DESIGN section 13: all diagrams of the example under 10 s).
+"""Benchmark of `spbe diagram --all` (target: all diagrams of the example under 10 s).
 
 Measured on a workspace (default: the bundled example), in seconds:
 - cli: the whole ``spbe diagram WORKSPACE --all -o DIR`` command in a fresh process, start-up included

@@ -1,4 +1,4 @@
-"""Benchmark of `spbe diff` (issue 7): two commits of a workspace in a temporary git repository.
+"""Benchmark of `spbe diff`: two commits of a workspace in a temporary git repository.
 
 The second commit adds one application that duplicates an existing one. Measured, best of
 ``--repeat`` runs, in seconds:
@@ -76,8 +76,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    from spbe_arch.diff_sources import compare, load_version
-    from spbe_arch.gitrepo import extract, find_repository, relative_path, resolve
+    from spbe_arch.diff.gitrepo import extract, find_repository, relative_path, resolve
+    from spbe_arch.diff.sources import compare, load_version
 
     with tempfile.TemporaryDirectory(prefix="spbe-bench-diff-") as tmp:
         ws = make_repository(args.workspace, Path(tmp) / "repo")

@@ -1,4 +1,4 @@
-"""Benchmark of the duplicate finder (issue 4, DESIGN section 13).
+"""Benchmark of the duplicate finder.
 
 1. Quality: precision and recall of pairs and of groups on every labelled set (the bundled example's
    planted groups and the Sukamaju inventory), with the missed and the wrong pairs.

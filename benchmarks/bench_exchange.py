@@ -1,4 +1,4 @@
-"""Benchmark of the exchange formats (issue 8) on a workspace.
+"""Benchmark of the exchange formats on a workspace.
 
 Measured, best of ``--repeat`` runs, in seconds:
 - model: the workspace mapped to ArchiMate (elements, relationships, properties, folders), no views;

@@ -1,4 +1,4 @@
-"""Benchmark of the dependency graph on the synthetic national workspace (issue 3, DESIGN section 13).
+"""Benchmark of the dependency graph on the synthetic national workspace.
 
 Measures, on the same files:
 - parse: PyYAML's C loader (``yaml.load(..., CSafeLoader)``) of every file, the yardstick;

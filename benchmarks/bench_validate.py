@@ -1,4 +1,4 @@
-"""Measure `spbe validate` on the synthetic national workspace against PyYAML's C loader (DESIGN section 13).
+"""Measure `spbe validate` on the synthetic national workspace against PyYAML's C loader.
 
 Goals: validate within 3x the time that `yaml.load(..., CSafeLoader)` of the same files takes; peak
 memory under 2 GB. Each measurement runs in a fresh process; the best of --repeat runs is reported.
@@ -30,8 +30,10 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 VALIDATE = """
 import sys, time, resource
 start = time.perf_counter()
+import gc
 from spbe_arch.validate import validate_workspace
-from spbe_arch.render import report_json
+from spbe_arch.formats import report_json
+gc.set_threshold(100_000, 50, 100)  # the garbage-collector setting of `spbe` (spbe_arch.cli.GC_THRESHOLDS)
 result = validate_workspace(sys.argv[1])
 report_json(result.report)
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,

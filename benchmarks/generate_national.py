@@ -1,4 +1,4 @@
-"""Generate a synthetic national workspace for benchmarks (DESIGN section 13).
+"""Generate a synthetic national workspace for benchmarks.
 
 At scale 1: 600 governments, 9,000 organizations, 30,000 applications and about 100,000 relations,
 one folder per government. Names are drawn from realistic Indonesian application vocabulary, so that

@@ -58,7 +58,7 @@ def cli_reference() -> str:
 
 
 def rules_reference() -> str:
-    from spbe_arch.validate import FAMILIES, all_rules
+    from spbe_arch.rules import FAMILIES, all_rules
 
     parts = ["# Rule reference\n",
              "Generated from the rule registry by `python scripts/gen_docs.py`; do not edit by hand. "

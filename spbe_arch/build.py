@@ -6,18 +6,23 @@ document has a findings chapter), and the result says whether validation found e
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from spbe_arch.diagrams import write_all
 from spbe_arch.document import DocumentFormat, default_output, write_document
-from spbe_arch.document.optional import optional_module
 from spbe_arch.document.templating import Templates
+from spbe_arch.duplicates import find_duplicates
+from spbe_arch.duplicates.render import report_json as duplicates_json
+from spbe_arch.duplicates.render import report_markdown as duplicates_markdown
 from spbe_arch.errors import SpbeError, WorkspaceError
 from spbe_arch.fileio import write_text_atomic
-from spbe_arch.validate import Summary, validate_workspace
+from spbe_arch.validate import Summary, validate, validate_workspace
+from spbe_arch.workspace import Workspace
 
 Progress = Callable[[str, int, int], None]
 DIAGRAM_FORMATS: tuple[str, ...] = ("svg",)
@@ -61,12 +66,9 @@ def _write_diagrams(root: str, folder: str) -> tuple[list[str], list[str]]:
     Runs in a separate process, so that building 150 scenes in Python does not wait for the documents'
     Python work (and the other way round).
     """
-    diagrams = optional_module("spbe_arch.diagrams")
-    if diagrams is None or not hasattr(diagrams, "write_all"):
-        return [], ["Diagram tidak dibuat: modul spbe_arch.diagrams tidak tersedia."]
     workspace = _INHERITED[root]
     try:
-        return [str(p) for p in diagrams.write_all(workspace, Path(folder), DIAGRAM_FORMATS)], []
+        return [str(p) for p in write_all(workspace, Path(folder), DIAGRAM_FORMATS)], []
     except SpbeError as exc:  # DiagramProblems: the DOT sources are written, some images are not
         run = getattr(exc, "run", None)
         files = [str(p) for p in run.files] if run is not None else []
@@ -84,11 +86,11 @@ def _diagram_executor() -> Any:
     return ThreadPoolExecutor(max_workers=1)
 
 
-def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None = None,
+def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templates | None = None,
           progress: Progress | None = None) -> BuildResult:
-    """Validate the workspace at ``root`` and write every output into ``out_dir`` (with the shipped templates
-    unless ``templates`` holds a user's overrides)."""
-    from spbe_arch.render import report_json, report_text
+    """Validate the workspace (loaded, or the folder ``root``) and write every output into ``out_dir`` (with the
+    shipped templates unless ``templates`` holds a user's overrides)."""
+    from spbe_arch.formats import report_json, report_text
 
     out = Path(out_dir)
     templates = templates if templates is not None else Templates(None)
@@ -99,7 +101,8 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
             progress(STEPS[index], index, total)
 
     step(0)
-    validation = validate_workspace(root)
+    validation = validate(root) if isinstance(root, Workspace) else validate_workspace(root)
+    name = validation.report.workspace
     out.mkdir(parents=True, exist_ok=True)
     result = BuildResult(out_dir=str(out), government=None, summary=validation.report.summary,
                          loaded=validation.report.loaded)
@@ -109,12 +112,16 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
     workspace = validation.workspace
     if workspace is None:
         _index(out, result, templates)
-        raise WorkspaceError(f"{root}: the workspace cannot be loaded; the findings are in {out / 'temuan.txt'}")
+        raise WorkspaceError(f"{name}: the workspace cannot be loaded; the findings are in {out / 'temuan.txt'}")
     result.government = workspace.manifest.government.name
+    # Made before the diagram worker starts, so that it inherits the report instead of making its own;
+    # when the analysis cannot run, the document says why.
+    with contextlib.suppress(SpbeError):
+        find_duplicates(workspace, language="id")
     _INHERITED.clear()
-    _INHERITED[str(root)] = workspace
+    _INHERITED[name] = workspace
     executor = _diagram_executor()
-    diagrams = executor.submit(_write_diagrams, str(root), str(out / "diagram"))
+    diagrams = executor.submit(_write_diagrams, name, str(out / "diagram"))
     try:
         from spbe_arch.document import prepare
 
@@ -145,13 +152,11 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
 
 def _duplicates(out: Path, result: BuildResult, report: Any, workspace: Any) -> None:
     """The duplicates report the document used (its evidence in Bahasa Indonesia), as JSON and Markdown."""
-    renderers = optional_module("spbe_arch.duplicates.render")
-    if report is None or renderers is None:
-        result.notes.append("Laporan duplikasi tidak dibuat: modul spbe_arch.duplicates tidak tersedia.")
+    if report is None:  # the analysis could not run; the document says why
         return
-    _write(out, result, "duplikasi.json", renderers.report_json(report, workspace), "Duplikasi aplikasi (JSON)",
+    _write(out, result, "duplikasi.json", duplicates_json(report, workspace), "Duplikasi aplikasi (JSON)",
            "Duplikasi")
-    _write(out, result, "duplikasi.md", renderers.report_markdown(report, workspace),
+    _write(out, result, "duplikasi.md", duplicates_markdown(report, workspace),
            "Duplikasi aplikasi (Markdown)", "Duplikasi")
 
 

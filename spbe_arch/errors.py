@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spbe_arch.suggest import did_you_mean
+
 
 class SpbeError(Exception):
     """A problem the user can fix: bad input or bad usage (exit code 2)."""
@@ -21,8 +23,7 @@ class UnknownElementError(SpbeError):
     """An id given on the command line names no element."""
 
     def __init__(self, element_id: str, suggestions: list[str]) -> None:
-        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"no element with id {element_id!r}{hint}")
+        super().__init__(f"no element with id {element_id!r}{did_you_mean(suggestions)}")
         self.element_id = element_id
         self.suggestions = suggestions
 

@@ -9,15 +9,32 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    """The process's umask. Linux shows it in /proc; elsewhere it can only be read by setting it, which
+    changes it for every thread for a moment: so it is read once, when this module is imported."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+UMASK = _read_umask()
+NEW_FILE_MODE = 0o666 & ~UMASK  # what a plain open() gives a new file
+
+
 def _mode_for(path: Path) -> int:
-    """The mode a plain ``open()`` would give: the existing file's, else 0o666 less the umask
+    """The mode a plain ``open()`` would give: the existing file's, else :data:`NEW_FILE_MODE`
     (``mkstemp`` alone would leave a private 0o600 file)."""
     try:
         return os.stat(path).st_mode & 0o7777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return NEW_FILE_MODE
 
 
 @contextmanager

@@ -11,7 +11,6 @@ import weakref
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from spbe_arch.gcpause import cyclic_gc_paused
 from spbe_arch.model import COLLECTIONS, Application, Element
 from spbe_arch.relations import RELATION_FIELDS
 from spbe_arch.workspace import Workspace
@@ -117,6 +116,12 @@ _EDGES_BY_TYPE: weakref.WeakKeyDictionary[Any, dict[str, list[Edge]]] = weakref.
 _FAILURES: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 
 
+def workspace_graph(workspace: Workspace) -> nx.MultiDiGraph:
+    """The dependency graph of ``workspace``, built once and shared by validation, analyses and exports
+    (read it, do not change it)."""
+    return workspace.derived("graph", lambda: build_graph(workspace))
+
+
 def build_graph(workspace: Workspace) -> nx.MultiDiGraph:
     """A node per element, an edge per relation (dangling references, reported by RF001, are left out).
 
@@ -130,17 +135,16 @@ def build_graph(workspace: Workspace) -> nx.MultiDiGraph:
     known = workspace.elements
     ids = sorted(known)
     graph = nx.MultiDiGraph(government=workspace.manifest.government.name)
-    with cyclic_gc_paused():
-        nodes = [
-            (element_id, {
-                "collection": element.COLLECTION, "name": element.name, "owner": element.owner_id,
-                "status": element.status, "kind": getattr(element, "kind", None),
-            })
-            for element_id in ids
-            for element in (known[element_id],)
-        ]
-        edges = [edge for element_id in ids for edge in _element_edges(known[element_id], known)]
-        _fill(graph, nodes, edges, multi=True)
+    nodes = [
+        (element_id, {
+            "collection": element.COLLECTION, "name": element.name, "owner": element.owner_id,
+            "status": element.status, "kind": getattr(element, "kind", None),
+        })
+        for element_id in ids
+        for element in (known[element_id],)
+    ]
+    edges = [edge for element_id in ids for edge in _element_edges(known[element_id], known)]
+    _fill(graph, nodes, edges, multi=True)
     _EDGES[graph] = edges
     return graph
 
@@ -210,15 +214,14 @@ def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
 
     shared = {edge_type: {"type": edge_type} for edge_type in PROPAGATION}
     failures = nx.DiGraph()
-    with cyclic_gc_paused():
-        succ, pred, node_attrs = failures._succ, failures._pred, failures._node
-        for node in graph:
-            succ[node] = {}
-            pred[node] = {}
-            node_attrs[node] = {}
-        for a, b, edge_type in _failure_edges(_graph_relations(graph)):
-            if a != b and b not in succ[a]:
-                succ[a][b] = pred[b][a] = shared[edge_type]
+    succ, pred, node_attrs = failures._succ, failures._pred, failures._node
+    for node in graph:
+        succ[node] = {}
+        pred[node] = {}
+        node_attrs[node] = {}
+    for a, b, edge_type in _failure_edges(_graph_relations(graph)):
+        if a != b and b not in succ[a]:
+            succ[a][b] = pred[b][a] = shared[edge_type]
     _FAILURES[graph] = failures
     return failures
 
@@ -256,10 +259,9 @@ def propagation_adjacency(workspace: Workspace, *, upstream: bool = False) -> di
     as :func:`failure_graph` (a test compares them).
     """
     adjacency: dict[str, dict[str, str]] = {}
-    with cyclic_gc_paused():
-        for a, b, edge_type in _failure_edges(_workspace_relations(workspace)):
-            if a == b:
-                continue
-            first, second = (b, a) if upstream else (a, b)
-            adjacency.setdefault(first, {}).setdefault(second, edge_type)
+    for a, b, edge_type in _failure_edges(_workspace_relations(workspace)):
+        if a == b:
+            continue
+        first, second = (b, a) if upstream else (a, b)
+        adjacency.setdefault(first, {}).setdefault(second, edge_type)
     return adjacency

@@ -1,4 +1,4 @@
-"""The workspace format as pydantic classes (DESIGN section 4).
+"""The workspace format as pydantic classes.
 
 Keys are English snake_case and SPBE category values are the Indonesian terms, because the
 values appear verbatim in the generated document. ``extra="forbid"`` everywhere: a misspelt key
@@ -37,6 +37,8 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Scalar = str | bool | int | float | dt.date | None
 
 Status = Literal["rencana", "pengembangan", "aktif", "dihentikan"]
+RUNNING_STATUSES: tuple[Status, ...] = ("aktif", "pengembangan")  # in use, or being built: others depend on it
+PLANNED_STATUSES: tuple[Status, ...] = ("rencana", "pengembangan")  # not in use yet: the roadmap should say when
 SecurityCategory = Literal["strategis", "tinggi", "rendah"]
 
 
@@ -62,6 +64,22 @@ class Element(Strict):
     @property
     def owner_id(self) -> str | None:
         return getattr(self, "owner", None)
+
+    # -- status: the one place that says which statuses mean what ---------------------------------
+    @property
+    def running(self) -> bool:
+        """In use or being built (``aktif``, ``pengembangan``): what depends on it depends on something real."""
+        return self.status in RUNNING_STATUSES
+
+    @property
+    def planned(self) -> bool:
+        """Not in use yet (``rencana``, ``pengembangan``)."""
+        return self.status in PLANNED_STATUSES
+
+    @property
+    def retired(self) -> bool:
+        """Stopped (``dihentikan``): kept in the model as history, left out of what is in use."""
+        return self.status == "dihentikan"
 
     def ignored_rules(self) -> set[str]:
         codes = {c.strip().upper() for c in self.ignore}

@@ -7,9 +7,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from spbe_arch.errors import UnknownElementError
-from spbe_arch.loader import suggest_id
 from spbe_arch.model import dump_element
 from spbe_arch.relations import iter_references
+from spbe_arch.suggest import suggest_id
 from spbe_arch.workspace import Workspace
 
 

@@ -1,138 +1,28 @@
-"""Rules and the validation run.
+"""The validation run and its report.
 
-A rule has a code that never changes meaning, a default severity, a one-line summary and an
-explanation (``spbe rules CODE``). Rules that check a loaded model are functions that yield
-:class:`Hit`; the engine places each hit at its element's source position, applies the manifest's
-severity settings and the element's own suppressions, and sorts the result.
+The engine runs every registered rule (:mod:`spbe_arch.rules`) over a loaded workspace, places each
+hit at its element's source position, applies the manifest's severity settings and the elements'
+own suppressions (in :func:`apply_settings`, the one place they are applied) and sorts the result.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from spbe_arch.errors import SpbeError
-from spbe_arch.findings import Finding, Severity
+from spbe_arch.extensions import load_extensions
+from spbe_arch.findings import Finding
 from spbe_arch.loader import LoadResult, load_workspace
-from spbe_arch.reference import Catalogue, load_catalogue
-from spbe_arch.workspace import Path_, Workspace
-
-if TYPE_CHECKING:  # pragma: no cover
-    import networkx as nx
-
-    from spbe_arch.relations import Reference
-
-
-@dataclass(frozen=True)
-class Hit:
-    """What a rule found: the element, the message, and the path inside the element to point at."""
-
-    element: str
-    message: str
-    path: Path_ = ()
-
-
-@dataclass
-class Context:
-    """What rules may look at: the workspace, the catalogue with local codes, and (lazily) the graph."""
-
-    workspace: Workspace
-    catalogue: Catalogue
-
-    @cached_property
-    def graph(self) -> nx.MultiDiGraph:
-        from spbe_arch.graph import build_graph  # type: ignore[import-untyped,unused-ignore]
-
-        graph: nx.MultiDiGraph = build_graph(self.workspace)
-        return graph
-
-    @cached_property
-    def references(self) -> list[Reference]:
-        """Every reference of the workspace, computed once for all rules."""
-        from spbe_arch.relations import iter_references
-
-        return [ref for element in self.workspace.iter_elements() for ref in iter_references(element)]
-
-    @cached_property
-    def referrers(self) -> dict[str, list[tuple[str, str]]]:
-        """For each id: the (element id, field) pairs that name it."""
-        result: dict[str, list[tuple[str, str]]] = {}
-        for ref in self.references:
-            result.setdefault(ref.target, []).append((ref.source, ref.field))
-        return result
-
-
-Check = Callable[[Context], Iterable[Hit]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    explanation: str
-    check: Check | None = None  # None: reported by the loader, not by a check over the model
-
-    @property
-    def family(self) -> str:
-        return self.code[:2]
-
-
-RULES: dict[str, Rule] = {}
-
-FAMILIES: dict[str, str] = {
-    "SC": "schema: files, YAML and the shape of each element",
-    "RF": "references between elements",
-    "RC": "reference-architecture codes",
-    "OR": "organizations (perangkat daerah)",
-    "BP": "proses bisnis",
-    "LY": "layanan",
-    "DA": "data dan informasi",
-    "AP": "aplikasi",
-    "IN": "infrastruktur",
-    "KM": "keamanan",
-    "RM": "peta rencana",
-}
-
-
-def register(code: str, name: str, severity: Severity, summary: str, explanation: str,
-             check: Check | None = None) -> Rule:
-    if code in RULES:
-        raise ValueError(f"rule {code} registered twice")
-    rule = Rule(code, name, severity, summary, " ".join(explanation.split()), check)
-    RULES[code] = rule
-    return rule
-
-
-def rule(
-    code: str, name: str, severity: Severity, summary: str, explanation: str
-) -> Callable[[Check], Check]:
-    """Decorator: register ``check`` as rule ``code``."""
-
-    def decorate(check: Check) -> Check:
-        register(code, name, severity, summary, explanation, check)
-        return check
-
-    return decorate
-
-
-def all_rules() -> list[Rule]:
-    import spbe_arch.rules  # noqa: F401  (registers every rule)
-
-    return sorted(RULES.values(), key=lambda r: r.code)
-
-
-def get_rule(code: str) -> Rule | None:
-    all_rules()
-    return RULES.get(code.upper())
+from spbe_arch.reference import load_catalogue
+from spbe_arch.rules import FAMILIES, RETIRED, Context, Hit, Rule, all_rules, get_rule
+from spbe_arch.suggest import did_you_mean, nearest
+from spbe_arch.workspace import Workspace
 
 
 class Summary(BaseModel):
@@ -175,9 +65,14 @@ class Validation:
     context: Context | None = None
 
 
+def _settings(workspace: Workspace | None) -> dict[str, str]:
+    """The manifest's ``rules:`` table by upper-case code: a severity or ``off``."""
+    return {k.upper(): v for k, v in workspace.manifest.rules.items()} if workspace is not None else {}
+
+
 def apply_settings(findings: Iterable[Finding], workspace: Workspace | None) -> list[Finding]:
-    """Severity overrides from the manifest and suppressions on the element."""
-    settings = {k.upper(): v for k, v in (workspace.manifest.rules.items() if workspace else [])}
+    """Severity overrides from the manifest and suppressions on the element, for every finding."""
+    settings = _settings(workspace)
     result = []
     for finding in findings:
         code = finding.rule
@@ -194,13 +89,11 @@ def apply_settings(findings: Iterable[Finding], workspace: Workspace | None) -> 
 
 
 def _unknown_rule_settings(workspace: Workspace) -> list[Finding]:
-    import difflib
-
     findings = []
     for code in workspace.manifest.rules:
-        if code.upper() not in RULES:
-            guess = difflib.get_close_matches(code.upper(), list(RULES), n=1)
-            hint = f"; did you mean {guess[0]!r}?" if guess else "; `spbe rules` lists them"
+        if get_rule(code) is None:
+            hint = did_you_mean(nearest(code.upper(), [r.code for r in all_rules()], limit=1)) or \
+                "; `spbe rules` lists them"
             line, column = workspace.manifest_keys.get(("rules", code), (1, 1))
             findings.append(Finding(
                 rule="SC015", severity="warning", message=f"rules: unknown rule code {code!r}{hint}",
@@ -209,24 +102,21 @@ def _unknown_rule_settings(workspace: Workspace) -> list[Finding]:
 
 
 def run_rules(context: Context, codes: Iterable[str] | None = None) -> list[Finding]:
-    """Run the model rules (all, or only ``codes``) and place each hit at its source."""
+    """Run the model rules (all, or only ``codes``; none the manifest turns off), each hit placed at its
+    source with the rule's default severity; :func:`apply_settings` then applies the settings."""
     workspace = context.workspace
     wanted = {c.upper() for c in codes} if codes is not None else None
-    settings = {k.upper(): v for k, v in workspace.manifest.rules.items()}
+    settings = _settings(workspace)
     findings: list[Finding] = []
     for rule_obj in all_rules():
         if rule_obj.check is None or (wanted is not None and rule_obj.code not in wanted):
             continue
         if settings.get(rule_obj.code) == "off":
             continue
-        severity = settings.get(rule_obj.code, rule_obj.severity)
         for hit in rule_obj.check(context):
-            element = workspace.get(hit.element)
-            if element is not None and rule_obj.code in element.ignored_rules():
-                continue
             location = workspace.locate(hit.element, hit.path)
             findings.append(Finding(
-                rule=rule_obj.code, severity=severity, message=hit.message,  # type: ignore[arg-type]
+                rule=rule_obj.code, severity=rule_obj.severity, message=hit.message,
                 element=hit.element, file=location.file if location else None,
                 line=location.line if location else None, column=location.column if location else None,
             ))
@@ -247,9 +137,6 @@ def make_report(root: str, findings: list[Finding], workspace: Workspace | None,
 
 def validate_loaded(result: LoadResult, root: str) -> Validation:
     """Validate what :func:`load_workspace` produced."""
-    from spbe_arch.extensions import load_extensions
-
-    all_rules()
     workspace = result.workspace
     findings = list(result.findings)
     if workspace is None:
@@ -259,28 +146,56 @@ def validate_loaded(result: LoadResult, root: str) -> Validation:
     findings.extend(extension_findings)
     catalogue = national.with_extensions(local_codes) if local_codes else national
     context = Context(workspace, catalogue)
-    findings = apply_settings(findings, workspace)
     findings.extend(_unknown_rule_settings(workspace))
     findings.extend(run_rules(context))
-    report = make_report(root, findings, workspace, loaded=not result.fatal)
+    report = make_report(root, apply_settings(findings, workspace), workspace, loaded=not result.fatal)
     return Validation(workspace, report, context)
+
+
+LOADED = "load-result"  # the key under which a loaded workspace keeps what loading it found
+
+
+def remember_load(result: LoadResult) -> None:
+    """Keep the loader's findings with the workspace, so that validating it later reports them too."""
+    if result.workspace is not None:
+        result.workspace.derived(LOADED, lambda: result)
+
+
+def validate(workspace: Workspace) -> Validation:
+    """The validation of ``workspace``, made once and shared (the document and ``spbe build`` reuse it).
+
+    It includes the loader's findings when the workspace was loaded by :func:`validate_workspace` or
+    :func:`spbe_arch.load`; a workspace made in code has none.
+    """
+    def run() -> Validation:
+        loaded = workspace.derived(LOADED, lambda: LoadResult(workspace, []))
+        return validate_loaded(loaded, str(workspace.root))
+
+    return workspace.derived("validation", run)
 
 
 def validate_workspace(root: str | os.PathLike[str]) -> Validation:
     """Load and validate the workspace at ``root``: the library form of ``spbe validate``."""
     path = Path(root)
-    return validate_loaded(load_workspace(path), str(path))
+    result = load_workspace(path)
+    if result.workspace is None:
+        return validate_loaded(result, str(path))
+    remember_load(result)
+    validation = validate(result.workspace)
+    if validation.report.workspace != str(path):  # the same folder named another way: report it as asked
+        validation = Validation(validation.workspace, validation.report.model_copy(update={"workspace": str(path)}),
+                                validation.context)
+    return validation
 
 
 def explain_rule(code: str) -> Rule:
-    """The rule ``code`` (any case); an unknown code is a usage error naming the nearest codes."""
+    """The rule ``code`` (any case); an unknown or retired code is a usage error saying so."""
     found = get_rule(code)
     if found is None:
-        import difflib
-
-        guess = difflib.get_close_matches(code.upper(), [r.code for r in all_rules()], n=3)
-        hint = f"; did you mean {', '.join(guess)}?" if guess else "; `spbe rules` lists them"
-        raise SpbeError(f"no rule {code!r}{hint}")
+        if code.upper() in RETIRED:
+            raise SpbeError(f"rule {code.upper()} is retired: {RETIRED[code.upper()]}")
+        hint = did_you_mean(nearest(code.upper(), [r.code for r in all_rules()], limit=3), quote=False)
+        raise SpbeError(f"no rule {code!r}{hint or '; `spbe rules` lists them'}")
     return found
 
 
@@ -290,3 +205,10 @@ def rule_text(found: Rule) -> str:
             f"Family {found.family}: {FAMILIES.get(found.family, '')}.\n"
             f"Change its severity in spbe.yaml (rules: {{{found.code}: warning}}) or silence it on one "
             f"element (ignore: [{found.code}]).\n")
+
+
+__all__ = [
+    "FAMILIES", "Context", "Hit", "Report", "Rule", "Summary", "Validation", "all_rules", "apply_settings",
+    "explain_rule", "get_rule", "make_report", "remember_load", "rule_text", "run_rules", "validate", "validate_loaded",
+    "validate_workspace",
+]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from spbe_arch.findings import Location
 from spbe_arch.model import (
@@ -24,6 +24,8 @@ from spbe_arch.model import (
 
 Path_ = tuple[str | int, ...]
 E = TypeVar("E", bound=Element)
+T = TypeVar("T")
+ContainerField = Literal["parent", "located_in"]  # the fields that place an element inside another
 
 
 @dataclass
@@ -65,12 +67,21 @@ class Workspace:
 
     def __post_init__(self) -> None:
         self._by_collection: dict[str, list[Element]] | None = None
+        self._derived: dict[Hashable, Any] = {}
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What ``compute`` makes of this workspace (its graph, its duplicate report), made once and shared
+        by every analysis that asks under the same ``key``; adding an element forgets them all."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return cast(T, self._derived[key])
 
     # -- lookup ------------------------------------------------------------------------------
     def add(self, element: Element, source: ElementSource) -> None:
         self.elements[element.id] = element
         self.sources[element.id] = source
         self._by_collection = None
+        self._derived.clear()
 
     def get(self, element_id: str) -> Element | None:
         return self.elements.get(element_id)
@@ -126,6 +137,36 @@ class Workspace:
         if element is not None:
             return element.COLLECTION
         return self.invalid_ids.get(element_id)
+
+    # -- containment: the one cycle-safe walk up ``parent`` / ``located_in`` -------------------
+    def _climb(self, element_id: str, field: ContainerField) -> tuple[list[Element], bool]:
+        """The element and its containers, and whether the walk stopped at a repeated element (a cycle)."""
+        start = self.elements.get(element_id)
+        if start is None:
+            return [], False
+        chain = [start]
+        seen = {start.id}
+        current = start
+        while (next_id := getattr(current, field, None)) is not None:
+            found = self.elements.get(next_id)
+            if found is None or found.COLLECTION != start.COLLECTION:
+                return chain, False
+            if found.id in seen:
+                return chain, True
+            chain.append(found)
+            seen.add(found.id)
+            current = found
+        return chain, False
+
+    def lineage(self, element_id: str, field: ContainerField) -> list[Element]:
+        """The element, then what it sits in, following ``field`` (``parent`` for organizations and processes,
+        ``located_in`` for infrastructure) until an element names none, names an unknown id or an element of
+        another collection, or would come round again (a cycle: each element appears once)."""
+        return self._climb(element_id, field)[0]
+
+    def contained_in_cycle(self, element_id: str, field: ContainerField) -> bool:
+        """Whether following ``field`` up from the element runs into a cycle (which rules report)."""
+        return self._climb(element_id, field)[1]
 
     def locate(self, element_id: str, path: Path_ = (), *, key: bool = False) -> Location | None:
         source = self.sources.get(element_id)

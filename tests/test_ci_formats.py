@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 
 from spbe_arch.cli import app
 from spbe_arch.findings import Finding
+from spbe_arch.formats import RENDERERS
 from spbe_arch.formats.github import annotation, escape_data, escape_property, report_github
 from spbe_arch.formats.junit import junit_tree, report_junit
 from spbe_arch.formats.paths import PathMapper, mapper_for, repository_root
 from spbe_arch.formats.sarif import sarif_log
-from spbe_arch.render import RENDERERS
 from spbe_arch.validate import Report, Summary, all_rules, make_report, validate_workspace
 from tests.snapshot import assert_snapshot
 

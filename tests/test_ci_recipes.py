@@ -47,7 +47,7 @@ def run_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, small: Path) -> Ca
     with $WORKSPACE the small fixture and the revision comparison of `spbe diff` replaced by a folder
     comparison (the scratch folder is no repository). False when the command does not exist in this
     checkout (a feature not merged yet); a failed assertion when an option or value is refused."""
-    from spbe_arch import diff_sources
+    from spbe_arch.diff import sources as diff_sources
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(diff_sources, "compare", lambda *a, **k: diff_sources.compare_folders(small, small))

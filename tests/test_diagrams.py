@@ -220,7 +220,7 @@ def test_duplicates_snapshot(small_ws: Workspace, monkeypatch: pytest.MonkeyPatc
     """The drawing of a fixed report, so that changes in the finder's scores do not move this snapshot."""
     from spbe_arch.diagrams.views import duplicates
 
-    monkeypatch.setattr(duplicates, "_report", lambda workspace: _fixed_report())
+    monkeypatch.setattr(duplicates, "find_duplicates", lambda workspace, language: _fixed_report())
     scene = build_scene(small_ws, "duplicates")
     assert scene.clusters["group1"].subtitle == "2 aplikasi, kemiripan 0.87"
     assert ("app-simpeg__group", "national__group2", "move_to") in scene.edges
@@ -229,16 +229,6 @@ def test_duplicates_snapshot(small_ws: Workspace, monkeypatch: pytest.MonkeyPatc
     assert_snapshot("diagrams/small-duplicates.mmd", build_mermaid(small_ws, "duplicates"))
     svg = render(build_dot(small_ws, "duplicates"), "svg", renderer=_pure())  # type: ignore[arg-type]
     assert_snapshot("diagrams/small-duplicates.svg", svg)
-
-
-def test_duplicates_view_says_so_without_the_library(small_ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
-    monkeypatch.setitem(sys.modules, "spbe_arch.duplicates", None)  # importing it now raises ImportError
-    scene = build_scene(small_ws, "duplicates")
-    assert not scene.nodes
-    assert "belum tersedia" in scene.notes[0]
-    assert "belum tersedia" in build_dot(small_ws, "duplicates")
 
 
 @pytest.mark.parametrize(("view", "message"), [

@@ -1,4 +1,4 @@
-"""Finding and running the renderer (DESIGN section 14), and the ``spbe diagram`` command."""
+"""Finding and running the renderer, and the ``spbe diagram`` command."""
 
 from __future__ import annotations
 
@@ -200,12 +200,13 @@ def test_all_goes_on_after_a_view_the_renderer_fails_on(tmp_path: Path) -> None:
     real = find_renderer()
     assert real is not None
     stdin = tmp_path / "stdin.dot"
+    # one stdin copy per run ($$): the views are drawn in parallel
     picky = fake(tmp_path / "bin", "graphviz-pure", f"""
-cat > {stdin}
-for arg in "$@" {stdin}; do
+cat > {stdin}.$$.dot
+for arg in "$@" {stdin}.$$.dot; do
   case "$arg" in *.dot) if grep -q "digraph integration" "$arg"; then echo "panic in layout" >&2; exit 101; fi;; esac
 done
-exec {real.path} "$@" < {stdin}""")
+exec {real.path} "$@" < {stdin}.$$.dot""")
     workspace, _ = open_workspace(SMALL)
     with pytest.raises(DiagramProblems) as caught:
         write_all(workspace, tmp_path / "out", ["svg"], dot=str(picky))

@@ -13,9 +13,9 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from spbe_arch.cli import app
-from spbe_arch.diff import DUPLICATES_OFF, DuplicateGroup, ModelDiff, diff_models, duplicate_groups
-from spbe_arch.diff_render import code, diff_json, diff_markdown, diff_text, md, plain
-from spbe_arch.diff_sources import compare_folders, load_version
+from spbe_arch.diff.render import code, diff_json, diff_markdown, diff_text, md, plain
+from spbe_arch.diff.semantic import DUPLICATES_OFF, DuplicateGroup, ModelDiff, diff_models, duplicate_groups
+from spbe_arch.diff.sources import compare_folders, load_version
 from spbe_arch.loader import load_workspace
 from spbe_arch.workspace import Workspace
 from tests.snapshot import assert_snapshot

@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from spbe_arch.cli import app
-from spbe_arch.diff import ModelDiff
-from spbe_arch.diff_sources import compare
+from spbe_arch.diff.gitrepo import GitError, default_base, find_repository, resolve
+from spbe_arch.diff.semantic import ModelDiff
+from spbe_arch.diff.sources import compare
 from spbe_arch.errors import SpbeError, UsageError
-from spbe_arch.gitrepo import GitError, default_base, find_repository, resolve
 from spbe_arch.validate import all_rules
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

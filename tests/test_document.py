@@ -133,18 +133,6 @@ def test_a_missing_renderer_gives_notes_instead_of_figures(small: Path, monkeypa
     assert len(docx.inline_shapes) == 0
 
 
-def test_missing_analysis_modules_are_said_not_invented(small: Path, stub_figures: None,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    import spbe_arch.document.findings_sections as sections
-
-    real = sections.optional_module
-    monkeypatch.setattr(sections, "optional_module",
-                        lambda name: None if name in ("spbe_arch.duplicates", "spbe_arch.analysis") else real(name))
-    text = _text(_data(small), "md", figure_dir="gambar")
-    assert "Analisis duplikasi aplikasi tidak disertakan: modul analisis duplikasi aplikasi" in text
-    assert "Analisis titik kegagalan tunggal tidak disertakan" in text
-
-
 def test_a_workspace_with_errors_still_gets_a_document(make_workspace, stub_figures: None) -> None:  # type: ignore[no-untyped-def]
     root = make_workspace({"aplikasi.yaml": """
         applications:

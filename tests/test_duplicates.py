@@ -1,4 +1,4 @@
-"""Duplicate applications across OPDs (issue 4): normalisation, score, exclusions, groups, CLI, AP015."""
+"""Duplicate applications across OPDs: normalisation, score, exclusions, groups, CLI, AP015."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Regression floor of the duplicate finder on labelled data (issue 4): pair precision >= 0.85 and
+"""Regression floor of the duplicate finder on labelled data: pair precision >= 0.85 and
 recall >= 0.80 at the default threshold. benchmarks/bench_duplicates.py prints the full report."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import networkx as nx
 from typer.testing import CliRunner
 
 from spbe_arch.cli import app
-from spbe_arch.graph_export import export_graph
+from spbe_arch.exchange.graph_export import export_graph
 from spbe_arch.loader import open_workspace
 from tests.snapshot import assert_snapshot
 

@@ -1,4 +1,4 @@
-"""The loader: positions, merging, determinism, and every kind of bad input (DESIGN section 5)."""
+"""The loader: positions, merging, determinism, and every kind of bad input."""
 
 from __future__ import annotations
 

@@ -11,6 +11,8 @@ import yaml
 from spbe_arch.exchange.schema import schemas
 from spbe_arch.init import MODELINE, SCHEMA_FOLDER, add_schema
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML has it: 20 times faster
+
 
 def test_example_schemas_are_current(example: Path) -> None:
     for name, schema in schemas().items():
@@ -21,7 +23,10 @@ def test_example_schemas_are_current(example: Path) -> None:
 def test_every_example_file_points_at_its_schema_and_validates(example: Path) -> None:
     import jsonschema
 
-    loaded = {name: schema for name, schema in schemas().items()}
+    validators = {}  # one validator per schema, built once (jsonschema.validate would rebuild it per file)
+    for name, schema in schemas().items():
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validators[name] = jsonschema.Draft202012Validator(schema)
     files = [p for p in example.rglob("*.yaml") if ".schema" not in p.parts and ".labels" not in p.parts
              and p.name != "local-codes.yaml"]
     assert len(files) > 20
@@ -31,8 +36,8 @@ def test_every_example_file_points_at_its_schema_and_validates(example: Path) ->
         target = (path.parent / first.removeprefix(MODELINE)).resolve()
         assert target.is_file(), first
         # editors read YAML dates as text, as the schema describes them
-        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
-        jsonschema.validate(data, loaded[target.name])
+        data = json.loads(json.dumps(yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER), default=str))
+        validators[target.name].validate(data)
 
 
 def test_add_schema_is_idempotent_and_skips_local_codes(tmp_path: Path, small: Path) -> None:

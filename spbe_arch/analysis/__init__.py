@@ -50,14 +50,14 @@ def analyze(workspace: Workspace, limit: int = 10, sections: tuple[str, ...] | l
     ``limit`` caps the single points of failure and the most connected applications.
     """
     from spbe_arch.errors import UsageError
-    from spbe_arch.graph import build_graph
+    from spbe_arch.graph import workspace_graph
 
     unknown = sorted(set(sections) - set(SECTIONS))
     if unknown:
         raise UsageError(f"unknown analysis {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
     if limit < 0:
         raise UsageError(f"--limit must be 0 or more, not {limit}")
-    graph = graph if graph is not None else build_graph(workspace)
+    graph = graph if graph is not None else workspace_graph(workspace)
     wanted = set(sections)
     return AnalysisReport(
         government=workspace.manifest.government.name,

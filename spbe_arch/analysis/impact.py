@@ -73,7 +73,7 @@ class ImpactReport(BaseModel):
 def check_element(workspace: Workspace, element_id: str) -> None:
     """Raise :class:`UnknownElementError`, naming the nearest ids, when ``element_id`` is unknown."""
     if element_id not in workspace.elements:
-        from spbe_arch.loader import suggest_id
+        from spbe_arch.suggest import suggest_id
 
         raise UnknownElementError(element_id, suggest_id(workspace, element_id))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from spbe_arch.graph import build_graph, failure_graph
+from spbe_arch.graph import failure_graph, workspace_graph
 from spbe_arch.workspace import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,7 +80,7 @@ def single_points_of_failure(workspace: Workspace, limit: int = 10, *,
 
     from spbe_arch.analysis.impact import impact
 
-    graph = graph if graph is not None else build_graph(workspace)
+    graph = graph if graph is not None else workspace_graph(workspace)
     failures = failure_graph(graph)
     counts = services_stopped_counts(failures, [s.id for s in workspace.services])
     candidates = sorted((e for c in CANDIDATES for e in workspace.collection(c) if counts.get(e.id, 0) > 0),

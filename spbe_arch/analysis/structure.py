@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from spbe_arch.analysis.impact import organization_label
-from spbe_arch.graph import build_graph, edges_by_type, failure_graph, graph_edges
+from spbe_arch.graph import edges_by_type, failure_graph, graph_edges, workspace_graph
 from spbe_arch.workspace import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,7 +75,7 @@ def find_cycles(workspace: Workspace, *, graph: nx.MultiDiGraph | None = None) -
     """
     import networkx as nx
 
-    graph = graph if graph is not None else build_graph(workspace)
+    graph = graph if graph is not None else workspace_graph(workspace)
     failures = failure_graph(graph)
     result = []
     for component in nx.strongly_connected_components(failures):
@@ -105,7 +105,7 @@ def find_orphans(workspace: Workspace, *, graph: nx.MultiDiGraph | None = None) 
     """Elements that no relation touches, ownership aside (an organization that owns something is
     not an orphan; an element that only has an owner is). SPLPs named as an integration's ``via``
     and data named in an integration count as touched."""
-    graph = graph if graph is not None else build_graph(workspace)
+    graph = graph if graph is not None else workspace_graph(workspace)
     touched = _integration_touches(graph)
     for source, target, data in graph_edges(graph):
         if data["type"] == "owned_by":
@@ -119,7 +119,7 @@ def find_orphans(workspace: Workspace, *, graph: nx.MultiDiGraph | None = None) 
 def most_connected_applications(workspace: Workspace, limit: int = 10, *,
                                 graph: nx.MultiDiGraph | None = None) -> list[ConnectedApplication]:
     """The applications linked to the most distinct elements (in and out, ownership aside)."""
-    graph = graph if graph is not None else build_graph(workspace)
+    graph = graph if graph is not None else workspace_graph(workspace)
     apps = {a.id: a for a in workspace.applications}
     neighbours: dict[str, set[str]] = {}
     relations: dict[str, dict[str, int]] = {}
@@ -152,7 +152,7 @@ def opd_dependencies(workspace: Workspace, *, graph: nx.MultiDiGraph | None = No
     its service is realised by it, ...) or when it is listed among the application's ``users``.
     Sorted by the number of such applications, most dependent first; OPDs relying on none are left out.
     """
-    graph = graph if graph is not None else build_graph(workspace)
+    graph = graph if graph is not None else workspace_graph(workspace)
     failures = failure_graph(graph)
     owner = {node: data.get("owner") for node, data in graph.nodes(data=True)}
     apps = {a.id for a in workspace.applications}

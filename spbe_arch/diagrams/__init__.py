@@ -1,4 +1,4 @@
-"""Diagrams of the architecture (DESIGN section 9): views as DOT, Mermaid, SVG, PNG and PDF.
+"""Diagrams of the architecture: views as DOT, Mermaid, SVG, PNG and PDF.
 
 A view is built as a :class:`~spbe_arch.diagrams.scene.Scene` from the model, then written as DOT
 (through the ``graphviz`` package) or Mermaid, and rendered by ``graphviz-pure`` (or a system
@@ -12,6 +12,8 @@ from spbe_arch.diagrams.output import (
     DiagramProblems,
     DiagramRun,
     ViewFiles,
+    build_dot,
+    build_mermaid,
     export_all,
     view_bytes,
     view_slug,
@@ -29,22 +31,6 @@ from spbe_arch.diagrams.renderer import (
     require_renderer,
 )
 from spbe_arch.diagrams.views import VIEW_KINDS, build_scene, list_views, parse_view
-from spbe_arch.workspace import Workspace
-
-
-def build_dot(workspace: Workspace, view: str, depth: int = 1) -> str:
-    """The DOT source of one view (``landscape``, ``opd:ID``, ``service:ID``, ``context:ID``, ...)."""
-    from spbe_arch.diagrams.dot import scene_to_dot
-
-    return scene_to_dot(build_scene(workspace, view, depth))
-
-
-def build_mermaid(workspace: Workspace, view: str, depth: int = 1) -> str:
-    """The Mermaid flowchart of one view, for Markdown on GitHub and GitLab."""
-    from spbe_arch.diagrams.mermaid import scene_to_mermaid
-
-    return scene_to_mermaid(build_scene(workspace, view, depth))
-
 
 __all__ = [
     "FORMATS", "VIEW_KINDS", "DiagramProblems", "DiagramRun", "Renderer", "RendererTimeout", "RendererUnavailable",

@@ -1,4 +1,4 @@
-"""A scene as DOT source, written through the ``graphviz`` package (DESIGN section 14).
+"""A scene as DOT source, written through the ``graphviz`` package.
 
 Every model text is placed in an HTML-like label after :func:`labels.dot_html`, so no name can
 break the DOT syntax; ids are quoted by the ``graphviz`` package.

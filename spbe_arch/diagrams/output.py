@@ -74,9 +74,23 @@ def check_formats(formats: Iterable[str]) -> list[str]:
     return chosen
 
 
-def diagram_text(workspace: Workspace, view: str, fmt: str, depth: int = 1) -> str:
-    from spbe_arch.diagrams import build_dot, build_mermaid
+def build_dot(workspace: Workspace, view: str, depth: int = 1) -> str:
+    """The DOT source of one view (``landscape``, ``opd:ID``, ``service:ID``, ``context:ID``, ...)."""
+    from spbe_arch.diagrams.dot import scene_to_dot
+    from spbe_arch.diagrams.views import build_scene
 
+    return scene_to_dot(build_scene(workspace, view, depth))
+
+
+def build_mermaid(workspace: Workspace, view: str, depth: int = 1) -> str:
+    """The Mermaid flowchart of one view, for Markdown on GitHub and GitLab."""
+    from spbe_arch.diagrams.mermaid import scene_to_mermaid
+    from spbe_arch.diagrams.views import build_scene
+
+    return scene_to_mermaid(build_scene(workspace, view, depth))
+
+
+def diagram_text(workspace: Workspace, view: str, fmt: str, depth: int = 1) -> str:
     return build_mermaid(workspace, view, depth) if fmt == "mermaid" else build_dot(workspace, view, depth)
 
 
@@ -84,8 +98,6 @@ def view_bytes(workspace: Workspace, view: str, fmt: str, *, depth: int = 1, dot
                timeout: float = 60, keep_dot: Path | None = None) -> bytes:
     """One view in one format. When it cannot be rendered and ``keep_dot`` is given, the DOT source is
     written there before the error is raised, so that the work is not lost."""
-    from spbe_arch.diagrams import build_dot
-
     fmt = check_formats([fmt])[0]
     if fmt in ("dot", "mermaid"):
         return diagram_text(workspace, view, fmt, depth).encode("utf-8")
@@ -116,10 +128,9 @@ def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("s
     """
     import os
 
-    from spbe_arch.diagrams import list_views
     from spbe_arch.diagrams.dot import scene_to_dot
     from spbe_arch.diagrams.mermaid import scene_to_mermaid
-    from spbe_arch.diagrams.views import build_scene
+    from spbe_arch.diagrams.views import build_scene, list_views
 
     chosen = check_formats(formats)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -232,7 +243,7 @@ def _write_index(workspace: Workspace, run: DiagramRun) -> Path:
 
     import jinja2
 
-    from spbe_arch import __version__
+    from spbe_arch.version import __version__
 
     template_text = resources.files("spbe_arch.diagrams").joinpath("index.html.j2").read_text("utf-8")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)

@@ -1,4 +1,4 @@
-"""Running a Graphviz renderer: which one (DESIGN section 14), with a timeout, never a hang.
+"""Running a Graphviz renderer: which one, with a timeout, never a hang.
 
 The order: ``--dot`` or ``SPBE_DOT``; the ``graphviz-pure`` installed beside this Python; the one on
 PATH; a system ``dot``, the only one that makes PDF. graphviz-pure gives the same bytes on every

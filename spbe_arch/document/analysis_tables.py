@@ -40,7 +40,7 @@ class AnalysisTables:
 
     # -- findings ---------------------------------------------------------------------------
     def findings(self) -> Tables:
-        from spbe_arch.validate import get_rule
+        from spbe_arch.rules import get_rule
 
         by_rule: dict[str, list[Finding]] = defaultdict(list)
         for finding in self.report.findings:
@@ -109,9 +109,9 @@ class AnalysisTables:
     # -- gaps -------------------------------------------------------------------------------
     def gaps(self) -> Table:
         ws, ix = self.ws, self.ix
-        active = [p for p in ws.processes if p.status != "dihentikan"]
-        services = [s for s in ws.services if s.status != "dihentikan"]
-        apps = [a for a in ws.applications if a.status != "dihentikan"]
+        active = [p for p in ws.processes if not p.retired]
+        services = [s for s in ws.services if not s.retired]
+        apps = [a for a in ws.applications if not a.retired]
         local_apps = [a for a in apps if a.source == "lokal"]
         strategic = [a for a in apps if a.security_category == "strategis"]
         cross_opd = []

@@ -10,13 +10,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spbe_arch.document.optional import optional_module
 from spbe_arch.errors import SpbeError
 from spbe_arch.model import COLLECTION_LABELS
 
 Renderer = Callable[[str, str, int | None], bytes]
 
-NO_DIAGRAMS = "modul diagram (spbe_arch.diagrams) tidak tersedia pada instalasi spbe-arch ini"
 NO_RENDERER = ("program penggambar diagram Graphviz tidak ditemukan; jalankan dokumen ini di komputer yang memiliki "
                "Graphviz atau paket graphviz-pure")
 NOTHING_TO_DRAW = "model tidak memuat elemen yang dapat digambarkan pada diagram ini"
@@ -216,13 +214,10 @@ def domain_relations_dot(counts: list[tuple[str, str, str, int]], sizes: dict[st
 
 
 def diagram_renderer() -> tuple[Renderer | None, str]:
-    """The diagrams module's renderer, or None and the reason it is missing."""
-    diagrams = optional_module("spbe_arch.diagrams")
-    if diagrams is None or not hasattr(diagrams, "render"):
-        return None, NO_DIAGRAMS
+    """The diagrams' renderer (Graphviz), as the figures call it."""
+    from spbe_arch.diagrams import render as render_dot
 
     def render(dot: str, fmt: str, dpi: int | None) -> bytes:
-        data: bytes = diagrams.render(dot, fmt, dpi=dpi) if dpi is not None else diagrams.render(dot, fmt)
-        return data
+        return render_dot(dot, fmt, dpi=dpi) if dpi is not None else render_dot(dot, fmt)
 
     return render, ""

@@ -6,11 +6,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from spbe_arch.analysis import single_points_of_failure
 from spbe_arch.document import labels as L
 from spbe_arch.document.index import ModelIndex
-from spbe_arch.document.optional import optional_module
 from spbe_arch.document.tables import Table, cell, row
 from spbe_arch.document.text import angka, desimal
+from spbe_arch.duplicates import find_duplicates
 from spbe_arch.errors import SpbeError
 from spbe_arch.workspace import Workspace
 
@@ -43,12 +44,8 @@ class SpofSection(BaseModel):
 
 def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
     """The duplicates chapter from :func:`spbe_arch.duplicates.find_duplicates`."""
-    module = optional_module("spbe_arch.duplicates")
-    if module is None or not hasattr(module, "find_duplicates"):
-        return DuplicateSection(available=False, reason="modul analisis duplikasi aplikasi "
-                                "(spbe_arch.duplicates) tidak tersedia pada instalasi spbe-arch ini")
     try:
-        report = module.find_duplicates(workspace, language="id")
+        report = find_duplicates(workspace, language="id")
     except SpbeError as exc:
         return DuplicateSection(available=False, reason=f"analisis duplikasi tidak dapat dijalankan: {exc.message}")
     groups = list(getattr(report, "groups", []))
@@ -115,15 +112,8 @@ def _evidence(evidence: Any) -> str:
 
 def spof_section(workspace: Workspace, ix: ModelIndex, graph: Any = None) -> SpofSection:
     """Single points of failure from :func:`spbe_arch.analysis.single_points_of_failure`."""
-    module = optional_module("spbe_arch.analysis")
-    if module is None or not hasattr(module, "single_points_of_failure"):
-        return SpofSection(available=False, reason="modul analisis graf ketergantungan (spbe_arch.analysis) "
-                           "tidak tersedia pada instalasi spbe-arch ini")
     try:
-        if graph is not None:
-            found = module.single_points_of_failure(workspace, limit=SPOF_LIMIT, graph=graph)
-        else:
-            found = module.single_points_of_failure(workspace, limit=SPOF_LIMIT)
+        found = single_points_of_failure(workspace, limit=SPOF_LIMIT, graph=graph)
     except SpbeError as exc:
         return SpofSection(available=False, reason=f"analisis titik kegagalan tunggal tidak dapat dijalankan: "
                                                    f"{exc.message}")

@@ -148,13 +148,9 @@ class ModelIndex:
     # -- infrastructure ---------------------------------------------------------------------
     def site(self, infra_id: str) -> str | None:
         """The data centre or cloud an infrastructure element sits in, following ``located_in``."""
-        seen: set[str] = set()
-        current = self.ws.get(infra_id)
-        while isinstance(current, Infrastructure) and current.id not in seen:
-            if current.kind in ("pusat-data", "komputasi-awan"):
-                return current.id
-            seen.add(current.id)
-            current = self.ws.get(current.located_in) if current.located_in else None
+        for element in self.ws.lineage(infra_id, "located_in"):
+            if isinstance(element, Infrastructure) and element.kind in ("pusat-data", "komputasi-awan"):
+                return element.id
         return None
 
     def hosting_text(self, app: Application) -> str:

@@ -73,7 +73,7 @@ EDGES: dict[str, str] = {
     "located_in": "berlokasi di", "connected_to": "terhubung ke", "integrates": "terintegrasi dengan",
     "protects": "melindungi", "affects": "memengaruhi", "replaces": "menggantikan",
 }
-# Rule families (spbe_arch.validate.FAMILIES) in Indonesian.
+# Rule families (spbe_arch.rules.registry.FAMILIES) in Indonesian.
 RULE_FAMILIES: dict[str, str] = {
     "SC": "Skema berkas dan elemen", "RF": "Referensi antarelemen", "RC": "Kode referensi arsitektur",
     "OR": "Perangkat daerah", "BP": "Proses bisnis", "LY": "Layanan", "DA": "Data dan informasi",

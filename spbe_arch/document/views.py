@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spbe_arch.diagrams import build_dot, list_views
 from spbe_arch.document.figures import NOTHING_TO_DRAW, FigureSpec
-from spbe_arch.document.optional import optional_module
 from spbe_arch.workspace import Workspace
 
 SERVICE_FIGURES = 6  # service layer diagrams in chapter V; every service has one in the build's diagrams folder
@@ -28,15 +28,11 @@ CONTENT: dict[str, tuple[Callable[[Workspace], bool], str]] = {
 
 def diagram_specs(workspace: Workspace) -> list[FigureSpec]:
     """Figure specs for the main views and the top services (every view is in ``spbe build``'s diagrams folder)."""
-    diagrams = optional_module("spbe_arch.diagrams")
-    if diagrams is None or not hasattr(diagrams, "build_dot"):
-        return [FigureSpec(key, caption, lambda: None) for key, (_, caption) in MAIN_VIEWS.items()]
-    available = set(diagrams.list_views(workspace))
+    available = set(list_views(workspace))
 
     def dot_of(view: str) -> Callable[[], str | None]:
         def build() -> str | None:
-            source: str = diagrams.build_dot(workspace, view)
-            return source
+            return build_dot(workspace, view)
 
         return build
 
@@ -94,7 +90,7 @@ def featured_application(workspace: Workspace) -> str | None:
     for control in workspace.security:
         for target in set(control.protects):
             controls[target] = controls.get(target, 0) + 1
-    apps = [a for a in workspace.applications if a.security_category == "strategis" and a.status != "dihentikan"]
+    apps = [a for a in workspace.applications if a.security_category == "strategis" and not a.retired]
     ranked = sorted(apps, key=lambda a: (-controls.get(a.id, 0), -len(a.users), a.name.lower(), a.id))
     return ranked[0].id if ranked else None
 

@@ -144,7 +144,7 @@ def _host(url: str | None) -> tuple[str, str] | None:
 
 def considered(workspace: Workspace) -> list[Application]:
     """Applications the finder compares: every one still in use (retired ones need no consolidation)."""
-    return sorted((a for a in workspace.applications if a.status != "dihentikan"), key=lambda a: a.id)
+    return sorted((a for a in workspace.applications if not a.retired), key=lambda a: a.id)
 
 
 def build_normaliser(workspace: Workspace, tables: Tables, apps: list[Application]) -> Normaliser:

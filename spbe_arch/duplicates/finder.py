@@ -1,4 +1,4 @@
-"""``find_duplicates``: candidate pairs, scores, exclusions, groups (DESIGN section 8)."""
+"""``find_duplicates``: candidate pairs, scores, exclusions, groups."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.report import DuplicateReport, Pair
 from spbe_arch.duplicates.scoring import Scorer
 from spbe_arch.errors import UsageError
-from spbe_arch.gcpause import cyclic_gc_paused
 from spbe_arch.workspace import Workspace
 
 DEFAULT_THRESHOLD = 0.58
@@ -70,8 +69,9 @@ def find_duplicates(workspace: Workspace | str | os.PathLike[str], threshold: fl
     if language not in LANGUAGES:
         raise UsageError(f"language {language!r} is not one of {', '.join(LANGUAGES)}")
     limit = resolve_threshold(workspace, threshold)
-    with cyclic_gc_paused():
-        return _find(workspace, limit, exhaustive, language)
+    # made once per workspace and question: `spbe build` asks for it in the document and in the diagrams
+    return workspace.derived(("duplicates", limit, exhaustive, language),
+                             lambda: _find(workspace, limit, exhaustive, language))
 
 
 def _find(workspace: Workspace, limit: float, exhaustive: bool, language: Language) -> DuplicateReport:

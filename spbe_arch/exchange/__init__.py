@@ -1,4 +1,4 @@
-"""Exchange with the tools architects already use (DESIGN section 11).
+"""Exchange with the tools architects already use.
 
 One module per format: ``archimate_export`` and ``archimate_import`` (ArchiMate 3.1 Open Exchange
 Format), ``archi_csv`` (Archi's CSV trio), ``inventory`` (spreadsheet application inventories) and

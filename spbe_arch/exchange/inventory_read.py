@@ -71,6 +71,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Grid]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from spbe_arch.exchange.xmlsafe import refuse_dtd_in_package
+
+    refuse_dtd_in_package(path)
     try:
         values = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)

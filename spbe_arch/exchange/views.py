@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spbe_arch.exchange import mapping as mp
 from spbe_arch.exchange.concepts import ViewConnection, ViewNode, XRelationship, XView
 from spbe_arch.exchange.layout import Box, Cluster, LayoutGraph, layout
-from spbe_arch.model import Application, Element, Infrastructure, Organization
+from spbe_arch.model import Application, Element, Organization
 from spbe_arch.workspace import Workspace
 
 LayoutFunction = Callable[[LayoutGraph], dict[str, Box]]
@@ -94,7 +94,8 @@ def _infrastructure(workspace: Workspace, relationships: list[XRelationship]) ->
     parent: dict[str, str] = {}
     for item in infra.values():
         container = item.located_in
-        if container is not None and container in infra and container != item.id and not _would_cycle(infra, item):
+        if (container is not None and container in infra and container != item.id
+                and not workspace.contained_in_cycle(item.id, "located_in")):
             parent[item.id] = container
     children: dict[str, list[str]] = {}
     for child, container in parent.items():
@@ -108,17 +109,6 @@ def _infrastructure(workspace: Workspace, relationships: list[XRelationship]) ->
     return _Spec("infrastructure", "Topologi Infrastruktur SPBE",
                  "Infrastruktur menurut lokasinya (di dalam pusat data) dan jaringan yang menghubungkannya.",
                  "dot", roots, children, links, edges)
-
-
-def _would_cycle(infra: dict[str, Infrastructure], item: Infrastructure) -> bool:
-    seen = {item.id}
-    current = item.located_in
-    while current is not None and current in infra:
-        if current in seen:
-            return True
-        seen.add(current)
-        current = infra[current].located_in
-    return False
 
 
 def _model_id(concept: str) -> str:

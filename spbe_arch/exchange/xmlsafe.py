@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from spbe_arch.errors import SpbeError
 
@@ -63,6 +63,59 @@ def parse_untrusted(data: bytes, name: str) -> Any:
         if not isinstance(node.tag, str):  # an entity reference left unexpanded
             raise UnsafeXmlError(f"{name}: refused: the document uses entity references")
     return tree.getroot()
+
+
+class _Prolog(Exception):
+    """Raised from inside expat to stop reading: ``dtd`` says what the prolog held."""
+
+    def __init__(self, dtd: bool) -> None:
+        self.dtd = dtd
+
+
+def _declares_dtd(stream: IO[bytes]) -> bool:
+    """Whether the XML on ``stream`` declares a DTD or an entity, read only up to its first element."""
+    import xml.parsers.expat
+
+    def found(*_args: Any) -> None:
+        raise _Prolog(True)
+
+    def start(*_args: Any) -> None:
+        raise _Prolog(False)
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = found
+    parser.EntityDeclHandler = found
+    parser.StartElementHandler = start
+    try:
+        while chunk := stream.read(64 * 1024):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _Prolog as stop:
+        return stop.dtd
+    except xml.parsers.expat.ExpatError:
+        return False  # not well-formed: the reader of the file reports it
+    return False
+
+
+def refuse_dtd_in_package(path: Path) -> None:
+    """Refuse an Office file (a zip of XML parts, such as .xlsx) when any part declares a DTD or entities.
+
+    openpyxl reads worksheets through defusedxml, which refuses them, but other parts through lxml, which
+    only leaves entities unexpanded; this check refuses every part the same way, before any is parsed.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            for member in package.infolist():
+                if member.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    with package.open(member) as stream:
+                        if _declares_dtd(stream):
+                            raise UnsafeXmlError(
+                                f"{path}: refused: its part {member.filename} declares a DTD or entities "
+                                "(entity-expansion and external-entity payloads are never read)")
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip: the workbook reader says so
 
 
 class _OfflineResolver:

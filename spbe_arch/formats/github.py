@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spbe_arch.findings import Finding
 from spbe_arch.formats.paths import PathMapper, mapper_for
-from spbe_arch.validate import Report, get_rule
+from spbe_arch.formats.text import report_status
+from spbe_arch.rules import get_rule
+from spbe_arch.validate import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -44,8 +46,6 @@ def report_github(report: Report, paths: PathMapper | None = None) -> str:
     """One annotation per finding, then the summary as a plain log line."""
     paths = paths or mapper_for(report.workspace)
     lines = [annotation(f, paths) for f in report.findings]
-    from spbe_arch.render import report_status
-
     s = report.summary
     lines.append(escape_data(
         f"spbe validate {report.workspace}: {report_status(report)}: {s.errors} error(s), {s.warnings} warning(s), "

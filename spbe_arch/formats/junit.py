@@ -13,7 +13,8 @@ from collections import defaultdict
 
 from spbe_arch.findings import Finding
 from spbe_arch.formats.paths import PathMapper, mapper_for
-from spbe_arch.validate import Report, all_rules
+from spbe_arch.rules import all_rules
+from spbe_arch.validate import Report
 
 # Characters that XML 1.0 cannot hold at all, not even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

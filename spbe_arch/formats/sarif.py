@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from spbe_arch import __version__
 from spbe_arch.findings import Finding
 from spbe_arch.formats.paths import PathMapper, mapper_for
-from spbe_arch.validate import Report, Rule, all_rules
+from spbe_arch.rules import Rule, all_rules
+from spbe_arch.validate import Report
+from spbe_arch.version import __version__
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

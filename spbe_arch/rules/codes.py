@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spbe_arch.model import Application, Service
 from spbe_arch.reference import CODE_RE, COLLECTION_DOMAIN, DOMAIN_NAMES
-from spbe_arch.validate import Context, Hit, rule
+from spbe_arch.rules.registry import Context, Hit, rule
 
 
 @rule("RC001", "malformed-code", "error", "a reference code is not of the form RAx.NN.NN",
@@ -58,7 +58,7 @@ def code_of_other_domain(ctx: Context) -> Iterator[Hit]:
 
 
 # RC004 is reported while reading the local extensions file.
-from spbe_arch.validate import register  # noqa: E402
+from spbe_arch.rules.registry import register  # noqa: E402
 
 register("RC004", "bad-local-code", "error", "a local reference code is invalid",
          """Codes in the `reference_extensions` file must be well formed, new (not a national code),

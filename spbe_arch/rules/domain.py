@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from spbe_arch.validate import Context, Hit, rule
+from spbe_arch.rules.registry import Context, Hit, rule
 
-_RUNNING = ("aktif", "pengembangan")
 _SITES = ("pusat-data", "komputasi-awan")
 _HOSTS_NEEDING_SITE = ("server", "penyimpanan", "basis-data", "sistem-operasi", "perangkat-keamanan")
 
@@ -45,7 +44,7 @@ def process_without_application(ctx: Context) -> Iterator[Hit]:
     supported = {p for app in ctx.workspace.applications for p in app.supports}
     parents = {p.parent for p in ctx.workspace.processes if p.parent}
     for process in ctx.workspace.processes:
-        if process.status in _RUNNING and process.id not in supported and process.id not in parents:
+        if process.running and process.id not in supported and process.id not in parents:
             yield Hit(process.id, f"process {process.name!r} is supported by no application")
 
 
@@ -67,7 +66,7 @@ def core_without_service(ctx: Context) -> Iterator[Hit]:
 def service_not_delivered(ctx: Context) -> Iterator[Hit]:
     delivered = {s for p in ctx.workspace.processes for s in p.services}
     for service in ctx.workspace.services:
-        if service.status in _RUNNING and not service.applications and service.id not in delivered:
+        if service.running and not service.applications and service.id not in delivered:
             yield Hit(service.id, f"service {service.name!r} is delivered by no application and no process")
 
 
@@ -105,7 +104,7 @@ def data_unused(ctx: Context) -> Iterator[Hit]:
       analysis lose their strongest signal.""")
 def application_without_process(ctx: Context) -> Iterator[Hit]:
     for app in ctx.workspace.applications:
-        if not app.supports and app.status != "dihentikan":
+        if not app.supports and not app.retired:
             yield Hit(app.id, f"application {app.name!r} supports no process")
 
 
@@ -115,7 +114,7 @@ def application_without_process(ctx: Context) -> Iterator[Hit]:
       when infrastructure fails. Planned and retired applications are exempt.""")
 def application_not_hosted(ctx: Context) -> Iterator[Hit]:
     for app in ctx.workspace.applications:
-        if app.status in _RUNNING and not app.hosted_on:
+        if app.running and not app.hosted_on:
             yield Hit(app.id, f"application {app.name!r} is hosted nowhere")
 
 
@@ -124,7 +123,7 @@ def application_not_hosted(ctx: Context) -> Iterator[Hit]:
       application with neither `reads` nor `writes` is missing from that picture.""")
 def application_without_data(ctx: Context) -> Iterator[Hit]:
     for app in ctx.workspace.applications:
-        if not app.reads and not app.writes and app.status != "dihentikan":
+        if not app.reads and not app.writes and not app.retired:
             yield Hit(app.id, f"application {app.name!r} neither reads nor writes a data set")
 
 
@@ -134,7 +133,7 @@ def application_without_data(ctx: Context) -> Iterator[Hit]:
       security controls are mandatory. Locally built and run applications should state theirs.""")
 def without_category(ctx: Context) -> Iterator[Hit]:
     for app in ctx.workspace.applications:
-        if app.source == "lokal" and app.security_category is None and app.status != "dihentikan":
+        if app.source == "lokal" and app.security_category is None and not app.retired:
             yield Hit(app.id, f"application {app.name!r} has no security_category")
 
 
@@ -163,7 +162,7 @@ def centre_without_tier(ctx: Context) -> Iterator[Hit]:
       stops.""")
 def server_not_located(ctx: Context) -> Iterator[Hit]:
     for infra in ctx.workspace.infrastructure:
-        if infra.kind in _HOSTS_NEEDING_SITE and infra.located_in is None and infra.status in _RUNNING:
+        if infra.kind in _HOSTS_NEEDING_SITE and infra.located_in is None and infra.running:
             yield Hit(infra.id, f"{infra.kind} {infra.name!r} is located nowhere (located_in)")
 
 
@@ -236,5 +235,5 @@ def affects_nothing(ctx: Context) -> Iterator[Hit]:
 def planned_without_roadmap(ctx: Context) -> Iterator[Hit]:
     planned = {e for item in ctx.workspace.roadmap for e in item.affects}
     for app in ctx.workspace.applications:
-        if app.status in ("rencana", "pengembangan") and app.id not in planned:
+        if app.planned and app.id not in planned:
             yield Hit(app.id, f"{app.status} application {app.name!r} is affected by no roadmap activity")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spbe_arch.validate import Context, Hit, rule
+from spbe_arch.rules.registry import Context, Hit, rule
 
 
 @rule("AP015", "local-copy-of-national-application", "warning",

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from spbe_arch.graph import Edge, edges_by_type, failure_edges
-from spbe_arch.model import Application, Element, Infrastructure
+from spbe_arch.model import RUNNING_STATUSES, Application, Element, Infrastructure
 from spbe_arch.relations import iter_references
-from spbe_arch.validate import Context, Hit, rule
+from spbe_arch.rules.registry import Context, Hit, rule
 from spbe_arch.workspace import Workspace
 
-_RUNNING = ("aktif", "pengembangan")
 _SITES = ("pusat-data", "komputasi-awan")
 _CRITICAL = ("strategis", "tinggi")
 _INFRA_NEVER_IDLE = ("perangkat-keamanan", "lainnya")
@@ -55,14 +54,14 @@ def _facts(ctx: Context) -> _Facts:
         collection = dict(nodes(data="collection"))
         writers: dict[str, list[str]] = {}
         for source, target, _ in edges_by_type(graph).get("writes", []):
-            if collection[source] == "applications" and status[source] in _RUNNING:
+            if collection[source] == "applications" and status[source] in RUNNING_STATUSES:
                 writers.setdefault(target, []).append(source)
         facts = _FACTS[graph] = _Facts(status, collection, dict(nodes(data="owner")), writers)
     return facts
 
 
 def _running(ctx: Context, element_id: str) -> bool:
-    return _facts(ctx).status.get(element_id) in _RUNNING
+    return _facts(ctx).status.get(element_id) in RUNNING_STATUSES
 
 
 def _owner_label(ws: Workspace, element_id: str) -> str:
@@ -93,7 +92,7 @@ def _path_to(element: Element, target: str, field: str | None = None) -> tuple[s
 def point_to_point(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     for app in ws.applications:
-        if app.status == "dihentikan":
+        if app.retired:
             continue
         for i, integration in enumerate(app.integrations):
             other = ws.get(integration.target)
@@ -106,17 +105,7 @@ def point_to_point(ctx: Context) -> Iterator[Hit]:
 
 def _in_site(ws: Workspace, infra_id: str) -> bool:
     """Whether ``infra_id`` is a data centre or cloud, or sits in one through ``located_in``."""
-    seen: set[str] = set()
-    current: str | None = infra_id
-    while current is not None and current not in seen:
-        seen.add(current)
-        infra = ws.get(current)
-        if not isinstance(infra, Infrastructure):
-            return False
-        if infra.kind in _SITES:
-            return True
-        current = infra.located_in
-    return False
+    return any(isinstance(e, Infrastructure) and e.kind in _SITES for e in ws.lineage(infra_id, "located_in"))
 
 
 @rule("AP007", "critical-application-outside-data-centre", "warning",
@@ -132,7 +121,7 @@ def _in_site(ws: Workspace, infra_id: str) -> bool:
 def critical_outside_site(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     for app in ws.applications:
-        if (app.security_category not in _CRITICAL or app.status not in _RUNNING or not app.hosted_on
+        if (app.security_category not in _CRITICAL or not app.running or not app.hosted_on
                 or app.source == "nasional"):
             continue
         known = [h for h in app.hosted_on if h in ws.elements]
@@ -192,7 +181,7 @@ def critical_unprotected(ctx: Context) -> Iterator[Hit]:
     protected = {target for source, target, _ in _edges(ctx, "protects")
                  if facts.collection[source] == "security" and _running(ctx, source)}
     for app in ws.applications:
-        if (app.security_category in _CRITICAL and app.status in _RUNNING and app.source == "lokal"
+        if (app.security_category in _CRITICAL and app.running and app.source == "lokal"
                 and app.id not in protected):
             yield Hit(app.id, f"{app.security_category} application {app.name!r} is protected by no security "
                       "control", ("security_category",))
@@ -238,7 +227,7 @@ def without_producer(ctx: Context) -> Iterator[Hit]:
     for _, _, attributes in _edges(ctx, "integrates"):
         used.update(attributes["data"])
     for data in ws.data:
-        if data.status in _RUNNING and data.id in used and data.id not in written:
+        if data.running and data.id in used and data.id not in written:
             yield Hit(data.id, f"data set {data.name!r} is used but no running application writes it")
 
 
@@ -280,7 +269,7 @@ def depends_on_retired(ctx: Context) -> Iterator[Hit]:
     status = _facts(ctx).status
     seen: set[tuple[str, str]] = set()
     for retired_id, dependant, relation in failure_edges(ctx.graph):
-        if status[retired_id] != "dihentikan" or status[dependant] not in _RUNNING:
+        if status[retired_id] != "dihentikan" or status[dependant] not in RUNNING_STATUSES:
             continue
         if (retired_id, dependant) in seen or retired_id == dependant:
             continue
@@ -360,5 +349,5 @@ def infrastructure_unused(ctx: Context) -> Iterator[Hit]:
             for _, target, _ in _edges(ctx, edge_type)}
     used.update(data["via"] for _, _, data in _edges(ctx, "integrates") if data["via"])
     for infra in ws.infrastructure:
-        if infra.status in _RUNNING and infra.kind not in _INFRA_NEVER_IDLE and infra.id not in used:
+        if infra.running and infra.kind not in _INFRA_NEVER_IDLE and infra.id not in used:
             yield Hit(infra.id, f"{infra.kind} {infra.name!r} hosts, contains and connects nothing")

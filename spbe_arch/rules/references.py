@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spbe_arch.loader import suggest_id
 from spbe_arch.model import COLLECTION_LABELS, Infrastructure
 from spbe_arch.relations import NO_SELF_REFERENCE
-from spbe_arch.validate import Context, Hit, rule
+from spbe_arch.rules.registry import Context, Hit, rule
+from spbe_arch.suggest import did_you_mean, suggest_id
 
 _SINGULAR = {
     "organizations": "an organization", "processes": "a process", "services": "a service",
@@ -31,7 +31,7 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
     for ref in ctx.references:
         if ws.collection_of(ref.target) is None:
             guesses = suggest_id(ws, ref.target, ref.targets)
-            hint = f"; did you mean {', '.join(repr(g) for g in guesses)}?" if guesses else ""
+            hint = did_you_mean(guesses)
             yield Hit(ref.source, f"{ref.field}: no element has id {ref.target!r}{hint}", ref.path)
 
 

@@ -1,6 +1,6 @@
 """SC: problems the loader finds in files and in the shape of elements (no model checks here)."""
 
-from spbe_arch.validate import register
+from spbe_arch.rules.registry import register
 
 register("SC001", "yaml-syntax", "error", "the file is not valid YAML",
          """The file could not be parsed as YAML: a missing colon, a wrong indentation, an unclosed

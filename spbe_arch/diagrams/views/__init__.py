@@ -5,6 +5,7 @@ from __future__ import annotations
 from spbe_arch.diagrams.scene import Scene
 from spbe_arch.errors import SpbeError, UnknownElementError
 from spbe_arch.model import Element, Organization, Service
+from spbe_arch.suggest import did_you_mean, nearest, suggest_id
 from spbe_arch.workspace import Workspace
 
 # Every kind of view and what it shows; kinds marked ":ID" take an element id.
@@ -73,8 +74,6 @@ def _example_id(workspace: Workspace, kind: str) -> str | None:
 
 
 def _subject(workspace: Workspace, kind: str, element_id: str) -> Element:
-    from spbe_arch.loader import suggest_id
-
     collections = WITH_ID[kind]
     element = workspace.elements.get(element_id)
     if element is None:
@@ -82,7 +81,7 @@ def _subject(workspace: Workspace, kind: str, element_id: str) -> Element:
     if not collections or element.COLLECTION in collections:
         return element
     choices = _nearest_of_kind(workspace, kind, element_id)
-    hint = f"; did you mean {', '.join(map(repr, choices))}?" if choices else ""
+    hint = did_you_mean(choices)
     raise SpbeError(f"{element_id!r} is in {element.COLLECTION}, but view {kind!r} needs an element of "
                     f"{', '.join(collections)}{hint}")
 
@@ -91,10 +90,8 @@ def _nearest_of_kind(workspace: Workspace, kind: str, wrong: str, limit: int = 5
     """The ids a view kind takes, nearest to ``wrong`` first. Unlike :func:`loader.suggest_id` (typos of an
     unknown id), there is no cut-off: ``wrong`` is a real id of another collection, and any id of the right
     one is a useful hint."""
-    from rapidfuzz import fuzz, process
-
     candidates = sorted(e.id for e in workspace.iter_elements() if e.COLLECTION in WITH_ID[kind])
-    return [match[0] for match in process.extract(wrong, candidates, scorer=fuzz.WRatio, limit=limit)]
+    return nearest(wrong, candidates, limit=limit, cutoff=0, partial=True)
 
 
 def build_scene(workspace: Workspace, view: str, depth: int = 1) -> Scene:

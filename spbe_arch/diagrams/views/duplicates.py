@@ -3,39 +3,21 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 from spbe_arch.diagrams import theme
 from spbe_arch.diagrams.labels import clean
 from spbe_arch.diagrams.scene import Cluster, Node, Scene
 from spbe_arch.diagrams.views.common import element_node, government_name
+from spbe_arch.duplicates import Group, find_duplicates
 from spbe_arch.model import Application
 from spbe_arch.workspace import Workspace
-
-if TYPE_CHECKING:
-    from spbe_arch.duplicates import DuplicateReport, Group
-
-UNAVAILABLE = ("Deteksi duplikasi aplikasi belum tersedia pada versi spbe-arch ini "
-               "(modul spbe_arch.duplicates belum ada), sehingga tampilan ini masih kosong.")
-
-
-def _report(workspace: Workspace) -> DuplicateReport | None:
-    """The duplicates library's report, in Indonesian; None where this install lacks the library."""
-    try:
-        from spbe_arch.duplicates import find_duplicates
-    except ImportError:
-        return None
-    return find_duplicates(workspace, language="id")
 
 
 def build_duplicates(workspace: Workspace) -> Scene:
     scene = Scene("duplicates", title=f"Duplikasi Aplikasi {government_name(workspace)}",
                   subtitle="Aplikasi dengan fungsi yang sama, per kelompok, dengan skor kemiripan; panah hijau: "
                            "usulan beralih ke aplikasi nasional", engine="osage")
-    report = _report(workspace)
-    if report is None:
-        scene.note(UNAVAILABLE)
-        return scene
+    report = find_duplicates(workspace, language="id")  # shared with the document: made once per workspace
     groups = report.groups
     if not groups:
         scene.note("Tidak ditemukan aplikasi yang duplikat.")

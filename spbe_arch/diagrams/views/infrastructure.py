@@ -18,15 +18,9 @@ from spbe_arch.workspace import Workspace
 def _container(workspace: Workspace, element: Infrastructure) -> str | None:
     """The site an element is located in, unless ``located_in`` loops or names no infrastructure."""
     parent = element.located_in
-    seen = {element.id}
-    current = parent
-    while current is not None:
-        if current in seen:
-            return None
-        seen.add(current)
-        found = workspace.elements.get(current)
-        current = found.located_in if isinstance(found, Infrastructure) else None
-    return parent if isinstance(workspace.elements.get(parent or ""), Infrastructure) else None
+    if parent is None or workspace.contained_in_cycle(element.id, "located_in"):
+        return None
+    return parent if isinstance(workspace.elements.get(parent), Infrastructure) else None
 
 
 def build_infrastructure(workspace: Workspace) -> Scene:

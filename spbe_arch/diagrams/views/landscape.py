@@ -56,13 +56,7 @@ def _add_org_clusters(scene: Scene, workspace: Workspace, by_owner: dict[str, li
     """A cluster per owning organization, inside its parent's cluster when the parent is shown too."""
     shown: set[str] = set()
     for owner in by_owner:
-        seen: set[str] = set()
-        current: str | None = owner
-        while current and current not in seen and isinstance(workspace.elements.get(current), Organization):
-            seen.add(current)
-            shown.add(current)
-            element = workspace.elements[current]
-            current = element.parent if isinstance(element, Organization) else None
+        shown.update(o.id for o in workspace.lineage(owner, "parent") if isinstance(o, Organization))
     orgs = sorted((o for o in workspace.organizations if o.id in shown), key=org_sort_key)
     has_local = any(o.kind != "instansi-pusat" for o in orgs) or UNKNOWN_OWNER in by_owner
     if has_local:
@@ -87,15 +81,7 @@ def _add_org_clusters(scene: Scene, workspace: Workspace, by_owner: dict[str, li
 
 
 def _acyclic(workspace: Workspace, org_id: str) -> bool:
-    seen: set[str] = set()
-    current: str | None = org_id
-    while current is not None:
-        if current in seen:
-            return False
-        seen.add(current)
-        element = workspace.elements.get(current)
-        current = element.parent if isinstance(element, Organization) else None
-    return True
+    return not workspace.contained_in_cycle(org_id, "parent")
 
 
 def _parents_first(orgs: list[Organization], workspace: Workspace) -> list[Organization]:

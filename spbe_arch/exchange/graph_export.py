@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from spbe_arch.errors import UsageError
-from spbe_arch.graph import PROPAGATION, build_graph
+from spbe_arch.graph import PROPAGATION, workspace_graph
 from spbe_arch.workspace import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,5 +61,5 @@ def export_graph(workspace: Workspace, format: str, *, graph: nx.MultiDiGraph | 
     """
     if format not in GRAPH_FORMATS:
         raise UsageError(f"unknown graph format {format!r}; choose from {', '.join(GRAPH_FORMATS)}")
-    graph = graph if graph is not None else build_graph(workspace)
+    graph = graph if graph is not None else workspace_graph(workspace)
     return _graphml(graph) if format == "graphml" else _node_link(graph)

@@ -8,7 +8,6 @@ what to do, in particular in the shallow clones CI systems make by default.
 
 from __future__ import annotations
 
-import difflib
 import os
 import shutil
 import subprocess
@@ -18,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from spbe_arch.errors import SpbeError
 from spbe_arch.fileio import write_bytes_atomic
 from spbe_arch.loader import YAML_SUFFIXES
+from spbe_arch.suggest import did_you_mean, nearest
 
 SHALLOW_HINT = (
     "this is a shallow clone, which lacks older history: fetch it (`git fetch --unshallow`, or "
@@ -112,9 +112,7 @@ def resolve(repo: Path, rev: str) -> Revision:
     if commit is not None:
         return Revision(commit, f"{rev} ({commit[:10]})")
     message = f"unknown revision {rev!r} in {repo}"
-    guesses = difflib.get_close_matches(rev, _refs(repo), n=3, cutoff=0.6)
-    if guesses:
-        message += f"; did you mean {', '.join(repr(g) for g in guesses)}?"
+    message += did_you_mean(nearest(rev, _refs(repo)))
     if is_shallow(repo):
         message += f"; it may be older than what this clone holds: {SHALLOW_HINT}"
     raise GitError(message)

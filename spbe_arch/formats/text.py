@@ -1,9 +1,8 @@
-"""Renderers of a validation report: one function per output format, all over the same Report."""
+"""The validation report as plain text (one line per finding and a summary) and as JSON."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 from spbe_arch.validate import Report
 
@@ -31,14 +30,3 @@ def report_json(report: Report) -> str:
         "summary": report.summary.model_dump(),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def _ci_renderers() -> dict[str, Callable[[Report], str]]:
-    from spbe_arch.formats.github import report_github
-    from spbe_arch.formats.junit import report_junit
-    from spbe_arch.formats.sarif import report_sarif
-
-    return {"sarif": report_sarif, "junit": report_junit, "github": report_github}
-
-
-RENDERERS: dict[str, Callable[[Report], str]] = {"text": report_text, "json": report_json, **_ci_renderers()}

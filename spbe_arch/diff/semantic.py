@@ -227,7 +227,7 @@ def diff_models(old: Workspace | None, new: Workspace | None, *, old_findings: l
     """Compare two loaded workspaces (``old`` None: the model did not exist, everything is added).
 
     Findings are computed by validating each workspace unless given (give them to include the
-    loader's findings, as :func:`spbe_arch.diff_sources.load_version` does).
+    loader's findings, as :func:`spbe_arch.diff.sources.load_version` does).
     """
     return diff_versions(
         version_of(old, old_label, findings=old_findings, duplicates=duplicates),
