@@ -44,6 +44,8 @@ MANIFEST_NAMES = ("spbe.yaml", "spbe.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_DEPTH = 40
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# Top-level keys of workspace files that hold a section, not elements: file recorded in Workspace.sections.
+SECTION_KEYS = frozenset({"indeks_spbe"})
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
@@ -564,6 +566,12 @@ def _load_document(
                          f"collections ({', '.join(COLLECTIONS)})")]
     for collection, items in data.items():
         key_line, key_col = parsed.positions.keys.get((str(collection),), (1, 1))
+        if collection in SECTION_KEYS:  # read by its own module (e.g. spbe_arch.indeks), not as elements
+            first = workspace.sections.setdefault(str(collection), rel)
+            if first != rel:
+                findings.append(_problem(rel, "SC004", f"{collection!r} is already given in {first}; keep one",
+                                         key_line, key_col))
+            continue
         if collection not in ELEMENT_CLASSES:
             guess = _nearest(str(collection), COLLECTIONS)
             hint = f"did you mean {guess!r}?" if guess else f"expected one of {', '.join(COLLECTIONS)}"
