@@ -78,10 +78,12 @@ SPBE_CONVENTION: dict[int, dict[str, Any]] = {
     35: {"evidence": ["aplikasi-umum"], "national": ["SPSE", "SiRUP", "e-Katalog"], "keywords": ["pengadaan"]},
     36: {"evidence": ["aplikasi-umum"], "national": ["SIASN"], "keywords": ["kepegawaian", "siasn"]},
     37: {"evidence": ["aplikasi-umum"], "national": ["SRIKANDI"], "keywords": ["srikandi", "persuratan", "kearsipan"]},
-    38: {"evidence": ["aplikasi-umum"], "national": ["e-BMD", "SIMDA BMD", "SIPD"], "keywords": ["barang milik", "aset daerah"]},
+    38: {"evidence": ["aplikasi-umum"], "national": ["e-BMD", "SIMDA BMD", "SIPD"],
+         "keywords": ["barang milik", "aset daerah"]},
     39: {"keywords": ["pengawasan"]},
     40: {"evidence": ["aplikasi-umum"], "national": ["e-SAKIP", "SAKIP"], "keywords": ["akuntabilitas", "sakip"]},
-    41: {"evidence": ["aplikasi-umum"], "national": ["e-Kinerja", "e-Kinerja BKN"], "keywords": ["kinerja pegawai", "presensi"]},
+    41: {"evidence": ["aplikasi-umum"], "national": ["e-Kinerja", "e-Kinerja BKN"],
+         "keywords": ["kinerja pegawai", "presensi"]},
     42: {"evidence": ["aplikasi-umum"], "national": ["SP4N-LAPOR!", "LAPOR!", "SP4N"], "keywords": ["pengaduan"]},
     43: {"evidence": ["produsen-data"], "keywords": ["data terbuka", "satu data", "open data"]},
     44: {"evidence": ["aplikasi-umum"], "national": ["JDIHN", "JDIH"], "keywords": ["jdih", "dokumentasi hukum"]},
@@ -102,15 +104,17 @@ PEMDI_CONVENTION: dict[int, dict[str, Any]] = {
     17: {"keywords": ["portal", "layanan terpadu"]},
 }
 
-SPBE_SOURCE = ("PermenPANRB 59/2020 tentang Pemantauan dan Evaluasi SPBE: the 47 indicators, aspects, domains, "
-               "weights (sum 100) and scale kind, from Laravel seeders of public SPBE evaluation apps (several "
-               "public repositories agree on the weights); a third-party extract, not an official release")
-PEMDI_SOURCE = ("PermenPANRB 8/2026 (Indeks Pemerintah Digital), UNOFFICIAL: RokiFauziErenJaegar/"
-                "edukasi-pemdi-permenpanrb-8-2026 data/regulasi.js @0938251d, an educational summary not "
-                "confirmed against the official text; the level scale is assumed to be the 1-5 process scale")
-CONVENTION_NOTE = ("level criteria are a one-line summary by spbe-arch, not the regulation's text; evidence, "
-                   "keywords and national applications per indicator are spbe-arch's convention (the national "
-                   "application table is provisional)")
+# Written in Indonesian: `spbe indeks` and the document show them to the Pemda's evaluation team.
+SPBE_SOURCE = ("Peraturan Menteri PANRB Nomor 59 Tahun 2020 tentang Pemantauan dan Evaluasi SPBE: 47 indikator, "
+               "aspek, domain, bobot (berjumlah 100), dan jenis skala kematangan, disalin dari seeder aplikasi "
+               "evaluasi SPBE publik (beberapa repositori publik sepakat tentang bobotnya); salinan pihak ketiga, "
+               "bukan terbitan resmi")
+PEMDI_SOURCE = ("Peraturan Menteri PANRB Nomor 8 Tahun 2026 (Indeks Pemerintah Digital), TIDAK RESMI: ringkasan "
+                "edukatif RokiFauziErenJaegar/edukasi-pemdi-permenpanrb-8-2026 data/regulasi.js @0938251d yang "
+                "belum dikonfirmasi dengan teks resmi; skala tingkat dianggap sama dengan skala kapabilitas proses 1-5")
+CONVENTION_NOTE = ("kriteria tingkat adalah ringkasan satu baris oleh spbe-arch, bukan teks peraturan; bukti model, "
+                   "kata kunci Peta Rencana, dan aplikasi nasional per indikator adalah konvensi spbe-arch (tabel "
+                   "aplikasi nasional bersifat sementara)")
 
 
 def _levels(kind: str) -> list[dict[str, Any]]:
