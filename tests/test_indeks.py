@@ -14,7 +14,6 @@ from spbe_arch.cli import app
 from spbe_arch.indeks import IndeksInputError, indeks_report, load_set, predicate, weighted_index
 from spbe_arch.loader import load_workspace, open_workspace
 from spbe_arch.validate import validate_workspace
-
 from tests.conftest import EXAMPLE, WorkspaceFactory
 
 runner = CliRunner()
