@@ -314,3 +314,44 @@ def test_ix002_national_level_without_national_application(make_workspace: Works
     findings = [f for f in validate_workspace(root).report.findings if f.rule == "IX002"]
     assert [f.element for f in findings] == ["e-office"]
     assert "indicator 37" in findings[0].message
+
+
+# --- the document section ---------------------------------------------------------------------
+
+
+def test_kondisi_spbe_section_of_the_example() -> None:
+    from spbe_arch.indeks.kondisi import kondisi_spbe, trend_dot
+
+    model, _ = open_workspace(EXAMPLE)
+    kondisi = kondisi_spbe(model)
+    assert kondisi.last_official is not None and kondisi.last_official.score == 2.47
+    assert kondisi.self_score == 2.58 and kondisi.gap == 0.42 and kondisi.illustrative
+    assert kondisi.evidence is not None
+    assert [r.cells[0].text for r in kondisi.evidence.rows][:3] == ["11", "12", "15"]
+    dot = trend_dot(kondisi)
+    assert dot is not None
+    assert dot.index("2023") < dot.index("2025 (mandiri)") < dot.index("Target")
+    assert "2,47 (Cukup)" in dot and "2,58 (Cukup)" in dot
+
+
+def test_kondisi_spbe_reports_unusable_levels(make_workspace: WorkspaceFactory) -> None:
+    from spbe_arch.indeks.kondisi import kondisi_spbe, trend_dot
+
+    root = make_workspace({"indeks-spbe.yaml": "indeks_spbe:\n  indicators:\n    - {number: 99}\n"})
+    kondisi = kondisi_spbe(open_workspace(root)[0])
+    assert kondisi.problem is not None and kondisi.evidence is None
+    assert trend_dot(kondisi) is None  # no official result, no self-assessment, no target
+
+
+def test_document_places_the_section(make_workspace: WorkspaceFactory) -> None:
+    from spbe_arch.document import prepare, render_document
+
+    root = make_workspace({**MODEL, "indeks-spbe.yaml": levels_file({18: 4}, extra="  target: 2.5\n")})
+    data = prepare(validate_workspace(root))
+    data.figures.renderer = lambda dot, fmt, dpi: b"<svg xmlns='http://www.w3.org/2000/svg'/>"
+    text = render_document(data, "md", figure_dir="gambar").content.decode("utf-8")
+    assert "Penilaian mandiri tahun 2025 terhadap indikator Indeks SPBE (PermenPANRB 59/2020) menghasilkan " \
+           "indeks 2,05 dengan predikat Cukup. Target indeks yang ditetapkan adalah 2,50, sehingga masih " \
+           "terdapat selisih 0,45." in text
+    assert "| 18 | Tingkat Kematangan Penggunaan Sistem Penghubung" in text
+    assert "(gambar/tren-indeks-spbe.svg)" in text

@@ -159,9 +159,9 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
         ev.figures.append(f"{len(rivals)} aplikasi lokal masih menjalankan fungsi yang sama: "
                           f"{_some([a.name for a in rivals])}.")
     running = any(a.status == "aktif" for a in apps)
-    ev.supported_level = (4 if running and share >= 0.8 and not rivals else 3) if running else 2
-    ev.basis = ("konvensi: aplikasi nasional aktif = 3; dipakai ≥80% perangkat daerah tanpa aplikasi lokal "
-                "tandingan = 4")
+    ev.supported_level = (4 if share >= 0.8 and not rivals else 3) if running and users else 2
+    ev.basis = ("konvensi: aplikasi nasional aktif dan dipakai perangkat daerah = 3; dipakai ≥80% perangkat daerah "
+                "tanpa aplikasi lokal tandingan = 4; tercatat tanpa pemakai = 2")
     if ev.supported_level < 4:
         missing = []
         if share < 0.8:
