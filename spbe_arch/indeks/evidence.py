@@ -107,7 +107,8 @@ def hosting(facts: ModelFacts, indicator: Indicator) -> Evidence:
     inside = [a for a in apps if any(s.id in good for s in facts.app_sites[a.id])]
     in_pdn = [a for a in apps if any(s.id in facts.national_sites for s in facts.app_sites[a.id])]
     unknown = [a for a in apps if not facts.app_sites[a.id]]
-    outside = [a for a in apps if a not in inside]
+    inside_ids = {a.id for a in inside}
+    outside = [a for a in apps if a.id not in inside_ids]
     ev.share = len(inside) / len(apps)
     ev.figures.append(f"{len(inside)} dari {len(apps)} aplikasi lokal ({pct(ev.share)}) berjalan di Pusat Data "
                       f"Nasional ({len(in_pdn)}) atau pusat data yang dipakai bersama beberapa perangkat daerah.")
@@ -194,7 +195,8 @@ def producers(facts: ModelFacts, indicator: Indicator) -> Evidence:
     ev.figures.append(f"{len(open_data)} data berklasifikasi terbuka.")
     ev.supported_level = _by_share(ev.share, ((0.9, 3), (0.5, 2)))
     ev.basis = "konvensi: ≥90% data dengan produsen, walidata, dan frekuensi = 3, ≥50% = 2, selain itu 1"
-    lacking = [d for d in data if d not in stewarded]
+    stewarded_ids = {d.id for d in stewarded}
+    lacking = [d for d in data if d.id not in stewarded_ids]
     ev.examples = [d.id for d in lacking]
     if ev.supported_level < 3:
         target = 0.9 if ev.supported_level == 2 else 0.5

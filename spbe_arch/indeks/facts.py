@@ -101,11 +101,24 @@ class ModelFacts:
                 owners.setdefault(site.id, set()).add(app.owner)
         return {s for s, o in owners.items() if len(o) >= 2} | self.national_sites
 
+    @cached_property
+    def _by_label(self) -> dict[str, list[Application]]:
+        """Applications in use by normalised acronym and name."""
+        result: dict[str, list[Application]] = {}
+        for app in self.workspace.applications:
+            if app.status != "dihentikan":
+                for label in {norm(app.acronym or ""), norm(app.name)} - {""}:
+                    result.setdefault(label, []).append(app)
+        return result
+
     def national_apps(self, names: tuple[str, ...]) -> list[Application]:
-        """Applications of the model named by one of ``names`` (acronym or name)."""
-        wanted = {norm(n) for n in names}
-        return [a for a in self.workspace.applications
-                if a.status != "dihentikan" and (norm(a.acronym or "") in wanted or norm(a.name) in wanted)]
+        """Applications of the model named by one of ``names`` (acronym or name), in model order."""
+        found = {a.id: a for n in names for a in self._by_label.get(norm(n), [])}
+        return sorted(found.values(), key=lambda a: self._order[a.id])
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.workspace.applications)}
 
     @cached_property
     def national_copies(self) -> list[tuple[Application, str]]:
