@@ -215,7 +215,12 @@ def test_future_year(make_workspace: WorkspaceFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01
     text = "indeks_spbe:\n  official_year: 2026\n  indicators: []\n"
     err = _error(make_workspace({"indeks-spbe.yaml": text}))
-    assert "indeks-spbe.yaml:2:18: official_year 2026 is in the future (the year is 2025)" in err
+    assert "indeks-spbe.yaml:2:18: official_year 2026 is in the future (SOURCE_DATE_EPOCH is in 2025)" in err
+    dated = "spbe: 1\ngovernment: {name: Uji}\ndocument: {date: 2024-06-30}\n"
+    text = "indeks_spbe:\n  assessment_year: 2025\n"
+    err = _error(make_workspace({"indeks-spbe.yaml": text}, manifest=dated, name="dated"))
+    assert "indeks-spbe.yaml:2:20: assessment_year 2025 is in the future (the document date in spbe.yaml is " \
+           "2024-06-30)" in err
 
 
 def test_future_year_in_manifest(make_workspace: WorkspaceFactory, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -89,19 +89,26 @@ class IndeksInputError(SpbeError):
         super().__init__(f"the Indeks SPBE levels cannot be used:\n{lines}")
 
 
-def reference_year() -> int:
-    """The current year, or the year of ``SOURCE_DATE_EPOCH`` for a reproducible run."""
+def reference_year(workspace: Workspace) -> tuple[int, str]:
+    """The year no recorded year may pass, and what it is: the manifest's ``document.date``, else the year
+    of ``SOURCE_DATE_EPOCH`` (a reproducible run), else today."""
+    date = workspace.manifest.document.date
+    if date is not None:
+        return date.year, f"the document date in {workspace.manifest_file} is {date.isoformat()}"
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).year
-    return dt.date.today().year
+        year = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).year
+        return year, f"SOURCE_DATE_EPOCH is in {year}"
+    year = dt.date.today().year
+    return year, f"the year is {year}"
 
 
 def read_section(workspace: Workspace, indicator_set: IndicatorSet) -> RecordedLevels:
     """The recorded levels of ``workspace`` (empty when it has no section); raises on bad input."""
     weights = {i.number: i.weight for i in indicator_set.indicators}
     rel = workspace.sections.get(SECTION_KEY)
-    findings = _manifest_years(workspace)
+    now = reference_year(workspace)
+    findings = _manifest_years(workspace, now)
     if rel is None:
         if findings:
             raise IndeksInputError(findings)
@@ -121,7 +128,7 @@ def read_section(workspace: Workspace, indicator_set: IndicatorSet) -> RecordedL
     except ValidationError as exc:
         raise IndeksInputError([_pydantic(rel, parsed, error) for error in exc.errors()]) from None
     recorded = RecordedLevels(section, rel, positions, weights)
-    findings.extend(_check(recorded, indicator_set))
+    findings.extend(_check(recorded, indicator_set, now))
     if findings:
         raise IndeksInputError(findings)
     if section.weights:
@@ -145,12 +152,12 @@ def _pydantic(rel: str, parsed: ParsedFile, error: Any) -> Finding:
     return _at(rel, table, path, message)
 
 
-def _check(recorded: RecordedLevels, indicator_set: IndicatorSet) -> list[Finding]:
+def _check(recorded: RecordedLevels, indicator_set: IndicatorSet, limit: tuple[int, str]) -> list[Finding]:
     """Unknown or repeated numbers, levels outside 1-5, weights not summing to 100, years in the future."""
     rel = recorded.file or ""
     section = recorded.section
     known = set(indicator_set.numbers)
-    now = reference_year()
+    now, why = limit
     problems: list[Finding] = []
 
     def add(message: str, *path: str | int) -> None:
@@ -170,11 +177,11 @@ def _check(recorded: RecordedLevels, indicator_set: IndicatorSet) -> list[Findin
                 add(f"indicator {record.number}: {key} level {level} is outside 1-5", "indicators", index, key)
         if record.official_year is not None and record.official_year > now:
             add(f"indicator {record.number}: official_year {record.official_year} is in the future "
-                f"(the year is {now})", "indicators", index, "official_year")
+                f"({why})", "indicators", index, "official_year")
     for key in ("assessment_year", "official_year"):
         year = getattr(section, key)
         if year is not None and year > now:
-            add(f"{key} {year} is in the future (the year is {now})", key)
+            add(f"{key} {year} is in the future ({why})", key)
     if section.weights:
         for number in section.weights:
             if number not in known:
@@ -185,13 +192,13 @@ def _check(recorded: RecordedLevels, indicator_set: IndicatorSet) -> list[Findin
     return problems
 
 
-def _manifest_years(workspace: Workspace) -> list[Finding]:
-    now = reference_year()
+def _manifest_years(workspace: Workspace, limit: tuple[int, str]) -> list[Finding]:
+    now, why = limit
     problems = []
     for index, result in enumerate(workspace.manifest.spbe_index):
         if result.year > now:
             line, column = workspace.manifest_keys.get(("spbe_index",), (1, 1))
             problems.append(Finding(
                 rule="IX000", severity="error", file=workspace.manifest_file, line=line, column=column,
-                message=f"spbe_index[{index}]: year {result.year} is in the future (the year is {now})"))
+                message=f"spbe_index[{index}]: year {result.year} is in the future ({why})"))
     return problems
