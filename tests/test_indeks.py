@@ -360,3 +360,12 @@ def test_document_places_the_section(make_workspace: WorkspaceFactory) -> None:
            "terdapat selisih 0,45." in text
     assert "| 18 | Tingkat Kematangan Penggunaan Sistem Penghubung" in text
     assert "(gambar/tren-indeks-spbe.svg)" in text
+
+
+def test_validate_reports_a_bad_section_at_its_line(make_workspace: WorkspaceFactory) -> None:
+    text = "indeks_spbe:\n  indicators:\n    - {number: 3, self_assessed: 6}\n"
+    root = make_workspace({"indeks-spbe.yaml": text})
+    findings = [f.format_line() for f in validate_workspace(root).report.findings if f.rule == "IX000"]
+    assert findings == ["indeks-spbe.yaml:3:34: error IX000 indicator 3: self_assessed level 6 is outside 1-5"]
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1 and "IX000" in result.stdout

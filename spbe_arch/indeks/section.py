@@ -202,3 +202,16 @@ def _manifest_years(workspace: Workspace, limit: tuple[int, str]) -> list[Findin
                 rule="IX000", severity="error", file=workspace.manifest_file, line=line, column=column,
                 message=f"spbe_index[{index}]: year {result.year} is in the future ({why})"))
     return problems
+
+
+def section_findings(workspace: Workspace) -> list[Finding]:
+    """The problems of the workspace's Indeks section as load findings (IX000), for ``spbe validate``."""
+    from spbe_arch.indeks.reference import load_set
+
+    if SECTION_KEY not in workspace.sections:
+        return []
+    try:
+        read_section(workspace, load_set(workspace.manifest.indeks.set))
+    except IndeksInputError as exc:
+        return [f for f in exc.findings if f.rule == "IX000"]
+    return []

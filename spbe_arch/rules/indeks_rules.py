@@ -1,5 +1,5 @@
-"""Rules where the model contradicts a recorded Indeks SPBE level (IX001-IX002); IX000 is reported by
-``spbe indeks`` when the Indeks section itself cannot be used.
+"""Rules where the model contradicts a recorded Indeks SPBE level (IX001-IX002); IX000 is reported while
+loading (and by ``spbe indeks``) when the Indeks section itself cannot be used.
 
 A level claimed far above what the model's evidence supports is worth a second look before the
 evaluation: the evaluators ask for the same evidence. Each hit sits on an element that shows the gap
@@ -22,10 +22,11 @@ FAMILIES.setdefault("IX", "indeks spbe: recorded levels against the model's evid
 MARGIN = 2  # levels above the evidence before IX001 speaks
 
 register("IX000", "invalid-indeks-section", "error", "the Indeks SPBE section cannot be used",
-         """The `indeks_spbe:` section (docs/indeks.md) records the Pemda's levels per indicator. `spbe indeks`
-         refuses it, with file, line and column, when an indicator number is not in the selected set
-         (`indeks: {set: ...}` in spbe.yaml), a level is outside 1-5, custom `weights` do not sum to 100, or
-         a year (assessment, evaluation, `spbe_index`) lies in the future.""")
+         """The `indeks_spbe:` section (docs/indeks.md) records the Pemda's levels per indicator. Loading the
+         workspace reports, and `spbe indeks` refuses, with file, line and column, a section where an
+         indicator number is not in the selected set (`indeks: {set: ...}` in spbe.yaml) or is recorded
+         twice, a level is outside 1-5, custom `weights` do not sum to 100, or a year (assessment,
+         evaluation, `spbe_index`) lies after the document date (else today).""")
 
 _LAST: list[tuple[weakref.ref[Workspace], IndeksReport | None]] = []
 
@@ -39,7 +40,7 @@ def _report(ws: Workspace) -> IndeksReport | None:
     report: IndeksReport | None
     try:
         report = indeks_report(ws)
-    except SpbeError:  # reported by `spbe indeks` (IX000)
+    except SpbeError:  # reported while loading (IX000)
         report = None
     _LAST[:] = [(weakref.ref(ws), report)]
     return report
