@@ -70,7 +70,8 @@ def evidence_table(report: IndeksReport) -> Table:
         rows=rows, align=["right", "left", "center", "center", "left", "left", "left"],
         empty="Model belum memuat bukti untuk indikator Indeks SPBE.",
         note=("Tingkat yang didukung model ditentukan dari isi model arsitektur dengan ambang konvensi, bukan "
-              "ketentuan peraturan; tingkat tercatat berasal dari penilaian mandiri atau hasil evaluasi."),
+              "ketentuan peraturan, dan daftar aplikasi nasional per indikator bersifat sementara; tingkat "
+              "tercatat berasal dari penilaian mandiri atau hasil evaluasi."),
     )
 
 
