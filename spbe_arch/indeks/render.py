@@ -57,8 +57,8 @@ def _header(report: IndeksReport) -> list[str]:
         lines.append("Tingkat per indikator belum dicatat; bukti dari model tetap disajikan di bawah.")
         return lines
     if report.official_index.recorded:
-        line = f"Indeks dari tingkat hasil evaluasi {report.official_year or ''} yang tercatat: " \
-               f"{_score(report.official_index)}"
+        year = f" {report.official_year}" if report.official_year else ""
+        line = f"Indeks dari tingkat hasil evaluasi{year} yang tercatat: {_score(report.official_index)}"
         match = report.matching_history
         if match is not None and report.official_index.value is not None:
             same = abs(match.score - report.official_index.value) < 0.005
@@ -81,7 +81,8 @@ def _recorded(row: Row) -> str:
     parts = [f"{row.level} {row.level_name}" + (" (penilaian mandiri)" if row.self_assessed is not None else
                                                  " (hasil evaluasi)")]
     if row.official is not None and row.self_assessed is not None:
-        parts.append(f"hasil evaluasi {row.official_year or ''}: {row.official}".replace("  ", " "))
+        year = f" {row.official_year}" if row.official_year else ""
+        parts.append(f"hasil evaluasi{year}: {row.official}")
     return "; ".join(parts)
 
 
