@@ -725,6 +725,54 @@ def build_command(
     raise typer.Exit(result.exit_code)
 
 
+# --- Indeks SPBE: score from recorded levels, evidence from the model, what-if ---
+
+
+class IndeksFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@command("indeks")
+def indeks_command(
+    workspace: WorkspaceArg = Path("."),
+    format: Annotated[IndeksFormat, typer.Option("--format", "-f", help="text, json, or the evidence worksheet "
+                                                 "(csv, xlsx).")] = IndeksFormat.text,
+    after: Annotated[list[str] | None, typer.Option(
+        "--after", metavar="ROADMAP-ID", help="What-if: the indicators raised once this roadmap activity is done "
+        "(repeatable).", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", help="What-if: every roadmap activity due by this year is done.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (required for xlsx). Default: standard output.",
+        show_default=False)] = None,
+) -> None:
+    """Indeks SPBE: the index from the recorded levels, the model's evidence per indicator, and a what-if.
+
+    Levels are read from the workspace's indeks_spbe: section (see docs/indeks.md); without it the evidence is
+    still shown. A report, not a check: exit 0, or 2 on bad input. Output in Bahasa Indonesia.
+    """
+    from spbe_arch.errors import UsageError
+    from spbe_arch.indeks import indeks_report
+    from spbe_arch.loader import open_workspace
+
+    if format == IndeksFormat.xlsx and output is None:
+        raise UsageError("the xlsx worksheet needs a file: give -o FILE.xlsx")
+    model, _ = open_workspace(workspace)
+    report = indeks_report(model, after or [], year)
+    if format == IndeksFormat.xlsx:
+        from spbe_arch.fileio import write_bytes_atomic
+        from spbe_arch.indeks.xlsx import report_xlsx
+
+        assert output is not None
+        write_bytes_atomic(output, report_xlsx(report))
+        typer.echo(f"wrote {output}", err=True)
+        return
+    from spbe_arch.indeks.render import RENDERERS
+
+    _write_or_print(RENDERERS[format.value](report), output)
 # Python's cyclic collector: a loaded model is hundreds of thousands of small objects without reference
 # cycles, and at the default threshold every full collection rescans all of them for nothing (a third of the
 # run time on a national model). A command owns its process, so it may raise the thresholds; the library

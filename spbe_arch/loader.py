@@ -44,6 +44,8 @@ MANIFEST_NAMES = ("spbe.yaml", "spbe.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_DEPTH = 40
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# Top-level keys of workspace files that hold a section, not elements: file recorded in Workspace.sections.
+SECTION_KEYS = frozenset({"indeks_spbe"})
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
@@ -533,6 +535,10 @@ def load_workspace(root: str | os.PathLike[str]) -> LoadResult:
         fatal = _load_files(root_path, manifest, manifest_path, workspace, findings, first_seen)
     gc.freeze()
     findings.extend(_check_properties(workspace))
+    if workspace.sections:  # each section is checked by its own module, with positions
+        from spbe_arch.indeks.section import section_findings
+
+        findings.extend(section_findings(workspace))
     return LoadResult(workspace, findings, fatal)
 
 
@@ -564,6 +570,12 @@ def _load_document(
                          f"collections ({', '.join(COLLECTIONS)})")]
     for collection, items in data.items():
         key_line, key_col = parsed.positions.keys.get((str(collection),), (1, 1))
+        if collection in SECTION_KEYS:  # read by its own module (e.g. spbe_arch.indeks), not as elements
+            first = workspace.sections.setdefault(str(collection), rel)
+            if first != rel:
+                findings.append(_problem(rel, "SC004", f"{collection!r} is already given in {first}; keep one",
+                                         key_line, key_col))
+            continue
         if collection not in ELEMENT_CLASSES:
             guess = _nearest(str(collection), COLLECTIONS)
             hint = f"did you mean {guess!r}?" if guess else f"expected one of {', '.join(COLLECTIONS)}"

@@ -269,6 +269,12 @@ class SpbeIndex(Strict):
     predicate: Literal["kurang", "cukup", "baik", "sangat-baik", "memuaskan"] | None = None
 
 
+class IndeksSettings(Strict):
+    """Which Indeks indicator set the workspace is evaluated on (docs/indeks.md)."""
+
+    set: Literal["spbe-2020", "pemdi-2026"] = "spbe-2020"
+
+
 class DocumentSettings(Strict):
     title: str | None = None
     subtitle: str | None = None
@@ -336,6 +342,7 @@ class Manifest(Strict):
     ] = Field(default_factory=dict)
     document: DocumentSettings = Field(default_factory=DocumentSettings)
     spbe_index: list[SpbeIndex] = Field(default_factory=list)
+    indeks: IndeksSettings = Field(default_factory=IndeksSettings)
     duplicates: DuplicateSettings = Field(default_factory=DuplicateSettings)
     exclude: list[str] = Field(default_factory=list)
 

@@ -64,6 +64,7 @@ class Workspace:
     files: list[str] = field(default_factory=list)
     invalid_ids: dict[str, str] = field(default_factory=dict)  # id -> collection, elements that failed
     manifest_keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # positions in spbe.yaml
+    sections: dict[str, str] = field(default_factory=dict)  # section key (e.g. indeks_spbe) -> file holding it
 
     def __post_init__(self) -> None:
         self._by_collection: dict[str, list[Element]] | None = None

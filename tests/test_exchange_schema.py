@@ -74,7 +74,7 @@ def test_schema_offers_values_for_completion() -> None:
     application = elements["$defs"]["Application"]["properties"]
     assert application["security_category"]["enum"] == ["strategis", "tinggi", "rendah", None]
     assert set(elements["properties"]) == {"organizations", "processes", "services", "data", "applications",
-                                           "infrastructure", "security", "roadmap"}
+                                           "infrastructure", "security", "roadmap", "indeks_spbe"}
 
 
 def test_cli_export_schema(tmp_path: Path) -> None:

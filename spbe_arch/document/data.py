@@ -52,6 +52,7 @@ class DocumentData:
     spof: SpofSection
     n: dict[str, int]
     index: ModelIndex = field(repr=False)
+    kondisi_spbe: Any = None  # spbe_arch.indeks.kondisi.KondisiSpbe: the "Kondisi SPBE" section
 
     @property
     def duplicates_report(self) -> Any:
@@ -153,16 +154,20 @@ def collect(validation: Validation, progress: Progress | None = None) -> Documen
     duplicates = duplicate_section(workspace, index)
     spof = spof_section(workspace, index, graph)
     renderer, reason = diagram_renderer()
+    from spbe_arch.indeks.kondisi import TREND_CAPTION, TREND_FIGURE, kondisi_spbe, trend_dot
+
+    kondisi = kondisi_spbe(workspace)
     specs = [
         FigureSpec("relasi-domain", "Keterkaitan antardomain arsitektur dalam model",
                    lambda: domain_relations_dot(domain.relation_counts, stats.counts)),
+        FigureSpec(TREND_FIGURE, TREND_CAPTION, lambda: trend_dot(kondisi)),
         *diagram_specs(workspace),
     ]
     return DocumentData(
         workspace=workspace, manifest=workspace.manifest, report=validation.report, stats=stats, catalogue=catalogue,
         date=document_date(workspace), tables=tables, matrices=domain.matrices(), code_tables=analysis.code_tables(),
         element_lists=analysis.element_lists(), figures=FigureSet(specs, renderer, reason), duplicates=duplicates,
-        spof=spof, n=_numbers(workspace, index, validation.report), index=index,
+        spof=spof, n=_numbers(workspace, index, validation.report), index=index, kondisi_spbe=kondisi,
     )
 
 

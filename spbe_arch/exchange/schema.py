@@ -41,6 +41,9 @@ def elements_file_model() -> type[model.Strict]:
         collection: (list[cls] | None, Field(default=None, description=model.COLLECTION_LABELS[collection]))  # type: ignore[valid-type]
         for collection, cls in model.ELEMENT_CLASSES.items()
     }
+    from spbe_arch.indeks.section import SECTION_KEY, IndeksSection
+
+    fields[SECTION_KEY] = (IndeksSection | None, Field(default=None, description="Indeks SPBE (docs/indeks.md)"))
     return create_model(
         "SpbeElements", __base__=model.Strict, __doc__="A file of an Arsitektur SPBE workspace.", **fields)
 
