@@ -267,14 +267,25 @@ DepthOpt = Annotated[int | None, typer.Option("--depth", "-d", help="Follow at m
                                               show_default=False)]
 
 
-def _impact_command(direction: str, element_id: str, workspace: Path, depth: int | None, format: TextOrJson) -> None:
+class StrengthChoice(enum.StrEnum):
+    stops = "stops"
+    degraded = "degraded"
+    all = "all"
+
+
+StrengthOpt = Annotated[StrengthChoice, typer.Option(
+    "--strength", help="stops: what cannot run; degraded: what runs without data or a partner; all: both.")]
+
+
+def _impact_command(direction: str, element_id: str, workspace: Path, depth: int | None, format: TextOrJson,
+                    strength: StrengthChoice) -> None:
     from spbe_arch.analysis import depends as depends_on
     from spbe_arch.analysis import impact as impact_of
     from spbe_arch.analysis.render import impact_text
     from spbe_arch.loader import open_workspace
 
     model, _ = open_workspace(workspace)
-    report = (impact_of if direction == "impact" else depends_on)(model, element_id, depth)
+    report = (impact_of if direction == "impact" else depends_on)(model, element_id, depth, strength=strength.value)
     _out(report.model_dump_json(indent=2) + "\n" if format == TextOrJson.json else impact_text(report))
 
 
@@ -283,10 +294,11 @@ def impact(
     element_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the element that stops.")],
     workspace: WorkspaceArg = Path("."),
     depth: DepthOpt = None,
+    strength: StrengthOpt = StrengthChoice.all,
     format: FormatOpt = TextOrJson.text,
 ) -> None:
-    """Everything that stops if ID stops, transitively, per domain and per OPD, each with its path."""
-    _impact_command("impact", element_id, workspace, depth, format)
+    """What stops and what runs degraded if ID stops, per domain and per OPD, each with its chain."""
+    _impact_command("impact", element_id, workspace, depth, format, strength)
 
 
 @command()
@@ -294,10 +306,11 @@ def depends(
     element_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the element.")],
     workspace: WorkspaceArg = Path("."),
     depth: DepthOpt = None,
+    strength: StrengthOpt = StrengthChoice.all,
     format: FormatOpt = TextOrJson.text,
 ) -> None:
-    """Everything ID needs to run, transitively: the reverse of `spbe impact`."""
-    _impact_command("depends", element_id, workspace, depth, format)
+    """What ID needs to run (it stops without it) or to run fully (degraded): the reverse of `spbe impact`."""
+    _impact_command("depends", element_id, workspace, depth, format, strength)
 
 
 class AnalysisSection(enum.StrEnum):
