@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
-from spbe_arch.errors import UnknownElementError, UsageError
 from spbe_arch.analysis.scope import Scope
+from spbe_arch.errors import UnknownElementError, UsageError
 from spbe_arch.graph import STRENGTH, failure_graph, propagation_adjacency
 from spbe_arch.model import COLLECTION_LABELS, COLLECTIONS, Application, Organization
 from spbe_arch.workspace import Workspace
@@ -59,8 +59,10 @@ class ImpactReport(BaseModel):
 
     ``by_collection``, ``by_organization`` and ``organizations`` describe the entries that stop
     (impact) or whose loss stops the root (depends); the ``degraded_*`` fields the same for the
-    entries that are degraded. ``organizations``: for impact, the OPDs that own or use an element
-    that stops (the root included); for depends, the OPDs that own an element the root needs.
+    entries that are degraded. With ``strength="degraded"`` the stopping groups are empty, and
+    ``entries`` keeps only the stopping elements that lie on the chains of degraded ones.
+    ``organizations``: for impact, the OPDs that own or use an element that stops (the root
+    included); for depends, the OPDs that own an element the root needs.
     ``truncated`` says that the depth limit hid further elements.
     """
 
@@ -218,10 +220,9 @@ class _Spread:
             for neighbour in around:
                 next_relation = _relation(around[neighbour])
                 if (STRENGTH.get(next_relation) == "stops" and neighbour not in steps
+                        and not self._shared_data(node, neighbour, next_relation)
                         and not self._blocked(root_outside, neighbour)):
                     heapq.heappush(heap, (level + 1, neighbour, node, next_relation))
-        if strength == "degraded":
-            return {k: v for k, v in steps.items() if v.strength == "degraded" or k == root}
         return steps
 
 
@@ -279,6 +280,19 @@ def _check_strength(strength: str) -> StrengthFilter:
     return strength  # type: ignore[return-value]
 
 
+def _chains(steps: dict[str, _Step]) -> set[str]:
+    """The degraded elements and every element on their chains to the root (so paths stay whole)."""
+    kept: set[str] = set()
+    for node, step in steps.items():
+        if step.strength != "degraded":
+            continue
+        current: str | None = node
+        while current is not None and current not in kept:
+            kept.add(current)
+            current = steps[current].via
+    return kept
+
+
 def _walk(workspace: Workspace, element_id: str, depth: int | None, direction: Direction,
           graph: nx.MultiDiGraph | None, strength: str) -> ImpactReport:
     check_element(workspace, element_id)
@@ -300,7 +314,9 @@ def _walk(workspace: Workspace, element_id: str, depth: int | None, direction: D
         (_entry(workspace, n, step) for n, step in steps.items() if n != element_id),
         key=lambda e: (_COLLECTION_ORDER[e.collection], e.id),
     )
-    stopped = [e for e in entries if e.strength == "stops"]
+    if wanted == "degraded":
+        entries = [e for e in entries if e.id in _chains(steps)]
+    stopped = [e for e in entries if e.strength == "stops"] if wanted != "degraded" else []
     degraded = [e for e in entries if e.strength == "degraded"]
     by_collection, by_org = _group(workspace, stopped)
     degraded_by_collection, degraded_by_org = _group(workspace, degraded)

@@ -22,17 +22,24 @@ def _status(entry: ImpactEntry) -> str:
     return "" if entry.status == "aktif" else f" ({entry.status})"
 
 
-def _path_text(report: ImpactReport, entry: ImpactEntry, shown: int = 8) -> str:
-    """The chain of an entry, its middle cut on long chains so that the output stays linear."""
-    path = report.path(entry.id)
-    if len(path) > shown:
-        path = [*path[: shown // 2], f"... ({len(path) - shown + 1} more)", *path[-(shown // 2 - 1):]]
-    return " <- ".join(path)
+def _path_text(report: ImpactReport, steps: dict[str, ImpactEntry], entry: ImpactEntry, shown: int = 6) -> str:
+    """The chain of an entry; past ``shown`` steps its middle is cut, so the output stays linear."""
+    chain = [entry.id]
+    current = entry
+    while current.via is not None and len(chain) < shown:
+        chain.append(current.via)
+        current = steps[current.via]
+    if current.via is not None:
+        hidden = entry.depth - len(chain)
+        chain += [f"... ({hidden} more)"] if hidden > 0 else []
+        chain.append(report.root.id)
+    return " <- ".join(chain if report.direction == "impact" else chain[::-1])
 
 
 def _section(report: ImpactReport, strength: str, org_labels: dict[str, str]) -> list[str]:
     groups = report.by_collection if strength == "stops" else report.degraded_by_collection
     entries = {e.id: e for e in report.entries}
+    entries[report.root.id] = report.root
     lines: list[str] = []
     for group in groups:
         lines += ["", f"  {group.label} ({len(group.ids)})"]
@@ -40,7 +47,7 @@ def _section(report: ImpactReport, strength: str, org_labels: dict[str, str]) ->
             entry = entries[element_id]
             owner = f"  [{one_line(org_labels.get(entry.owner or '', entry.owner or ''))}]" if entry.owner else ""
             lines.append(f"    {entry.id}  {one_line(entry.name)}{owner}{_status(entry)}")
-            lines.append(f"        {_path_text(report, entry)}  ({entry.relation})")
+            lines.append(f"        {_path_text(report, entries, entry)}  ({entry.relation})")
     return lines
 
 

@@ -106,7 +106,8 @@ def single_points_of_failure(workspace: Workspace, limit: int = 10, *,
     graph = graph if graph is not None else build_graph(workspace)
     failures = stops_graph(workspace, graph)
     counts = services_stopped_counts(failures, [s.id for s in workspace.services])
-    candidates = sorted((e for c in CANDIDATES for e in workspace.collection(c) if counts.get(e.id, 0) > 0 and e.status != "dihentikan"),
+    candidates = sorted((e for c in CANDIDATES for e in workspace.collection(c)
+                         if counts.get(e.id, 0) > 0 and e.status != "dihentikan"),
                         key=lambda e: -counts[e.id])
     if limit <= 0 or not candidates:
         return []
