@@ -78,6 +78,12 @@ class FailOn(enum.StrEnum):
     never = "never"
 
 
+class MinSeverity(enum.StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
 WorkspaceArg = Annotated[
     Path,
     typer.Argument(help="Workspace folder (holds spbe.yaml). Default: the current folder.",
@@ -140,24 +146,33 @@ def validate(
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: text, json, sarif (code "
                                         "scanning), junit (test report) or github (annotations).")] = "text",
     fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")] = FailOn.error,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Only these rule codes or prefixes (AP, AP0, AP001; comma-separated or repeated).",
+        show_default=False)] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Leave out these rule codes or prefixes; the more specific of --select and --ignore wins.",
+        show_default=False)] = None,
+    min_severity: Annotated[MinSeverity, typer.Option(
+        "--min-severity", help="Leave out findings below this severity.")] = MinSeverity.info,
 ) -> None:
     """Check the workspace: schema, references, reference codes and the SPBE rules.
 
     Exit code 0 when no finding reaches --fail-on, 1 when one does, 2 when the input cannot be loaded.
     """
     from spbe_arch.render import RENDERERS
-    from spbe_arch.validate import validate_workspace
+    from spbe_arch.validate import filter_report, validate_workspace
 
     renderer = RENDERERS.get(format)
     if renderer is None:
         raise typer.BadParameter(f"{format!r} is not one of {', '.join(RENDERERS)}", param_hint="--format")
     result = validate_workspace(workspace)
-    text = renderer(result.report)
+    report = filter_report(result.report, select or [], ignore or [], min_severity.value)
+    text = renderer(report)
     if format == "text":
         _colour_lines(text)
     else:
         _out(text)
-    raise typer.Exit(result.report.exit_code(fail_on.value))
+    raise typer.Exit(report.exit_code(fail_on.value))
 
 
 @command()

@@ -266,6 +266,22 @@ def validate_loaded(result: LoadResult, root: str) -> Validation:
     return Validation(workspace, report, context)
 
 
+def filter_report(report: Report, select: list[str], ignore: list[str], min_severity: str = "info") -> Report:
+    """The report with only the findings chosen by ``--select``/``--ignore``/``--min-severity``
+    (:mod:`spbe_arch.selection`), counts and exit code following."""
+    from spbe_arch.selection import parse_selectors, select_findings
+
+    codes = [r.code for r in all_rules()]
+    chosen = select_findings(report.findings, parse_selectors(select, codes, "--select"),
+                             parse_selectors(ignore, codes, "--ignore"), min_severity)
+    counts = Counter(f.severity for f in chosen)
+    summary = report.summary.model_copy(update={
+        "errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
+        "by_rule": dict(sorted(Counter(f.rule for f in chosen).items())),
+    })
+    return report.model_copy(update={"findings": chosen, "summary": summary})
+
+
 def validate_workspace(root: str | os.PathLike[str]) -> Validation:
     """Load and validate the workspace at ``root``: the library form of ``spbe validate``."""
     path = Path(root)
