@@ -186,8 +186,12 @@ def rules(
     if code is not None:
         found = explain_rule(code)
         if format == TextOrJson.json:
+            basis = found.basis
             _dump({"code": found.code, "name": found.name, "severity": found.severity,
-                   "summary": found.summary, "explanation": found.explanation})
+                   "summary": found.summary, "explanation": found.explanation,
+                   "basis": None if basis is None else {
+                       "kind": basis.kind, "regulation": basis.regulation, "provision": basis.provision,
+                       "note": basis.note, "text": basis.text()}})
         else:
             _out(rule_text(found))
         return

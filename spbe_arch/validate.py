@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from spbe_arch.errors import SpbeError
-from spbe_arch.findings import Finding, Severity
+from spbe_arch.findings import Finding, Location, Severity
 from spbe_arch.loader import LoadResult, load_workspace
 from spbe_arch.reference import Catalogue, load_catalogue
 from spbe_arch.workspace import Path_, Workspace
@@ -28,6 +28,10 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
     from spbe_arch.relations import Reference
+    from spbe_arch.rules.basis import Basis
+
+
+WORKSPACE = ""  # the element of a hit about the whole workspace (placed on the manifest)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,13 @@ class Rule:
     @property
     def family(self) -> str:
         return self.code[:2]
+
+    @property
+    def basis(self) -> Basis | None:
+        """What the rule rests on: a regulation, good practice or the format (:mod:`spbe_arch.rules.basis`)."""
+        from spbe_arch.rules.basis import basis_of
+
+        return basis_of(self.code)
 
 
 RULES: dict[str, Rule] = {}
@@ -225,9 +236,11 @@ def run_rules(context: Context, codes: Iterable[str] | None = None) -> list[Find
             if element is not None and rule_obj.code in element.ignored_rules():
                 continue
             location = workspace.locate(hit.element, hit.path)
+            if location is None and hit.element == WORKSPACE:
+                location = Location(file=workspace.manifest_file, line=1, column=1)
             findings.append(Finding(
                 rule=rule_obj.code, severity=severity, message=hit.message,  # type: ignore[arg-type]
-                element=hit.element, file=location.file if location else None,
+                element=hit.element or None, file=location.file if location else None,
                 line=location.line if location else None, column=location.column if location else None,
             ))
     return findings
@@ -302,7 +315,9 @@ def explain_rule(code: str) -> Rule:
 
 def rule_text(found: Rule) -> str:
     """The explanation ``spbe rules CODE`` prints."""
-    return (f"{found.code} {found.name} ({found.severity})\n\n{found.summary}.\n\n{found.explanation}\n\n"
+    basis = found.basis
+    grounds = f"Basis: {basis.text()}.\n\n" if basis is not None else ""
+    return (f"{found.code} {found.name} ({found.severity})\n\n{found.summary}.\n\n{found.explanation}\n\n{grounds}"
             f"Family {found.family}: {FAMILIES.get(found.family, '')}.\n"
             f"Change its severity in spbe.yaml (rules: {{{found.code}: warning}}) or silence it on one "
             f"element (ignore: [{found.code}]).\n")

@@ -4,4 +4,12 @@ One module per family group, so that a new rule is added next to its kin. Codes 
 meaning: a retired rule keeps its code unused.
 """
 
-from spbe_arch.rules import codes, domain, duplicate_rules, graph_rules, references, schema  # noqa: F401
+from spbe_arch.rules import (  # noqa: F401
+    codes,
+    domain,
+    duplicate_rules,
+    graph_rules,
+    obligations,
+    references,
+    schema,
+)
