@@ -238,21 +238,27 @@ def show(
 @command()
 def reference(
     domain: Annotated[str | None, typer.Argument(help="RAB, RAL, RAD, RAA, RAI or RAK, or a code.")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Words to look for in names.")] = None,
-    catalogue: Annotated[str, typer.Option(help="Catalogue version.")] = "perpres-132-2022",
+    search: Annotated[str | None, typer.Option(
+        "--search", "-s", help="Words to look for in names, descriptions and synonyms (stemmed).")] = None,
+    catalogue: Annotated[str | None, typer.Option(
+        help="Catalogue version (default: the workspace's, else perpres-132-2022).", show_default=False)] = None,
+    workspace: Annotated[Path | None, typer.Option(
+        "--workspace", "-w", help="Workspace whose local codes and numberings to include (default: the one "
+        "holding the current folder, if any).", show_default=False)] = None,
     format: FormatOpt = TextOrJson.text,
 ) -> None:
-    """Browse and search the national reference codes (Referensi Arsitektur SPBE)."""
-    from spbe_arch.reference import load_catalogue
+    """Browse and search the reference codes (Referensi Arsitektur SPBE), with status and source."""
+    from spbe_arch.reference_view import no_match_text, reference_catalogue, reference_rows, reference_text
 
-    codes = load_catalogue(catalogue).select(domain, search)
+    found, _ = reference_catalogue(workspace, catalogue)
+    codes = found.select(domain, search)
     if format == TextOrJson.json:
-        _dump([{"code": c.code, "name": c.name, "level": c.level, "parent": c.parent} for c in codes])
+        _dump(reference_rows(codes))
         return
     if not codes:
-        _out("no code matches\n")
+        _out(no_match_text(search, found, domain) if search else "no code matches\n")
         raise typer.Exit(1)
-    _out("".join(f"{'  ' * (c.level - 1)}{c.code}  {c.name}\n" for c in codes))
+    _out(reference_text(codes, found))
 
 
 @command()

@@ -270,7 +270,9 @@ def validate_loaded(result: LoadResult, root: str) -> Validation:
     national = load_catalogue(workspace.manifest.reference)
     local_codes, extension_findings = load_extensions(workspace, national)
     findings.extend(extension_findings)
-    catalogue = national.with_extensions(local_codes) if local_codes else national
+    from spbe_arch.extensions import numbered_domains
+
+    catalogue = national.with_extensions(local_codes, numbered_domains(workspace)) if local_codes else national
     context = Context(workspace, catalogue)
     findings = apply_settings(findings, workspace)
     findings.extend(_unknown_rule_settings(workspace))

@@ -52,6 +52,7 @@ RULE_SUMMARIES: dict[str, str] = {
     "RC004": "kode referensi lokal tidak sah",
     "RC005": "elemen belum memiliki kode referensi",
     "RC006": "cabang kode referensi bertentangan dengan jenis elemen",
+    "RC007": "kode referensi tidak terdapat pada domain yang penomoran nasionalnya masih sementara",
     "RF001": "referensi menyebut id yang tidak dimiliki elemen mana pun",
     "RF002": "referensi menyebut elemen dari jenis yang salah",
     "RF003": "elemen mereferensikan dirinya sendiri",

@@ -66,7 +66,7 @@ _ARSITEKTUR = _law(PERPRES_SPBE, "bagian Arsitektur SPBE",
 BASES: dict[str, Basis] = {
     # reference codes
     "RC001": _ARSITEKTUR, "RC002": _ARSITEKTUR, "RC003": _ARSITEKTUR,
-    "RC004": FORMAT, "RC005": _ARSITEKTUR, "RC006": _ARSITEKTUR,
+    "RC004": FORMAT, "RC005": _ARSITEKTUR, "RC006": _ARSITEKTUR, "RC007": _ARSITEKTUR,
     # organisations
     "OR001": _law(PERMENDAGRI_90, None, "the urusan codes listed under `affairs`"),
     "OR002": _practice("a model should describe what each organisation owns"),
