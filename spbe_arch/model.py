@@ -281,6 +281,7 @@ class DocumentSettings(Strict):
     version: str | None = None
     authors: list[str] = Field(default_factory=list)
     background: str | None = None
+    notice: str | None = None  # shown on the cover, e.g. that the model is an illustrative example
 
 
 class PropertySpec(Strict):
