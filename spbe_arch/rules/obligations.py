@@ -34,16 +34,12 @@ SUBSTANCES: dict[str, str] = {
 }
 
 
-# the Scope of the last validation context (rules of one context run one after the other)
-_SCOPES: dict[int, tuple[Context, Scope]] = {}
-
-
 def _scope(ctx: Context) -> Scope:
-    held = _SCOPES.get(id(ctx))
-    if held is None or held[0] is not ctx:
-        _SCOPES.clear()
-        held = _SCOPES[id(ctx)] = (ctx, Scope(ctx.workspace))
-    return held[1]
+    """One :class:`Scope` per validation context, kept on the context itself (no global state)."""
+    scope = ctx.__dict__.get("_obligations_scope")
+    if not isinstance(scope, Scope):
+        scope = ctx.__dict__["_obligations_scope"] = Scope(ctx.workspace)
+    return scope
 
 
 def _own_running_applications(ctx: Context) -> Iterator[Application]:
