@@ -68,7 +68,7 @@ BASES: dict[str, Basis] = {
     "RC001": _ARSITEKTUR, "RC002": _ARSITEKTUR, "RC003": _ARSITEKTUR,
     "RC004": FORMAT, "RC005": _ARSITEKTUR, "RC006": _ARSITEKTUR, "RC007": _ARSITEKTUR,
     # organisations
-    "OR001": _law(PERMENDAGRI_90, None, "the urusan codes listed under `affairs`"),
+    "OR001": _practice("the urusan codes themselves are those of " + PERMENDAGRI_90),
     "OR002": _practice("a model should describe what each organisation owns"),
     "OR003": FORMAT,
     "OR004": _law(UU_PEMDA, "Pasal 12 ayat (1)", "urusan wajib yang berkaitan dengan pelayanan dasar; codes "
