@@ -45,6 +45,9 @@ def test_init_inside_a_workspace_is_refused(make_workspace) -> None:  # type: ig
     assert not (root / "aplikasi" / "spbe.yaml").exists()
     result = runner.invoke(app, ["init", str(root / "aplikasi")])
     assert result.exit_code == 2 and not (root / "aplikasi" / "spbe.yaml").exists()
+    example = runner.invoke(app, ["init", "--example", str(root / "aplikasi" / "contoh")])
+    assert example.exit_code == 2 and "inside the workspace" in example.output
+    assert not (root / "aplikasi" / "contoh" / "spbe.yaml").exists()
 
 
 def test_outside_any_workspace_init_is_advised(tmp_path: Path) -> None:
