@@ -197,7 +197,8 @@ def rules(
         return
     items = all_rules()
     if format == TextOrJson.json:
-        _dump([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary} for r in items])
+        _dump([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
+                "basis": r.basis.kind if r.basis else None} for r in items])
         return
     _out("".join(f"{r.code} {r.severity:<7} {r.name}: {r.summary}\n" for r in items))
 
