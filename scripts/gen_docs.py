@@ -63,7 +63,10 @@ def rules_reference() -> str:
     parts = ["# Rule reference\n",
              "Generated from the rule registry by `python scripts/gen_docs.py`; do not edit by hand. "
              "`spbe rules CODE` prints the same explanation. Change a rule's severity in `spbe.yaml` "
-             "(`rules: {AP004: off, DA001: error}`) or silence it on one element (`ignore: [AP004]`).\n"]
+             "(`rules: {AP004: off, DA001: error}`) or silence it on one element (`ignore: [AP004]`). "
+             "Each rule states its basis: the regulation and the provision it rests on (by article where "
+             "the article is certain, otherwise by the part of the regulation on the subject), *good "
+             "practice* (our convention: advice, not a legal obligation), or the workspace format itself.\n"]
     rules = all_rules()
     for family, title in FAMILIES.items():
         members = [r for r in rules if r.family == family]
@@ -74,8 +77,9 @@ def rules_reference() -> str:
         parts.append("\n".join(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {r.summary} |"
                                for r in members) + "\n")
         for r in members:
+            basis = f"\n\n*Basis:* {r.basis.text()}." if r.basis is not None else ""
             parts.append(f"### {r.code}\n\n**{r.name}** (default severity: {r.severity}). {r.summary}.\n\n"
-                         f"{r.explanation}\n")
+                         f"{r.explanation}{basis}\n")
     return "\n".join(parts)
 
 

@@ -78,6 +78,12 @@ class FailOn(enum.StrEnum):
     never = "never"
 
 
+class MinSeverity(enum.StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
 WorkspaceArg = Annotated[
     Path,
     typer.Argument(help="Workspace folder (holds spbe.yaml). Default: the current folder.",
@@ -140,24 +146,33 @@ def validate(
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: text, json, sarif (code "
                                         "scanning), junit (test report) or github (annotations).")] = "text",
     fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")] = FailOn.error,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Only these rule codes or prefixes (AP, AP0, AP001; comma-separated or repeated).",
+        show_default=False)] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Leave out these rule codes or prefixes; the more specific of --select and --ignore wins.",
+        show_default=False)] = None,
+    min_severity: Annotated[MinSeverity, typer.Option(
+        "--min-severity", help="Leave out findings below this severity.")] = MinSeverity.info,
 ) -> None:
     """Check the workspace: schema, references, reference codes and the SPBE rules.
 
     Exit code 0 when no finding reaches --fail-on, 1 when one does, 2 when the input cannot be loaded.
     """
     from spbe_arch.formats import RENDERERS
-    from spbe_arch.validate import validate_workspace
+    from spbe_arch.validate import filter_report, validate_workspace
 
     renderer = RENDERERS.get(format)
     if renderer is None:
         raise typer.BadParameter(f"{format!r} is not one of {', '.join(RENDERERS)}", param_hint="--format")
     result = validate_workspace(workspace)
-    text = renderer(result.report)
+    report = filter_report(result.report, select or [], ignore or [], min_severity.value)
+    text = renderer(report)
     if format == "text":
         _colour_lines(text)
     else:
         _out(text)
-    raise typer.Exit(result.report.exit_code(fail_on.value))
+    raise typer.Exit(report.exit_code(fail_on.value))
 
 
 @command()
@@ -172,14 +187,19 @@ def rules(
     if code is not None:
         found = explain_rule(code)
         if format == TextOrJson.json:
+            basis = found.basis
             _dump({"code": found.code, "name": found.name, "severity": found.severity,
-                   "summary": found.summary, "explanation": found.explanation})
+                   "summary": found.summary, "explanation": found.explanation,
+                   "basis": None if basis is None else {
+                       "kind": basis.kind, "regulation": basis.regulation, "provision": basis.provision,
+                       "note": basis.note, "text": basis.text()}})
         else:
             _out(rule_text(found))
         return
     items = all_rules()
     if format == TextOrJson.json:
-        _dump([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary} for r in items])
+        _dump([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
+                "basis": r.basis.kind if r.basis else None} for r in items])
         return
     _out("".join(f"{r.code} {r.severity:<7} {r.name}: {r.summary}\n" for r in items))
 
@@ -220,21 +240,27 @@ def show(
 @command()
 def reference(
     domain: Annotated[str | None, typer.Argument(help="RAB, RAL, RAD, RAA, RAI or RAK, or a code.")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Words to look for in names.")] = None,
-    catalogue: Annotated[str, typer.Option(help="Catalogue version.")] = "perpres-132-2022",
+    search: Annotated[str | None, typer.Option(
+        "--search", "-s", help="Words to look for in names, descriptions and synonyms (stemmed).")] = None,
+    catalogue: Annotated[str | None, typer.Option(
+        help="Catalogue version (default: the workspace's, else perpres-132-2022).", show_default=False)] = None,
+    workspace: Annotated[Path | None, typer.Option(
+        "--workspace", "-w", help="Workspace whose local codes and numberings to include (default: the one "
+        "holding the current folder, if any).", show_default=False)] = None,
     format: FormatOpt = TextOrJson.text,
 ) -> None:
-    """Browse and search the national reference codes (Referensi Arsitektur SPBE)."""
-    from spbe_arch.reference import load_catalogue
+    """Browse and search the reference codes (Referensi Arsitektur SPBE), with status and source."""
+    from spbe_arch.reference_view import no_match_text, reference_catalogue, reference_rows, reference_text
 
-    codes = load_catalogue(catalogue).select(domain, search)
+    found, _ = reference_catalogue(workspace, catalogue)
+    codes = found.select(domain, search)
     if format == TextOrJson.json:
-        _dump([{"code": c.code, "name": c.name, "level": c.level, "parent": c.parent} for c in codes])
+        _dump(reference_rows(codes))
         return
     if not codes:
-        _out("no code matches\n")
+        _out(no_match_text(search, found, domain) if search else "no code matches\n")
         raise typer.Exit(1)
-    _out("".join(f"{'  ' * (c.level - 1)}{c.code}  {c.name}\n" for c in codes))
+    _out(reference_text(codes, found))
 
 
 @command()
@@ -268,14 +294,25 @@ DepthOpt = Annotated[int | None, typer.Option("--depth", "-d", help="Follow at m
                                               show_default=False)]
 
 
-def _impact_command(direction: str, element_id: str, workspace: Path, depth: int | None, format: TextOrJson) -> None:
+class StrengthChoice(enum.StrEnum):
+    stops = "stops"
+    degraded = "degraded"
+    all = "all"
+
+
+StrengthOpt = Annotated[StrengthChoice, typer.Option(
+    "--strength", help="stops: what cannot run; degraded: what runs without data or a partner; all: both.")]
+
+
+def _impact_command(direction: str, element_id: str, workspace: Path, depth: int | None, format: TextOrJson,
+                    strength: StrengthChoice) -> None:
     from spbe_arch.analysis import depends as depends_on
     from spbe_arch.analysis import impact as impact_of
     from spbe_arch.analysis.render import impact_text
     from spbe_arch.loader import open_workspace
 
     model, _ = open_workspace(workspace)
-    report = (impact_of if direction == "impact" else depends_on)(model, element_id, depth)
+    report = (impact_of if direction == "impact" else depends_on)(model, element_id, depth, strength=strength.value)
     _out(report.model_dump_json(indent=2) + "\n" if format == TextOrJson.json else impact_text(report))
 
 
@@ -284,10 +321,11 @@ def impact(
     element_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the element that stops.")],
     workspace: WorkspaceArg = Path("."),
     depth: DepthOpt = None,
+    strength: StrengthOpt = StrengthChoice.all,
     format: FormatOpt = TextOrJson.text,
 ) -> None:
-    """Everything that stops if ID stops, transitively, per domain and per OPD, each with its path."""
-    _impact_command("impact", element_id, workspace, depth, format)
+    """What stops and what runs degraded if ID stops, per domain and per OPD, each with its chain."""
+    _impact_command("impact", element_id, workspace, depth, format, strength)
 
 
 @command()
@@ -295,10 +333,11 @@ def depends(
     element_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the element.")],
     workspace: WorkspaceArg = Path("."),
     depth: DepthOpt = None,
+    strength: StrengthOpt = StrengthChoice.all,
     format: FormatOpt = TextOrJson.text,
 ) -> None:
-    """Everything ID needs to run, transitively: the reverse of `spbe impact`."""
-    _impact_command("depends", element_id, workspace, depth, format)
+    """What ID needs to run (it stops without it) or to run fully (degraded): the reverse of `spbe impact`."""
+    _impact_command("depends", element_id, workspace, depth, format, strength)
 
 
 class AnalysisSection(enum.StrEnum):

@@ -1,12 +1,20 @@
-"""Local reference codes a government defines under the national ones (``reference_extensions``)."""
+"""Local reference codes a government defines under the national ones (``reference_extensions``),
+and its own numbering of a domain (for example SIA-SPBE's) mapped to the national codes.
+
+A local code takes the status (confirmed, provisional) of the national code it extends. A code of
+an own numbering names the national code it corresponds to (``national``); a mapping to a code the
+national catalogue does not hold is bad input (:class:`WorkspaceError`, exit code 2), because every
+check of that domain would otherwise rest on it.
+"""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from spbe_arch.errors import WorkspaceError
 from spbe_arch.findings import Finding
-from spbe_arch.loader import describe_error, read_file
-from spbe_arch.reference import CODE_RE, Catalogue, Code
+from spbe_arch.loader import ParsedFile, describe_error, read_file
+from spbe_arch.reference import CODE_RE, DOMAIN_NAMES, OWN_CODE_RE, Catalogue, Code, CodeStatus
 from spbe_arch.workspace import Workspace
 
 
@@ -17,9 +25,24 @@ class _LocalCode(BaseModel):
     description: str | None = None
 
 
+class _OwnCode(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    name: str
+    national: str
+    description: str | None = None
+
+
+class _Numbering(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    codes: list[_OwnCode]
+
+
 class _LocalCodes(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    codes: list[_LocalCode]
+    codes: list[_LocalCode] = []
+    numbering: dict[str, _Numbering] = {}
 
 
 def load_extensions(workspace: Workspace, national: Catalogue) -> tuple[list[Code], list[Finding]]:
@@ -63,9 +86,55 @@ def load_extensions(workspace: Workspace, national: Catalogue) -> tuple[list[Cod
         if problem:
             findings.append(Finding(rule="RC004", severity="error", message=problem, file=rel, line=line, column=col))
             continue
-        accepted.append(Code(item.code, item.name, item.description, local=True))
+        status = _status_of(national, accepted, parent)
+        accepted.append(Code(item.code, item.name, item.description, local=True, status=status,
+                             source=f"local code of this workspace ({rel})"))
         known.add(item.code)
+    accepted += _own_numbering(doc, national, rel, parsed)
     return accepted, findings
+
+
+def _status_of(national: Catalogue, accepted: list[Code], parent: str) -> CodeStatus:
+    found = national.codes.get(parent) or next((c for c in accepted if c.code == parent), None)
+    return found.status if found is not None else "provisional"
+
+
+def _own_numbering(doc: _LocalCodes, national: Catalogue, rel: str, parsed: ParsedFile) -> list[Code]:
+    """The codes of the workspace's own numberings; a wrong mapping raises :class:`WorkspaceError`."""
+    codes: list[Code] = []
+    for domain, numbering in doc.numbering.items():
+        for index, item in enumerate(numbering.codes):
+            path = ("numbering", domain, "codes", index)
+            line, col = parsed.positions.values.get((*path, "national"), parsed.positions.values.get(path, (1, 1)))
+            where = f"{rel}:{line}:{col}"
+            if domain not in DOMAIN_NAMES:
+                raise WorkspaceError(f"{rel}: numbering {domain!r} is not a domain ({', '.join(DOMAIN_NAMES)})")
+            if not OWN_CODE_RE.match(item.code) or not item.code.startswith(domain + "."):
+                raise WorkspaceError(f"{where}: code {item.code!r} of the {numbering.name} numbering must start "
+                                     f"with {domain}. followed by numbers (e.g. {domain}.1.2)")
+            target = national.codes.get(item.national)
+            if target is None or target.domain != domain:
+                hint = national.closest(item.national, domain, limit=3)
+                near = f"; nearest: {', '.join(c.code for c in hint)}" if hint else ""
+                raise WorkspaceError(f"{where}: code {item.code!r} of the {numbering.name} numbering maps to "
+                                     f"{item.national!r}, which is not a national {domain} code{near}")
+            codes.append(Code(item.code, item.name, item.description or target.name, local=True,
+                              status=target.status, maps_to=target.code,
+                              source=f"{numbering.name} numbering of this workspace ({rel}), mapped to {target.code}"))
+    return codes
+
+
+def numbered_domains(workspace: Workspace) -> dict[str, str]:
+    """The domains the workspace numbers itself, with the numbering's name (empty when none)."""
+    name = workspace.manifest.reference_extensions
+    if not name or not (workspace.root / name).is_file():
+        return {}
+    parsed = read_file(workspace.root / name, name)
+    value = parsed.value if parsed.readable and isinstance(parsed.value, dict) else {}
+    raw = value.get("numbering") if isinstance(value, dict) else None
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): str(v.get("name", k)) if isinstance(v, dict) else str(k) for k, v in raw.items()}
 
 
 def workspace_catalogue(workspace: Workspace) -> Catalogue:
@@ -74,4 +143,4 @@ def workspace_catalogue(workspace: Workspace) -> Catalogue:
 
     national = load_catalogue(workspace.manifest.reference)
     local, _ = load_extensions(workspace, national)
-    return national.with_extensions(local) if local else national
+    return national.with_extensions(local, numbered_domains(workspace)) if local else national

@@ -46,6 +46,27 @@ PROPAGATION: dict[str, Direction | None] = {
     "replaces": None,
 }
 
+Strength = Literal["stops", "degraded"]
+
+# How hard a failure hits along each propagating relation:
+#   "stops":    the dependant cannot run (its host, location or network is gone, the application that
+#               realises a service or supports a process is down);
+#   "degraded": the dependant runs without something it uses (data read from a stopped producer, an
+#               integration partner or the SPLP between them is down).
+# A data set written by several applications stops only when all of them stop; until then it is
+# degraded (see spbe_arch.analysis.impact).
+STRENGTH: dict[str, Strength] = {
+    "delivers": "stops",
+    "realized_by": "stops",
+    "supports": "stops",
+    "reads": "degraded",
+    "writes": "stops",
+    "hosted_on": "stops",
+    "located_in": "stops",
+    "connected_to": "stops",
+    "integrates": "degraded",
+}
+
 # (field, edge type) of every relation field of each collection, from the table of relations.py;
 # integrations are handled apart because they carry attributes.
 _EDGE_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {

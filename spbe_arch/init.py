@@ -122,11 +122,22 @@ roadmap:
 }
 
 
+def _refuse_existing(target: Path) -> None:
+    """Refuse to write a workspace where one is, or inside one (it would be loaded as part of it)."""
+    if (target / "spbe.yaml").exists():
+        raise SpbeError(f"{target}: already holds a workspace (spbe.yaml); nothing was written")
+    from spbe_arch.loader import enclosing_workspace
+
+    outer = enclosing_workspace(target)
+    if outer is not None:
+        raise SpbeError(f"{target}: is inside the workspace {outer}; a workspace inside another would "
+                        "be loaded as part of it, so nothing was written")
+
+
 def init_workspace(target: Path, name: str = "Pemerintah Kabupaten Contoh", code: str = "00.00",
                    kind: str = "kabupaten", start: int | None = None) -> list[Path]:
     """Create the files of a new workspace in ``target``; refuses to overwrite a workspace."""
-    if (target / "spbe.yaml").exists():
-        raise SpbeError(f"{target}: already holds a workspace (spbe.yaml); nothing was written")
+    _refuse_existing(target)
     begin = start or dt.date.today().year
     files = {"spbe.yaml": MANIFEST.format(name=name, code=code, kind=kind, start=begin, end=begin + 4), **FILES}
     written = []
@@ -187,7 +198,6 @@ def copy_example(target: Path) -> list[Path]:
     source = example_model()
     if not (source / "spbe.yaml").is_file():
         raise SpbeError(f"the bundled example is missing from this installation ({source})")
-    if (target / "spbe.yaml").exists():
-        raise SpbeError(f"{target}: already holds a workspace (spbe.yaml); nothing was written")
+    _refuse_existing(target)
     shutil.copytree(source, target, dirs_exist_ok=True)
     return sorted(p for p in target.rglob("*") if p.is_file())

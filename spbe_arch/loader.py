@@ -28,6 +28,7 @@ from spbe_arch.model import (
     FORMAT_VERSION,
     ID_RE,
     Element,
+    Government,
     Manifest,
     PropertySpec,
     id_problem,
@@ -435,15 +436,41 @@ class LoadResult:
     fatal: bool = False  # some input could not be read at all (exit code 2)
 
 
-def find_manifest(root: Path) -> Path:
+def _manifest_in(folder: Path) -> Path | None:
     for name in MANIFEST_NAMES:
-        candidate = root / name
+        candidate = folder / name
         if candidate.is_file():
             return candidate
-    raise WorkspaceError(
-        f"{root}: no spbe.yaml here, so this is not a workspace "
-        f"(run `spbe init {root}` to create one, or give the workspace folder)"
-    )
+    return None
+
+
+def find_manifest(root: Path) -> Path:
+    found = _manifest_in(root)
+    if found is None:
+        raise WorkspaceError(
+            f"{root}: no spbe.yaml here nor in any folder above it, so this is not inside a workspace "
+            f"(give the workspace folder, or run `spbe init {root}` to create one)"
+        )
+    return found
+
+
+def enclosing_workspace(start: Path) -> Path | None:
+    """The nearest folder above ``start`` (not ``start`` itself) that holds a manifest, if any."""
+    for folder in start.resolve().parents:
+        if _manifest_in(folder) is not None:
+            return folder
+    return None
+
+
+def discover_root(start: Path) -> Path:
+    """The workspace folder holding ``start``: ``start`` itself or the nearest folder above it with a
+    manifest, as git finds its repository, so that every command works from any subfolder."""
+    if _manifest_in(start) is not None:
+        return start
+    found = enclosing_workspace(start)
+    if found is None:
+        find_manifest(start)  # raises, naming the folder the user gave
+    return found or start
 
 
 def workspace_files(root: Path, manifest: Manifest | None, manifest_path: Path) -> list[Path]:
@@ -522,8 +549,14 @@ def load_workspace(root: str | os.PathLike[str]) -> LoadResult:
         raise WorkspaceError(f"{root_path}: no such folder")
     if not root_path.is_dir():
         raise WorkspaceError(f"{root_path}: not a folder; give the workspace folder that holds spbe.yaml")
+    root_path = discover_root(root_path)
     manifest, findings, manifest_path, manifest_positions = load_manifest(root_path)
     if manifest is None:
+        # a broken manifest must not hide the other files' problems: load them against a stand-in
+        stand_in = _stand_in_manifest(manifest_path, root_path)
+        scratch = Workspace(root=root_path, manifest=stand_in)
+        with cyclic_gc_paused():
+            _load_files(root_path, stand_in, manifest_path, scratch, findings, {})
         return LoadResult(None, findings, fatal=True)
     workspace = Workspace(root=root_path, manifest=manifest,
                           manifest_file=manifest_path.relative_to(root_path).as_posix(),
@@ -540,6 +573,20 @@ def load_workspace(root: str | os.PathLike[str]) -> LoadResult:
 
         findings.extend(section_findings(workspace))
     return LoadResult(workspace, findings, fatal)
+
+
+def _stand_in_manifest(manifest_path: Path, root: Path) -> Manifest:
+    """A minimal manifest keeping what decides which files are workspace files (the local-codes file
+    and `exclude`), read leniently from a manifest that did not validate."""
+    parsed = read_file(manifest_path, manifest_path.relative_to(root).as_posix())
+    data = parsed.value if parsed.readable and isinstance(parsed.value, dict) else {}
+    extensions = data.get("reference_extensions")
+    exclude = data.get("exclude")
+    return Manifest(
+        spbe=1, government=Government(name=root.name or "workspace"),
+        reference_extensions=extensions if isinstance(extensions, str) else None,
+        exclude=[p for p in exclude if isinstance(p, str)] if isinstance(exclude, list) else [],
+    )
 
 
 def _load_files(root_path: Path, manifest: Manifest, manifest_path: Path, workspace: Workspace,
@@ -612,10 +659,19 @@ def _load_element(
     source = ElementSource(rel, element_line, element_col, item.keys, item.values)
     findings: list[Finding] = []
     if isinstance(raw_id, str) and raw_id in first_seen:
+        # both elements are reported and both kept out of the model: neither is "the" original, and
+        # references to the id are not checked, so one copied id gives no cascade of findings
         other = first_seen[raw_id]
         findings.append(_problem(
-            rel, "SC009", f"id {raw_id!r} is already used by the element at {other[0]}:{other[1]}:{other[2]}; "
-            "ids must be unique across the workspace", element_line, element_col))
+            rel, "SC009", f"id {raw_id!r} is also used by the element at {other[0]}:{other[1]}:{other[2]}; "
+            "ids must be unique across the workspace (rename one of them)", element_line, element_col))
+        if raw_id not in workspace.duplicate_ids:
+            findings.append(_problem(
+                other[0], "SC009", f"id {raw_id!r} is also used by the element at {rel}:{element_line}:"
+                f"{element_col}; ids must be unique across the workspace (rename one of them)", other[1], other[2]))
+            workspace.duplicate_ids.add(raw_id)
+            workspace.remove(raw_id)
+            workspace.invalid_ids.pop(raw_id, None)
         return findings
     try:
         element = cls.model_validate(raw)
@@ -720,8 +776,8 @@ def suggest_id(workspace: Workspace, wrong: str, collections: Iterable[str] | No
 
 
 __all__ = [
-    "LoadResult", "ParsedFile", "find_manifest", "load_workspace", "parse_text", "read_file",
-    "slugify", "suggest_id",
+    "LoadResult", "ParsedFile", "discover_root", "enclosing_workspace", "find_manifest", "load_workspace",
+    "parse_text", "read_file", "slugify", "suggest_id",
 ]
 
 

@@ -147,6 +147,11 @@ class DataSet(OwnedElement):
     master: bool = False
     format: str | None = None
     update_frequency: UpdateFrequency | None = None
+    # Satu Data Indonesia (Perpres 39/2019): the producer (produsen data) is named per data set
+    producer: ElementId | None = None
+    data_kind: Literal["induk", "referensi", "sektoral"] | None = None
+    personal: bool | None = None  # holds personal data (UU 27/2022)
+    open_data: bool | None = None  # published as open data
 
 
 class Technology(Strict):
@@ -181,6 +186,12 @@ class Application(OwnedElement):
     security_category: SecurityCategory | None = None
     since: Annotated[int, Field(ge=1970, le=2100)] | None = None
     replaces: list[ElementId] = Field(default_factory=list)
+    developer: Literal["internal", "vendor", "nasional"] | None = None
+    source_code_owned: bool | None = None  # the Pemda holds the source code and its rights
+    licence: str | None = None
+    pse_registered: bool | None = None  # registered as a Penyelenggara Sistem Elektronik
+    domain: str | None = None  # e.g. "sakti.pasuruankab.go.id"
+    security_score: Annotated[int, Field(ge=0, le=50)] | None = None  # BSSN category self-assessment score
     distinct_from: list[ElementId] = Field(default_factory=list)
 
     @property
@@ -202,6 +213,9 @@ class Infrastructure(OwnedElement):
     connected_to: list[ElementId] = Field(default_factory=list)
     provider: str | None = None
     tier: Annotated[int, Field(ge=1, le=4)] | None = None
+    national: bool | None = None  # run by the central government (PDN, SPLP nasional): outside the Pemda
+    jip_connected: bool | None = None  # connected to the Jaringan Intra Pemerintah
+    ownership: Literal["milik-sendiri", "sewa", "komputasi-awan"] | None = None
 
 
 class Security(OwnedElement):
@@ -214,6 +228,11 @@ class Security(OwnedElement):
     protects: list[ElementId] = Field(default_factory=list)
     standard: str | None = None
     last_done: dt.date | None = None
+    kami_score: Annotated[int, Field(ge=0, le=1000)] | None = None  # Indeks KAMI total score
+    kami_result: Literal[
+        "tidak-layak", "pemenuhan-kerangka-kerja-dasar", "cukup-baik", "baik"
+    ] | None = None
+    audit_dates: list[dt.date] = Field(default_factory=list)
 
 
 class RoadmapActivity(OwnedElement):
@@ -224,6 +243,10 @@ class RoadmapActivity(OwnedElement):
     year: Annotated[int, Field(ge=2000, le=2100)]
     affects: list[ElementId] = Field(default_factory=list)
     budget: Annotated[int, Field(ge=0)] | None = None
+    end_year: Annotated[int, Field(ge=2000, le=2100)] | None = None  # last year of a multi-year activity
+    change: Literal["baru", "peningkatan", "penghentian"] | None = None  # what the activity does to `affects`
+    funding: Literal["apbd", "apbn", "dak", "hibah", "lainnya"] | None = None
+    sub_activity_code: str | None = None  # APBD sub-kegiatan code (Permendagri 90/2019 nomenclature)
 
 
 ELEMENT_CLASSES: dict[str, type[Element]] = {
@@ -282,6 +305,7 @@ class DocumentSettings(Strict):
     version: str | None = None
     authors: list[str] = Field(default_factory=list)
     background: str | None = None
+    notice: str | None = None  # shown on the cover, e.g. that the model is an illustrative example
 
 
 class PropertySpec(Strict):

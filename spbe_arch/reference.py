@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
 
@@ -14,6 +15,8 @@ from spbe_arch.errors import SpbeError
 from spbe_arch.resources import data_dir
 
 CODE_RE = re.compile(r"^RA[BDLAIK](\.\d{2}){1,6}$")
+# a workspace's own numbering of a domain (e.g. SIA-SPBE's) may use one to three digits a segment
+OWN_CODE_RE = re.compile(r"^RA[BDLAIK](\.\d{1,3}){1,6}$")
 
 DOMAIN_NAMES: dict[str, str] = {
     "RAB": "Proses Bisnis",
@@ -34,12 +37,28 @@ COLLECTION_DOMAIN: dict[str, str] = {
 }
 
 
+CodeStatus = Literal["confirmed", "provisional"]
+
+
 @dataclass(frozen=True)
 class Code:
+    """One reference code.
+
+    ``status``: ``confirmed`` (national, two public sources agree or the tier is stated as fact) or
+    ``provisional`` (single-source, or numbered by spbe-arch); ``source`` says where it comes from.
+    A local code takes the status of the national code it extends or maps to. ``maps_to``: for a
+    code of the workspace's own numbering of a domain, the national code it corresponds to.
+    ``synonyms``: search aids (our own list).
+    """
+
     code: str
     name: str
     description: str | None = None
     local: bool = False
+    status: CodeStatus = "confirmed"
+    source: str | None = None
+    maps_to: str | None = None
+    synonyms: tuple[str, ...] = ()
 
     @property
     def domain(self) -> str:
@@ -62,6 +81,13 @@ class Catalogue:
     codes: dict[str, Code] = field(default_factory=dict)
     domain_titles: dict[str, str] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)
+    numbered: dict[str, str] = field(default_factory=dict)  # domain -> name of the workspace's own numbering
+
+    def well_formed(self, code: str) -> bool:
+        """The national pattern, or the looser one in a domain the workspace numbers itself."""
+        if CODE_RE.match(code):
+            return True
+        return code[:3] in self.numbered and bool(OWN_CODE_RE.match(code))
 
     def get(self, code: str) -> Code | None:
         return self.codes.get(code)
@@ -90,16 +116,37 @@ class Catalogue:
         return [c for c in self.codes.values() if c.domain == domain]
 
     def search(self, text: str, domain: str | None = None) -> list[Code]:
-        """Codes whose code or name contains every word of ``text`` (case and accents ignored)."""
-        words = _fold(text).split()
+        """Codes whose code, name, description or synonyms hold every word of ``text``.
+
+        Words are compared by their Indonesian stem (``kepegawaian`` finds ``pegawai``) and, for a
+        code or an acronym, as written (case and accents ignored).
+        """
+        from spbe_arch.stemming import stem_words
+
+        wanted = [w for w in stem_words(_fold(text)) if w]
         hits = []
         for code in self.codes.values():
             if domain and code.domain != domain:
                 continue
-            haystack = _fold(f"{code.code} {code.name} {code.description or ''}")
-            if all(w in haystack for w in words):
+            raw = _fold(" ".join([code.code, code.name, code.description or "", *code.synonyms]))
+            stems = set(stem_words(raw))
+            if all(w in stems or w in raw for w in wanted):
                 hits.append(code)
         return hits
+
+    def closest(self, text: str, domain: str | None = None, limit: int = 5) -> list[Code]:
+        """The codes whose name or synonyms are nearest to ``text``: suggestions when nothing matches."""
+        from rapidfuzz import fuzz, process
+
+        choices = {c.code: _fold(" ".join([c.name, *c.synonyms])) for c in self.codes.values()
+                   if domain is None or c.domain == domain}
+        found = process.extract(_fold(text), choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
+        return [self.codes[key] for _, _, key in found]
+
+    def provisional(self, domain: str) -> bool:
+        """True when the domain's numbering is provisional (its first-level codes are)."""
+        tops = [c for c in self.codes.values() if c.domain == domain and c.level == 1 and not c.local]
+        return bool(tops) and all(c.status == "provisional" for c in tops)
 
     def select(self, domain_or_code: str | None = None, search: str | None = None) -> list[Code]:
         """What ``spbe reference`` lists: a domain, or a code with its descendants, filtered by words."""
@@ -120,10 +167,14 @@ class Catalogue:
             codes = [c for c in codes if c.code in hits]
         return codes
 
-    def with_extensions(self, extensions: list[Code]) -> Catalogue:
-        merged = Catalogue(self.version, dict(self.codes), dict(self.domain_titles), dict(self.sources))
+    def with_extensions(self, extensions: list[Code], numbered: dict[str, str] | None = None) -> Catalogue:
+        merged = Catalogue(self.version, dict(self.codes), dict(self.domain_titles), dict(self.sources),
+                           {**self.numbered, **(numbered or {})})
         for code in extensions:
-            merged.codes.setdefault(code.code, code)
+            if code.maps_to is not None:
+                merged.codes[code.code] = code  # the workspace's own numbering wins for its domain
+            else:
+                merged.codes.setdefault(code.code, code)
         merged.codes = dict(sorted(merged.codes.items(), key=lambda kv: _sort_key(kv[0])))
         return merged
 
@@ -160,9 +211,12 @@ def load_catalogue(version: str = "perpres-132-2022", directory: str | None = No
         domain = str(doc["domain"])
         catalogue.domain_titles[domain] = str(doc.get("name", domain))
         catalogue.sources[domain] = [str(s) for s in doc.get("sources", [])]
+        source = "; ".join(catalogue.sources[domain]) or None
         for item in doc.get("codes", []):
             catalogue.codes[str(item["code"])] = Code(
-                str(item["code"]), str(item["name"]), item.get("description"))
+                str(item["code"]), str(item["name"]), item.get("description"),
+                status="provisional" if item.get("status") == "provisional" else "confirmed", source=source,
+                synonyms=tuple(str(w) for w in item.get("synonyms", [])))
     if not catalogue.codes:
         known = ", ".join(available_versions(folder)) or "none"
         raise SpbeError(f"reference catalogue {version!r} is not shipped with this spbe-arch (available: {known})")

@@ -31,6 +31,7 @@ RELATION_FIELDS: tuple[RelationField, ...] = (
     RelationField("processes", "data", "reads", ("data",)),
     RelationField("services", "applications", "realized_by", ("applications",)),
     RelationField("data", "steward", "stewarded_by", ("organizations",)),
+    RelationField("data", "producer", None, ("organizations",)),
     RelationField("applications", "users", "used_by", ("organizations",)),
     RelationField("applications", "supports", "supports", ("processes",)),
     RelationField("applications", "reads", "reads", ("data",)),

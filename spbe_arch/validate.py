@@ -17,10 +17,11 @@ from pydantic import BaseModel
 
 from spbe_arch.errors import SpbeError
 from spbe_arch.extensions import load_extensions
-from spbe_arch.findings import Finding
+from spbe_arch.findings import Finding, Location
 from spbe_arch.loader import LoadResult, load_workspace
 from spbe_arch.reference import load_catalogue
 from spbe_arch.rules import FAMILIES, RETIRED, Context, Hit, Rule, all_rules, get_rule
+from spbe_arch.rules.registry import WORKSPACE
 from spbe_arch.suggest import did_you_mean, nearest
 from spbe_arch.workspace import Workspace
 
@@ -115,9 +116,11 @@ def run_rules(context: Context, codes: Iterable[str] | None = None) -> list[Find
             continue
         for hit in rule_obj.check(context):
             location = workspace.locate(hit.element, hit.path)
+            if location is None and hit.element == WORKSPACE:
+                location = Location(file=workspace.manifest_file, line=1, column=1)
             findings.append(Finding(
                 rule=rule_obj.code, severity=rule_obj.severity, message=hit.message,
-                element=hit.element, file=location.file if location else None,
+                element=hit.element or None, file=location.file if location else None,
                 line=location.line if location else None, column=location.column if location else None,
             ))
     return findings
@@ -144,7 +147,9 @@ def validate_loaded(result: LoadResult, root: str) -> Validation:
     national = load_catalogue(workspace.manifest.reference)
     local_codes, extension_findings = load_extensions(workspace, national)
     findings.extend(extension_findings)
-    catalogue = national.with_extensions(local_codes) if local_codes else national
+    from spbe_arch.extensions import numbered_domains
+
+    catalogue = national.with_extensions(local_codes, numbered_domains(workspace)) if local_codes else national
     context = Context(workspace, catalogue)
     findings.extend(_unknown_rule_settings(workspace))
     findings.extend(run_rules(context))
@@ -174,6 +179,22 @@ def validate(workspace: Workspace) -> Validation:
     return workspace.derived("validation", run)
 
 
+def filter_report(report: Report, select: list[str], ignore: list[str], min_severity: str = "info") -> Report:
+    """The report with only the findings chosen by ``--select``/``--ignore``/``--min-severity``
+    (:mod:`spbe_arch.selection`), counts and exit code following."""
+    from spbe_arch.selection import parse_selectors, select_findings
+
+    codes = [r.code for r in all_rules()]
+    chosen = select_findings(report.findings, parse_selectors(select, codes, "--select"),
+                             parse_selectors(ignore, codes, "--ignore"), min_severity)
+    counts = Counter(f.severity for f in chosen)
+    summary = report.summary.model_copy(update={
+        "errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
+        "by_rule": dict(sorted(Counter(f.rule for f in chosen).items())),
+    })
+    return report.model_copy(update={"findings": chosen, "summary": summary})
+
+
 def validate_workspace(root: str | os.PathLike[str]) -> Validation:
     """Load and validate the workspace at ``root``: the library form of ``spbe validate``."""
     path = Path(root)
@@ -201,14 +222,33 @@ def explain_rule(code: str) -> Rule:
 
 def rule_text(found: Rule) -> str:
     """The explanation ``spbe rules CODE`` prints."""
-    return (f"{found.code} {found.name} ({found.severity})\n\n{found.summary}.\n\n{found.explanation}\n\n"
+    basis = found.basis
+    grounds = f"Basis: {basis.text()}.\n\n" if basis is not None else ""
+    return (f"{found.code} {found.name} ({found.severity})\n\n{found.summary}.\n\n{found.explanation}\n\n{grounds}"
             f"Family {found.family}: {FAMILIES.get(found.family, '')}.\n"
             f"Change its severity in spbe.yaml (rules: {{{found.code}: warning}}) or silence it on one "
             f"element (ignore: [{found.code}]).\n")
 
 
 __all__ = [
-    "FAMILIES", "Context", "Hit", "Report", "Rule", "Summary", "Validation", "all_rules", "apply_settings",
-    "explain_rule", "get_rule", "make_report", "remember_load", "rule_text", "run_rules", "validate", "validate_loaded",
+    "FAMILIES",
+    "WORKSPACE",
+    "Context",
+    "Hit",
+    "Report",
+    "Rule",
+    "Summary",
+    "Validation",
+    "all_rules",
+    "apply_settings",
+    "explain_rule",
+    "filter_report",
+    "get_rule",
+    "make_report",
+    "remember_load",
+    "rule_text",
+    "run_rules",
+    "validate",
+    "validate_loaded",
     "validate_workspace",
 ]

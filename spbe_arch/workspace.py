@@ -63,6 +63,7 @@ class Workspace:
     sources: dict[str, ElementSource] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     invalid_ids: dict[str, str] = field(default_factory=dict)  # id -> collection, elements that failed
+    duplicate_ids: set[str] = field(default_factory=set)  # ids of several elements, all kept out of the model
     manifest_keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # positions in spbe.yaml
     sections: dict[str, str] = field(default_factory=dict)  # section key (e.g. indeks_spbe) -> file holding it
 
@@ -83,6 +84,11 @@ class Workspace:
         self.sources[element.id] = source
         self._by_collection = None
         self._derived.clear()
+
+    def remove(self, element_id: str) -> None:
+        """Take an element out of the model (its source stays, so findings can still point at it)."""
+        if self.elements.pop(element_id, None) is not None:
+            self._by_collection = None
 
     def get(self, element_id: str) -> Element | None:
         return self.elements.get(element_id)

@@ -328,3 +328,24 @@ def test_export_ignore_does_not_hide_files(repo: Path) -> None:
     diff = compare("HEAD", None, repo / "models" / "uji")
     assert diff.unchanged or diff.summary.removed == 0
     assert diff.collections == []
+
+
+def test_a_revision_compared_with_itself_is_refused(repo: Path) -> None:
+    ws = repo / "models" / "uji"
+    with pytest.raises(UsageError, match="same commit"):
+        compare("HEAD", "main", ws)
+    result = CliRunner().invoke(app, ["diff", "HEAD", "HEAD", "-w", str(ws)])
+    assert result.exit_code == 2 and "same commit" in result.output and "Traceback" not in result.output
+
+
+def test_a_default_base_that_is_head_itself_is_refused(repo: Path) -> None:
+    """On the default branch (or in a clone holding only this branch) the merge base is HEAD: the
+    diff would compare the branch with itself and report no change."""
+    _add_duplicate(repo, commit=False)
+    ws = repo / "models" / "uji"
+    with pytest.raises(UsageError, match="compared with itself"):
+        compare(None, None, ws)
+    result = CliRunner().invoke(app, ["diff", "-w", str(ws)])
+    assert result.exit_code == 2 and "spbe diff HEAD" in result.output
+    # what the message proposes works
+    assert compare("HEAD", None, ws).summary.added == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import networkx as nx
@@ -22,7 +23,7 @@ from spbe_arch.analysis import (
 from spbe_arch.analysis.render import analysis_text, impact_text
 from spbe_arch.analysis.spof import services_stopped_counts
 from spbe_arch.errors import UnknownElementError, UsageError
-from spbe_arch.graph import build_graph, failure_graph
+from spbe_arch.graph import STRENGTH, build_graph, failure_graph
 from spbe_arch.loader import open_workspace
 from spbe_arch.model import Application, Infrastructure, Manifest, Organization, Service
 from spbe_arch.workspace import ElementSource, Workspace
@@ -40,13 +41,14 @@ def ws(small: Path) -> Workspace:
 def test_impact_of_data_centre_reaches_services_with_paths(ws: Workspace) -> None:
     report = impact(ws, "pusat-data-uji")
     assert report.root.id == "pusat-data-uji"
-    assert report.root.path == ["pusat-data-uji"]
+    assert report.path("pusat-data-uji") == ["pusat-data-uji"]
     assert report.ids("services") == ["ly-kesehatan", "ly-presensi"]
     entries = {e.id: e for e in report.entries}
-    assert entries["ly-kesehatan"].path == ["ly-kesehatan", "app-simpus", "vm-app-01", "pusat-data-uji"]
-    assert entries["ly-kesehatan"].relations == ["realized_by", "hosted_on", "located_in"]
-    assert entries["ly-kesehatan"].depth == 3
-    assert entries["app-simpus"].path == ["app-simpus", "vm-app-01", "pusat-data-uji"]
+    assert report.path("ly-kesehatan") == ["ly-kesehatan", "app-simpus", "vm-app-01", "pusat-data-uji"]
+    assert report.relations("ly-kesehatan") == ["realized_by", "hosted_on", "located_in"]
+    assert entries["ly-kesehatan"].depth == 3 and entries["ly-kesehatan"].strength == "stops"
+    assert entries["ly-kesehatan"].via == "app-simpus" and entries["ly-kesehatan"].relation == "realized_by"
+    assert report.path("app-simpus") == ["app-simpus", "vm-app-01", "pusat-data-uji"]
     assert "pusat-data-uji" not in entries
     assert "km-smki" not in entries  # protects does not propagate
     assert "bkpsdm" not in entries  # nor ownership
@@ -61,18 +63,22 @@ def test_impact_groups_by_domain_and_opd(ws: Workspace) -> None:
     assert set(dinkes.ids) == {"app-absensi-dinkes", "app-simpus", "ly-kesehatan", "pb-pelayanan-kesehatan",
                                "data-pasien"}
     # owners of what stops, users of the applications that stop, and the owner of the root
-    assert report.organizations == ["bkn", "bkpsdm", "dinkes", "diskominfo"]
-    grouped = [i for g in report.by_collection for i in g.ids]
+    assert report.organizations == ["bkpsdm", "dinkes", "diskominfo"]
+    # SIASN reads the personnel data that stops with its producer: it runs degraded
+    assert report.degraded_organizations == ["bkn"] and report.ids("applications", "degraded") == ["app-siasn"]
+    grouped = [i for g in [*report.by_collection, *report.degraded_by_collection] for i in g.ids]
     assert sorted(grouped) == sorted(e.id for e in report.entries)
 
 
 def test_depends_is_the_reverse(ws: Workspace) -> None:
     report = depends(ws, "ly-kesehatan")
     entries = {e.id: e for e in report.entries}
-    assert set(entries) == {"app-simpus", "vm-app-01", "pusat-data-uji", "jip-uji", "pb-pelayanan-kesehatan",
-                            "data-pasien"}
-    assert entries["pusat-data-uji"].path == ["ly-kesehatan", "app-simpus", "vm-app-01", "pusat-data-uji"]
-    assert entries["pusat-data-uji"].relations == ["realized_by", "hosted_on", "located_in"]
+    assert {i for i, e in entries.items() if e.strength == "stops"} == {
+        "app-simpus", "vm-app-01", "pusat-data-uji", "jip-uji", "pb-pelayanan-kesehatan"}
+    # the process reads the patient data: without it, the service runs degraded, it does not stop
+    assert entries["data-pasien"].strength == "degraded"
+    assert report.path("pusat-data-uji") == ["ly-kesehatan", "app-simpus", "vm-app-01", "pusat-data-uji"]
+    assert report.relations("pusat-data-uji") == ["realized_by", "hosted_on", "located_in"]
     assert report.organizations == ["dinkes", "diskominfo"]  # owners of what it needs
     assert report.direction == "depends"
 
@@ -117,8 +123,9 @@ def test_cycles_end_the_walk(make_workspace) -> None:  # type: ignore[no-untyped
           - {id: app-c, name: C, owner: bkpsdm, integrations: [{target: app-a}]}
         """})
     ws, _ = open_workspace(root)
-    assert {e.id for e in impact(ws, "app-a").entries} == {"app-b", "app-c"}
-    assert {e.id for e in depends(ws, "app-a").entries} == {"app-b", "app-c"}
+    # an integration partner down degrades; degradation does not travel along a second integration
+    assert {(e.id, e.strength) for e in impact(ws, "app-a").entries} == {("app-c", "degraded")}
+    assert {(e.id, e.strength) for e in depends(ws, "app-a").entries} == {("app-b", "degraded")}
     cycles = find_cycles(ws)
     assert [c.kind for c in cycles] == ["dependency"]
     assert cycles[0].members == ["app-a", "app-b", "app-c"]
@@ -156,18 +163,30 @@ def test_impact_and_depends_mirror_each_other(sample: tuple[int, list[tuple[int,
     ws = _workspace(edges, n)
     graph = build_graph(ws)
     failures = failure_graph(graph)
+    stops = nx.DiGraph([(a, b) for a, b, t in failures.edges(data="type") if STRENGTH[t] == "stops"])
+    stops.add_nodes_from(failures)
+
+    def closure(nodes: set[str]) -> set[str]:
+        return nodes.union(*(nx.descendants(stops, n) for n in nodes))
+
     for element_id in list(ws.elements)[:6]:
-        reached = {e.id for e in impact(ws, element_id, graph=graph).entries}
+        report = impact(ws, element_id, graph=graph)
+        reached = {e.id: e.strength for e in report.entries}
         # the quick path (no graph given) answers exactly the same
-        assert impact(ws, element_id) == impact(ws, element_id, graph=graph)
+        assert impact(ws, element_id) == report
         assert depends(ws, element_id) == depends(ws, element_id, graph=graph)
-        assert reached == nx.descendants(failures, element_id)
-        for other in reached:
-            assert element_id in {e.id for e in depends(ws, other, graph=graph).entries}
-        for entry in impact(ws, element_id, graph=graph).entries:
-            assert entry.path[-1] == element_id and entry.path[0] == entry.id
-            assert len(entry.path) == entry.depth + 1
-            for a, b in zip(entry.path, entry.path[1:], strict=False):
+        stopped = closure({element_id})
+        first = {b for a in stopped for b in failures.successors(a)
+                 if STRENGTH[failures[a][b]["type"]] == "degraded"} - stopped
+        assert {i for i, s in reached.items() if s == "stops"} == stopped - {element_id}
+        assert {i for i, s in reached.items() if s == "degraded"} == closure(first) - stopped
+        for other, strength in reached.items():
+            assert (element_id, strength) in {(e.id, e.strength) for e in depends(ws, other, graph=graph).entries}
+        for entry in report.entries:
+            path = report.path(entry.id)
+            assert path[-1] == element_id and path[0] == entry.id
+            assert len(path) == entry.depth + 1
+            for a, b in pairwise(path):
                 assert failures.has_edge(b, a)
     services = [s.id for s in ws.services]
     counts = services_stopped_counts(failures, services)
@@ -185,7 +204,9 @@ def test_single_points_of_failure(ws: Workspace) -> None:
     assert first.services == ["ly-kesehatan", "ly-presensi"]
     assert first.collection == "infrastructure" and first.kind == "pusat-data"
     assert first.organizations == impact(ws, "pusat-data-uji").organizations
-    assert first.elements == len(impact(ws, "pusat-data-uji").entries)
+    # the single points of failure count what stops, never what runs degraded
+    assert first.elements == len(impact(ws, "pusat-data-uji", strength="stops").entries)
+    assert first.elements < len(impact(ws, "pusat-data-uji").entries)
     assert spofs[2].articulation_point  # vm-app-01 is the only link to app-simpus and app-absensi-dinkes
     everything = single_points_of_failure(ws, limit=100)
     assert all(s.collection in ("infrastructure", "applications") and s.services for s in everything)

@@ -21,7 +21,12 @@ def test_impact_text(small: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("impact of vm-app-01: VM Aplikasi 01 [Infrastruktur]\n")
     assert "ly-kesehatan <- app-simpus <- vm-app-01" in result.stdout
-    assert "OPDs hit (4): bkn, bkpsdm, dinkes, diskominfo" in result.stdout
+    assert "OPDs hit (3): bkpsdm, dinkes, diskominfo" in result.stdout
+    assert "1 element(s) run degraded if it stops: 1 Aplikasi\n  OPDs hit (1): bkn" in result.stdout
+    only = runner.invoke(app, ["impact", "vm-app-01", str(small), "--strength", "stops"])
+    assert only.exit_code == 0 and "degraded" not in only.stdout and "app-simpus" in only.stdout
+    degraded = runner.invoke(app, ["impact", "vm-app-01", str(small), "--strength", "degraded"])
+    assert degraded.exit_code == 0 and "stop if it stops" not in degraded.stdout and "app-siasn" in degraded.stdout
 
 
 def test_impact_json_and_depth(small: Path) -> None:
@@ -30,7 +35,7 @@ def test_impact_json_and_depth(small: Path) -> None:
     payload = json.loads(result.stdout)
     assert payload["direction"] == "impact" and payload["depth"] == 1 and payload["truncated"] is True
     assert sorted(e["id"] for e in payload["entries"]) == ["splp-uji", "vm-app-01"]
-    assert payload["entries"][0]["path"][-1] == "pusat-data-uji"
+    assert {e["via"] for e in payload["entries"]} == {"pusat-data-uji"}
 
 
 def test_depends_json(small: Path) -> None:
@@ -38,7 +43,9 @@ def test_depends_json(small: Path) -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     entry = next(e for e in payload["entries"] if e["id"] == "pusat-data-uji")
-    assert entry["path"] == ["ly-kesehatan", "app-simpus", "vm-app-01", "pusat-data-uji"]
+    assert (entry["via"], entry["relation"], entry["strength"]) == ("vm-app-01", "located_in", "stops")
+    degraded = next(e for e in payload["entries"] if e["id"] == "data-pasien")
+    assert degraded["strength"] == "degraded" and degraded["relation"] == "reads"
 
 
 def test_depth_zero_gives_the_root_only(small: Path) -> None:

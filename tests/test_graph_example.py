@@ -35,7 +35,8 @@ def test_impact_of_the_data_centre(validation: Validation) -> None:
     assert len(report.organizations) >= 10
     entries = {e.id: e for e in report.entries}
     for service in services:
-        path = entries[service].path
+        assert entries[service].strength == "stops"
+        path = report.path(service)
         assert path[0] == service and path[-1] == DATA_CENTRE
         assert ws.elements[path[1]].COLLECTION in ("applications", "processes")
 

@@ -83,9 +83,9 @@ def test_dangling_reference_wrong_enum_and_unknown_key_all_reported(make_workspa
 
 def test_duplicate_id_names_both_places(make_workspace) -> None:
     root = make_workspace({"a.yaml": APP, "b.yaml": APP})
-    [finding] = [f for f in validate_workspace(root).report.findings if f.rule == "SC009"]
-    assert finding.file == "b.yaml"
-    assert "a.yaml:2:5" in finding.message
+    first, second = [f for f in validate_workspace(root).report.findings if f.rule == "SC009"]
+    assert (first.file, second.file) == ("a.yaml", "b.yaml")
+    assert "a.yaml:2:5" in second.message and "b.yaml:2:5" in first.message
 
 
 def test_missing_manifest_is_a_workspace_error(tmp_path: Path) -> None:

@@ -22,32 +22,66 @@ def _status(entry: ImpactEntry) -> str:
     return "" if entry.status == "aktif" else f" ({entry.status})"
 
 
-def impact_text(report: ImpactReport) -> str:
-    """``spbe impact`` / ``spbe depends`` for a terminal: entries per domain with their path, then per OPD."""
-    root = report.root
-    org_labels = {g.key: g.label for g in report.by_organization}
-    verb = "stop if it stops" if report.direction == "impact" else "are needed by it"
-    limit = "" if report.depth is None else f" (depth {report.depth})"
-    lines = [f"{report.direction} of {root.id}: {one_line(root.name)} [{COLLECTION_LABELS[root.collection]}]"
-             f"{_status(root)}{limit}"]
-    counts = ", ".join(f"{len(g.ids)} {g.label}" for g in report.by_collection)
-    lines.append(f"{len(report.entries)} element(s) {verb}" + (f": {counts}" if counts else ""))
-    if report.organizations:
-        lines.append(f"OPDs {'hit' if report.direction == 'impact' else 'involved'} ({len(report.organizations)}): "
-                     + ", ".join(report.organizations))
+def _path_text(report: ImpactReport, steps: dict[str, ImpactEntry], entry: ImpactEntry, shown: int = 6) -> str:
+    """The chain of an entry; past ``shown`` steps its middle is cut, so the output stays linear."""
+    chain = [entry.id]
+    current = entry
+    while current.via is not None and len(chain) < shown:
+        chain.append(current.via)
+        current = steps[current.via]
+    if current.via is not None:
+        hidden = entry.depth - len(chain)
+        chain += [f"... ({hidden} more)"] if hidden > 0 else []
+        chain.append(report.root.id)
+    return " <- ".join(chain if report.direction == "impact" else chain[::-1])
+
+
+def _section(report: ImpactReport, strength: str, org_labels: dict[str, str]) -> list[str]:
+    groups = report.by_collection if strength == "stops" else report.degraded_by_collection
     entries = {e.id: e for e in report.entries}
-    for group in report.by_collection:
-        lines += ["", f"{group.label} ({len(group.ids)})"]
+    entries[report.root.id] = report.root
+    lines: list[str] = []
+    for group in groups:
+        lines += ["", f"  {group.label} ({len(group.ids)})"]
         for element_id in group.ids:
             entry = entries[element_id]
             owner = f"  [{one_line(org_labels.get(entry.owner or '', entry.owner or ''))}]" if entry.owner else ""
-            lines.append(f"  {entry.id}  {one_line(entry.name)}{owner}{_status(entry)}")
-            lines.append(f"      {' <- '.join(entry.path)}")
-    if report.by_organization:
-        lines += ["", "Per OPD"]
-        for group in report.by_organization:
-            key = f" ({group.key})" if group.key else ""
-            lines.append(f"  {one_line(group.label)}{key}: {len(group.ids)}: {', '.join(group.ids)}")
+            lines.append(f"    {entry.id}  {one_line(entry.name)}{owner}{_status(entry)}")
+            lines.append(f"        {_path_text(report, entries, entry)}  ({entry.relation})")
+    return lines
+
+
+def impact_text(report: ImpactReport) -> str:
+    """``spbe impact`` / ``spbe depends`` for a terminal: what stops, then what is degraded, per domain
+    with the chain that links each element to the root, then per OPD."""
+    root = report.root
+    org_labels = {g.key: g.label for g in [*report.by_organization, *report.degraded_by_organization]}
+    upstream = report.direction == "depends"
+    limit = "" if report.depth is None else f" (depth {report.depth})"
+    lines = [f"{report.direction} of {root.id}: {one_line(root.name)} [{COLLECTION_LABELS[root.collection]}]"
+             f"{_status(root)}{limit}"]
+    titles = {
+        "stops": "needed by it: it stops without them" if upstream else "stop if it stops",
+        "degraded": "used by it: it runs degraded without them" if upstream else "run degraded if it stops",
+    }
+    for strength in ("stops", "degraded"):
+        if report.strength not in (strength, "all"):
+            continue
+        groups = report.by_collection if strength == "stops" else report.degraded_by_collection
+        count = sum(len(g.ids) for g in groups)
+        counts = ", ".join(f"{len(g.ids)} {g.label}" for g in groups)
+        lines += ["", f"{count} element(s) {titles[strength]}" + (f": {counts}" if counts else "")]
+        organizations = report.organizations if strength == "stops" else report.degraded_organizations
+        if organizations:
+            lines.append(f"  OPDs {'involved' if upstream else 'hit'} ({len(organizations)}): "
+                         + ", ".join(organizations))
+        lines += _section(report, strength, org_labels)
+    for strength, groups in (("stop", report.by_organization), ("degraded", report.degraded_by_organization)):
+        if groups:
+            lines += ["", f"Per OPD ({strength})"]
+            for group in groups:
+                key = f" ({group.key})" if group.key else ""
+                lines.append(f"  {one_line(group.label)}{key}: {len(group.ids)}: {', '.join(group.ids)}")
     if report.truncated:
         lines += ["", f"(more elements lie beyond depth {report.depth})"]
     return "\n".join(lines) + "\n"

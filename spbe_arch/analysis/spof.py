@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from spbe_arch.graph import failure_graph, workspace_graph
+from spbe_arch.analysis.scope import Scope
+from spbe_arch.graph import STRENGTH, failure_graph, workspace_graph
 from spbe_arch.workspace import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,12 +68,34 @@ def services_stopped_counts(failures: nx.DiGraph, services: list[str]) -> dict[s
     return counts
 
 
+def stops_graph(workspace: Workspace, graph: nx.MultiDiGraph) -> nx.DiGraph:
+    """The failure graph reduced to what *stops*: no degraded relation, no `writes` into a data set
+    with several producers (one producer down does not stop it), no step from the Pemda's own
+    elements into what runs outside it (see :mod:`spbe_arch.analysis.scope`)."""
+    import networkx as nx
+
+    scope = Scope(workspace)
+    stops = nx.DiGraph()
+    stops.add_nodes_from(graph)
+    for a, b, data in failure_graph(graph).edges(data=True):
+        relation = data["type"]
+        if STRENGTH.get(relation) != "stops":
+            continue
+        if relation == "writes" and scope.producers(b) > 1:
+            continue
+        if scope.outside(b) and not scope.outside(a):
+            continue
+        stops.add_edge(a, b, type=relation)
+    return stops
+
+
 def single_points_of_failure(workspace: Workspace, limit: int = 10, *,
                              graph: nx.MultiDiGraph | None = None) -> list[SinglePointOfFailure]:
     """The ``limit`` infrastructure elements and applications that stop the most services.
 
     Ranked by the number of services stopped, then the number of elements stopped, then
     infrastructure before applications, then id.
+    Only *stops* counts (:func:`stops_graph`): a service that merely runs degraded is not stopped.
     Elements that stop no service are not listed. Redundancy is not modelled: an application
     hosted on two servers stops when either does.
     """
@@ -81,9 +104,10 @@ def single_points_of_failure(workspace: Workspace, limit: int = 10, *,
     from spbe_arch.analysis.impact import impact
 
     graph = graph if graph is not None else workspace_graph(workspace)
-    failures = failure_graph(graph)
+    failures = stops_graph(workspace, graph)
     counts = services_stopped_counts(failures, [s.id for s in workspace.services])
-    candidates = sorted((e for c in CANDIDATES for e in workspace.collection(c) if counts.get(e.id, 0) > 0),
+    candidates = sorted((e for c in CANDIDATES for e in workspace.collection(c)
+                         if counts.get(e.id, 0) > 0 and e.status != "dihentikan"),
                         key=lambda e: -counts[e.id])
     if limit <= 0 or not candidates:
         return []
@@ -97,7 +121,7 @@ def single_points_of_failure(workspace: Workspace, limit: int = 10, *,
     articulation = set(nx.articulation_points(failures.to_undirected(as_view=True)))
     result = []
     for element in ranked:
-        report = impact(workspace, element.id, graph=graph)
+        report = impact(workspace, element.id, graph=graph, strength="stops")
         result.append(SinglePointOfFailure(
             id=element.id, name=element.name, collection=element.COLLECTION, kind=getattr(element, "kind", None),
             owner=element.owner_id, services=report.ids("services"), organizations=report.organizations,

@@ -37,6 +37,7 @@ class GitError(SpbeError):
 class Revision:
     commit: str  # full object name
     label: str  # what the user asked for, as shown in reports
+    base_of: str | None = None  # for a default base: the branch whose merge base it is
 
 
 def _git(repo: Path, *args: str, stdin: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess[bytes]:
@@ -118,6 +119,12 @@ def resolve(repo: Path, rev: str) -> Revision:
     raise GitError(message)
 
 
+def current_branch(repo: Path) -> str | None:
+    """The branch HEAD is on, None when HEAD is detached."""
+    result = _git(repo, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
+    return _text(result) or None if result.returncode == 0 else None
+
+
 def _default_branch_candidates(repo: Path) -> list[str]:
     candidates: list[str] = []
     for name in _CI_BASE_BRANCH:
@@ -152,7 +159,7 @@ def default_base(repo: Path) -> Revision:
         result = _git(repo, "merge-base", ref, "HEAD", check=False)
         if result.returncode == 0 and _text(result):
             commit = _text(result)
-            return Revision(commit, f"merge base with {ref} ({commit[:10]})")
+            return Revision(commit, f"merge base with {ref} ({commit[:10]})", base_of=ref)
         hint = SHALLOW_HINT if is_shallow(repo) else "the branches share no history"
         raise GitError(f"cannot find where HEAD branched off {ref}: {hint}; or name the base revision: spbe diff REV")
     hint = f"; {SHALLOW_HINT}" if is_shallow(repo) else ""

@@ -11,7 +11,16 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from spbe_arch.diff.gitrepo import Revision, default_base, extract, find_repository, relative_path, resolve, try_commit
+from spbe_arch.diff.gitrepo import (
+    Revision,
+    current_branch,
+    default_base,
+    extract,
+    find_repository,
+    relative_path,
+    resolve,
+    try_commit,
+)
 from spbe_arch.diff.semantic import ModelDiff, ModelVersion, VersionInfo, VersionState, diff_versions, version_of
 from spbe_arch.errors import UsageError
 from spbe_arch.findings import Finding
@@ -77,13 +86,34 @@ def compare(rev_a: str | None = None, rev_b: str | None = None, workspace: Path 
     repo = find_repository(workspace)
     rel = relative_path(repo, workspace)
     old_rev = default_base(repo) if rev_a is None else _resolve_argument(repo, rev_a)
+    new_rev = None if rev_b is None else _resolve_argument(repo, rev_b)
     old = load_revision(repo, old_rev, rel, duplicates=duplicates)
-    if rev_b is None:
+    _refuse_same(repo, old_rev, new_rev, rev_a is None)
+    if new_rev is None:
         new = load_version(workspace, WORKING_TREE, duplicates=duplicates)
     else:
-        new = load_revision(repo, _resolve_argument(repo, rev_b), rel, duplicates=duplicates)
+        new = load_revision(repo, new_rev, rel, duplicates=duplicates)
     _require_some(old, new, rel)
     return diff_versions(old, new)
+
+
+def _refuse_same(repo: Path, old: Revision, new: Revision | None, default: bool) -> None:
+    """A revision compared with itself reports "no change", which reads as a clean bill of health.
+    Refuse two names of one commit, and a default base taken from the very branch HEAD is on (a run
+    on the default branch, or a clone that holds only this branch), naming what to give instead."""
+    if new is not None and new.commit == old.commit:
+        raise UsageError(f"{old.label} and {new.label} are the same commit: there is nothing to compare; "
+                         "name two different revisions")
+    if not default or new is not None or old.base_of is None or try_commit(repo, "HEAD") != old.commit:
+        return
+    branch = current_branch(repo)
+    base_branch = old.base_of.split("/", 1)[1] if old.base_of.startswith("origin/") else old.base_of
+    if branch is None or branch == base_branch:
+        on = f"on {branch}" if branch else "detached"
+        raise UsageError(
+            f"HEAD is {on} and the base found for it, the {old.label}, is HEAD itself: the branch would be "
+            "compared with itself. Name the base: spbe diff REV (for example spbe diff HEAD~1, or the "
+            "target branch after fetching it), or spbe diff HEAD for the uncommitted changes")
 
 
 def _resolve_argument(repo: Path, rev: str) -> Revision:

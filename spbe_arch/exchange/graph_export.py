@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from spbe_arch.errors import UsageError
-from spbe_arch.graph import PROPAGATION, workspace_graph
+from spbe_arch.graph import PROPAGATION, STRENGTH, workspace_graph
 from spbe_arch.workspace import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,7 +38,8 @@ def _graphml(graph: nx.MultiDiGraph) -> str:
 
     flat = nx.MultiDiGraph(**_flat(dict(graph.graph)))
     flat.add_nodes_from((n, _flat({"label": d["name"], **d})) for n, d in graph.nodes(data=True))
-    flat.add_edges_from((u, v, k, {**_flat(d), "propagation": PROPAGATION[d["type"]] or "none"})
+    flat.add_edges_from((u, v, k, {**_flat(d), "propagation": PROPAGATION[d["type"]] or "none",
+                                   "strength": STRENGTH.get(d["type"], "none")})
                         for u, v, k, d in graph.edges(keys=True, data=True))
     return "\n".join(nx.generate_graphml(flat, prettyprint=True, named_key_ids=True)) + "\n"
 
@@ -49,7 +50,9 @@ def _node_link(graph: nx.MultiDiGraph) -> str:
     payload = nx.node_link_data(graph, edges="edges")
     for edge in payload["edges"]:
         edge["propagation"] = PROPAGATION[edge["type"]]
+        edge["strength"] = STRENGTH.get(edge["type"])
     payload["graph"]["propagation"] = dict(PROPAGATION)
+    payload["graph"]["strength"] = dict(STRENGTH)
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -57,7 +60,8 @@ def export_graph(workspace: Workspace, format: str, *, graph: nx.MultiDiGraph | 
     """The graph of ``workspace`` as GraphML or node-link JSON text.
 
     Every edge also says in which direction a failure propagates along it (``forward``,
-    ``backward`` or none), so that other tools can redo the impact analysis.
+    ``backward`` or none) and how hard (``stops``, ``degraded`` or none), so that other tools can
+    redo the impact analysis.
     """
     if format not in GRAPH_FORMATS:
         raise UsageError(f"unknown graph format {format!r}; choose from {', '.join(GRAPH_FORMATS)}")

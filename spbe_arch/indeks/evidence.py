@@ -184,23 +184,25 @@ def producers(facts: ModelFacts, indicator: Indicator) -> Evidence:
     if not data:
         ev.figures.append("Model belum memuat data dan informasi.")
         return ev
+    # Satu Data Indonesia (Perpres 39/2019): the produsen data is named per data set, the walidata is one
+    # unit for the whole government; so a data set is described when its producer and its update
+    # frequency are recorded.
     org_ids = {o.id for o in ws.organizations}
-    named = [d for d in data if d.owner in org_ids]
-    stewarded = [d for d in named if d.steward and d.update_frequency]
+    named = [d for d in data if (d.producer or d.owner) in org_ids]
+    stewarded = [d for d in named if d.update_frequency]
     open_data = [d for d in data if d.classification == "terbuka"]
     ev.share = len(stewarded) / len(data)
     ev.figures.append(f"{len(named)} dari {len(data)} data ({pct(len(named) / len(data))}) memiliki produsen data "
-                      f"yang tercatat; {len(stewarded)} ({pct(ev.share)}) juga memiliki walidata dan frekuensi "
-                      "pemutakhiran.")
+                      f"yang tercatat; {len(stewarded)} ({pct(ev.share)}) juga memiliki frekuensi pemutakhiran.")
     ev.figures.append(f"{len(open_data)} data berklasifikasi terbuka.")
     ev.supported_level = _by_share(ev.share, ((0.9, 3), (0.5, 2)))
-    ev.basis = "konvensi: ≥90% data dengan produsen, walidata, dan frekuensi = 3, ≥50% = 2, selain itu 1"
+    ev.basis = "konvensi: ≥90% data dengan produsen dan frekuensi pemutakhiran = 3, ≥50% = 2, selain itu 1"
     stewarded_ids = {d.id for d in stewarded}
     lacking = [d for d in data if d.id not in stewarded_ids]
     ev.examples = [d.id for d in lacking]
     if ev.supported_level < 3:
         target = 0.9 if ev.supported_level == 2 else 0.5
-        ev.missing = (f"lengkapi walidata dan frekuensi pemutakhiran sedikitnya "
+        ev.missing = (f"lengkapi produsen data dan frekuensi pemutakhiran sedikitnya "
                       f"{_needed(len(data), len(stewarded), target)} data, antara lain: "
                       f"{_some([d.name for d in lacking])}")
     else:

@@ -7,7 +7,16 @@ its code in ``RETIRED``.
 
 from __future__ import annotations
 
-from spbe_arch.rules import codes, domain, duplicate_rules, graph_rules, indeks_rules, references, schema  # noqa: F401
+from spbe_arch.rules import (  # noqa: F401
+    codes,
+    domain,
+    duplicate_rules,
+    graph_rules,
+    indeks_rules,
+    obligations,
+    references,
+    schema,
+)
 from spbe_arch.rules.registry import FAMILIES, RETIRED, RULES, Context, Hit, Rule
 
 

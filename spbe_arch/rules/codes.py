@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spbe_arch.model import Application, Service
-from spbe_arch.reference import CODE_RE, COLLECTION_DOMAIN, DOMAIN_NAMES
+from spbe_arch.reference import COLLECTION_DOMAIN, DOMAIN_NAMES
 from spbe_arch.rules.registry import Context, Hit, rule
 
 
@@ -15,7 +15,7 @@ from spbe_arch.rules.registry import Context, Hit, rule
       be checked against the catalogue.""")
 def malformed_code(ctx: Context) -> Iterator[Hit]:
     for element in ctx.workspace.iter_elements():
-        if element.reference is not None and not CODE_RE.match(element.reference):
+        if element.reference is not None and not ctx.catalogue.well_formed(element.reference):
             yield Hit(element.id, f"reference {element.reference!r} is malformed: expected e.g. "
                       f"{COLLECTION_DOMAIN.get(element.COLLECTION, 'RAB')}.01.02", ("reference",))
 
@@ -25,9 +25,16 @@ def malformed_code(ctx: Context) -> Iterator[Hit]:
       (`reference:`) nor the workspace's local extensions (`reference_extensions:`) define it.
       Level-3-and-deeper codes of a government's own belong in the local extensions file.""")
 def unknown_code(ctx: Context) -> Iterator[Hit]:
+    yield from _unknown(ctx, provisional=False)
+
+
+def _unknown(ctx: Context, provisional: bool) -> Iterator[Hit]:
+    """Unknown codes in the confirmed domains (RC002) or in the provisional ones (RC007)."""
     for element in ctx.workspace.iter_elements():
         code = element.reference
-        if code is None or not CODE_RE.match(code) or code in ctx.catalogue:
+        if code is None or not ctx.catalogue.well_formed(code) or code in ctx.catalogue:
+            continue
+        if ctx.catalogue.provisional(code[:3]) != provisional:
             continue
         parent = code
         while "." in parent and parent not in ctx.catalogue:
@@ -35,8 +42,20 @@ def unknown_code(ctx: Context) -> Iterator[Hit]:
         hint = ""
         if parent in ctx.catalogue and parent != code:
             hint = f" (its parent {parent} is {ctx.catalogue.codes[parent].name}; define it in the local extensions)"
+        caveat = " (this domain's national numbering is provisional)" if provisional else ""
         yield Hit(element.id, f"reference {code!r} is not in catalogue "
-                  f"{ctx.catalogue.version}{hint}", ("reference",))
+                  f"{ctx.catalogue.version}{hint}{caveat}", ("reference",))
+
+
+@rule("RC007", "unknown-provisional-code", "warning",
+      "a reference code is not in a domain whose national numbering is provisional",
+      """Some domains have no published national code table (RAI and RAK): their codes in the
+      catalogue are numbered by spbe-arch from the published tiers, and marked provisional
+      (`spbe reference` shows it). A code outside them may well be right, so it is a warning, not an
+      error. A Pemda that follows another numbering (for example SIA-SPBE's) declares it in the
+      local codes file (`numbering:`), mapped to the national codes.""")
+def unknown_provisional_code(ctx: Context) -> Iterator[Hit]:
+    yield from _unknown(ctx, provisional=True)
 
 
 @rule("RC003", "code-of-other-domain", "error", "a reference code belongs to another domain",
@@ -46,7 +65,7 @@ def unknown_code(ctx: Context) -> Iterator[Hit]:
 def code_of_other_domain(ctx: Context) -> Iterator[Hit]:
     for element in ctx.workspace.iter_elements():
         code = element.reference
-        if code is None or not CODE_RE.match(code):
+        if code is None or not ctx.catalogue.well_formed(code):
             continue
         expected = COLLECTION_DOMAIN.get(element.COLLECTION)
         if expected is None:
@@ -83,8 +102,10 @@ def missing_code(ctx: Context) -> Iterator[Hit]:
 def branch_mismatch(ctx: Context) -> Iterator[Hit]:
     for element in ctx.workspace.iter_elements():
         code = element.reference
-        if code is None or not CODE_RE.match(code):
+        if code is None or not ctx.catalogue.well_formed(code):
             continue
+        found = ctx.catalogue.get(code)
+        code = found.maps_to if found is not None and found.maps_to else code
         expected = None
         if isinstance(element, Service) and code.startswith("RAL."):
             expected = "RAL.01" if element.kind == "publik" else "RAL.02"

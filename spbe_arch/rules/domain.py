@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from spbe_arch.rules.registry import Context, Hit, rule
@@ -79,14 +78,18 @@ def service_without_channel(ctx: Context) -> Iterator[Hit]:
             yield Hit(service.id, f"public service {service.name!r} names no channel")
 
 
-@rule("DA001", "data-without-steward", "warning", "a data set has no walidata (steward)",
-      """Satu Data Indonesia (Perpres 39/2019) gives every data set a walidata that curates and
-      publishes it, usually Diskominfo, next to the produsen data that produces it. A data set
-      without a steward has no one accountable for its quality.""")
-def data_without_steward(ctx: Context) -> Iterator[Hit]:
-    for data in ctx.workspace.data:
-        if data.steward is None:
-            yield Hit(data.id, f"data set {data.name!r} has no steward (walidata)")
+@rule("DA001", "data-without-producer", "info", "a data set of the Pemda names no produsen data",
+      """Satu Data Indonesia (Perpres 39/2019) distinguishes the produsen data, the unit that produces a
+      given data set, from the walidata, the unit that collects, checks and publishes the data of the
+      whole government (usually Diskominfo). The producer is therefore recorded per data set
+      (`producer`); the walidata is not (the optional `steward` is kept for a delegated steward).
+      Data sets owned by a central agency are exempt: their producer is that agency.""")
+def data_without_producer(ctx: Context) -> Iterator[Hit]:
+    ws = ctx.workspace
+    for data in ws.data:
+        owner = ws.get(data.owner)
+        if data.producer is None and getattr(owner, "kind", None) != "instansi-pusat":
+            yield Hit(data.id, f"data set {data.name!r} names no produsen data (producer)")
 
 
 @rule("DA002", "data-unused", "info", "a data set is read or written by nothing",
@@ -191,19 +194,15 @@ def protects_nothing(ctx: Context) -> Iterator[Hit]:
             yield Hit(item.id, f"security control {item.name!r} protects nothing")
 
 
-@rule("KM002", "security-activity-stale", "info", "a recurring security activity was last done over a year ago",
-      """Vulnerability assessments, audits, awareness programmes and kelaikan tests are yearly
-      activities in the SPBE security domain. One whose `last_done` is more than a year before the
-      document date (manifest `document.date`) is reported. Without a document date this rule is
-      silent, so that validation stays reproducible.""")
-def stale_activity(ctx: Context) -> Iterator[Hit]:
-    today = ctx.workspace.manifest.document.date
-    if today is None:
-        return
+@rule("KM002", "security-activity-undated", "info", "a recurring security activity records no date",
+      """Vulnerability assessments, audits, awareness programmes and kelaikan tests are done
+      repeatedly; the model records when they were last done (`last_done`, or `audit_dates` for an
+      audit) so that the document can show it and an evaluator can verify it. No cadence is assumed:
+      the regulations set none, so the rule only asks for a date.""")
+def undated_activity(ctx: Context) -> Iterator[Hit]:
     for item in ctx.workspace.security:
-        if item.last_done and item.kind != "standar-prosedur" and today - item.last_done > dt.timedelta(days=366):
-            yield Hit(item.id, f"{item.name!r} was last done on {item.last_done.isoformat()}, more than a year "
-                      f"before {today.isoformat()}", ("last_done",))
+        if item.kind != "standar-prosedur" and item.last_done is None and not item.audit_dates:
+            yield Hit(item.id, f"{item.name!r} records no date it was done (last_done or audit_dates)")
 
 
 @rule("RM001", "roadmap-outside-period", "warning", "a roadmap activity falls outside the architecture period",

@@ -110,9 +110,10 @@ def _in_site(ws: Workspace, infra_id: str) -> bool:
 
 @rule("AP007", "critical-application-outside-data-centre", "warning",
       "a strategis or tinggi application is not hosted in a data centre",
-      """Electronic systems of the BSSN categories `strategis` and `tinggi` must run in a facility
-      that meets the data-centre standards (the pusat data daerah, the Pusat Data Nasional, or a
-      certified cloud), not on a server under a desk or an unmanaged vendor host. The rule follows
+      """Our advice, not a regulation: an electronic system whose security category (BSSN) is
+      `strategis` or `tinggi` is best run in a managed facility (the pusat data daerah, the Pusat
+      Data Nasional, or a cloud) rather than on a server under a desk or an unmanaged vendor host.
+      No regulation ties the category to a hosting place, so this is a warning you may turn off. The rule follows
       `hosted_on` and then `located_in` (a virtual machine in a server in a data centre counts) and
       reports a running application whose hosts reach no infrastructure of kind `pusat-data` or
       `komputasi-awan`. Applications hosted nowhere are reported by AP002 instead; national

@@ -29,7 +29,7 @@ def _names(collections: tuple[str, ...]) -> str:
 def unknown_reference(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     for ref in ctx.references:
-        if ws.collection_of(ref.target) is None:
+        if ws.collection_of(ref.target) is None and ref.target not in ws.duplicate_ids:
             guesses = suggest_id(ws, ref.target, ref.targets)
             hint = did_you_mean(guesses)
             yield Hit(ref.source, f"{ref.field}: no element has id {ref.target!r}{hint}", ref.path)

@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
     from spbe_arch.relations import Reference
+    from spbe_arch.rules.basis import Basis
+
+
+WORKSPACE = ""  # the element of a hit about the whole workspace (placed on the manifest)
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,13 @@ class Rule:
     @property
     def family(self) -> str:
         return self.code[:2]
+
+    @property
+    def basis(self) -> Basis | None:
+        """What the rule rests on: a regulation, good practice or the format (:mod:`spbe_arch.rules.basis`)."""
+        from spbe_arch.rules.basis import basis_of
+
+        return basis_of(self.code)
 
 
 RULES: dict[str, Rule] = {}

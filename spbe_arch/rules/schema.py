@@ -37,11 +37,14 @@ register("SC008", "invalid-id", "error", "an id is not lower-case letters, digit
          valid spelling.""")
 register("SC009", "duplicate-id", "error", "two elements share one id",
          """Ids are unique across the whole workspace, in every collection and every file, because
-         references name elements by id alone. Both places are reported; rename one of them.""")
+         references name elements by id alone. Both places are reported and neither element is used until
+         one is renamed; references to that id are not checked meanwhile, so one copied id gives one
+         pair of findings, not a cascade.""")
 register("SC010", "bad-manifest", "error", "spbe.yaml is missing, invalid or of an unknown format version",
          """The manifest `spbe.yaml` marks the workspace folder and says which format version it is
          written in (`spbe: 1`), which government it describes and which reference catalogue its codes
-         follow. Without a valid manifest nothing else can be loaded (exit code 2).""")
+         follow. Without a valid manifest the model is not built (exit code 2); the other files are
+         still read, so their own problems are reported at the same time.""")
 register("SC011", "unsafe-tag", "error", "a YAML tag other than the plain ones is used",
          """Workspace files hold plain values only. Tags such as `!!python/object`, `!!binary` or custom
          `!tags` are refused (they are never executed: spbe-arch reads YAML with the safe loader).""")
