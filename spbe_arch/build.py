@@ -25,7 +25,8 @@ STEPS = ("validasi", "temuan dan statistik", "duplikasi", "dokumen HTML", "dokum
          "diagram", "indeks")
 DOCUMENT_TITLES = {DocumentFormat.html: "Dokumen Arsitektur SPBE (HTML)",
                    DocumentFormat.md: "Dokumen Arsitektur SPBE (Markdown)",
-                   DocumentFormat.docx: "Dokumen Arsitektur SPBE (Word)"}
+                   DocumentFormat.docx: "Dokumen Arsitektur SPBE (Word)",
+                   DocumentFormat.pdf: "Dokumen Arsitektur SPBE (PDF)"}
 
 
 class BuiltFile(BaseModel):
@@ -123,7 +124,8 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
                "Statistik model (JSON)", "Statistik")
         step(2)
         _duplicates(out, result, data.duplicates_report, workspace)
-        for index, fmt in ((3, DocumentFormat.html), (4, DocumentFormat.md), (5, DocumentFormat.docx)):
+        for index, fmt in ((3, DocumentFormat.html), (4, DocumentFormat.md), (5, DocumentFormat.docx),
+                           (5, DocumentFormat.pdf)):
             step(index)
             path = out / default_output(fmt)
             write_document(data, fmt, path, templates=templates)  # its figures are not listed in the index

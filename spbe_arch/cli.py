@@ -625,6 +625,7 @@ class DocFormat(enum.StrEnum):
     html = "html"
     md = "md"
     docx = "docx"
+    pdf = "pdf"
 
 
 TemplatesOpt = Annotated[Path | None, typer.Option(
@@ -635,7 +636,7 @@ TemplatesOpt = Annotated[Path | None, typer.Option(
 @command("doc")
 def doc_command(
     workspace: WorkspaceArg = Path("."),
-    format: Annotated[DocFormat, typer.Option("--format", "-f", help="html, md or docx.")] = DocFormat.html,
+    format: Annotated[DocFormat, typer.Option("--format", "-f", help="html, md, docx or pdf.")] = DocFormat.html,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write ('-': standard output, for html and md). "
         "Default: dokumen-arsitektur-spbe.FORMAT here.", show_default=False)] = None,
@@ -655,8 +656,8 @@ def doc_command(
     validation = validate_workspace(workspace)
     data = prepare(validation)
     if output is not None and str(output) == "-":
-        if format == DocFormat.docx:
-            raise UsageError("a DOCX document cannot go to standard output; give a file with -o")
+        if format in (DocFormat.docx, DocFormat.pdf):
+            raise UsageError(f"a {format.value.upper()} document cannot go to standard output; give a file with -o")
         sys.stdout.buffer.write(render_document(data, format.value, templates=chosen).content)
         sys.stdout.flush()
         return
