@@ -89,7 +89,8 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
           progress: Progress | None = None) -> BuildResult:
     """Validate the workspace at ``root`` and write every output into ``out_dir`` (with the shipped templates
     unless ``templates`` holds a user's overrides)."""
-    from spbe_arch.render import report_json, report_text
+    from spbe_arch.render import report_json
+    from spbe_arch.rules.report_id import report_text_id
 
     out = Path(out_dir)
     templates = templates if templates is not None else Templates(None)
@@ -106,7 +107,8 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
                          loaded=validation.report.loaded)
     step(1)
     _write(out, result, "temuan.json", report_json(validation.report), "Temuan validasi (JSON)", "Validasi")
-    _write(out, result, "temuan.txt", report_text(validation.report), "Temuan validasi (teks)", "Validasi")
+    _write(out, result, "temuan.txt", report_text_id(validation.report, validation.workspace),
+           "Temuan validasi (teks)", "Validasi")
     workspace = validation.workspace
     if workspace is None:
         _index(out, result, templates)

@@ -134,12 +134,19 @@ def _colour_lines(text: str) -> None:
         console.print(line, style=style, markup=False)
 
 
+class Lang(enum.StrEnum):
+    en = "en"
+    id = "id"
+
+
 @command()
 def validate(
     workspace: WorkspaceArg = Path("."),
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: text, json, sarif (code "
                                         "scanning), junit (test report) or github (annotations).")] = "text",
     fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")] = FailOn.error,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the text output: en, or id (Bahasa "
+                                       "Indonesia, elements named by name).")] = Lang.en,
 ) -> None:
     """Check the workspace: schema, references, reference codes and the SPBE rules.
 
@@ -151,7 +158,13 @@ def validate(
     renderer = RENDERERS.get(format)
     if renderer is None:
         raise typer.BadParameter(f"{format!r} is not one of {', '.join(RENDERERS)}", param_hint="--format")
+    if lang == Lang.id and format != "text":
+        raise typer.BadParameter("--lang id applies to the text format only", param_hint="--lang")
     result = validate_workspace(workspace)
+    if lang == Lang.id:
+        from spbe_arch.rules.report_id import report_text_id
+
+        renderer = lambda report: report_text_id(report, result.workspace)  # noqa: E731
     text = renderer(result.report)
     if format == "text":
         _colour_lines(text)

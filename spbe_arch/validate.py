@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +37,8 @@ class Hit:
     element: str
     message: str
     path: Path_ = ()
+    # the message's values, for its translation (spbe_arch.rules.messages_id); "*_id" keys hold element ids
+    args: dict[str, object] | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass
@@ -229,6 +231,7 @@ def run_rules(context: Context, codes: Iterable[str] | None = None) -> list[Find
                 rule=rule_obj.code, severity=severity, message=hit.message,  # type: ignore[arg-type]
                 element=hit.element, file=location.file if location else None,
                 line=location.line if location else None, column=location.column if location else None,
+                args=tuple((k, str(v)) for k, v in (hit.args or {}).items()),
             ))
     return findings
 

@@ -17,7 +17,7 @@ from spbe_arch.validate import Report
 
 Tables = dict[str, Table]
 RIGHT: Align = "right"
-NO_OWNER = "Berkas dan manifes (tanpa perangkat daerah)"
+NO_OWNER = "Tanpa perangkat daerah pemilik"
 
 
 class AnalysisTables:
@@ -91,19 +91,25 @@ class AnalysisTables:
         return element.owner_id if element.owner_id in self.ws.elements else None
 
     def finding_list(self) -> Table:
-        """Every error and warning, where it is, for the appendix."""
-        rows = [
-            row(f.position, f.rule, L.SEVERITIES[f.severity], f.message)
-            for f in sorted(self.report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
-            if f.severity != "info"
-        ]
-        infos = sum(1 for f in self.report.findings if f.severity == "info")
+        """Every finding in Indonesian, by perangkat daerah and then element name, for the appendix."""
+        from spbe_arch.rules.report_id import Namer
+
+        namer = Namer(self.ws)
+        order = self.ix.org_rank
+        by_owner: dict[str | None, list[Finding]] = defaultdict(list)
+        for finding in self.report.findings:
+            by_owner[self._finding_owner(finding)].append(finding)
+        rows: list[Row] = []
+        for owner in sorted(by_owner, key=lambda o: (o is None, order.get(o or "", len(order)), o or "")):
+            rows.append(group(self.ix.org_title(owner) if owner else NO_OWNER))
+            items = sorted(by_owner[owner], key=lambda f: (namer.name(f.element) if f.element else "",
+                                                           SEVERITY_ORDER[f.severity], f.rule, f.message))
+            rows.extend(row(namer.name(f.element) if f.element else "-", L.SEVERITIES[f.severity], namer.message(f))
+                        for f in items)
         return Table(
-            key="daftar-temuan", caption="Daftar temuan validasi tingkat galat dan peringatan",
-            columns=["Lokasi", "Kode", "Tingkat", "Pesan"], rows=rows,
-            note=f"Selain temuan di atas terdapat {angka(infos)} temuan tingkat informasi; seluruh temuan "
-                 "tercantum dalam keluaran perintah spbe validate." if infos else None,
-            empty="Validasi tidak menghasilkan temuan tingkat galat maupun peringatan.",
+            key="daftar-temuan", caption="Daftar temuan validasi menurut perangkat daerah",
+            columns=["Elemen", "Tingkat", "Temuan"], rows=rows,
+            empty="Validasi tidak menghasilkan temuan.",
         )
 
     # -- gaps -------------------------------------------------------------------------------

@@ -1,70 +1,11 @@
 """The one-line summary of each validation rule in Bahasa Indonesia, for the document's findings tables.
 
-A rule without an entry here is shown with its English summary from ``spbe rules``.
+The texts live in the rules' Indonesian catalogue (:mod:`spbe_arch.rules.messages_id`); a rule
+without an entry there is shown with its English summary from ``spbe rules``.
 """
 
 from __future__ import annotations
 
-RULE_SUMMARIES: dict[str, str] = {
-    "AP001": "aplikasi tidak mendukung proses bisnis mana pun",
-    "AP002": "aplikasi yang berjalan tidak memiliki lokasi hosting",
-    "AP003": "aplikasi tidak membaca maupun menulis data",
-    "AP004": "aplikasi belum ditetapkan kategori sistem elektroniknya",
-    "AP005": "alamat (url) aplikasi bukan alamat web",
-    "AP006": "aplikasi antarperangkat daerah terintegrasi langsung (titik ke titik), tidak melalui SPLP",
-    "AP007": "aplikasi berkategori strategis atau tinggi tidak ditempatkan di pusat data",
-    "AP008": "integrasi membawa data yang tidak dibaca atau ditulis oleh kedua aplikasinya",
-    "AP009": "aplikasi yang telah digantikan oleh aplikasi lain masih aktif",
-    "AP015": "aplikasi lokal menjalankan fungsi yang telah memiliki aplikasi nasional",
-    "AP020": "aplikasi yang direncanakan tidak tercantum dalam kegiatan Peta Rencana",
-    "BP001": "proses bisnis tidak didukung aplikasi mana pun",
-    "BP002": "proses bisnis inti tidak menghasilkan layanan",
-    "BP003": "hierarki proses bisnis (induk) membentuk siklus",
-    "DA001": "data belum memiliki walidata",
-    "DA002": "data tidak dibaca maupun ditulis oleh elemen mana pun",
-    "DA003": "data ditulis oleh aplikasi milik beberapa perangkat daerah",
-    "DA004": "data digunakan tetapi tidak ditulis oleh aplikasi yang berjalan",
-    "DA005": "data hanya ditulis oleh aplikasi perangkat daerah lain, bukan produsennya",
-    "IN001": "pusat data belum mencantumkan tier",
-    "IN002": "server atau media penyimpanan tidak memiliki lokasi",
-    "IN003": "infrastruktur berlokasi di elemen yang bukan lokasi fisik",
-    "IN004": "lokasi infrastruktur (located_in) membentuk siklus",
-    "IN005": "infrastruktur tidak menampung, memuat, atau menghubungkan apa pun",
-    "KM001": "kontrol keamanan tidak melindungi elemen mana pun",
-    "KM002": "kegiatan keamanan berkala terakhir dilaksanakan lebih dari setahun lalu",
-    "KM003": "aplikasi berkategori strategis atau tinggi tidak dilindungi kontrol keamanan",
-    "LY001": "layanan tidak diwujudkan oleh aplikasi maupun proses bisnis",
-    "LY002": "layanan publik tidak mencantumkan kanal layanan",
-    "OR001": "perangkat daerah belum mencantumkan urusan pemerintahan",
-    "OR002": "organisasi tidak memiliki elemen arsitektur",
-    "OR003": "hierarki organisasi (induk) membentuk siklus",
-    "RC001": "format kode referensi tidak sesuai pola RAx.NN.NN",
-    "RC002": "kode referensi tidak terdapat dalam katalog nasional",
-    "RC003": "kode referensi berasal dari domain lain",
-    "RC004": "kode referensi lokal tidak sah",
-    "RC005": "elemen belum memiliki kode referensi",
-    "RC006": "cabang kode referensi bertentangan dengan jenis elemen",
-    "RF001": "referensi menyebut id yang tidak dimiliki elemen mana pun",
-    "RF002": "referensi menyebut elemen dari jenis yang salah",
-    "RF003": "elemen mereferensikan dirinya sendiri",
-    "RF004": "integrasi melalui (via) elemen yang bukan SPLP",
-    "RF005": "id yang sama dicantumkan dua kali dalam satu relasi",
-    "RF006": "elemen yang berjalan bergantung pada elemen yang telah dihentikan",
-    "RM001": "kegiatan Peta Rencana berada di luar periode arsitektur",
-    "RM002": "kegiatan Peta Rencana tidak menyebut elemen yang diubahnya",
-    "SC001": "berkas bukan YAML yang sah",
-    "SC002": "berkas bukan teks UTF-8",
-    "SC003": "kunci yang sama ditulis dua kali dalam satu pemetaan",
-    "SC004": "berkas atau koleksi tidak berbentuk seperti yang diharapkan",
-    "SC005": "elemen memiliki kunci yang tidak dikenal format",
-    "SC006": "nilai bertipe salah atau kunci wajib tidak ada",
-    "SC007": "nilai bukan salah satu pilihan yang diizinkan",
-    "SC008": "id tidak terdiri atas huruf kecil, angka, dan tanda . _ -",
-    "SC009": "dua elemen memiliki id yang sama",
-    "SC010": "manifes spbe.yaml tidak ada, tidak sah, atau versinya tidak dikenal",
-    "SC011": "tag YAML selain tag biasa digunakan",
-    "SC012": "dokumen bersarang terlalu dalam atau alias terlalu banyak",
-    "SC013": "properti bertipe tidak ada atau bertipe salah",
-    "SC014": "berkas tidak berisi apa pun",
-    "SC015": "manifes mengatur kode aturan yang tidak ada",
-}
+from spbe_arch.rules.messages_id import MESSAGES
+
+RULE_SUMMARIES: dict[str, str] = {code: text.summary for code, text in MESSAGES.items()}

@@ -132,8 +132,7 @@ class TypstWriter:
         columns = len(table.columns)
         cells: list[str] = []
         for name, align in zip(table.columns, table.aligns, strict=False):
-            cells.append(f"table.cell(align: {_align(align)}, fill: rgb(\"{HEAD_FILL}\"))"
-                         f"[#text(fill: white, weight: \"bold\")[{typst_escape(name)}]]")
+            cells.append(_head_cell(typst_escape(name), align))
         body: list[str] = []
         for r in table.rows:
             if r.group is not None:
@@ -165,8 +164,7 @@ class TypstWriter:
             elif token.type == "tr_close":
                 (rows.append(current) if header else header.extend(current))
         columns = len(header)
-        cells = [f"table.cell(align: {_align(a)}, fill: rgb(\"{HEAD_FILL}\"))[#text(fill: white, weight: \"bold\")[{h}]]"
-                 for h, a in zip(header, aligns, strict=False)]
+        cells = [_head_cell(h, a) for h, a in zip(header, aligns, strict=False)]
         body = [f"table.cell(align: {_align(a)})[{c}]" for r in rows for c, a in zip(r, aligns, strict=False)]
         plain = [[_SPACE.sub(" ", re.sub(r"\\(.)", r"\1", c)) for c in r] for r in rows]
         self.emit_table(columns, ", ".join(_widths(plain, [re.sub(r"\\(.)", r"\1", h) for h in header])), cells, body)
@@ -218,6 +216,10 @@ def figure_width(size: tuple[float, float] | None) -> tuple[float, bool]:
     if landscape > portrait * 1.15:
         return size[0] * landscape, True
     return size[0] * portrait, False
+
+
+def _head_cell(markup: str, align: str) -> str:
+    return f'table.cell(align: {_align(align)}, fill: rgb("{HEAD_FILL}"))[#text(fill: white, weight: "bold")[{markup}]]'
 
 
 def _align(align: str) -> str:
