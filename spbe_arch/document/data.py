@@ -27,6 +27,10 @@ from spbe_arch.workspace import Workspace
 
 Progress = Callable[[str], None]
 
+CATALOGUE_TITLES = {
+    "perpres-132-2022": "Referensi Arsitektur SPBE Nasional dalam Peraturan Presiden Nomor 132 Tahun 2022",
+}
+
 GOVERNMENT_KINDS = {
     "kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi", "kementerian": "Kementerian",
     "lembaga": "Lembaga",
@@ -83,6 +87,17 @@ class DocumentData:
     def period(self) -> str:
         period = self.manifest.period
         return f"{period.start}–{period.end}" if period else ""
+
+    @property
+    def catalogue_title(self) -> str:
+        """The reference catalogue as a reader knows it (by its regulation), not by its file name."""
+        return CATALOGUE_TITLES.get(self.catalogue.version, "Referensi Arsitektur SPBE yang berlaku")
+
+    @property
+    def provisional_domains(self) -> list[str]:
+        """Reference domains whose codes are provisional (numbered here, not yet checked against an official table)."""
+        return sorted(d for d, sources in self.catalogue.sources.items()
+                      if any("unconfirmed" in s or "sementara" in s for s in sources))
 
     @property
     def date_text(self) -> str:
@@ -154,7 +169,7 @@ def collect(validation: Validation, progress: Progress | None = None) -> Documen
     spof = spof_section(workspace, index, graph)
     renderer, reason = diagram_renderer()
     specs = [
-        FigureSpec("relasi-domain", "Keterkaitan antardomain arsitektur dalam model",
+        FigureSpec("relasi-domain", "Keterkaitan antardomain arsitektur",
                    lambda: domain_relations_dot(domain.relation_counts, stats.counts)),
         *diagram_specs(workspace),
     ]

@@ -19,7 +19,7 @@ Renderer = Callable[[str, str, int | None], bytes]
 NO_DIAGRAMS = "modul diagram (spbe_arch.diagrams) tidak tersedia pada instalasi spbe-arch ini"
 NO_RENDERER = ("program penggambar diagram Graphviz tidak ditemukan; jalankan dokumen ini di komputer yang memiliki "
                "Graphviz atau paket graphviz-pure")
-NOTHING_TO_DRAW = "model tidak memuat elemen yang dapat digambarkan pada diagram ini"
+NOTHING_TO_DRAW = "belum terdapat elemen yang dapat digambarkan pada diagram ini"
 # PNG figures are drawn at the resolution they need once fitted into the text area of an A4 page
 # (FIT_WIDTH_IN x FIT_HEIGHT_IN): PX_PER_INCH there, never more than MAX_DPI. Rasterising costs time in
 # proportion to the pixels, so a large diagram that Word shows small is not drawn large.

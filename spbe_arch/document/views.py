@@ -19,10 +19,10 @@ MAIN_VIEWS: dict[str, tuple[str, str]] = {
 }
 # key -> (whether the model has something for the view to show, what to say when it has not)
 CONTENT: dict[str, tuple[Callable[[Workspace], bool], str]] = {
-    "lanskap-aplikasi": (lambda ws: bool(ws.applications), "model belum memuat aplikasi"),
+    "lanskap-aplikasi": (lambda ws: bool(ws.applications), "belum terdapat aplikasi"),
     "peta-integrasi": (lambda ws: any(a.integrations for a in ws.applications),
-                       "model belum mencatat integrasi antaraplikasi"),
-    "topologi-infrastruktur": (lambda ws: bool(ws.infrastructure), "model belum memuat infrastruktur SPBE"),
+                       "belum tercatat integrasi antaraplikasi"),
+    "topologi-infrastruktur": (lambda ws: bool(ws.infrastructure), "belum terdapat infrastruktur SPBE"),
 }
 
 

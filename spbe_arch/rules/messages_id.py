@@ -222,8 +222,8 @@ _SCHEMA: dict[str, tuple[str, str]] = {
 MESSAGES.update({code: _t(summary, summary[0].upper() + summary[1:] + ".", explanation)
                  for code, (summary, explanation) in _SCHEMA.items()})
 
-SEVERITY_ID = {"error": "galat", "warning": "peringatan", "info": "informasi"}
-SEVERITY_TITLE = {"error": "Galat", "warning": "Peringatan", "info": "Informasi"}
+SEVERITY_ID = {"error": "kesalahan", "warning": "peringatan", "info": "informasi"}
+SEVERITY_TITLE = {"error": "Kesalahan", "warning": "Peringatan", "info": "Informasi"}
 
 
 def summary_id(code: str) -> str | None:

@@ -37,6 +37,6 @@ def report_text_id(report: Report, workspace: Workspace | None) -> str:
     lines = [f"{f.position}: {SEVERITY_ID[f.severity]} {f.rule} {namer.message(f)}" for f in report.findings]
     s = report.summary
     status = "tidak sah" if s.errors else ("sah, dengan temuan" if report.findings else "sah")
-    lines.append(f"{report.workspace}: {status}: {s.errors} galat, {s.warnings} peringatan, {s.infos} informasi "
+    lines.append(f"{report.workspace}: {status}: {s.errors} kesalahan, {s.warnings} peringatan, {s.infos} informasi "
                  f"dalam {s.files} berkas, {s.elements} elemen")
     return "\n".join(lines) + "\n"
