@@ -179,9 +179,17 @@ _ID_ATTR = re.compile(r'\bid="([^"]*)"')
 _ID_REF = re.compile(r'(url\(#|href="#)([^")]*)')
 
 
+_TOOLTIP = re.compile(r"<title>[^<]*</title>|<!--.*?-->", re.S)
+
+
+def reader_svg(svg: str) -> str:
+    """SVG without what Graphviz writes for tools: element ids as tooltips (title) and comments."""
+    return _TOOLTIP.sub("", svg)
+
+
 def inline_svg(svg: str, prefix: str) -> str:
     """SVG text fit to sit inside an HTML page: no XML prolog, and ids made unique to this figure."""
-    body = _PROLOG.sub("", svg).strip()
+    body = reader_svg(_PROLOG.sub("", svg)).strip()
     body = _ID_ATTR.sub(lambda m: f'id="{prefix}-{m.group(1)}"', body)
     return _ID_REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", body)
 

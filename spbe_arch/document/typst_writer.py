@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from spbe_arch.document.data import DocumentData
+from spbe_arch.document.figures import reader_svg
 from spbe_arch.document.renderers import FIGURE_SCHEME
 from spbe_arch.document.tables import Table
 from spbe_arch.document.text import xml_text
@@ -125,7 +126,7 @@ class TypstWriter:
             self.out.append(f"#par[{typst_escape(image.content)}]\n")
             return
         width, landscape = figure_width(self.data.figures[key].size_inches())
-        self.out.append(f"#gambar({typst_string(svg.decode('utf-8'))}, width: {width:.2f}in, "
+        self.out.append(f"#gambar({typst_string(reader_svg(svg.decode('utf-8')))}, width: {width:.2f}in, "
                         f"lanskap: {'true' if landscape else 'false'}, caption: none)\n")
 
     def model_table(self, table: Table) -> None:
