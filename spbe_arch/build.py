@@ -22,7 +22,7 @@ from spbe_arch.validate import Summary, validate_workspace
 Progress = Callable[[str, int, int], None]
 DIAGRAM_FORMATS: tuple[str, ...] = ("svg",)
 STEPS = ("validasi", "temuan dan statistik", "duplikasi", "dokumen HTML", "dokumen Markdown", "dokumen DOCX",
-         "diagram", "indeks")
+         "dokumen PDF", "diagram", "indeks")
 DOCUMENT_TITLES = {DocumentFormat.html: "Dokumen Arsitektur SPBE (HTML)",
                    DocumentFormat.md: "Dokumen Arsitektur SPBE (Markdown)",
                    DocumentFormat.docx: "Dokumen Arsitektur SPBE (Word)",
@@ -127,13 +127,13 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
         step(2)
         _duplicates(out, result, data.duplicates_report, workspace)
         for index, fmt in ((3, DocumentFormat.html), (4, DocumentFormat.md), (5, DocumentFormat.docx),
-                           (5, DocumentFormat.pdf)):
+                           (6, DocumentFormat.pdf)):
             step(index)
             path = out / default_output(fmt)
             write_document(data, fmt, path, templates=templates)  # its figures are not listed in the index
             result.files.append(BuiltFile(path=_rel(out, path), title=DOCUMENT_TITLES[fmt], group="Dokumen"))
     finally:
-        step(6)
+        step(7)
         executor.shutdown(wait=True)
         _INHERITED.clear()
     files, notes = diagrams.result()
@@ -142,7 +142,7 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
     if diagram_index is not None:
         result.files.append(BuiltFile(path=_rel(out, diagram_index), title="Semua diagram (SVG dan DOT)",
                                       group="Diagram"))
-    step(7)
+    step(8)
     _index(out, result, templates)
     return result
 

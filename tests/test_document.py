@@ -154,10 +154,10 @@ def test_a_workspace_with_errors_still_gets_a_document(make_workspace, stub_figu
     assert validation.report.summary.errors > 0
     text = _text(prepare(validation), "md", figure_dir="gambar")
     assert "# BAB X ANALISIS" in text
-    assert "| RF001 |" in text and "Galat" in text
+    assert "| RF001 |" in text and "Kesalahan" in text  # the rule in chapter X, the level in the appendix
     # without document.background in the manifest, the standard latar belakang
     assert "Sistem Pemerintahan Berbasis Elektronik (SPBE) adalah penyelenggaraan pemerintahan" in text
-    assert "pb-hilang" in text  # the finding's message, in the appendix
+    assert "Aplikasi A merujuk “pb-hilang”, yang tidak tercatat" in text  # the appendix, in Indonesian
 
 
 # -- Word ---------------------------------------------------------------------------------------

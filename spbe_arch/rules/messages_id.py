@@ -11,6 +11,7 @@ crash. ``tests/test_messages_id.py`` lists the rules that still lack an Indonesi
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -163,7 +164,8 @@ MESSAGES: dict[str, RuleText] = {
                 "Cabang kode referensi pada {jenis} {nama} bertentangan dengan jenisnya.",
                 "Layanan publik dikodekan di bawah RAL.01 dan Aplikasi Umum di bawah RAA.01."),
     "RF001": _t("referensi menyebut elemen yang tidak ada",
-                "{nama} merujuk elemen yang tidak ada.", "Setiap rujukan harus menyebut elemen yang ada."),
+                "{sebutan} merujuk “{rujukan}”, yang tidak tercatat sebagai elemen arsitektur.",
+                "Setiap rujukan harus menyebut elemen yang ada."),
     "RF002": _t("referensi menyebut elemen dari jenis yang salah",
                 "{nama} merujuk elemen dari jenis yang salah.",
                 "Setiap rujukan harus menyebut elemen dari jenis yang sesuai."),
@@ -222,6 +224,8 @@ _SCHEMA: dict[str, tuple[str, str]] = {
 MESSAGES.update({code: _t(summary, summary[0].upper() + summary[1:] + ".", explanation)
                  for code, (summary, explanation) in _SCHEMA.items()})
 
+_REPEATED_WORD = re.compile(r"\b(\w+) (?i:\1)\b")
+
 SEVERITY_ID = {"error": "kesalahan", "warning": "peringatan", "info": "informasi"}
 SEVERITY_TITLE = {"error": "Kesalahan", "warning": "Peringatan", "info": "Informasi"}
 
@@ -261,7 +265,7 @@ def message_id(finding: Finding, name_of: Callable[[str], str], kind_of: Callabl
         else:
             values[key] = value
     if template_fields(text.message) <= values.keys():
-        message = text.message.format(**values)
+        message = _REPEATED_WORD.sub(r"\1", text.message.format(**values))  # "Aplikasi Aplikasi A"
         return message[:1].upper() + message[1:]
     if "nama" in values:
         return f"{values['nama']}: {text.summary}."
