@@ -251,6 +251,28 @@ class SpbeIndex(Strict):
     predicate: Literal["kurang", "cukup", "baik", "sangat-baik", "memuaskan"] | None = None
 
 
+class Approval(Strict):
+    """The regulation that adopts the document (lembar pengesahan), e.g. a Peraturan Bupati."""
+
+    regulation: str | None = None  # "Peraturan Bupati Pasuruan"
+    number: str | None = None
+    year: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    about: str | None = None  # "tentang ..."
+    official: str | None = None  # who signs: "Bupati Pasuruan"
+    name: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+
+
+class PolicyDirection(Strict):
+    """Arah kebijakan: the visi, misi and tujuan of the RPJMD the architecture serves."""
+
+    source: str | None = None  # "RPJMD Kabupaten Pasuruan 2025-2029"
+    vision: str | None = None
+    missions: list[str] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+
+
 class DocumentSettings(Strict):
     title: str | None = None
     subtitle: str | None = None
@@ -258,6 +280,12 @@ class DocumentSettings(Strict):
     version: str | None = None
     authors: list[str] = Field(default_factory=list)
     background: str | None = None
+    emblem: str | None = None  # lambang daerah on the cover: an image file inside the workspace
+    approval: Approval | None = None
+    foreword: str | None = None  # kata pengantar
+    legal_basis: list[str] = Field(default_factory=list)  # dasar hukum; replaces the standard list
+    policy: PolicyDirection | None = None
+    closing: str | None = None  # penutup
 
 
 class PropertySpec(Strict):

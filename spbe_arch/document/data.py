@@ -12,6 +12,7 @@ from spbe_arch.document.analysis_tables import AnalysisTables
 from spbe_arch.document.domain_tables import DomainTables
 from spbe_arch.document.figures import FigureSet, FigureSpec, diagram_renderer, domain_relations_dot
 from spbe_arch.document.findings_sections import DuplicateSection, SpofSection, duplicate_section, spof_section
+from spbe_arch.document.front import FrontMatter, front_matter
 from spbe_arch.document.index import ModelIndex
 from spbe_arch.document.labels import PREDICATES
 from spbe_arch.document.tables import Table
@@ -56,6 +57,7 @@ class DocumentData:
     spof: SpofSection
     n: dict[str, int]
     index: ModelIndex = field(repr=False)
+    front: FrontMatter | None = field(default=None, repr=False)  # pengesahan, pengantar, arah kebijakan, penutup
 
     @property
     def duplicates_report(self) -> Any:
@@ -173,11 +175,14 @@ def collect(validation: Validation, progress: Progress | None = None) -> Documen
                    lambda: domain_relations_dot(domain.relation_counts, stats.counts)),
         *diagram_specs(workspace),
     ]
+    front = front_matter(workspace, index)
+    numbers = _numbers(workspace, index, validation.report)
+    numbers["opd"], numbers["unit_kerja"] = front.pd_count, front.unit_count
     return DocumentData(
         workspace=workspace, manifest=workspace.manifest, report=validation.report, stats=stats, catalogue=catalogue,
         date=document_date(workspace), tables=tables, matrices=domain.matrices(), code_tables=analysis.code_tables(),
         element_lists=analysis.element_lists(), figures=FigureSet(specs, renderer, reason), duplicates=duplicates,
-        spof=spof, n=_numbers(workspace, index, validation.report), index=index,
+        spof=spof, n=numbers, index=index, front=front,
     )
 
 
