@@ -22,19 +22,23 @@ FIGURE_SCHEME = "figure:"
 @dataclass(frozen=True)
 class Chapter:
     slug: str
-    number: str  # "1" ... "11"; "L" for the appendices
+    number: str  # "1" ... "13"; "L" for the appendices; "" for the front matter (pengesahan, pengantar)
 
     @property
     def roman(self) -> str:
         return roman(int(self.number)) if self.number.isdigit() else self.number
 
 
+# The six domains follow the order of Perpres 132/2022 (proses bisnis, data dan informasi,
+# infrastruktur, aplikasi, keamanan, layanan).
 CHAPTERS: tuple[Chapter, ...] = (
-    Chapter("pendahuluan", "1"), Chapter("gambaran-umum", "2"), Chapter("kerangka-arsitektur", "3"),
-    Chapter("proses-bisnis", "4"), Chapter("layanan", "5"), Chapter("data", "6"), Chapter("aplikasi", "7"),
-    Chapter("infrastruktur", "8"), Chapter("keamanan", "9"), Chapter("analisis", "10"),
-    Chapter("peta-rencana", "11"), Chapter("lampiran", "L"),
+    Chapter("pengantar", ""), Chapter("pendahuluan", "1"), Chapter("gambaran-umum", "2"),
+    Chapter("arah-kebijakan", "3"), Chapter("kerangka-arsitektur", "4"), Chapter("proses-bisnis", "5"),
+    Chapter("data", "6"), Chapter("infrastruktur", "7"), Chapter("aplikasi", "8"), Chapter("keamanan", "9"),
+    Chapter("layanan", "10"), Chapter("analisis", "11"), Chapter("peta-rencana", "12"), Chapter("penutup", "13"),
+    Chapter("lampiran", "L"),
 )
+DOMAIN_CHAPTERS = {c.slug: c for c in CHAPTERS}
 
 
 def chapter_template(family: Family, position: int, chapter: Chapter) -> str:
