@@ -17,6 +17,8 @@ from spbe_arch.validate import Report
 
 Tables = dict[str, Table]
 RIGHT: Align = "right"
+GAP_COLLECTIONS = ("processes", "data", "infrastructure", "applications", "security", "services")
+GAP_STATUS = {"rencana": "belum tersedia (direncanakan)", "pengembangan": "sedang dikembangkan"}
 NO_OWNER = "Tanpa perangkat daerah pemilik"
 
 
@@ -36,7 +38,45 @@ class AnalysisTables:
         tables["kesenjangan"] = self.gaps()
         tables.update(self.roadmap())
         tables["lampiran_temuan"] = self.finding_list()
+        for collection in GAP_COLLECTIONS:
+            tables[f"gap_{collection}"] = self.gap_catalogue(collection)
         return tables
+
+    # -- gap catalogue per domain -------------------------------------------------------------
+    def gap_catalogue(self, collection: str) -> Table:
+        """What separates one domain's current architecture from its target, and the roadmap activity closing it.
+
+        A gap is an element still planned or in development, or an element with a finding of level
+        error or warning; the activity is the roadmap activity that names the element in ``affects``.
+        """
+        from spbe_arch.rules.report_id import Namer
+
+        namer = Namer(self.ws)
+        problems: dict[str, list[str]] = defaultdict(list)
+        for finding in self.report.findings:
+            if finding.severity != "info" and finding.element:
+                text = RULE_SUMMARIES.get(finding.rule)
+                if text and text not in problems[finding.element]:
+                    problems[finding.element].append(text)
+        elements = [e for e in self.ws.collection(collection)
+                    if e.status in ("rencana", "pengembangan") or problems.get(e.id)]
+        rows: list[Row] = []
+        for owner, items in self.ix.by_owner(elements):
+            rows.append(group(self.ix.org_title(owner)))
+            for element in items:
+                gaps = [GAP_STATUS[element.status]] if element.status in GAP_STATUS else []
+                gaps.extend(problems.get(element.id, []))
+                activities = [self.ws.get(a) for a in self.ix.affected_by.get(element.id, [])]
+                plan = "; ".join(f"{a.name} ({getattr(a, 'year', '-')})" for a in activities if a is not None)
+                rows.append(row(namer.name(element.id), "; ".join(g[0].upper() + g[1:] for g in gaps),
+                                plan or "Belum ada kegiatan"))
+        label = COLLECTION_LABELS[collection].lower()
+        return Table(
+            key=f"gap-{collection}", caption=f"Katalog gap {label}",
+            columns=[COLLECTION_LABELS[collection], "Kesenjangan", "Kegiatan Peta Rencana (Tahun)"], rows=rows,
+            empty=f"Tidak terdapat kesenjangan {label}: tidak ada elemen yang masih direncanakan atau "
+                  "memiliki temuan tingkat kesalahan maupun peringatan.",
+        )
 
     # -- findings ---------------------------------------------------------------------------
     def findings(self) -> Tables:

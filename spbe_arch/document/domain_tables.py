@@ -322,23 +322,27 @@ class DomainTables:
                 "data_klasifikasi": by_class, "target_data": self.target("data")}
 
     def application_data(self) -> list[Table]:
-        tables: list[Table] = []
+        """One wide table for the Lampiran: per application (by OPD, then name) the data it creates, writes, reads."""
+        rows: list[Row] = []
         for owner, apps in self.ix.by_owner(self.ws.applications):
-            marks: dict[tuple[str, str], str] = {}
+            body = []
             for app in apps:
+                marks: dict[str, list[str]] = {"C": [], "W": [], "R": []}
                 for data_id in dict.fromkeys([*app.writes, *app.reads]):
-                    marks[(app.id, data_id)] = crw(app, data_id, self.ws.get(data_id))
-            if not marks:
-                continue
-            data_ids = sorted({d for _, d in marks}, key=lambda d: (self.ix.name(d).lower(), d))
-            tables.extend(_matrix(
-                f"aplikasi-data-{owner}", f"Matriks aplikasi dan data: {self.ix.org_title(owner)}", "Aplikasi",
-                [(a.id, a.label) for a in apps], _numbered("D", [(d, self.ix.name(d)) for d in data_ids]), marks,
-                legend="Data:",
-                note="C = aplikasi produsen data yang membuat data tersebut; W = aplikasi yang menulis atau "
-                     "memperbarui data milik perangkat daerah lain; R = aplikasi yang membaca data",
-            ))
-        return tables
+                    for letter in crw(app, data_id, self.ws.get(data_id)):
+                        marks[letter].append(self.ix.name(data_id))
+                if any(marks.values()):
+                    body.append(row(app.label, *("; ".join(sorted(v, key=str.lower)) or "-" for v in marks.values())))
+            if body:
+                rows.append(group(self.ix.org_title(owner)))
+                rows.extend(body)
+        return [Table(
+            key="aplikasi-data", caption="Matriks aplikasi dan data menurut perangkat daerah",
+            columns=["Aplikasi", "Membuat (C)", "Menulis (W)", "Membaca (R)"], rows=rows,
+            empty="Belum tercatat data yang dibaca atau ditulis oleh aplikasi.",
+            note="C = aplikasi produsen data yang membuat data tersebut; W = aplikasi yang menulis atau memperbarui "
+                 "data milik perangkat daerah lain; R = aplikasi yang membaca data",
+        )] if rows else []
 
     # -- chapter VII: aplikasi ------------------------------------------------------------
     def applications(self) -> Tables:
@@ -392,19 +396,19 @@ class DomainTables:
         )
 
     def application_process(self) -> list[Table]:
-        tables: list[Table] = []
+        """One wide table for the Lampiran: per application (by OPD, then name) the processes it supports."""
+        rows: list[Row] = []
         for owner, apps in self.ix.by_owner(self.ws.applications):
-            marks = {(a.id, p): MARK for a in apps for p in a.supports}
-            if not marks:
-                continue
-            process_ids = sorted({p for _, p in marks}, key=lambda p: (self.ix.name(p).lower(), p))
-            tables.extend(_matrix(
-                f"aplikasi-proses-{owner}", f"Matriks aplikasi dan proses bisnis: {self.ix.org_title(owner)}",
-                "Aplikasi", [(a.id, a.label) for a in apps],
-                _numbered("P", [(p, self.ix.name(p)) for p in process_ids]), marks,
-                legend="Proses bisnis:", note=f"{MARK} = aplikasi mendukung proses bisnis",
-            ))
-        return tables
+            body = [row(a.label, "; ".join(sorted((self.ix.name(p) for p in dict.fromkeys(a.supports)), key=str.lower)))
+                    for a in apps if a.supports]
+            if body:
+                rows.append(group(self.ix.org_title(owner)))
+                rows.extend(body)
+        return [Table(
+            key="aplikasi-proses", caption="Matriks aplikasi dan proses bisnis menurut perangkat daerah",
+            columns=["Aplikasi", "Proses Bisnis yang Didukung"], rows=rows,
+            empty="Belum tercatat proses bisnis yang didukung oleh aplikasi.",
+        )] if rows else []
 
     # -- chapter VIII: infrastruktur ------------------------------------------------------
     def infrastructure(self) -> Tables:
