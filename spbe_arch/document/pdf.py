@@ -54,7 +54,7 @@ class PdfError(SpbeError):
 
 
 def cover(data: DocumentData) -> str:
-    """The cover page, then the front matter numbered in roman numerals with the three lists."""
+    """The cover page; the front matter after it is numbered in roman numerals."""
     lines = [
         "#page(numbering: none, margin: (x: 2.5cm, y: 3cm))[",
         "#align(center)[",
@@ -74,16 +74,21 @@ def cover(data: DocumentData) -> str:
     lines += [
         '#set page(numbering: "i", footer: context align(center, text(size: 10pt, counter(page).display("i"))))',
         "#counter(page).update(1)",
-        '#outline(title: [DAFTAR ISI], depth: 2, indent: 1.2em)',
-        "#pagebreak(weak: true)",
-        "#outline(title: [DAFTAR TABEL], target: figure.where(kind: table))",
-        "#pagebreak(weak: true)",
-        "#outline(title: [DAFTAR GAMBAR], target: figure.where(kind: image))",
-        "#pagebreak(weak: true)",
-        '#set page(numbering: "1", footer: context align(center, text(size: 10pt, counter(page).display("1"))))',
-        "#counter(page).update(1)",
     ]
     return "\n".join(lines) + "\n"
+
+
+LISTS = """
+#pagebreak(weak: true)
+#outline(title: [DAFTAR ISI], depth: 2, indent: 1.2em)
+#pagebreak(weak: true)
+#outline(title: [DAFTAR TABEL], target: figure.where(kind: table))
+#pagebreak(weak: true)
+#outline(title: [DAFTAR GAMBAR], target: figure.where(kind: image))
+#pagebreak(weak: true)
+#set page(numbering: "1", footer: context align(center, text(size: 10pt, counter(page).display("1"))))
+#counter(page).update(1)
+"""
 
 
 def typst_source(data: DocumentData, markdown: str, tables: list[Table]) -> str:
@@ -92,7 +97,7 @@ def typst_source(data: DocumentData, markdown: str, tables: list[Table]) -> str:
     preamble = (PREAMBLE.replace("TITLE", typst_string(data.title))
                 .replace("AUTHOR", typst_string("; ".join(data.authors) or data.government))
                 .replace("DATE", moment).replace("FONT", FONT))
-    body = TypstWriter(data, tables).write(markdown_parser().parse(markdown))
+    body = TypstWriter(data, tables, LISTS).write(markdown_parser().parse(markdown))
     return preamble + cover(data) + body
 
 

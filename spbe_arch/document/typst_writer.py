@@ -20,6 +20,8 @@ from spbe_arch.document.text import xml_text
 
 CAPTION = re.compile(r"^(Tabel|Gambar) [0-9A-Z]+\.\d+$")
 TABLE_MARKER = re.compile(r"<!--\s*spbe-table:(\d+)\s*-->")
+LISTS_MARKER = re.compile(r"<!--\s*spbe-daftar-isi\s*-->")
+LANDSCAPE_TABLES = ("aplikasi-data", "aplikasi-proses", "opd-urusan")  # the Lampiran's matrices
 GROUP_FILL = "#dce6f0"
 HEAD_FILL = "#1f3864"
 TOTAL_FILL = "#f2f2f2"
@@ -42,9 +44,11 @@ def typst_string(text: str) -> str:
 class TypstWriter:
     """Markdown tokens (markdown-it) of the chapters to Typst markup."""
 
-    def __init__(self, data: DocumentData, tables: list[Table]) -> None:
+    def __init__(self, data: DocumentData, tables: list[Table], lists: str = "") -> None:
         self.data = data
         self.tables = tables
+        self.lists_markup = lists  # Daftar Isi, Tabel and Gambar: where the front matter ends, before BAB I
+        self.lists_done = not lists
         self.out: list[str] = []
         self.pending_caption: str | None = None  # a "Tabel" caption waiting for its table
         self.lists: list[bool] = []  # ordered?
@@ -72,6 +76,10 @@ class TypstWriter:
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
                 self.out.append("")
+            elif kind == "html_block" and LISTS_MARKER.search(token.content) and not self.lists_done:
+                self.flush_caption()
+                self.out.append(self.lists_markup)
+                self.lists_done = True
             elif kind == "html_block":
                 marker = TABLE_MARKER.search(token.content)
                 if marker is not None and int(marker.group(1)) < len(self.tables):
@@ -91,6 +99,9 @@ class TypstWriter:
     def heading(self, level: int, inline: Any) -> None:
         self.flush_caption()
         text = self.inline(inline.children or [])
+        if level == 1 and not self.lists_done and text.startswith("BAB"):
+            self.out.append(self.lists_markup)  # a user template without the marker: the lists before BAB I
+            self.lists_done = True
         if level == 1:
             self.out.append(f"#chapter[{text}]\n")
         else:
@@ -147,7 +158,7 @@ class TypstWriter:
                 body.append(f"table.cell(align: {_align(align)}{fill})[{text}]")
         widths = ", ".join(_widths([[c.text for c in r.cells] for r in table.rows if r.group is None],
                                    list(table.columns)))
-        self.emit_table(columns, widths, cells, body)
+        self.emit_table(columns, widths, cells, body, landscape=table.key.startswith(LANDSCAPE_TABLES))
 
     def markdown_table(self, tokens: list[Any]) -> None:
         header: list[str] = []
@@ -170,12 +181,13 @@ class TypstWriter:
         plain = [[_SPACE.sub(" ", re.sub(r"\\(.)", r"\1", c)) for c in r] for r in rows]
         self.emit_table(columns, ", ".join(_widths(plain, [re.sub(r"\\(.)", r"\1", h) for h in header])), cells, body)
 
-    def emit_table(self, columns: int, widths: str, header: list[str], body: list[str]) -> None:
+    def emit_table(self, columns: int, widths: str, header: list[str], body: list[str],
+                   landscape: bool = False) -> None:
         caption = self.pending_caption
         self.pending_caption = None
         grid = (f"table(columns: ({widths},), table.header(repeat: true, {', '.join(header)}),\n"
                 + ",\n".join(body) + ")")
-        wrapper = "tabel-lebar" if columns > WIDE_COLUMNS else "tabel"
+        wrapper = "tabel-lebar" if columns > WIDE_COLUMNS or landscape else "tabel"
         self.out.append(f"#{wrapper}([{caption or ''}], {'true' if caption else 'false'}, {grid})\n")
 
     # -- inline ---------------------------------------------------------------------------------
