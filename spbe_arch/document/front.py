@@ -150,8 +150,9 @@ def front_matter(workspace: Workspace, ix: ModelIndex) -> FrontMatter:
             "pejabat": approval.official or "", "nama": approval.name or "", "tempat": approval.place or "",
             "tanggal": tanggal(approval.date) if approval.date else "",
         }
-        labels = {"peraturan": "jenis peraturan", "nomor": "nomor", "tahun": "tahun", "tentang": "judul (tentang)",
-                  "pejabat": "jabatan penanda tangan", "nama": "nama penanda tangan"}
+        # the number and the signatory's name are written in when the regulation is enacted
+        labels = {"peraturan": "jenis peraturan", "tahun": "tahun", "tentang": "judul (tentang)",
+                  "pejabat": "jabatan penanda tangan"}
         missing = [label for key, label in labels.items() if not values[key]]
     policy = settings.policy
     return FrontMatter(
