@@ -79,6 +79,17 @@ class Emblem:
     data: bytes
     format: str
 
+    @property
+    def filename(self) -> str:
+        return f"lambang.{self.format}"
+
+    @property
+    def data_uri(self) -> str:
+        import base64
+
+        mime = {"png": "image/png", "jpg": "image/jpeg", "svg": "image/svg+xml"}[self.format]
+        return f"data:{mime};base64,{base64.b64encode(self.data).decode('ascii')}"
+
 
 @dataclass
 class FrontMatter:

@@ -7,6 +7,8 @@ in the Daftar Isi, Daftar Tabel and Daftar Gambar are real: Typst computes them 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
 from spbe_arch.document.data import DocumentData
 from spbe_arch.document.renderers import markdown_parser
@@ -57,8 +59,10 @@ def cover(data: DocumentData) -> str:
     """The cover page; the front matter after it is numbered in roman numerals."""
     lines = [
         "#page(numbering: none, margin: (x: 2.5cm, y: 3cm))[",
+        "#set par(justify: false)",
         "#align(center)[",
-        f"#v(2cm)#text(size: 16pt, weight: \"bold\")[{typst_escape(data.government.upper())}]",
+        *([f'#image("{data.front.emblem.filename}", height: 3.5cm)'] if data.front and data.front.emblem else []),
+        f"#v(1cm)#text(size: 16pt, weight: \"bold\")[{typst_escape(data.government.upper())}]",
         "#v(3cm)",
         f"#text(size: 22pt, weight: \"bold\")[{typst_escape(data.title)}]",
         "#v(0.8cm)",
@@ -107,9 +111,15 @@ def render_pdf(data: DocumentData, markdown: str, tables: list[Table]) -> bytes:
 
     source = typst_source(data, markdown, tables)
     moment = dt.datetime(data.date.year, data.date.month, data.date.day, tzinfo=dt.UTC)
-    try:
-        pdf: bytes = typst.compile(source.encode("utf-8"), ignore_system_fonts=True,
-                                   timestamp=int(moment.timestamp()))
-    except Exception as exc:  # typst raises its own error types with the source position in the text
-        raise PdfError(f"PDF tidak dapat disusun: {exc}") from None
+    emblem = data.front.emblem if data.front is not None else None
+    with tempfile.TemporaryDirectory(prefix="spbe-pdf-") as folder:  # Typst reads images from its root
+        main = Path(folder) / "dokumen.typ"
+        main.write_text(source, encoding="utf-8")
+        if emblem is not None:
+            (Path(folder) / emblem.filename).write_bytes(emblem.data)
+        try:
+            pdf: bytes = typst.compile(str(main), root=folder, ignore_system_fonts=True,
+                                       timestamp=int(moment.timestamp()))
+        except Exception as exc:  # typst raises its own error types with the source position in the text
+            raise PdfError(f"the PDF cannot be typeset: {exc}") from None
     return pdf

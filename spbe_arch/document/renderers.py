@@ -232,7 +232,8 @@ def render_markdown(data: DocumentData, templates: Templates, figure_dir: str | 
     chapters = render_chapters(data, templates, "md", "md", figure_dir, placed)
     base = _context(data, "md", Numbering(), _placer(data, "md", figure_dir), None)
     # headings of the frame (title, "Daftar Isi") come first in the document, and count for GitHub's slugs
-    frame = templates.render("md", "document/md/document.md.j2", {**base, "body": [], "toc": [], "toc_tree": []})
+    frame = templates.render("md", "document/md/document.md.j2",
+                             {**base, "body": [], "toc": [], "toc_tree": [], "emblem_url": None})
     frame_headings = _md_headings(frame)
     chapter_headings = [h for c in chapters for h in _md_headings(c)]
     slugs = unique_slugs([t for _, t in frame_headings + chapter_headings])[len(frame_headings):]
@@ -240,9 +241,14 @@ def render_markdown(data: DocumentData, templates: Templates, figure_dir: str | 
         TocEntry(level, Markup(md_escape(text)), slug)
         for (level, text), slug in zip(chapter_headings, slugs, strict=True) if level <= 2
     ]
+    emblem = data.front.emblem if data.front is not None else None
+    emblem_url = Markup(f"{quote(figure_dir)}/{emblem.filename}") if emblem and figure_dir is not None else None
     text = templates.render("md", "document/md/document.md.j2",
-                            {**base, "body": [Markup(c) for c in chapters], "toc": toc, "toc_tree": toc_tree(toc)})
+                            {**base, "body": [Markup(c) for c in chapters], "toc": toc, "toc_tree": toc_tree(toc),
+                             "emblem_url": emblem_url})
     files = {}
+    if emblem is not None and figure_dir is not None:
+        files[f"{figure_dir}/{emblem.filename}"] = emblem.data
     if figure_dir is not None:
         for key in dict.fromkeys(placed):
             svg = data.figures.rendered(key, "svg")

@@ -62,7 +62,7 @@ def cover_context(data: DocumentData) -> dict[str, Any]:
         "judul_pendek": data.title, "subjudul": data.subtitle, "periode": data.period, "tanggal": data.date_text,
         "versi": data.version, "versi_teks": f"Versi {data.version}" if data.version else "",
         "penyusun": f"Disusun oleh {authors}" if authors else "", "daftar_isi": TOC_MARKER,
-        "isi_dokumen": BODY_MARKER,
+        "isi_dokumen": BODY_MARKER, "lambang": "",
     }
 
 
@@ -74,7 +74,14 @@ def render_docx(data: DocumentData, markdown: str, template: Path, tables: list[
     try:
         tpl = DocxTemplate(str(template))
         env = jinja2.Environment(autoescape=True, finalize=lambda v: "" if v is None else clean(v))
-        tpl.render(cover_context(data), jinja_env=env, autoescape=True)
+        context = cover_context(data)
+        emblem = data.front.emblem if data.front is not None else None
+        if emblem is not None and emblem.format in ("png", "jpg"):  # Word pictures: no SVG
+            from docx.shared import Mm
+            from docxtpl import InlineImage
+
+            context["lambang"] = InlineImage(tpl, io.BytesIO(emblem.data), height=Mm(35))
+        tpl.render(context, jinja_env=env, autoescape=True)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{template}: Word template field error: {exc}") from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
