@@ -10,11 +10,17 @@ from typing import Any
 
 from spbe_arch.document.analysis_tables import AnalysisTables
 from spbe_arch.document.domain_tables import DomainTables
-from spbe_arch.document.figures import FigureSet, FigureSpec, diagram_renderer, domain_relations_dot
+from spbe_arch.document.figures import (
+    FigureSet,
+    FigureSpec,
+    diagram_renderer,
+    domain_relations_dot,
+    roadmap_timeline_dot,
+)
 from spbe_arch.document.findings_sections import DuplicateSection, SpofSection, duplicate_section, spof_section
 from spbe_arch.document.front import FrontMatter, front_matter
 from spbe_arch.document.index import ModelIndex
-from spbe_arch.document.labels import PREDICATES
+from spbe_arch.document.labels import PREDICATES, SUBSTANCES, label
 from spbe_arch.document.tables import Table
 from spbe_arch.document.text import paragraphs, tanggal
 from spbe_arch.document.views import diagram_specs
@@ -174,6 +180,9 @@ def collect(validation: Validation, progress: Progress | None = None) -> Documen
         FigureSpec("relasi-domain", "Keterkaitan antardomain arsitektur",
                    lambda: domain_relations_dot(domain.relation_counts, stats.counts)),
         *diagram_specs(workspace),
+        FigureSpec("linimasa-peta-rencana", "Linimasa kegiatan Peta Rencana SPBE per tahun",
+                   lambda: roadmap_timeline_dot([(a.year, a.name, label(SUBSTANCES, a.substance))
+                                                 for a in workspace.roadmap])),
     ]
     front = front_matter(workspace, index)
     numbers = _numbers(workspace, index, validation.report)
