@@ -12,14 +12,12 @@ SERVICE_FIGURES = 6  # service layer diagrams in chapter V; every service has on
 
 # key -> (view name, caption)
 MAIN_VIEWS: dict[str, tuple[str, str]] = {
-    "lanskap-aplikasi": ("landscape", "Lanskap aplikasi per perangkat daerah"),
     "peta-integrasi": ("integration", "Peta integrasi aplikasi"),
     "topologi-infrastruktur": ("infrastructure", "Topologi infrastruktur SPBE"),
     "kelompok-duplikasi": ("duplicates", "Kelompok aplikasi dengan fungsi yang sama"),
 }
 # key -> (whether the model has something for the view to show, what to say when it has not)
 CONTENT: dict[str, tuple[Callable[[Workspace], bool], str]] = {
-    "lanskap-aplikasi": (lambda ws: bool(ws.applications), "belum terdapat aplikasi"),
     "peta-integrasi": (lambda ws: any(a.integrations for a in ws.applications),
                        "belum tercatat integrasi antaraplikasi"),
     "topologi-infrastruktur": (lambda ws: bool(ws.infrastructure), "belum terdapat infrastruktur SPBE"),
@@ -30,7 +28,8 @@ def diagram_specs(workspace: Workspace) -> list[FigureSpec]:
     """Figure specs for the main views and the top services (every view is in ``spbe build``'s diagrams folder)."""
     diagrams = optional_module("spbe_arch.diagrams")
     if diagrams is None or not hasattr(diagrams, "build_dot"):
-        return [FigureSpec(key, caption, lambda: None) for key, (_, caption) in MAIN_VIEWS.items()]
+        return [*landscape_specs(workspace),
+                *(FigureSpec(key, caption, lambda: None) for key, (_, caption) in MAIN_VIEWS.items())]
     available = set(diagrams.list_views(workspace))
 
     def dot_of(view: str) -> Callable[[], str | None]:
@@ -40,7 +39,7 @@ def diagram_specs(workspace: Workspace) -> list[FigureSpec]:
 
         return build
 
-    specs = []
+    specs = landscape_specs(workspace)
     for key, (view, caption) in MAIN_VIEWS.items():
         has_content, empty = CONTENT.get(key, (lambda _ws: True, ""))
         if view in available and has_content(workspace):
@@ -64,6 +63,20 @@ def diagram_specs(workspace: Workspace) -> list[FigureSpec]:
     if app_id is not None:
         specs.append(FigureSpec(f"keamanan-{app_id}", f"Konteks aplikasi strategis {workspace.display_name(app_id)}",
                                 dot_of(f"context:{app_id}")))
+    return specs
+
+
+def landscape_specs(workspace: Workspace) -> list[FigureSpec]:
+    """The application landscape cut into page-sized figures (``lanskap-1``, ``lanskap-2``, ...)."""
+    from spbe_arch.document.index import ModelIndex
+    from spbe_arch.document.landscape import landscape_boxes, landscape_dot, landscape_parts
+
+    parts = landscape_parts(landscape_boxes(ModelIndex(workspace)))
+    specs = []
+    for number, part in enumerate(parts, 1):
+        suffix = f" (bagian {number} dari {len(parts)})" if len(parts) > 1 else ""
+        specs.append(FigureSpec(f"lanskap-{number}", f"Lanskap aplikasi per perangkat daerah{suffix}",
+                                lambda part=part: landscape_dot(part)))  # type: ignore[misc]
     return specs
 
 
