@@ -48,6 +48,23 @@ PREAMBLE = """
     image(bytes(svg), format: "svg", width: width))
   if lanskap { page(flipped: true, margin: (x: 2cm, y: 2cm), align(center + horizon, fig)) } else { fig }
 }
+#let gambar-potong(svg, lebar, tinggi, kolom, baris, lanskap: false, caption: none) = {
+  let tw = lebar / kolom
+  let th = tinggi / baris
+  let n = kolom * baris
+  for r in range(baris) {
+    for c in range(kolom) {
+      let i = r * kolom + c
+      let cap = if i == 0 { caption } else if caption != none {
+        [#caption (lanjutan, bagian #(i + 1) dari #n)]
+      } else { none }
+      let part = box(width: tw, height: th, clip: true,
+        place(top + left, dx: -c * tw, dy: -r * th, image(bytes(svg), format: "svg", width: lebar)))
+      let fig = figure(kind: image, supplement: none, numbering: none, outlined: i == 0, caption: cap, part)
+      page(flipped: lanskap, margin: (x: 2cm, y: 2cm), align(center + horizon, fig))
+    }
+  }
+}
 """
 
 

@@ -8,8 +8,10 @@ Every text of the model is escaped for Typst markup (:func:`typst_escape`) or wr
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from spbe_arch.document.data import DocumentData
@@ -49,6 +51,7 @@ class TypstWriter:
         self.tables = tables
         self.lists_markup = lists  # Daftar Isi, Tabel and Gambar: where the front matter ends, before BAB I
         self.lists_done = not lists
+        self.min_fonts: dict[str, float] = {}  # the smallest printed font size of each figure, in points
         self.out: list[str] = []
         self.pending_caption: str | None = None  # a "Tabel" caption waiting for its table
         self.lists: list[bool] = []  # ordered?
@@ -115,7 +118,7 @@ class TypstWriter:
             return
         if len(children) >= 3 and children[0].type == "strong_open" and CAPTION.match(children[1].content or ""):
             caption = self.inline(inline.children or [], plain_bold=True)
-            if children[1].content.startswith("Gambar") and self.out and self.out[-1].startswith("#gambar("):
+            if children[1].content.startswith("Gambar") and self.out and self.out[-1].startswith("#gambar"):
                 self.out[-1] = self.out[-1].replace("caption: none", f"caption: [{caption}]", 1)
                 return
             self.flush_caption()
@@ -136,9 +139,17 @@ class TypstWriter:
         if svg is None:
             self.out.append(f"#par[{typst_escape(image.content)}]\n")
             return
-        width, landscape = figure_width(self.data.figures[key].size_inches())
-        self.out.append(f"#gambar({typst_string(reader_svg(svg.decode('utf-8')))}, width: {width:.2f}in, "
-                        f"lanskap: {'true' if landscape else 'false'}, caption: none)\n")
+        text = reader_svg(svg.decode("utf-8"))
+        size = self.data.figures[key].size_inches()
+        plan = print_plan(size, svg_min_font(text))
+        self.min_fonts[key] = plan.min_font
+        if plan.tiles is None:
+            self.out.append(f"#gambar({typst_string(text)}, width: {plan.width:.2f}in, "
+                            f"lanskap: {'true' if plan.landscape else 'false'}, caption: none)\n")
+            return
+        columns, rows = plan.tiles
+        self.out.append(f"#gambar-potong({typst_string(text)}, {plan.width:.2f}in, {plan.height:.2f}in, {columns}, "
+                        f"{rows}, lanskap: {'true' if plan.landscape else 'false'}, caption: none)\n")
 
     def model_table(self, table: Table) -> None:
         columns = len(table.columns)
@@ -214,6 +225,44 @@ class TypstWriter:
 
 PORTRAIT_IN = (6.3, 8.6)  # the text area of an A4 portrait page, less room for the caption
 LANDSCAPE_IN = (10.0, 6.2)
+MIN_FONT_PT = 7.0  # no figure text is printed smaller
+_FONT_SIZE = re.compile(r'font-size="([\d.]+)')
+
+
+def svg_min_font(svg: str) -> float | None:
+    """The smallest font size (points, as Graphviz writes them) of an SVG's text."""
+    sizes = [float(v) for v in _FONT_SIZE.findall(svg)]
+    return min(sizes) if sizes else None
+
+
+@dataclass
+class PrintPlan:
+    """How a figure is printed: its width and height (inches), on which page, cut into (columns, rows) or not."""
+
+    width: float
+    height: float
+    landscape: bool
+    tiles: tuple[int, int] | None
+    min_font: float
+
+
+def print_plan(size: tuple[float, float] | None, min_font: float | None) -> PrintPlan:
+    """Fit the figure on one page when its text stays at MIN_FONT_PT or more; otherwise print it at the scale
+    that keeps that size, cut into page-sized parts (on the orientation that needs fewer pages)."""
+    width, landscape = figure_width(size)
+    if size is None or min_font is None or size[0] <= 0:
+        return PrintPlan(width, 0.0, landscape, None, min_font or 0.0)
+    scale = width / size[0]
+    if min_font * scale >= MIN_FONT_PT:
+        return PrintPlan(width, size[1] * scale, landscape, None, min_font * scale)
+    scale = min(1.0, MIN_FONT_PT / min_font)
+    big = (size[0] * scale, size[1] * scale)
+    options = []
+    for area, flipped in ((PORTRAIT_IN, False), (LANDSCAPE_IN, True)):
+        columns, rows = math.ceil(big[0] / area[0] - 0.02), math.ceil(big[1] / (area[1] - 0.4) - 0.02)
+        options.append((columns * rows, flipped, max(columns, 1), max(rows, 1)))
+    _, flipped, columns, rows = min(options)
+    return PrintPlan(big[0], big[1], flipped, (columns, rows), min_font * scale)
 
 
 def figure_width(size: tuple[float, float] | None) -> tuple[float, bool]:
