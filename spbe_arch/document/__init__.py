@@ -73,14 +73,16 @@ def render_document(data: DocumentData, fmt: DocumentFormat | str, *, templates:
     if fmt == DocumentFormat.md:
         md = renderers.render_markdown(data, templates, figure_dir)
         return RenderedDocument(fmt, md.text.encode("utf-8"), md.files)
+    key = ("docx-markdown", id(templates))  # the Word body and the PDF come from the same chapters
+    if key not in data.cache:
+        data.cache[key] = (templates, renderers.docx_markdown(data, templates))
+    markdown, tables = data.cache[key][1]
     if fmt == DocumentFormat.pdf:
         from spbe_arch.document.pdf import render_pdf
 
-        markdown, tables = renderers.docx_markdown(data, templates)
         return RenderedDocument(fmt, render_pdf(data, markdown, tables))
     from spbe_arch.document.word import render_docx
 
-    markdown, tables = renderers.docx_markdown(data, templates)
     return RenderedDocument(fmt, render_docx(data, markdown, templates.docx_template(), tables))
 
 

@@ -64,6 +64,7 @@ class DocumentData:
     n: dict[str, int]
     index: ModelIndex = field(repr=False)
     front: FrontMatter | None = field(default=None, repr=False)  # pengesahan, pengantar, arah kebijakan, penutup
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # renderings shared by formats (Word, PDF)
 
     @property
     def duplicates_report(self) -> Any:

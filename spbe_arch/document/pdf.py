@@ -122,6 +122,13 @@ def typst_source(data: DocumentData, markdown: str, tables: list[Table]) -> str:
     return preamble + cover(data) + body
 
 
+def figure_fonts(data: DocumentData, markdown: str, tables: list[Table]) -> dict[str, float]:
+    """The smallest printed font size (points) of each figure of the PDF: its SVG font size times its scale."""
+    writer = TypstWriter(data, tables, LISTS)
+    writer.write(markdown_parser().parse(markdown))
+    return writer.min_fonts
+
+
 def render_pdf(data: DocumentData, markdown: str, tables: list[Table]) -> bytes:
     """Typeset the document with Typst's own fonts only, so every machine gives the same PDF."""
     import typst
