@@ -171,6 +171,7 @@ class WordWriter:
         section = doc.sections[-1]
         self.text_width_cm = (section.page_width - section.left_margin - section.right_margin) / EMU_PER_CM
         self.headings: list[tuple[int, str]] = []
+        self.captions: dict[str, list[str]] = {"Caption Tabel": [], "Caption": []}  # for Daftar Tabel, Gambar
         self.parts: list[str] = []  # XML of the body elements, in order
         self.after_table = False
         self._style_ids: dict[str, str | None] = {}
@@ -246,6 +247,8 @@ class WordWriter:
             style = "Caption Tabel" if children[1].content.startswith("Tabel") else "Caption"
         elif children and children[0].type == "em_open" and children[-1].type == "em_close":
             style = "Keterangan"
+        if style in self.captions:
+            self.captions[style].append("".join(t for t, _, _ in _inline_runs(inline.children or [])))
         self.paragraph(style, self.runs(inline.children or []), "Caption" if style.startswith("Caption") else "Normal")
 
     def list_item(self, inline: Any) -> None:
@@ -454,11 +457,20 @@ class WordWriter:
         return None
 
     def toc_xml(self) -> str:
-        """A TOC field (levels 1-3) whose cached entries are the headings; Word recomputes it, with page
-        numbers, when it opens the file (``updateFields``)."""
-        entries = self.headings or [(1, "")]
+        """A TOC field (levels 1-3) whose cached entries are the headings, then the Daftar Tabel and Daftar
+        Gambar as TOC fields over the caption styles; Word recomputes them, with page numbers, when it opens
+        the file (``updateFields``)."""
+        parts = [self._field_paragraphs('TOC \\o "1-3" \\h \\z \\u', self.headings or [(1, "")])]
+        for title, style in (("DAFTAR TABEL", "Caption Tabel"), ("DAFTAR GAMBAR", "Caption")):
+            parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+            parts.append(f"<w:p>{self._ppr('TOC Heading')}{_run(title)}</w:p>")
+            entries = [(1, text) for text in self.captions[style]] or [(1, "")]
+            parts.append(self._field_paragraphs(f'TOC \\h \\z \\t "{style},1"', entries))
+        return "".join(parts)
+
+    def _field_paragraphs(self, instruction: str, entries: list[tuple[int, str]]) -> str:
         begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
-                 'TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+                 f'{xml_escape(instruction)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
         end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         parts = []
         for index, (level, text) in enumerate(entries):
