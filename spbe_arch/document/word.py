@@ -35,12 +35,14 @@ TOTAL_FILL = "F2F2F2"
 MAX_FIGURE_HEIGHT_CM = 20.0
 CM_PER_INCH = 2.54
 EMU_PER_CM = 360000
+EMU_PER_TWIP = 635
+WIDE_TABLE_COLUMNS = 6  # tables this wide get a landscape page
 TWIPS_PER_CM = 1440 / 2.54
 AFTER_TABLE_SPACING = '<w:spacing w:before="160"/>'
 CHAR_TWIPS = 95  # the mean width of a character of running text in Arial 9 pt
 CELL_PADDING_TWIPS = 220  # left and right cell margins of the table style, and a little air
 WORD_CAP = 18  # longer words (URLs, long ids) may wrap rather than widen their column without limit
-TEXT_WORD_CAP = 11  # in columns of long texts, longer words may wrap
+TEXT_WORD_CAP = 16  # in columns of long texts, only longer words (rare in Indonesian) may wrap
 SHORT_TEXT = 14  # a column whose values are this long on average holds codes, kinds or numbers
 TEXT_CAP = 45
 MIN_TEXT_TWIPS = 900
@@ -170,6 +172,8 @@ class WordWriter:
         self.body = doc.element.body
         section = doc.sections[-1]
         self.text_width_cm = (section.page_width - section.left_margin - section.right_margin) / EMU_PER_CM
+        self.landscape_width_cm = (section.page_height - section.top_margin - section.bottom_margin) / EMU_PER_CM
+        self.last_caption = -1  # index in parts of the last caption paragraph
         self.headings: list[tuple[int, str]] = []
         self.captions: dict[str, list[str]] = {"Caption Tabel": [], "Caption": []}  # for Daftar Tabel, Gambar
         self.parts: list[str] = []  # XML of the body elements, in order
@@ -249,6 +253,7 @@ class WordWriter:
             style = "Keterangan"
         if style in self.captions:
             self.captions[style].append("".join(t for t, _, _ in _inline_runs(inline.children or [])))
+            self.last_caption = len(self.parts)
         self.paragraph(style, self.runs(inline.children or []), "Caption" if style.startswith("Caption") else "Normal")
 
     def list_item(self, inline: Any) -> None:
@@ -350,8 +355,33 @@ class WordWriter:
                 rows.append(_RowSpec([[(r.group, True, False)]], kind="group"))
             else:
                 rows.append(_RowSpec([[(c.text, r.total, False)] for c in r.cells], kind="total" if r.total else ""))
-        self.parts.append(self._table_xml(rows, list(table.aligns)))
+        if len(table.columns) < WIDE_TABLE_COLUMNS:
+            self.parts.append(self._table_xml(rows, list(table.aligns)))
+        else:  # a landscape section of its own, its caption with it, so that no word is broken in a cell
+            caption_at = len(self.parts) - 1 if self.last_caption == len(self.parts) - 1 else len(self.parts)
+            self.parts.insert(caption_at, self._section_break(landscape=False))
+            portrait = self.text_width_cm
+            self.text_width_cm = self.landscape_width_cm
+            self.parts.append(self._table_xml(rows, list(table.aligns)))
+            self.text_width_cm = portrait
+            self.parts.append(self._section_break(landscape=True))
         self.after_table = True
+
+    def _section_break(self, *, landscape: bool) -> str:
+        """A paragraph ending the section before it (portrait or landscape), in the document's page size."""
+        section = self.doc.sections[-1]
+        width, height = int(section.page_width / EMU_PER_TWIP), int(section.page_height / EMU_PER_TWIP)
+        top, bottom = int(section.top_margin / EMU_PER_TWIP), int(section.bottom_margin / EMU_PER_TWIP)
+        left, right = int(section.left_margin / EMU_PER_TWIP), int(section.right_margin / EMU_PER_TWIP)
+        if landscape:
+            size = f'<w:pgSz w:w="{height}" w:h="{width}" w:orient="landscape"/>'
+            margins = f'<w:pgMar w:top="{left}" w:right="{bottom}" w:bottom="{right}" w:left="{top}" w:header="709" ' \
+                      'w:footer="709" w:gutter="0"/>'
+        else:
+            size = f'<w:pgSz w:w="{width}" w:h="{height}"/>'
+            margins = f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="709" ' \
+                      'w:footer="709" w:gutter="0"/>'
+        return f'<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/>{size}{margins}</w:sectPr></w:pPr></w:p>'
 
     def table(self, tokens: list[Any]) -> None:
         """A Markdown table written by a template (bold first cell alone: a group row)."""
