@@ -643,7 +643,7 @@ class DocFormat(enum.StrEnum):
 
 TemplatesOpt = Annotated[Path | None, typer.Option(
     "--templates", help="Folder of templates that replace the shipped ones file by file "
-    "(same relative paths, e.g. document/md/07-aplikasi.md.j2 or document/template.docx).", show_default=False)]
+    "(same relative paths, e.g. document/md/09-aplikasi.md.j2 or document/template.docx).", show_default=False)]
 
 
 @command("doc")
