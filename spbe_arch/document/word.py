@@ -174,6 +174,7 @@ class WordWriter:
         self.text_width_cm = (section.page_width - section.left_margin - section.right_margin) / EMU_PER_CM
         self.landscape_width_cm = (section.page_height - section.top_margin - section.bottom_margin) / EMU_PER_CM
         self.last_caption = -1  # index in parts of the last caption paragraph
+        self.section_breaks = 0
         self.headings: list[tuple[int, str]] = []
         self.captions: dict[str, list[str]] = {"Caption Tabel": [], "Caption": []}  # for Daftar Tabel, Gambar
         self.parts: list[str] = []  # XML of the body elements, in order
@@ -369,6 +370,8 @@ class WordWriter:
 
     def _section_break(self, *, landscape: bool) -> str:
         """A paragraph ending the section before it (portrait or landscape), in the document's page size."""
+        from lxml import etree
+
         section = self.doc.sections[-1]
         width, height = int(section.page_width / EMU_PER_TWIP), int(section.page_height / EMU_PER_TWIP)
         top, bottom = int(section.top_margin / EMU_PER_TWIP), int(section.bottom_margin / EMU_PER_TWIP)
@@ -381,7 +384,14 @@ class WordWriter:
             size = f'<w:pgSz w:w="{width}" w:h="{height}"/>'
             margins = f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="709" ' \
                       'w:footer="709" w:gutter="0"/>'
-        return f'<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/>{size}{margins}</w:sectPr></w:pPr></w:p>'
+        # the header and footer (page numbers) of the template's section; the cover's own first page stays bare
+        final = self.body.find(_w("sectPr"))
+        references = "".join(etree.tostring(child, encoding="unicode") for child in (final if final is not None else [])
+                             if child.tag in (_w("headerReference"), _w("footerReference")))
+        first = not self.section_breaks and final is not None and final.find(_w("titlePg")) is not None
+        self.section_breaks += 1
+        return (f'<w:p><w:pPr><w:sectPr>{references}<w:type w:val="nextPage"/>{size}{margins}'
+                f'{"<w:titlePg/>" if first else ""}</w:sectPr></w:pPr></w:p>')
 
     def table(self, tokens: list[Any]) -> None:
         """A Markdown table written by a template (bold first cell alone: a group row)."""
