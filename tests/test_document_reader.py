@@ -14,6 +14,7 @@ import pytest
 
 from spbe_arch.document import prepare, render_document
 from spbe_arch.document.data import DocumentData
+from spbe_arch.document.front import PD_KINDS
 from spbe_arch.document.pdf import typst_source
 from spbe_arch.document.renderers import docx_markdown
 from spbe_arch.document.templating import Templates
@@ -29,6 +30,8 @@ ENGLISH = [
     "reference", "catalogue", "workspace", "element", "elements", "id", "ids", "yaml", "json", "galat",
 ]
 TOOL_PHRASES = ["model arsitektur", "Model memuat", "dalam model", "validasi model", "spbe-arch", "perpres-132-2022"]
+# ids that are also ordinary Indonesian words, as the kinds of perangkat daerah ("1 inspektorat, 19 dinas")
+KIND_WORDS = {word for label in PD_KINDS.values() for word in label.lower().split()}
 COMMAND = re.compile(r"\bspbe\s+(build|validate|doc|stats|graph|duplicates|rules|init|show|diff|export|import)\b")
 PATH = re.compile(r"[\w-]+/[\w./-]*\.(ya?ml|json|svg|png|md|docx|html)\b|\b[\w-]+\.ya?ml\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z]")
@@ -48,6 +51,7 @@ def problems(text: str, ids: set[str], names: list[str] | None = None) -> list[s
         found.append(f"{kind}: …{text[max(0, start - 40):end + 40]}…".replace("\n", " "))
 
     english = {w.lower() for w in ENGLISH}
+    ids = ids - KIND_WORDS
     for match in WORD.finditer(text):
         word = match.group(0)
         if word.lower() in english:
@@ -95,8 +99,10 @@ def docx_text(content: bytes) -> str:
 
 
 def typst_text(source: str) -> str:
-    """The text Typst prints: figures (SVG strings) and markup calls removed, escapes undone."""
-    source = re.sub(r'#gambar\("(?:[^"\\]|\\.)*"', "#gambar(", source)
+    """The text Typst prints: the preamble (styles, functions), figures (SVG strings) and markup calls
+    removed, escapes undone."""
+    source = source[source.index("#page(numbering: none"):]
+    source = re.sub(r'#gambar(-potong)?\("(?:[^"\\]|\\.)*"', "#gambar(", source)
     source = re.sub(r"^#(set|show|let)\b.*$", " ", source, flags=re.M)
     source = re.sub(r'#?[a-z.-]+\((?:[a-z-]+: )?', " ", source)
     source = re.sub(r'"[^"\n]*"', lambda m: m.group(0) if " " in m.group(0) else " ", source)
