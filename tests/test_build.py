@@ -31,7 +31,8 @@ def test_build_writes_every_output_and_an_index(small: Path, tmp_path: Path, fas
     assert result.exit_code == 0 and result.loaded
     assert [s for s, _, _ in steps] == list(STEPS) and all(n == len(STEPS) for _, _, n in steps)
     for name in ("dokumen-arsitektur-spbe.html", "dokumen-arsitektur-spbe.md", "dokumen-arsitektur-spbe.docx",
-                 "dokumen-arsitektur-spbe.pdf", "temuan.json", "temuan.txt", "statistik.json", "duplikasi.json", "duplikasi.md", "index.html",
+                 "dokumen-arsitektur-spbe.pdf", "temuan.json", "temuan.txt", "statistik.json", "duplikasi.json",
+                 "duplikasi.md", "index.html",
                  "diagram/index.html", "diagram/landscape.svg", "diagram/landscape.dot"):
         assert (out / name).is_file(), name
     assert any((out / "dokumen-arsitektur-spbe-gambar").glob("*.svg"))

@@ -4,6 +4,7 @@ lambang, perangkat daerah counted by kind, and the PDF with its lists."""
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def test_a_bare_workspace_says_what_is_missing_in_indonesian(make_workspace) -> 
     def level(line: str) -> int:
         return len(line) - len(line.lstrip("#")) if line.startswith("#") else 99
 
-    for here, after in zip(lines, lines[1:], strict=False):
+    for here, after in itertools.pairwise(lines):
         if here.startswith("#") and not here.startswith("## Daftar Isi"):
             assert level(after) > level(here), f"empty section: {here}"
 
