@@ -27,7 +27,8 @@ LANDSCAPE_TABLES = ("aplikasi-data", "aplikasi-proses", "opd-urusan")  # the Lam
 GROUP_FILL = "#dce6f0"
 HEAD_FILL = "#1f3864"
 TOTAL_FILL = "#f2f2f2"
-WIDE_COLUMNS = 7  # a table with more columns than this goes on a landscape page
+WIDE_COLUMNS = 5  # a table with more columns than this goes on a landscape page (as in the Word document)
+SHORT_TEXT = 14  # a column whose values are this long on average holds codes, kinds or numbers: sized to fit
 _MARKUP = re.compile(r"([\\#$*_\[\]<>@`=\-+/~\"'.:!&%{}()|^,;?])")
 _SPACE = re.compile(r"\s+")
 
@@ -289,9 +290,13 @@ def _align(align: str) -> str:
 
 
 def _widths(rows: list[list[str]], header: list[str]) -> Iterator[str]:
-    """Relative column widths (``fr``) from the content: wide enough for the longest word, then by text length."""
+    """Column widths from the content: columns of short values (codes, kinds, numbers) as wide as their
+    content (``auto``, so that no word is broken), the others share the rest by their text length (``fr``)."""
     for c, name in enumerate(header):
         column = [r[c] for r in rows if c < len(r)]
-        longest_word = max((len(w) for t in [name, *column] for w in t.split()), default=1)
         mean = sum(len(t) for t in column) / max(len(column), 1)
+        if mean <= SHORT_TEXT and max((len(w) for t in column for w in t.split()), default=0) <= SHORT_TEXT + 4:
+            yield "auto"
+            continue
+        longest_word = max((len(w) for t in [name, *column] for w in t.split()), default=1)
         yield f"{max(float(longest_word), min(mean, 45.0), 2.0) + 1:.1f}fr"
