@@ -1,5 +1,5 @@
-"""Benchmark of `spbe build` (target: the bundled example, all diagrams and the
-HTML, Markdown and DOCX document, under 10 s).
+"""Benchmark of `spbe build`: the bundled example, all diagrams and the HTML, Markdown, DOCX and PDF
+document, under 10 s.
 
 Measured on a workspace (default: the bundled example):
 - cli: the whole ``spbe build WORKSPACE -o DIR`` command in a fresh process, start-up included (the
@@ -7,8 +7,10 @@ Measured on a workspace (default: the bundled example):
   the Graphviz renderers it ran) and the machine's load average, since other work on the machine slows
   the wall time down;
 - steps: seconds per step of one in-process run, from the progress callback of the library;
-- sizes: the files written and the page count of the Word document when LibreOffice is installed
-  (``--pdf``: convert it with ``libreoffice --headless --convert-to pdf``).
+- sizes: the files written, the page count of the PDF (Typst) and the smallest font size printed in
+  its figures (each figure's SVG font size times the scale it is printed at on A4), and the page count
+  of the Word document when LibreOffice is installed (``--pdf``: convert it with
+  ``libreoffice --headless --convert-to pdf``).
 
     python benchmarks/bench_build.py [WORKSPACE] [--repeat 3] [--pdf] [--json]
 """
@@ -62,6 +64,25 @@ def steps(workspace: Path, out: Path) -> dict[str, float]:
     return result
 
 
+def pdf_pages(pdf: Path) -> int:
+    """The page count of the PDF's page tree (its root /Pages node has the largest /Count)."""
+    return max((int(n) for n in re.findall(rb"/Count (\d+)", pdf.read_bytes())), default=0)
+
+
+def figure_fonts(workspace: Path) -> dict[str, float]:
+    """The smallest printed font size of each figure of the PDF, in points."""
+    sys.path.insert(0, str(ROOT))
+    from spbe_arch.document import prepare
+    from spbe_arch.document.pdf import figure_fonts as fonts
+    from spbe_arch.document.renderers import docx_markdown
+    from spbe_arch.document.templating import Templates
+    from spbe_arch.validate import validate_workspace
+
+    data = prepare(validate_workspace(workspace))
+    markdown, tables = docx_markdown(data, Templates())
+    return fonts(data, markdown, tables)
+
+
 def page_count(docx: Path) -> int | None:
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if office is None:
@@ -95,6 +116,11 @@ def main() -> None:
         report["files"] = {p.relative_to(out).as_posix(): p.stat().st_size for p in sorted(out.glob("*"))
                            if p.is_file()}
         report["diagrams"] = len(list((out / "diagram").glob("*.svg")))
+        report["pdf_pages"] = pdf_pages(out / "dokumen-arsitektur-spbe.pdf")
+        fonts = figure_fonts(args.workspace)
+        smallest = min(fonts, key=fonts.__getitem__) if fonts else None
+        report["pdf_smallest_figure_font_pt"] = round(fonts[smallest], 1) if smallest else None
+        report["pdf_smallest_font_figure"] = smallest
         if args.pdf:
             report["docx_pages"] = page_count(out / "dokumen-arsitektur-spbe.docx")
     report["within_target"] = report["cli_seconds"] < TARGET_SECONDS
@@ -108,6 +134,8 @@ def main() -> None:
     print("steps (in-process run): " + ", ".join(f"{k} {v}" for k, v in report["steps"].items()))
     print(f"{len(report['files'])} files and {report['diagrams']} SVG diagrams; "
           + ", ".join(f"{k} {v // 1024} KiB" for k, v in report["files"].items() if k.startswith("dokumen")))
+    print(f"PDF: {report['pdf_pages']} pages; smallest font in a figure {report['pdf_smallest_figure_font_pt']} pt "
+          f"({report['pdf_smallest_font_figure']})")
     if "docx_pages" in report:
         print(f"DOCX pages (LibreOffice): {report['docx_pages']}")
 

@@ -27,10 +27,11 @@ from spbe_arch.workspace import Workspace
 Progress = Callable[[str, int, int], None]
 DIAGRAM_FORMATS: tuple[str, ...] = ("svg",)
 STEPS = ("validasi", "temuan dan statistik", "duplikasi", "dokumen HTML", "dokumen Markdown", "dokumen DOCX",
-         "diagram", "indeks")
+         "dokumen PDF", "diagram", "indeks")
 DOCUMENT_TITLES = {DocumentFormat.html: "Dokumen Arsitektur SPBE (HTML)",
                    DocumentFormat.md: "Dokumen Arsitektur SPBE (Markdown)",
-                   DocumentFormat.docx: "Dokumen Arsitektur SPBE (Word)"}
+                   DocumentFormat.docx: "Dokumen Arsitektur SPBE (Word)",
+                   DocumentFormat.pdf: "Dokumen Arsitektur SPBE (PDF)"}
 
 
 class BuiltFile(BaseModel):
@@ -90,7 +91,8 @@ def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templ
           progress: Progress | None = None) -> BuildResult:
     """Validate the workspace (loaded, or the folder ``root``) and write every output into ``out_dir`` (with the
     shipped templates unless ``templates`` holds a user's overrides)."""
-    from spbe_arch.formats import report_json, report_text
+    from spbe_arch.formats import report_json
+    from spbe_arch.rules.report_id import report_text_id
 
     out = Path(out_dir)
     templates = templates if templates is not None else Templates(None)
@@ -108,7 +110,8 @@ def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templ
                          loaded=validation.report.loaded)
     step(1)
     _write(out, result, "temuan.json", report_json(validation.report), "Temuan validasi (JSON)", "Validasi")
-    _write(out, result, "temuan.txt", report_text(validation.report), "Temuan validasi (teks)", "Validasi")
+    _write(out, result, "temuan.txt", report_text_id(validation.report, validation.workspace),
+           "Temuan validasi (teks)", "Validasi")
     workspace = validation.workspace
     if workspace is None:
         _index(out, result, templates)
@@ -130,13 +133,14 @@ def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templ
                "Statistik model (JSON)", "Statistik")
         step(2)
         _duplicates(out, result, data.duplicates_report, workspace)
-        for index, fmt in ((3, DocumentFormat.html), (4, DocumentFormat.md), (5, DocumentFormat.docx)):
+        for index, fmt in ((3, DocumentFormat.html), (4, DocumentFormat.md), (5, DocumentFormat.docx),
+                           (6, DocumentFormat.pdf)):
             step(index)
             path = out / default_output(fmt)
             write_document(data, fmt, path, templates=templates)  # its figures are not listed in the index
             result.files.append(BuiltFile(path=_rel(out, path), title=DOCUMENT_TITLES[fmt], group="Dokumen"))
     finally:
-        step(6)
+        step(7)
         executor.shutdown(wait=True)
         _INHERITED.clear()
     files, notes = diagrams.result()
@@ -145,7 +149,7 @@ def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templ
     if diagram_index is not None:
         result.files.append(BuiltFile(path=_rel(out, diagram_index), title="Semua diagram (SVG dan DOT)",
                                       group="Diagram"))
-    step(7)
+    step(8)
     _index(out, result, templates)
     return result
 

@@ -140,6 +140,11 @@ def _colour_lines(text: str) -> None:
         console.print(line, style=style, markup=False)
 
 
+class Lang(enum.StrEnum):
+    en = "en"
+    id = "id"
+
+
 @command()
 def validate(
     workspace: WorkspaceArg = Path("."),
@@ -154,6 +159,8 @@ def validate(
         show_default=False)] = None,
     min_severity: Annotated[MinSeverity, typer.Option(
         "--min-severity", help="Leave out findings below this severity.")] = MinSeverity.info,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the text output: en, or id (Bahasa "
+                                       "Indonesia, elements named by name).")] = Lang.en,
 ) -> None:
     """Check the workspace: schema, references, reference codes and the SPBE rules.
 
@@ -165,8 +172,14 @@ def validate(
     renderer = RENDERERS.get(format)
     if renderer is None:
         raise typer.BadParameter(f"{format!r} is not one of {', '.join(RENDERERS)}", param_hint="--format")
+    if lang == Lang.id and format != "text":
+        raise typer.BadParameter("--lang id applies to the text format only", param_hint="--lang")
     result = validate_workspace(workspace)
     report = filter_report(result.report, select or [], ignore or [], min_severity.value)
+    if lang == Lang.id:
+        from spbe_arch.rules.report_id import report_text_id
+
+        renderer = lambda report: report_text_id(report, result.workspace)  # noqa: E731
     text = renderer(report)
     if format == "text":
         _colour_lines(text)
@@ -665,17 +678,18 @@ class DocFormat(enum.StrEnum):
     html = "html"
     md = "md"
     docx = "docx"
+    pdf = "pdf"
 
 
 TemplatesOpt = Annotated[Path | None, typer.Option(
     "--templates", help="Folder of templates that replace the shipped ones file by file "
-    "(same relative paths, e.g. document/md/07-aplikasi.md.j2 or document/template.docx).", show_default=False)]
+    "(same relative paths, e.g. document/md/09-aplikasi.md.j2 or document/template.docx).", show_default=False)]
 
 
 @command("doc")
 def doc_command(
     workspace: WorkspaceArg = Path("."),
-    format: Annotated[DocFormat, typer.Option("--format", "-f", help="html, md or docx.")] = DocFormat.html,
+    format: Annotated[DocFormat, typer.Option("--format", "-f", help="html, md, docx or pdf.")] = DocFormat.html,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write ('-': standard output, for html and md). "
         "Default: dokumen-arsitektur-spbe.FORMAT here.", show_default=False)] = None,
@@ -695,8 +709,8 @@ def doc_command(
     validation = validate_workspace(workspace)
     data = prepare(validation)
     if output is not None and str(output) == "-":
-        if format == DocFormat.docx:
-            raise UsageError("a DOCX document cannot go to standard output; give a file with -o")
+        if format in (DocFormat.docx, DocFormat.pdf):
+            raise UsageError(f"a {format.value.upper()} document cannot go to standard output; give a file with -o")
         sys.stdout.buffer.write(render_document(data, format.value, templates=chosen).content)
         sys.stdout.flush()
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -33,6 +33,13 @@ class Finding(BaseModel):
     file: str | None = None
     line: int | None = None
     column: int | None = None
+    # the values the message is built from, for a translated message (spbe_arch.rules.messages_id);
+    # keys ending in "_id" hold element ids, shown by name. Not part of the JSON output.
+    args: tuple[tuple[str, str], ...] = Field(default=(), exclude=True)
+
+    @property
+    def arguments(self) -> dict[str, str]:
+        return dict(self.args)
 
     @property
     def position(self) -> str:

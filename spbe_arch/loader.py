@@ -568,10 +568,6 @@ def load_workspace(root: str | os.PathLike[str]) -> LoadResult:
         fatal = _load_files(root_path, manifest, manifest_path, workspace, findings, first_seen)
     gc.freeze()
     findings.extend(_check_properties(workspace))
-    if workspace.sections:  # each section is checked by its own module, with positions
-        from spbe_arch.indeks.section import section_findings
-
-        findings.extend(section_findings(workspace))
     return LoadResult(workspace, findings, fatal)
 
 

@@ -298,6 +298,28 @@ class IndeksSettings(Strict):
     set: Literal["spbe-2020", "pemdi-2026"] = "spbe-2020"
 
 
+class Approval(Strict):
+    """The regulation that adopts the document (lembar pengesahan), e.g. a Peraturan Bupati."""
+
+    regulation: str | None = None  # "Peraturan Bupati Pasuruan"
+    number: str | None = None
+    year: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    about: str | None = None  # "tentang ..."
+    official: str | None = None  # who signs: "Bupati Pasuruan"
+    name: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+
+
+class PolicyDirection(Strict):
+    """Arah kebijakan: the visi, misi and tujuan of the RPJMD the architecture serves."""
+
+    source: str | None = None  # "RPJMD Kabupaten Pasuruan 2025-2029"
+    vision: str | None = None
+    missions: list[str] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+
+
 class DocumentSettings(Strict):
     title: str | None = None
     subtitle: str | None = None
@@ -306,6 +328,12 @@ class DocumentSettings(Strict):
     authors: list[str] = Field(default_factory=list)
     background: str | None = None
     notice: str | None = None  # shown on the cover, e.g. that the model is an illustrative example
+    emblem: str | None = None  # lambang daerah on the cover: an image file inside the workspace
+    approval: Approval | None = None
+    foreword: str | None = None  # kata pengantar
+    legal_basis: list[str] = Field(default_factory=list)  # dasar hukum; replaces the standard list
+    policy: PolicyDirection | None = None
+    closing: str | None = None  # penutup
 
 
 class PropertySpec(Strict):

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from spbe_arch.errors import SpbeError
 from spbe_arch.extensions import load_extensions
 from spbe_arch.findings import Finding, Location
+from spbe_arch.indeks.section import section_findings
 from spbe_arch.loader import LoadResult, load_workspace
 from spbe_arch.reference import load_catalogue
 from spbe_arch.rules import FAMILIES, RETIRED, Context, Hit, Rule, all_rules, get_rule
@@ -122,6 +123,7 @@ def run_rules(context: Context, codes: Iterable[str] | None = None) -> list[Find
                 rule=rule_obj.code, severity=rule_obj.severity, message=hit.message,
                 element=hit.element or None, file=location.file if location else None,
                 line=location.line if location else None, column=location.column if location else None,
+                args=tuple((k, str(v)) for k, v in (hit.args or {}).items()),
             ))
     return findings
 
@@ -144,6 +146,7 @@ def validate_loaded(result: LoadResult, root: str) -> Validation:
     findings = list(result.findings)
     if workspace is None:
         return Validation(None, make_report(root, apply_settings(findings, None), None, loaded=False))
+    findings.extend(section_findings(workspace))  # sections beside the elements, each checked by its module
     national = load_catalogue(workspace.manifest.reference)
     local_codes, extension_findings = load_extensions(workspace, national)
     findings.extend(extension_findings)

@@ -31,7 +31,8 @@ def test_build_writes_every_output_and_an_index(small: Path, tmp_path: Path, fas
     assert result.exit_code == 0 and result.loaded
     assert [s for s, _, _ in steps] == list(STEPS) and all(n == len(STEPS) for _, _, n in steps)
     for name in ("dokumen-arsitektur-spbe.html", "dokumen-arsitektur-spbe.md", "dokumen-arsitektur-spbe.docx",
-                 "temuan.json", "temuan.txt", "statistik.json", "duplikasi.json", "duplikasi.md", "index.html",
+                 "dokumen-arsitektur-spbe.pdf", "temuan.json", "temuan.txt", "statistik.json", "duplikasi.json",
+                 "duplikasi.md", "index.html",
                  "diagram/index.html", "diagram/landscape.svg", "diagram/landscape.dot"):
         assert (out / name).is_file(), name
     assert any((out / "dokumen-arsitektur-spbe-gambar").glob("*.svg"))
@@ -66,7 +67,8 @@ def test_build_with_errors_writes_everything_and_exits_1(make_workspace, tmp_pat
     assert result.exit_code == 1, result.output
     assert re.search(r"^validation: [1-9]\d* error\(s\)", result.output, flags=re.M)
     assert (tmp_path / "out" / "dokumen-arsitektur-spbe.docx").is_file()
-    assert "pb-hilang" in (tmp_path / "out" / "temuan.txt").read_text(encoding="utf-8")
+    findings = (tmp_path / "out" / "temuan.txt").read_text(encoding="utf-8")
+    assert "kesalahan RF001 Aplikasi A merujuk “pb-hilang”" in findings  # in Indonesian
 
 
 def test_build_of_an_unreadable_workspace_writes_the_findings(tmp_path: Path) -> None:

@@ -70,11 +70,12 @@ def test_html_snapshot(small: Path, stub_figures: None) -> None:
 def test_markdown_follows_the_outline_in_indonesian(small: Path, stub_figures: None) -> None:
     text = _text(_data(small), "md", figure_dir="gambar")
     headings = re.findall(r"^# (.+)$", text, flags=re.M)
-    assert headings[1:] == [
-        "BAB I PENDAHULUAN", "BAB II GAMBARAN UMUM", "BAB III KERANGKA ARSITEKTUR SPBE",
-        "BAB IV ARSITEKTUR PROSES BISNIS", "BAB V ARSITEKTUR LAYANAN", "BAB VI ARSITEKTUR DATA DAN INFORMASI",
-        "BAB VII ARSITEKTUR APLIKASI", "BAB VIII ARSITEKTUR INFRASTRUKTUR", "BAB IX ARSITEKTUR KEAMANAN",
-        "BAB X ANALISIS", "BAB XI PETA RENCANA SPBE", "LAMPIRAN",
+    assert headings[1:] == [  # the domains in the order of Perpres 132/2022
+        "LEMBAR PENGESAHAN", "KATA PENGANTAR",
+        "BAB I PENDAHULUAN", "BAB II GAMBARAN UMUM", "BAB III ARAH KEBIJAKAN", "BAB IV KERANGKA ARSITEKTUR SPBE",
+        "BAB V ARSITEKTUR PROSES BISNIS", "BAB VI ARSITEKTUR DATA DAN INFORMASI", "BAB VII ARSITEKTUR INFRASTRUKTUR",
+        "BAB VIII ARSITEKTUR APLIKASI", "BAB IX ARSITEKTUR KEAMANAN", "BAB X ARSITEKTUR LAYANAN",
+        "BAB XI ANALISIS", "BAB XII PETA RENCANA SPBE", "BAB XIII PENUTUP", "LAMPIRAN",
     ]
     assert "30 Juni 2025" in text  # the manifest's date, the Indonesian way
     assert "Rp150.000.000" in text  # the roadmap budget
@@ -141,11 +142,11 @@ def test_a_workspace_with_errors_still_gets_a_document(make_workspace, stub_figu
     validation = validate_workspace(root)
     assert validation.report.summary.errors > 0
     text = _text(prepare(validation), "md", figure_dir="gambar")
-    assert "# BAB X ANALISIS" in text
-    assert "| RF001 |" in text and "Galat" in text
+    assert "# BAB XI ANALISIS" in text
+    assert "| RF001 |" in text and "Kesalahan" in text  # the rule in chapter X, the level in the appendix
     # without document.background in the manifest, the standard latar belakang
     assert "Sistem Pemerintahan Berbasis Elektronik (SPBE) adalah penyelenggaraan pemerintahan" in text
-    assert "pb-hilang" in text  # the finding's message, in the appendix
+    assert "Aplikasi A merujuk “pb-hilang”, yang tidak tercatat" in text  # the appendix, in Indonesian
 
 
 # -- Word ---------------------------------------------------------------------------------------
@@ -170,8 +171,8 @@ def test_docx_has_real_headings_tables_and_figures(small_docx: bytes) -> None:
     styles = {p.style.name for p in doc.paragraphs}
     assert {"Heading 1", "Heading 2", "Heading 3", "Caption", "Caption Tabel", "List Number"} <= styles
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings[0] == "BAB I PENDAHULUAN" and headings[-1] == "LAMPIRAN"
-    assert "7.2.1 Ringkasan Aplikasi" in [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
+    assert headings[:3] == ["LEMBAR PENGESAHAN", "KATA PENGANTAR", "BAB I PENDAHULUAN"] and headings[-1] == "LAMPIRAN"
+    assert "8.2.1 Ringkasan Aplikasi" in [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
     assert len(doc.tables) >= 30
     for table in doc.tables:
         first = table.rows[0]._tr
@@ -202,7 +203,7 @@ def test_docx_figures_are_png_pictures_with_captions(small_docx: bytes) -> None:
     names = zipfile.ZipFile(io.BytesIO(small_docx)).namelist()
     assert any(n.startswith("word/media/") and n.endswith(".png") for n in names)
     captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
-    assert any(c.startswith("Gambar 3.1 ") for c in captions)
+    assert any(c.startswith("Gambar 4.1 ") for c in captions)
     for shape in doc.inline_shapes:
         assert shape.width <= doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
 
@@ -304,9 +305,9 @@ def test_overriding_one_template(small: Path, stub_figures: None, tmp_path: Path
     user = tmp_path / "tpl"
     (user / "document" / "md").mkdir(parents=True)
     (user / "document" / "html").mkdir(parents=True)
-    (user / "document" / "md" / "01-pendahuluan.md.j2").write_text(
+    (user / "document" / "md" / "02-pendahuluan.md.j2").write_text(
         "# BAB I PENDAHULUAN\n\nPembukaan khusus {{ doc.government }}: {{ n.aplikasi }} aplikasi.\n", encoding="utf-8")
-    (user / "document" / "html" / "01-pendahuluan.html.j2").write_text(
+    (user / "document" / "html" / "02-pendahuluan.html.j2").write_text(
         "<h1>BAB I PENDAHULUAN</h1>\n<p>Pembukaan HTML {{ doc.government }}</p>\n", encoding="utf-8")
     templates = load_templates(user)
     data = _data(small)
@@ -337,14 +338,14 @@ def test_overriding_the_word_template(small: Path, stub_figures: None, tmp_path:
 def test_a_broken_template_names_its_file_and_line(small: Path, stub_figures: None, tmp_path: Path) -> None:
     user = tmp_path / "tpl" / "document" / "md"
     user.mkdir(parents=True)
-    (user / "03-kerangka-arsitektur.md.j2").write_text("# BAB III\n\nbaris dua\n{% for x in %}\n", encoding="utf-8")
+    (user / "05-kerangka-arsitektur.md.j2").write_text("# BAB IV\n\nbaris dua\n{% for x in %}\n", encoding="utf-8")
     with pytest.raises(TemplateError) as caught:
         render_document(_data(small), "md", templates=load_templates(tmp_path / "tpl"))
-    assert f"{user / '03-kerangka-arsitektur.md.j2'}:4:" in caught.value.message
-    (user / "03-kerangka-arsitektur.md.j2").write_text("# BAB III\n\n{{ doc.tidak_ada }}\n", encoding="utf-8")
+    assert f"{user / '05-kerangka-arsitektur.md.j2'}:4:" in caught.value.message
+    (user / "05-kerangka-arsitektur.md.j2").write_text("# BAB IV\n\n{{ doc.tidak_ada }}\n", encoding="utf-8")
     with pytest.raises(TemplateError) as caught:
         render_document(_data(small), "md", templates=load_templates(tmp_path / "tpl"))
-    assert f"{user / '03-kerangka-arsitektur.md.j2'}:3:" in caught.value.message
+    assert f"{user / '05-kerangka-arsitektur.md.j2'}:3:" in caught.value.message
     assert "tidak_ada" in caught.value.message
 
 
@@ -418,12 +419,12 @@ def test_cli_doc_reports_a_broken_template(small: Path, tmp_path: Path) -> None:
 def test_cli_doc_notes_a_template_that_replaces_nothing(small: Path, stub_figures: None, tmp_path: Path) -> None:
     user = tmp_path / "tpl" / "document" / "md"
     user.mkdir(parents=True)
-    (user / "07-aplikasi.md").write_text("# salah nama\n", encoding="utf-8")  # .j2 forgotten
+    (user / "09-aplikasi.md").write_text("# salah nama\n", encoding="utf-8")  # .j2 forgotten
     result = CliRunner().invoke(app, ["doc", str(small), "-f", "md", "-o", str(tmp_path / "d.md"), "--templates",
                                       str(tmp_path / "tpl")])
     assert result.exit_code == 0
-    assert "07-aplikasi.md replaces no shipped template" in result.output
-    assert "# BAB VII ARSITEKTUR APLIKASI" in (tmp_path / "d.md").read_text(encoding="utf-8")
+    assert "09-aplikasi.md replaces no shipped template" in result.output
+    assert "# BAB VIII ARSITEKTUR APLIKASI" in (tmp_path / "d.md").read_text(encoding="utf-8")
 
 
 def test_cli_doc_unknown_templates_folder(small: Path, tmp_path: Path) -> None:

@@ -276,7 +276,7 @@ def test_csv_worksheet_escapes_formulas(make_workspace: WorkspaceFactory) -> Non
     assert len(rows) == 48
     row11 = rows[11]
     assert row11[0] == "11" and row11[5] == "2" and row11[9] == "'=HYPERLINK(\"x\")"
-    assert rows[1][11] == "tidak dapat dibuktikan dari model"
+    assert rows[1][11] == "tidak dapat dibuktikan dari arsitektur SPBE"
 
 
 def test_xlsx_worksheet_is_text_and_reproducible(workspace: Path, tmp_path: Path) -> None:

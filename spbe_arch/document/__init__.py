@@ -1,4 +1,4 @@
-"""The architecture document ("Dokumen Arsitektur SPBE") in HTML, Markdown and DOCX.
+"""The architecture document ("Dokumen Arsitektur SPBE") in HTML, Markdown, DOCX and PDF.
 
 :func:`render_document` renders one format to bytes (and, for Markdown, the figure files beside it);
 :func:`write_document` writes it. Templates are Jinja2 files under ``templates/document/`` (one per
@@ -29,9 +29,11 @@ class DocumentFormat(enum.StrEnum):
     html = "html"
     md = "md"
     docx = "docx"
+    pdf = "pdf"
 
 
-EXTENSIONS = {DocumentFormat.html: ".html", DocumentFormat.md: ".md", DocumentFormat.docx: ".docx"}
+EXTENSIONS = {DocumentFormat.html: ".html", DocumentFormat.md: ".md", DocumentFormat.docx: ".docx",
+              DocumentFormat.pdf: ".pdf"}
 DEFAULT_NAME = "dokumen-arsitektur-spbe"
 
 
@@ -71,9 +73,16 @@ def render_document(data: DocumentData, fmt: DocumentFormat | str, *, templates:
     if fmt == DocumentFormat.md:
         md = renderers.render_markdown(data, templates, figure_dir)
         return RenderedDocument(fmt, md.text.encode("utf-8"), md.files)
+    key = ("docx-markdown", id(templates))  # the Word body and the PDF come from the same chapters
+    if key not in data.cache:
+        data.cache[key] = (templates, renderers.docx_markdown(data, templates))
+    markdown, tables = data.cache[key][1]
+    if fmt == DocumentFormat.pdf:
+        from spbe_arch.document.pdf import render_pdf
+
+        return RenderedDocument(fmt, render_pdf(data, markdown, tables))
     from spbe_arch.document.word import render_docx
 
-    markdown, tables = renderers.docx_markdown(data, templates)
     return RenderedDocument(fmt, render_docx(data, markdown, templates.docx_template(), tables))
 
 

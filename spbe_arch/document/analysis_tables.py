@@ -17,7 +17,9 @@ from spbe_arch.validate import Report
 
 Tables = dict[str, Table]
 RIGHT: Align = "right"
-NO_OWNER = "Berkas dan manifes (tanpa perangkat daerah)"
+GAP_COLLECTIONS = ("processes", "data", "infrastructure", "applications", "security", "services")
+GAP_STATUS = {"rencana": "belum tersedia (direncanakan)", "pengembangan": "sedang dikembangkan"}
+NO_OWNER = "Tanpa perangkat daerah pemilik"
 
 
 class AnalysisTables:
@@ -36,7 +38,45 @@ class AnalysisTables:
         tables["kesenjangan"] = self.gaps()
         tables.update(self.roadmap())
         tables["lampiran_temuan"] = self.finding_list()
+        for collection in GAP_COLLECTIONS:
+            tables[f"gap_{collection}"] = self.gap_catalogue(collection)
         return tables
+
+    # -- gap catalogue per domain -------------------------------------------------------------
+    def gap_catalogue(self, collection: str) -> Table:
+        """What separates one domain's current architecture from its target, and the roadmap activity closing it.
+
+        A gap is an element still planned or in development, or an element with a finding of level
+        error or warning; the activity is the roadmap activity that names the element in ``affects``.
+        """
+        from spbe_arch.rules.report_id import Namer
+
+        namer = Namer(self.ws)
+        problems: dict[str, list[str]] = defaultdict(list)
+        for finding in self.report.findings:
+            if finding.severity != "info" and finding.element:
+                text = RULE_SUMMARIES.get(finding.rule)
+                if text and text not in problems[finding.element]:
+                    problems[finding.element].append(text)
+        elements = [e for e in self.ws.collection(collection)
+                    if e.status in ("rencana", "pengembangan") or problems.get(e.id)]
+        rows: list[Row] = []
+        for owner, items in self.ix.by_owner(elements):
+            rows.append(group(self.ix.org_title(owner)))
+            for element in items:
+                gaps = [GAP_STATUS[element.status]] if element.status in GAP_STATUS else []
+                gaps.extend(problems.get(element.id, []))
+                activities = [self.ws.get(a) for a in self.ix.affected_by.get(element.id, [])]
+                plan = "; ".join(f"{a.name} ({getattr(a, 'year', '-')})" for a in activities if a is not None)
+                rows.append(row(namer.name(element.id), "; ".join(g[0].upper() + g[1:] for g in gaps),
+                                plan or "Belum ada kegiatan"))
+        label = COLLECTION_LABELS[collection].lower()
+        return Table(
+            key=f"gap-{collection}", caption=f"Katalog gap {label}",
+            columns=[COLLECTION_LABELS[collection], "Kesenjangan", "Kegiatan Peta Rencana (Tahun)"], rows=rows,
+            empty=f"Tidak terdapat kesenjangan {label}: tidak ada elemen yang masih direncanakan atau "
+                  "memiliki temuan tingkat kesalahan maupun peringatan.",
+        )
 
     # -- findings ---------------------------------------------------------------------------
     def findings(self) -> Tables:
@@ -54,10 +94,10 @@ class AnalysisTables:
             rule_rows.append(row(code, L.RULE_FAMILIES.get(code[:2], "-"), summary, L.SEVERITIES[worst],
                                  angka(len(items))))
         per_rule = Table(
-            key="temuan-per-aturan", caption="Temuan validasi menurut aturan",
+            key="temuan-per-aturan", caption="Temuan pemeriksaan arsitektur menurut aturan",
             columns=["Kode", "Kelompok", "Aturan", "Tingkat", "Jumlah"], rows=rule_rows,
             align=["left", "left", "left", "left", "right"],
-            empty="Validasi tidak menghasilkan temuan: model memenuhi seluruh aturan yang diperiksa.",
+            empty="Pemeriksaan tidak menghasilkan temuan: arsitektur memenuhi seluruh ketentuan yang diperiksa.",
         )
         counts: dict[str | None, Counter[str]] = defaultdict(Counter)
         for finding in self.report.findings:
@@ -75,10 +115,10 @@ class AnalysisTables:
             org_rows.append(row("Jumlah", angka(total["error"]), angka(total["warning"]), angka(total["info"]),
                                 angka(len(self.report.findings)), total=True))
         per_opd = Table(
-            key="temuan-per-opd", caption="Temuan validasi menurut perangkat daerah",
-            columns=["Perangkat Daerah", "Galat", "Peringatan", "Informasi", "Jumlah"], rows=org_rows,
+            key="temuan-per-opd", caption="Temuan pemeriksaan arsitektur menurut perangkat daerah",
+            columns=["Perangkat Daerah", "Kesalahan", "Peringatan", "Informasi", "Jumlah"], rows=org_rows,
             align=["left", "right", "right", "right", "right"],
-            empty="Validasi tidak menghasilkan temuan pada perangkat daerah mana pun.",
+            empty="Pemeriksaan tidak menghasilkan temuan pada perangkat daerah mana pun.",
         )
         return {"temuan_per_aturan": per_rule, "temuan_per_opd": per_opd}
 
@@ -91,19 +131,25 @@ class AnalysisTables:
         return element.owner_id if element.owner_id in self.ws.elements else None
 
     def finding_list(self) -> Table:
-        """Every error and warning, where it is, for the appendix."""
-        rows = [
-            row(f.position, f.rule, L.SEVERITIES[f.severity], f.message)
-            for f in sorted(self.report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], *f.sort_key()))
-            if f.severity != "info"
-        ]
-        infos = sum(1 for f in self.report.findings if f.severity == "info")
+        """Every finding in Indonesian, by perangkat daerah and then element name, for the appendix."""
+        from spbe_arch.rules.report_id import Namer
+
+        namer = Namer(self.ws)
+        order = self.ix.org_rank
+        by_owner: dict[str | None, list[Finding]] = defaultdict(list)
+        for finding in self.report.findings:
+            by_owner[self._finding_owner(finding)].append(finding)
+        rows: list[Row] = []
+        for owner in sorted(by_owner, key=lambda o: (o is None, order.get(o or "", len(order)), o or "")):
+            rows.append(group(self.ix.org_title(owner) if owner else NO_OWNER))
+            items = sorted(by_owner[owner], key=lambda f: (namer.name(f.element) if f.element else "",
+                                                           SEVERITY_ORDER[f.severity], f.rule, f.message))
+            rows.extend(row(namer.name(f.element) if f.element else "-", L.SEVERITIES[f.severity], namer.message(f))
+                        for f in items)
         return Table(
-            key="daftar-temuan", caption="Daftar temuan validasi tingkat galat dan peringatan",
-            columns=["Lokasi", "Kode", "Tingkat", "Pesan"], rows=rows,
-            note=f"Selain temuan di atas terdapat {angka(infos)} temuan tingkat informasi; seluruh temuan "
-                 "tercantum dalam keluaran perintah spbe validate." if infos else None,
-            empty="Validasi tidak menghasilkan temuan tingkat galat maupun peringatan.",
+            key="daftar-temuan", caption="Daftar temuan pemeriksaan arsitektur menurut perangkat daerah",
+            columns=["Elemen", "Tingkat", "Temuan"], rows=rows,
+            empty="Pemeriksaan tidak menghasilkan temuan.",
         )
 
     # -- gaps -------------------------------------------------------------------------------
@@ -136,14 +182,14 @@ class AnalysisTables:
             ("Integrasi antar-perangkat daerah tanpa SPLP (titik ke titik)", sum(cross_opd), len(cross_opd)),
         ]
         for cov in self.stats.coverage:
-            checks.append((f"{COLLECTION_LABELS[cov.collection]} tanpa kode {cov.domain} yang sah",
+            checks.append((f"{COLLECTION_LABELS[cov.collection]} tanpa kode {cov.domain} yang dikenali",
                            cov.elements - cov.valid_codes, cov.elements))
         rows = [row(text, angka(n), angka(total), persen(100.0 * n / total) if total else "-")
                 for text, n, total in checks]
         return Table(
             key="kesenjangan", caption="Indikator kesenjangan arsitektur",
             columns=["Indikator", "Jumlah", "Dari", "Persentase"], rows=rows,
-            align=["left", "right", "right", "right"], empty="Model belum memuat elemen.",
+            align=["left", "right", "right", "right"], empty="Belum terdapat elemen.",
         )
 
     # -- roadmap ----------------------------------------------------------------------------
@@ -166,7 +212,7 @@ class AnalysisTables:
             align=["left", "left", "left", "left", "right"],
             note=(f"{angka(unbudgeted)} kegiatan belum mencantumkan anggaran dan dihitung nol dalam jumlah."
                   if unbudgeted else None),
-            empty="Model belum memuat kegiatan Peta Rencana SPBE.",
+            empty="Belum terdapat kegiatan Peta Rencana SPBE.",
         )
         years = self._roadmap_years()
         budget: dict[tuple[str, int], int] = defaultdict(int)
@@ -188,7 +234,7 @@ class AnalysisTables:
             columns=["Substansi", *[str(y) for y in years], "Jumlah"],
             rows=matrix_rows if activities else [], align=["left", *([RIGHT] * (len(years) + 1))],
             note=f"Nilai dalam juta rupiah; jumlah seluruhnya {rupiah(grand_total)}.",
-            empty="Model belum memuat kegiatan Peta Rencana SPBE.",
+            empty="Belum terdapat kegiatan Peta Rencana SPBE.",
         )
         count_rows = [
             row(label, *[angka(count[(s, y)]) for y in years], angka(sum(count[(s, y)] for y in years)))
@@ -200,7 +246,7 @@ class AnalysisTables:
             key="kegiatan-substansi", caption="Jumlah kegiatan Peta Rencana SPBE menurut substansi dan tahun",
             columns=["Substansi", *[str(y) for y in years], "Jumlah"],
             rows=count_rows if activities else [], align=["left", *([RIGHT] * (len(years) + 1))],
-            empty="Model belum memuat kegiatan Peta Rencana SPBE.",
+            empty="Belum terdapat kegiatan Peta Rencana SPBE.",
         )
         return {"peta_rencana_tahun": per_year, "anggaran_substansi": by_substance, "kegiatan_substansi": counts}
 
@@ -231,40 +277,40 @@ class AnalysisTables:
             tables.append(Table(
                 key=f"lampiran-{domain.lower()}", caption=f"Kode {DOMAIN_NAMES[domain]} ({domain}) yang digunakan",
                 columns=["Kode", "Nama", "Asal", "Jumlah Elemen"], rows=rows, align=["left", "left", "left", "right"],
-                empty=f"Model belum menggunakan kode {domain}.",
+                empty=f"Belum digunakan kode {domain}.",
             ))
         return tables
 
     def element_lists(self) -> list[Table]:
-        """Every element of every collection, with an anchor per element."""
+        """Every element of every collection by perangkat daerah, then name (an anchor per element)."""
         tables = []
         for collection in COLLECTIONS:
-            elements = sorted(self.ws.collection(collection), key=lambda e: e.id)
+            rows: list[Row] = []
             if collection == "organizations":
-                columns = ["ID", "Nama", "Singkatan", "Jenis", "Kode"]
+                columns = ["Nama", "Singkatan", "Jenis", "Kode"]
                 rows = [
-                    row(o.id, o.name, o.short_name or "-", L.label(L.ORGANIZATION_KINDS, o.kind), o.code or "-",
-                        anchor=o.id)
-                    for o in elements if isinstance(o, Organization)
+                    row(o.name, o.short_name or "-", L.label(L.ORGANIZATION_KINDS, o.kind), o.code or "-", anchor=o.id)
+                    for o in self.ix.organizations
                 ]
             elif collection == "roadmap":
-                columns = ["ID", "Kegiatan", "Penanggung Jawab", "Tahun", "Substansi"]
+                columns = ["Kegiatan", "Penanggung Jawab", "Tahun", "Substansi"]
+                activities = sorted(self.ws.collection(collection),
+                                    key=lambda a: (str(getattr(a, "year", "")), a.name.lower(), a.id))
                 rows = [
-                    row(a.id, a.name, self.ix.org_label(a.owner_id), str(getattr(a, "year", "-")),
+                    row(a.name, self.ix.org_label(a.owner_id), str(getattr(a, "year", "-")),
                         L.label(L.SUBSTANCES, getattr(a, "substance", None)), anchor=a.id)
-                    for a in elements
+                    for a in activities
                 ]
             else:
-                columns = ["ID", "Nama", "Pemilik", "Kode Referensi", "Status"]
-                rows = [
-                    row(e.id, self.ix.name(e.id), self.ix.org_label(e.owner_id), e.reference or "-",
-                        L.label(L.STATUS, e.status), anchor=e.id)
-                    for e in elements
-                ]
+                columns = ["Nama", "Kode Referensi", "Status"]
+                for owner, elements in self.ix.by_owner(self.ws.collection(collection)):
+                    rows.append(group(self.ix.org_title(owner)))
+                    rows.extend(row(self.ix.name(e.id), e.reference or "-", L.label(L.STATUS, e.status), anchor=e.id)
+                                for e in elements)
             label = COLLECTION_LABELS[collection]
             tables.append(Table(
                 key=f"daftar-{collection}", caption=f"Daftar {label.lower()}", title=label, columns=columns, rows=rows,
-                empty=f"Model tidak memuat {label.lower()}.",
+                empty=f"Belum ada {label.lower()} yang tercatat.",
             ))
         return tables
 

@@ -10,10 +10,17 @@ from typing import Any
 
 from spbe_arch.document.analysis_tables import AnalysisTables
 from spbe_arch.document.domain_tables import DomainTables
-from spbe_arch.document.figures import FigureSet, FigureSpec, diagram_renderer, domain_relations_dot
+from spbe_arch.document.figures import (
+    FigureSet,
+    FigureSpec,
+    diagram_renderer,
+    domain_relations_dot,
+    roadmap_timeline_dot,
+)
 from spbe_arch.document.findings_sections import DuplicateSection, SpofSection, duplicate_section, spof_section
+from spbe_arch.document.front import FrontMatter, front_matter
 from spbe_arch.document.index import ModelIndex
-from spbe_arch.document.labels import PREDICATES
+from spbe_arch.document.labels import PREDICATES, SUBSTANCES, label
 from spbe_arch.document.tables import Table
 from spbe_arch.document.text import paragraphs, tanggal
 from spbe_arch.document.views import diagram_specs
@@ -26,6 +33,10 @@ from spbe_arch.validate import Report, Validation
 from spbe_arch.workspace import Workspace
 
 Progress = Callable[[str], None]
+
+CATALOGUE_TITLES = {
+    "perpres-132-2022": "Referensi Arsitektur SPBE Nasional dalam Peraturan Presiden Nomor 132 Tahun 2022",
+}
 
 GOVERNMENT_KINDS = {
     "kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi", "kementerian": "Kementerian",
@@ -53,6 +64,8 @@ class DocumentData:
     n: dict[str, int]
     index: ModelIndex = field(repr=False)
     kondisi_spbe: Any = None  # spbe_arch.indeks.kondisi.KondisiSpbe: the "Kondisi SPBE" section
+    front: FrontMatter | None = field(default=None, repr=False)  # pengesahan, pengantar, arah kebijakan, penutup
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # renderings shared by formats (Word, PDF)
 
     @property
     def duplicates_report(self) -> Any:
@@ -84,6 +97,17 @@ class DocumentData:
     def period(self) -> str:
         period = self.manifest.period
         return f"{period.start}–{period.end}" if period else ""
+
+    @property
+    def catalogue_title(self) -> str:
+        """The reference catalogue as a reader knows it (by its regulation), not by its file name."""
+        return CATALOGUE_TITLES.get(self.catalogue.version, "Referensi Arsitektur SPBE yang berlaku")
+
+    @property
+    def provisional_domains(self) -> list[str]:
+        """Reference domains whose codes are provisional (numbered here, not yet checked against an official table)."""
+        return sorted(d for d, sources in self.catalogue.sources.items()
+                      if any("unconfirmed" in s or "sementara" in s for s in sources))
 
     @property
     def date_text(self) -> str:
@@ -158,16 +182,22 @@ def collect(validation: Validation, progress: Progress | None = None) -> Documen
 
     kondisi = kondisi_spbe(workspace)
     specs = [
-        FigureSpec("relasi-domain", "Keterkaitan antardomain arsitektur dalam model",
+        FigureSpec("relasi-domain", "Keterkaitan antardomain arsitektur",
                    lambda: domain_relations_dot(domain.relation_counts, stats.counts)),
         FigureSpec(TREND_FIGURE, TREND_CAPTION, lambda: trend_dot(kondisi)),
         *diagram_specs(workspace),
+        FigureSpec("linimasa-peta-rencana", "Linimasa kegiatan Peta Rencana SPBE per tahun",
+                   lambda: roadmap_timeline_dot([(a.year, a.name, label(SUBSTANCES, a.substance))
+                                                 for a in workspace.roadmap])),
     ]
+    front = front_matter(workspace, index)
+    numbers = _numbers(workspace, index, validation.report)
+    numbers["opd"], numbers["unit_kerja"] = front.pd_count, front.unit_count
     return DocumentData(
         workspace=workspace, manifest=workspace.manifest, report=validation.report, stats=stats, catalogue=catalogue,
         date=document_date(workspace), tables=tables, matrices=domain.matrices(), code_tables=analysis.code_tables(),
         element_lists=analysis.element_lists(), figures=FigureSet(specs, renderer, reason), duplicates=duplicates,
-        spof=spof, n=_numbers(workspace, index, validation.report), index=index, kondisi_spbe=kondisi,
+        spof=spof, n=numbers, index=index, front=front, kondisi_spbe=kondisi,
     )
 
 

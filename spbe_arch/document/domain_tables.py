@@ -117,7 +117,7 @@ class DomainTables:
         return Table(
             key=f"target-{collection}", caption=f"Perubahan {label} menuju arsitektur target",
             columns=[COLLECTION_LABELS[collection], "Status", "Kegiatan Peta Rencana"], rows=rows,
-            empty=f"Model belum memuat elemen {label} yang direncanakan, sedang dikembangkan, dihentikan, "
+            empty=f"Belum terdapat elemen {label} yang direncanakan, sedang dikembangkan, dihentikan, "
                   "atau menjadi sasaran kegiatan Peta Rencana SPBE.",
         )
 
@@ -135,10 +135,10 @@ class DomainTables:
                             ", ".join(sorted(org.affairs, key=sort_key)) or "-",
                             angka(owned.get(org.id, 0)), angka(used.get(org.id, 0))))
         organizations = Table(
-            key="perangkat-daerah", caption="Perangkat daerah dan instansi dalam model",
+            key="perangkat-daerah", caption="Perangkat daerah dan instansi pusat terkait",
             columns=["No.", "Nama", "Singkatan", "Urusan", "Aplikasi Dimiliki", "Aplikasi Lain Digunakan"],
             rows=rows, align=["right", "left", "left", "left", "right", "right"],
-            empty="Model belum memuat perangkat daerah.",
+            empty="Belum terdapat perangkat daerah.",
         )
         index_rows = [
             row(str(i.year), desimal(i.score), L.label(L.PREDICATES, i.predicate or predicate_for(i.score)))
@@ -147,7 +147,7 @@ class DomainTables:
         spbe_index = Table(
             key="indeks-spbe", caption="Hasil evaluasi Indeks SPBE", columns=["Tahun", "Indeks", "Predikat"],
             rows=index_rows, align=["left", "right", "left"],
-            empty="Manifes model tidak mencantumkan hasil evaluasi Indeks SPBE.",
+            empty="Hasil evaluasi Indeks SPBE belum dicantumkan dalam dokumen ini.",
         )
         counts = self.stats.counts
         coverage = {c.collection: c for c in self.stats.coverage}
@@ -159,9 +159,9 @@ class DomainTables:
                 f"{angka(cov.valid_codes)} ({persen(cov.percent)})" if cov else "-",
             ))
         summary = Table(
-            key="ringkasan-model", caption="Ringkasan isi model arsitektur",
+            key="ringkasan-model", caption="Ringkasan elemen arsitektur",
             columns=["Kelompok Elemen", "Jumlah", "Dipetakan ke Kode Referensi"], rows=summary_rows,
-            align=["left", "right", "right"], empty="Model belum memuat elemen.",
+            align=["left", "right", "right"], empty="Belum terdapat elemen.",
         )
         return {"perangkat_daerah": organizations, "indeks_spbe": spbe_index, "ringkasan_model": summary}
 
@@ -206,9 +206,9 @@ class DomainTables:
             for s, e, t, n in self.relation_counts
         ]
         return Table(
-            key="relasi-domain", caption="Jumlah relasi antardomain dalam model",
+            key="relasi-domain", caption="Jumlah relasi antardomain",
             columns=["Dari", "Relasi", "Ke", "Jumlah"], rows=rows, align=["left", "left", "left", "right"],
-            empty="Model belum memuat relasi antarelemen.",
+            empty="Belum terdapat relasi antarelemen.",
         )
 
     # -- chapter IV: proses bisnis ------------------------------------------------------------
@@ -225,7 +225,7 @@ class DomainTables:
         per_opd = Table(
             key="proses-per-opd", caption="Proses bisnis per perangkat daerah",
             columns=["Proses Bisnis", "Jenis", "Kode RAB", "Induk", "Layanan", "Aplikasi Pendukung"], rows=rows,
-            empty="Model belum memuat proses bisnis.",
+            empty="Belum terdapat proses bisnis.",
         )
         return {"referensi_rab": self.reference_usage("processes"), "proses_per_opd": per_opd,
                 "target_proses": self.target("processes")}
@@ -262,7 +262,7 @@ class DomainTables:
         per_opd = Table(
             key="layanan-per-opd", caption="Layanan SPBE per perangkat daerah",
             columns=["Layanan", "Jenis", "Sasaran", "Kanal", "Kematangan", "Aplikasi", "Proses Bisnis"],
-            rows=rows, empty="Model belum memuat layanan SPBE.",
+            rows=rows, empty="Belum terdapat layanan SPBE.",
         )
         maturity: Counter[tuple[str | None, str]] = Counter((s.maturity, s.kind) for s in self.ws.services)
         levels: list[str | None] = [*L.MATURITY, None]
@@ -279,7 +279,7 @@ class DomainTables:
             key="layanan-kematangan", caption="Layanan menurut tingkat kematangan",
             columns=["Tingkat Kematangan", "Layanan Publik", "Administrasi Pemerintahan", "Jumlah"],
             rows=maturity_rows if self.ws.services else [], align=["left", "right", "right", "right"],
-            empty="Model belum memuat layanan SPBE.",
+            empty="Belum terdapat layanan SPBE.",
         )
         return {"referensi_ral": self.reference_usage("services"), "layanan_per_opd": per_opd,
                 "layanan_kematangan": by_maturity, "target_layanan": self.target("services")}
@@ -298,7 +298,7 @@ class DomainTables:
         per_opd = Table(
             key="data-per-opd", caption="Data dan informasi per perangkat daerah produsen data",
             columns=["Data", "Klasifikasi", "Data Induk", "Walidata", "Format", "Pemutakhiran"], rows=rows,
-            empty="Model belum memuat data dan informasi.",
+            empty="Belum terdapat data dan informasi.",
         )
         master_rows = [
             row(self.ix.ref(d.id), self.ix.org_label(d.owner), self.ix.org_label(d.steward) if d.steward else "-",
@@ -309,36 +309,40 @@ class DomainTables:
             key="data-induk", caption="Data induk", columns=["Data Induk", "Produsen", "Walidata", "Aplikasi Penulis",
                                                               "Aplikasi Pembaca"],
             rows=master_rows, align=["left", "left", "left", "left", "right"],
-            empty="Model belum menetapkan data induk (atribut master).",
+            empty="Data induk belum ditetapkan.",
         )
         classification: Counter[str] = Counter(d.classification for d in self.ws.data)
         class_rows = [row(L.CLASSIFICATION[k], angka(classification[k])) for k in L.CLASSIFICATION]
         by_class = Table(
             key="data-klasifikasi", caption="Data menurut klasifikasi", columns=["Klasifikasi", "Jumlah Data"],
             rows=class_rows if self.ws.data else [], align=["left", "right"],
-            empty="Model belum memuat data dan informasi.",
+            empty="Belum terdapat data dan informasi.",
         )
         return {"referensi_rad": self.reference_usage("data"), "data_per_opd": per_opd, "data_induk": master,
                 "data_klasifikasi": by_class, "target_data": self.target("data")}
 
     def application_data(self) -> list[Table]:
-        tables: list[Table] = []
+        """One wide table for the Lampiran: per application (by OPD, then name) the data it creates, writes, reads."""
+        rows: list[Row] = []
         for owner, apps in self.ix.by_owner(self.ws.applications):
-            marks: dict[tuple[str, str], str] = {}
+            body = []
             for app in apps:
+                marks: dict[str, list[str]] = {"C": [], "W": [], "R": []}
                 for data_id in dict.fromkeys([*app.writes, *app.reads]):
-                    marks[(app.id, data_id)] = crw(app, data_id, self.ws.get(data_id))
-            if not marks:
-                continue
-            data_ids = sorted({d for _, d in marks}, key=lambda d: (self.ix.name(d).lower(), d))
-            tables.extend(_matrix(
-                f"aplikasi-data-{owner}", f"Matriks aplikasi dan data: {self.ix.org_title(owner)}", "Aplikasi",
-                [(a.id, a.label) for a in apps], _numbered("D", [(d, self.ix.name(d)) for d in data_ids]), marks,
-                legend="Data:",
-                note="C = aplikasi produsen data yang membuat data tersebut; W = aplikasi yang menulis atau "
-                     "memperbarui data milik perangkat daerah lain; R = aplikasi yang membaca data",
-            ))
-        return tables
+                    for letter in crw(app, data_id, self.ws.get(data_id)):
+                        marks[letter].append(self.ix.name(data_id))
+                if any(marks.values()):
+                    body.append(row(app.label, *("; ".join(sorted(v, key=str.lower)) or "-" for v in marks.values())))
+            if body:
+                rows.append(group(self.ix.org_title(owner)))
+                rows.extend(body)
+        return [Table(
+            key="aplikasi-data", caption="Matriks aplikasi dan data menurut perangkat daerah",
+            columns=["Aplikasi", "Membuat (C)", "Menulis (W)", "Membaca (R)"], rows=rows,
+            empty="Belum tercatat data yang dibaca atau ditulis oleh aplikasi.",
+            note="C = aplikasi produsen data yang membuat data tersebut; W = aplikasi yang menulis atau memperbarui "
+                 "data milik perangkat daerah lain; R = aplikasi yang membaca data",
+        )] if rows else []
 
     # -- chapter VII: aplikasi ------------------------------------------------------------
     def applications(self) -> Tables:
@@ -354,7 +358,7 @@ class DomainTables:
         per_opd = Table(
             key="aplikasi-per-opd", caption="Aplikasi per perangkat daerah",
             columns=["Aplikasi", "Jenis", "Sumber", "Status", "Platform", "Data Dikelola", "Hosting"], rows=rows,
-            empty="Model belum memuat aplikasi.",
+            empty="Belum terdapat aplikasi.",
         )
         kinds: Counter[tuple[str, str]] = Counter((a.kind, a.source) for a in self.ws.applications)
         kind_rows = [
@@ -368,7 +372,7 @@ class DomainTables:
         by_kind = Table(
             key="aplikasi-jenis", caption="Aplikasi menurut jenis dan sumber",
             columns=["Jenis", "Nasional", "Lokal", "Jumlah"], rows=kind_rows if self.ws.applications else [],
-            align=["left", "right", "right", "right"], empty="Model belum memuat aplikasi.",
+            align=["left", "right", "right", "right"], empty="Belum terdapat aplikasi.",
         )
         return {"referensi_raa": self.reference_usage("applications"), "aplikasi_per_opd": per_opd,
                 "aplikasi_jenis": by_kind, "integrasi": self.integrations(),
@@ -388,23 +392,23 @@ class DomainTables:
         return Table(
             key="integrasi-aplikasi", caption="Integrasi antaraplikasi",
             columns=["Aplikasi", "Pemilik", "Terhubung ke", "Pemilik Tujuan", "Melalui", "Data", "Protokol"],
-            rows=rows, empty="Model belum mencatat integrasi antaraplikasi.",
+            rows=rows, empty="Belum tercatat integrasi antaraplikasi.",
         )
 
     def application_process(self) -> list[Table]:
-        tables: list[Table] = []
+        """One wide table for the Lampiran: per application (by OPD, then name) the processes it supports."""
+        rows: list[Row] = []
         for owner, apps in self.ix.by_owner(self.ws.applications):
-            marks = {(a.id, p): MARK for a in apps for p in a.supports}
-            if not marks:
-                continue
-            process_ids = sorted({p for _, p in marks}, key=lambda p: (self.ix.name(p).lower(), p))
-            tables.extend(_matrix(
-                f"aplikasi-proses-{owner}", f"Matriks aplikasi dan proses bisnis: {self.ix.org_title(owner)}",
-                "Aplikasi", [(a.id, a.label) for a in apps],
-                _numbered("P", [(p, self.ix.name(p)) for p in process_ids]), marks,
-                legend="Proses bisnis:", note=f"{MARK} = aplikasi mendukung proses bisnis",
-            ))
-        return tables
+            body = [row(a.label, "; ".join(sorted((self.ix.name(p) for p in dict.fromkeys(a.supports)), key=str.lower)))
+                    for a in apps if a.supports]
+            if body:
+                rows.append(group(self.ix.org_title(owner)))
+                rows.extend(body)
+        return [Table(
+            key="aplikasi-proses", caption="Matriks aplikasi dan proses bisnis menurut perangkat daerah",
+            columns=["Aplikasi", "Proses Bisnis yang Didukung"], rows=rows,
+            empty="Belum tercatat proses bisnis yang didukung oleh aplikasi.",
+        )] if rows else []
 
     # -- chapter VIII: infrastruktur ------------------------------------------------------
     def infrastructure(self) -> Tables:
@@ -428,7 +432,7 @@ class DomainTables:
             columns=["Infrastruktur", "Pemilik", "Kode RAI", "Lokasi", "Penyedia", "Tier", "Terhubung ke",
                      "Aplikasi"],
             rows=rows, align=["left", "left", "left", "left", "left", "center", "left", "right"],
-            empty="Model belum memuat infrastruktur SPBE.",
+            empty="Belum terdapat infrastruktur SPBE.",
         )
         sites: Counter[str | None] = Counter()
         for app in self.ws.applications:
@@ -440,13 +444,13 @@ class DomainTables:
             if site == "-":
                 label = "Lokasi hosting tidak dicatat"
             elif site is None:
-                label = "Di luar pusat data yang dimodelkan"
+                label = "Di luar pusat data yang tercatat"
             else:
                 label = self.ix.name(site)
             site_rows.append(row(cell(label, site if site not in (None, "-") else None), angka(count)))
         hosting = Table(
             key="lokasi-hosting", caption="Aplikasi menurut lokasi hosting", columns=["Lokasi", "Jumlah Aplikasi"],
-            rows=site_rows, align=["left", "right"], empty="Model belum memuat aplikasi.",
+            rows=site_rows, align=["left", "right"], empty="Belum terdapat aplikasi.",
             note="Satu aplikasi yang ditempatkan di beberapa lokasi dihitung pada setiap lokasinya.",
         )
         return {"referensi_rai": self.reference_usage("infrastructure"), "infrastruktur": inventory,
@@ -464,7 +468,7 @@ class DomainTables:
         controls = Table(
             key="kontrol-keamanan", caption="Kontrol keamanan SPBE",
             columns=["Kontrol", "Jenis", "Pelaksana", "Standar", "Terakhir Dilaksanakan", "Melindungi"], rows=rows,
-            empty="Model belum memuat kontrol keamanan SPBE.",
+            empty="Belum terdapat kontrol keamanan SPBE.",
         )
         categories: list[str | None] = [*L.SECURITY_CATEGORIES, None]
         cat_rows = []
@@ -478,7 +482,7 @@ class DomainTables:
             key="kategori-sistem-elektronik", caption="Aplikasi menurut kategori sistem elektronik",
             columns=["Kategori", "Jumlah Aplikasi", "Dilindungi Kontrol Keamanan", "Di Pusat Data"],
             rows=cat_rows if self.ws.applications else [], align=["left", "right", "right", "right"],
-            empty="Model belum memuat aplikasi.",
+            empty="Belum terdapat aplikasi.",
         )
         strategic_rows = [
             row(self.ix.ref(a.id), self.ix.org_label(a.owner), self.ix.names(self.ix.protected_by.get(a.id, [])),
@@ -488,7 +492,7 @@ class DomainTables:
         strategic = Table(
             key="aplikasi-strategis", caption="Aplikasi berkategori strategis dan pengamanannya",
             columns=["Aplikasi", "Pemilik", "Kontrol Keamanan", "Hosting"], rows=strategic_rows,
-            empty="Model tidak memuat aplikasi berkategori strategis.",
+            empty="Tidak terdapat aplikasi berkategori strategis.",
         )
         return {"referensi_rak": self.reference_usage("security"), "kontrol_keamanan": controls,
                 "kategori_sistem_elektronik": by_category, "aplikasi_strategis": strategic,

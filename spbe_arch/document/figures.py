@@ -6,6 +6,7 @@ the requested documents need (SVG for HTML and Markdown, PNG for Word), cached a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ Renderer = Callable[[str, str, int | None], bytes]
 
 NO_RENDERER = ("program penggambar diagram Graphviz tidak ditemukan; jalankan dokumen ini di komputer yang memiliki "
                "Graphviz atau paket graphviz-pure")
-NOTHING_TO_DRAW = "model tidak memuat elemen yang dapat digambarkan pada diagram ini"
+NOTHING_TO_DRAW = "belum terdapat elemen yang dapat digambarkan pada diagram ini"
 # PNG figures are drawn at the resolution they need once fitted into the text area of an A4 page
 # (FIT_WIDTH_IN x FIT_HEIGHT_IN): PX_PER_INCH there, never more than MAX_DPI. Rasterising costs time in
 # proportion to the pixels, so a large diagram that Word shows small is not drawn large.
@@ -177,9 +178,17 @@ _ID_ATTR = re.compile(r'\bid="([^"]*)"')
 _ID_REF = re.compile(r'(url\(#|href="#)([^")]*)')
 
 
+_TOOLTIP = re.compile(r"<title>[^<]*</title>|<!--.*?-->", re.S)
+
+
+def reader_svg(svg: str) -> str:
+    """SVG without what Graphviz writes for tools: element ids as tooltips (title) and comments."""
+    return _TOOLTIP.sub("", svg)
+
+
 def inline_svg(svg: str, prefix: str) -> str:
     """SVG text fit to sit inside an HTML page: no XML prolog, and ids made unique to this figure."""
-    body = _PROLOG.sub("", svg).strip()
+    body = reader_svg(_PROLOG.sub("", svg)).strip()
     body = _ID_ATTR.sub(lambda m: f'id="{prefix}-{m.group(1)}"', body)
     return _ID_REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", body)
 
@@ -210,6 +219,41 @@ def domain_relations_dot(counts: list[tuple[str, str, str, int]], sizes: dict[st
         pairs.setdefault((source, target), []).append(f"{EDGES.get(edge, edge)} ({angka(count)})")
     for (source, target), texts in pairs.items():
         graph.edge(source, target, label="\n".join(texts))
+    return str(graph.source)
+
+
+def roadmap_timeline_dot(activities: list[tuple[int, str, str]]) -> str | None:
+    """The Peta Rencana as a timeline: one column per year, its activities (name, substance) under it."""
+    if not activities:
+        return None
+    import graphviz
+
+    from spbe_arch.diagrams.labels import wrap
+
+    graph = graphviz.Digraph(
+        "linimasa",
+        graph_attr={"rankdir": "TB", "fontname": "Arial", "nodesep": "0.25", "ranksep": "0.2", "bgcolor": "white",
+                    "newrank": "true"},
+        node_attr={"shape": "box", "style": "rounded,filled", "fontname": "Arial", "fontsize": "10",
+                   "fillcolor": "#DCE6F0", "color": "#4F6F8F", "width": "2.2", "margin": "0.12,0.06"},
+        edge_attr={"style": "invis"},
+    )
+    years = sorted({year for year, _, _ in activities})
+    with graph.subgraph(name="tahun") as header:
+        header.attr(rank="same")
+        for year in years:
+            header.node(f"y{year}", str(year), shape="box", style="filled", fillcolor="#1F3864", fontcolor="white",
+                        fontsize="12", width="2.2")
+    for left, right in itertools.pairwise(years):
+        graph.edge(f"y{left}", f"y{right}")
+    for year in years:
+        previous = f"y{year}"
+        items = sorted((a for a in activities if a[0] == year), key=lambda a: a[1].lower())
+        for number, (_, name, substance) in enumerate(items):
+            node = f"a{year}_{number}"
+            graph.node(node, "\n".join([*wrap(name, 26), f"({substance})"]))
+            graph.edge(previous, node)
+            previous = node
     return str(graph.source)
 
 

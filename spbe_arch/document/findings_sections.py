@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -60,8 +61,8 @@ def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
         national += 1 if national_app else 0
         names = "; ".join(f"{ix.name(a)} ({ix.org_label(_owner(workspace, a))})" for a in apps)
         group_rows.append(row(
-            str(number), names, _plain(getattr(item, "function", None)) or "-", _national_text(ix, national_app),
-            _plain(getattr(item, "proposal", None)) or "-",
+            str(number), names, named(workspace, _plain(getattr(item, "function", None))) or "-",
+            _national_text(ix, national_app), named(workspace, _plain(getattr(item, "proposal", None))) or "-",
         ))
     group_table = Table(
         key="kelompok-duplikasi", caption="Kelompok aplikasi dengan fungsi yang sama",
@@ -70,7 +71,7 @@ def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
         empty="Analisis tidak menemukan kelompok aplikasi dengan fungsi yang sama.",
     )
     pair_rows = [
-        row(ix.ref(p.a), ix.ref(p.b), desimal(float(p.score)), _evidence(p.evidence))
+        row(ix.ref(p.a), ix.ref(p.b), desimal(float(p.score)), named(workspace, _evidence(p.evidence)))
         for p in pairs[:PAIR_LIMIT]
     ]
     more = len(pairs) - PAIR_LIMIT
@@ -97,6 +98,19 @@ def _national_text(ix: ModelIndex, value: Any) -> str:
     if isinstance(value, str):
         return ix.name(value)
     return str(getattr(value, "name", value))
+
+
+_TOKEN = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9._-]*(?![\w-])")
+_REPEATED = re.compile(r"([^\s(][^()]*?) \(\1\)")
+_DOT_DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+
+
+def named(workspace: Workspace, text: str) -> str:
+    """An analysis text for the document: element ids replaced by names, decimals with a comma."""
+    text = _TOKEN.sub(lambda m: workspace.display_name(m.group(0)) if m.group(0) in workspace.elements
+                      else m.group(0), text)
+    text = _REPEATED.sub(r"\1", text)  # "Nama (id)" became "Nama (Nama)"
+    return _DOT_DECIMAL.sub(r"\1,\2", text)
 
 
 def _plain(text: str | None) -> str:
@@ -135,6 +149,6 @@ def spof_section(workspace: Workspace, ix: ModelIndex, graph: Any = None) -> Spo
         columns=["Elemen", "Jenis", "Pemilik", "Layanan Terhenti", "Perangkat Daerah Terdampak", "Elemen Terdampak",
                  "Titik Artikulasi"],
         rows=rows, align=["left", "left", "left", "right", "right", "right", "center"],
-        empty="Tidak ada infrastruktur atau aplikasi yang kegagalannya menghentikan layanan dalam model.",
+        empty="Tidak ada infrastruktur atau aplikasi yang kegagalannya menghentikan layanan.",
     )
     return SpofSection(available=True, table=table, count=len(rows))

@@ -61,7 +61,7 @@ SUBSTANCES: dict[str, str] = {
     "aplikasi": "Aplikasi SPBE", "infrastruktur": "Infrastruktur SPBE", "keamanan": "Keamanan SPBE",
     "audit-tik": "Audit TIK",
 }
-SEVERITIES: dict[str, str] = {"error": "Galat", "warning": "Peringatan", "info": "Informasi"}
+SEVERITIES: dict[str, str] = {"error": "Kesalahan", "warning": "Peringatan", "info": "Informasi"}
 PREDICATES: dict[str, str] = {
     "kurang": "Kurang", "cukup": "Cukup", "baik": "Baik", "sangat-baik": "Sangat Baik", "memuaskan": "Memuaskan",
 }

@@ -22,19 +22,23 @@ FIGURE_SCHEME = "figure:"
 @dataclass(frozen=True)
 class Chapter:
     slug: str
-    number: str  # "1" ... "11"; "L" for the appendices
+    number: str  # "1" ... "13"; "L" for the appendices; "" for the front matter (pengesahan, pengantar)
 
     @property
     def roman(self) -> str:
         return roman(int(self.number)) if self.number.isdigit() else self.number
 
 
+# The six domains follow the order of Perpres 132/2022 (proses bisnis, data dan informasi,
+# infrastruktur, aplikasi, keamanan, layanan).
 CHAPTERS: tuple[Chapter, ...] = (
-    Chapter("pendahuluan", "1"), Chapter("gambaran-umum", "2"), Chapter("kerangka-arsitektur", "3"),
-    Chapter("proses-bisnis", "4"), Chapter("layanan", "5"), Chapter("data", "6"), Chapter("aplikasi", "7"),
-    Chapter("infrastruktur", "8"), Chapter("keamanan", "9"), Chapter("analisis", "10"),
-    Chapter("peta-rencana", "11"), Chapter("lampiran", "L"),
+    Chapter("pengantar", ""), Chapter("pendahuluan", "1"), Chapter("gambaran-umum", "2"),
+    Chapter("arah-kebijakan", "3"), Chapter("kerangka-arsitektur", "4"), Chapter("proses-bisnis", "5"),
+    Chapter("data", "6"), Chapter("infrastruktur", "7"), Chapter("aplikasi", "8"), Chapter("keamanan", "9"),
+    Chapter("layanan", "10"), Chapter("analisis", "11"), Chapter("peta-rencana", "12"), Chapter("penutup", "13"),
+    Chapter("lampiran", "L"),
 )
+DOMAIN_CHAPTERS = {c.slug: c for c in CHAPTERS}
 
 
 def chapter_template(family: Family, position: int, chapter: Chapter) -> str:
@@ -228,7 +232,8 @@ def render_markdown(data: DocumentData, templates: Templates, figure_dir: str | 
     chapters = render_chapters(data, templates, "md", "md", figure_dir, placed)
     base = _context(data, "md", Numbering(), _placer(data, "md", figure_dir), None)
     # headings of the frame (title, "Daftar Isi") come first in the document, and count for GitHub's slugs
-    frame = templates.render("md", "document/md/document.md.j2", {**base, "body": [], "toc": [], "toc_tree": []})
+    frame = templates.render("md", "document/md/document.md.j2",
+                             {**base, "body": [], "toc": [], "toc_tree": [], "emblem_url": None})
     frame_headings = _md_headings(frame)
     chapter_headings = [h for c in chapters for h in _md_headings(c)]
     slugs = unique_slugs([t for _, t in frame_headings + chapter_headings])[len(frame_headings):]
@@ -236,9 +241,14 @@ def render_markdown(data: DocumentData, templates: Templates, figure_dir: str | 
         TocEntry(level, Markup(md_escape(text)), slug)
         for (level, text), slug in zip(chapter_headings, slugs, strict=True) if level <= 2
     ]
+    emblem = data.front.emblem if data.front is not None else None
+    emblem_url = Markup(f"{quote(figure_dir)}/{emblem.filename}") if emblem and figure_dir is not None else None
     text = templates.render("md", "document/md/document.md.j2",
-                            {**base, "body": [Markup(c) for c in chapters], "toc": toc, "toc_tree": toc_tree(toc)})
+                            {**base, "body": [Markup(c) for c in chapters], "toc": toc, "toc_tree": toc_tree(toc),
+                             "emblem_url": emblem_url})
     files = {}
+    if emblem is not None and figure_dir is not None:
+        files[f"{figure_dir}/{emblem.filename}"] = emblem.data
     if figure_dir is not None:
         for key in dict.fromkeys(placed):
             svg = data.figures.rendered(key, "svg")

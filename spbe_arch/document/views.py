@@ -12,17 +12,15 @@ SERVICE_FIGURES = 6  # service layer diagrams in chapter V; every service has on
 
 # key -> (view name, caption)
 MAIN_VIEWS: dict[str, tuple[str, str]] = {
-    "lanskap-aplikasi": ("landscape", "Lanskap aplikasi per perangkat daerah"),
     "peta-integrasi": ("integration", "Peta integrasi aplikasi"),
     "topologi-infrastruktur": ("infrastructure", "Topologi infrastruktur SPBE"),
     "kelompok-duplikasi": ("duplicates", "Kelompok aplikasi dengan fungsi yang sama"),
 }
 # key -> (whether the model has something for the view to show, what to say when it has not)
 CONTENT: dict[str, tuple[Callable[[Workspace], bool], str]] = {
-    "lanskap-aplikasi": (lambda ws: bool(ws.applications), "model belum memuat aplikasi"),
     "peta-integrasi": (lambda ws: any(a.integrations for a in ws.applications),
-                       "model belum mencatat integrasi antaraplikasi"),
-    "topologi-infrastruktur": (lambda ws: bool(ws.infrastructure), "model belum memuat infrastruktur SPBE"),
+                       "belum tercatat integrasi antaraplikasi"),
+    "topologi-infrastruktur": (lambda ws: bool(ws.infrastructure), "belum terdapat infrastruktur SPBE"),
 }
 
 
@@ -36,7 +34,7 @@ def diagram_specs(workspace: Workspace) -> list[FigureSpec]:
 
         return build
 
-    specs = []
+    specs = landscape_specs(workspace)
     for key, (view, caption) in MAIN_VIEWS.items():
         has_content, empty = CONTENT.get(key, (lambda _ws: True, ""))
         if view in available and has_content(workspace):
@@ -60,6 +58,20 @@ def diagram_specs(workspace: Workspace) -> list[FigureSpec]:
     if app_id is not None:
         specs.append(FigureSpec(f"keamanan-{app_id}", f"Konteks aplikasi strategis {workspace.display_name(app_id)}",
                                 dot_of(f"context:{app_id}")))
+    return specs
+
+
+def landscape_specs(workspace: Workspace) -> list[FigureSpec]:
+    """The application landscape cut into page-sized figures (``lanskap-1``, ``lanskap-2``, ...)."""
+    from spbe_arch.document.index import ModelIndex
+    from spbe_arch.document.landscape import landscape_boxes, landscape_dot, landscape_parts
+
+    parts = landscape_parts(landscape_boxes(ModelIndex(workspace)))
+    specs = []
+    for number, part in enumerate(parts, 1):
+        suffix = f" (bagian {number} dari {len(parts)})" if len(parts) > 1 else ""
+        specs.append(FigureSpec(f"lanskap-{number}", f"Lanskap aplikasi per perangkat daerah{suffix}",
+                                lambda part=part: landscape_dot(part)))  # type: ignore[misc]
     return specs
 
 

@@ -35,12 +35,14 @@ TOTAL_FILL = "F2F2F2"
 MAX_FIGURE_HEIGHT_CM = 20.0
 CM_PER_INCH = 2.54
 EMU_PER_CM = 360000
+EMU_PER_TWIP = 635
+WIDE_TABLE_COLUMNS = 6  # tables this wide get a landscape page
 TWIPS_PER_CM = 1440 / 2.54
 AFTER_TABLE_SPACING = '<w:spacing w:before="160"/>'
 CHAR_TWIPS = 95  # the mean width of a character of running text in Arial 9 pt
 CELL_PADDING_TWIPS = 220  # left and right cell margins of the table style, and a little air
 WORD_CAP = 18  # longer words (URLs, long ids) may wrap rather than widen their column without limit
-TEXT_WORD_CAP = 11  # in columns of long texts, longer words may wrap
+TEXT_WORD_CAP = 16  # in columns of long texts, only longer words (rare in Indonesian) may wrap
 SHORT_TEXT = 14  # a column whose values are this long on average holds codes, kinds or numbers
 TEXT_CAP = 45
 MIN_TEXT_TWIPS = 900
@@ -62,7 +64,7 @@ def cover_context(data: DocumentData) -> dict[str, Any]:
         "judul_pendek": data.title, "subjudul": data.subtitle, "periode": data.period, "tanggal": data.date_text,
         "versi": data.version, "versi_teks": f"Versi {data.version}" if data.version else "",
         "penyusun": f"Disusun oleh {authors}" if authors else "", "daftar_isi": TOC_MARKER,
-        "isi_dokumen": BODY_MARKER,
+        "isi_dokumen": BODY_MARKER, "lambang": "",
     }
 
 
@@ -74,7 +76,14 @@ def render_docx(data: DocumentData, markdown: str, template: Path, tables: list[
     try:
         tpl = DocxTemplate(str(template))
         env = jinja2.Environment(autoescape=True, finalize=lambda v: "" if v is None else clean(v))
-        tpl.render(cover_context(data), jinja_env=env, autoescape=True)
+        context = cover_context(data)
+        emblem = data.front.emblem if data.front is not None else None
+        if emblem is not None and emblem.format in ("png", "jpg"):  # Word pictures: no SVG
+            from docx.shared import Mm
+            from docxtpl import InlineImage
+
+            context["lambang"] = InlineImage(tpl, io.BytesIO(emblem.data), height=Mm(35))
+        tpl.render(context, jinja_env=env, autoescape=True)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{template}: Word template field error: {exc}") from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -163,7 +172,11 @@ class WordWriter:
         self.body = doc.element.body
         section = doc.sections[-1]
         self.text_width_cm = (section.page_width - section.left_margin - section.right_margin) / EMU_PER_CM
+        self.landscape_width_cm = (section.page_height - section.top_margin - section.bottom_margin) / EMU_PER_CM
+        self.last_caption = -1  # index in parts of the last caption paragraph
+        self.section_breaks = 0
         self.headings: list[tuple[int, str]] = []
+        self.captions: dict[str, list[str]] = {"Caption Tabel": [], "Caption": []}  # for Daftar Tabel, Gambar
         self.parts: list[str] = []  # XML of the body elements, in order
         self.after_table = False
         self._style_ids: dict[str, str | None] = {}
@@ -239,6 +252,9 @@ class WordWriter:
             style = "Caption Tabel" if children[1].content.startswith("Tabel") else "Caption"
         elif children and children[0].type == "em_open" and children[-1].type == "em_close":
             style = "Keterangan"
+        if style in self.captions:
+            self.captions[style].append("".join(t for t, _, _ in _inline_runs(inline.children or [])))
+            self.last_caption = len(self.parts)
         self.paragraph(style, self.runs(inline.children or []), "Caption" if style.startswith("Caption") else "Normal")
 
     def list_item(self, inline: Any) -> None:
@@ -340,8 +356,42 @@ class WordWriter:
                 rows.append(_RowSpec([[(r.group, True, False)]], kind="group"))
             else:
                 rows.append(_RowSpec([[(c.text, r.total, False)] for c in r.cells], kind="total" if r.total else ""))
-        self.parts.append(self._table_xml(rows, list(table.aligns)))
+        if len(table.columns) < WIDE_TABLE_COLUMNS:
+            self.parts.append(self._table_xml(rows, list(table.aligns)))
+        else:  # a landscape section of its own, its caption with it, so that no word is broken in a cell
+            caption_at = len(self.parts) - 1 if self.last_caption == len(self.parts) - 1 else len(self.parts)
+            self.parts.insert(caption_at, self._section_break(landscape=False))
+            portrait = self.text_width_cm
+            self.text_width_cm = self.landscape_width_cm
+            self.parts.append(self._table_xml(rows, list(table.aligns)))
+            self.text_width_cm = portrait
+            self.parts.append(self._section_break(landscape=True))
         self.after_table = True
+
+    def _section_break(self, *, landscape: bool) -> str:
+        """A paragraph ending the section before it (portrait or landscape), in the document's page size."""
+        from lxml import etree
+
+        section = self.doc.sections[-1]
+        width, height = int(section.page_width / EMU_PER_TWIP), int(section.page_height / EMU_PER_TWIP)
+        top, bottom = int(section.top_margin / EMU_PER_TWIP), int(section.bottom_margin / EMU_PER_TWIP)
+        left, right = int(section.left_margin / EMU_PER_TWIP), int(section.right_margin / EMU_PER_TWIP)
+        if landscape:
+            size = f'<w:pgSz w:w="{height}" w:h="{width}" w:orient="landscape"/>'
+            margins = f'<w:pgMar w:top="{left}" w:right="{bottom}" w:bottom="{right}" w:left="{top}" w:header="709" ' \
+                      'w:footer="709" w:gutter="0"/>'
+        else:
+            size = f'<w:pgSz w:w="{width}" w:h="{height}"/>'
+            margins = f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="709" ' \
+                      'w:footer="709" w:gutter="0"/>'
+        # the header and footer (page numbers) of the template's section; the cover's own first page stays bare
+        final = self.body.find(_w("sectPr"))
+        references = "".join(etree.tostring(child, encoding="unicode") for child in (final if final is not None else [])
+                             if child.tag in (_w("headerReference"), _w("footerReference")))
+        first = not self.section_breaks and final is not None and final.find(_w("titlePg")) is not None
+        self.section_breaks += 1
+        return (f'<w:p><w:pPr><w:sectPr>{references}<w:type w:val="nextPage"/>{size}{margins}'
+                f'{"<w:titlePg/>" if first else ""}</w:sectPr></w:pPr></w:p>')
 
     def table(self, tokens: list[Any]) -> None:
         """A Markdown table written by a template (bold first cell alone: a group row)."""
@@ -447,11 +497,20 @@ class WordWriter:
         return None
 
     def toc_xml(self) -> str:
-        """A TOC field (levels 1-3) whose cached entries are the headings; Word recomputes it, with page
-        numbers, when it opens the file (``updateFields``)."""
-        entries = self.headings or [(1, "")]
+        """A TOC field (levels 1-3) whose cached entries are the headings, then the Daftar Tabel and Daftar
+        Gambar as TOC fields over the caption styles; Word recomputes them, with page numbers, when it opens
+        the file (``updateFields``)."""
+        parts = [self._field_paragraphs('TOC \\o "1-3" \\h \\z \\u', self.headings or [(1, "")])]
+        for title, style in (("DAFTAR TABEL", "Caption Tabel"), ("DAFTAR GAMBAR", "Caption")):
+            parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+            parts.append(f"<w:p>{self._ppr('TOC Heading')}{_run(title)}</w:p>")
+            entries = [(1, text) for text in self.captions[style]] or [(1, "")]
+            parts.append(self._field_paragraphs(f'TOC \\h \\z \\t "{style},1"', entries))
+        return "".join(parts)
+
+    def _field_paragraphs(self, instruction: str, entries: list[tuple[int, str]]) -> str:
         begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
-                 'TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+                 f'{xml_escape(instruction)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
         end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         parts = []
         for index, (level, text) in enumerate(entries):

@@ -73,7 +73,7 @@ def integration(facts: ModelFacts, indicator: Indicator) -> Evidence:
     ev = Evidence(kind="integrasi-splp", title="Integrasi antar-perangkat daerah melalui SPLP",
                   section=DOCUMENT_SECTIONS["integrasi-splp"], examples=[link.source for link in direct])
     if not links:
-        ev.figures.append("Model belum mencatat integrasi aplikasi antar-perangkat daerah.")
+        ev.figures.append("Arsitektur SPBE belum mencatat integrasi aplikasi antar-perangkat daerah.")
         ev.missing = "catat integrasi antaraplikasi perangkat daerah beserta SPLP yang dilaluinya"
         return ev
     ev.share = len(through) / len(links)
@@ -81,7 +81,7 @@ def integration(facts: ModelFacts, indicator: Indicator) -> Evidence:
                       "melalui SPLP; " + (f"{len(direct)} masih titik ke titik." if direct else "tidak ada yang "
                                           "titik ke titik."))
     if not facts.has_splp:
-        ev.figures.append("Model tidak memuat SPLP (infrastruktur jenis splp).")
+        ev.figures.append("Arsitektur SPBE tidak mencatat SPLP (infrastruktur jenis splp).")
     ev.supported_level = _by_share(ev.share, ((0.9, 4), (0.5, 3), (1e-9, 2))) if facts.has_splp else 1
     ev.basis = "konvensi: ≥90% melalui SPLP = 4, ≥50% = 3, ada = 2, tidak ada = 1"
     if ev.supported_level < 4:
@@ -91,7 +91,7 @@ def integration(facts: ModelFacts, indicator: Indicator) -> Evidence:
         ev.missing = (f"alihkan sedikitnya {need} integrasi titik ke titik ke SPLP, antara lain: {_some(pairs)}"
                       if facts.has_splp else "bangun SPLP dan alihkan integrasi antar-perangkat daerah ke SPLP")
     else:
-        ev.missing = "ukur kinerja integrasi SPLP secara berkala (tidak tercatat dalam model)"
+        ev.missing = "ukur kinerja integrasi SPLP secara berkala (belum tercatat dalam arsitektur SPBE)"
     return ev
 
 
@@ -101,7 +101,7 @@ def hosting(facts: ModelFacts, indicator: Indicator) -> Evidence:
     ev = Evidence(kind="hosting-pusat-data", title="Aplikasi di Pusat Data Nasional atau pusat data terkonsolidasi",
                   section=DOCUMENT_SECTIONS["hosting-pusat-data"])
     if not apps:
-        ev.figures.append("Model belum memuat aplikasi lokal yang berjalan.")
+        ev.figures.append("Arsitektur SPBE belum mencatat aplikasi lokal yang berjalan.")
         return ev
     good = facts.consolidated_sites
     inside = [a for a in apps if any(s.id in good for s in facts.app_sites[a.id])]
@@ -123,7 +123,7 @@ def hosting(facts: ModelFacts, indicator: Indicator) -> Evidence:
         ev.missing = (f"pindahkan sedikitnya {need} aplikasi ke pusat data terkonsolidasi, antara lain: "
                       f"{_some([ws.display_name(a.id) for a in outside])}")
     else:
-        ev.missing = "ukur kinerja layanan pusat data secara berkala (tidak tercatat dalam model)"
+        ev.missing = "ukur kinerja layanan pusat data secara berkala (belum tercatat dalam arsitektur SPBE)"
     return ev
 
 
@@ -137,7 +137,7 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
         ev.supported_level = 3 if not copies else 2
         ev.basis = "konvensi: tanpa duplikasi aplikasi nasional = 3, ada duplikasi = 2"
         ev.missing = ("hentikan atau integrasikan: " + _some([f"{a.name} (fungsi {n})" for a, n in copies])
-                      if copies else "ukur pemanfaatan aplikasi secara berkala (tidak tercatat dalam model)")
+                      if copies else "ukur pemanfaatan aplikasi secara berkala (belum tercatat dalam arsitektur SPBE)")
         return ev
     apps = facts.national_apps(indicator.national)
     wanted = {n.casefold() for n in indicator.national}
@@ -145,7 +145,7 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
     ev.examples = [a.id for a in rivals]
     names = "/".join(indicator.national[:2])
     if not apps:
-        ev.figures.append(f"Model tidak memuat aplikasi {names}.")
+        ev.figures.append(f"Arsitektur SPBE tidak mencatat aplikasi {names}.")
         if rivals:
             ev.figures.append(f"Aplikasi lokal untuk fungsi ini: {_some([a.name for a in rivals])}.")
         ev.missing = f"catat penggunaan {names} oleh perangkat daerah"
@@ -172,7 +172,7 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
             missing.append(f"hentikan aplikasi lokal tandingan: {_some([a.name for a in rivals])}")
         ev.missing = "; ".join(missing) or f"aktifkan {label}"
     else:
-        ev.missing = "optimalkan layanan berdasarkan kebutuhan pengguna (tidak tercatat dalam model)"
+        ev.missing = "optimalkan layanan berdasarkan kebutuhan pengguna (belum tercatat dalam arsitektur SPBE)"
     return ev
 
 
@@ -182,7 +182,7 @@ def producers(facts: ModelFacts, indicator: Indicator) -> Evidence:
     ev = Evidence(kind="produsen-data", title="Data dengan produsen dan walidata",
                   section=DOCUMENT_SECTIONS["produsen-data"])
     if not data:
-        ev.figures.append("Model belum memuat data dan informasi.")
+        ev.figures.append("Arsitektur SPBE belum mencatat data dan informasi.")
         return ev
     # Satu Data Indonesia (Perpres 39/2019): the produsen data is named per data set, the walidata is one
     # unit for the whole government; so a data set is described when its producer and its update
@@ -206,7 +206,7 @@ def producers(facts: ModelFacts, indicator: Indicator) -> Evidence:
                       f"{_needed(len(data), len(stewarded), target)} data, antara lain: "
                       f"{_some([d.name for d in lacking])}")
     else:
-        ev.missing = "ukur kualitas dan pemanfaatan data secara berkala (tidak tercatat dalam model)"
+        ev.missing = "ukur kualitas dan pemanfaatan data secara berkala (belum tercatat dalam arsitektur SPBE)"
     return ev
 
 
@@ -237,8 +237,8 @@ def domains(facts: ModelFacts, indicator: Indicator) -> Evidence:
     elif ev.supported_level < 3:
         ev.missing = "petakan sedikitnya 80% elemen ke kode Referensi Arsitektur SPBE"
     else:
-        ev.missing = ("keterpaduan arsitektur dengan perencanaan dan pengukuran kinerjanya (tidak tercatat "
-                      "dalam model)")
+        ev.missing = ("keterpaduan arsitektur dengan perencanaan dan pengukuran kinerjanya (belum tercatat "
+                      "dalam arsitektur SPBE)")
     return ev
 
 
@@ -260,7 +260,7 @@ def roadmap(facts: ModelFacts, indicator: Indicator) -> Evidence:
     elif ev.supported_level < 3:
         ev.missing = "sebarkan kegiatan pada sedikitnya tiga tahun periode"
     else:
-        ev.missing = "pemantauan dan evaluasi capaian Peta Rencana (tidak tercatat dalam model)"
+        ev.missing = "pemantauan dan evaluasi capaian Peta Rencana (belum tercatat dalam arsitektur SPBE)"
     return ev
 
 
@@ -270,7 +270,7 @@ def security(facts: ModelFacts, indicator: Indicator) -> Evidence:
     ev = Evidence(kind="kategori-keamanan", title="Kategori keamanan sistem elektronik",
                   section=DOCUMENT_SECTIONS["kategori-keamanan"])
     if not apps:
-        ev.figures.append("Model belum memuat aplikasi lokal yang berjalan.")
+        ev.figures.append("Arsitektur SPBE belum mencatat aplikasi lokal yang berjalan.")
         return ev
     categorised = [a for a in apps if a.security_category]
     protected = {p for s in ws.security if s.status != "dihentikan" for p in s.protects}
@@ -292,7 +292,7 @@ def security(facts: ModelFacts, indicator: Indicator) -> Evidence:
     elif unprotected:
         ev.missing = f"lindungi aplikasi strategis/tinggi: {_some([a.name for a in unprotected])}"
     else:
-        ev.missing = "audit keamanan dan pengukuran berkala (tidak tercatat dalam model)"
+        ev.missing = "audit keamanan dan pengukuran berkala (belum tercatat dalam arsitektur SPBE)"
     return ev
 
 

@@ -64,12 +64,12 @@ def evidence_table(report: IndeksReport) -> Table:
             "; ".join(dict.fromkeys(e.section for e in item.evidence)),
         ))
     return Table(
-        key="indeks_bukti", caption="Bukti dari model arsitektur untuk indikator Indeks SPBE",
-        columns=["No", "Indikator", "Tingkat Tercatat", "Didukung Model", "Bukti dari Model", "Kekurangan",
+        key="indeks_bukti", caption="Bukti dalam arsitektur SPBE untuk indikator Indeks SPBE",
+        columns=["No", "Indikator", "Tingkat Tercatat", "Didukung Bukti", "Bukti dalam Arsitektur", "Kekurangan",
                  "Bukti Dukung"],
         rows=rows, align=["right", "left", "center", "center", "left", "left", "left"],
-        empty="Model belum memuat bukti untuk indikator Indeks SPBE.",
-        note=("Tingkat yang didukung model ditentukan dari isi model arsitektur dengan ambang konvensi, bukan "
+        empty="Arsitektur SPBE belum mencatat bukti untuk indikator Indeks SPBE.",
+        note=("Tingkat yang didukung bukti ditentukan dari isi arsitektur SPBE dengan ambang konvensi, bukan "
               "ketentuan peraturan, dan daftar aplikasi nasional per indikator bersifat sementara; tingkat "
               "tercatat berasal dari penilaian mandiri atau hasil evaluasi."),
     )

@@ -13,8 +13,8 @@ from spbe_arch.indeks.report import IndeksReport, Row
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WORKSHEET_COLUMNS = (
     "No", "Domain", "Aspek", "Indikator", "Bobot (%)", "Tingkat Penilaian Mandiri", "Nama Tingkat",
-    "Tingkat Hasil Evaluasi", "Tahun Evaluasi", "Bukti Dukung Tercatat", "Bukti dari Model Arsitektur",
-    "Tingkat yang Didukung Model", "Kriteria Tingkat yang Didukung", "Kekurangan untuk Tingkat Berikutnya",
+    "Tingkat Hasil Evaluasi", "Tahun Evaluasi", "Bukti Dukung Tercatat", "Bukti dalam Arsitektur SPBE",
+    "Tingkat yang Didukung Bukti", "Kriteria Tingkat yang Didukung", "Kekurangan untuk Tingkat Berikutnya",
     "Bagian Dokumen Arsitektur (Bukti Dukung)", "Tingkat Perkiraan Setelah Peta Rencana", "Kegiatan Peta Rencana",
 )
 
@@ -54,7 +54,7 @@ def _header(report: IndeksReport) -> list[str]:
     for result in report.history:
         lines.append(f"Hasil evaluasi resmi {result.year}: {num(result.score)} ({result.predicate})")
     if not report.levels_recorded:
-        lines.append("Tingkat per indikator belum dicatat; bukti dari model tetap disajikan di bawah.")
+        lines.append("Tingkat per indikator belum dicatat; bukti dalam arsitektur SPBE tetap disajikan di bawah.")
         return lines
     if report.official_index.recorded:
         year = f" {report.official_year}" if report.official_year else ""
@@ -89,7 +89,7 @@ def _recorded(row: Row) -> str:
 def _row_text(row: Row) -> list[str]:
     lines = [f"{row.number:>3}. {row.name} (bobot {weight(row.weight)}%)", f"     Tingkat tercatat: {_recorded(row)}"]
     for ev in row.evidence:
-        lines.append(f"     Bukti model - {ev.title}:")
+        lines.append(f"     Bukti dalam arsitektur - {ev.title}:")
         lines.extend(f"       {plain(f)}" for f in ev.figures)
         if ev.supported_level is not None:
             lines.append(f"       Didukung sampai tingkat {ev.supported_level} ({ev.basis})")
@@ -97,7 +97,7 @@ def _row_text(row: Row) -> list[str]:
             lines.append(f"       Kekurangan: {plain(ev.missing)}")
         lines.append(f"       Bukti dukung dalam dokumen arsitektur: {ev.section}")
     if row.supported_level is not None:
-        lines.append(f"     Tingkat yang didukung model: {row.supported_level} - \"{row.supported_criterion}\"")
+        lines.append(f"     Tingkat yang didukung bukti: {row.supported_level} - \"{row.supported_criterion}\"")
     if row.next_level is not None:
         lines.append(f"     Kriteria tingkat {row.next_level}: \"{row.next_criterion}\"")
     if row.bukti_dukung:
@@ -108,11 +108,11 @@ def _row_text(row: Row) -> list[str]:
 def report_text(report: IndeksReport) -> str:
     lines = _header(report)
     related = [r for r in report.rows if r.architecture_related]
-    lines += ["", f"Indikator terkait arsitektur ({len(related)}): bukti dari model arsitektur", ""]
+    lines += ["", f"Indikator terkait arsitektur ({len(related)}): bukti dalam arsitektur SPBE", ""]
     for row in related:
         lines += [*_row_text(row), ""]
     others = [r for r in report.rows if not r.architecture_related]
-    lines.append(f"Indikator lain ({len(others)}): tingkat berasal dari penilaian, tidak dihitung dari model")
+    lines.append(f"Indikator lain ({len(others)}): tingkat berasal dari penilaian, tidak dihitung dari arsitektur SPBE")
     for row in others:
         lines.append(f"{row.number:>3}. {row.name}: {_recorded(row)}")
     if report.whatif is not None:
@@ -162,7 +162,7 @@ def worksheet_rows(report: IndeksReport) -> list[list[str]]:
             row.official if row.official is not None else "", row.official_year or "",
             "; ".join(row.bukti_dukung), evidence,
             row.supported_level if row.supported_level is not None else
-            ("tidak dapat dibuktikan dari model" if not row.evidence else ""),
+            ("tidak dapat dibuktikan dari arsitektur SPBE" if not row.evidence else ""),
             row.supported_criterion or "", " | ".join(e.missing for e in row.evidence if e.missing),
             "; ".join(dict.fromkeys(e.section for e in row.evidence)),
             row.projected if row.projected is not None else "", "; ".join(row.projected_by),

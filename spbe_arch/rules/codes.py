@@ -44,7 +44,7 @@ def _unknown(ctx: Context, provisional: bool) -> Iterator[Hit]:
             hint = f" (its parent {parent} is {ctx.catalogue.codes[parent].name}; define it in the local extensions)"
         caveat = " (this domain's national numbering is provisional)" if provisional else ""
         yield Hit(element.id, f"reference {code!r} is not in catalogue "
-                  f"{ctx.catalogue.version}{hint}{caveat}", ("reference",))
+                  f"{ctx.catalogue.version}{hint}{caveat}", ("reference",), {"kode": code})
 
 
 @rule("RC007", "unknown-provisional-code", "warning",

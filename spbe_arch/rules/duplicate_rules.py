@@ -28,4 +28,6 @@ def local_copy_of_national(ctx: Context) -> Iterator[Hit]:
             continue
         target = f"{function.national} (`{national_id}`)" if national_id else function.national
         yield Hit(app.id, f"application {app.name!r} performs {function.function}, for which the national "
-                  f"application {target} of {function.provider} exists; use or integrate it instead of a local copy")
+                  f"application {target} of {function.provider} exists; use or integrate it instead of a local copy",
+                  args={"fungsi": function.function, "nasional": function.national,
+                        "penyedia": function.provider or "instansi pusat"})

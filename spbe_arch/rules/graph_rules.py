@@ -100,7 +100,8 @@ def point_to_point(ctx: Context) -> Iterator[Hit]:
                 continue
             yield Hit(app.id, f"integrates point to point with {integration.target!r} of "
                       f"{_owner_label(ws, integration.target)} ({integration.protocol}); route it through the "
-                      "SPLP and name it in `via`", ("integrations", i))
+                      "SPLP and name it in `via`", ("integrations", i),
+                      {"target_id": integration.target, "target_owner_id": other.owner_id or ""})
 
 
 def _in_site(ws: Workspace, infra_id: str) -> bool:
@@ -213,7 +214,10 @@ def several_masters(ctx: Context) -> Iterator[Hit]:
             detail = "; ".join(f"{_owner_label(ws, apps[0])}: {', '.join(apps)}"
                                for _, apps in sorted(by_owner.items()))
             yield Hit(data_id, f"data set {ws.display_name(data_id)!r} is written by applications of "
-                      f"{len(by_owner)} OPDs ({detail})")
+                      f"{len(by_owner)} OPDs ({detail})", args={
+                          "jumlah": len(by_owner), "penulis": "; ".join(
+                              f"{_owner_label(ws, apps[0])} ({', '.join(ws.display_name(a) for a in apps)})"
+                              for _, apps in sorted(by_owner.items()))})
 
 
 @rule("DA004", "data-without-producer", "info", "a data set is used but no running application writes it",
@@ -252,7 +256,9 @@ def produced_elsewhere(ctx: Context) -> Iterator[Hit]:
         if any(data.owner_id in getattr(ws.elements[a], "users", ()) for a in writers):
             continue
         yield Hit(data_id, f"data set {data.name!r} of {_owner_label(ws, data_id)} is written only by "
-                  f"{', '.join(writers)} of {_owner_label(ws, writers[0])}", ("owner",))
+                  f"{', '.join(writers)} of {_owner_label(ws, writers[0])}", ("owner",),
+                  {"pemilik_id": data.owner_id or "", "penulis_ids": ",".join(writers),
+                   "pemilik_penulis_id": owner_of[writers[0]] or ""})
 
 
 # --- RF: references ------------------------------------------------------------------------------
@@ -277,7 +283,7 @@ def depends_on_retired(ctx: Context) -> Iterator[Hit]:
         seen.add((retired_id, dependant))
         element = ws.elements[dependant]
         yield Hit(dependant, f"{_SINGULAR[element.COLLECTION]} {element.name!r} depends on {retired_id!r} "
-                  f"({relation}), which is dihentikan", _path_to(element, retired_id))
+                  f"({relation}), which is dihentikan", _path_to(element, retired_id), {"target_id": retired_id})
 
 
 # --- hierarchy cycles ----------------------------------------------------------------------------

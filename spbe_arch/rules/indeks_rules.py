@@ -72,7 +72,8 @@ def level_above_evidence(ctx: Context) -> Iterator[Hit]:
         gaps = "; ".join(e.figures[0] for e in row.evidence if e.figures)
         yield Hit(example, f"indicator {row.number} ({row.name}) is recorded at level {row.level} "
                   f"({_where(ctx.workspace, row.number, key)}) but the model supports level {row.supported_level}: "
-                  f"{gaps}")
+                  f"{gaps}", (), {"nomor": row.number, "indikator": row.name, "tercatat": row.level,
+                                  "didukung": row.supported_level, "bukti": gaps})
 
 
 @rule("IX002", "national-application-level-without-use", "warning",
@@ -93,4 +94,6 @@ def national_level_without_use(ctx: Context) -> Iterator[Hit]:
                 key = "self_assessed" if row.self_assessed is not None else "official"
                 yield Hit(evidence.examples[0], f"indicator {row.number} ({row.name}) is recorded at level "
                           f"{row.level} ({_where(ctx.workspace, row.number, key)}) but the model has no national "
-                          f"application for it, only local ones: {'; '.join(evidence.figures)}")
+                          f"application for it, only local ones: {'; '.join(evidence.figures)}", (),
+                          {"nomor": row.number, "indikator": row.name, "tercatat": row.level,
+                           "bukti": "; ".join(evidence.figures)})

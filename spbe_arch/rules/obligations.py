@@ -59,7 +59,8 @@ def domain_not_go_id(ctx: Context) -> Iterator[Hit]:
         host = app.domain or (urlsplit(app.url).hostname if app.url else None)
         if host and not host.lower().rstrip(".").endswith(".go.id"):
             field = "domain" if app.domain else "url"
-            yield Hit(app.id, f"application {app.name!r} is served at {host!r}, outside the go.id domain", (field,))
+            yield Hit(app.id, f"application {app.name!r} is served at {host!r}, outside the go.id domain", (field,),
+                      {"alamat": host})
 
 
 @rule("AP022", "pse-not-registered", "warning",
@@ -142,7 +143,7 @@ def basic_affairs_not_covered(ctx: Context) -> Iterator[Hit]:
         return
     for code, name in BASIC_AFFAIRS.items():
         if code not in listed:
-            yield Hit(WORKSPACE, f"no OPD lists the urusan {code} {name}")
+            yield Hit(WORKSPACE, f"no OPD lists the urusan {code} {name}", (), {"kode": code, "urusan": name})
 
 
 @rule("RM003", "roadmap-substance-missing", "info",
@@ -157,7 +158,8 @@ def roadmap_substance_missing(ctx: Context) -> Iterator[Hit]:
     planned = {a.substance for a in activities}
     for substance, name in SUBSTANCES.items():
         if substance not in planned:
-            yield Hit(WORKSPACE, f"the Peta Rencana plans no activity for {name} (substance: {substance})")
+            yield Hit(WORKSPACE, f"the Peta Rencana plans no activity for {name} (substance: {substance})", (),
+                      {"substansi": name})
 
 
 @rule("KM004", "audit-tik-missing", "info", "no audit TIK is recorded or planned within the period",
@@ -177,4 +179,5 @@ def audit_tik_missing(ctx: Context) -> Iterator[Hit]:
             return
     if any(a.substance == "audit-tik" and a.year in within for a in ws.roadmap):
         return
-    yield Hit(WORKSPACE, f"no audit TIK is recorded or planned within {period.start}-{period.end}")
+    yield Hit(WORKSPACE, f"no audit TIK is recorded or planned within {period.start}-{period.end}", (),
+              {"awal": period.start, "akhir": period.end})

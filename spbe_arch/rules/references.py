@@ -32,7 +32,8 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
         if ws.collection_of(ref.target) is None and ref.target not in ws.duplicate_ids:
             guesses = suggest_id(ws, ref.target, ref.targets)
             hint = did_you_mean(guesses)
-            yield Hit(ref.source, f"{ref.field}: no element has id {ref.target!r}{hint}", ref.path)
+            yield Hit(ref.source, f"{ref.field}: no element has id {ref.target!r}{hint}", ref.path,
+                      {"rujukan": ref.target})
 
 
 @rule("RF002", "reference-to-wrong-collection", "error", "a reference names an element of the wrong kind",

@@ -9,7 +9,7 @@ module can import it without a cycle; :mod:`spbe_arch.rules` imports the rule mo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,8 @@ class Hit:
     element: str
     message: str
     path: Path_ = ()
+    # the message's values, for its translation (spbe_arch.rules.messages_id); "*_id" keys hold element ids
+    args: dict[str, object] | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass

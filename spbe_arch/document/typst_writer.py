@@ -1,0 +1,302 @@
+"""The document as Typst source, from the same chapters' Markdown and tables that become the Word body.
+
+Typst lays the document out and numbers its pages, so the Daftar Isi, Daftar Tabel and Daftar Gambar
+carry real page numbers (``outline``). Captions written by the templates ("**Tabel 7.2** …" above a
+table, "**Gambar 3.1** …" under a figure) become Typst figures, which is what the lists are built from.
+Every text of the model is escaped for Typst markup (:func:`typst_escape`) or written as a string literal.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spbe_arch.document.data import DocumentData
+from spbe_arch.document.figures import reader_svg
+from spbe_arch.document.renderers import FIGURE_SCHEME
+from spbe_arch.document.tables import Table
+from spbe_arch.document.text import xml_text
+
+CAPTION = re.compile(r"^(Tabel|Gambar) [0-9A-Z]+\.\d+$")
+TABLE_MARKER = re.compile(r"<!--\s*spbe-table:(\d+)\s*-->")
+LISTS_MARKER = re.compile(r"<!--\s*spbe-daftar-isi\s*-->")
+LANDSCAPE_TABLES = ("aplikasi-data", "aplikasi-proses", "opd-urusan")  # the Lampiran's matrices
+GROUP_FILL = "#dce6f0"
+HEAD_FILL = "#1f3864"
+TOTAL_FILL = "#f2f2f2"
+WIDE_COLUMNS = 5  # a table with more columns than this goes on a landscape page (as in the Word document)
+SHORT_TEXT = 14  # a column whose values are this long on average holds codes, kinds or numbers: sized to fit
+_MARKUP = re.compile(r"([\\#$*_\[\]<>@`=\-+/~\"'.:!&%{}()|^,;?])")
+_SPACE = re.compile(r"\s+")
+
+
+def typst_escape(text: str) -> str:
+    """Plain text as Typst markup that shows exactly that text (every markup character escaped)."""
+    return _MARKUP.sub(r"\\\1", _SPACE.sub(" ", xml_text(text)))
+
+
+def typst_string(text: str) -> str:
+    """A Typst string literal holding ``text``."""
+    body = xml_text(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "")
+    return f'"{body}"'
+
+
+class TypstWriter:
+    """Markdown tokens (markdown-it) of the chapters to Typst markup."""
+
+    def __init__(self, data: DocumentData, tables: list[Table], lists: str = "") -> None:
+        self.data = data
+        self.tables = tables
+        self.lists_markup = lists  # Daftar Isi, Tabel and Gambar: where the front matter ends, before BAB I
+        self.lists_done = not lists
+        self.min_fonts: dict[str, float] = {}  # the smallest printed font size of each figure, in points
+        self.out: list[str] = []
+        self.pending_caption: str | None = None  # a "Tabel" caption waiting for its table
+        self.lists: list[bool] = []  # ordered?
+
+    def write(self, tokens: list[Any]) -> str:
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if kind == "heading_open":
+                self.heading(int(token.tag[1]), tokens[i + 1])
+                i += 3
+                continue
+            if kind == "paragraph_open":
+                self.paragraph(tokens[i + 1])
+                i += 3
+                continue
+            if kind == "table_open":
+                end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
+                self.markdown_table(tokens[i:end + 1])
+                i = end + 1
+                continue
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                self.lists.append(kind == "ordered_list_open")
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+                self.out.append("")
+            elif kind == "html_block" and LISTS_MARKER.search(token.content) and not self.lists_done:
+                self.flush_caption()
+                self.out.append(self.lists_markup)
+                self.lists_done = True
+            elif kind == "html_block":
+                marker = TABLE_MARKER.search(token.content)
+                if marker is not None and int(marker.group(1)) < len(self.tables):
+                    self.model_table(self.tables[int(marker.group(1))])
+            elif kind in ("fence", "code_block"):
+                self.out.append(f"#block(raw({typst_string(token.content)}))")
+            i += 1
+        self.flush_caption()
+        return "\n".join(self.out) + "\n"
+
+    # -- blocks ---------------------------------------------------------------------------------
+    def flush_caption(self) -> None:
+        if self.pending_caption is not None:
+            self.out.append(f"#par[*{self.pending_caption}*]\n")
+            self.pending_caption = None
+
+    def heading(self, level: int, inline: Any) -> None:
+        self.flush_caption()
+        text = self.inline(inline.children or [])
+        if level == 1 and not self.lists_done and text.startswith("BAB"):
+            self.out.append(self.lists_markup)  # a user template without the marker: the lists before BAB I
+            self.lists_done = True
+        if level == 1:
+            self.out.append(f"#chapter[{text}]\n")
+        else:
+            self.out.append(f"#heading(level: {min(level, 3)})[{text}]\n")
+
+    def paragraph(self, inline: Any) -> None:
+        children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+        if len(children) == 1 and children[0].type == "image":
+            self.flush_caption()
+            self.figure_image(children[0])
+            return
+        if len(children) >= 3 and children[0].type == "strong_open" and CAPTION.match(children[1].content or ""):
+            caption = self.inline(inline.children or [], plain_bold=True)
+            if children[1].content.startswith("Gambar") and self.out and self.out[-1].startswith("#gambar"):
+                self.out[-1] = self.out[-1].replace("caption: none", f"caption: [{caption}]", 1)
+                return
+            self.flush_caption()
+            self.pending_caption = caption
+            return
+        self.flush_caption()
+        body = self.inline(inline.children or [])
+        if self.lists:
+            depth = len(self.lists) - 1
+            self.out.append("  " * depth + ("+ " if self.lists[-1] else "- ") + body)
+            return
+        self.out.append(f"{body}\n")
+
+    def figure_image(self, image: Any) -> None:
+        src = str(image.attrs.get("src", ""))
+        key = src[len(FIGURE_SCHEME):] if src.startswith(FIGURE_SCHEME) else ""
+        svg = self.data.figures.rendered(key, "svg") if key in self.data.figures else None
+        if svg is None:
+            self.out.append(f"#par[{typst_escape(image.content)}]\n")
+            return
+        text = reader_svg(svg.decode("utf-8"))
+        size = self.data.figures[key].size_inches()
+        plan = print_plan(size, svg_min_font(text))
+        self.min_fonts[key] = plan.min_font
+        if plan.tiles is None:
+            self.out.append(f"#gambar({typst_string(text)}, width: {plan.width:.2f}in, "
+                            f"lanskap: {'true' if plan.landscape else 'false'}, caption: none)\n")
+            return
+        columns, rows = plan.tiles
+        self.out.append(f"#gambar-potong({typst_string(text)}, {plan.width:.2f}in, {plan.height:.2f}in, {columns}, "
+                        f"{rows}, lanskap: {'true' if plan.landscape else 'false'}, caption: none)\n")
+
+    def model_table(self, table: Table) -> None:
+        columns = len(table.columns)
+        cells: list[str] = []
+        for name, align in zip(table.columns, table.aligns, strict=False):
+            cells.append(_head_cell(typst_escape(name), align))
+        body: list[str] = []
+        for r in table.rows:
+            if r.group is not None:
+                body.append(f"table.cell(colspan: {columns}, fill: rgb(\"{GROUP_FILL}\"))[*{typst_escape(r.group)}*]")
+                continue
+            for c, align in zip(r.cells, table.aligns, strict=False):
+                text = typst_escape(c.text)
+                if r.total and text:
+                    text = f"*{text}*"
+                fill = f", fill: rgb(\"{TOTAL_FILL}\")" if r.total else ""
+                body.append(f"table.cell(align: {_align(align)}{fill})[{text}]")
+        widths = ", ".join(_widths([[c.text for c in r.cells] for r in table.rows if r.group is None],
+                                   list(table.columns)))
+        self.emit_table(columns, widths, cells, body, landscape=table.key.startswith(LANDSCAPE_TABLES))
+
+    def markdown_table(self, tokens: list[Any]) -> None:
+        header: list[str] = []
+        aligns: list[str] = []
+        rows: list[list[str]] = []
+        current: list[str] = []
+        for i, token in enumerate(tokens):
+            if token.type == "tr_open":
+                current = []
+            elif token.type in ("th_open", "td_open"):
+                style = str(token.attrs.get("style", ""))
+                if token.type == "th_open":
+                    aligns.append(style.split(":", 1)[1] if style.startswith("text-align:") else "left")
+                current.append(self.inline(tokens[i + 1].children or []))
+            elif token.type == "tr_close":
+                (rows.append(current) if header else header.extend(current))
+        columns = len(header)
+        cells = [_head_cell(h, a) for h, a in zip(header, aligns, strict=False)]
+        body = [f"table.cell(align: {_align(a)})[{c}]" for r in rows for c, a in zip(r, aligns, strict=False)]
+        plain = [[_SPACE.sub(" ", re.sub(r"\\(.)", r"\1", c)) for c in r] for r in rows]
+        self.emit_table(columns, ", ".join(_widths(plain, [re.sub(r"\\(.)", r"\1", h) for h in header])), cells, body)
+
+    def emit_table(self, columns: int, widths: str, header: list[str], body: list[str],
+                   landscape: bool = False) -> None:
+        caption = self.pending_caption
+        self.pending_caption = None
+        grid = (f"table(columns: ({widths},), table.header(repeat: true, {', '.join(header)}),\n"
+                + ",\n".join(body) + ")")
+        wrapper = "tabel-lebar" if columns > WIDE_COLUMNS or landscape else "tabel"
+        self.out.append(f"#{wrapper}([{caption or ''}], {'true' if caption else 'false'}, {grid})\n")
+
+    # -- inline ---------------------------------------------------------------------------------
+    def inline(self, children: list[Any], plain_bold: bool = False) -> str:
+        out: list[str] = []
+        for child in children:
+            kind = child.type
+            if kind == "strong_open":
+                out.append("" if plain_bold else "#strong[")
+            elif kind == "strong_close":
+                out.append("" if plain_bold else "]")
+            elif kind == "em_open":
+                out.append("#emph[")
+            elif kind == "em_close":
+                out.append("]")
+            elif kind in ("text", "text_special", "code_inline"):
+                out.append(typst_escape(child.content))
+            elif kind in ("softbreak", "hardbreak"):
+                out.append(" ")
+            elif kind == "image":
+                out.append(typst_escape(child.content))
+        return "".join(out)
+
+
+PORTRAIT_IN = (6.3, 8.6)  # the text area of an A4 portrait page, less room for the caption
+LANDSCAPE_IN = (10.0, 6.2)
+MIN_FONT_PT = 7.0  # no figure text is printed smaller
+_FONT_SIZE = re.compile(r'font-size="([\d.]+)')
+
+
+def svg_min_font(svg: str) -> float | None:
+    """The smallest font size (points, as Graphviz writes them) of an SVG's text."""
+    sizes = [float(v) for v in _FONT_SIZE.findall(svg)]
+    return min(sizes) if sizes else None
+
+
+@dataclass
+class PrintPlan:
+    """How a figure is printed: its width and height (inches), on which page, cut into (columns, rows) or not."""
+
+    width: float
+    height: float
+    landscape: bool
+    tiles: tuple[int, int] | None
+    min_font: float
+
+
+def print_plan(size: tuple[float, float] | None, min_font: float | None) -> PrintPlan:
+    """Fit the figure on one page when its text stays at MIN_FONT_PT or more; otherwise print it at the scale
+    that keeps that size, cut into page-sized parts (on the orientation that needs fewer pages)."""
+    width, landscape = figure_width(size)
+    if size is None or min_font is None or size[0] <= 0:
+        return PrintPlan(width, 0.0, landscape, None, min_font or 0.0)
+    scale = width / size[0]
+    if min_font * scale >= MIN_FONT_PT:
+        return PrintPlan(width, size[1] * scale, landscape, None, min_font * scale)
+    scale = min(1.0, MIN_FONT_PT / min_font)
+    big = (size[0] * scale, size[1] * scale)
+    options = []
+    for area, flipped in ((PORTRAIT_IN, False), (LANDSCAPE_IN, True)):
+        columns, rows = math.ceil(big[0] / area[0] - 0.02), math.ceil(big[1] / (area[1] - 0.4) - 0.02)
+        options.append((columns * rows, flipped, max(columns, 1), max(rows, 1)))
+    _, flipped, columns, rows = min(options)
+    return PrintPlan(big[0], big[1], flipped, (columns, rows), min_font * scale)
+
+
+def figure_width(size: tuple[float, float] | None) -> tuple[float, bool]:
+    """The printed width (inches) of a figure of natural ``size``, and whether it needs a landscape page.
+
+    A figure is never enlarged; a figure that would shrink more on a portrait page than on a
+    landscape one gets a landscape page of its own.
+    """
+    if size is None or size[0] <= 0 or size[1] <= 0:
+        return PORTRAIT_IN[0], False
+    portrait = min(1.0, PORTRAIT_IN[0] / size[0], PORTRAIT_IN[1] / size[1])
+    landscape = min(1.0, LANDSCAPE_IN[0] / size[0], LANDSCAPE_IN[1] / size[1])
+    if landscape > portrait * 1.15:
+        return size[0] * landscape, True
+    return size[0] * portrait, False
+
+
+def _head_cell(markup: str, align: str) -> str:
+    return f'table.cell(align: {_align(align)}, fill: rgb("{HEAD_FILL}"))[#text(fill: white, weight: "bold")[{markup}]]'
+
+
+def _align(align: str) -> str:
+    return {"right": "right", "center": "center"}.get(align, "left")
+
+
+def _widths(rows: list[list[str]], header: list[str]) -> Iterator[str]:
+    """Column widths from the content: columns of short values (codes, kinds, numbers) as wide as their
+    content (``auto``, so that no word is broken), the others share the rest by their text length (``fr``)."""
+    for c, name in enumerate(header):
+        column = [r[c] for r in rows if c < len(r)]
+        mean = sum(len(t) for t in column) / max(len(column), 1)
+        if mean <= SHORT_TEXT and max((len(w) for t in column for w in t.split()), default=0) <= SHORT_TEXT + 4:
+            yield "auto"
+            continue
+        longest_word = max((len(w) for t in [name, *column] for w in t.split()), default=1)
+        yield f"{max(float(longest_word), min(mean, 45.0), 2.0) + 1:.1f}fr"
