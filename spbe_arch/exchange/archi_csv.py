@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from spbe_arch import textsafe
 from spbe_arch.errors import SpbeError
 from spbe_arch.exchange.archimate_export import exchange_model
 from spbe_arch.exchange.concepts import XModel
@@ -40,10 +41,12 @@ class ArchiCsvExport(BaseModel):
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """Every cell through :func:`textsafe.csv_cell`: a name (or a formula carried from an imported
+    spreadsheet) starting with ``=``, ``+``, ``-`` or ``@`` is never run by the spreadsheet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(tuple(textsafe.csv_cell(cell) for cell in row) for row in rows)
     return buffer.getvalue()
 
 
