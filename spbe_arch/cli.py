@@ -106,11 +106,13 @@ def _out(text: str) -> None:
 
 
 def _write_or_print(text: str, output: Path | None) -> None:
-    """A report to the file of ``-o`` (atomically, saying so on stderr), else to standard output."""
-    if output is None:
+    """A report to the file of ``-o`` (atomically, saying so on stderr), else (or with ``-o -``) to
+    standard output."""
+    from spbe_arch.fileio import is_stdout, write_text_atomic
+
+    if output is None or is_stdout(output):
         _out(text)
         return
-    from spbe_arch.fileio import write_text_atomic
 
     write_text_atomic(output, text)
     typer.echo(f"wrote {output}", err=True)
