@@ -37,9 +37,9 @@ def _handle_errors(function: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
-        except KeyboardInterrupt:
-            typer.echo("spbe: interrupted", err=True)
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as exc:  # SIGINT, or SIGTERM during a build (staging.Interrupted)
+            typer.echo("spbe: interrupted; the previous output is unchanged", err=True)
+            raise typer.Exit(getattr(exc, "exit_code", 130)) from None
         except Exception as exc:  # a bug: say so plainly, never a traceback
             typer.echo(f"spbe: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
             raise typer.Exit(INTERNAL_ERROR) from None

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 ID_RE = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
 FORMAT_VERSION = 1
@@ -243,6 +243,12 @@ class Government(Strict):
 class Period(Strict):
     start: Annotated[int, Field(ge=2000, le=2100)]
     end: Annotated[int, Field(ge=2000, le=2100)]
+
+    @model_validator(mode="after")
+    def _start_not_after_end(self) -> Period:
+        if self.start > self.end:
+            raise ValueError(f"the period starts ({self.start}) after it ends ({self.end})")
+        return self
 
 
 class SpbeIndex(Strict):
