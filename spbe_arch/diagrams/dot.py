@@ -222,6 +222,7 @@ def _same_rank(graph: Any, names: list[str], *, ordered: bool) -> None:
 def scene_to_dot(scene: Scene) -> str:
     import graphviz
 
+    scene.limit_nesting()
     graph_attr = {
         "layout": scene.engine,
         "fontname": theme.FONT,
