@@ -13,6 +13,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+MAX_BUDGET = 10**16  # rupiah: above the national budget, so a larger number is a typing error
 ID_RE = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
 FORMAT_VERSION = 1
 
@@ -205,7 +206,7 @@ class RoadmapActivity(OwnedElement):
     ] = "aplikasi"
     year: Annotated[int, Field(ge=2000, le=2100)]
     affects: list[ElementId] = Field(default_factory=list)
-    budget: Annotated[int, Field(ge=0)] | None = None
+    budget: Annotated[int, Field(ge=0, le=MAX_BUDGET)] | None = None
 
 
 ELEMENT_CLASSES: dict[str, type[Element]] = {

@@ -62,8 +62,11 @@ class DiagramProblems(SpbeError):
 
 
 def view_slug(view: str) -> str:
-    """A file name for a view: ``opd:dinkes`` -> ``opd-dinkes``."""
-    return view.replace(":", "-")
+    """A file name for a view: ``opd:dinkes`` -> ``opd-dinkes``; a very long id is cut and given a hash,
+    so the name fits every file system and stays unique (:func:`fileio.bounded_name`)."""
+    from spbe_arch.fileio import bounded_name
+
+    return bounded_name(view.replace(":", "-"))
 
 
 def check_formats(formats: Iterable[str]) -> list[str]:
