@@ -82,6 +82,9 @@ class Tally:
         return [o for o in self.outcomes if o.category in BAD_CATEGORIES]
 
 
+TALLY = Tally()  # every outcome of this process, for benchmarks/reliability_report.py
+
+
 class Hang(BaseException):
     """The time limit of a case passed."""
 
@@ -125,6 +128,11 @@ def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
 def run(case: str, args: Sequence[str], sandbox: Path, *, allowed: Sequence[str] = (), timeout: int = 120,
         check: bool = True) -> Outcome:
     """Run ``spbe ARGS``; ``allowed`` are sandbox-relative prefixes the command may write."""
+    return TALLY.add(_run(case, args, sandbox, allowed=allowed, timeout=timeout, check=check))
+
+
+def _run(case: str, args: Sequence[str], sandbox: Path, *, allowed: Sequence[str], timeout: int,
+         check: bool) -> Outcome:
     from typer.testing import CliRunner
 
     from spbe_arch.cli import app
@@ -331,5 +339,6 @@ def check_csv(text: str) -> list[str]:
     return problems
 
 
-__all__ = ["BAD_CATEGORIES", "CATEGORIES", "HOSTILE_NAMES", "MARKER", "Outcome", "Tally", "check_csv", "check_dot",
-           "check_file", "check_html", "check_mermaid", "check_text_output", "dot_tokens", "run", "snapshot"]
+__all__ = ["BAD_CATEGORIES", "CATEGORIES", "HOSTILE_NAMES", "MARKER", "TALLY", "Outcome", "Tally", "check_csv",
+           "check_dot", "check_file", "check_html", "check_mermaid", "check_text_output", "dot_tokens", "run",
+           "snapshot"]
