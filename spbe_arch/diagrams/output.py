@@ -125,7 +125,13 @@ def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("s
     from spbe_arch.diagrams.views import build_scene
 
     chosen = check_formats(formats)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    from spbe_arch.fileio import OutputError, check_folder
+
+    check_folder(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot be created: {exc.strerror or exc}; nothing was written") from None
     run = DiagramRun(directory=out_dir, views=[])
     renderers: dict[str, _Rendering] = {}
     for fmt in (f for f in chosen if f in RENDER_FORMATS):
