@@ -40,6 +40,10 @@ def _handle_errors(function: F) -> F:
         except KeyboardInterrupt as exc:  # SIGINT, or SIGTERM during a build (staging.Interrupted)
             typer.echo("spbe: interrupted; the previous output is unchanged", err=True)
             raise typer.Exit(getattr(exc, "exit_code", 130)) from None
+        except MemoryError:  # a model too large for this machine's memory: the input's size, not a bug
+            typer.echo("spbe: error: out of memory; the input is too large for the memory available (split the "
+                       "largest files, or run on a machine with more memory)", err=True)
+            raise typer.Exit(2) from None
         except Exception as exc:  # a bug: say so plainly, never a traceback
             typer.echo(f"spbe: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
             raise typer.Exit(INTERNAL_ERROR) from None
