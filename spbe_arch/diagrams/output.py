@@ -244,7 +244,11 @@ def _write_index(workspace: Workspace, run: DiagramRun) -> Path:
     from spbe_arch import __version__
 
     template_text = resources.files("spbe_arch.diagrams").joinpath("index.html.j2").read_text("utf-8")
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    from spbe_arch import textsafe
+
+    # autoescape quotes every text and attribute; finalize drops the control characters HTML cannot hold
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             finalize=lambda value: textsafe.xml_chars(value) if isinstance(value, str) else value)
     sections = []
     for key, title in SECTIONS:
         views = []
