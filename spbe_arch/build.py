@@ -144,7 +144,7 @@ def build(root: str | Path, out_dir: str | Path, *, templates: Templates | None 
     (:mod:`spbe_arch.staging`); an error, SIGINT or SIGTERM leaves the previous output as it was.
     """
     out = Path(out_dir)
-    with signals_raise(), staged_folder(out) as stage:
+    with signals_raise(), staged_folder(out, keep_out=Path(root)) as stage:
         result, problem = _build_into(root, stage, templates, progress)
     result.out_dir = str(out)
     if problem is not None:

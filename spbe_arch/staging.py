@@ -157,13 +157,19 @@ def _carry(source: Path, dest: Path) -> None:
 
 
 @contextmanager
-def staged_folder(target: Path) -> Iterator[Path]:
+def staged_folder(target: Path, *, keep_out: Path | None = None) -> Iterator[Path]:
     """A hidden folder beside ``target`` to build into; when the block ends without an error it
     replaces ``target`` (with the user's own files carried over and :data:`MANIFEST` written),
-    otherwise it is removed and ``target`` is left as it was."""
+    otherwise it is removed and ``target`` is left as it was. ``target`` may not hold ``keep_out``
+    (the workspace) nor the current folder: the swap moves the whole folder."""
     check_folder(target)
     if target.is_symlink():
         raise OutputError(f"{target}: is a symbolic link; give the folder it points to")
+    resolved = target.resolve()
+    for inner, what in ((Path.cwd(), "the current folder"), (keep_out, "the workspace")):
+        if inner is not None and inner.resolve().is_relative_to(resolved):
+            raise OutputError(f"{target}: holds {what}; give a folder of its own for the outputs (e.g. -o out)")
+    target = resolved
     with folder_lock(target):
         try:
             stage = Path(tempfile.mkdtemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=target.parent))

@@ -129,3 +129,15 @@ def test_the_lock_file_is_gone_after_a_build(sandbox: Path, fast_figures: None) 
     build(sandbox / "ws", sandbox / "out")
     assert sorted(p.name for p in sandbox.iterdir()) == ["out", "ws"]
     assert os.listdir(sandbox / "out")
+
+
+def test_a_build_into_the_workspace_or_the_current_folder_is_refused(sandbox: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The swap moves the whole output folder: it must not hold the workspace or the current folder."""
+    before = sorted(p.name for p in (sandbox / "ws").iterdir())
+    outcome = run("into ws", ["build", str(sandbox / "ws"), "-o", str(sandbox / "ws")], sandbox)
+    assert outcome.category == "clean-error" and "holds the workspace" in outcome.output
+    monkeypatch.chdir(sandbox / "ws")
+    outcome = run("into cwd", ["build", str(sandbox / "ws"), "-o", str(sandbox)], sandbox)
+    assert outcome.category == "clean-error" and "holds the current folder" in outcome.output
+    assert sorted(p.name for p in (sandbox / "ws").iterdir()) == before
