@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import sys
 import zipfile
@@ -289,3 +290,25 @@ def test_a_period_that_starts_after_it_ends_is_refused(sandbox: Path) -> None:
     _manifest(sandbox / "ws", period={"start": 2030, "end": 2025})
     outcome = run("period", ["validate", str(sandbox / "ws")], sandbox)
     assert outcome.category == "clean-error" and "starts (2030) after it ends (2025)" in outcome.output
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_diff_in_a_shallow_clone_with_the_default_base_says_so(sandbox: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    source = sandbox / "src"
+    git = ["git", "-c", "user.email=t@example.test", "-c", "user.name=t", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q", str(source)], check=True)
+    shutil.copytree(sandbox / "ws", source / "ws")
+    for message in ("one", "two"):
+        (source / "ws" / "catatan.txt").write_text(message, encoding="utf-8")
+        subprocess.run([*git, "-C", str(source), "add", "-A"], check=True)
+        subprocess.run([*git, "-C", str(source), "commit", "-qm", message], check=True)
+    clone = sandbox / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", source.as_uri(), str(clone)], check=True)
+    monkeypatch.chdir(clone)
+    for name in ("CI_MERGE_REQUEST_DIFF_BASE_SHA", "GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
+                 "CI_DEFAULT_BRANCH"):
+        monkeypatch.delenv(name, raising=False)
+    outcome = run("shallow", ["diff", "-w", "ws"], sandbox)
+    assert outcome.category == "clean-error" and "shallow clone" in outcome.output
