@@ -406,7 +406,8 @@ def describe_error(cls: type[BaseModel], error: Any, what: str) -> tuple[str, st
     where = _dotted(loc)
     if kind == "extra_forbidden":
         holder = _submodel(cls, loc)
-        key = str(loc[-1])
+        raw_loc = tuple(error["loc"])
+        key = str(loc[-1] if loc else raw_loc[-1] if raw_loc else "?")  # a key may itself hold "["
         valid = [f for f in (holder.model_fields if holder else {}) if f != "COLLECTION"]
         guess = _nearest(key, valid)
         hint = f"; did you mean {guess!r}?" if guess else f"; valid keys: {', '.join(valid)}"

@@ -312,3 +312,11 @@ def test_diff_in_a_shallow_clone_with_the_default_base_says_so(sandbox: Path, mo
         monkeypatch.delenv(name, raising=False)
     outcome = run("shallow", ["diff", "-w", "ws"], sandbox)
     assert outcome.category == "clean-error" and "shallow clone" in outcome.output
+
+
+def test_an_unknown_key_holding_a_bracket_is_a_finding(sandbox: Path) -> None:
+    """Found by the fuzzer: a key such as ``x]]y[[`` was dropped from the error's location, then indexed."""
+    add_yaml(sandbox / "ws", "kunci.yaml", {"applications": [{"id": "app-kunci", "name": "Kunci", "owner": "bkpsdm",
+                                                              "x]]PWNED[[ end": 1}]})
+    outcome = run("bracket key", ["validate", str(sandbox / "ws")], sandbox)
+    assert outcome.category == "ok" and "SC005" in outcome.output and "unknown key 'x]]PWNED[[ end'" in outcome.output
