@@ -7,6 +7,7 @@ document has a findings chapter), and the result says whether validation found e
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from spbe_arch.duplicates.render import report_json as duplicates_json
 from spbe_arch.duplicates.render import report_markdown as duplicates_markdown
 from spbe_arch.errors import SpbeError, WorkspaceError
 from spbe_arch.fileio import write_text_atomic
+from spbe_arch.staging import signals_raise, staged_folder
 from spbe_arch.validate import Summary, validate, validate_workspace
 from spbe_arch.workspace import Workspace
 
@@ -76,25 +78,89 @@ def _write_diagrams(root: str, folder: str) -> tuple[list[str], list[str]]:
         return files, [f"Sebagian diagram tidak digambar: {exc.message}"]
 
 
-def _diagram_executor() -> Any:
-    """A forked worker process where the platform has fork (it starts at once, with the model loaded);
-    elsewhere a thread, since a spawned process would start ``spbe`` again from its ``__main__``."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+class _DiagramWorker:
+    """The diagrams, drawn beside the documents: a forked process where the platform has fork (it
+    starts at once, with the model loaded), else a thread (a spawned process would start ``spbe``
+    again from its ``__main__``). :meth:`stop` ends a process that is still running, so an
+    interrupted build leaves no orphan behind."""
 
-    if "fork" in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    return ThreadPoolExecutor(max_workers=1)
+    def __init__(self, root: str, folder: str) -> None:
+        import multiprocessing
+
+        self._result: tuple[list[str], list[str]] | None = None
+        self._process: Any = None
+        self._thread: threading.Thread | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_worker_main, args=(root, folder, send), daemon=True)
+            self._process.start()
+            send.close()
+        else:
+            self._thread = threading.Thread(target=self._run_here, args=(root, folder), daemon=True)
+            self._thread.start()
+
+    def _run_here(self, root: str, folder: str) -> None:
+        self._result = _write_diagrams(root, folder)
+
+    def result(self) -> tuple[list[str], list[str]]:
+        if self._thread is not None:
+            self._thread.join()
+            return self._result or ([], ["Diagram tidak dibuat: proses gambar berhenti."])
+        try:
+            outcome: tuple[list[str], list[str]] = self._receive.recv()
+        except EOFError:
+            outcome = ([], ["Diagram tidak dibuat: proses gambar berhenti."])
+        self._process.join()
+        return outcome
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join(5)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join()
+
+
+def _worker_main(root: str, folder: str, send: Any) -> None:
+    """The forked worker: default signal handling (Ctrl-C or a stop ends it quietly, with no
+    traceback), then the diagrams, sent back through the pipe."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        outcome = _write_diagrams(root, folder)
+    except Exception as exc:  # reported in the build's notes, never a traceback
+        outcome = ([], [f"Diagram tidak dibuat: {type(exc).__name__}: {exc}"])
+    send.send(outcome)
+    send.close()
 
 
 def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templates | None = None,
           progress: Progress | None = None) -> BuildResult:
-    """Validate the workspace (loaded, or the folder ``root``) and write every output into ``out_dir`` (with the
-    shipped templates unless ``templates`` holds a user's overrides)."""
+    """Validate the workspace (loaded, or the folder ``root``) and write every output into ``out_dir`` (with
+    the shipped templates unless ``templates`` holds a user's overrides).
+
+    All or nothing: the output is made in a hidden folder beside ``out_dir`` and swapped in at the end
+    (:mod:`spbe_arch.staging`); an error, SIGINT or SIGTERM leaves the previous output as it was.
+    """
+    out = Path(out_dir)
+    folder = root.root if isinstance(root, Workspace) else Path(root)
+    with signals_raise(), staged_folder(out, keep_out=folder) as stage:
+        result, problem = _build_into(root, stage, templates, progress)
+    result.out_dir = str(out)
+    if problem is not None:
+        raise WorkspaceError(f"{problem}: the workspace cannot be loaded; the findings are in {out / 'temuan.txt'}")
+    return result
+
+
+def _build_into(root: str | Path | Workspace, out: Path, templates: Templates | None,
+                progress: Progress | None) -> tuple[BuildResult, str | None]:
     from spbe_arch.formats import report_json
     from spbe_arch.rules.report_id import report_text_id
 
-    out = Path(out_dir)
     templates = templates if templates is not None else Templates(None)
     total = len(STEPS)
 
@@ -105,7 +171,6 @@ def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templ
     step(0)
     validation = validate(root) if isinstance(root, Workspace) else validate_workspace(root)
     name = validation.report.workspace
-    out.mkdir(parents=True, exist_ok=True)
     result = BuildResult(out_dir=str(out), government=None, summary=validation.report.summary,
                          loaded=validation.report.loaded)
     step(1)
@@ -115,7 +180,7 @@ def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templ
     workspace = validation.workspace
     if workspace is None:
         _index(out, result, templates)
-        raise WorkspaceError(f"{name}: the workspace cannot be loaded; the findings are in {out / 'temuan.txt'}")
+        return result, name
     result.government = workspace.manifest.government.name
     # Made before the diagram worker starts, so that it inherits the report instead of making its own;
     # when the analysis cannot run, the document says why.
@@ -123,8 +188,7 @@ def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templ
         find_duplicates(workspace, language="id")
     _INHERITED.clear()
     _INHERITED[name] = workspace
-    executor = _diagram_executor()
-    diagrams = executor.submit(_write_diagrams, name, str(out / "diagram"))
+    worker = _DiagramWorker(name, str(out / "diagram"))
     try:
         from spbe_arch.document import prepare
 
@@ -139,11 +203,11 @@ def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templ
             path = out / default_output(fmt)
             write_document(data, fmt, path, templates=templates)  # its figures are not listed in the index
             result.files.append(BuiltFile(path=_rel(out, path), title=DOCUMENT_TITLES[fmt], group="Dokumen"))
-    finally:
         step(7)
-        executor.shutdown(wait=True)
+        files, notes = worker.result()
+    finally:
+        worker.stop()
         _INHERITED.clear()
-    files, notes = diagrams.result()
     result.notes.extend(notes)
     diagram_index = next((Path(f) for f in files if Path(f).name == "index.html"), None)
     if diagram_index is not None:
@@ -151,7 +215,7 @@ def build(root: str | Path | Workspace, out_dir: str | Path, *, templates: Templ
                                       group="Diagram"))
     step(8)
     _index(out, result, templates)
-    return result
+    return result, None
 
 
 def _duplicates(out: Path, result: BuildResult, report: Any, workspace: Any) -> None:

@@ -37,9 +37,13 @@ def _handle_errors(function: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
-        except KeyboardInterrupt:
-            typer.echo("spbe: interrupted", err=True)
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as exc:  # SIGINT, or SIGTERM during a build (staging.Interrupted)
+            typer.echo("spbe: interrupted; the previous output is unchanged", err=True)
+            raise typer.Exit(getattr(exc, "exit_code", 130)) from None
+        except MemoryError:  # a model too large for this machine's memory: the input's size, not a bug
+            typer.echo("spbe: error: out of memory; the input is too large for the memory available (split the "
+                       "largest files, or run on a machine with more memory)", err=True)
+            raise typer.Exit(2) from None
         except Exception as exc:  # a bug: say so plainly, never a traceback
             typer.echo(f"spbe: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
             raise typer.Exit(INTERNAL_ERROR) from None
@@ -112,11 +116,13 @@ def _out(text: str) -> None:
 
 
 def _write_or_print(text: str, output: Path | None) -> None:
-    """A report to the file of ``-o`` (atomically, saying so on stderr), else to standard output."""
-    if output is None:
+    """A report to the file of ``-o`` (atomically, saying so on stderr), else (or with ``-o -``) to
+    standard output."""
+    from spbe_arch.fileio import is_stdout, write_text_atomic
+
+    if output is None or is_stdout(output):
         _out(text)
         return
-    from spbe_arch.fileio import write_text_atomic
 
     write_text_atomic(output, text)
     typer.echo(f"wrote {output}", err=True)

@@ -16,6 +16,7 @@ from spbe_arch.findings import Finding
 from spbe_arch.loader import ParsedFile, describe_error, read_file
 from spbe_arch.reference import CODE_RE, DOMAIN_NAMES, OWN_CODE_RE, Catalogue, Code, CodeStatus
 from spbe_arch.workspace import Workspace
+from spbe_arch.wspaths import OutsideWorkspace, inside
 
 
 class _LocalCode(BaseModel):
@@ -50,10 +51,14 @@ def load_extensions(workspace: Workspace, national: Catalogue) -> tuple[list[Cod
     name = workspace.manifest.reference_extensions
     if not name:
         return [], []
-    path = workspace.root / name
+    line, col = workspace.manifest_keys.get(("reference_extensions",), (1, 1))
+    try:
+        path = inside(workspace.root, name)
+    except OutsideWorkspace as exc:
+        return [], [Finding(rule="RC004", severity="error", file=workspace.manifest_file, line=line, column=col,
+                            message=f"reference_extensions names {name!r}, which {exc}; it was not read")]
     rel = name
     if not path.is_file():
-        line, col = 1, 1
         return [], [Finding(rule="RC004", severity="error", file=workspace.manifest_file, line=line, column=col,
                             message=f"reference_extensions names {name!r}, which does not exist")]
     parsed = read_file(path, rel)

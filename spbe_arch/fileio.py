@@ -1,12 +1,84 @@
-"""Atomic writes: a temporary file in the same folder, then a rename, so no half-written output."""
+"""Atomic writes: a temporary file in the same folder, then a rename, so no half-written output.
+
+Every output goes through here, so the checks on a target are made once: ``-`` (standard output)
+is never taken for a file name, an existing target must be a regular file (never a device, a
+folder or a symbolic link, which a rename would replace), and a missing permission, a full disk or
+a file where a folder is expected is one clean :class:`OutputError`, with the previous output
+left as it was.
+"""
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from spbe_arch.errors import SpbeError
+
+STDOUT = "-"
+MAX_NAME_BYTES = 120  # well under the 255 bytes of common file systems, leaving room for suffixes
+
+
+class OutputError(SpbeError):
+    """An output cannot be written where it was asked for; nothing there was changed."""
+
+
+def is_stdout(path: Path | str | None) -> bool:
+    """Whether ``-o`` names standard output."""
+    return path is not None and str(path) == STDOUT
+
+
+def bounded_name(stem: str, suffix: str = "") -> str:
+    """A file name from model text (an id) that fits every file system: a stem longer than
+    :data:`MAX_NAME_BYTES` is cut and given a hash of the whole, so distinct stems stay distinct."""
+    raw = stem.encode("utf-8")
+    if len(raw) <= MAX_NAME_BYTES:
+        return stem + suffix
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    cut = raw[:MAX_NAME_BYTES - 13].decode("utf-8", "ignore")
+    return f"{cut}-{digest}{suffix}"
+
+
+def _describe(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the file name is too long"
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return "a file is in the place of a folder"
+    return exc.strerror or str(exc)
+
+
+def check_target(path: Path) -> None:
+    """Refuse a target that is not a regular file to be replaced: standard output's ``-``, a
+    device, a FIFO, a folder or a symbolic link (which the rename would replace, not follow)."""
+    if is_stdout(path):
+        raise OutputError("this output cannot go to standard output ('-'); give a file name")
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written: {_describe(exc)}; nothing was written") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise OutputError(f"{path}: is a symbolic link; nothing was written (give the file it points to)")
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{path}: is a folder, not a file; nothing was written")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"{path}: is not a regular file (a device, a pipe or a socket); nothing was written")
+
+
+def check_folder(path: Path) -> None:
+    """Refuse a target folder that is standard output's ``-``, a file or a device."""
+    if is_stdout(path):
+        raise OutputError("this command writes files into a folder; '-' (standard output) cannot hold them")
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"{path}: is not a folder; nothing was written")
 
 
 def _read_umask() -> int:
@@ -42,15 +114,22 @@ def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary file beside ``path`` for a writer that wants a file name (e.g. one that streams
     its output); it replaces ``path``, with the mode a plain ``open()`` would give, only when the
     block ends without an error, and is removed otherwise."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    check_target(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = _mode_for(path)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written: {_describe(exc)}; nothing was written") from None
     tmp = Path(name)
     try:
         yield tmp
         os.chmod(tmp, mode)
         os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot be written: {_describe(exc)}; the previous file is unchanged") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

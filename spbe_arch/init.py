@@ -4,28 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
+from spbe_arch import textsafe
 from spbe_arch.errors import SpbeError
 from spbe_arch.fileio import write_text_atomic
 
 SCHEMA_FOLDER = ".schema"  # hidden, so the loader skips it; copied with the workspace
 MODELINE = "# yaml-language-server: $schema="
 
-MANIFEST = """\
-# Manifest of an Arsitektur SPBE workspace (format: docs/workspace-format.md)
-spbe: 1
-government:
-  name: {name}
-  code: "{code}"
-  kind: {kind}
-period: {{start: {start}, end: {end}}}
-reference: perpres-132-2022
+MANIFEST_HEAD = "# Manifest of an Arsitektur SPBE workspace (format: docs/workspace-format.md)\n"
+MANIFEST_HINTS = """\
 # reference_extensions: local-codes.yaml   # level 3+ codes of this government
-# rules: {{AP004: off, DA001: error}}       # per-rule severity
-document:
-  title: Dokumen Arsitektur SPBE {name} {start}-{end}
-  authors: [Tim Koordinasi SPBE]
+# rules: {AP004: off, DA001: error}       # per-rule severity
 """
+
+
+def _yaml(data: dict[str, Any]) -> str:
+    """YAML written by the emitter, never by string formatting: any name, with quotes, a colon, a ``#``
+    or a line break, is quoted by the emitter and reads back as it was given."""
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+
+
+def manifest_text(name: str, code: str, kind: str, start: int) -> str:
+    """The commented manifest of a new workspace."""
+    end = start + 4
+    head = {"spbe": 1, "government": {"name": name, "code": code, "kind": kind},
+            "period": {"start": start, "end": end}, "reference": "perpres-132-2022"}
+    tail = {"document": {"title": f"Dokumen Arsitektur SPBE {name} {start}-{end}",
+                         "authors": ["Tim Koordinasi SPBE"]}}
+    return MANIFEST_HEAD + _yaml(head) + MANIFEST_HINTS + _yaml(tail)
+
 
 FILES: dict[str, str] = {
     "organisasi.yaml": """\
@@ -136,21 +147,27 @@ def _refuse_existing(target: Path) -> None:
 
 def init_workspace(target: Path, name: str = "Pemerintah Kabupaten Contoh", code: str = "00.00",
                    kind: str = "kabupaten", start: int | None = None) -> list[Path]:
-    """Create the files of a new workspace in ``target``; refuses to overwrite a workspace."""
+    """Create the files of a new workspace in ``target``; refuses to overwrite a workspace. Returns
+    each file written, once."""
+    for label, value in (("--name", name), ("--code", code), ("--kind", kind)):
+        if textsafe.strip_control(value) != value or not value.strip():
+            raise SpbeError(f"{label}: must be one line of text, without control characters")
+    if target.exists() and not target.is_dir():
+        raise SpbeError(f"{target}: is a file, not a folder; nothing was written")
     _refuse_existing(target)
     begin = start or dt.date.today().year
-    files = {"spbe.yaml": MANIFEST.format(name=name, code=code, kind=kind, start=begin, end=begin + 4), **FILES}
-    written = []
+    files = {"spbe.yaml": manifest_text(name, code, kind, begin), **FILES}
+    written: dict[Path, None] = {}
     for rel in files:
         path = target / rel
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise SpbeError(f"{path}: already exists; nothing was overwritten")
     for rel, text in files.items():
         path = target / rel
         write_text_atomic(path, text)
-        written.append(path)
-    written += add_schema(target)
-    return written
+        written[path] = None
+    written.update(dict.fromkeys(add_schema(target)))
+    return list(written)
 
 
 def add_schema(root: Path) -> list[Path]:

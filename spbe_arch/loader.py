@@ -11,6 +11,7 @@ import difflib
 import fnmatch
 import gc
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from spbe_arch.model import (
     slugify,
 )
 from spbe_arch.workspace import ElementSource, Path_, Workspace
+from spbe_arch.wspaths import is_outside
 
 try:  # the C loader is in every PyYAML wheel; the pure one keeps source installs working
     from yaml import CSafeLoader as _Loader
@@ -310,16 +312,33 @@ def _tab_in_indentation(text: str) -> tuple[int, int] | None:
     return None
 
 
+class _NotReadable(Exception):
+    """Not a regular file, or over the size limit: refused before reading."""
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`. Opened without blocking and
+    checked on the open descriptor, so a FIFO cannot hang the run and a device (``/dev/zero``)
+    cannot fill the memory; at most the limit plus one byte is ever read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotReadable("not a regular file (a device, a pipe or a socket); it was not read")
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _NotReadable(f"file is over the limit of {MAX_FILE_BYTES} bytes; split it")
+    return raw
+
+
 def read_file(path: Path, rel: str) -> ParsedFile:
     """Read and parse one file, turning every way it can be unreadable into a finding."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            parsed = ParsedFile(rel, readable=False)
-            parsed.problems.append(_problem(rel, "SC002", f"file is {size} bytes, over the limit of "
-                                            f"{MAX_FILE_BYTES}; split it"))
-            return parsed
-        raw = path.read_bytes()
+        raw = _read_regular(path)
+    except _NotReadable as exc:
+        parsed = ParsedFile(rel, readable=False)
+        parsed.problems.append(_problem(rel, "SC002", str(exc)))
+        return parsed
     except OSError as exc:
         parsed = ParsedFile(rel, readable=False)
         parsed.problems.append(_problem(rel, "SC002", f"cannot read file: {exc.strerror or exc}"))
@@ -390,7 +409,8 @@ def describe_error(cls: type[BaseModel], error: Any, what: str) -> tuple[str, st
     where = _dotted(loc)
     if kind == "extra_forbidden":
         holder = _submodel(cls, loc)
-        key = str(loc[-1])
+        raw_loc = tuple(error["loc"])
+        key = str(loc[-1] if loc else raw_loc[-1] if raw_loc else "?")  # a key may itself hold "["
         valid = [f for f in (holder.model_fields if holder else {}) if f != "COLLECTION"]
         guess = _nearest(key, valid)
         hint = f"; did you mean {guess!r}?" if guess else f"; valid keys: {', '.join(valid)}"
@@ -473,14 +493,25 @@ def discover_root(start: Path) -> Path:
     return found or start
 
 
-def workspace_files(root: Path, manifest: Manifest | None, manifest_path: Path) -> list[Path]:
-    """Every YAML file below the root, sorted by relative path: the loading order."""
+def workspace_files(root: Path, manifest: Manifest | None, manifest_path: Path,
+                    problems: list[Finding] | None = None) -> list[Path]:
+    """Every YAML file below the root, sorted by relative path: the loading order.
+
+    A folder that cannot be read, and a link that leads outside the workspace, are added to
+    ``problems`` (never skipped in silence); such a link is not loaded."""
+    found_problems: list[Finding] = problems if problems is not None else []
+
+    def unreadable(exc: OSError) -> None:
+        rel = Path(exc.filename or root).relative_to(root).as_posix() if exc.filename else "."
+        found_problems.append(_problem(rel, "SC002", f"folder cannot be read: {exc.strerror or exc}; its "
+                                       "elements are missing from the model"))
+
     skip: set[Path] = {manifest_path.resolve()}
     if manifest is not None and manifest.reference_extensions:
         skip.add((root / manifest.reference_extensions).resolve())
     patterns = list(manifest.exclude) if manifest else []
     found: list[tuple[str, Path]] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = [d for d in dirnames if not d.startswith((".", "_")) and d != "node_modules"]
         for name in filenames:
             if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
@@ -489,6 +520,10 @@ def workspace_files(root: Path, manifest: Manifest | None, manifest_path: Path) 
             rel = path.relative_to(root).as_posix()
             if path.resolve() in skip or any(fnmatch.fnmatch(rel, p) for p in patterns):
                 continue
+            if path.is_symlink() and is_outside(root, path):
+                found_problems.append(_problem(rel, "SC002", "is a link to a file outside the workspace; "
+                                               "it was not read"))
+                continue
             found.append((rel, path))
     found.sort()
     return [p for _, p in found]
@@ -496,6 +531,8 @@ def workspace_files(root: Path, manifest: Manifest | None, manifest_path: Path) 
 
 def load_manifest(root: Path) -> tuple[Manifest | None, list[Finding], Path, Positions]:
     path = find_manifest(root)
+    if is_outside(root, path):
+        raise WorkspaceError(f"{path}: is a link to a file outside the workspace; it was not read")
     rel = path.relative_to(root).as_posix()
     parsed = read_file(path, rel)
     findings = list(parsed.problems)
@@ -588,8 +625,11 @@ def _stand_in_manifest(manifest_path: Path, root: Path) -> Manifest:
 def _load_files(root_path: Path, manifest: Manifest, manifest_path: Path, workspace: Workspace,
                 findings: list[Finding], first_seen: dict[str, tuple[str, int, int]]) -> bool:
     """Load every file into ``workspace``; True when some file could not be read at all."""
-    fatal = False
-    for path in workspace_files(root_path, manifest, manifest_path):
+    walk_problems: list[Finding] = []
+    files = workspace_files(root_path, manifest, manifest_path, walk_problems)
+    findings.extend(walk_problems)
+    fatal = bool(walk_problems)
+    for path in files:
         rel = path.relative_to(root_path).as_posix()
         workspace.files.append(rel)
         parsed = read_file(path, rel)

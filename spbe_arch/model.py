@@ -11,8 +11,9 @@ import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+MAX_BUDGET = 10**16  # rupiah: above the national budget, so a larger number is a typing error
 ID_RE = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
 FORMAT_VERSION = 1
 
@@ -242,7 +243,7 @@ class RoadmapActivity(OwnedElement):
     ] = "aplikasi"
     year: Annotated[int, Field(ge=2000, le=2100)]
     affects: list[ElementId] = Field(default_factory=list)
-    budget: Annotated[int, Field(ge=0)] | None = None
+    budget: Annotated[int, Field(ge=0, le=MAX_BUDGET)] | None = None
     end_year: Annotated[int, Field(ge=2000, le=2100)] | None = None  # last year of a multi-year activity
     change: Literal["baru", "peningkatan", "penghentian"] | None = None  # what the activity does to `affects`
     funding: Literal["apbd", "apbn", "dak", "hibah", "lainnya"] | None = None
@@ -284,6 +285,12 @@ class Government(Strict):
 class Period(Strict):
     start: Annotated[int, Field(ge=2000, le=2100)]
     end: Annotated[int, Field(ge=2000, le=2100)]
+
+    @model_validator(mode="after")
+    def _start_not_after_end(self) -> Period:
+        if self.start > self.end:
+            raise ValueError(f"the period starts ({self.start}) after it ends ({self.end})")
+        return self
 
 
 class SpbeIndex(Strict):

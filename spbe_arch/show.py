@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from spbe_arch import textsafe
 from spbe_arch.errors import UnknownElementError
 from spbe_arch.model import dump_element
 from spbe_arch.relations import iter_references
@@ -56,4 +57,4 @@ def view_text(view: ElementView) -> str:
     if view.referenced_by:
         lines.append("referenced by:")
         lines += [f"  {r.element} ({r.collection}.{r.field}): {r.name}" for r in view.referenced_by]
-    return "\n".join(lines) + "\n"
+    return "\n".join(textsafe.terminal(line) for line in lines) + "\n"

@@ -1,7 +1,7 @@
 """A scene as DOT source, written through the ``graphviz`` package.
 
 Every model text is placed in an HTML-like label after :func:`labels.dot_html`, so no name can
-break the DOT syntax; ids are quoted by the ``graphviz`` package.
+break the DOT syntax; ids pass :func:`textsafe.dot_name` and are then quoted by the ``graphviz`` package.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import functools
 import itertools
 from typing import Any
 
+from spbe_arch import textsafe
 from spbe_arch.diagrams import theme
 from spbe_arch.diagrams.labels import dot_html, dot_html_lines
 from spbe_arch.diagrams.scene import Cluster, Edge, Node, Scene
@@ -101,9 +102,9 @@ def _edge_attrs(edge: Edge, scene: Scene) -> tuple[str, str, dict[str, str]]:
         attrs["fontcolor"] = style.colour
     tail, head = scene.nodes[edge.tail], scene.nodes[edge.head]
     if tail.anchor_of:
-        attrs["ltail"] = f"cluster_{tail.anchor_of}"
+        attrs["ltail"] = f"cluster_{_name(tail.anchor_of)}"
     if head.anchor_of:
-        attrs["lhead"] = f"cluster_{head.anchor_of}"
+        attrs["lhead"] = f"cluster_{_name(head.anchor_of)}"
     backwards = tail.layer is not None and head.layer is not None and tail.layer > head.layer
     if style.undirected:
         attrs["dir"] = "none"
@@ -113,8 +114,13 @@ def _edge_attrs(edge: Edge, scene: Scene) -> tuple[str, str, dict[str, str]]:
             attrs["arrowtail"] = attrs.pop("arrowhead")
         swapped = {"ltail": attrs.pop("lhead", ""), "lhead": attrs.pop("ltail", "")}
         attrs.update({k: v for k, v in swapped.items() if v})
-        return edge.head, edge.tail, attrs
-    return edge.tail, edge.head, attrs
+        return _name(edge.head), _name(edge.tail), attrs
+    return _name(edge.tail), _name(edge.head), attrs
+
+
+def _name(scene_id: str) -> str:
+    """A scene id as a DOT name the ``graphviz`` package quotes safely (:func:`textsafe.dot_name`)."""
+    return textsafe.dot_name(scene_id)
 
 
 def _title_label(scene: Scene) -> str:
@@ -216,6 +222,7 @@ def _same_rank(graph: Any, names: list[str], *, ordered: bool) -> None:
 def scene_to_dot(scene: Scene) -> str:
     import graphviz
 
+    scene.limit_nesting()
     graph_attr = {
         "layout": scene.engine,
         "fontname": theme.FONT,
@@ -237,7 +244,7 @@ def scene_to_dot(scene: Scene) -> str:
     node_attr = {"fontname": theme.FONT, "fontsize": str(theme.FONT_SIZE), "fontcolor": theme.TEXT_COLOUR,
                  "color": "#333333", "margin": "0.12,0.06"}
     edge_attr = {"fontname": theme.FONT, "fontsize": str(theme.SUBTITLE_SIZE), "arrowsize": "0.8"}
-    graph = graphviz.Digraph(name=scene.view, graph_attr=graph_attr, node_attr=node_attr, edge_attr=edge_attr)
+    graph = graphviz.Digraph(name=_name(scene.view), graph_attr=graph_attr, node_attr=node_attr, edge_attr=edge_attr)
 
     by_cluster: dict[str | None, list[Node]] = {}
     for node in scene.nodes.values():
@@ -252,9 +259,9 @@ def scene_to_dot(scene: Scene) -> str:
             attrs = _node_attrs(node)
             if packed:
                 attrs["sortv"] = str(i)  # keep the order given: osage would sort by size
-            container.node(node.id, **attrs)
+            container.node(_name(node.id), **attrs)
         for child in children.get(cluster_id, []):
-            with container.subgraph(name=f"cluster_{child}") as sub:
+            with container.subgraph(name=f"cluster_{_name(child)}") as sub:
                 sub.attr(**_cluster_attrs(scene.clusters[child], order[child], scene.engine))
                 emit(sub, child)
 
@@ -273,7 +280,7 @@ def _rank_layers(graph: Any, scene: Scene) -> None:
     layers: dict[int, list[str]] = {}
     for node in scene.nodes.values():
         if node.layer is not None:
-            layers.setdefault(node.layer, []).append(node.id)
+            layers.setdefault(node.layer, []).append(_name(node.id))
     ordered = sorted(layers)
     for index in ordered:
         _same_rank(graph, layers[index], ordered=False)

@@ -6,17 +6,15 @@ Every text from the model passes through here before it reaches DOT or Mermaid: 
 
 from __future__ import annotations
 
-import html
-import re
 import textwrap
 
-_SPACE = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from spbe_arch import textsafe
 
 
 def clean(text: str) -> str:
-    """One line of text: newlines, tabs and runs of spaces become one space; control bytes go."""
-    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    """One line of text: newlines, tabs and runs of spaces become one space; control and bidi
+    characters go."""
+    return textsafe.one_line(text)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -28,12 +26,8 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def dot_html(text: str) -> str:
-    """Text for a Graphviz HTML-like label.
-
-    Entities make ``<``, ``>``, ``&`` and quotes literal. Graphviz still expands ``\\N``, ``\\G``
-    and friends inside HTML labels, so a backslash is doubled.
-    """
-    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
+    """Text for a Graphviz HTML-like label (:func:`textsafe.dot_html`)."""
+    return textsafe.dot_html(text)
 
 
 def dot_html_lines(text: str, width: int, *, left: bool = False) -> str:
@@ -42,16 +36,9 @@ def dot_html_lines(text: str, width: int, *, left: bool = False) -> str:
     return separator.join(dot_html(line) for line in wrap(text, width))
 
 
-_MERMAID_SPECIAL = re.compile(r"[#\"<>&{}\[\]()|`\\]")
-
-
 def mermaid_text(text: str) -> str:
-    """Text for a quoted Mermaid label: every character Mermaid could read as syntax or markup.
-
-    Mermaid turns ``#NN;`` into the character NN, so the special characters (and ``#`` itself)
-    are written that way.
-    """
-    return _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group(0))};", clean(text))
+    """Text for a quoted Mermaid label (:func:`textsafe.mermaid_label`)."""
+    return textsafe.mermaid_label(text)
 
 
 def mermaid_lines(text: str, width: int) -> str:

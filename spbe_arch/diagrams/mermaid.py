@@ -44,6 +44,7 @@ def _label(node: Node) -> str:
 
 
 def scene_to_mermaid(scene: Scene) -> str:
+    scene.limit_nesting()
     ids = {node_id: f"n{i}" for i, node_id in enumerate(scene.nodes, start=1)}
     cluster_ids = {cluster_id: f"c{i}" for i, cluster_id in enumerate(scene.clusters, start=1)}
     # The title is YAML front matter, drawn as plain text: a JSON string is valid YAML and escapes it.

@@ -62,8 +62,11 @@ class DiagramProblems(SpbeError):
 
 
 def view_slug(view: str) -> str:
-    """A file name for a view: ``opd:dinkes`` -> ``opd-dinkes``."""
-    return view.replace(":", "-")
+    """A file name for a view: ``opd:dinkes`` -> ``opd-dinkes``; a very long id is cut and given a hash,
+    so the name fits every file system and stays unique (:func:`fileio.bounded_name`)."""
+    from spbe_arch.fileio import bounded_name
+
+    return bounded_name(view.replace(":", "-"))
 
 
 def check_formats(formats: Iterable[str]) -> list[str]:
@@ -133,7 +136,13 @@ def export_all(workspace: Workspace, out_dir: Path, formats: Sequence[str] = ("s
     from spbe_arch.diagrams.views import build_scene, list_views
 
     chosen = check_formats(formats)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    from spbe_arch.fileio import OutputError, check_folder
+
+    check_folder(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot be created: {exc.strerror or exc}; nothing was written") from None
     run = DiagramRun(directory=out_dir, views=[])
     renderers: dict[str, _Rendering] = {}
     for fmt in (f for f in chosen if f in RENDER_FORMATS):
@@ -246,7 +255,11 @@ def _write_index(workspace: Workspace, run: DiagramRun) -> Path:
     from spbe_arch.version import __version__
 
     template_text = resources.files("spbe_arch.diagrams").joinpath("index.html.j2").read_text("utf-8")
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    from spbe_arch import textsafe
+
+    # autoescape quotes every text and attribute; finalize drops the control characters HTML cannot hold
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             finalize=lambda value: textsafe.xml_chars(value) if isinstance(value, str) else value)
     sections = []
     for key, title in SECTIONS:
         views = []

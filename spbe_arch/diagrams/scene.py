@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Engine = Literal["dot", "osage"]
+MAX_NESTING = 20  # levels of groups inside groups that a drawing shows
 Direction = Literal["LR", "TB"]
 
 
@@ -90,6 +91,35 @@ class Scene:
 
     def edge_styles(self) -> list[str]:
         return list(dict.fromkeys(e.style for e in self.edges.values()))
+
+    def limit_nesting(self) -> None:
+        """Groups nested deeper than :data:`MAX_NESTING` levels are drawn inside the group at that level
+        (with a note): the writers walk groups recursively, and no drawing shows 5,000 nested frames.
+        Depths are found without recursion, and a cycle of parents is cut the same way."""
+        depth: dict[str, int] = {}
+        moved = 0
+        for cluster_id in self.clusters:
+            chain: list[str] = []
+            current: str | None = cluster_id
+            while current is not None and current in self.clusters and current not in depth:
+                if current in chain:  # a cycle: treat its first member as top level
+                    self.clusters[current].parent = None
+                    break
+                chain.append(current)
+                current = self.clusters[current].parent
+            base = depth.get(current, -1) if current is not None and current in self.clusters else -1
+            for offset, member in enumerate(reversed(chain), start=1):
+                depth[member] = base + offset
+        for cluster in self.clusters.values():
+            if depth.get(cluster.id, 0) >= MAX_NESTING:
+                ancestor = cluster.parent
+                while ancestor is not None and depth.get(ancestor, 0) >= MAX_NESTING:
+                    ancestor = self.clusters[ancestor].parent
+                cluster.parent = ancestor
+                moved += 1
+        if moved:
+            self.note(f"{moved} kelompok bersarang lebih dari {MAX_NESTING} tingkat digambar pada tingkat "
+                      f"ke-{MAX_NESTING}.")
 
     def cluster_children(self) -> dict[str | None, list[str]]:
         children: dict[str | None, list[str]] = {}

@@ -93,6 +93,15 @@ def is_shallow(repo: Path) -> bool:
     return _text(_git(repo, "rev-parse", "--is-shallow-repository", check=False)) == "true"
 
 
+def _shallow_boundary(repo: Path) -> set[str]:
+    """The commits where a shallow clone's history was cut (their parents are missing)."""
+    path = _text(_git(repo, "rev-parse", "--git-path", "shallow", check=False))
+    try:
+        return set((repo / path).read_text(encoding="ascii").split()) if path else set()
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
 def _refs(repo: Path) -> list[str]:
     out = _text(_git(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes", "refs/tags",
                      check=False))
@@ -159,6 +168,11 @@ def default_base(repo: Path) -> Revision:
         result = _git(repo, "merge-base", ref, "HEAD", check=False)
         if result.returncode == 0 and _text(result):
             commit = _text(result)
+            if is_shallow(repo) and (commit == head or commit in _shallow_boundary(repo)):
+                # HEAD is the branch tip, or the base is where the clone's history was cut: comparing with
+                # it would report nothing (or too little) without a word
+                raise GitError(f"this shallow clone cannot show where HEAD branched off {ref}: {SHALLOW_HINT}; "
+                               "or name the base revision: spbe diff REV")
             return Revision(commit, f"merge base with {ref} ({commit[:10]})", base_of=ref)
         hint = SHALLOW_HINT if is_shallow(repo) else "the branches share no history"
         raise GitError(f"cannot find where HEAD branched off {ref}: {hint}; or name the base revision: spbe diff REV")

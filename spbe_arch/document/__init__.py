@@ -16,7 +16,7 @@ from pathlib import Path
 from spbe_arch.document.data import DocumentData, collect
 from spbe_arch.document.templating import TemplateError, Templates
 from spbe_arch.errors import UsageError
-from spbe_arch.fileio import write_bytes_atomic
+from spbe_arch.fileio import check_target, write_bytes_atomic
 from spbe_arch.validate import Validation
 
 __all__ = [
@@ -90,8 +90,9 @@ def write_document(data: DocumentData, fmt: DocumentFormat | str, path: Path, *,
                    templates: Templates | None = None) -> list[Path]:
     """Render and write the document (and a Markdown document's figures beside it); the paths written."""
     fmt = DocumentFormat(fmt)
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         raise UsageError(f"{path} is a folder; give the document's file name, e.g. {path / default_output(fmt)}")
+    check_target(path)  # before the figures are written beside it
     rendered = render_document(data, fmt, templates=templates,
                                figure_dir=figure_folder(path) if fmt == DocumentFormat.md else None)
     written = []

@@ -53,7 +53,9 @@ class Figure:
 
     @property
     def filename(self) -> str:
-        return f"{self.key}.svg"
+        from spbe_arch.fileio import bounded_name
+
+        return bounded_name(self.key, ".svg")  # keys hold ids, which may be very long
 
     def svg(self) -> str | None:
         """The figure as SVG ready to be placed inside HTML, or None (then :attr:`reason` says why)."""

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from spbe_arch import textsafe
+
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
     "November", "Desember",
@@ -18,13 +20,9 @@ MONTHS = (
 
 # Characters XML 1.0 forbids (and HTML treats as errors): C0 controls except tab, newline, carriage
 # return; lone surrogates; U+FFFE and U+FFFF.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# C1 controls and bidi overrides go too (:mod:`spbe_arch.textsafe`).
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{textsafe.BIDI}\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
-# Markdown punctuation that can start inline syntax anywhere in a line (CommonMark and GFM tables).
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~!])")
-_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_MD_LINE_START = re.compile(r"^([-+])(?=\s|$)|^([-=])(?=[-=]*\s*$)")
-_MD_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def clean(text: object) -> str:
@@ -40,16 +38,8 @@ def one_line(text: object) -> str:
 
 
 def md_escape(text: object) -> str:
-    """Model text as literal Markdown inline content, safe in paragraphs, list items and table cells.
-
-    Backslash escapes are used for every ASCII punctuation character that can start Markdown syntax,
-    so the text renders as written on GitHub, GitLab and markdown-it; the text is put on one line.
-    """
-    value = one_line(text)
-    value = _MD_INLINE.sub(r"\\\1", value)
-    value = _MD_ENTITY.sub("&amp;", value)
-    value = _MD_ORDERED.sub(r"\1\\\2", value)
-    return _MD_LINE_START.sub(lambda m: "\\" + (m.group(1) or m.group(2)), value)
+    """Model text as literal Markdown inline content on one line (:func:`textsafe.markdown`)."""
+    return textsafe.markdown(clean(text))
 
 
 def paragraphs(text: object) -> list[str]:

@@ -71,6 +71,7 @@ def cover_context(data: DocumentData) -> dict[str, Any]:
 def render_docx(data: DocumentData, markdown: str, template: Path, tables: list[Table] | None = None) -> bytes:
     """The Word document: the template's cover filled in, the table of contents, and the body."""
     import jinja2
+    from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
 
     try:
@@ -86,7 +87,8 @@ def render_docx(data: DocumentData, markdown: str, template: Path, tables: list[
         tpl.render(context, jinja_env=env, autoescape=True)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{template}: Word template field error: {exc}") from None
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, PackageNotFoundError) as exc:
+        # SyntaxError: lxml's XMLSyntaxError, for a part that is not XML
         raise TemplateError(f"{template}: not a usable Word template ({exc})") from None
     doc = tpl.docx
     writer = WordWriter(doc, data, tables)

@@ -8,17 +8,16 @@ import json
 import re
 from collections.abc import Callable
 
+from spbe_arch import textsafe
 from spbe_arch.duplicates.report import DuplicateReport, Group, Pair
 from spbe_arch.workspace import Workspace
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _plain(text: str) -> str:
-    """One line of terminal text: no control characters, no line breaks."""
-    return _CONTROL.sub(" ", text.replace("\n", " ").replace("\r", " "))
+    """One line of terminal text: no control or bidi characters, no line breaks."""
+    return textsafe.strip_control(text)
 
 
 def _md(text: str) -> str:
@@ -40,8 +39,7 @@ def _md_with_code(text: str) -> str:
 
 def _cell(text: str) -> str:
     """A CSV cell that a spreadsheet will not run as a formula."""
-    text = _plain(text)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return textsafe.csv_cell(_plain(text))
 
 
 def _label(workspace: Workspace | None, app_id: str) -> tuple[str, str]:

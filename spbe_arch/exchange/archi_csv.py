@@ -16,11 +16,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from spbe_arch.errors import SpbeError
+from spbe_arch import textsafe
 from spbe_arch.exchange.archimate_export import exchange_model
 from spbe_arch.exchange.concepts import XModel
 from spbe_arch.exchange.model_builder import BuildNote
 from spbe_arch.exchange.workspace_writer import write_output
+from spbe_arch.fileio import check_folder
 
 ELEMENTS_HEADER = ("ID", "Type", "Name", "Documentation", "Specialization")
 RELATIONS_HEADER = ("ID", "Type", "Name", "Documentation", "Source", "Target", "Specialization")
@@ -40,10 +41,12 @@ class ArchiCsvExport(BaseModel):
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """Every cell through :func:`textsafe.csv_cell`: a name (or a formula carried from an imported
+    spreadsheet) starting with ``=``, ``+``, ``-`` or ``@`` is never run by the spreadsheet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(tuple(textsafe.csv_cell(cell) for cell in row) for row in rows)
     return buffer.getvalue()
 
 
@@ -74,8 +77,7 @@ def export_archi_csv(root: str | os.PathLike[str], folder: Path) -> ArchiCsvExpo
     """Write the three CSV files of the workspace at ``root`` into ``folder``."""
     from spbe_arch.loader import open_workspace
 
-    if folder.exists() and not folder.is_dir():
-        raise SpbeError(f"{folder}: is a file; give the folder to write the three CSV files into")
+    check_folder(folder)
     workspace, _ = open_workspace(root)
     xmodel, notes = exchange_model(workspace, with_views=False)
     rows = csv_rows(xmodel)

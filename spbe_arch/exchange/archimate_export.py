@@ -8,12 +8,12 @@ the ArchiMate relationship table, so a file we hand over is never one a tool rej
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from spbe_arch import textsafe
 from spbe_arch.errors import SpbeError
 from spbe_arch.exchange import mapping as mp
 from spbe_arch.exchange.concepts import Folder, Prop, ViewNode, XModel, XView
@@ -27,8 +27,6 @@ SCHEMA_LOCATION = f"{ARCHIMATE_NS} http://www.opengroup.org/xsd/archimate/3.1/ar
 _A = f"{{{ARCHIMATE_NS}}}"
 _LANG = f"{{{XML_NS}}}lang"
 _TYPE = f"{{{XSI_NS}}}type"
-# Characters XML 1.0 cannot hold at all; model text with them would make the file unreadable.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class ArchimateExport(BaseModel):
@@ -119,7 +117,7 @@ def build_tree(xmodel: XModel) -> Any:
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    return textsafe.xml_chars(text)
 
 
 def _text(parent: Any, tag: str, text: str, lang: str | None) -> Any:

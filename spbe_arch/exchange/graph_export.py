@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 GraphFormat = Literal["graphml", "json"]
 GRAPH_FORMATS: tuple[str, ...] = ("graphml", "json")
 # Characters XML 1.0 cannot hold even escaped: a model text with one would make the file unreadable.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml_safe(value: Any) -> Any:

@@ -20,7 +20,15 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from spbe_arch.errors import SpbeError
 from spbe_arch.exchange import inventory_headers as hd
-from spbe_arch.exchange.inventory_read import Grid, Header, cell_text, detect_header, read_grids
+from spbe_arch.exchange.inventory_read import (
+    MAPPING_MAX_BYTES,
+    Grid,
+    Header,
+    cell_text,
+    detect_header,
+    read_grids,
+    read_regular,
+)
 from spbe_arch.exchange.naming import IdAllocator, organization_kind
 from spbe_arch.exchange.opd_names import OPD_SHORT_FORMS, Org, OrgRegistry, opd_key, tidy_name
 from spbe_arch.exchange.workspace_writer import (
@@ -51,7 +59,7 @@ class InventoryMapping(BaseModel):
 
 def load_mapping(path: Path) -> InventoryMapping:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        raw = yaml.load(read_regular(path, MAPPING_MAX_BYTES).decode("utf-8"), Loader=yaml.CSafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise SpbeError(f"{path}: cannot read the mapping file: {exc}") from None
     try:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,34 @@ from spbe_arch.exchange.inventory_headers import match_header, normalise
 MAX_BYTES = 50 * 1024 * 1024
 HEADER_SCAN_ROWS = 30
 MAX_COLUMNS = 200  # sheets formatted out to column XFD would otherwise give 16384 empty cells a row
+# Bounds on what a file may make us build in memory: an inventory is a few thousand rows. Each
+# refusal names the limit; a real sheet over it is split.
+MAX_ROWS = 100_000
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # all parts of an .xlsx, uncompressed (zip bombs)
+MAX_CELLS = 1_000_000  # cells written in one sheet
+MAX_MERGED_CELLS = 2_000_000  # cells covered by merged ranges, summed over a sheet
+MAX_CSV_FIELD = 1024 * 1024  # characters in one CSV cell
+MAPPING_MAX_BYTES = 1024 * 1024
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z0-9:$]+)"')
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; a device, a pipe or a larger file is
+    refused before it can fill the memory or hang the run."""
+    import os
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise SpbeError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise SpbeError(f"{path}: not a regular file (a device, a pipe or a socket); it was not read")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise SpbeError(f"{path}: larger than the limit of {limit} bytes; it was not read")
+    return data
 
 
 @dataclass
@@ -51,8 +81,10 @@ class Header:
 
 def read_grids(path: Path, sheet: str | None = None) -> list[Grid]:
     """The sheets of an .xlsx (or the one named), or the table of a .csv."""
-    if not path.is_file():
+    if not path.exists():
         raise SpbeError(f"{path}: no such file")
+    if not path.is_file():
+        raise SpbeError(f"{path}: not a regular file; give the .xlsx or .csv file of the inventory")
     if path.stat().st_size > MAX_BYTES:
         raise SpbeError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MiB; is it an inventory?")
     suffix = path.suffix.lower()
@@ -73,6 +105,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Grid]:
 
     from spbe_arch.exchange.xmlsafe import refuse_dtd_in_package
 
+    _check_xlsx_bounds(path)  # first: the DTD check reads the parts, which must be of bounded size
     refuse_dtd_in_package(path)
     try:
         values = load_workbook(path, data_only=True)
@@ -87,12 +120,59 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Grid]:
     return [_grid_of(values[name], formulas[name]) for name in names]
 
 
+def _check_xlsx_bounds(path: Path) -> None:
+    """Refuse a workbook that would explode in memory, before openpyxl expands it: parts that
+    unpack to more than :data:`MAX_UNZIPPED_BYTES`, or merged ranges covering more than
+    :data:`MAX_MERGED_CELLS` cells (openpyxl makes an object for every merged cell), or a sheet of
+    more than :data:`MAX_CELLS` cells."""
+    import zipfile
+
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            if sum(p.file_size for p in parts) > MAX_UNZIPPED_BYTES:
+                raise SpbeError(f"{path}: unpacks to more than {MAX_UNZIPPED_BYTES // (1024 * 1024)} MiB; it was "
+                                "not read (split the inventory)")
+            for part in parts:
+                if not part.filename.startswith("xl/worksheets/") or not part.filename.endswith(".xml"):
+                    continue
+                xml = archive.read(part)
+                cells = xml.count(b"<c ") + xml.count(b"<c>")
+                if cells > MAX_CELLS:
+                    raise SpbeError(f"{path}: {part.filename} holds {cells} cells, over the limit of {MAX_CELLS}; "
+                                    "split the inventory")
+                covered = 0
+                for ref in _MERGE_REF.findall(xml):
+                    try:
+                        min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
+                    except (ValueError, TypeError):
+                        continue
+                    covered += ((max_col or min_col or 1) - (min_col or 1) + 1) * (
+                        (max_row or min_row or 1) - (min_row or 1) + 1)
+                if covered > MAX_MERGED_CELLS:
+                    raise SpbeError(f"{path}: merged ranges of {part.filename} cover {covered} cells, over the "
+                                    f"limit of {MAX_MERGED_CELLS}; unmerge the cells outside the table")
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SpbeError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+
+
+def _finite(value: Any) -> Any:
+    """A number too large for a year or an amount (1E+309 reads as infinity) kept as text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value
+
+
 def _grid_of(ws: Any, formula_ws: Any) -> Grid:
     width = min(ws.max_column or 1, MAX_COLUMNS)
-    rows: list[list[Any]] = [list(row) for row in ws.iter_rows(max_col=width, values_only=True)]
+    if (ws.max_row or 0) > MAX_ROWS:
+        raise SpbeError(f"sheet {ws.title!r} has {ws.max_row} rows, over the limit of {MAX_ROWS}; split it")
+    rows: list[list[Any]] = [[_finite(v) for v in row] for row in ws.iter_rows(max_col=width, values_only=True)]
     grid = Grid(name=ws.title, rows=rows)
     for merged in ws.merged_cells.ranges:
-        top = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row - 1 < len(rows) else None
+        top = grid.cell(merged.min_row - 1, merged.min_col - 1)
         for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
             for c in range(merged.min_col - 1, min(merged.max_col, MAX_COLUMNS)):
                 while c >= len(rows[r]):
@@ -125,8 +205,18 @@ def _read_csv(path: Path) -> Grid:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    rows = [[cell if cell.strip() else None for cell in row] for row in csv.reader(io.StringIO(text),
-                                                                                      delimiter=delimiter)]
+    rows: list[list[Any]] = []
+    previous = csv.field_size_limit(MAX_CSV_FIELD)
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            if len(rows) >= MAX_ROWS:
+                raise SpbeError(f"{path}: more than {MAX_ROWS} rows, over the limit; split the inventory")
+            rows.append([cell if cell.strip() else None for cell in row[:MAX_COLUMNS]])
+    except csv.Error as exc:
+        raise SpbeError(f"{path}: line {len(rows) + 1}: not readable as CSV ({exc}; the limit of one cell is "
+                        f"{MAX_CSV_FIELD} characters)") from None
+    finally:
+        csv.field_size_limit(previous)
     return Grid(name=path.name, rows=rows)
 
 

@@ -13,6 +13,7 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Any
 
+from spbe_arch import textsafe
 from spbe_arch.errors import SpbeError
 
 NODE_W = 160  # Archi's default box is 120 x 55; SPBE names are long
@@ -94,9 +95,13 @@ def to_dot(graph: LayoutGraph) -> tuple[str, dict[str, str]]:
 
 
 def _dot_label(text: str) -> str:
-    """A cluster label that reserves the space of the element's name; DOT escapes are neutralised."""
-    cleaned = " ".join(text.replace("\\", "/").split())
-    return cleaned if len(cleaned) <= 48 else cleaned[:47] + "…"
+    """A cluster label that reserves the space of the element's name; DOT escapes, control characters
+    and a leading ``<`` (which the ``graphviz`` package would pass on as an HTML label) are neutralised."""
+    import graphviz
+
+    cleaned = textsafe.one_line(text).replace("\\", "/")
+    label: str = graphviz.nohtml(cleaned if len(cleaned) <= 48 else cleaned[:47] + "…")
+    return label
 
 
 def layout(graph: LayoutGraph) -> dict[str, Box]:
@@ -113,7 +118,11 @@ def layout(graph: LayoutGraph) -> dict[str, Box]:
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise LayoutError(f"Graphviz ({command[0]}) failed on the view: {message[-1] if message else done.returncode}")
-    return _boxes(json.loads(done.stdout), names)
+    try:
+        result = json.loads(done.stdout)
+    except ValueError as exc:
+        raise LayoutError(f"Graphviz ({command[0]}) gave an unreadable layout: {exc}") from None
+    return _boxes(result, names)
 
 
 def _boxes(result: dict[str, Any], names: dict[str, str]) -> dict[str, Box]:

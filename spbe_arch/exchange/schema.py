@@ -85,6 +85,9 @@ def _simplify(node: Any) -> Any:
 
 def export_schema(folder: Path) -> list[str]:
     """Write both schemas into ``folder``; returns the paths written."""
+    from spbe_arch.fileio import check_folder
+
+    check_folder(folder)
     if folder.exists() and not folder.is_dir():
         raise SpbeError(f"{folder}: is a file; give the folder to write the schema files into")
     written = []

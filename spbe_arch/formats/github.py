@@ -8,6 +8,7 @@ inject a command of its own.
 
 from __future__ import annotations
 
+from spbe_arch import textsafe
 from spbe_arch.findings import Finding
 from spbe_arch.formats.paths import PathMapper, mapper_for
 from spbe_arch.formats.text import report_status
@@ -19,12 +20,12 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 def escape_data(text: str) -> str:
     """The message part of a workflow command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return textsafe.github_data(text)
 
 
 def escape_property(text: str) -> str:
     """A property value of a workflow command (file, title)."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return textsafe.github_property(text)
 
 
 def annotation(finding: Finding, paths: PathMapper) -> str:

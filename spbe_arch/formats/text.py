@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from spbe_arch import textsafe
 from spbe_arch.validate import Report
 
 
@@ -13,13 +14,15 @@ def report_status(report: Report) -> str:
 
 
 def report_text(report: Report) -> str:
-    lines = [f.format_line() for f in report.findings]
+    """One line per finding, then the summary; control and bidi characters in model text are shown as
+    escapes, so a name cannot start a line of its own (a forged ``::error::``) or drive the terminal."""
+    lines = [textsafe.terminal(f.format_line()) for f in report.findings]
     s = report.summary
     lines.append(
         f"{report.workspace}: {report_status(report)}: {s.errors} error(s), {s.warnings} warning(s), {s.infos} info "
         f"in {s.files} file(s), {s.elements} element(s)"
     )
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines[:-1], textsafe.terminal(lines[-1])]) + "\n"
 
 
 def report_json(report: Report) -> str:
