@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from spbe_arch.duplicates.national import function_of, national_named
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
+from spbe_arch.duplicates.systems import is_generic, mentions_platform, name_text
 from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, words
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
@@ -55,6 +56,9 @@ class AppFeatures:
     concepts: frozenset[str]  # name words the tables know as functions: two disjoint sets mean two functions
     connector: bool  # a bridge to another system (bridging, sinkronisasi, ...), not a system of its own
     opaque: bool  # the name is only acronyms no table explains: the description has to say what it does
+    generic: bool = False  # the name names a kind of system (Aplikasi Antrian), not one system (EP3)
+    platform_named: bool = False  # the name says its platform (e-Kinerja Mobile): a client of one system
+    website: bool = False  # the inventory lists it as a website, not an application
     is_national: bool = False  # a national application (source nasional, or named as one)
 
     @property
@@ -128,8 +132,12 @@ def _idf(document_frequency: Counter[str], total: int) -> dict[str, float]:
 
 
 def _host(url: str | None) -> tuple[str, str] | None:
-    if not url or not url.startswith(("http://", "https://")):
+    if not url:
         return None
+    if not url.startswith(("http://", "https://")):
+        if " " in url.strip() or "." not in url:
+            return None
+        url = f"https://{url.strip()}"
     try:
         parts = urlsplit(url.strip().lower())
         host = parts.hostname
@@ -151,7 +159,7 @@ def build_normaliser(workspace: Workspace, tables: Tables, apps: list[Applicatio
     counts: Counter[str] = Counter()
     vocabulary: set[str] = set()
     for app in apps:
-        name_words = words(app.name) + (words(app.acronym) if app.acronym else [])
+        name_words = words(name_text(app.name)) + (words(app.acronym) if app.acronym else [])
         vocabulary.update(name_words)
         counts.update(name_words)
         if app.description:
@@ -197,7 +205,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         for app_id in service.applications:
             realised.setdefault(app_id, set()).add(service.id)
 
-    names = [normaliser.name(a.name, a.acronym) for a in apps]
+    names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
     function_cache: dict[tuple[str, str | None, str | None, str], tuple[
         NationalFunction | None, NationalFunction | None, bool]] = {}
     descriptions = [normaliser.description(a.description) for a in apps]
@@ -236,6 +244,9 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             concepts=frozenset(w for w in name.weights if w in functional),
             connector=bool(set(name.tokens) & tables.connectors),
             opaque=is_opaque(name, tables),
+            generic=is_generic(app.name),
+            platform_named=mentions_platform(app.name),
+            website="website" in app.tags,
             is_national=national is not None or app.source == "nasional",
         ))
     hosts = Counter(f.host[0] for f in result if f.host is not None)
@@ -271,7 +282,7 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
     national_ids: dict[str, str] = {}
     fallback_ids: dict[str, str] = {}
     for app in apps:
-        name = normaliser.name(app.name, app.acronym)
+        name = normaliser.name(name_text(app.name), app.acronym)
         function, national, named = application_function(normaliser, app, name)
         if national is not None or app.source == "nasional":
             if national is not None:

@@ -7,33 +7,42 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from spbe_arch.duplicates.blocking import all_pairs, candidate_pairs
-from spbe_arch.duplicates.features import AppFeatures, build_features
+from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
-from spbe_arch.duplicates.report import DuplicateReport, Pair
+from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import Scorer
 from spbe_arch.errors import UsageError
 from spbe_arch.gcpause import cyclic_gc_paused
 from spbe_arch.workspace import Workspace
 
 DEFAULT_THRESHOLD = 0.58
+NATIONAL_COPY_SCORE = 0.9
 
 
-def same_system(a: AppFeatures, b: AppFeatures) -> bool:
-    """Two rows of one system, not two systems: the same URL host (and, on a host that several
-    applications share, the same first path segment), one replaces the other, or the same owner's web
-    and mobile twins (one integrates the other, or the names are equal)."""
-    if (a.host is not None and b.host is not None and a.host[0] == b.host[0]
-            and (not a.shared_host or not a.host[1] or not b.host[1] or a.host[1] == b.host[1])):
-        return True
+def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
+    """Why two rows are one system and not two, or None: the same web address (on a host that several
+    applications share, also the same first path segment); one replaces the other; both are the one
+    national application; the same owner's web and mobile twins (one integrates the other); equal
+    names of one system (EP3 of every kecamatan) or of its clients (e-Kinerja and e-Kinerja Mobile).
+    A name of a kind of system (Aplikasi Antrian) in two OPDs is two systems, never one."""
+    if a.host is not None and b.host is not None:
+        if a.host[0] == b.host[0] and (not a.shared_host or not a.host[1] or not b.host[1]
+                                       or a.host[1] == b.host[1]):
+            return "address"
     if a.id in b.replaces or b.id in a.replaces:
-        return True
-    if a.owner == b.owner:
-        if a.id in b.integrates or b.id in a.integrates:
-            return True
-        if a.name_key and a.name_key == b.name_key:
-            return True
-    return False
+        return "replaces"
+    if a.national is not None and b.national is not None and a.is_national and b.is_national \
+            and a.national.id == b.national.id:
+        return "national"
+    if a.owner == b.owner and (a.id in b.integrates or b.id in a.integrates):
+        return "integrates"
+    if a.name_key and a.name_key == b.name_key and a.website == b.website:
+        different_hosts = a.host is not None and b.host is not None and a.host[0] != b.host[0]
+        if not different_hosts and (a.owner == b.owner or not (a.generic and b.generic)
+                                    or a.platform_named != b.platform_named):
+            return "name"
+    return None
 
 
 def declared_distinct(workspace: Workspace) -> set[frozenset[str]]:
@@ -80,26 +89,54 @@ def _find(workspace: Workspace, limit: float, exhaustive: bool, language: Langua
     messages.surface = features.normaliser.surface
     apps = features.apps
     candidates = all_pairs(len(apps)) if exhaustive else candidate_pairs(apps)
-    found = _score(apps, candidates, Scorer(features, messages, messages.ref), declared_distinct(workspace), limit)
-    pairs = [Pair.model_construct(a=a, b=b, score=score, evidence=evidence) for a, b, score, evidence in found]
+    distinct = declared_distinct(workspace)
+    found = _score(apps, candidates, Scorer(features, messages, messages.ref), distinct, limit)
+    known = {(a, b) for a, b, *_ in found}
+    found += [c for c in _national_copies(features, distinct, messages) if (c[0], c[1]) not in known]
+    pairs = [Pair.model_construct(a=a, b=b, score=score, evidence=evidence, kind=kind)
+             for a, b, score, evidence, kind in found]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     groups = build_groups(features, pairs, workspace, messages)
     return DuplicateReport(threshold=limit, pairs=pairs, groups=groups)
 
 
-Found = tuple[str, str, float, list[str]]
+Found = tuple[str, str, float, list[str], Kind]
 
 
 def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], scorer: Scorer,
            distinct: set[frozenset[str]], limit: float) -> list[Found]:
-    """Score the candidates; explain those that reach the threshold."""
+    """Score the candidates; explain those that reach the threshold. Rows of one system are reported
+    as such whatever their score; a national application pairs only with its own rows."""
     found: list[Found] = []
+    m = scorer.messages
     for i, j in candidates:
         a, b = apps[i], apps[j]
-        if a.is_national or b.is_national or same_system(a, b):
+        if frozenset((a.id, b.id)) in distinct:
+            continue
+        reason = same_system(a, b)
+        if reason is not None:
+            found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
+            continue
+        if a.is_national or b.is_national:
             continue
         score, signals = scorer.measure(a, b)
-        if score <= 0 or score < limit or frozenset((a.id, b.id)) in distinct:
+        if score <= 0 or score < limit:
             continue
-        found.append((a.id, b.id, score, scorer.explain(a, b, signals)))
+        found.append((a.id, b.id, score, scorer.explain(a, b, signals), "functional"))
+    return found
+
+
+def _national_copies(features: FeatureSet, distinct: set[frozenset[str]], messages: Messages) -> list[Found]:
+    """A local application doing the job of a national one that the workspace lists: a functional pair
+    with that national application, whatever the names say."""
+    found: list[Found] = []
+    for f in features.apps:
+        if f.is_national or f.function is None:
+            continue
+        national_id = features.national_apps.get(f.function.id)
+        if national_id is None or national_id == f.id or frozenset((f.id, national_id)) in distinct \
+                or national_id in f.distinct_from:
+            continue
+        a, b = sorted((f.id, national_id))
+        found.append((a, b, NATIONAL_COPY_SCORE, [messages.national_copy(f.function)], "functional"))
     return found

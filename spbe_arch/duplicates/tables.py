@@ -53,6 +53,7 @@ class NationalFunction:
     names: tuple[str, ...] = ()
     concepts: tuple[frozenset[str], ...] = ()
     unless: frozenset[str] = frozenset()
+    basis: str = ""  # the regulation that designates the application (empty: to be confirmed)
 
 
 @dataclass
@@ -127,6 +128,7 @@ def _function(raw: dict[str, Any]) -> NationalFunction:
         names=tuple(" ".join(words(str(n))) for n in raw.get("names") or []),
         concepts=tuple(frozenset(_concept(str(w)) for w in group) for group in raw.get("concepts") or []),
         unless=frozenset(_concept(str(w)) for w in raw.get("unless") or []),
+        basis=str(raw.get("basis") or ""),
     )
 
 

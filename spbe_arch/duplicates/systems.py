@@ -1,0 +1,90 @@
+"""What makes two inventory rows one system rather than two: web addresses and names of one system.
+
+Shared by the duplicate finder (``same_system`` findings) and ``spbe import inventory`` (which merges
+such rows into one application).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from spbe_arch.duplicates.tables import shipped_tables, words
+
+_ADDRESS = re.compile(r"^(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?(/\S*)?$", re.IGNORECASE)
+_ADDRESS_TOKEN = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:/[^\s)]*)?", re.IGNORECASE)
+# labels of a host that say where it lives, not what it is: go.id, the government's own domain
+_DOMAIN_LABELS = frozenset({"go", "id", "co", "or", "ac", "sch", "com", "net", "org", "web", "my", "www", "info",
+                            "desa", "kab", "kota", "prov"})
+
+
+def is_address(text: str) -> bool:
+    """Whether a name is only a web address (``simpeg.magetan.go.id``, ``https://x.go.id/app``)."""
+    return " " not in text.strip() and bool(_ADDRESS.match(text.strip()))
+
+
+def address_key(text: str) -> str | None:
+    """Host and first path segment of an address, without ``www.``: where one system lives."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        parts = urlsplit(text if "://" in text else f"https://{text}")
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
+    if "." not in host:
+        return None
+    segment = parts.path.strip("/").split("/", 1)[0].lower()
+    return f"{host}/{segment}" if segment else host
+
+
+def _address_words(address: str) -> str:
+    """``e-kinerja.magetan.go.id`` -> ``e-kinerja``; ``x.go.id/sippd`` -> ``sippd``: the labels that name
+    the system, before the government's domain."""
+    try:
+        parts = urlsplit(address if "://" in address else f"https://{address}")
+        labels = (parts.hostname or "").removeprefix("www.").split(".")
+    except ValueError:
+        return address
+    segment = parts.path.strip("/").split("/", 1)[0]
+    kept: list[str] = []
+    for label in labels:
+        if label in _DOMAIN_LABELS:
+            break
+        kept.append(label)
+    if len(kept) >= 2:
+        kept = kept[:-1]  # the government's own domain (magetan in simpeg.magetan.go.id)
+    return " ".join([*kept, segment]).strip()
+
+
+def name_text(name: str) -> str:
+    """A name with its web addresses reduced to the words that name the system."""
+    if "." not in name:
+        return name
+    return _ADDRESS_TOKEN.sub(lambda m: f" {_address_words(m.group(0))} ", name)
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Words that say what an application does, without the acronyms and national application names
+    (which name one system)."""
+    tables = shipped_tables()
+    brands = set(tables.acronyms)
+    for function in tables.functions:
+        for name in function.names:
+            brands.update(name.split())
+    return frozenset((tables.known_words | tables.stopwords | {"e", "aplikasi", "sistem", "informasi"}) - brands)
+
+
+def is_generic(name: str) -> bool:
+    """A name of a kind of system ("Aplikasi Antrian", "SMS Gateway"), not of one system ("EP3")."""
+    found = words(name_text(name))
+    generic = _generic_words()
+    return bool(found) and all(w in generic or w.isdigit() for w in found)
+
+
+def mentions_platform(name: str) -> bool:
+    """Whether a name says which platform it runs on (``e-Kinerja (Mobile)``, ``SIMPEG Android``)."""
+    return bool(set(words(name)) & shipped_tables().platform)
