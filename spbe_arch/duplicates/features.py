@@ -9,6 +9,7 @@ or a process that many applications share says little.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -59,6 +60,7 @@ class AppFeatures:
     generic: bool = False  # the name names a kind of system (Aplikasi Antrian), not one system (EP3)
     platform_named: bool = False  # the name says its platform (e-Kinerja Mobile): a client of one system
     website: bool = False  # the inventory lists it as a website, not an application
+    bumd: bool = False  # owned by a regional enterprise (PDAM, Bank daerah): a legal entity of its own
     is_national: bool = False  # a national application (source nasional, or named as one)
 
     @property
@@ -247,6 +249,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             generic=is_generic(app.name),
             platform_named=mentions_platform(app.name),
             website="website" in app.tags,
+            bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
         ))
     hosts = Counter(f.host[0] for f in result if f.host is not None)
@@ -264,6 +267,14 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, national_apps)
+
+
+_BUMD = re.compile(r"\b(bumd|pdam|perumda|perseroda|pt|bpr|bprs|bank|perusahaan daerah|perusahaan umum daerah)\b")
+
+
+def is_bumd(organization: str) -> bool:
+    """A regional enterprise (BUMD: PDAM, Perumda, Bank daerah): not part of the Pemda's administration."""
+    return bool(_BUMD.search(organization.casefold()))
 
 
 def organization_label(workspace: Workspace, org_id: str) -> str:

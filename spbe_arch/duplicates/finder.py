@@ -106,7 +106,8 @@ Found = tuple[str, str, float, list[str], Kind]
 def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], scorer: Scorer,
            distinct: set[frozenset[str]], limit: float) -> list[Found]:
     """Score the candidates; explain those that reach the threshold. Rows of one system are reported
-    as such whatever their score; a national application pairs only with its own rows."""
+    as such whatever their score; a national application pairs only with its own rows. Websites and
+    the applications of a BUMD are never functional duplicates of the Pemda's applications."""
     found: list[Found] = []
     m = scorer.messages
     for i, j in candidates:
@@ -117,8 +118,8 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
         if reason is not None:
             found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
             continue
-        if a.is_national or b.is_national:
-            continue
+        if a.is_national or b.is_national or a.website or b.website or a.bumd != b.bumd:
+            continue  # an OPD's website is its own; a BUMD is a legal entity of its own
         score, signals = scorer.measure(a, b)
         if score <= 0 or score < limit:
             continue
@@ -131,7 +132,7 @@ def _national_copies(features: FeatureSet, distinct: set[frozenset[str]], messag
     with that national application, whatever the names say."""
     found: list[Found] = []
     for f in features.apps:
-        if f.is_national or f.function is None:
+        if f.is_national or f.function is None or f.website or f.bumd:
             continue
         national_id = features.national_apps.get(f.function.id)
         if national_id is None or national_id == f.id or frozenset((f.id, national_id)) in distinct \

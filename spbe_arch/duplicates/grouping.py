@@ -177,12 +177,21 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
     incoming = _incoming_integrations(workspace)
     groups = [_same_system_group(c, by_id, incoming, messages)
               for c in _same_system_components(p for p in pairs if p.kind == "same_system")]
-    components = _components(p for p in pairs if p.kind == "functional")
+    national_ids = {f.id for f in features.apps if f.is_national}
+    local = [p for p in pairs if p.kind == "functional" and p.a not in national_ids and p.b not in national_ids]
+    components = _components(local)
     grouped = {x for component in components for x in component}
     for f in features.apps:  # a local copy of a national application, alone
         if f.function is not None and not f.is_national and f.id not in grouped:
             components.append([f.id])
-    for component in components:
+    nationals: dict[str, set[str]] = {}  # local application -> the national applications it copies
+    for p in pairs:
+        if p.kind == "functional" and (p.a in national_ids) != (p.b in national_ids):
+            copy, original = (p.b, p.a) if p.a in national_ids else (p.a, p.b)
+            nationals.setdefault(copy, set()).add(original)
+    for component in components:  # a national application joins each group of its copies, never links two
+        component.extend(sorted({n for x in component for n in nationals.get(x, ())} - set(component)))
+        component.sort()
         members = [by_id[x] for x in component]
         functions = Counter(f.function.id for f in members if f.function is not None)
         national: NationalFunction | None = None
@@ -191,7 +200,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             if count * 2 >= len(members):
                 national = next(f.function for f in members if f.function and f.function.id == function_id)
         national_app = features.national_apps.get(national.id) if national else None
-        keep = min(members, key=lambda f: (*(-v for v in _usage(f, incoming)), f.id))
+        keep = min((f for f in members if not f.is_national), key=lambda f: (*(-v for v in _usage(f, incoming)), f.id))
         groups.append(Group(
             id=f"dup-{component[0]}",
             applications=component,
