@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from spbe_arch.duplicates.national import function_of, national_named
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
-from spbe_arch.duplicates.systems import is_generic, mentions_platform, name_text
-from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, words
+from spbe_arch.duplicates.systems import generic_words, mentions_platform, name_text
+from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, compact, words
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
 
@@ -59,6 +59,7 @@ class AppFeatures:
     opaque: bool  # the name is only acronyms no table explains: the description has to say what it does
     generic: bool = False  # the name names a kind of system (Aplikasi Antrian), not one system (EP3)
     platform_named: bool = False  # the name says its platform (e-Kinerja Mobile): a client of one system
+    compact: str = ""  # the name's letters and digits, web addresses reduced to the system's own words
     website: bool = False  # the inventory lists it as a website, not an application
     bumd: bool = False  # owned by a regional enterprise (PDAM, Bank daerah): a legal entity of its own
     is_national: bool = False  # a national application (source nasional, or named as one)
@@ -246,8 +247,9 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             concepts=frozenset(w for w in name.weights if w in functional),
             connector=bool(set(name.tokens) & tables.connectors),
             opaque=is_opaque(name, tables),
-            generic=is_generic(app.name),
+            generic=generic_words(name.weights),
             platform_named=mentions_platform(app.name),
+            compact=compact(name_text(app.name)),
             website="website" in app.tags,
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",

@@ -11,7 +11,7 @@ from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_feature
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
-from spbe_arch.duplicates.scoring import Scorer
+from spbe_arch.duplicates.scoring import DESCRIPTION_UNRELATED, Scorer, cosine
 from spbe_arch.errors import UsageError
 from spbe_arch.gcpause import cyclic_gc_paused
 from spbe_arch.workspace import Workspace
@@ -23,26 +23,34 @@ NATIONAL_COPY_SCORE = 0.9
 def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     """Why two rows are one system and not two, or None: the same web address (on a host that several
     applications share, also the same first path segment); one replaces the other; both are the one
-    national application; the same owner's web and mobile twins (one integrates the other); equal
-    names of one system (EP3 of every kecamatan) or of its clients (e-Kinerja and e-Kinerja Mobile).
-    A name of a kind of system (Aplikasi Antrian) in two OPDs is two systems, never one."""
+    national application; the same name of one system (EP3 of every kecamatan, SAKIP and SAKIP New) or
+    of its client (e-Kinerja and e-Kinerja Mobile). A name of a kind of system (Aplikasi Antrian) in
+    two OPDs is two systems; so is one acronym with two unrelated descriptions (two SIPPs)."""
     if a.host is not None and b.host is not None:
         if a.host[0] == b.host[0] and (not a.shared_host or not a.host[1] or not b.host[1]
                                        or a.host[1] == b.host[1]):
             return "address"
+        if a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:
+            return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
         return "replaces"
     if a.national is not None and b.national is not None and a.is_national and b.is_national \
             and a.national.id == b.national.id:
         return "national"
-    if a.owner == b.owner and (a.id in b.integrates or b.id in a.integrates):
-        return "integrates"
-    if a.name_key and a.name_key == b.name_key and a.website == b.website:
-        different_hosts = a.host is not None and b.host is not None and a.host[0] != b.host[0]
-        if not different_hosts and (a.owner == b.owner or not (a.generic and b.generic)
-                                    or a.platform_named != b.platform_named):
-            return "name"
-    return None
+    if a.website != b.website or not a.name_key or a.name_key != b.name_key:
+        return None
+    if a.platform_named != b.platform_named and (a.owner == b.owner or not (a.generic and b.generic)):
+        return "name"  # a web application and its mobile client
+    if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact):
+        return None
+    if a.desc and b.desc and cosine(a.desc, b.desc) < DESCRIPTION_UNRELATED:
+        return None
+    return "name"
+
+
+def integrated(a: AppFeatures, b: AppFeatures) -> bool:
+    """The same owner's two parts of one solution (one integrates the other): not two systems for one job."""
+    return a.owner == b.owner and (a.id in b.integrates or b.id in a.integrates)
 
 
 def declared_distinct(workspace: Workspace) -> set[frozenset[str]]:
@@ -118,7 +126,7 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
         if reason is not None:
             found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
             continue
-        if a.is_national or b.is_national or a.website or b.website or a.bumd != b.bumd:
+        if integrated(a, b) or a.is_national or b.is_national or a.website or b.website or a.bumd != b.bumd:
             continue  # an OPD's website is its own; a BUMD is a legal entity of its own
         score, signals = scorer.measure(a, b)
         if score <= 0 or score < limit:

@@ -118,16 +118,41 @@ def _same_system_components(pairs: Iterable[Pair]) -> list[list[str]]:
     return [m for m in members.values() if len(m) > 1]
 
 
-def _kept(workspace: Workspace, app_id: str) -> RoadmapActivity | None | bool:
-    """Why an application is never proposed for consolidation: the roadmap activity that affects it, or
-    True for an official portal or a geoportal; None when nothing keeps it."""
-    for activity in workspace.roadmap:
-        if app_id in activity.affects:
-            return activity
+_CHANGE = ("konsolidasi", "integrasi", "migrasi", "penggabungan", "penghentian", "penyatuan", "consolidat",
+           "integrat", "migrat", "retire")
+_OFFICIAL = ("geoportal", "portal resmi", "official portal", "portal pemerintah", "portal pemkab", "portal pemkot",
+             "portal pemprov")
+
+
+def _activity(workspace: Workspace, app_id: str) -> RoadmapActivity | None:
+    return next((a for a in workspace.roadmap if app_id in a.affects), None)
+
+
+def _kept(workspace: Workspace, app_id: str) -> bool:
+    """An application no proposal may touch: an official portal, a geoportal, or one the roadmap plans
+    to keep or build (an activity that is not itself a consolidation or a migration)."""
+    activity = _activity(workspace, app_id)
+    if activity is not None and not any(w in activity.name.casefold() for w in _CHANGE):
+        return True
     element = workspace.get(app_id)
     text = f"{getattr(element, 'name', '')} {getattr(element, 'description', '') or ''}".casefold()
-    return True if any(w in text for w in ("geoportal", "portal resmi", "official portal")) \
-        or app_id.startswith(("portal", "geoportal")) else None
+    return any(w in text for w in _OFFICIAL) or app_id.startswith(("portal-", "geoportal"))
+
+
+def _roadmap_notes(members: list[AppFeatures], kept: set[str], messages: Messages) -> list[str]:
+    """The roadmap activities of the members, each cited once; and why a kept member is kept."""
+    by_activity: dict[str, tuple[RoadmapActivity, list[str]]] = {}
+    notes: list[str] = []
+    for f in members:
+        activity = _activity(messages.workspace, f.id)
+        if activity is not None:
+            by_activity.setdefault(activity.id, (activity, []))[1].append(f.id)
+        elif f.id in kept:
+            notes.append(messages.text("portal", app=messages.named(f.id)))
+    for activity, ids in by_activity.values():
+        key = "roadmap_keep" if any(x in kept for x in ids) else "roadmap"
+        notes.insert(0, messages.text(key, apps=_names(messages, ids), activity=activity.name, year=activity.year))
+    return notes
 
 
 def _names(messages: Messages, ids: Iterable[str]) -> str:
@@ -137,10 +162,8 @@ def _names(messages: Messages, ids: Iterable[str]) -> str:
 def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
               national_app: str | None, incoming: Counter[str], messages: Messages) -> str:
     workspace = messages.workspace
-    kept = {f.id: why for f in members if (why := _kept(workspace, f.id)) is not None}
-    notes = [messages.text("roadmap", app=messages.named(x), activity=why.name, year=why.year)
-             for x, why in sorted(kept.items()) if isinstance(why, RoadmapActivity)]
-    notes += [messages.text("portal", app=messages.named(x)) for x, why in sorted(kept.items()) if why is True]
+    kept = {f.id for f in members if _kept(workspace, f.id)}
+    notes = _roadmap_notes(members, kept, messages)
     movable = [f for f in members if f.id not in kept and not f.is_national]
     if national is not None:
         target = workspace.display_name(national_app) if national_app else national.national
@@ -202,7 +225,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         national_app = features.national_apps.get(national.id) if national else None
         keep = min((f for f in members if not f.is_national), key=lambda f: (*(-v for v in _usage(f, incoming)), f.id))
         groups.append(Group(
-            id=f"dup-{component[0]}",
+            id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",
             applications=component,
             function=_group_function(members, workspace, national, keep),
             proposal=_proposal(members, keep, national, national_app, incoming, messages),

@@ -35,13 +35,14 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_owner": "both owned by {owner}",
         "owners": "owned by {first} and {second}",
         "national_copy": "performs {function}, for which the national application {national} ({provider}) exists",
-        "propose_national": "Proposal (usulan): move {apps} to, or integrate them with, {national}, the national "
-                            "application for {function} ({provider}; {basis}).",
+        "propose_national": "Proposal (usulan): move {apps} to {national}, the national "
+                            "application for {function} ({provider}; {basis}), or integrate with it.",
         "propose_keep": "Proposal (usulan): consolidate {apps} into {keep} ({reasons}), or integrate them with it.",
         "propose_same": "Proposal (usulan): {apps} are one system; record it as one application, {keep}, "
                         "used by {users}.",
         "propose_none": "Proposal (usulan): no change; the applications below are kept.",
-        "roadmap": "{app} is kept: the roadmap plans it ({activity}, {year}).",
+        "roadmap": "The roadmap has an activity for {apps}: {activity} ({year}).",
+        "roadmap_keep": "{apps} kept: the roadmap plans {activity} ({year}).",
         "portal": "{app} is an official portal or geoportal and is kept.",
         "basis": "basis: {basis}",
         "basis_unconfirmed": "its legal basis is to be confirmed",
@@ -84,7 +85,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_same": "Usulan: {apps} adalah satu sistem; catat sebagai satu aplikasi, {keep}, yang digunakan "
                         "oleh {users}.",
         "propose_none": "Usulan: tidak ada perubahan; aplikasi berikut dipertahankan.",
-        "roadmap": "{app} dipertahankan: direncanakan dalam peta rencana ({activity}, {year}).",
+        "roadmap": "Peta rencana telah memuat kegiatan untuk {apps}: {activity} ({year}).",
+        "roadmap_keep": "{apps} dipertahankan: peta rencana memuat {activity} ({year}).",
         "portal": "{app} adalah portal resmi atau geoportal dan dipertahankan.",
         "basis": "dasar hukum: {basis}",
         "basis_unconfirmed": "dasar hukumnya masih perlu dikonfirmasi",

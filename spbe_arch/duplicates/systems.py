@@ -7,6 +7,7 @@ such rows into one application).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -68,10 +69,10 @@ def name_text(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
-    """Words that say what an application does, without the acronyms and national application names
-    (which name one system)."""
+    """Words that say what an application does (SIMPUS expands to them), without the names of national
+    applications (which name one system)."""
     tables = shipped_tables()
-    brands = set(tables.acronyms)
+    brands: set[str] = set()
     for function in tables.functions:
         for name in function.names:
             brands.update(name.split())
@@ -80,8 +81,13 @@ def _generic_words() -> frozenset[str]:
 
 def is_generic(name: str) -> bool:
     """A name of a kind of system ("Aplikasi Antrian", "SMS Gateway"), not of one system ("EP3")."""
-    found = words(name_text(name))
+    return generic_words(words(name_text(name)))
+
+
+def generic_words(found: Iterable[str]) -> bool:
+    """Whether the (concept) words of a name only say what it does: no acronym, no brand."""
     generic = _generic_words()
+    found = list(found)
     return bool(found) and all(w in generic or w.isdigit() for w in found)
 
 
