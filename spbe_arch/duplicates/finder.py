@@ -39,6 +39,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "national"
     if a.website != b.website or not a.name_key or a.name_key != b.name_key:
         return None
+    if a.owner == b.owner and (a.compact in b.compact or b.compact in a.compact):
+        return "name"  # one owner, one name: one system entered twice
     if a.platform_named != b.platform_named and (a.owner == b.owner or not (a.generic and b.generic)):
         return "name"  # a web application and its mobile client
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact):
@@ -48,9 +50,11 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     return "name"
 
 
-def integrated(a: AppFeatures, b: AppFeatures) -> bool:
-    """The same owner's two parts of one solution (one integrates the other): not two systems for one job."""
-    return a.owner == b.owner and (a.id in b.integrates or b.id in a.integrates)
+def related(a: AppFeatures, b: AppFeatures) -> bool:
+    """The same owner's two parts of one solution (one integrates the other), or the same owner's
+    numbered series (Layanan Nomor 1, Nomor 2): not two systems for one job."""
+    return a.owner == b.owner and (a.id in b.integrates or b.id in a.integrates
+                                   or bool(a.name_key) and a.name_key == b.name_key)
 
 
 def declared_distinct(workspace: Workspace) -> set[frozenset[str]]:
@@ -118,21 +122,44 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
     the applications of a BUMD are never functional duplicates of the Pemda's applications."""
     found: list[Found] = []
     m = scorer.messages
+    systems = _Systems()
     for i, j in candidates:
         a, b = apps[i], apps[j]
         if frozenset((a.id, b.id)) in distinct:
             continue
         reason = same_system(a, b)
         if reason is not None:
-            found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
+            if systems.join(i, j):  # a spanning tree per system: 1,000 rows of one name are 999 pairs
+                found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
             continue
-        if integrated(a, b) or a.is_national or b.is_national or a.website or b.website or a.bumd != b.bumd:
+        if related(a, b) or a.is_national or b.is_national or a.website or b.website or a.bumd != b.bumd:
             continue  # an OPD's website is its own; a BUMD is a legal entity of its own
         score, signals = scorer.measure(a, b)
         if score <= 0 or score < limit:
             continue
         found.append((a.id, b.id, score, scorer.explain(a, b, signals), "functional"))
     return found
+
+
+class _Systems:
+    """Rows already known to be one system (union-find), so that a system of n rows reports n - 1 pairs."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def root(self, x: int) -> int:
+        while self.parent.setdefault(x, x) != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, x: int, y: int) -> bool:
+        """Join the systems of x and y; False when they were one already."""
+        first, second = self.root(x), self.root(y)
+        if first == second:
+            return False
+        self.parent[max(first, second)] = min(first, second)
+        return True
 
 
 def _national_copies(features: FeatureSet, distinct: set[frozenset[str]], messages: Messages) -> list[Found]:

@@ -127,7 +127,11 @@ class Messages:
         found = self._refs.get(element_id)
         if found is None:
             name = self.workspace.display_name(element_id)
-            found = self._refs[element_id] = f"`{element_id}`" if name == element_id else f"`{element_id}` ({name})"
+            if self.language == "id":  # what an official reads names things by name, never by id
+                found = self._refs[element_id] = name
+            else:
+                found = self._refs[element_id] = f"`{element_id}`" if name == element_id \
+                    else f"`{element_id}` ({name})"
         return found
 
     def org(self, org_id: str) -> str:
@@ -197,7 +201,7 @@ class Messages:
         return self.text("names_differ", first=", ".join(first), second=", ".join(second))
 
     def connector(self, app: AppFeatures) -> str:
-        return self.text("connector", app=f"`{app.id}`")
+        return self.text("connector", app=app.app.name if self.language == "id" else f"`{app.id}`")
 
     def owners(self, a: AppFeatures, b: AppFeatures) -> str:
         key = ("owners", a.owner_id, b.owner_id)
