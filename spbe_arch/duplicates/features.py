@@ -212,7 +212,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     function_cache: dict[tuple[str, str | None, str | None, str], tuple[
         NationalFunction | None, NationalFunction | None, bool]] = {}
     descriptions = [normaliser.description(a.description) for a in apps]
-    descriptions = [d if len(d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]
+    # a phrase (perjalanan dinas) counts by its words: "Aplikasi SPPD" is short, "Surat Perintah Perjalanan Dinas" not
+    descriptions = [d if sum(len(w.split()) for w in d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]
     name_idf = _idf(Counter(w for n in names for w in n.weights), len(apps))
     desc_idf = _idf(Counter(w for d in descriptions for w in d), len(apps))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from spbe_arch.errors import UsageError
 from spbe_arch.gcpause import cyclic_gc_paused
 from spbe_arch.workspace import Workspace
 
+_DIGITS = re.compile(r"\d+")
 DEFAULT_THRESHOLD = 0.58
 NATIONAL_COPY_SCORE = 0.9
 
@@ -53,8 +55,9 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
 def related(a: AppFeatures, b: AppFeatures) -> bool:
     """The same owner's two parts of one solution (one integrates the other), or the same owner's
     numbered series (Layanan Nomor 1, Nomor 2): not two systems for one job."""
-    return a.owner == b.owner and (a.id in b.integrates or b.id in a.integrates
-                                   or bool(a.name_key) and a.name_key == b.name_key)
+    return a.owner == b.owner and (a.id in b.integrates or b.id in a.integrates or (
+        bool(a.name_key) and a.name_key == b.name_key and a.compact != b.compact
+        and _DIGITS.sub("", a.compact) == _DIGITS.sub("", b.compact)))
 
 
 def declared_distinct(workspace: Workspace) -> set[frozenset[str]]:

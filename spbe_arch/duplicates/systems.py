@@ -20,6 +20,9 @@ _DOMAIN_LABELS = frozenset({"go", "id", "co", "or", "ac", "sch", "com", "net", "
                             "desa", "kab", "kota", "prov"})
 
 
+_REGION_LABEL = re.compile(r"(kab|kota|prov)$|^(pemkab|pemkot|pemprov)")
+
+
 def is_address(text: str) -> bool:
     """Whether a name is only a web address (``simpeg.magetan.go.id``, ``https://x.go.id/app``)."""
     return " " not in text.strip() and bool(_ADDRESS.match(text.strip()))
@@ -57,6 +60,10 @@ def _address_words(address: str) -> str:
         kept.append(label)
     if len(kept) >= 2:
         kept = kept[:-1]  # the government's own domain (magetan in simpeg.magetan.go.id)
+    while len(kept) >= 2 and _REGION_LABEL.search(kept[0]):
+        kept = kept[1:]  # magetankab.sipd...: the region's prefix on a national host
+    if len(kept) >= 2:
+        kept = kept[:1]  # sppd.biroadpem.bantenprov.go.id: the system, then the OPD that runs it
     return " ".join([*kept, segment]).strip()
 
 
