@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from spbe_arch.duplicates.national import function_of, national_named
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
-from spbe_arch.duplicates.systems import generic_words, mentions_platform, name_text
+from spbe_arch.duplicates.systems import generic_words, head, mentions_platform, name_text, part_of
 from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, compact, words
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
@@ -61,6 +61,10 @@ class AppFeatures:
     platform_named: bool = False  # the name says its platform (e-Kinerja Mobile): a client of one system
     compact: str = ""  # the name's letters and digits, web addresses reduced to the system's own words
     website: bool = False  # the inventory lists it as a website, not an application
+    part_of: str | None = None  # the system its description says it is part of (Bagian dari SIMPEG)
+    head: str | None = None  # the system its name lists a module of (SIMDALEV | Monev)
+    own_site: bool = False  # a website whose description only names its owner: the OPD's official site
+    village: bool = False  # owned by a desa or kelurahan (many share one name: Desa Sukowidi three times)
     bumd: bool = False  # owned by a regional enterprise (PDAM, Bank daerah): a legal entity of its own
     is_national: bool = False  # a national application (source nasional, or named as one)
 
@@ -252,6 +256,10 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             platform_named=mentions_platform(app.name),
             compact=compact(name_text(app.name)),
             website="website" in app.tags,
+            part_of=part_of(app.description),
+            head=head(app.name),
+            own_site="website" in app.tags and _names_only_its_owner(normaliser, app, workspace),
+            village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
         ))
@@ -270,6 +278,22 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, national_apps)
+
+
+_VILLAGE = re.compile(r"(desa|kelurahan|pemerintah desa|pemdes)\b")
+_SITE_WORDS = frozenset({"resmi", "website", "situs", "web", "opd", "laman", "portal", "permohonan"})
+
+
+def _names_only_its_owner(normaliser: Normaliser, app: Application, workspace: Workspace) -> bool:
+    """'Situs Resmi Perangkat Daerah - Dinas Sosial', 'Website Dinas ESDM': the description says whose
+    site it is and nothing else (most of its words are the owner's name)."""
+    if not app.description:
+        return False
+    left = set(normaliser.description(app.description, expand=False)) - _SITE_WORDS
+    if not left:
+        return True
+    owner = set(words(organization_label(workspace, app.owner)))
+    return len(left & owner) * 2 > len(left)
 
 
 _BUMD = re.compile(r"\b(bumd|pdam|perumda|perseroda|pt|bpr|bprs|bank|perusahaan daerah|perusahaan umum daerah)\b")

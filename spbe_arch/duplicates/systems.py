@@ -101,3 +101,28 @@ def generic_words(found: Iterable[str]) -> bool:
 def mentions_platform(name: str) -> bool:
     """Whether a name says which platform it runs on (``e-Kinerja (Mobile)``, ``SIMPEG Android``)."""
     return bool(set(words(name)) & shipped_tables().platform)
+
+
+_PART_OF = re.compile(r"\b(?:bagian dari|modul dari|sub ?sistem dari|modul|part of)\s+(?:aplikasi\s+)?([\w.-]+)",
+                      re.IGNORECASE)
+_HEAD = re.compile(r"^\s*([^|]+?)\s*\|")
+
+
+def part_of(description: str | None) -> str | None:
+    """The system a description says the application is part of ("Bagian dari SIMPEG"), compacted."""
+    if not description:
+        return None
+    found = _PART_OF.search(description)
+    if found is None:
+        return None
+    key = "".join(words(name_text(found.group(1))))
+    return key if len(key) >= 3 else None
+
+
+def head(name: str) -> str | None:
+    """The system a name lists a module of ("SIMDALEV | Monev" -> simdalev), compacted."""
+    found = _HEAD.match(name)
+    if found is None:
+        return None
+    key = "".join(words(name_text(found.group(1))))
+    return key if len(key) >= 3 and not generic_words(words(found.group(1))) else None
