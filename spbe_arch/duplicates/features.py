@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from spbe_arch.duplicates.national import function_of, national_named
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
-from spbe_arch.duplicates.systems import generic_words, head, mentions_platform, name_text, part_of
+from spbe_arch.duplicates.systems import generic_words, head, mentions_platform, name_text, part_of, site_vocabulary
 from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, compact, words
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
@@ -193,7 +193,9 @@ def application_function(normaliser: Normaliser, app: Application, name: NormalN
     if set(tokens) & tables.connectors:
         return None, None, False
     function = function_of(name.weights, tables, tokens)
-    if function is None and is_opaque(name, tables):
+    if function is None and not part_of(app.description) and (
+            is_opaque(name, tables) or not set(name.weights) & tables.known_words):
+        # SIDAKIN, simbatan: a name that says nothing; the description says what it does
         described = normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD)
         if not set(described) & tables.connectors:
             function = function_of(described, tables)
@@ -258,7 +260,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             website="website" in app.tags,
             part_of=part_of(app.description),
             head=head(app.name),
-            own_site="website" in app.tags and _names_only_its_owner(normaliser, app, workspace),
+            own_site="website" in app.tags and not set(name.tokens) & site_vocabulary()
+            and _names_only_its_owner(normaliser, app, workspace),
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",

@@ -68,10 +68,50 @@ def _address_words(address: str) -> str:
 
 
 def name_text(name: str) -> str:
-    """A name with its web addresses reduced to the words that name the system."""
+    """A name with its web addresses reduced to the words that name the system, a label written as
+    one word split into the words it is made of (``tatasurat`` -> ``tata surat``)."""
     if "." not in name:
         return name
-    return _ADDRESS_TOKEN.sub(lambda m: f" {_address_words(m.group(0))} ", name)
+    return _ADDRESS_TOKEN.sub(lambda m: " " + " ".join(split_compound(w) for w in _address_words(m.group(0))
+                                                        .split()) + " ", name)
+
+
+MIN_PART = 4  # shorter pieces match too much by chance (ppid + ... is not a split)
+
+
+@lru_cache(maxsize=1)
+def _segment_words() -> frozenset[str]:
+    tables = shipped_tables()
+    known = {w for w in tables.known_words if " " not in w and w.isalpha()}
+    known.update(w for phrase in tables.phrases for w in phrase if w.isalpha())
+    return frozenset(w for w in known if len(w) >= MIN_PART)
+
+
+def site_vocabulary() -> frozenset[str]:
+    """Words that say what a site is about (media monitoring): a site named so is not just an OPD's site."""
+    return _segment_words()
+
+
+@lru_cache(maxsize=4096)
+def split_compound(label: str) -> str:
+    """A host label made of known words, split (``bursakerja`` -> ``bursa kerja``); any other label as
+    it is. Only a split into two or three known words of four letters or more counts."""
+    parts = label.split("-")
+    if len(parts) > 1:
+        return " ".join(split_compound(p) for p in parts)
+    known = _segment_words()
+    if len(label) < 2 * MIN_PART or label in known or not label.isalpha():
+        return label
+    for cut in range(MIN_PART, len(label) - MIN_PART + 1):
+        first, rest = label[:cut], label[cut:]
+        if first not in known:
+            continue
+        if rest in known:
+            return f"{first} {rest}"
+        for second in range(MIN_PART, len(rest) - MIN_PART + 1):
+            if rest[:second] in known and rest[second:] in known:
+                return f"{first} {rest[:second]} {rest[second:]}"
+    return label
 
 
 @lru_cache(maxsize=1)
