@@ -526,18 +526,24 @@ def duplicates(
     exhaustive: Annotated[bool, typer.Option(
         "--exhaustive", help="Compare every pair instead of the blocked candidates (slow: to check the blocking).",
     )] = False,
+    lang: Annotated[str, typer.Option(
+        "--lang", help="Language of the evidence and proposals: en, or id (Bahasa Indonesia, as in the document).",
+    )] = "en",
 ) -> None:
     """Duplicate applications across OPDs: scored pairs with evidence, groups and a proposal per group.
 
-    A report, not a check: the exit code is 0 whether or not duplicates are found (2 on bad input).
-    Silence a false positive with distinct_from on an application or duplicates.not_duplicates in spbe.yaml.
+    Two kinds of finding: same_system (one system listed on several rows: record it as one application
+    used by those OPDs) and functional (different systems serving one function: consolidate, or move to
+    the national application). A report, not a check: the exit code is 0 whether or not duplicates are
+    found (2 on bad input). Silence a false positive with distinct_from on an application or
+    duplicates.not_duplicates in spbe.yaml.
     """
     from spbe_arch.duplicates import find_duplicates
     from spbe_arch.duplicates.render import RENDERERS
     from spbe_arch.loader import open_workspace
 
     model, _ = open_workspace(workspace)
-    report = find_duplicates(model, threshold, exhaustive)
+    report = find_duplicates(model, threshold, exhaustive, language=lang)  # type: ignore[arg-type]
     _out(RENDERERS[format.value](report, model))
 
 

@@ -49,7 +49,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return None
     if a.owner == b.owner and (a.compact in b.compact or b.compact in a.compact):
         return "name"  # one owner, one name: one system entered twice
-    if a.platform_named != b.platform_named and (a.owner == b.owner or not (a.generic and b.generic)):
+    if a.platform_named != b.platform_named:
         return "name"  # a web application and its mobile client
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact):
         return None

@@ -223,7 +223,8 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             if count * 2 >= len(members):
                 national = next(f.function for f in members if f.function and f.function.id == function_id)
         national_app = features.national_apps.get(national.id) if national else None
-        keep = min((f for f in members if not f.is_national), key=lambda f: (*(-v for v in _usage(f, incoming)), f.id))
+        keep = min((f for f in members if not f.is_national),  # a kept application is never consolidated away
+                   key=lambda f: (not _kept(workspace, f.id), *(-v for v in _usage(f, incoming)), f.id))
         groups.append(Group(
             id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",
             applications=component,

@@ -261,7 +261,7 @@ class _Builder:
         key = system_key(name, url, owner.id)
         earlier = systems.get(key)
         if earlier is not None:
-            self.merge(earlier, row, owner, origin, row_id)
+            self.merge(earlier, row, name, owner, origin, row_id)
             return None
         acronym = cell_text(v.get("acronym")) or None
         data: dict[str, Any] = {"id": self.app_id(acronym, name, owner), "name": name, "owner": owner.id}
@@ -279,7 +279,7 @@ class _Builder:
         systems[key] = data
         return data
 
-    def merge(self, data: dict[str, Any], row: _Row, owner: Org, origin: str, row_id: str | None) -> None:
+    def merge(self, data: dict[str, Any], row: _Row, name: str, owner: Org, origin: str, row_id: str | None) -> None:
         """One system reported on several rows (a national application every OPD lists, the Pemda's own
         system every kecamatan lists): one application, its users the union of the OPDs."""
         users: list[str] = data.setdefault("users", [])
@@ -299,7 +299,8 @@ class _Builder:
         first = str(properties["source_rows"]).split(";")[0].rsplit(":", 1)[-1]
         user = "" if owner.id == data["owner"] else f", {owner.name} recorded as a user"
         self.report.assumptions.append(ImportNote(where=f"row {row.number}", message=(
-            f"{data['name']!r} of {owner.name} is the system of row {first} ({data['id']!r}); merged into it{user}")))
+            f"{name!r} of {owner.name} is the system of row {first} ({data['name']!r}, {data['id']!r}); "
+            f"merged into it{user}")))
 
     def app_id(self, acronym: str | None, name: str, owner: Org) -> str:
         base = slugify(acronym or name)[:50].strip("-") or "aplikasi"
