@@ -164,8 +164,8 @@ def test_mapping_file_names_the_columns(tmp_path: Path) -> None:
     report = import_inventory(path, tmp_path / "ws", mapping_file=mapping)
     workspace = workspace_of(tmp_path / "ws")
     (gaji,) = workspace.applications
-    assert (gaji.name, gaji.owner, gaji.since, gaji.properties) == ("Aplikasi Gaji", "bkpsdm", 2021,
-                                                                    {"nomor_sk": "SK-12/2020", "source_rows": "s.xlsx:3"})
+    assert (gaji.name, gaji.owner, gaji.since) == ("Aplikasi Gaji", "bkpsdm", 2021)
+    assert gaji.properties == {"nomor_sk": "SK-12/2020", "source_rows": "s.xlsx:3"}
     assert workspace.manifest.government.name == "Pemerintah Kota Uji"
     assert workspace.manifest.government.kind == "kota"
     assert report.unmapped_columns == []

@@ -28,18 +28,17 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     national application; the same name of one system (EP3 of every kecamatan, SAKIP and SAKIP New) or
     of its client (e-Kinerja and e-Kinerja Mobile). A name of a kind of system (Aplikasi Antrian) in
     two OPDs is two systems; so is one acronym with two unrelated descriptions (two SIPPs)."""
-    if a.host is not None and b.host is not None:
-        if a.host[0] == b.host[0] and (not a.shared_host or not a.host[1] or not b.host[1]
-                                       or a.host[1] == b.host[1]):
-            return "address"
-    if a.part_of and (a.part_of == b.part_of or a.part_of in (b.compact, b.head)) \
-            or b.part_of and b.part_of in (a.compact, a.head) or a.head and a.head == b.head:
+    both_hosts = a.host is not None and b.host is not None
+    if both_hosts and a.host[0] == b.host[0] and (  # type: ignore[index]
+            not a.shared_host or not a.host[1] or not b.host[1] or a.host[1] == b.host[1]):  # type: ignore[index]
+        return "address"
+    if (a.part_of and (a.part_of == b.part_of or a.part_of in (b.compact, b.head))) \
+            or (b.part_of and b.part_of in (a.compact, a.head)) or (a.head and a.head == b.head):
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
     if a.owner == b.owner and a.own_site and b.own_site and not a.village:
         return "own_site"  # an OPD has one official website, however many addresses it was listed under
-    if a.host is not None and b.host is not None:
-        if a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:
-            return None  # two addresses: two systems, however alike the names
+    if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
+        return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
         return "replaces"
     if a.national is not None and b.national is not None and a.is_national and b.is_national \

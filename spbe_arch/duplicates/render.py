@@ -118,8 +118,8 @@ def report_csv(report: DuplicateReport, workspace: Workspace | None = None) -> s
         for score, a, b, evidence in rows:
             a_name, a_owner = _label(workspace, a)
             b_name, b_owner = _label(workspace, b) if b else ("", "")
-            writer.writerow([_cell(v) for v in (group_id, group.kind, group.function, score, a, a_name, a_owner, b, b_name,
-                                                 b_owner, evidence, group.proposal)])
+            writer.writerow([_cell(v) for v in (group_id, group.kind, group.function, score, a, a_name, a_owner, b,
+                                                 b_name, b_owner, evidence, group.proposal)])
     return buffer.getvalue()
 
 
