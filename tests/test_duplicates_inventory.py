@@ -227,3 +227,19 @@ def test_cli_lang_and_kind_in_every_format(inventory: Workspace) -> None:
     assert md.exit_code == 0 and "Kind: functional" in md.output
     as_csv = runner.invoke(app, ["duplicates", root, "-f", "csv"])
     assert ",same_system," in as_csv.output and ",functional," in as_csv.output
+
+
+@pytest.mark.parametrize(("setting", "line", "message"), [
+    ("  not_duplicates:\n    - [a]\n", 5, "at least 2 items"),
+    ("  not_duplicates:\n    - [a, a]\n", 5, "names one application"),
+    ("  places: ['  ']\n", 4, "at least 1 character"),
+    ("  aliases: {SIMAK: ''}\n", 4, "at least 1 character"),
+])
+def test_bad_duplicates_settings_are_clean_errors(make_workspace, setting: str, line: int,  # type: ignore[no-untyped-def]
+                                                  message: str) -> None:
+    manifest = ("spbe: 1\ngovernment: {name: Pemerintah Kabupaten Sukamakmur, kind: kabupaten}\nduplicates:\n"
+                + setting)
+    root = make_workspace({}, manifest=manifest)
+    result = CliRunner().invoke(app, ["duplicates", str(root)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"spbe.yaml:{line}:" in result.output and message in result.output
