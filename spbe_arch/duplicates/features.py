@@ -63,6 +63,7 @@ class AppFeatures:
     website: bool = False  # the inventory lists it as a website, not an application
     part_of: str | None = None  # the system its description says it is part of (Bagian dari SIMPEG)
     head: str | None = None  # the system its name lists a module of (SIMDALEV | Monev)
+    named_national: bool = False  # its name is the national application's name (SRIKANDI, Srikandi Kab.)
     own_site: bool = False  # a website whose description only names its owner: the OPD's official site
     village: bool = False  # owned by a desa or kelurahan (many share one name: Desa Sukowidi three times)
     bumd: bool = False  # owned by a regional enterprise (PDAM, Bank daerah): a legal entity of its own
@@ -258,6 +259,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             platform_named=mentions_platform(app.name),
             compact=compact(name_text(app.name)),
             website="website" in app.tags,
+            named_national=named,
             part_of=part_of(app.description),
             head=head(app.name),
             own_site="website" in app.tags and not set(name.tokens) & site_vocabulary()

@@ -41,7 +41,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
         return "replaces"
-    if a.national is not None and b.national is not None and a.is_national and b.is_national \
+    if a.national is not None and b.national is not None and a.named_national and b.named_national \
             and a.national.id == b.national.id:
         return "national"
     if a.website != b.website or not a.name_key or a.name_key != b.name_key:

@@ -118,8 +118,8 @@ def _same_system_components(pairs: Iterable[Pair]) -> list[list[str]]:
     return [m for m in members.values() if len(m) > 1]
 
 
-_CHANGE = ("konsolidasi", "integrasi", "migrasi", "penggabungan", "penghentian", "penyatuan", "consolidat",
-           "integrat", "migrat", "retire")
+_CHANGE = ("konsolidasi", "integrasi", "migrasi", "penggabungan", "penghentian", "penyatuan", "terpadu", "tunggal",
+           "seragam", "penggunaan", "terintegrasi", "consolidat", "integrat", "migrat", "retire", "single", "unified")
 _OFFICIAL = ("geoportal", "portal resmi", "official portal", "portal pemerintah", "portal pemkab", "portal pemkot",
              "portal pemprov")
 
@@ -128,11 +128,13 @@ def _activity(workspace: Workspace, app_id: str) -> RoadmapActivity | None:
     return next((a for a in workspace.roadmap if app_id in a.affects), None)
 
 
-def _kept(workspace: Workspace, app_id: str) -> bool:
+def _kept(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -> bool:
     """An application no proposal may touch: an official portal, a geoportal, or one the roadmap plans
-    to keep or build (an activity that is not itself a consolidation or a migration)."""
+    to keep or build: an activity for it alone in its group that is not itself a consolidation, a
+    migration or a single platform (an activity for several members is the group's own plan)."""
     activity = _activity(workspace, app_id)
-    if activity is not None and not any(w in activity.name.casefold() for w in _CHANGE):
+    if activity is not None and not any(w in activity.name.casefold() for w in _CHANGE) \
+            and not set(activity.affects) & (set(group) - {app_id}):
         return True
     element = workspace.get(app_id)
     text = f"{getattr(element, 'name', '')} {getattr(element, 'description', '') or ''}".casefold()
@@ -162,10 +164,16 @@ def _names(messages: Messages, ids: Iterable[str]) -> str:
 def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
               national_app: str | None, incoming: Counter[str], messages: Messages) -> str:
     workspace = messages.workspace
-    kept = {f.id for f in members if _kept(workspace, f.id)}
+    ids = [f.id for f in members]
+    kept = {f.id for f in members if _kept(workspace, f.id, ids)}
     notes = _roadmap_notes(members, kept, messages)
     movable = [f for f in members if f.id not in kept and not f.is_national]
     if national is not None:
+        other = [f for f in movable if f.function is None or f.function.id != national.id]
+        movable = [f for f in movable if f not in other]  # only what performs the function moves to it
+        if other:
+            notes.append(messages.text("other_function", apps=_names(messages, [f.id for f in other]),
+                                       function=national.function))
         target = workspace.display_name(national_app) if national_app else national.national
         basis = messages.basis(national)
         text = messages.text("propose_national", national=target, provider=national.provider,
@@ -224,7 +232,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
                 national = next(f.function for f in members if f.function and f.function.id == function_id)
         national_app = features.national_apps.get(national.id) if national else None
         keep = min((f for f in members if not f.is_national),  # a kept application is never consolidated away
-                   key=lambda f: (not _kept(workspace, f.id), *(-v for v in _usage(f, incoming)), f.id))
+                   key=lambda f: (not _kept(workspace, f.id, component), *(-v for v in _usage(f, incoming)), f.id))
         groups.append(Group(
             id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",
             applications=component,

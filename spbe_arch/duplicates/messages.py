@@ -44,6 +44,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "roadmap": "The roadmap has an activity for {apps}: {activity} ({year}).",
         "roadmap_keep": "{apps} kept: the roadmap plans {activity} ({year}).",
         "portal": "{app} is an official portal or geoportal and is kept.",
+        "other_function": "{apps}: not part of this proposal; it does not perform {function} (review the "
+                          "similarity in the evidence).",
         "basis": "basis: {basis}",
         "basis_unconfirmed": "its legal basis is to be confirmed",
         "them_one": "it",
@@ -90,6 +92,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "roadmap": "Peta rencana telah memuat kegiatan untuk {apps}: {activity} ({year}).",
         "roadmap_keep": "{apps} dipertahankan: peta rencana memuat {activity} ({year}).",
         "portal": "{app} adalah portal resmi atau geoportal dan dipertahankan.",
+        "other_function": "{apps}: tidak termasuk usulan ini karena tidak menjalankan fungsi {function} "
+                          "(tinjau kemiripannya pada bukti).",
         "basis": "dasar hukum: {basis}",
         "basis_unconfirmed": "dasar hukumnya masih perlu dikonfirmasi",
         "them_one": "aplikasi tersebut",
