@@ -547,6 +547,47 @@ def duplicates(
     _out(RENDERERS[format.value](report, model))
 
 
+class MinConfidence(enum.StrEnum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+@command()
+def classify(
+    workspace: WorkspaceArg = Path("."),
+    format: FormatOpt = TextOrJson.text,
+    write: Annotated[bool, typer.Option(
+        "--write", help="Add the accepted RAA codes to the YAML files (comments and layout kept; review with git).",
+    )] = False,
+    min_confidence: Annotated[MinConfidence, typer.Option(
+        "--min-confidence", help="Lowest confidence of a suggestion that --write accepts.",
+    )] = MinConfidence.medium,
+) -> None:
+    """Suggest the national function, RAA and RAB codes of applications without reference codes.
+
+    Each suggestion has a confidence (high, medium, low) and its evidence; an application doing the job
+    of a national application is named with it and its legal basis. A report: exit 0 (2 on bad input).
+    """
+    import json
+
+    from spbe_arch.classify import classify as suggest
+    from spbe_arch.classify import suggestions_text
+    from spbe_arch.loader import open_workspace
+
+    model, _ = open_workspace(workspace)
+    suggestions = suggest(model)
+    if format is TextOrJson.json:
+        _out(json.dumps([s.model_dump() for s in suggestions], ensure_ascii=False, indent=2) + "\n")
+    else:
+        _out(suggestions_text(suggestions))
+    if write:
+        from spbe_arch.classify_write import write_references
+
+        written = write_references(model, suggestions, min_confidence.value)  # type: ignore[arg-type]
+        sys.stderr.write(f"wrote {len(written)} file(s){': ' if written else ''}{', '.join(written)}\n")
+
+
 # --- diagrams: SVG, PNG, PDF, DOT and Mermaid views (issue 5) ---
 
 
