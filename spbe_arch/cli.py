@@ -584,7 +584,7 @@ def classify(
     if write:
         from spbe_arch.classify_write import write_references
 
-        written = write_references(model, suggestions, min_confidence.value)  # type: ignore[arg-type]
+        written = write_references(model, suggestions, min_confidence.value)
         sys.stderr.write(f"wrote {len(written)} file(s){': ' if written else ''}{', '.join(written)}\n")
 
 
