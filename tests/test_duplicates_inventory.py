@@ -243,3 +243,13 @@ def test_bad_duplicates_settings_are_clean_errors(make_workspace, setting: str, 
     result = CliRunner().invoke(app, ["duplicates", str(root)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"spbe.yaml:{line}:" in result.output and message in result.output
+
+
+def test_a_kind_of_system_in_a_thousand_opds_stays_linear(tmp_path: Path) -> None:
+    rows = [[f"P{i:04d}", "APLIKASI PRESENSI", f"Kecamatan Nomor {i}", "Presensi pegawai", "", "Aplikasi"]
+            for i in range(1000)]
+    workspace = _imported(tmp_path, rows)
+    assert len(workspace.applications) == 1000  # one kind of system in many OPDs: not merged
+    report = find_duplicates(workspace)
+    assert {p.kind for p in report.pairs} == {"functional"}
+    assert len(report.pairs) == 999 and len(report.groups) == 1

@@ -131,6 +131,7 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
     found: list[Found] = []
     m = scorer.messages
     systems = _Systems()
+    namesakes = _Systems()  # applications of one name in many OPDs: a spanning tree too, not n² pairs
     for i, j in candidates:
         a, b = apps[i], apps[j]
         if frozenset((a.id, b.id)) in distinct:
@@ -144,6 +145,8 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
             continue  # an OPD's website is its own; a BUMD is a legal entity of its own
         score, signals = scorer.measure(a, b)
         if score <= 0 or score < limit:
+            continue
+        if a.name_key and a.name_key == b.name_key and not namesakes.join(i, j):
             continue
         found.append((a.id, b.id, score, scorer.explain(a, b, signals), "functional"))
     return found
