@@ -478,3 +478,17 @@ def test_any_text_normalises_without_error(name, acronym, description):
     result = normaliser.name(name, acronym)
     assert all(0 < weight <= 1 for weight in result.weights.values())
     assert all(weight > 0 for weight in normaliser.description(description).values())
+
+
+def test_ap015_cites_a_basis_only_where_the_registry_has_one(make_workspace):
+    apps = """\
+    applications:
+      - {id: e-office, name: e-Office, owner: setda}
+      - {id: simpeg-lokal, name: Sistem Informasi Kepegawaian, owner: bkpsdm}
+      - {id: akta-online, name: Layanan Akta Kelahiran Online, owner: setda, description: Administrasi kependudukan}
+    """
+    found = _ap015(_ws(make_workspace, apps))
+    assert "designated by KepmenPANRB 679/2020" in found["e-office"]
+    assert "legal basis to be confirmed" in found["simpeg-lokal"] and "designated" not in found["simpeg-lokal"]
+    if "akta-online" in found:  # population administration is SIAK's, never the digital ID card's
+        assert "SIAK" in found["akta-online"] and "IKD" not in found["akta-online"]
