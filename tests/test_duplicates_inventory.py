@@ -253,3 +253,13 @@ def test_a_kind_of_system_in_a_thousand_opds_stays_linear(tmp_path: Path) -> Non
     report = find_duplicates(workspace)
     assert {p.kind for p in report.pairs} == {"functional"}
     assert len(report.pairs) == 999 and len(report.groups) == 1
+
+
+def test_a_portal_address_on_every_row_does_not_merge_them(tmp_path: Path) -> None:
+    path = tmp_path / "apps.csv"
+    path.write_text("Nama Aplikasi,OPD Pemilik,Link\n" + "".join(
+        f"{name},Dinas Nomor {i},https://sukamakmur.go.id\n"
+        for i, name in enumerate(["SIMPEG", "e-Office", "SIMDA", "SIPP"])), encoding="utf-8")
+    import_inventory(path, tmp_path / "ws")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    assert len(workspace.applications) == 4

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from spbe_arch.errors import SpbeError
 from spbe_arch.exchange import inventory_headers as hd
-from spbe_arch.exchange.inventory_merge import is_address, system_key
+from spbe_arch.exchange.inventory_merge import is_address, shared_addresses, system_key
 from spbe_arch.exchange.inventory_read import Grid, Header, cell_text, detect_header, read_grids
 from spbe_arch.exchange.naming import IdAllocator, organization_kind
 from spbe_arch.exchange.opd_names import OPD_SHORT_FORMS, Org, OrgRegistry, opd_key, tidy_name
@@ -197,6 +197,7 @@ class _Builder:
     infra: _InfraRegistry = field(init=False)
     owner_keys: set[str] = field(default_factory=set)  # the OPDs of the owner column, as keys
     source_name: str = ""  # the inventory's file name, for the provenance of every application
+    shared_addresses: frozenset[str] = frozenset()  # addresses too many systems give to say which one
 
     def __post_init__(self) -> None:
         self.orgs = OrgRegistry(self.ids)
@@ -258,7 +259,7 @@ class _Builder:
         url = cell_text(v.get("url")) or None
         origin = f"{self.source_name}:{row.number}"
         row_id = cell_text(v.get("row_id")) or None
-        key = system_key(name, url, owner.id)
+        key = system_key(name, url, owner.id, self.shared_addresses)
         earlier = systems.get(key)
         if earlier is not None:
             self.merge(earlier, row, name, owner, origin, row_id)
@@ -455,7 +456,8 @@ def build_inventory(source: Path, mapping: InventoryMapping | None = None,
             f"gives; kept as property {_property_key(label)!r}"))
         header.unmapped[col] = label
     rows = _rows(grid, header, report)
-    builder = _Builder(report, source_name=source.name)
+    builder = _Builder(report, source_name=source.name, shared_addresses=shared_addresses(
+        [(" ".join(cell_text(r.values["name"]).split()), cell_text(r.values.get("url")) or None) for r in rows]))
     builder.owner_keys = {opd_key(cell_text(r.values.get("owner"))) for r in rows if r.values.get("owner")}
     for row in rows:
         for field_name in ("owner", "users"):
