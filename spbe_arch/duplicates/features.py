@@ -182,24 +182,36 @@ def is_opaque(name: NormalName, tables: Tables) -> bool:
     return name.acronym_only and not name.expanded and not set(name.weights) & tables.known_words
 
 
-def application_function(normaliser: Normaliser, app: Application, name: NormalName
-                         ) -> tuple[NationalFunction | None, NationalFunction | None, bool]:
-    """(the national function the application performs, the one it is the national application of,
-    whether its name names that national application)."""
+FunctionFound = tuple[NationalFunction | None, NationalFunction | None, bool]
+
+
+def _function_by_name(normaliser: Normaliser, name: NormalName) -> tuple[FunctionFound, bool]:
+    """What the name alone says, and whether the description is to be read (the name says nothing)."""
     tables = normaliser.tables
     tokens = list(name.tokens)
     national = national_named(tokens, normaliser.content(tokens), tables)
     if national is not None:
-        return national, national, True
+        return (national, national, True), False
     if set(tokens) & tables.connectors:
-        return None, None, False
+        return (None, None, False), False
     function = function_of(name.weights, tables, tokens)
-    if function is None and not part_of(app.description) and (
-            is_opaque(name, tables) or not set(name.weights) & tables.known_words):
+    says_nothing = is_opaque(name, tables) or not set(name.weights) & tables.known_words
+    return (function, None, False), function is None and says_nothing
+
+
+def application_function(normaliser: Normaliser, app: Application, name: NormalName,
+                         by_name: tuple[FunctionFound, bool] | None = None) -> FunctionFound:
+    """(the national function the application performs, the one it is the national application of,
+    whether its name names that national application)."""
+    found, read_description = by_name or _function_by_name(normaliser, name)
+    if found[2]:
+        return found
+    function = found[0]
+    if read_description and not part_of(app.description):
         # SIDAKIN, simbatan: a name that says nothing; the description says what it does
         described = normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD)
-        if not set(described) & tables.connectors:
-            function = function_of(described, tables)
+        if not set(described) & normaliser.tables.connectors:
+            function = function_of(described, normaliser.tables)
     if app.source == "nasional":
         return function, function, False
     return function, None, False
@@ -216,6 +228,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             realised.setdefault(app_id, set()).add(service.id)
 
     names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
+    name_cache: dict[tuple[str, str | None], tuple[FunctionFound, bool]] = {}
     function_cache: dict[tuple[str, str | None, str | None, str], tuple[
         NationalFunction | None, NationalFunction | None, bool]] = {}
     descriptions = [normaliser.description(a.description) for a in apps]
@@ -229,10 +242,14 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     named_national: dict[str, str] = {}
     for index, (app, name, desc) in enumerate(zip(apps, names, descriptions, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
-        cache_key = (app.name, app.acronym, app.description, app.source)
+        name_key = (app.name, app.acronym)
+        by_name = name_cache.get(name_key)
+        if by_name is None:
+            by_name = name_cache[name_key] = _function_by_name(normaliser, name)
+        cache_key = (app.name, app.acronym, app.description if by_name[1] else None, app.source)
         cached = function_cache.get(cache_key)
         if cached is None:
-            cached = function_cache[cache_key] = application_function(normaliser, app, name)
+            cached = function_cache[cache_key] = application_function(normaliser, app, name, by_name)
         function, national, named = cached
         if named and national is not None:
             named_national.setdefault(national.id, app.id)

@@ -134,7 +134,7 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
     namesakes = _Systems()  # applications of one name in many OPDs: a spanning tree too, not n² pairs
     for i, j in candidates:
         a, b = apps[i], apps[j]
-        if frozenset((a.id, b.id)) in distinct:
+        if distinct and frozenset((a.id, b.id)) in distinct:
             continue
         reason = same_system(a, b)
         if reason is not None:
