@@ -1,13 +1,17 @@
 """Benchmark of the duplicate finder.
 
 1. Quality: precision and recall of pairs and of groups on every labelled set (the bundled example's
-   planted groups and the Sukamaju inventory), with the missed and the wrong pairs.
+   planted groups and the Sukamaju inventory), with the missed and the wrong pairs; then on the real
+   inventories of tests/data/inventories (CSV -> `spbe import inventory` -> finder -> row pairs against
+   hand labels), overall and per kind (same_system, functional). The held-out inventory is scored only
+   with --held-out, and only its figures are printed.
 2. Scale: `find_duplicates` on the synthetic national workspace (30,000 applications, made by
    benchmarks/generate_national.py): wall time and peak RSS, measured in a child process.
 3. Blocking: on a 3,000-application national workspace, the share of the pairs that `--exhaustive`
    finds above the threshold that the blocked run also finds.
 
     python benchmarks/bench_duplicates.py [--scale 1.0] [--subset-scale 0.1] [--work DIR] [--skip-scale]
+        [--held-out]
 """
 
 from __future__ import annotations
@@ -28,6 +32,38 @@ LABELLED = (
     ("sukamaju-inventory", ROOT / "tests" / "data" / "sukamaju-inventory", ROOT / "tests" / "data"
      / "sukamaju-inventory.labels.yaml"),
 )
+
+
+INVENTORIES = ROOT / "tests" / "data" / "inventories"
+TUNING = ("magetan-kab", "banten-prov")
+HELD_OUT = ("jabar-prov",)
+
+
+def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool) -> dict[str, object] | None:
+    """A real inventory the way a user meets it: the CSV through `spbe import inventory`, then the
+    finder, then its row pairs against the hand labels (by kind)."""
+    from spbe_arch.duplicates import find_duplicates
+    from spbe_arch.duplicates.inventory_labels import evaluate_inventory
+    from spbe_arch.loader import open_workspace
+
+    folder = INVENTORIES / name
+    if not (folder / "labels.yaml").is_file():
+        print(f"\n== {name}: no labels yet, skipped")
+        return None
+    target = work / f"inventory-{name}"
+    subprocess.run([sys.executable, "-m", "spbe_arch", "import", "inventory", str(folder / "apps.csv"), "--into",
+                    str(target), "--force"], check=True, capture_output=True, cwd=ROOT)
+    workspace, _ = open_workspace(target)
+    result = evaluate_inventory(find_duplicates(workspace), workspace, folder / "labels.yaml")
+    print(f"\n== {name}{' (HELD OUT: never tuned on)' if held_out else ' (tuning set)'}")
+    for label, s in (("overall", result.overall), *result.by_kind.items()):
+        print(f"  {label:<12} precision {s.precision:.3f}  recall {s.recall:.3f}  ({s.found} found, "
+              f"{s.predicted} predicted, {s.expected} labelled)")
+    print(f"  kind agreement on found pairs: {result.kind_agreement:.3f}")
+    if show_errors:
+        print(f"  missed ({len(result.missed)}): {result.missed}")
+        print(f"  wrong ({len(result.wrong)}): {result.wrong}")
+    return {"set": name, "held_out": held_out, **result.model_dump(exclude={"missed", "wrong"})}
 
 
 def quality() -> list[dict[str, object]]:
@@ -119,12 +155,16 @@ def main() -> None:
     parser.add_argument("--subset-scale", type=float, default=0.1, help="scale of the blocking check (0.1: 3,000)")
     parser.add_argument("--work", type=Path, help="folder for the generated workspaces (kept for reuse)")
     parser.add_argument("--skip-scale", action="store_true", help="quality only")
+    parser.add_argument("--held-out", action="store_true", help="also score the held-out inventory (figures only)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
     figures: dict[str, object] = {"quality": quality()}
+    work = args.work or Path(tempfile.mkdtemp(prefix="spbe-bench-duplicates-"))
+    work.mkdir(parents=True, exist_ok=True)
+    figures["inventories"] = [inventory_quality(n, work, False, True) for n in TUNING]
+    if args.held_out:  # run once, at the end: its errors are not printed, so that nobody tunes on them
+        figures["held_out"] = [inventory_quality(n, work, True, False) for n in HELD_OUT]
     if not args.skip_scale:
-        work = args.work or Path(tempfile.mkdtemp(prefix="spbe-bench-duplicates-"))
-        work.mkdir(parents=True, exist_ok=True)
         figures["blocking"] = blocking_run(work, args.subset_scale)
         figures["scale"] = scale_run(work, args.scale)
     figures["bench_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

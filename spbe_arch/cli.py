@@ -585,19 +585,66 @@ def duplicates(
     exhaustive: Annotated[bool, typer.Option(
         "--exhaustive", help="Compare every pair instead of the blocked candidates (slow: to check the blocking).",
     )] = False,
+    lang: Annotated[str, typer.Option(
+        "--lang", help="Language of the evidence and proposals: en, or id (Bahasa Indonesia, as in the document).",
+    )] = "en",
 ) -> None:
     """Duplicate applications across OPDs: scored pairs with evidence, groups and a proposal per group.
 
-    A report, not a check: the exit code is 0 whether or not duplicates are found (2 on bad input).
-    Silence a false positive with distinct_from on an application or duplicates.not_duplicates in spbe.yaml.
+    Two kinds of finding: same_system (one system listed on several rows: record it as one application
+    used by those OPDs) and functional (different systems serving one function: consolidate, or move to
+    the national application). A report, not a check: the exit code is 0 whether or not duplicates are
+    found (2 on bad input). Silence a false positive with distinct_from on an application or
+    duplicates.not_duplicates in spbe.yaml.
     """
     from spbe_arch.duplicates import find_duplicates
     from spbe_arch.duplicates.render import RENDERERS
     from spbe_arch.loader import open_workspace
 
     model, _ = open_workspace(workspace)
-    report = find_duplicates(model, threshold, exhaustive)
+    report = find_duplicates(model, threshold, exhaustive, language=lang)  # type: ignore[arg-type]
     _out(RENDERERS[format.value](report, model))
+
+
+class MinConfidence(enum.StrEnum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+@command()
+def classify(
+    workspace: WorkspaceArg = Path("."),
+    format: FormatOpt = TextOrJson.text,
+    write: Annotated[bool, typer.Option(
+        "--write", help="Add the accepted RAA codes to the YAML files (comments and layout kept; review with git).",
+    )] = False,
+    min_confidence: Annotated[MinConfidence, typer.Option(
+        "--min-confidence", help="Lowest confidence of a suggestion that --write accepts.",
+    )] = MinConfidence.medium,
+) -> None:
+    """Suggest the national function, RAA and RAB codes of applications without reference codes.
+
+    Each suggestion has a confidence (high, medium, low) and its evidence; an application doing the job
+    of a national application is named with it and its legal basis. A report: exit 0 (2 on bad input).
+    """
+    import json
+
+    from spbe_arch.classify import classify as suggest
+    from spbe_arch.classify import suggestions_text
+    from spbe_arch.loader import open_workspace
+
+    model, _ = open_workspace(workspace)
+    suggestions = suggest(model)
+    if format is TextOrJson.json:
+        _out(json.dumps([s.model_dump() for s in suggestions], ensure_ascii=False, indent=2) + "\n")
+    else:
+        _out(suggestions_text(suggestions))
+    if write:
+        from spbe_arch.classify_write import write_references
+
+        written = write_references(model, suggestions, min_confidence.value)
+        sys.stderr.write(f"wrote {len(written)} file(s){': ' if written else ''}{', '.join(written)}\n")
 
 
 # --- diagrams: SVG, PNG, PDF, DOT and Mermaid views ---

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 MAX_BUDGET = 10**16  # rupiah: above the national budget, so a larger number is a typing error
 ID_RE = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
@@ -358,19 +358,28 @@ class NationalFunctionSetting(Strict):
     national: NonEmpty
     provider: str | None = None
     kind: Literal["aplikasi-umum", "nasional"] = "nasional"
-    names: list[str] = Field(default_factory=list)
-    concepts: list[list[str]] = Field(default_factory=list)
-    unless: list[str] = Field(default_factory=list)
+    names: list[NonEmpty] = Field(default_factory=list)
+    concepts: list[Annotated[list[NonEmpty], Field(min_length=1)]] = Field(default_factory=list)
+    unless: list[NonEmpty] = Field(default_factory=list)
+
+
+def _different(entry: list[str]) -> list[str]:
+    if len(set(entry)) < 2:
+        raise ValueError(f"{entry} names one application; an entry names two or more different ones")
+    return entry
 
 
 class DuplicateSettings(Strict):
     threshold: Annotated[float, Field(ge=0, le=1)] | None = None
-    not_duplicates: list[list[ElementId]] = Field(default_factory=list)
-    # additions to the shipped tables of spbe_arch/duplicates/data (docs/duplicates.md)
-    aliases: dict[str, str] = Field(default_factory=dict)
-    synonyms: dict[str, list[str]] = Field(default_factory=dict)
-    fillers: list[str] = Field(default_factory=list)
-    places: list[str] = Field(default_factory=list)
+    # each entry: two or more applications declared not to be duplicates of each other
+    not_duplicates: list[Annotated[list[ElementId], Field(min_length=2), AfterValidator(_different)]] = Field(
+        default_factory=list)
+    # additions to the shipped tables of spbe_arch/duplicates/data (docs/duplicates.md); an empty word or
+    # name pattern would match everything, so it is an error
+    aliases: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
+    synonyms: dict[NonEmpty, list[NonEmpty]] = Field(default_factory=dict)
+    fillers: list[NonEmpty] = Field(default_factory=list)
+    places: list[NonEmpty] = Field(default_factory=list)
     national_functions: list[NationalFunctionSetting] = Field(default_factory=list)
 
 

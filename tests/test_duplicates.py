@@ -47,7 +47,13 @@ def _ws(make_workspace, apps: str, manifest: str = MANIFEST, extra: dict[str, st
 
 
 def _pairs(report: DuplicateReport) -> set[frozenset[str]]:
-    return {frozenset((p.a, p.b)) for p in report.pairs}
+    """The functional pairs: two systems doing one job."""
+    return {frozenset((p.a, p.b)) for p in report.pairs if p.kind == "functional"}
+
+
+def _same(report: DuplicateReport) -> set[frozenset[str]]:
+    """The same-system pairs: one system listed twice."""
+    return {frozenset((p.a, p.b)) for p in report.pairs if p.kind == "same_system"}
 
 
 # -- normalisation ----------------------------------------------------------------------------------
@@ -175,25 +181,29 @@ def test_duplicates_found_with_evidence_and_group(presensi):
     assert group.id == "dup-absensi-dinkes"
     assert group.function == "Pengelolaan Kehadiran Pegawai"
     assert group.national_application is None
-    assert group.proposal.startswith("Keep `presensi-bkpsdm`")  # used by the most OPDs
+    assert group.kind == "functional"
+    assert group.proposal.startswith("Proposal (usulan): consolidate")
+    assert group.proposal.index("into e-Presensi Pegawai (BKPSDM)") > 0  # used by the most OPDs
+    assert "`" not in group.proposal and "retire" not in group.proposal  # names, never ids; never a verdict
 
 
 def test_local_copy_of_national_application_is_a_group_of_its_own(presensi):
     report = find_duplicates(presensi)
     group = report.group_of("e-office-setda")
     assert group is not None
-    assert group.applications == ["e-office-setda"]
-    assert group.national_application == "srikandi"
+    assert group.applications == ["e-office-setda", "srikandi"]  # the local copy, with the national one named
+    assert group.national_application == "srikandi" and group.id == "dup-e-office-setda"
     assert "SRIKANDI" in group.proposal and "persuratan" in group.function
-    assert report.group_of("srikandi") is None  # the national application is never a member
+    assert "KepmenPANRB 679/2020" in group.proposal  # its legal basis
 
 
 def test_json_shape_is_the_contract(presensi):
     report = find_duplicates(presensi)
     payload = json.loads(RENDERERS["json"](report, None))
     assert set(payload) == {"threshold", "pairs", "groups"}
-    assert set(payload["pairs"][0]) == {"a", "b", "score", "evidence"}
-    assert set(payload["groups"][0]) == {"id", "applications", "function", "proposal", "national_application"}
+    assert set(payload["pairs"][0]) == {"a", "b", "score", "evidence", "kind"}
+    assert set(payload["groups"][0]) == {"id", "applications", "function", "proposal", "national_application",
+                                         "kind", "users"}
     assert payload == report.model_dump()
 
 
@@ -219,7 +229,8 @@ def test_indonesian_evidence_for_the_document(presensi):
     report = find_duplicates(presensi, language="id")
     pair = next(p for p in report.pairs if {p.a, p.b} == {"absensi-dinkes", "presensi-bkpsdm"})
     assert any(e.startswith("keduanya mendukung") for e in pair.evidence)
-    assert report.group_of("e-office-setda").proposal.startswith("Beralih ke")  # type: ignore[union-attr]
+    proposal = report.group_of("e-office-setda").proposal  # type: ignore[union-attr]
+    assert proposal.startswith("Usulan: alihkan e-Office (Setda) ke SRIKANDI") and "dasar hukum" in proposal
 
 
 # -- not duplicates ---------------------------------------------------------------------------------
@@ -243,6 +254,7 @@ def test_declared_and_same_system_pairs_are_not_duplicates(make_workspace):
     report = find_duplicates(_ws(make_workspace, TWINS, manifest=manifest))
     pairs = _pairs(report)
     assert frozenset({"simpeg", "simpeg-mobile"}) not in pairs  # one system: same host, same owner
+    assert frozenset({"simpeg", "simpeg-mobile"}) in _same(report)
     assert frozenset({"simpeg", "sipeg-dinkes"}) in pairs
     assert frozenset({"presensi-a", "presensi-b"}) not in pairs  # distinct_from
     assert frozenset({"antrian-a", "antrian-b"}) not in pairs  # manifest not_duplicates
@@ -294,7 +306,7 @@ def test_bad_names_do_not_crash_or_pair(make_workspace):
     report = find_duplicates(_ws(make_workspace, apps))
     pairs = _pairs(report)
     assert frozenset({"a7", "a8"}) in pairs  # accents folded
-    assert frozenset({"a5", "a6"}) in pairs  # non-Latin names compare too
+    assert frozenset({"a5", "a6"}) in _same(report)  # non-Latin names compare too: one name, one system
     assert not any(p & {"a1", "a2", "a3", "a4", "a10"} for p in pairs)  # nothing to compare
 
 
@@ -305,7 +317,7 @@ def test_one_name_in_fifty_opds_is_one_group_without_blow_up(make_workspace):
     root = make_workspace({"organisasi.yaml": orgs, "aplikasi.yaml": apps}, manifest=MANIFEST, orgs=False)
     report = find_duplicates(root)
     assert len(report.groups) == 1 and len(report.groups[0].applications) == 50
-    assert len(report.pairs) == 50 * 49 // 2
+    assert len(report.pairs) == 49  # one name in n OPDs: a spanning tree of n - 1 pairs, not n(n-1)/2
 
 
 def test_large_blocks_are_windowed_not_expanded():
@@ -321,7 +333,8 @@ def test_workspace_with_only_names_and_owners(make_workspace):
     """
     report = find_duplicates(_ws(make_workspace, apps))
     assert _pairs(report) == {frozenset({"aduan-dinkes", "e-lapor"})}
-    assert report.groups[0].proposal.startswith("Move to SP4N-LAPOR!")
+    assert report.groups[0].proposal.startswith("Proposal (usulan): move Pengaduan Masyarakat Dinkes (Dinkes)")
+    assert "SP4N-LAPOR!" in report.groups[0].proposal and "Perpres 76/2013" in report.groups[0].proposal
 
 
 def test_workspace_with_validation_findings_still_reports(make_workspace):
@@ -382,7 +395,7 @@ def test_cli_formats_and_exit_codes(presensi):
     as_json = runner.invoke(app, ["duplicates", str(presensi), "--format", "json", "--threshold", "0.3"])
     assert as_json.exit_code == 0 and json.loads(as_json.output)["threshold"] == 0.3
     as_csv = runner.invoke(app, ["duplicates", str(presensi), "-f", "csv", "--exhaustive"])
-    assert as_csv.exit_code == 0 and as_csv.output.startswith("group,function,score,a,")
+    assert as_csv.exit_code == 0 and as_csv.output.startswith("group,kind,function,score,a,")
     as_md = runner.invoke(app, ["duplicates", str(presensi), "-f", "md"])
     assert as_md.exit_code == 0 and as_md.output.startswith("# Duplicate applications")
     assert runner.invoke(app, ["duplicates", str(presensi), "--threshold", "2"]).exit_code == 2
@@ -454,6 +467,7 @@ def test_same_host_is_one_system_unless_the_host_is_a_portal(make_workspace):
     """
     pairs = _pairs(find_duplicates(_ws(make_workspace, apps)))
     assert frozenset({"tamu", "tamu-survei"}) not in pairs  # two rows of one system
+    assert frozenset({"tamu", "tamu-survei"}) in _same(find_duplicates(_ws(make_workspace, apps)))
     assert frozenset({"presensi-a", "presensi-b"}) in pairs  # a portal host: the paths tell them apart
 
 
@@ -464,3 +478,17 @@ def test_any_text_normalises_without_error(name, acronym, description):
     result = normaliser.name(name, acronym)
     assert all(0 < weight <= 1 for weight in result.weights.values())
     assert all(weight > 0 for weight in normaliser.description(description).values())
+
+
+def test_ap015_cites_a_basis_only_where_the_registry_has_one(make_workspace):
+    apps = """\
+    applications:
+      - {id: e-office, name: e-Office, owner: setda}
+      - {id: simpeg-lokal, name: Sistem Informasi Kepegawaian, owner: bkpsdm}
+      - {id: akta-online, name: Layanan Akta Kelahiran Online, owner: setda, description: Administrasi kependudukan}
+    """
+    found = _ap015(_ws(make_workspace, apps))
+    assert "designated by KepmenPANRB 679/2020" in found["e-office"]
+    assert "legal basis to be confirmed" in found["simpeg-lokal"] and "designated" not in found["simpeg-lokal"]
+    if "akta-online" in found:  # population administration is SIAK's, never the digital ID card's
+        assert "SIAK" in found["akta-online"] and "IKD" not in found["akta-online"]

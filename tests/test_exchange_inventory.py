@@ -164,8 +164,8 @@ def test_mapping_file_names_the_columns(tmp_path: Path) -> None:
     report = import_inventory(path, tmp_path / "ws", mapping_file=mapping)
     workspace = workspace_of(tmp_path / "ws")
     (gaji,) = workspace.applications
-    assert (gaji.name, gaji.owner, gaji.since, gaji.properties) == ("Aplikasi Gaji", "bkpsdm", 2021,
-                                                                    {"nomor_sk": "SK-12/2020"})
+    assert (gaji.name, gaji.owner, gaji.since) == ("Aplikasi Gaji", "bkpsdm", 2021)
+    assert gaji.properties == {"nomor_sk": "SK-12/2020", "source_rows": "s.xlsx:3"}
     assert workspace.manifest.government.name == "Pemerintah Kota Uji"
     assert workspace.manifest.government.kind == "kota"
     assert report.unmapped_columns == []
@@ -192,16 +192,18 @@ def test_rows_without_a_name_and_repeated_rows_are_reported(tmp_path: Path) -> N
         ["SIMPUS", None, "entah", "sekitar tahun lalu", "Papan tulis"],
     ])
     report = import_inventory(path, tmp_path / "ws")
-    assert [n.where for n in report.unmapped_rows] == ["row 3", "row 5"]
+    assert [n.where for n in report.unmapped_rows] == ["row 3"]
     assert "no application name" in report.unmapped_rows[0].message
-    assert "already on row 2" in report.unmapped_rows[1].message
+    merges = [n for n in report.assumptions if n.where == "row 5"]
+    assert len(merges) == 1 and "system of row 2" in merges[0].message
     warnings = " | ".join(n.message for n in report.warnings)
     assert "names no owning OPD" in warnings and "status 'entah'" in warnings
     assert "year 'sekitar tahun lalu'" in warnings and "platform 'Papan tulis'" in warnings
     workspace = workspace_of(tmp_path / "ws")
     simpus = workspace.get("simpus")
     assert simpus.owner == "opd-belum-ditentukan"
-    assert simpus.properties == {"tahun": "sekitar tahun lalu", "platform": "Papan tulis"}
+    assert simpus.properties == {"tahun": "sekitar tahun lalu", "platform": "Papan tulis", "source_rows": "s.xlsx:7"}
+    assert workspace.get("e-kinerja").properties["source_rows"] == "s.xlsx:2; s.xlsx:5"
 
 
 def test_header_variants_are_recognised() -> None:
@@ -288,4 +290,4 @@ def test_opd_names_with_commas_in_the_users_column(tmp_path: Path) -> None:
     assert names == ["Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", "Dinas Kesehatan",
                      "Dinas Pemberdayaan Perempuan, Perlindungan Anak dan KB"]
     musrenbang = next(a for a in workspace.applications if a.name == "e-Musrenbang")
-    assert len(musrenbang.users) == 2 and musrenbang.properties == {"pengguna": "Masyarakat"}
+    assert len(musrenbang.users) == 2 and musrenbang.properties["pengguna"] == "Masyarakat"

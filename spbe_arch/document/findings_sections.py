@@ -17,6 +17,7 @@ from spbe_arch.errors import SpbeError
 from spbe_arch.workspace import Workspace
 
 SPOF_LIMIT = 10
+KIND_TEXT = {"same_system": "Satu sistem tercatat berulang", "functional": "Sistem berbeda, fungsi sama"}
 PAIR_LIMIT = 25
 
 
@@ -33,7 +34,9 @@ class DuplicateSection(BaseModel):
     group_count: int = 0
     pair_count: int = 0
     applications: int = 0  # applications that belong to a group
-    national: int = 0  # groups whose function has a national application
+    national: int = 0  # functional groups whose function has a national application
+    same_count: int = 0  # groups of one system listed more than once
+    functional_count: int = 0  # groups of different systems serving one function
 
 
 class SpofSection(BaseModel):
@@ -56,35 +59,39 @@ def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
     national = 0
     for number, item in enumerate(groups, 1):
         apps = list(item.applications)
-        members.update(apps)
+        kind = getattr(item, "kind", "functional")
         national_app = getattr(item, "national_application", None)
-        national += 1 if national_app else 0
+        members.update(a for a in apps if a != national_app or kind == "same_system")
+        national += 1 if national_app and kind == "functional" else 0
         names = "; ".join(f"{ix.name(a)} ({ix.org_label(_owner(workspace, a))})" for a in apps)
         group_rows.append(row(
-            str(number), names, named(workspace, _plain(getattr(item, "function", None))) or "-",
+            str(number), KIND_TEXT.get(kind, kind), names,
+            named(workspace, _plain(getattr(item, "function", None))) or "-",
             _national_text(ix, national_app), named(workspace, _plain(getattr(item, "proposal", None))) or "-",
         ))
+    same = sum(1 for g in groups if getattr(g, "kind", "functional") == "same_system")
     group_table = Table(
         key="kelompok-duplikasi", caption="Kelompok aplikasi dengan fungsi yang sama",
-        columns=["No.", "Aplikasi (Pemilik)", "Fungsi", "Aplikasi Nasional", "Usulan"], rows=group_rows,
-        align=["right", "left", "left", "left", "left"],
+        columns=["No.", "Jenis", "Aplikasi (Pemilik)", "Fungsi", "Aplikasi Nasional", "Usulan"], rows=group_rows,
+        align=["right", "left", "left", "left", "left", "left"],
         empty="Analisis tidak menemukan kelompok aplikasi dengan fungsi yang sama.",
     )
     pair_rows = [
-        row(ix.ref(p.a), ix.ref(p.b), desimal(float(p.score)), named(workspace, _evidence(p.evidence)))
+        row(ix.ref(p.a), ix.ref(p.b), KIND_TEXT.get(getattr(p, "kind", "functional"), "-"), desimal(float(p.score)),
+            named(workspace, _evidence(p.evidence)))
         for p in pairs[:PAIR_LIMIT]
     ]
     more = len(pairs) - PAIR_LIMIT
     pair_table = Table(
         key="pasangan-duplikasi", caption="Pasangan aplikasi dengan skor kemiripan tertinggi",
-        columns=["Aplikasi", "Aplikasi Pembanding", "Skor", "Bukti"], rows=pair_rows,
-        align=["left", "left", "right", "left"],
+        columns=["Aplikasi", "Aplikasi Pembanding", "Jenis", "Skor", "Bukti"], rows=pair_rows,
+        align=["left", "left", "left", "right", "left"],
         note=f"{angka(more)} pasangan lain tercantum dalam laporan duplikasi lengkap." if more > 0 else None,
         empty="Analisis tidak menemukan pasangan aplikasi yang mirip.",
     )
     return DuplicateSection(available=True, report=report, groups=group_table, pairs=pair_table,
                             group_count=len(groups), pair_count=len(pairs), applications=len(members),
-                            national=national)
+                            national=national, same_count=same, functional_count=len(groups) - same)
 
 
 def _owner(workspace: Workspace, element_id: str) -> str | None:

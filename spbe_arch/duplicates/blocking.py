@@ -41,6 +41,13 @@ def keys(features: AppFeatures) -> list[str]:
     result.extend(f"r:{c}" for c in features.rab)
     result.extend(f"s:{s}" for s in features.services)
     result.extend(f"w:{d}" for d in features.writes)
+    if features.host is not None:
+        result.append(f"h:{features.host[0]}")
+    result.extend(f"y:{key}" for key in {features.compact, features.part_of, features.head} if key)
+    if features.own_site:
+        result.append(f"o:{features.owner_id}")
+    if features.is_national and features.national is not None:
+        result.append(f"f:{features.national.id}")
     if features.raa and features.raa.count(".") >= 3:  # shallower codes add nothing to the score
         result.append(f"a:{features.raa}")
     return result

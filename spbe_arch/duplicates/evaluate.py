@@ -7,7 +7,9 @@ Labels format (``.labels/duplicates.yaml`` of a workspace, or a file beside a te
     not_duplicates:
       - {applications: [x, y], reason: ...}
 
-Every pair inside a labelled group is a true duplicate pair; every other pair is not. A national
+Every pair inside a labelled group is a true duplicate pair; every other pair is not. These labels
+are of functional duplicates (two systems, one job): same-system findings are not scored here (see
+``inventory_labels`` for labels of both kinds). A national
 application is never a pair member: it is dropped from the labels and from the prediction alike.
 Predicted pairs are the pairs inside predicted groups (what an architect acts on: two applications
 end up in one group), so a chain a~b~c counts a-c too, as the labels do. A labelled group counts as
@@ -118,10 +120,11 @@ def evaluate(report: DuplicateReport, labels: Labels, workspace: Workspace) -> E
     national.update(g.national_application for g in labels.groups if g.national_application)
     national.update(g.national_application for g in report.groups if g.national_application)
     expected_groups = [set(g.applications) - national for g in labels.groups]
-    predicted_groups = [set(g.applications) - national for g in report.groups]
+    predicted_groups = [set(g.applications) - national for g in report.groups if g.kind == "functional"]
     expected = _pairs_of(expected_groups)
     predicted = _pairs_of(predicted_groups)
-    direct = {frozenset((p.a, p.b)) for p in report.pairs if p.a not in national and p.b not in national}
+    direct = {frozenset((p.a, p.b)) for p in report.pairs
+              if p.a not in national and p.b not in national and p.kind == "functional"}
     negatives = [frozenset(n.applications) for n in labels.not_duplicates if len(set(n.applications)) == 2]
     known = set(workspace.elements)
     mentioned = {a for g in labels.groups for a in g.applications} | {a for n in negatives for a in n}

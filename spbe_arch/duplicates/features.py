@@ -9,13 +9,15 @@ or a process that many applications share says little.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from spbe_arch.duplicates.national import function_of, national_named
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
-from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, words
+from spbe_arch.duplicates.systems import generic_words, head, mentions_platform, name_text, part_of, site_vocabulary
+from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, compact, words
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
 
@@ -55,6 +57,16 @@ class AppFeatures:
     concepts: frozenset[str]  # name words the tables know as functions: two disjoint sets mean two functions
     connector: bool  # a bridge to another system (bridging, sinkronisasi, ...), not a system of its own
     opaque: bool  # the name is only acronyms no table explains: the description has to say what it does
+    generic: bool = False  # the name names a kind of system (Aplikasi Antrian), not one system (EP3)
+    platform_named: bool = False  # the name says its platform (e-Kinerja Mobile): a client of one system
+    compact: str = ""  # the name's letters and digits, web addresses reduced to the system's own words
+    website: bool = False  # the inventory lists it as a website, not an application
+    part_of: str | None = None  # the system its description says it is part of (Bagian dari SIMPEG)
+    head: str | None = None  # the system its name lists a module of (SIMDALEV | Monev)
+    named_national: bool = False  # its name is the national application's name (SRIKANDI, Srikandi Kab.)
+    own_site: bool = False  # a website whose description only names its owner: the OPD's official site
+    village: bool = False  # owned by a desa or kelurahan (many share one name: Desa Sukowidi three times)
+    bumd: bool = False  # owned by a regional enterprise (PDAM, Bank daerah): a legal entity of its own
     is_national: bool = False  # a national application (source nasional, or named as one)
 
     @property
@@ -128,8 +140,12 @@ def _idf(document_frequency: Counter[str], total: int) -> dict[str, float]:
 
 
 def _host(url: str | None) -> tuple[str, str] | None:
-    if not url or not url.startswith(("http://", "https://")):
+    if not url:
         return None
+    if not url.startswith(("http://", "https://")):
+        if " " in url.strip() or "." not in url:
+            return None
+        url = f"https://{url.strip()}"
     try:
         parts = urlsplit(url.strip().lower())
         host = parts.hostname
@@ -151,7 +167,7 @@ def build_normaliser(workspace: Workspace, tables: Tables, apps: list[Applicatio
     counts: Counter[str] = Counter()
     vocabulary: set[str] = set()
     for app in apps:
-        name_words = words(app.name) + (words(app.acronym) if app.acronym else [])
+        name_words = words(name_text(app.name)) + (words(app.acronym) if app.acronym else [])
         vocabulary.update(name_words)
         counts.update(name_words)
         if app.description:
@@ -166,22 +182,36 @@ def is_opaque(name: NormalName, tables: Tables) -> bool:
     return name.acronym_only and not name.expanded and not set(name.weights) & tables.known_words
 
 
-def application_function(normaliser: Normaliser, app: Application, name: NormalName
-                         ) -> tuple[NationalFunction | None, NationalFunction | None, bool]:
-    """(the national function the application performs, the one it is the national application of,
-    whether its name names that national application)."""
+FunctionFound = tuple[NationalFunction | None, NationalFunction | None, bool]
+
+
+def _function_by_name(normaliser: Normaliser, name: NormalName) -> tuple[FunctionFound, bool]:
+    """What the name alone says, and whether the description is to be read (the name says nothing)."""
     tables = normaliser.tables
     tokens = list(name.tokens)
     national = national_named(tokens, normaliser.content(tokens), tables)
     if national is not None:
-        return national, national, True
+        return (national, national, True), False
     if set(tokens) & tables.connectors:
-        return None, None, False
+        return (None, None, False), False
     function = function_of(name.weights, tables, tokens)
-    if function is None and is_opaque(name, tables):
+    says_nothing = is_opaque(name, tables) or not set(name.weights) & tables.known_words
+    return (function, None, False), function is None and says_nothing
+
+
+def application_function(normaliser: Normaliser, app: Application, name: NormalName,
+                         by_name: tuple[FunctionFound, bool] | None = None) -> FunctionFound:
+    """(the national function the application performs, the one it is the national application of,
+    whether its name names that national application)."""
+    found, read_description = by_name or _function_by_name(normaliser, name)
+    if found[2]:
+        return found
+    function = found[0]
+    if read_description and not part_of(app.description):
+        # SIDAKIN, simbatan: a name that says nothing; the description says what it does
         described = normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD)
-        if not set(described) & tables.connectors:
-            function = function_of(described, tables)
+        if not set(described) & normaliser.tables.connectors:
+            function = function_of(described, normaliser.tables)
     if app.source == "nasional":
         return function, function, False
     return function, None, False
@@ -197,11 +227,13 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         for app_id in service.applications:
             realised.setdefault(app_id, set()).add(service.id)
 
-    names = [normaliser.name(a.name, a.acronym) for a in apps]
+    names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
+    name_cache: dict[tuple[str, str | None], tuple[FunctionFound, bool]] = {}
     function_cache: dict[tuple[str, str | None, str | None, str], tuple[
         NationalFunction | None, NationalFunction | None, bool]] = {}
     descriptions = [normaliser.description(a.description) for a in apps]
-    descriptions = [d if len(d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]
+    # a phrase (perjalanan dinas) counts by its words: "Aplikasi SPPD" is short, "Surat Perintah Perjalanan Dinas" not
+    descriptions = [d if sum(len(w.split()) for w in d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]
     name_idf = _idf(Counter(w for n in names for w in n.weights), len(apps))
     desc_idf = _idf(Counter(w for d in descriptions for w in d), len(apps))
 
@@ -210,10 +242,14 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     named_national: dict[str, str] = {}
     for index, (app, name, desc) in enumerate(zip(apps, names, descriptions, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
-        cache_key = (app.name, app.acronym, app.description, app.source)
+        name_key = (app.name, app.acronym)
+        by_name = name_cache.get(name_key)
+        if by_name is None:
+            by_name = name_cache[name_key] = _function_by_name(normaliser, name)
+        cache_key = (app.name, app.acronym, app.description if by_name[1] else None, app.source)
         cached = function_cache.get(cache_key)
         if cached is None:
-            cached = function_cache[cache_key] = application_function(normaliser, app, name)
+            cached = function_cache[cache_key] = application_function(normaliser, app, name, by_name)
         function, national, named = cached
         if named and national is not None:
             named_national.setdefault(national.id, app.id)
@@ -236,6 +272,17 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             concepts=frozenset(w for w in name.weights if w in functional),
             connector=bool(set(name.tokens) & tables.connectors),
             opaque=is_opaque(name, tables),
+            generic=generic_words(name.weights),
+            platform_named=mentions_platform(app.name),
+            compact=compact(name_text(app.name)),
+            website="website" in app.tags,
+            named_national=named,
+            part_of=part_of(app.description),
+            head=head(app.name),
+            own_site="website" in app.tags and not set(name.tokens) & site_vocabulary()
+            and _names_only_its_owner(normaliser, app, workspace),
+            village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
+            bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
         ))
     hosts = Counter(f.host[0] for f in result if f.host is not None)
@@ -255,6 +302,30 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     return FeatureSet(result, tables, normaliser, counts, national_apps)
 
 
+_VILLAGE = re.compile(r"(desa|kelurahan|pemerintah desa|pemdes)\b")
+_SITE_WORDS = frozenset({"resmi", "website", "situs", "web", "opd", "laman", "portal", "permohonan"})
+
+
+def _names_only_its_owner(normaliser: Normaliser, app: Application, workspace: Workspace) -> bool:
+    """'Situs Resmi Perangkat Daerah - Dinas Sosial', 'Website Dinas ESDM': the description says whose
+    site it is and nothing else (most of its words are the owner's name)."""
+    if not app.description:
+        return False
+    left = set(normaliser.description(app.description, expand=False)) - _SITE_WORDS
+    if not left:
+        return True
+    owner = set(words(organization_label(workspace, app.owner)))
+    return len(left & owner) * 2 > len(left)
+
+
+_BUMD = re.compile(r"\b(bumd|pdam|perumda|perseroda|pt|bpr|bprs|bank|perusahaan daerah|perusahaan umum daerah)\b")
+
+
+def is_bumd(organization: str) -> bool:
+    """A regional enterprise (BUMD: PDAM, Perumda, Bank daerah): not part of the Pemda's administration."""
+    return bool(_BUMD.search(organization.casefold()))
+
+
 def organization_label(workspace: Workspace, org_id: str) -> str:
     org = workspace.get(org_id)
     return org.label if isinstance(org, Organization) else org_id
@@ -271,7 +342,7 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
     national_ids: dict[str, str] = {}
     fallback_ids: dict[str, str] = {}
     for app in apps:
-        name = normaliser.name(app.name, app.acronym)
+        name = normaliser.name(name_text(app.name), app.acronym)
         function, national, named = application_function(normaliser, app, name)
         if national is not None or app.source == "nasional":
             if national is not None:

@@ -3,36 +3,65 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from spbe_arch.duplicates.blocking import all_pairs, candidate_pairs
-from spbe_arch.duplicates.features import AppFeatures, build_features
+from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
-from spbe_arch.duplicates.report import DuplicateReport, Pair
-from spbe_arch.duplicates.scoring import Scorer
+from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
+from spbe_arch.duplicates.scoring import DESCRIPTION_UNRELATED, Scorer, cosine
 from spbe_arch.errors import UsageError
 from spbe_arch.workspace import Workspace
 
+_DIGITS = re.compile(r"\d+")
 DEFAULT_THRESHOLD = 0.58
+NATIONAL_COPY_SCORE = 0.9
 
 
-def same_system(a: AppFeatures, b: AppFeatures) -> bool:
-    """Two rows of one system, not two systems: the same URL host (and, on a host that several
-    applications share, the same first path segment), one replaces the other, or the same owner's web
-    and mobile twins (one integrates the other, or the names are equal)."""
-    if (a.host is not None and b.host is not None and a.host[0] == b.host[0]
-            and (not a.shared_host or not a.host[1] or not b.host[1] or a.host[1] == b.host[1])):
-        return True
+def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
+    """Why two rows are one system and not two, or None: the same web address (on a host that several
+    applications share, also the same first path segment); one replaces the other; both are the one
+    national application; the same name of one system (EP3 of every kecamatan, SAKIP and SAKIP New) or
+    of its client (e-Kinerja and e-Kinerja Mobile). A name of a kind of system (Aplikasi Antrian) in
+    two OPDs is two systems; so is one acronym with two unrelated descriptions (two SIPPs)."""
+    both_hosts = a.host is not None and b.host is not None
+    if both_hosts and a.host[0] == b.host[0] and (  # type: ignore[index]
+            not a.shared_host or not a.host[1] or not b.host[1] or a.host[1] == b.host[1]):  # type: ignore[index]
+        return "address"
+    if (a.part_of and (a.part_of == b.part_of or a.part_of in (b.compact, b.head))) \
+            or (b.part_of and b.part_of in (a.compact, a.head)) or (a.head and a.head == b.head):
+        return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
+    if a.owner == b.owner and a.own_site and b.own_site and not a.village:
+        return "own_site"  # an OPD has one official website, however many addresses it was listed under
+    if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
+        return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
-        return True
-    if a.owner == b.owner:
-        if a.id in b.integrates or b.id in a.integrates:
-            return True
-        if a.name_key and a.name_key == b.name_key:
-            return True
-    return False
+        return "replaces"
+    if a.national is not None and b.national is not None and a.named_national and b.named_national \
+            and a.national.id == b.national.id:
+        return "national"
+    if a.website != b.website or not a.name_key or a.name_key != b.name_key:
+        return None
+    if a.owner == b.owner and (a.compact in b.compact or b.compact in a.compact):
+        return "name"  # one owner, one name: one system entered twice
+    if a.platform_named != b.platform_named:
+        return "name"  # a web application and its mobile client
+    if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact):
+        return None
+    if a.desc and b.desc and cosine(a.desc, b.desc) < DESCRIPTION_UNRELATED:
+        return None
+    return "name"
+
+
+def related(a: AppFeatures, b: AppFeatures) -> bool:
+    """The same owner's two parts of one solution (one integrates the other), or the same owner's
+    numbered series (Layanan Nomor 1, Nomor 2): not two systems for one job."""
+    return a.owner == b.owner and (a.id in b.integrates or b.id in a.integrates or (
+        bool(a.name_key) and a.name_key == b.name_key and a.compact != b.compact
+        and _DIGITS.sub("", a.compact) == _DIGITS.sub("", b.compact)))
 
 
 def declared_distinct(workspace: Workspace) -> set[frozenset[str]]:
@@ -80,26 +109,81 @@ def _find(workspace: Workspace, limit: float, exhaustive: bool, language: Langua
     messages.surface = features.normaliser.surface
     apps = features.apps
     candidates = all_pairs(len(apps)) if exhaustive else candidate_pairs(apps)
-    found = _score(apps, candidates, Scorer(features, messages, messages.ref), declared_distinct(workspace), limit)
-    pairs = [Pair.model_construct(a=a, b=b, score=score, evidence=evidence) for a, b, score, evidence in found]
+    distinct = declared_distinct(workspace)
+    found = _score(apps, candidates, Scorer(features, messages, messages.ref), distinct, limit)
+    known = {(a, b) for a, b, *_ in found}
+    found += [c for c in _national_copies(features, distinct, messages) if (c[0], c[1]) not in known]
+    pairs = [Pair.model_construct(a=a, b=b, score=score, evidence=evidence, kind=kind)
+             for a, b, score, evidence, kind in found]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     groups = build_groups(features, pairs, workspace, messages)
     return DuplicateReport(threshold=limit, pairs=pairs, groups=groups)
 
 
-Found = tuple[str, str, float, list[str]]
+Found = tuple[str, str, float, list[str], Kind]
 
 
 def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], scorer: Scorer,
            distinct: set[frozenset[str]], limit: float) -> list[Found]:
-    """Score the candidates; explain those that reach the threshold."""
+    """Score the candidates; explain those that reach the threshold. Rows of one system are reported
+    as such whatever their score; a national application pairs only with its own rows. Websites and
+    the applications of a BUMD are never functional duplicates of the Pemda's applications."""
     found: list[Found] = []
+    m = scorer.messages
+    systems = _Systems()
+    namesakes = _Systems()  # applications of one name in many OPDs: a spanning tree too, not n² pairs
     for i, j in candidates:
         a, b = apps[i], apps[j]
-        if a.is_national or b.is_national or same_system(a, b):
+        if distinct and frozenset((a.id, b.id)) in distinct:
             continue
+        reason = same_system(a, b)
+        if reason is not None:
+            if systems.join(i, j):  # a spanning tree per system: 1,000 rows of one name are 999 pairs
+                found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
+            continue
+        if related(a, b) or a.is_national or b.is_national or a.website or b.website or a.bumd != b.bumd:
+            continue  # an OPD's website is its own; a BUMD is a legal entity of its own
         score, signals = scorer.measure(a, b)
-        if score <= 0 or score < limit or frozenset((a.id, b.id)) in distinct:
+        if score <= 0 or score < limit:
             continue
-        found.append((a.id, b.id, score, scorer.explain(a, b, signals)))
+        if a.name_key and a.name_key == b.name_key and not namesakes.join(i, j):
+            continue
+        found.append((a.id, b.id, score, scorer.explain(a, b, signals), "functional"))
+    return found
+
+
+class _Systems:
+    """Rows already known to be one system (union-find), so that a system of n rows reports n - 1 pairs."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def root(self, x: int) -> int:
+        while self.parent.setdefault(x, x) != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, x: int, y: int) -> bool:
+        """Join the systems of x and y; False when they were one already."""
+        first, second = self.root(x), self.root(y)
+        if first == second:
+            return False
+        self.parent[max(first, second)] = min(first, second)
+        return True
+
+
+def _national_copies(features: FeatureSet, distinct: set[frozenset[str]], messages: Messages) -> list[Found]:
+    """A local application doing the job of a national one that the workspace lists: a functional pair
+    with that national application, whatever the names say."""
+    found: list[Found] = []
+    for f in features.apps:
+        if f.is_national or f.function is None or f.website or f.bumd:
+            continue
+        national_id = features.national_apps.get(f.function.id)
+        if national_id is None or national_id == f.id or frozenset((f.id, national_id)) in distinct \
+                or national_id in f.distinct_from:
+            continue
+        a, b = sorted((f.id, national_id))
+        found.append((a, b, NATIONAL_COPY_SCORE, [messages.national_copy(f.function)], "functional"))
     return found

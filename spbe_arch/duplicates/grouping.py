@@ -1,9 +1,13 @@
-"""Groups of duplicates (pairs above the threshold, merged) and a consolidation proposal per group.
+"""Groups of duplicates and a proposal (usulan) per group, by kind.
 
-A group whose members mostly perform a function that has a national application is to move to that
-application; any other group keeps the member that most OPDs use (then the one with most integrations,
-then the one supporting most processes) and retires the others. A local application that performs a
-national function is a group of its own even when no second local copy exists.
+A ``same_system`` group is rows that are one system: the proposal is to record them as one
+application used by those OPDs (never to stop anything). A ``functional`` group is systems that serve
+one business function: when most of its members perform a function with a national application, the
+proposal is to move to or integrate with that application (named, with its legal basis); otherwise to
+consolidate into the member that most OPDs use (then the one with most integrations, then the one
+supporting most processes). An official portal, a geoportal and an application that the roadmap plans
+to keep or build are kept in every proposal, and the roadmap activity is cited. A local application
+that performs a national function is a group of its own even when no second local copy exists.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
 from spbe_arch.duplicates.tables import NationalFunction
-from spbe_arch.model import Process
+from spbe_arch.model import Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
 
 MERGE_DENSITY = 1 / 3
@@ -94,40 +98,131 @@ def _group_function(members: list[AppFeatures], workspace: Workspace, national: 
     return keep.app.name
 
 
+def _same_system_components(pairs: Iterable[Pair]) -> list[list[str]]:
+    """Rows of one system, closed transitively (one system is one system, however it was found)."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in pairs:
+        first, second = root(pair.a), root(pair.b)
+        if first != second:
+            parent[max(first, second)] = min(first, second)
+    members: dict[str, list[str]] = {}
+    for x in sorted(parent):
+        members.setdefault(root(x), []).append(x)
+    return [m for m in members.values() if len(m) > 1]
+
+
+_CHANGE = ("konsolidasi", "integrasi", "migrasi", "penggabungan", "penghentian", "penyatuan", "terpadu", "tunggal",
+           "seragam", "penggunaan", "terintegrasi", "consolidat", "integrat", "migrat", "retire", "single", "unified")
+_OFFICIAL = ("geoportal", "portal resmi", "official portal", "portal pemerintah", "portal pemkab", "portal pemkot",
+             "portal pemprov")
+
+
+def _activity(workspace: Workspace, app_id: str) -> RoadmapActivity | None:
+    return next((a for a in workspace.roadmap if app_id in a.affects), None)
+
+
+def _kept(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -> bool:
+    """An application no proposal may touch: an official portal, a geoportal, or one the roadmap plans
+    to keep or build: an activity for it alone in its group that is not itself a consolidation, a
+    migration or a single platform (an activity for several members is the group's own plan)."""
+    activity = _activity(workspace, app_id)
+    if activity is not None and not any(w in activity.name.casefold() for w in _CHANGE) \
+            and not set(activity.affects) & (set(group) - {app_id}):
+        return True
+    element = workspace.get(app_id)
+    text = f"{getattr(element, 'name', '')} {getattr(element, 'description', '') or ''}".casefold()
+    return any(w in text for w in _OFFICIAL) or app_id.startswith(("portal-", "geoportal"))
+
+
+def _roadmap_notes(members: list[AppFeatures], kept: set[str], messages: Messages) -> list[str]:
+    """The roadmap activities of the members, each cited once; and why a kept member is kept."""
+    by_activity: dict[str, tuple[RoadmapActivity, list[str]]] = {}
+    notes: list[str] = []
+    for f in members:
+        activity = _activity(messages.workspace, f.id)
+        if activity is not None:
+            by_activity.setdefault(activity.id, (activity, []))[1].append(f.id)
+        elif f.id in kept:
+            notes.append(messages.text("portal", app=messages.named(f.id)))
+    for activity, ids in by_activity.values():
+        key = "roadmap_keep" if any(x in kept for x in ids) else "roadmap"
+        notes.insert(0, messages.text(key, apps=_names(messages, ids), activity=activity.name, year=activity.year))
+    return notes
+
+
+def _names(messages: Messages, ids: Iterable[str]) -> str:
+    return messages.listing([messages.named(x) for x in ids])
+
+
 def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
               national_app: str | None, incoming: Counter[str], messages: Messages) -> str:
+    workspace = messages.workspace
+    ids = [f.id for f in members]
+    kept = {f.id for f in members if _kept(workspace, f.id, ids)}
+    notes = _roadmap_notes(members, kept, messages)
+    movable = [f for f in members if f.id not in kept and not f.is_national]
     if national is not None:
-        target = f"`{national_app}`" if national_app else national.national
-        if national_app and messages.workspace.display_name(national_app) != national_app:
-            target = f"{messages.workspace.display_name(national_app)} (`{national_app}`)"
-        apps = messages.listing([messages.ref(f.id) for f in members])
-        return messages.text("propose_national", national=target, provider=national.provider,
-                             function=national.function, apps=apps,
-                             them=messages.text("them_one" if len(members) == 1 else "them_many"))
+        other = [f for f in movable if f.function is None or f.function.id != national.id]
+        movable = [f for f in movable if f not in other]  # only what performs the function moves to it
+        if other:
+            notes.append(messages.text("other_function", apps=_names(messages, [f.id for f in other]),
+                                       function=national.function))
+        target = workspace.display_name(national_app) if national_app else national.national
+        basis = messages.basis(national)
+        text = messages.text("propose_national", national=target, provider=national.provider,
+                             function=national.function, apps=_names(messages, [f.id for f in movable]),
+                             basis=basis) if movable else messages.text("propose_none")
+        return " ".join([text, *notes])
     users, integrations, services, processes = _usage(keep, incoming)
     reasons = [messages.text("used_by", n=users), messages.text("integrations", n=integrations)]
     if services:
         reasons.append(messages.text("services", n=services))
     if processes:
         reasons.append(messages.text("processes", n=processes))
-    others = [f for f in members if f.id != keep.id]
-    return messages.text(
-        "propose_keep", keep=messages.ref(keep.id), reasons=", ".join(reasons),
-        apps=messages.listing([messages.ref(f.id) for f in others]),
-        them=messages.text("them_one" if len(others) == 1 else "them_many"),
-    )
+    others = [f for f in movable if f.id != keep.id]
+    text = messages.text("propose_keep", keep=messages.named(keep.id), reasons=", ".join(reasons),
+                         apps=_names(messages, [f.id for f in others])) if others else messages.text("propose_none")
+    return " ".join([text, *notes])
+
+
+def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], incoming: Counter[str],
+                       messages: Messages) -> Group:
+    members = [by_id[x] for x in component]
+    keep = min(members, key=lambda f: (not f.is_national, *(-v for v in _usage(f, incoming)), f.id))
+    users = sorted({o for f in members for o in (f.app.owner, *f.app.users)})
+    proposal = messages.text("propose_same", apps=_names(messages, component), keep=keep.app.name,
+                             users=messages.listing([messages.org(o) for o in users]))
+    return Group(id=f"sys-{component[0]}", applications=component, function=keep.app.name, proposal=proposal,
+                 national_application=keep.id if keep.is_national else None, kind="same_system", users=users)
 
 
 def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, messages: Messages) -> list[Group]:
     by_id = {f.id: f for f in features.apps}
-    components = _components(pairs)
+    incoming = _incoming_integrations(workspace)
+    groups = [_same_system_group(c, by_id, incoming, messages)
+              for c in _same_system_components(p for p in pairs if p.kind == "same_system")]
+    national_ids = {f.id for f in features.apps if f.is_national}
+    local = [p for p in pairs if p.kind == "functional" and p.a not in national_ids and p.b not in national_ids]
+    components = _components(local)
     grouped = {x for component in components for x in component}
     for f in features.apps:  # a local copy of a national application, alone
         if f.function is not None and not f.is_national and f.id not in grouped:
             components.append([f.id])
-    incoming = _incoming_integrations(workspace)
-    groups: list[Group] = []
-    for component in components:
+    nationals: dict[str, set[str]] = {}  # local application -> the national applications it copies
+    for p in pairs:
+        if p.kind == "functional" and (p.a in national_ids) != (p.b in national_ids):
+            copy, original = (p.b, p.a) if p.a in national_ids else (p.a, p.b)
+            nationals.setdefault(copy, set()).add(original)
+    for component in components:  # a national application joins each group of its copies, never links two
+        component.extend(sorted({n for x in component for n in nationals.get(x, ())} - set(component)))
+        component.sort()
         members = [by_id[x] for x in component]
         functions = Counter(f.function.id for f in members if f.function is not None)
         national: NationalFunction | None = None
@@ -136,12 +231,13 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             if count * 2 >= len(members):
                 national = next(f.function for f in members if f.function and f.function.id == function_id)
         national_app = features.national_apps.get(national.id) if national else None
-        keep = min(members, key=lambda f: (*(-v for v in _usage(f, incoming)), f.id))
+        keep = min((f for f in members if not f.is_national),  # a kept application is never consolidated away
+                   key=lambda f: (not _kept(workspace, f.id, component), *(-v for v in _usage(f, incoming)), f.id))
         groups.append(Group(
-            id=f"dup-{component[0]}",
+            id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",
             applications=component,
             function=_group_function(members, workspace, national, keep),
             proposal=_proposal(members, keep, national, national_app, incoming, messages),
             national_application=national_app,
         ))
-    return sorted(groups, key=lambda g: g.id)
+    return sorted(groups, key=lambda g: (g.kind != "same_system", g.id))

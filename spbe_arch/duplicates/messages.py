@@ -35,9 +35,19 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_owner": "both owned by {owner}",
         "owners": "owned by {first} and {second}",
         "national_copy": "performs {function}, for which the national application {national} ({provider}) exists",
-        "propose_national": "Move to {national}, the national application for {function} ({provider}): "
-                            "migrate the data of {apps}, then retire {them}.",
-        "propose_keep": "Keep {keep}: {reasons}; migrate {apps} to it, then retire {them}.",
+        "propose_national": "Proposal (usulan): move {apps} to {national}, the national "
+                            "application for {function} ({provider}; {basis}), or integrate with it.",
+        "propose_keep": "Proposal (usulan): consolidate {apps} into {keep} ({reasons}), or integrate them with it.",
+        "propose_same": "Proposal (usulan): {apps} are one system; record it as one application, {keep}, "
+                        "used by {users}.",
+        "propose_none": "Proposal (usulan): no change; the applications below are kept.",
+        "roadmap": "The roadmap has an activity for {apps}: {activity} ({year}).",
+        "roadmap_keep": "{apps} kept: the roadmap plans {activity} ({year}).",
+        "portal": "{app} is an official portal or geoportal and is kept.",
+        "other_function": "{apps}: not part of this proposal; it does not perform {function} (review the "
+                          "similarity in the evidence).",
+        "basis": "basis: {basis}",
+        "basis_unconfirmed": "its legal basis is to be confirmed",
         "them_one": "it",
         "them_many": "them",
         "used_by": "used by {n} OPD(s)",
@@ -45,6 +55,13 @@ _TEXT: dict[str, dict[str, str]] = {
         "integrations": "{n} integration(s)",
         "processes": "supports {n} process(es)",
         "and": "and",
+        "same_address": "one web address ({address}): one system listed twice",
+        "same_replaces": "one replaces the other: one system in two versions",
+        "same_own_site": "both are the official website of the same OPD, under two addresses",
+        "same_part": "modules of one system (its name or description says so)",
+        "same_national": "both are the national application {national}",
+        "same_integrates": "one is the other's client (web and mobile) of one owner",
+        "same_name": "the same name ({name}): one system listed by each OPD that uses it",
     },
     "id": {
         "identical": "nama identik setelah normalisasi ({words})",
@@ -66,10 +83,19 @@ _TEXT: dict[str, dict[str, str]] = {
         "owners": "milik {first} dan {second}",
         "national_copy": "menjalankan fungsi {function}, yang telah memiliki aplikasi nasional {national} "
                          "({provider})",
-        "propose_national": "Beralih ke {national}, aplikasi nasional untuk {function} ({provider}): "
-                            "migrasikan data {apps}, lalu hentikan {them}.",
-        "propose_keep": "Pertahankan {keep}: {reasons}; migrasikan {apps} ke aplikasi tersebut, "
-                        "lalu hentikan {them}.",
+        "propose_national": "Usulan: alihkan {apps} ke {national}, aplikasi nasional untuk {function} "
+                            "({provider}; {basis}), atau integrasikan dengannya.",
+        "propose_keep": "Usulan: konsolidasikan {apps} ke dalam {keep} ({reasons}), atau integrasikan dengannya.",
+        "propose_same": "Usulan: {apps} adalah satu sistem; catat sebagai satu aplikasi, {keep}, yang digunakan "
+                        "oleh {users}.",
+        "propose_none": "Usulan: tidak ada perubahan; aplikasi berikut dipertahankan.",
+        "roadmap": "Peta rencana telah memuat kegiatan untuk {apps}: {activity} ({year}).",
+        "roadmap_keep": "{apps} dipertahankan: peta rencana memuat {activity} ({year}).",
+        "portal": "{app} adalah portal resmi atau geoportal dan dipertahankan.",
+        "other_function": "{apps}: tidak termasuk usulan ini karena tidak menjalankan fungsi {function} "
+                          "(tinjau kemiripannya pada bukti).",
+        "basis": "dasar hukum: {basis}",
+        "basis_unconfirmed": "dasar hukumnya masih perlu dikonfirmasi",
         "them_one": "aplikasi tersebut",
         "them_many": "aplikasi-aplikasi tersebut",
         "used_by": "digunakan {n} perangkat daerah",
@@ -77,6 +103,13 @@ _TEXT: dict[str, dict[str, str]] = {
         "integrations": "{n} integrasi",
         "processes": "mendukung {n} proses bisnis",
         "and": "dan",
+        "same_address": "alamat web yang sama ({address}): satu sistem yang tercatat dua kali",
+        "same_replaces": "yang satu menggantikan yang lain: satu sistem dalam dua versi",
+        "same_own_site": "keduanya adalah situs resmi perangkat daerah yang sama dengan dua alamat",
+        "same_part": "modul dari satu sistem (menurut nama atau deskripsinya)",
+        "same_national": "keduanya adalah aplikasi nasional {national}",
+        "same_integrates": "yang satu adalah klien (web dan mobile) dari yang lain, milik pemilik yang sama",
+        "same_name": "nama yang sama ({name}): satu sistem yang dicatat oleh setiap perangkat daerah penggunanya",
     },
 }
 
@@ -102,7 +135,11 @@ class Messages:
         found = self._refs.get(element_id)
         if found is None:
             name = self.workspace.display_name(element_id)
-            found = self._refs[element_id] = f"`{element_id}`" if name == element_id else f"`{element_id}` ({name})"
+            if self.language == "id":  # what an official reads names things by name, never by id
+                found = self._refs[element_id] = name
+            else:
+                found = self._refs[element_id] = f"`{element_id}`" if name == element_id \
+                    else f"`{element_id}` ({name})"
         return found
 
     def org(self, org_id: str) -> str:
@@ -110,6 +147,16 @@ class Messages:
         if found is None:
             found = self._orgs[org_id] = organization_label(self.workspace, org_id)
         return found
+
+    def named(self, element_id: str) -> str:
+        """An application by name and owner, never by id: what an official reads."""
+        name = self.workspace.display_name(element_id)
+        owner = self.workspace.owner_label(element_id)
+        return f"{name} ({owner})" if owner else name
+
+    def basis(self, function: NationalFunction) -> str:
+        """The legal basis of a national application, or that it is yet to be confirmed."""
+        return self.text("basis", basis=function.basis) if function.basis else self.text("basis_unconfirmed")
 
     def listing(self, items: Sequence[str]) -> str:
         if len(items) <= 1:
@@ -162,7 +209,7 @@ class Messages:
         return self.text("names_differ", first=", ".join(first), second=", ".join(second))
 
     def connector(self, app: AppFeatures) -> str:
-        return self.text("connector", app=f"`{app.id}`")
+        return self.text("connector", app=app.app.name if self.language == "id" else f"`{app.id}`")
 
     def owners(self, a: AppFeatures, b: AppFeatures) -> str:
         key = ("owners", a.owner_id, b.owner_id)
@@ -172,6 +219,17 @@ class Messages:
                 self.text("same_owner", owner=self.org(a.owner_id)) if a.owner_id == b.owner_id
                 else self.text("owners", first=self.org(a.owner_id), second=self.org(b.owner_id)))
         return found
+
+    def same_system(self, reason: str, a: AppFeatures, b: AppFeatures) -> str:
+        """Why two rows are one system, in words."""
+        if reason == "address" and a.host is not None:
+            return self.text("same_address", address="/".join(x for x in a.host if x))
+        if reason == "national" and a.national is not None:
+            return self.text("same_national", national=a.national.national)
+        if reason == "name":
+            return self.text("same_name", name=a.app.name if a.app.name == b.app.name
+                             else f"{a.app.name}; {b.app.name}")
+        return self.text(f"same_{reason}")
 
     def national_copy(self, function: NationalFunction) -> str:
         return self.text("national_copy", function=function.function, national=function.national,

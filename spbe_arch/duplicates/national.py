@@ -40,15 +40,17 @@ def national_named(tokens: Sequence[str], content: Sequence[str], tables: Tables
     index = tables.national_name_index
     candidates = [entry for word in (*present, joined) for entry in index.get(word, ())]
     for function, phrase, compact_name in sorted(candidates, key=lambda e: (tables.functions.index(e[0]), e[1])):
-        if _contains(tokens, phrase):
+        own = {w for group in function.concepts for w in group} | {w for n in function.names for w in n.split()}
+        if joined == compact_name:
+            rest = []
+        elif _contains(tokens, phrase):
             rest = [t for t in content if t not in phrase]
         elif compact_name in present:
             rest = [t for t in content if t != compact_name]
-        elif joined == compact_name:
-            rest = []
         else:
             continue
-        if not rest:
+        if not [t for t in rest if t not in own and tables.phrases.get((t,), t) not in own]:
+            # "SIPD penatausahaan": a module of the national application
             return function
     return None
 

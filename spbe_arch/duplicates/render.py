@@ -48,20 +48,28 @@ def _label(workspace: Workspace | None, app_id: str) -> tuple[str, str]:
     return workspace.display_name(app_id), workspace.owner_label(app_id) or ""
 
 
+KIND_LABELS = {"same_system": "same system (one system listed more than once)",
+               "functional": "functional (different systems, one job)"}
+
+
 def _pairs_by_group(report: DuplicateReport) -> dict[str, list[Pair]]:
-    owner = {a: g.id for g in report.groups for a in g.applications}
+    """The pairs of each group: both members in it, and of its kind (an application can be in a
+    same-system group and a functional group at once)."""
+    owner = {(a, g.kind): g.id for g in report.groups for a in g.applications}
     result: dict[str, list[Pair]] = {}
     for pair in report.pairs:
-        group = owner.get(pair.a)
-        if group is not None and owner.get(pair.b) == group:
+        group = owner.get((pair.a, pair.kind))
+        if group is not None and owner.get((pair.b, pair.kind)) == group:
             result.setdefault(group, []).append(pair)
     return result
 
 
 def _summary(report: DuplicateReport) -> str:
-    copies = sum(1 for g in report.groups if g.national_application or len(g.applications) == 1)
-    return (f"{len(report.groups)} group(s), {len(report.pairs)} pair(s) at threshold {report.threshold:g}; "
-            f"{copies} group(s) with a national application")
+    same = sum(1 for g in report.groups if g.kind == "same_system")
+    copies = sum(1 for g in report.groups if g.national_application and g.kind == "functional")
+    return (f"{len(report.groups)} group(s) ({same} same system, {len(report.groups) - same} functional), "
+            f"{len(report.pairs)} pair(s) at threshold {report.threshold:g}; "
+            f"{copies} functional group(s) with a national application")
 
 
 def report_text(report: DuplicateReport, workspace: Workspace | None = None) -> str:
@@ -70,6 +78,7 @@ def report_text(report: DuplicateReport, workspace: Workspace | None = None) -> 
     for group in report.groups:
         lines.append("")
         lines.append(f"{group.id}: {_plain(group.function)} ({len(group.applications)} application(s))")
+        lines.append(f"  kind: {KIND_LABELS[group.kind]}")
         for app_id in group.applications:
             name, owner = _label(workspace, app_id)
             shown = (f"  {_plain(name)}" if name else "") + (f"  [{_plain(owner)}]" if owner else "")
@@ -87,7 +96,7 @@ def report_json(report: DuplicateReport, workspace: Workspace | None = None) -> 
     return json.dumps(report.model_dump(), ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("group", "function", "score", "a", "a_name", "a_owner", "b", "b_name", "b_owner", "evidence",
+CSV_COLUMNS = ("group", "kind", "function", "score", "a", "a_name", "a_owner", "b", "b_name", "b_owner", "evidence",
                "proposal")
 
 
@@ -107,8 +116,8 @@ def report_csv(report: DuplicateReport, workspace: Workspace | None = None) -> s
         for score, a, b, evidence in rows:
             a_name, a_owner = _label(workspace, a)
             b_name, b_owner = _label(workspace, b) if b else ("", "")
-            writer.writerow([_cell(v) for v in (group_id, group.function, score, a, a_name, a_owner, b, b_name,
-                                                 b_owner, evidence, group.proposal)])
+            writer.writerow([_cell(v) for v in (group_id, group.kind, group.function, score, a, a_name, a_owner, b,
+                                                 b_name, b_owner, evidence, group.proposal)])
     return buffer.getvalue()
 
 
@@ -116,7 +125,7 @@ def report_markdown(report: DuplicateReport, workspace: Workspace | None = None)
     lines = ["# Duplicate applications", "", _md(_summary(report)) + "."]
     pairs = _pairs_by_group(report)
     for group in report.groups:
-        lines += ["", f"## {_md(group.id)}: {_md(group.function)}", ""]
+        lines += ["", f"## {_md(group.id)}: {_md(group.function)}", "", f"Kind: {KIND_LABELS[group.kind]}.", ""]
         lines += ["| application | name | owner |", "|---|---|---|"]
         for app_id in group.applications:
             name, owner = _label(workspace, app_id)

@@ -6,11 +6,16 @@ diagram, the document, the model diff) read: keep it stable.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["same_system", "functional"]
 
 
 class Pair(BaseModel):
-    """Two applications that look like one function built twice (``a`` < ``b``)."""
+    """Two applications that are one system listed twice (``same_system``), or two systems that serve one
+    business function (``functional``); ``a`` < ``b``."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -18,6 +23,7 @@ class Pair(BaseModel):
     b: str
     score: float = Field(ge=0, le=1)
     evidence: list[str]
+    kind: Kind = "functional"  # same_system: one system listed twice; functional: two systems, one job
 
 
 class Group(BaseModel):
@@ -30,6 +36,8 @@ class Group(BaseModel):
     function: str
     proposal: str
     national_application: str | None = None
+    kind: Kind = "functional"
+    users: list[str] = Field(default_factory=list)  # same_system: the OPDs that use the one system
 
 
 class DuplicateReport(BaseModel):

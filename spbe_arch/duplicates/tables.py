@@ -53,6 +53,7 @@ class NationalFunction:
     names: tuple[str, ...] = ()
     concepts: tuple[frozenset[str], ...] = ()
     unless: frozenset[str] = frozenset()
+    basis: str = ""  # the regulation that designates the application (empty: to be confirmed)
 
 
 @dataclass
@@ -127,6 +128,7 @@ def _function(raw: dict[str, Any]) -> NationalFunction:
         names=tuple(" ".join(words(str(n))) for n in raw.get("names") or []),
         concepts=tuple(frozenset(_concept(str(w)) for w in group) for group in raw.get("concepts") or []),
         unless=frozenset(_concept(str(w)) for w in raw.get("unless") or []),
+        basis=str(raw.get("basis") or ""),
     )
 
 
@@ -149,7 +151,13 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
     tables.stopwords = frozenset(_concept(str(w)) for w in word_lists.get("stopwords") or [])
     tables.vocabulary = frozenset(_concept(str(w)) for w in word_lists.get("vocabulary") or [])
     tables.places = frozenset(p for p in (_phrase(str(x)) for x in places) if p)
-    tables.functions = tuple(_function(f) for f in functions)
+    from spbe_arch.duplicates.registry import basis_by_function
+
+    basis = basis_by_function()
+    # Aplikasi Umum status is asserted only for an application whose registry entry cites its designation
+    tables.functions = tuple(_function({**f, "basis": basis.get(str(f["id"]), ""),
+                                        "kind": f.get("kind") if str(f["id"]) in basis else "nasional"})
+                             for f in functions)
     return tables
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from spbe_arch.errors import SpbeError
 from spbe_arch.exchange import inventory_headers as hd
+from spbe_arch.exchange.inventory_merge import is_address, shared_addresses, system_key
 from spbe_arch.exchange.inventory_read import (
     MAPPING_MAX_BYTES,
     Grid,
@@ -42,6 +43,7 @@ from spbe_arch.model import Application, Element, Infrastructure, Organization, 
 from spbe_arch.relations import iter_references
 
 UNKNOWN_OPD = "opd-belum-ditentukan"
+WEBSITE_TAG = "website"  # rows the inventory lists as websites, not applications: filter them with this tag
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 _GOVERNMENT = re.compile(r"\b(kabupaten|kota|provinsi)\s+([a-z][a-z .'-]{1,40})", re.IGNORECASE)
@@ -202,6 +204,8 @@ class _Builder:
     orgs: OrgRegistry = field(init=False)
     infra: _InfraRegistry = field(init=False)
     owner_keys: set[str] = field(default_factory=set)  # the OPDs of the owner column, as keys
+    source_name: str = ""  # the inventory's file name, for the provenance of every application
+    shared_addresses: frozenset[str] = frozenset()  # addresses too many systems give to say which one
 
     def __post_init__(self) -> None:
         self.orgs = OrgRegistry(self.ids)
@@ -251,7 +255,8 @@ class _Builder:
         agencies = [p for p in parts if self.is_agency(p) and hd.normalise(p) not in hd.EMPTY_MARKERS]
         return agencies, [p for p in parts if p not in agencies]
 
-    def application(self, row: _Row, seen: dict[tuple[str, str], int]) -> Application | None:
+    def application(self, row: _Row, systems: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+        """The fields of the row's application, or None when the row is merged into an earlier one."""
         v = row.values
         name = " ".join(cell_text(v["name"]).split())
         owner_text = cell_text(v.get("owner"))
@@ -259,27 +264,52 @@ class _Builder:
         if owner is None:
             owner = self.unknown_owner()
             self.warn(row, f"application {name!r} names no owning OPD; owned by {UNKNOWN_OPD!r} until you set it")
-        key = (hd.normalise(name), owner.id)
-        if key in seen:
-            self.report.unmapped_rows.append(ImportNote(where=f"row {row.number}", message=(
-                f"{name!r} of {owner.name} is already on row {seen[key]}; not imported twice")))
+        url = cell_text(v.get("url")) or None
+        origin = f"{self.source_name}:{row.number}"
+        row_id = cell_text(v.get("row_id")) or None
+        key = system_key(name, url, owner.id, self.shared_addresses)
+        earlier = systems.get(key)
+        if earlier is not None:
+            self.merge(earlier, row, name, owner, origin, row_id)
             return None
-        seen[key] = row.number
         acronym = cell_text(v.get("acronym")) or None
         data: dict[str, Any] = {"id": self.app_id(acronym, name, owner), "name": name, "owner": owner.id}
         if acronym:
             data["acronym"] = acronym
         properties = {k: self.property_value(x) for k, x in row.extra.items()}
         self.simple_fields(row, data, properties)
+        if "url" not in data and is_address(name):
+            data["url"] = name if "://" in name else f"https://{name}"
         self.relations(row, data, properties, owner)
-        if properties:
-            data["properties"] = properties
-        try:
-            return Application.model_validate(data)
-        except ValidationError as exc:  # pragma: no cover - every value above is checked
-            self.report.unmapped_rows.append(ImportNote(where=f"row {row.number}",
-                                                        message=f"{name!r}: {exc.errors()[0]['msg']}"))
-            return None
+        properties["source_rows"] = origin
+        if row_id:
+            properties["source_ids"] = row_id
+        data["properties"] = properties
+        systems[key] = data
+        return data
+
+    def merge(self, data: dict[str, Any], row: _Row, name: str, owner: Org, origin: str, row_id: str | None) -> None:
+        """One system reported on several rows (a national application every OPD lists, the Pemda's own
+        system every kecamatan lists): one application, its users the union of the OPDs."""
+        users: list[str] = data.setdefault("users", [])
+        if owner.id != data["owner"] and owner.id not in users:
+            users.append(owner.id)
+        if "users" in row.values:
+            for text in self.users_of(cell_text(row.values["users"]))[0]:
+                org = self.orgs.resolve(text)
+                if org is not None and org.id != data["owner"] and org.id not in users:
+                    users.append(org.id)
+        if not users:
+            data.pop("users")
+        properties = data["properties"]
+        properties["source_rows"] = f"{properties['source_rows']}; {origin}"
+        if row_id:
+            properties["source_ids"] = "; ".join(x for x in (properties.get("source_ids"), row_id) if x)
+        first = str(properties["source_rows"]).split(";")[0].rsplit(":", 1)[-1]
+        user = "" if owner.id == data["owner"] else f", {owner.name} recorded as a user"
+        self.report.assumptions.append(ImportNote(where=f"row {row.number}", message=(
+            f"{name!r} of {owner.name} is the system of row {first} ({data['name']!r}, {data['id']!r}); "
+            f"merged into it{user}")))
 
     def app_id(self, acronym: str | None, name: str, owner: Org) -> str:
         base = slugify(acronym or name)[:50].strip("-") or "aplikasi"
@@ -291,8 +321,10 @@ class _Builder:
         v = row.values
         if "description" in v:
             data["description"] = cell_text(v["description"])
-        for field_name, table in (("kind", hd.KIND_VALUES), ("source", hd.SOURCE_VALUES),
-                                  ("security_category", hd.SECURITY_VALUES)):
+        for field_name in ("source", "category"):
+            if field_name in v:
+                self.category(row, cell_text(v[field_name]), data, properties)
+        for field_name, table in (("kind", hd.KIND_VALUES), ("security_category", hd.SECURITY_VALUES)):
             if field_name in v:
                 text = cell_text(v[field_name])
                 mapped = table.get(hd.normalise(text))
@@ -330,6 +362,19 @@ class _Builder:
         if technology:
             data["technology"] = technology
 
+    def category(self, row: _Row, text: str, data: dict[str, Any], properties: dict[str, Any]) -> None:
+        """A category cell: who provides the application (pusat, daerah), or that the row is a website."""
+        norm = hd.normalise(text)
+        source = hd.SOURCE_VALUES.get(norm) or hd.CATEGORY_SOURCE.get(norm)
+        if source is not None:
+            data["source"] = source
+        elif norm in hd.CATEGORY_WEBSITE:
+            data["tags"] = sorted({*data.get("tags", []), WEBSITE_TAG})
+        elif norm not in hd.CATEGORY_APPLICATION:
+            self.warn(row, f"category {text!r} is neither a provider (pusat, daerah) nor website/aplikasi; "
+                           "kept as property kategori")
+            properties["kategori"] = text
+
     def relations(self, row: _Row, data: dict[str, Any], properties: dict[str, Any], owner: Org) -> None:
         v = row.values
         if "users" in v:
@@ -360,6 +405,15 @@ class _Builder:
             self.orgs.orgs[key] = Org(self.ids.make(UNKNOWN_OPD), "Perangkat Daerah belum ditentukan", None,
                                        "lainnya")
         return self.orgs.orgs[key]
+
+
+def _validated(builder: _Builder, row: _Row, data: dict[str, Any]) -> Application | None:
+    try:
+        return Application.model_validate(data)
+    except ValidationError as exc:  # pragma: no cover - every value is checked while it is read
+        builder.report.unmapped_rows.append(ImportNote(where=f"row {row.number}",
+                                                       message=f"{data['name']!r}: {exc.errors()[0]['msg']}"))
+        return None
 
 
 def _government(grid: Grid, header: Header, given: str | None) -> dict[str, Any]:
@@ -410,7 +464,8 @@ def build_inventory(source: Path, mapping: InventoryMapping | None = None,
             f"gives; kept as property {_property_key(label)!r}"))
         header.unmapped[col] = label
     rows = _rows(grid, header, report)
-    builder = _Builder(report)
+    builder = _Builder(report, source_name=source.name, shared_addresses=shared_addresses(
+        [(" ".join(cell_text(r.values["name"]).split()), cell_text(r.values.get("url")) or None) for r in rows]))
     builder.owner_keys = {opd_key(cell_text(r.values.get("owner"))) for r in rows if r.values.get("owner")}
     for row in rows:
         for field_name in ("owner", "users"):
@@ -421,8 +476,9 @@ def build_inventory(source: Path, mapping: InventoryMapping | None = None,
             for part in parts:
                 builder.orgs.collect(part)
     builder.orgs.build()
-    seen: dict[tuple[str, str], int] = {}
-    apps = [a for a in (builder.application(r, seen) for r in rows) if a is not None]
+    systems: dict[str, dict[str, Any]] = {}
+    made = [(r, d) for r in rows if (d := builder.application(r, systems)) is not None]
+    apps = [a for a in (_validated(builder, r, d) for r, d in made) if a is not None]
     if not apps:
         raise SpbeError(f"{source}: no application rows under the header ({report.header})")
     report.assumptions += builder.infra.notes

@@ -13,17 +13,18 @@ import re
 # field -> headers that mean it, the most specific first. "ignore" columns are skipped silently.
 HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("nama aplikasi", "nama sistem informasi", "nama aplikasi sistem informasi", "nama aplikasi spbe",
-             "nama sistem", "aplikasi", "sistem informasi", "nama"),
+             "nama sistem", "aplikasi", "sistem informasi", "nama", "name", "application", "application name"),
     "acronym": ("singkatan", "akronim", "nama singkat", "singkatan aplikasi", "alias"),
     "owner": ("opd pemilik", "perangkat daerah", "perangkat daerah pemilik", "pd pemilik", "opd pengelola",
               "pemilik", "opd", "skpd", "skpd pemilik", "instansi pemilik", "unit kerja", "unit kerja pemilik",
               "unit pemilik", "pengelola", "instansi", "nama opd", "satuan kerja", "pemilik aplikasi",
-              "opd penanggung jawab", "penanggung jawab"),
+              "opd penanggung jawab", "penanggung jawab", "owner", "owner opd", "owner organization"),
     "users": ("opd pengguna", "pengguna", "perangkat daerah pengguna", "pd pengguna", "skpd pengguna",
               "unit pengguna", "instansi pengguna", "pengguna aplikasi"),
     "description": ("fungsi", "deskripsi", "fungsi aplikasi", "deskripsi aplikasi", "uraian", "uraian fungsi",
-                    "deskripsi singkat", "keterangan", "manfaat", "tujuan"),
+                    "deskripsi singkat", "keterangan", "manfaat", "tujuan", "description"),
     "kind": ("klasifikasi", "klasifikasi aplikasi", "jenis aplikasi", "umum khusus", "jenis"),
+    "category": ("category", "tipe", "type", "jenis sistem", "tipe aplikasi"),
     "source": ("kategori", "kategori aplikasi", "pusat lokal", "sumber aplikasi", "asal aplikasi", "sumber",
                "penyedia"),
     "platform": ("media", "platform", "media platform", "jenis platform", "basis aplikasi", "berbasis"),
@@ -40,6 +41,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "reference": ("kode referensi", "kode raa", "referensi arsitektur aplikasi", "kode referensi aplikasi"),
     "security_category": ("kategori keamanan", "kategori sistem elektronik", "kategori se",
                           "kategori keamanan sistem elektronik"),
+    "row_id": ("id", "kode", "kode aplikasi", "id aplikasi"),
     "ignore": ("no", "nomor", "no urut", "nomor urut"),
 }
 FIELDS: tuple[str, ...] = tuple(f for f in HEADERS if f != "ignore")
@@ -101,6 +103,12 @@ PLATFORM_VALUES: tuple[tuple[str, str], ...] = (
     (r"\b(mobile|android|ios|apk|seluler|smartphone|playstore|play store|hp)\b", "mobile"),
     (r"\b(desktop|dekstop|windows|destop|offline)\b", "desktop"),
 )
+# The category column mixes who provides the application with whether it is a website at all.
+CATEGORY_SOURCE = {"pusat": "nasional", "nasional": "nasional", "aplikasi pusat": "nasional",
+                   "umum": "nasional", "aplikasi umum": "nasional", "daerah": "lokal", "khusus": "lokal",
+                   "aplikasi khusus": "lokal", "lokal": "lokal", "aplikasi daerah": "lokal"}
+CATEGORY_WEBSITE = frozenset({"web", "website", "situs", "situs web", "portal", "web opd", "laman", "blog"})
+CATEGORY_APPLICATION = frozenset({"aplikasi", "application", "app", "sistem informasi"})
 SECURITY_VALUES = {"strategis": "strategis", "tinggi": "tinggi", "rendah": "rendah"}
 
 # Words of the users column that name people, not agencies.

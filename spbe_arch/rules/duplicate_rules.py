@@ -12,7 +12,9 @@ from spbe_arch.rules.registry import Context, Hit, rule
       """A Pemda must not build its own copy of a national Aplikasi Umum (Perpres 95/2018), and several
       ministries run one national application for a function every Pemda performs: correspondence and
       dynamic archives (SRIKANDI), public complaints (SP4N-LAPOR!), procurement (SPSE), personnel (SIASN),
-      regional finance (SIPD), business permits (OSS), population registry (SIAK) and others. The function
+      regional finance (SIPD), business permits (OSS), population administration (SIAK) and others.
+      The message cites the regulation that designates the national application when the registry
+      domains/national-applications.yaml has one, and says its basis is to be confirmed otherwise. The function
       is recognised from the application's name (acronyms and synonyms expanded: e-Office, TNDE and
       persuratan all mean correspondence), or from the start of its description when the name is only an
       acronym. Use the national application, integrate with it instead of copying it, or, if the
@@ -27,7 +29,9 @@ def local_copy_of_national(ctx: Context) -> Iterator[Hit]:
         if national_id is not None and national_id in app.distinct_from:
             continue
         target = f"{function.national} (`{national_id}`)" if national_id else function.national
+        basis = f"designated by {function.basis}" if function.basis else "legal basis to be confirmed"
         yield Hit(app.id, f"application {app.name!r} performs {function.function}, for which the national "
-                  f"application {target} of {function.provider} exists; use or integrate it instead of a local copy",
+                  f"application {target} of {function.provider} exists ({basis}); use or integrate it instead "
+                  "of a local copy",
                   args={"fungsi": function.function, "nasional": function.national,
                         "penyedia": function.provider or "instansi pusat"})

@@ -1,0 +1,157 @@
+"""``spbe classify``: suggested reference codes and national functions for applications without codes.
+
+An inventory gives names and short descriptions, not reference codes; mapping hundreds of
+applications by hand takes days. For each application in use that has no RAA code, this suggests:
+the national function it performs (the duplicate finder's table, with the national application and
+its legal basis), the RAA code, and the closest RAB process area (level 3, by the stemmed words of its
+name and description), each with a confidence (``high``, ``medium``, ``low``) and the evidence. The
+suggestions are for review: ``--write`` puts accepted RAA codes into the YAML files (see
+:mod:`spbe_arch.classify_write`), and the user reviews the change with git.
+
+The RAA rule is our own convention, marked so: an application that performs a function designated as
+Aplikasi Umum (its regulation cited in the registry) is RAA.01 (public complaints: RAA.01.01 Layanan
+Publik; the rest RAA.01.02 Administrasi Pemerintahan); any other is an Aplikasi Khusus, RAA.02.02
+(Fungsi Tertentu), with low confidence.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from spbe_arch.duplicates.features import AppFeatures, build_features
+from spbe_arch.duplicates.systems import name_text
+from spbe_arch.reference import load_catalogue
+from spbe_arch.stemming import stem_words
+from spbe_arch.workspace import Workspace
+
+Confidence = Literal["high", "medium", "low"]
+CONFIDENCES: tuple[Confidence, ...] = ("high", "medium", "low")
+PUBLIC_SERVICE_FUNCTIONS = frozenset({"pengaduan"})
+RAB_HIGH, RAB_MEDIUM = 0.5, 0.3
+_GENERIC_STEMS = frozenset({"aplikasi", "sistem", "informasi", "layan", "kelola", "data", "online", "daerah",
+                            "milik", "untuk", "dan", "yang", "di", "ke", "dari", "atau", "dengan", "web"})
+
+
+class CodeSuggestion(BaseModel):
+    code: str
+    name: str
+    confidence: Confidence
+    evidence: str
+
+
+class NationalSuggestion(BaseModel):
+    function: str
+    national: str
+    provider: str
+    basis: str | None  # the regulation that designates it; None: to be confirmed
+    confidence: Confidence
+    evidence: str
+
+
+class Suggestion(BaseModel):
+    """What an application without reference codes probably is."""
+
+    application: str
+    name: str
+    raa: CodeSuggestion
+    rab: CodeSuggestion | None = None
+    national: NationalSuggestion | None = None
+
+
+def at_least(confidence: Confidence, floor: Confidence) -> bool:
+    return CONFIDENCES.index(confidence) <= CONFIDENCES.index(floor)
+
+
+@lru_cache(maxsize=4)
+def _rab_index(version: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """Level-3 RAB codes with the stems of their names."""
+    catalogue = load_catalogue(version)
+    return tuple((c.code, c.name, frozenset(stem_words(c.name)) - _GENERIC_STEMS)
+                 for c in catalogue.domain("RAB") if c.level == 3)
+
+
+def _rab(f: AppFeatures, version: str) -> CodeSuggestion | None:
+    """The RAB area whose name shares the most of the application's words (Dice overlap)."""
+    text = f"{name_text(f.app.name)} {f.app.description or ''}"
+    mine = frozenset(stem_words(text)) - _GENERIC_STEMS
+    if not mine:
+        return None
+    best: tuple[float, str, str, frozenset[str]] | None = None
+    for code, name, stems in _rab_index(version):
+        shared = mine & stems
+        if not shared:
+            continue
+        score = 2 * len(shared) / (len(mine) + len(stems))
+        if best is None or (score, best[1]) > (best[0], code):
+            best = (score, code, name, shared)
+    if best is None:
+        return None
+    score, code, name, shared = best
+    confidence: Confidence = "high" if score >= RAB_HIGH else "medium" if score >= RAB_MEDIUM else "low"
+    return CodeSuggestion(code=code, name=name, confidence=confidence,
+                          evidence=f"words in common with the RAB area: {', '.join(sorted(shared))} "
+                                   f"(overlap {score:.2f})")
+
+
+def _raa(f: AppFeatures, version: str) -> CodeSuggestion:
+    catalogue = load_catalogue(version)
+    function = f.function
+    if function is not None and function.kind == "aplikasi-umum" and function.basis:
+        code = "RAA.01.01" if function.id in PUBLIC_SERVICE_FUNCTIONS else "RAA.01.02"
+        entry = catalogue.get(code)
+        return CodeSuggestion(code=code, name=entry.name if entry else code, confidence="medium", evidence=(
+            f"performs {function.function}, designated as Aplikasi Umum ({function.basis}); our convention "
+            "maps it to this RAA code"))
+    entry = catalogue.get("RAA.02.02")
+    return CodeSuggestion(code="RAA.02.02", name=entry.name if entry else "RAA.02.02", confidence="low",
+                          evidence="no Aplikasi Umum function recognised: an Aplikasi Khusus by our convention")
+
+
+def _national(f: AppFeatures, national_apps: dict[str, str], workspace: Workspace) -> NationalSuggestion | None:
+    function = f.function
+    if function is None:
+        return None
+    modelled = national_apps.get(function.id)
+    national = workspace.display_name(modelled) if modelled else function.national
+    confidence: Confidence = "medium" if f.concepts else "low"  # read from the name, or only from the description
+    source = "its name" if f.concepts else "its description"
+    return NationalSuggestion(function=function.function, national=national, provider=function.provider,
+                              basis=function.basis or None, confidence=confidence,
+                              evidence=f"{source} names {function.function}")
+
+
+def classify(workspace: Workspace | str | os.PathLike[str]) -> list[Suggestion]:
+    """Suggestions for every application in use that has no RAA code, by id."""
+    if not isinstance(workspace, Workspace):
+        from spbe_arch.loader import open_workspace
+
+        workspace, _ = open_workspace(Path(workspace))
+    version = workspace.manifest.reference
+    features = build_features(workspace)
+    result: list[Suggestion] = []
+    for f in features.apps:
+        if f.app.reference or f.is_national:
+            continue
+        result.append(Suggestion(application=f.id, name=f.app.name, raa=_raa(f, version), rab=_rab(f, version),
+                                 national=_national(f, features.national_apps, workspace)))
+    return result
+
+
+def suggestions_text(suggestions: list[Suggestion]) -> str:
+    """One block per application, as people read it."""
+    lines = [f"{len(suggestions)} application(s) without an RAA code"]
+    for s in suggestions:
+        lines += ["", f"{s.application}: {s.name}",
+                  f"  RAA {s.raa.code} {s.raa.name} [{s.raa.confidence}] - {s.raa.evidence}"]
+        if s.rab is not None:
+            lines.append(f"  RAB {s.rab.code} {s.rab.name} [{s.rab.confidence}] - {s.rab.evidence}")
+        if s.national is not None:
+            basis = s.national.basis or "legal basis to be confirmed"
+            lines.append(f"  national application {s.national.national} ({s.national.provider}; {basis}) for "
+                         f"{s.national.function} [{s.national.confidence}] - {s.national.evidence}")
+    return "\n".join(" ".join(line.split("\n")) for line in lines) + "\n"

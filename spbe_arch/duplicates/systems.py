@@ -1,0 +1,168 @@
+"""What makes two inventory rows one system rather than two: web addresses and names of one system.
+
+Shared by the duplicate finder (``same_system`` findings) and ``spbe import inventory`` (which merges
+such rows into one application).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from spbe_arch.duplicates.tables import shipped_tables, words
+
+_ADDRESS = re.compile(r"^(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?(/\S*)?$", re.IGNORECASE)
+_ADDRESS_TOKEN = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:/[^\s)]*)?", re.IGNORECASE)
+# labels of a host that say where it lives, not what it is: go.id, the government's own domain
+_DOMAIN_LABELS = frozenset({"go", "id", "co", "or", "ac", "sch", "com", "net", "org", "web", "my", "www", "info",
+                            "desa", "kab", "kota", "prov"})
+
+
+_REGION_LABEL = re.compile(r"(kab|kota|prov)$|^(pemkab|pemkot|pemprov)")
+
+
+def is_address(text: str) -> bool:
+    """Whether a name is only a web address (``simpeg.magetan.go.id``, ``https://x.go.id/app``)."""
+    return " " not in text.strip() and bool(_ADDRESS.match(text.strip()))
+
+
+def address_key(text: str) -> str | None:
+    """Host and first path segment of an address, without ``www.``: where one system lives."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        parts = urlsplit(text if "://" in text else f"https://{text}")
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
+    if "." not in host:
+        return None
+    segment = parts.path.strip("/").split("/", 1)[0].lower()
+    return f"{host}/{segment}" if segment else host
+
+
+def _address_words(address: str) -> str:
+    """``e-kinerja.magetan.go.id`` -> ``e-kinerja``; ``x.go.id/sippd`` -> ``sippd``: the labels that name
+    the system, before the government's domain."""
+    try:
+        parts = urlsplit(address if "://" in address else f"https://{address}")
+        labels = (parts.hostname or "").removeprefix("www.").split(".")
+    except ValueError:
+        return address
+    segment = parts.path.strip("/").split("/", 1)[0]
+    kept: list[str] = []
+    for label in labels:
+        if label in _DOMAIN_LABELS:
+            break
+        kept.append(label)
+    if len(kept) >= 2:
+        kept = kept[:-1]  # the government's own domain (magetan in simpeg.magetan.go.id)
+    while len(kept) >= 2 and _REGION_LABEL.search(kept[0]):
+        kept = kept[1:]  # magetankab.sipd...: the region's prefix on a national host
+    if len(kept) >= 2:
+        kept = kept[:1]  # sppd.biroadpem.bantenprov.go.id: the system, then the OPD that runs it
+    return " ".join([*kept, segment]).strip()
+
+
+def name_text(name: str) -> str:
+    """A name with its web addresses reduced to the words that name the system, a label written as
+    one word split into the words it is made of (``tatasurat`` -> ``tata surat``)."""
+    if "." not in name:
+        return name
+    return _ADDRESS_TOKEN.sub(lambda m: " " + " ".join(split_compound(w) for w in _address_words(m.group(0))
+                                                        .split()) + " ", name)
+
+
+MIN_PART = 4  # shorter pieces match too much by chance (ppid + ... is not a split)
+
+
+@lru_cache(maxsize=1)
+def _segment_words() -> frozenset[str]:
+    tables = shipped_tables()
+    known = {w for w in tables.known_words if " " not in w and w.isalpha()}
+    known.update(w for phrase in tables.phrases for w in phrase if w.isalpha())
+    return frozenset(w for w in known if len(w) >= MIN_PART)
+
+
+def site_vocabulary() -> frozenset[str]:
+    """Words that say what a site is about (media monitoring): a site named so is not just an OPD's site."""
+    return _segment_words()
+
+
+@lru_cache(maxsize=4096)
+def split_compound(label: str) -> str:
+    """A host label made of known words, split (``bursakerja`` -> ``bursa kerja``); any other label as
+    it is. Only a split into two or three known words of four letters or more counts."""
+    parts = label.split("-")
+    if len(parts) > 1:
+        return " ".join(split_compound(p) for p in parts)
+    known = _segment_words()
+    if len(label) < 2 * MIN_PART or label in known or not label.isalpha():
+        return label
+    for cut in range(MIN_PART, len(label) - MIN_PART + 1):
+        first, rest = label[:cut], label[cut:]
+        if first not in known:
+            continue
+        if rest in known:
+            return f"{first} {rest}"
+        for second in range(MIN_PART, len(rest) - MIN_PART + 1):
+            if rest[:second] in known and rest[second:] in known:
+                return f"{first} {rest[:second]} {rest[second:]}"
+    return label
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Words that say what an application does (SIMPUS expands to them), without the names of national
+    applications (which name one system)."""
+    tables = shipped_tables()
+    brands: set[str] = set()
+    for function in tables.functions:
+        for name in function.names:
+            brands.update(name.split())
+    return frozenset((tables.known_words | tables.stopwords | {"e", "aplikasi", "sistem", "informasi"}) - brands)
+
+
+def is_generic(name: str) -> bool:
+    """A name of a kind of system ("Aplikasi Antrian", "SMS Gateway"), not of one system ("EP3")."""
+    return generic_words(words(name_text(name)))
+
+
+def generic_words(found: Iterable[str]) -> bool:
+    """Whether the (concept) words of a name only say what it does: no acronym, no brand."""
+    generic = _generic_words()
+    found = list(found)
+    return bool(found) and all(w in generic or w.isdigit() for w in found)
+
+
+def mentions_platform(name: str) -> bool:
+    """Whether a name says which platform it runs on (``e-Kinerja (Mobile)``, ``SIMPEG Android``)."""
+    return bool(set(words(name)) & shipped_tables().platform)
+
+
+_PART_OF = re.compile(r"\b(?:bagian dari|modul dari|sub ?sistem dari|modul|part of)\s+(?:aplikasi\s+)?([\w.-]+)",
+                      re.IGNORECASE)
+_HEAD = re.compile(r"^\s*([^|]+?)\s*\|")
+
+
+def part_of(description: str | None) -> str | None:
+    """The system a description says the application is part of ("Bagian dari SIMPEG"), compacted."""
+    if not description:
+        return None
+    found = _PART_OF.search(description)
+    if found is None:
+        return None
+    key = "".join(words(name_text(found.group(1))))
+    return key if len(key) >= 3 else None
+
+
+def head(name: str) -> str | None:
+    """The system a name lists a module of ("SIMDALEV | Monev" -> simdalev), compacted."""
+    found = _HEAD.match(name)
+    if found is None:
+        return None
+    key = "".join(words(name_text(found.group(1))))
+    return key if len(key) >= 3 and not generic_words(words(found.group(1))) else None

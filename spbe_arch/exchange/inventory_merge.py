@@ -1,0 +1,44 @@
+"""Which inventory rows are one system: the key under which ``spbe import inventory`` merges rows.
+
+A national application is reported by every OPD that uses it ("Srikandi", "SRIKANDI"), and the
+Pemda's own system by every kecamatan ("EP3", "E-P3"): one system, one application, used by those
+OPDs. Rows meet when their names are equal once case and punctuation are gone, or when they are the
+same web address. A name made only of words that say what an application does ("Aplikasi Absensi",
+"SMS Gateway") names a kind of system, not one system: such rows of different OPDs are different
+systems doing one job, which the duplicate finder reports as functional duplicates instead.
+"""
+
+from __future__ import annotations
+
+from spbe_arch.duplicates.systems import address_key, is_address, is_generic
+from spbe_arch.duplicates.tables import compact
+
+__all__ = ["is_address", "shared_addresses", "system_key"]
+SHARED = 3  # rows of this many different names at one address: a portal or a placeholder, not one system
+
+
+def _address(name: str, url: str | None) -> str | None:
+    address = address_key(url) if url else None
+    if address is None and is_address(name):
+        address = address_key(name)
+    return address
+
+
+def shared_addresses(rows: list[tuple[str, str | None]]) -> frozenset[str]:
+    """Addresses that rows of several different names give ((name, url) pairs): the Pemda's portal
+    written in the URL column of every application says nothing about which system a row is."""
+    names: dict[str, set[str]] = {}
+    for name, url in rows:
+        address = _address(name, url)
+        if address is not None:
+            names.setdefault(address, set()).add(compact(name))
+    return frozenset(a for a, found in names.items() if len(found) >= SHARED)
+
+
+def system_key(name: str, url: str | None, owner: str, shared: frozenset[str] = frozenset()) -> str:
+    """The key of the system a row reports: rows with one key are merged into one application."""
+    address = _address(name, url)
+    if address is not None and address not in shared:
+        return f"url:{address}"
+    key = compact(name)
+    return f"name:{key}@{owner}" if is_generic(name) or not key else f"name:{key}"
