@@ -170,8 +170,10 @@ def build() -> bytes:
     doc.styles.element.append(parse_xml(TABLE_STYLE))
 
     # cover: every {{ field }} is filled by docxtpl from the model's manifest
+    emblem = doc.add_paragraph("{{ lambang }}", style="Sampul")
+    emblem.paragraph_format.space_before = Pt(24)
     body = doc.add_paragraph("{{ pemerintah_kapital }}", style="Sampul")
-    body.paragraph_format.space_before = Pt(48)
+    body.paragraph_format.space_before = Pt(24)
     title = doc.add_paragraph("{{ judul }}", style="Title")
     title.paragraph_format.space_before = Pt(120)
     doc.add_paragraph("{{ subjudul }}", style="Subtitle")
@@ -179,6 +181,8 @@ def build() -> bytes:
     version.paragraph_format.space_before = Pt(150)
     doc.add_paragraph("{{ tanggal }}", style="Sampul Keterangan")
     doc.add_paragraph("{{ penyusun }}", style="Sampul Keterangan")
+    notice = doc.add_paragraph("{{ catatan }}", style="Sampul Keterangan")
+    notice.paragraph_format.space_before = Pt(12)
     breaker = doc.add_paragraph()
     breaker.add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph("DAFTAR ISI", style="TOC Heading")

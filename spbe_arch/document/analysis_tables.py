@@ -171,7 +171,7 @@ class AnalysisTables:
              sum(1 for p in active if not ix.supported_by.get(p.id)), len(active)),
             ("Layanan yang belum diwujudkan oleh aplikasi",
              sum(1 for s in services if not s.applications), len(services)),
-            ("Data yang belum memiliki walidata", sum(1 for d in ws.data if not d.steward), len(ws.data)),
+            ("Data yang belum menyebut produsen data", sum(1 for d in ws.data if d.producer is None), len(ws.data)),
             ("Data yang tidak ditulis oleh aplikasi mana pun",
              sum(1 for d in ws.data if not ix.writers.get(d.id)), len(ws.data)),
             ("Aplikasi lokal tanpa lokasi hosting", sum(1 for a in local_apps if not a.hosted_on), len(local_apps)),

@@ -118,6 +118,11 @@ class DocumentData:
         return self.manifest.document.version or ""
 
     @property
+    def notice(self) -> str:
+        """A line for the cover, such as that the architecture is an illustrative example."""
+        return self.manifest.document.notice or ""
+
+    @property
     def authors(self) -> list[str]:
         return list(self.manifest.document.authors)
 
@@ -228,7 +233,7 @@ def _numbers(ws: Workspace, ix: ModelIndex, report: Report) -> dict[str, int]:
         "layanan_administrasi": sum(1 for s in ws.services if s.kind == "administrasi"),
         "data": len(ws.data),
         "data_induk": sum(1 for d in ws.data if d.master),
-        "data_tanpa_walidata": sum(1 for d in ws.data if not d.steward),
+        "data_tanpa_produsen": sum(1 for d in ws.data if d.producer is None and not _central(ws, d.owner)),
         "aplikasi": len(apps),
         "aplikasi_umum": sum(1 for a in apps if a.kind == "umum"),
         "aplikasi_khusus": sum(1 for a in apps if a.kind == "khusus"),
@@ -249,3 +254,9 @@ def _numbers(ws: Workspace, ix: ModelIndex, report: Report) -> dict[str, int]:
         "informasi": report.summary.infos,
         "elemen": len(ws.elements),
     }
+
+
+def _central(ws: Workspace, owner: str | None) -> bool:
+    """Whether ``owner`` is a central agency, whose data sets name no produsen data of the Pemda."""
+    org = ws.get(owner) if owner else None
+    return getattr(org, "kind", None) == "instansi-pusat"

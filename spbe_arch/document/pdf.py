@@ -91,6 +91,9 @@ def cover(data: DocumentData) -> str:
     lines.append(f"#text(size: 12pt)[{typst_escape(data.date_text)}]")
     if data.authors:
         lines.append(f"#v(0.5cm)#text(size: 11pt)[Disusun oleh {typst_escape(', '.join(data.authors))}]")
+    if data.notice:
+        lines.append(f"#v(0.8cm)#block(width: 80%, stroke: 0.5pt, inset: 8pt)[#text(size: 10pt, style: \"italic\")"
+                     f"[{typst_escape(data.notice)}]]")
     lines += ["]", "]"]
     lines += [
         '#set page(numbering: "i", footer: context align(center, text(size: 10pt, counter(page).display("i"))))',

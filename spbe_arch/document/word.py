@@ -64,7 +64,7 @@ def cover_context(data: DocumentData) -> dict[str, Any]:
         "judul_pendek": data.title, "subjudul": data.subtitle, "periode": data.period, "tanggal": data.date_text,
         "versi": data.version, "versi_teks": f"Versi {data.version}" if data.version else "",
         "penyusun": f"Disusun oleh {authors}" if authors else "", "daftar_isi": TOC_MARKER,
-        "isi_dokumen": BODY_MARKER, "lambang": "",
+        "isi_dokumen": BODY_MARKER, "lambang": "", "catatan": data.notice or "",
     }
 
 

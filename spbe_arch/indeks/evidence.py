@@ -136,7 +136,8 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
         ev.examples = [app.id for app, _ in copies]
         ev.supported_level = 3 if not copies else 2
         ev.basis = "konvensi: tanpa duplikasi aplikasi nasional = 3, ada duplikasi = 2"
-        ev.missing = ("hentikan atau integrasikan: " + _some([f"{a.name} (fungsi {n})" for a, n in copies])
+        ev.missing = ("alihkan ke atau integrasikan dengan aplikasi nasional: "
+                      + _some([f"{a.name} (fungsi {n})" for a, n in copies])
                       if copies else "ukur pemanfaatan aplikasi secara berkala (belum tercatat dalam arsitektur SPBE)")
         return ev
     apps = facts.national_apps(indicator.national)
@@ -169,7 +170,8 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
             missing.append(f"perluas penggunaan {label} ke sedikitnya {_needed(len(opd_ids), len(users), 0.8)} "
                            "perangkat daerah lagi")
         if rivals:
-            missing.append(f"hentikan aplikasi lokal tandingan: {_some([a.name for a in rivals])}")
+            missing.append(f"alihkan ke atau integrasikan dengan aplikasi nasional aplikasi lokal tandingan: "
+                           f"{_some([a.name for a in rivals])}")
         ev.missing = "; ".join(missing) or f"aktifkan {label}"
     else:
         ev.missing = "optimalkan layanan berdasarkan kebutuhan pengguna (belum tercatat dalam arsitektur SPBE)"
