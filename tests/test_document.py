@@ -348,6 +348,24 @@ def test_overriding_the_html_shell_style_and_blocks(small: Path, stub_figures: N
     assert templates.unknown_files() == []
 
 
+def test_html_and_markdown_number_the_same_tables_and_figures(small: Path, stub_figures: None) -> None:
+    from html import unescape
+
+    data = _data(small)
+    md = _text(data, "md", figure_dir="g")
+    html = _text(data, "html")
+    md_captions = re.findall(r"^\*\*((?:Tabel|Gambar) [0-9L]+\.\d+)\*\* (.+)$", md, flags=re.M)
+    html_captions = [(label, unescape(caption)) for label, caption in
+                     re.findall(r'<span class="label">([^<]+)</span> ([^<]+)</figcaption>', html)]
+    assert md_captions and sorted(html_captions) == sorted((k, v.replace("\\", "")) for k, v in md_captions)
+    # the Daftar Tabel and Daftar Gambar list every one, and link to it
+    listed = re.findall(r'<li><a href="#((?:tabel|gambar)-[^"]+)">((?:Tabel|Gambar) [0-9L]+\.\d+) ', html)
+    assert [label for _, label in listed] == [label for label, _ in html_captions if label.startswith("Tabel")] + \
+        [label for label, _ in html_captions if label.startswith("Gambar")]
+    for anchor, label in listed:
+        assert re.search(f'id="{anchor}">\n(?:.*\n)?<figcaption><span class="label">{re.escape(label)}</span>', html)
+
+
 def test_raw_html_in_a_markdown_chapter_is_shown_as_text(small: Path, stub_figures: None, tmp_path: Path) -> None:
     user = tmp_path / "tpl" / "document" / "md"
     user.mkdir(parents=True)

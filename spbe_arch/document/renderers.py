@@ -212,9 +212,10 @@ def _html_chapter(markdown: str, parser: Any, blocks: _HtmlBlocks) -> str:
     return _NOTE.sub(r'<p class="note">\1</p>', html)  # a paragraph wholly in italics is a notice
 
 
-def _html_headings(chapters: list[str]) -> tuple[list[str], list[TocEntry]]:
-    """Chapters with an id on every heading, and the table of contents (levels 1 and 2)."""
-    used: set[str] = set()
+def _html_headings(chapters: list[str], taken: set[str] | None = None) -> tuple[list[str], list[TocEntry]]:
+    """Chapters with an id on every heading (none of the ``taken`` ones), and the table of contents
+    (levels 1 and 2)."""
+    used: set[str] = set(taken or ())
     toc: list[TocEntry] = []
     result = []
 
@@ -246,7 +247,7 @@ def render_html(data: DocumentData, templates: Templates) -> str:
     blocks = _HtmlBlocks(templates)
     markdown = render_chapters(data, templates, "md", "html", extra={"html_block": blocks.place})
     parser = html_parser()
-    chapters, toc = _html_headings([_html_chapter(c, parser, blocks) for c in markdown])
+    chapters, toc = _html_headings([_html_chapter(c, parser, blocks) for c in markdown], blocks.anchors)
     context = _context(data, "html", Numbering(), _placer(data, "html", None), None)
     context.update(body=[Markup(c) for c in chapters], toc=toc, toc_tree=toc_tree(toc),
                    table_list=blocks.tables, figure_list=blocks.figures)
