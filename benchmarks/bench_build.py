@@ -52,7 +52,9 @@ def cli_run(workspace: Path, out: Path) -> tuple[float, float, int]:
 def steps(workspace: Path, out: Path) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from spbe_arch.build import build
+    from spbe_arch.cli import configure_gc
 
+    configure_gc()  # the garbage-collector setting of a `spbe` process: the library leaves it alone
     marks: list[tuple[str, float]] = []
     started = time.perf_counter()
     build(workspace, out, progress=lambda step, _i, _n: marks.append((step, time.perf_counter())))

@@ -32,6 +32,9 @@ def main() -> None:
     parser.add_argument("--length", type=int, default=4000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    from spbe_arch.cli import configure_gc
+
+    configure_gc()  # the garbage-collector setting of a `spbe` process: the library leaves it alone
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "chain"
         write_chain(root, args.length)

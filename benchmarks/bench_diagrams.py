@@ -92,6 +92,9 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=15, help="how many of the slowest views to list")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    from spbe_arch.cli import configure_gc
+
+    configure_gc()  # the garbage-collector setting of a `spbe` process: the library leaves it alone
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
 
     cli = cli_seconds(args.workspace, formats, args.repeat)

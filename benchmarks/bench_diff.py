@@ -75,6 +75,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    from spbe_arch.cli import configure_gc
+
+    configure_gc()  # the garbage-collector setting of a `spbe` process: the library leaves it alone
 
     from spbe_arch.diff.gitrepo import extract, find_repository, relative_path, resolve
     from spbe_arch.diff.sources import compare, load_version

@@ -89,8 +89,10 @@ def quality() -> list[dict[str, object]]:
 
 _CHILD = """
 import json, resource, sys, time
+from spbe_arch.cli import configure_gc
 from spbe_arch.loader import load_workspace
 from spbe_arch.duplicates import find_duplicates
+configure_gc()  # the garbage-collector setting of a `spbe` process
 start = time.perf_counter()
 workspace = load_workspace(sys.argv[1]).workspace
 loaded = time.perf_counter()
@@ -158,6 +160,9 @@ def main() -> None:
     parser.add_argument("--held-out", action="store_true", help="also score the held-out inventory (figures only)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
+    from spbe_arch.cli import configure_gc
+
+    configure_gc()  # the garbage-collector setting of a `spbe` process: the library leaves it alone
     figures: dict[str, object] = {"quality": quality()}
     work = args.work or Path(tempfile.mkdtemp(prefix="spbe-bench-duplicates-"))
     work.mkdir(parents=True, exist_ok=True)

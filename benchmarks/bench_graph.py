@@ -57,6 +57,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
+    from spbe_arch.cli import configure_gc
+
+    configure_gc()  # the garbage-collector setting of a `spbe` process: the library leaves it alone
 
     from spbe_arch.analysis import analyze, impact
     from spbe_arch.graph import build_graph

@@ -30,10 +30,10 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 VALIDATE = """
 import sys, time, resource
 start = time.perf_counter()
-import gc
+from spbe_arch.cli import configure_gc
 from spbe_arch.validate import validate_workspace
 from spbe_arch.formats import report_json
-gc.set_threshold(100_000, 50, 100)  # the garbage-collector setting of `spbe` (spbe_arch.cli.GC_THRESHOLDS)
+configure_gc()  # the garbage-collector setting of a `spbe` process
 result = validate_workspace(sys.argv[1])
 report_json(result.report)
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,

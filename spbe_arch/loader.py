@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
-import gc
 import os
 import stat
 from collections.abc import Iterable
@@ -22,7 +21,6 @@ from pydantic import BaseModel, ValidationError
 
 from spbe_arch.errors import WorkspaceError
 from spbe_arch.findings import Finding, at
-from spbe_arch.gcpause import cyclic_gc_paused
 from spbe_arch.model import (
     COLLECTIONS,
     ELEMENT_CLASSES,
@@ -592,18 +590,15 @@ def load_workspace(root: str | os.PathLike[str]) -> LoadResult:
         # a broken manifest must not hide the other files' problems: load them against a stand-in
         stand_in = _stand_in_manifest(manifest_path, root_path)
         scratch = Workspace(root=root_path, manifest=stand_in)
-        with cyclic_gc_paused():
-            _load_files(root_path, stand_in, manifest_path, scratch, findings, {})
+        _load_files(root_path, stand_in, manifest_path, scratch, findings, {})
         return LoadResult(None, findings, fatal=True)
     workspace = Workspace(root=root_path, manifest=manifest,
                           manifest_file=manifest_path.relative_to(root_path).as_posix(),
                           manifest_keys=manifest_positions.keys)
     first_seen: dict[str, tuple[str, int, int]] = {}
-    # Loading makes millions of small acyclic objects; the cyclic collector would scan them all again and
-    # again for nothing. It is paused while loading, and what was loaded is then frozen out of its sight.
-    with cyclic_gc_paused():
-        fatal = _load_files(root_path, manifest, manifest_path, workspace, findings, first_seen)
-    gc.freeze()
+    # The garbage collector is left as the caller set it: a library must not change process-wide state
+    # (the ``spbe`` command raises its thresholds itself, see ``cli.configure_gc``).
+    fatal = _load_files(root_path, manifest, manifest_path, workspace, findings, first_seen)
     findings.extend(_check_properties(workspace))
     return LoadResult(workspace, findings, fatal)
 

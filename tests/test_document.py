@@ -259,6 +259,11 @@ def test_html_escapes_model_text(nasty: DocumentData) -> None:
     assert "Pemerintah Kabupaten &lt;Uji&gt; &amp; &#34;Coba&#34;" in html
     assert "Tim *SPBE* &amp; &lt;Mitra&gt;" in html
     assert "Rp1.250.000.000" in html
+    # the prose comes from the Markdown chapters through markdown-it: model text there is shown, not interpreted
+    body = html[html.index("<main>"):]
+    assert "Pemerintah Kabupaten &lt;Uji&gt; &amp; &quot;Coba&quot;" in body
+    assert 'href="http://x"' not in body and "<em>miring</em>" not in body and "<code>kode</code>" not in body
+    assert "<strong>tebal</strong>" not in body and "<em>bintang</em>" not in body
 
 
 def test_markdown_escapes_model_text(nasty: DocumentData) -> None:
@@ -304,20 +309,84 @@ def test_control_characters_are_removed(make_workspace, stub_figures: None) -> N
 def test_overriding_one_template(small: Path, stub_figures: None, tmp_path: Path) -> None:
     user = tmp_path / "tpl"
     (user / "document" / "md").mkdir(parents=True)
-    (user / "document" / "html").mkdir(parents=True)
     (user / "document" / "md" / "02-pendahuluan.md.j2").write_text(
         "# BAB I PENDAHULUAN\n\nPembukaan khusus {{ doc.government }}: {{ n.aplikasi }} aplikasi.\n", encoding="utf-8")
-    (user / "document" / "html" / "02-pendahuluan.html.j2").write_text(
-        "<h1>BAB I PENDAHULUAN</h1>\n<p>Pembukaan HTML {{ doc.government }}</p>\n", encoding="utf-8")
     templates = load_templates(user)
     data = _data(small)
     text = _text(data, "md", figure_dir="g", templates=templates)
     assert "Pembukaan khusus Pemerintah Kabupaten Uji: 5 aplikasi." in text
     assert "1.1 Latar Belakang" not in text  # replaced
     assert "# BAB II GAMBARAN UMUM" in text  # the other chapters still come from the shipped templates
-    assert "<p>Pembukaan HTML Pemerintah Kabupaten Uji</p>" in _text(data, "html", templates=templates)
+    # the HTML document is written from the same Markdown chapter
+    html = _text(data, "html", templates=templates)
+    assert "<p>Pembukaan khusus Pemerintah Kabupaten Uji: 5 aplikasi.</p>" in html
+    assert "1.1 Latar Belakang" not in html
+    assert '<h1 id="bab-ii-gambaran-umum">BAB II GAMBARAN UMUM</h1>' in html
     doc = _open_docx(render_document(data, "docx", templates=templates).content)
     assert "Pembukaan khusus Pemerintah Kabupaten Uji: 5 aplikasi." in [p.text for p in doc.paragraphs]
+
+
+def test_overriding_the_html_shell_style_and_blocks(small: Path, stub_figures: None, tmp_path: Path) -> None:
+    from spbe_arch.resources import data_dir
+
+    shipped = data_dir("templates") / "document" / "html"
+    user = tmp_path / "tpl" / "document" / "html"
+    user.mkdir(parents=True)
+    (user / "style.css").write_text("body { color: #123456; }\n", encoding="utf-8")
+    shell = (shipped / "document.html.j2").read_text(encoding="utf-8")
+    (user / "document.html.j2").write_text(shell.replace("<main>", '<main class="khusus">'), encoding="utf-8")
+    blocks = (shipped / "blocks.html.j2").read_text(encoding="utf-8")
+    (user / "blocks.html.j2").write_text(blocks.replace('<figure class="table"', '<figure class="tabel-khusus"'),
+                                         encoding="utf-8")
+    templates = load_templates(tmp_path / "tpl")
+    html = _text(_data(small), "html", templates=templates)
+    assert "body { color: #123456; }" in html and "@page" not in html  # the user's style sheet, only
+    assert '<main class="khusus">' in html
+    assert '<figure class="tabel-khusus" id="tabel-ringkasan-model">' in html and '<figure class="table"' not in html
+    assert "Tabel 2.4</span> Ringkasan elemen arsitektur" in html  # numbering and captions unchanged
+    assert "<h1 id=\"bab-i-pendahuluan\">BAB I PENDAHULUAN</h1>" in html  # chapters still shipped
+    assert templates.unknown_files() == []
+
+
+def test_html_and_markdown_number_the_same_tables_and_figures(small: Path, stub_figures: None) -> None:
+    from html import unescape
+
+    data = _data(small)
+    md = _text(data, "md", figure_dir="g")
+    html = _text(data, "html")
+    md_captions = re.findall(r"^\*\*((?:Tabel|Gambar) [0-9L]+\.\d+)\*\* (.+)$", md, flags=re.M)
+    html_captions = [(label, unescape(caption)) for label, caption in
+                     re.findall(r'<span class="label">([^<]+)</span> ([^<]+)</figcaption>', html)]
+    assert md_captions and sorted(html_captions) == sorted((k, v.replace("\\", "")) for k, v in md_captions)
+    # the Daftar Tabel and Daftar Gambar list every one, and link to it
+    listed = re.findall(r'<li><a href="#((?:tabel|gambar)-[^"]+)">((?:Tabel|Gambar) [0-9L]+\.\d+) ', html)
+    assert [label for _, label in listed] == [label for label, _ in html_captions if label.startswith("Tabel")] + \
+        [label for label, _ in html_captions if label.startswith("Gambar")]
+    for anchor, label in listed:
+        assert re.search(f'id="{anchor}">\n(?:.*\n)?<figcaption><span class="label">{re.escape(label)}</span>', html)
+
+
+def test_raw_html_in_a_markdown_chapter_is_shown_as_text(small: Path, stub_figures: None, tmp_path: Path) -> None:
+    user = tmp_path / "tpl" / "document" / "md"
+    user.mkdir(parents=True)
+    (user / "02-pendahuluan.md.j2").write_text(
+        "# BAB I PENDAHULUAN\n\n<script>alert(1)</script>\n\nTeks <b>tebal</b> dan [tautan](javascript:alert(1)).\n",
+        encoding="utf-8")
+    html = _text(_data(small), "html", templates=load_templates(tmp_path / "tpl"))
+    assert "<script>alert" not in html and "<b>tebal</b>" not in html and 'href="javascript' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;tebal&lt;/b&gt;" in html
+
+
+def test_an_html_chapter_template_replaces_nothing(small: Path, stub_figures: None, tmp_path: Path) -> None:
+    user = tmp_path / "tpl" / "document" / "html"
+    user.mkdir(parents=True)
+    (user / "02-pendahuluan.html.j2").write_text("<h1>BAB I</h1>\n<p>Lama</p>\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["doc", str(small), "-o", str(tmp_path / "d.html"), "--templates",
+                                      str(tmp_path / "tpl")])
+    assert result.exit_code == 0
+    assert "02-pendahuluan.html.j2 replaces no shipped template" in result.output
+    html = (tmp_path / "d.html").read_text(encoding="utf-8")
+    assert "<p>Lama</p>" not in html and "1.1 Latar Belakang" in html
 
 
 def test_overriding_the_word_template(small: Path, stub_figures: None, tmp_path: Path) -> None:
@@ -409,11 +478,11 @@ def test_cli_doc_writes_each_format(small: Path, stub_figures: None, tmp_path: P
 def test_cli_doc_reports_a_broken_template(small: Path, tmp_path: Path) -> None:
     user = tmp_path / "tpl" / "document" / "html"
     user.mkdir(parents=True)
-    (user / "macros.html.j2").write_text("{% macro table(t) %}\n{{ t.caption }\n{% endmacro %}\n", encoding="utf-8")
+    (user / "blocks.html.j2").write_text("{% macro table(t) %}\n{{ t.caption }\n{% endmacro %}\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["doc", str(small), "-o", str(tmp_path / "d.html"), "--templates",
                                       str(tmp_path / "tpl")])
     assert result.exit_code == 2
-    assert "macros.html.j2:2: template syntax error" in result.output
+    assert "blocks.html.j2:2: template syntax error" in result.output
 
 
 def test_cli_doc_notes_a_template_that_replaces_nothing(small: Path, stub_figures: None, tmp_path: Path) -> None:

@@ -230,3 +230,29 @@ def test_atomic_write_gives_normal_permissions(tmp_path: Path) -> None:
     target.chmod(0o640)
     write_text_atomic(target, "y")
     assert target.stat().st_mode & 0o777 == 0o640 and target.read_text() == "y"
+
+
+@pytest.mark.parametrize("manifest_ok", [True, False])
+def test_loading_leaves_the_garbage_collector_as_the_caller_set_it(make_workspace, manifest_ok: bool) -> None:
+    import gc
+
+    root = make_workspace({"aplikasi.yaml": APP})
+    if not manifest_ok:
+        (root / "spbe.yaml").write_text("pemda: [\n", encoding="utf-8")
+    before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+    try:
+        gc.disable()
+        gc.set_threshold(1234, 5, 6)
+        changed = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+        result = load_workspace(root)
+        assert (result.workspace is not None) is manifest_ok
+        assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == changed
+        gc.enable()
+        load_workspace(root)
+        assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == (True, (1234, 5, 6), changed[2])
+    finally:
+        gc.set_threshold(*before[1])
+        if before[0]:
+            gc.enable()
+        else:
+            gc.disable()

@@ -179,9 +179,8 @@ def collect(validation: Validation, progress: Progress | None = None) -> Documen
     analysis = AnalysisTables(index, catalogue, stats, validation.report)
     tables = {**domain.all(), **analysis.all()}
     step("analisis duplikasi dan titik kegagalan")
-    graph = _graph(validation)
     duplicates = duplicate_section(workspace, index)
-    spof = spof_section(workspace, index, graph)
+    spof = spof_section(workspace, index)  # on the graph validation built (cached per workspace)
     renderer, reason = diagram_renderer()
     from spbe_arch.indeks.kondisi import TREND_CAPTION, TREND_FIGURE, kondisi_spbe, trend_dot
 
@@ -204,13 +203,6 @@ def collect(validation: Validation, progress: Progress | None = None) -> Documen
         element_lists=analysis.element_lists(), figures=FigureSet(specs, renderer, reason), duplicates=duplicates,
         spof=spof, n=numbers, index=index, front=front, kondisi_spbe=kondisi,
     )
-
-
-def _graph(validation: Validation) -> Any:
-    """The dependency graph, shared with validation when it was already built there."""
-    if validation.context is None:
-        return None
-    return validation.context.graph
 
 
 def _numbers(ws: Workspace, ix: ModelIndex, report: Report) -> dict[str, int]:

@@ -131,10 +131,10 @@ def _evidence(evidence: Any) -> str:
     return "; ".join(_plain(str(e)) for e in evidence) if evidence else "-"
 
 
-def spof_section(workspace: Workspace, ix: ModelIndex, graph: Any = None) -> SpofSection:
+def spof_section(workspace: Workspace, ix: ModelIndex) -> SpofSection:
     """Single points of failure from :func:`spbe_arch.analysis.single_points_of_failure`."""
     try:
-        found = single_points_of_failure(workspace, limit=SPOF_LIMIT, graph=graph)
+        found = single_points_of_failure(workspace, limit=SPOF_LIMIT)
     except SpbeError as exc:
         return SpofSection(available=False, reason=f"analisis titik kegagalan tunggal tidak dapat dijalankan: "
                                                    f"{exc.message}")

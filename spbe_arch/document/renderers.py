@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -47,13 +49,9 @@ def chapter_template(family: Family, position: int, chapter: Chapter) -> str:
 
 def template_names() -> list[str]:
     """Every template of the document, as a user would name it under --templates."""
-    names = []
-    families: tuple[Family, ...] = ("html", "md")
-    for family in families:
-        names.append(f"document/{family}/document.{family}.j2")
-        names.append(f"document/{family}/macros.{family}.j2")
-        names.extend(chapter_template(family, i, c) for i, c in enumerate(CHAPTERS, 1))
-    names.append("document/html/style.css")
+    names = ["document/md/document.md.j2", "document/md/macros.md.j2", "document/md/kondisi-spbe.md.j2"]
+    names.extend(chapter_template("md", i, c) for i, c in enumerate(CHAPTERS, 1))
+    names += ["document/html/document.html.j2", "document/html/blocks.html.j2", "document/html/style.css"]
     names.append("document/template.docx")
     return names
 
@@ -138,15 +136,86 @@ def render_chapters(data: DocumentData, templates: Templates, family: Family, ta
 
 
 # -- HTML -----------------------------------------------------------------------------------
+# The HTML chapters are the Markdown chapters, rendered by markdown-it with raw HTML off (so model
+# text, already escaped for Markdown, comes out escaped for HTML). Tables of the model and diagrams
+# are what Markdown cannot carry (links between rows, inline SVG): the Markdown macros leave a marker
+# paragraph for each, which is replaced by its HTML from ``document/html/blocks.html.j2``.
 
 _HEADING = re.compile(r"<h([1-3])((?:\s[^>]*)?)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\sid="([^"]*)"')
 _TAG = re.compile(r"<[^>]+>")
+_NOTE = re.compile(r"^<p><em>((?:(?!</?em>).)*)</em></p>$", re.M)
+_LISTS_MARKER = re.compile(r"^<!--\s*spbe-daftar-isi\s*-->$", re.M)
+BLOCKS_TEMPLATE = "document/html/blocks.html.j2"
 
 
-def _html_headings(chapters: list[str]) -> tuple[list[str], list[TocEntry]]:
-    """Chapters with an id on every heading, and the table of contents (levels 1 and 2)."""
-    used: set[str] = set()
+@dataclass
+class CaptionEntry:
+    """A line of the Daftar Tabel or Daftar Gambar: "Tabel 7.2", its caption and the block's anchor."""
+
+    label: str
+    caption: str
+    anchor: str
+
+
+@dataclass
+class _HtmlBlocks:
+    """The tables and figures the Markdown chapters placed, each rendered to HTML behind a marker."""
+
+    templates: Templates
+    marker: str = field(default_factory=lambda: "SPBEBLOK" + secrets.token_hex(8))
+    html: list[str] = field(default_factory=list)
+    tables: list[CaptionEntry] = field(default_factory=list)
+    figures: list[CaptionEntry] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
+
+    def _anchor(self, base: str) -> str:
+        anchor, n = base, 1
+        while anchor in self.anchors:
+            n += 1
+            anchor = f"{base}-{n}"
+        self.anchors.add(anchor)
+        return anchor
+
+    def place(self, kind: str, item: Table | Placement, label: str) -> Markup:
+        key = item.key
+        anchor = self._anchor(("tabel-" if kind == "table" else "gambar-") + key)
+        entries = self.tables if kind == "table" else self.figures
+        entries.append(CaptionEntry(label, item.caption, anchor))
+        context = {"kind": kind, "item": item, "label": label, "anchor": anchor}
+        self.html.append(self.templates.render("html", BLOCKS_TEMPLATE, context).strip())
+        return Markup(f"\n\n{self.marker}{len(self.html) - 1}X\n\n")  # a block of its own, never inside a paragraph
+
+    def fill(self, html: str) -> str:
+        """The HTML with every marker replaced by its block (a marker alone in a paragraph loses the <p>)."""
+        pattern = re.compile(rf"(<p>)?{self.marker}(\d+)X(</p>)?")
+
+        def block(match: re.Match[str]) -> str:
+            inner = self.html[int(match.group(2))]
+            if match.group(1) and match.group(3):
+                return inner
+            return (match.group(1) or "") + inner + (match.group(3) or "")
+
+        return pattern.sub(block, html)
+
+
+def html_parser() -> Any:
+    """Markdown to HTML with raw HTML disabled: every ``<`` of a text is shown, never interpreted."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def _html_chapter(markdown: str, parser: Any, blocks: _HtmlBlocks) -> str:
+    text = _LISTS_MARKER.sub("", markdown)  # the lists of the Word and PDF front matter: HTML has them in its nav
+    html = blocks.fill(parser.render(text))
+    return _NOTE.sub(r'<p class="note">\1</p>', html)  # a paragraph wholly in italics is a notice
+
+
+def _html_headings(chapters: list[str], taken: set[str] | None = None) -> tuple[list[str], list[TocEntry]]:
+    """Chapters with an id on every heading (none of the ``taken`` ones), and the table of contents
+    (levels 1 and 2)."""
+    used: set[str] = set(taken or ())
     toc: list[TocEntry] = []
     result = []
 
@@ -156,7 +225,7 @@ def _html_headings(chapters: list[str]) -> tuple[list[str], list[TocEntry]]:
         if found:
             anchor = found.group(1)
         else:
-            base = unique_slugs([_TAG.sub("", inner)])[0] or "bagian"
+            base = unique_slugs([html_unescape(_TAG.sub("", inner))])[0] or "bagian"
             anchor, n = base, 1
             while anchor in used:
                 n += 1
@@ -173,10 +242,15 @@ def _html_headings(chapters: list[str]) -> tuple[list[str], list[TocEntry]]:
 
 
 def render_html(data: DocumentData, templates: Templates) -> str:
-    """The whole document as one self-contained HTML page (styles and diagrams inline)."""
-    chapters, toc = _html_headings(render_chapters(data, templates, "html", "html"))
+    """The whole document as one self-contained HTML page (styles and diagrams inline), from the
+    Markdown chapters: the prose is written once for every format."""
+    blocks = _HtmlBlocks(templates)
+    markdown = render_chapters(data, templates, "md", "html", extra={"html_block": blocks.place})
+    parser = html_parser()
+    chapters, toc = _html_headings([_html_chapter(c, parser, blocks) for c in markdown], blocks.anchors)
     context = _context(data, "html", Numbering(), _placer(data, "html", None), None)
-    context.update(body=[Markup(c) for c in chapters], toc=toc, toc_tree=toc_tree(toc))
+    context.update(body=[Markup(c) for c in chapters], toc=toc, toc_tree=toc_tree(toc),
+                   table_list=blocks.tables, figure_list=blocks.figures)
     return templates.render("html", "document/html/document.html.j2", context)
 
 
