@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from spbe_arch.duplicates.national import function_of, national_named
+from spbe_arch.duplicates.national import function_of, national_named, role_of
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
 from spbe_arch.duplicates.systems import generic_words, head, mentions_platform, name_text, part_of, site_vocabulary
-from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, compact, words
+from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables, build_tables, compact, words
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
 
@@ -68,6 +68,7 @@ class AppFeatures:
     village: bool = False  # owned by a desa or kelurahan (many share one name: Desa Sukowidi three times)
     bumd: bool = False  # owned by a regional enterprise (PDAM, Bank daerah): a legal entity of its own
     is_national: bool = False  # a national application (source nasional, or named as one)
+    role: LocalFunction | None = None  # the local function its name says (presensi, JDIH, antrean)
 
     @property
     def owner(self) -> str:
@@ -284,6 +285,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
+            role=None if function is not None else _role(normaliser, app, name, by_name[1]),
         ))
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
@@ -300,6 +302,16 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, national_apps)
+
+
+def _role(normaliser: Normaliser, app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:
+    """The local function the name says; when the name says nothing (only an unexplained acronym),
+    the first words of the description."""
+    role = role_of(name.weights, normaliser.tables, name.tokens)
+    if role is None and read_description and app.description and not part_of(app.description):
+        role = role_of(normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD),
+                       normaliser.tables)
+    return role
 
 
 _VILLAGE = re.compile(r"(desa|kelurahan|pemerintah desa|pemdes)\b")

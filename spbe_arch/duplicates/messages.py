@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spbe_arch.duplicates.features import AppFeatures, organization_label
-from spbe_arch.duplicates.tables import NationalFunction
+from spbe_arch.duplicates.tables import LocalFunction, NationalFunction
 from spbe_arch.workspace import Workspace
 
 Language = Literal["en", "id"]
@@ -31,6 +31,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_function": "both perform {function}, for which the national application {national} exists",
         "different_functions": "but they perform different national functions ({first}; {second})",
         "names_differ": "but their names name different functions ({first}; {second})",
+        "same_role": "both names say the function {function}, which many OPDs build an application for",
+        "different_roles": "but their names say different functions ({first}; {second})",
         "connector": "but {app} is a bridge to another system, not a system of its own",
         "same_owner": "both owned by {owner}",
         "owners": "owned by {first} and {second}",
@@ -78,6 +80,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_function": "keduanya menjalankan fungsi {function}, yang telah memiliki aplikasi nasional {national}",
         "different_functions": "namun menjalankan fungsi nasional yang berbeda ({first}; {second})",
         "names_differ": "namun namanya menyebut fungsi yang berbeda ({first}; {second})",
+        "same_role": "nama keduanya menyebut fungsi {function}, yang sering dibangun sendiri oleh banyak perangkat "
+                     "daerah",
+        "different_roles": "namun namanya menyebut fungsi yang berbeda ({first}; {second})",
         "connector": "namun {app} adalah penghubung (bridging) ke sistem lain, bukan sistem tersendiri",
         "same_owner": "keduanya milik {owner}",
         "owners": "milik {first} dan {second}",
@@ -204,6 +209,21 @@ class Messages:
 
     def different_functions(self, first: NationalFunction, second: NationalFunction) -> str:
         return self.text("different_functions", first=first.function, second=second.function)
+
+    def same_role(self, role: LocalFunction) -> str:
+        return self.text("same_role", function=self._role_name(role))
+
+    def different_roles(self, first: LocalFunction, second: LocalFunction) -> str:
+        return self.text("different_roles", first=self._role_name(first), second=self._role_name(second))
+
+    def national_and_role(self, a: AppFeatures, b: AppFeatures) -> str:
+        """One performs a national function, the other a local one (SP4N-LAPOR! against SIMRS)."""
+        first = a.function.function if a.function is not None else self._role_name(a.role) if a.role else ""
+        second = b.function.function if b.function is not None else self._role_name(b.role) if b.role else ""
+        return self.text("different_roles", first=first, second=second)
+
+    def _role_name(self, role: LocalFunction) -> str:
+        return role.function if self.language == "id" else role.en
 
     def names_differ(self, first: Sequence[str], second: Sequence[str]) -> str:
         return self.text("names_differ", first=", ".join(first), second=", ".join(second))
