@@ -36,6 +36,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
     if a.owner == b.owner and a.own_site and b.own_site and not a.village:
         return "own_site"  # an OPD has one official website, however many addresses it was listed under
+    if a.owner == b.owner and a.website == b.website and not a.village and misspelt(a.compact, b.compact):
+        return "spelling"  # bapenda and bappenda, distamben and distambem: one OPD's one system, mistyped
     if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
         return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
@@ -54,6 +56,21 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if a.desc and b.desc and cosine(a.desc, b.desc) < DESCRIPTION_UNRELATED:
         return None
     return "name"
+
+
+MIN_SPELLING = 6  # shorter names differ by a letter for a reason (SIPP, SIAP)
+
+
+def misspelt(first: str, second: str) -> bool:
+    """Two names that differ only by a letter or two (a doubled, dropped or swapped letter), not by a
+    digit or an added word: one name mistyped."""
+    from rapidfuzz.distance import Levenshtein
+
+    if first == second or min(len(first), len(second)) < MIN_SPELLING or abs(len(first) - len(second)) > 1:
+        return False
+    if _DIGITS.findall(first) != _DIGITS.findall(second):
+        return False
+    return Levenshtein.distance(first, second) == 1
 
 
 def related(a: AppFeatures, b: AppFeatures) -> bool:

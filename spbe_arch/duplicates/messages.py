@@ -61,6 +61,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_replaces": "one replaces the other: one system in two versions",
         "same_own_site": "both are the official website of the same OPD, under two addresses",
         "same_part": "modules of one system (its name or description says so)",
+        "same_spelling": "one OPD's two rows whose names differ by a letter or two ({name}): one system "
+                         "listed twice",
         "same_national": "both are the national application {national}",
         "same_integrates": "one is the other's client (web and mobile) of one owner",
         "same_name": "the same name ({name}): one system listed by each OPD that uses it",
@@ -112,6 +114,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_replaces": "yang satu menggantikan yang lain: satu sistem dalam dua versi",
         "same_own_site": "keduanya adalah situs resmi perangkat daerah yang sama dengan dua alamat",
         "same_part": "modul dari satu sistem (menurut nama atau deskripsinya)",
+        "same_spelling": "dua baris dari perangkat daerah yang sama yang namanya hanya berbeda satu-dua huruf "
+                         "({name}): satu sistem yang tercatat dua kali",
         "same_national": "keduanya adalah aplikasi nasional {national}",
         "same_integrates": "yang satu adalah klien (web dan mobile) dari yang lain, milik pemilik yang sama",
         "same_name": "nama yang sama ({name}): satu sistem yang dicatat oleh setiap perangkat daerah penggunanya",
@@ -246,6 +250,8 @@ class Messages:
             return self.text("same_address", address="/".join(x for x in a.host if x))
         if reason == "national" and a.national is not None:
             return self.text("same_national", national=a.national.national)
+        if reason == "spelling":
+            return self.text("same_spelling", name=f"{a.app.name}; {b.app.name}")
         if reason == "name":
             return self.text("same_name", name=a.app.name if a.app.name == b.app.name
                              else f"{a.app.name}; {b.app.name}")
