@@ -42,6 +42,7 @@ PENALTIES: dict[str, float] = {
 # (signal, how similar the two are, what they share, or None for a penalty)
 Signals = list[tuple[str, float | frozenset[str] | str | None]]
 DESCRIPTION_UNRELATED = 0.03
+WEAK_ONLY = 0.4  # names that share only words of many functions (portal, dashboard, layanan)
 DESCRIPTION_FULL = 0.4  # two descriptions written independently rarely share more: count it as certain
 
 
@@ -80,6 +81,8 @@ class Scorer:
         found: Signals = []
 
         name = cosine(a.name, b.name)
+        if name > 0 and not (a.name.keys() & b.name.keys()) - self.features.tables.weak:
+            name *= WEAK_ONLY  # "Portal Dinas Sosial", "Portal Dinas Pertanian": a template, not a function
         if name > 0:
             keep *= 1 - WEIGHTS["name"] * name
             found.append(("name", name))
