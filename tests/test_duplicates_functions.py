@@ -123,3 +123,16 @@ def test_a_workspace_table_addition_keeps_the_local_functions() -> None:
     normaliser = Normaliser(tables)
     found = role_of(normaliser.name("SIABSEN").weights, tables)
     assert found is not None and found.id == "presensi"
+
+
+def test_a_workspace_adds_its_own_local_function_in_the_manifest(tmp_path: Path) -> None:
+    rows = [["M01", "Aplikasi Apel Pagi", "Dinas Pendidikan", "", "", "Aplikasi"],
+            ["M02", "Sistem Apel Pagi Pegawai", "Dinas Kesehatan", "", "", "Aplikasi"]]
+    workspace = _imported(tmp_path, rows)
+    manifest = tmp_path / "ws" / "spbe.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "duplicates:\n  functions:\n"
+                        "    - {id: apel, function: apel pagi, en: morning roll call, concepts: [[apel]]}\n",
+                        encoding="utf-8")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    report = find_duplicates(workspace)
+    assert any("morning roll call" in e for p in report.pairs for e in p.evidence)

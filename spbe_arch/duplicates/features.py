@@ -93,6 +93,7 @@ def workspace_tables(workspace: Workspace) -> Tables:
         extra_aliases=settings.aliases, extra_synonyms=settings.synonyms, extra_fillers=settings.fillers,
         extra_places=settings.places,
         extra_functions=[f.model_dump(exclude_none=True) for f in settings.national_functions],
+        extra_roles=[f.model_dump(exclude_none=True) for f in settings.functions],
     )
 
 

@@ -211,9 +211,10 @@ def build_tables(extra_aliases: dict[str, str] | None = None,
                  extra_synonyms: dict[str, list[str]] | None = None,
                  extra_fillers: list[str] | None = None,
                  extra_places: list[str] | None = None,
-                 extra_functions: list[dict[str, Any]] | None = None) -> Tables:
-    """The shipped tables with additions; a national function with a shipped id replaces it."""
-    if not any((extra_aliases, extra_synonyms, extra_fillers, extra_places, extra_functions)):
+                 extra_functions: list[dict[str, Any]] | None = None,
+                 extra_roles: list[dict[str, Any]] | None = None) -> Tables:
+    """The shipped tables with additions; a national or local function with a shipped id replaces it."""
+    if not any((extra_aliases, extra_synonyms, extra_fillers, extra_places, extra_functions, extra_roles)):
         return shipped_tables()
     aliases, word_lists, places, functions, roles = _shipped_raw()
     merged_aliases = {
@@ -226,4 +227,8 @@ def build_tables(extra_aliases: dict[str, str] | None = None,
     by_id = {str(f["id"]): f for f in functions}
     for function in extra_functions or []:
         by_id[str(function["id"])] = function
-    return _build(merged_aliases, merged_words, [*places, *(extra_places or [])], list(by_id.values()), roles)
+    roles_by_id = {str(r["id"]): r for r in roles}
+    for role in extra_roles or []:
+        roles_by_id[str(role["id"])] = role
+    return _build(merged_aliases, merged_words, [*places, *(extra_places or [])], list(by_id.values()),
+                  list(roles_by_id.values()))
