@@ -69,6 +69,7 @@ class AppFeatures:
     bumd: bool = False  # owned by a regional enterprise (PDAM, Bank daerah): a legal entity of its own
     is_national: bool = False  # a national application (source nasional, or named as one)
     role: LocalFunction | None = None  # the local function its name says (presensi, JDIH, antrean)
+    brand: str | None = None  # the name is one word no table knows (Pikobar): the name of one system
 
     @property
     def owner(self) -> str:
@@ -287,6 +288,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
             role=None if function is not None else _role(normaliser, app, name, by_name[1]),
+            brand=_brand(name, tables),
         ))
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
@@ -303,6 +305,19 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, national_apps)
+
+
+MIN_BRAND = 4
+
+
+def _brand(name: NormalName, tables: Tables) -> str | None:
+    """The one word of a name that no table knows (Pikobar, Sambara): a brand names one system."""
+    if len(name.weights) != 1 or name.expanded:
+        return None
+    word = next(iter(name.weights))
+    if len(word) < MIN_BRAND or not word.isalpha() or word in tables.known_words or word in tables.acronyms:
+        return None
+    return word
 
 
 def _role(normaliser: Normaliser, app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:

@@ -42,6 +42,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
         return "replaces"
+    if a.website == b.website and ((a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)):
+        return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system
     if a.national is not None and b.national is not None and a.named_national and b.named_national \
             and a.national.id == b.national.id:
         return "national"
