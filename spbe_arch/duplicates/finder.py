@@ -42,7 +42,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
         return "replaces"
-    if a.website == b.website and ((a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)):
+    if a.website == b.website and a.name_key != b.name_key and (
+            (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
         return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system
     if a.national is not None and b.national is not None and a.named_national and b.named_national \
             and a.national.id == b.national.id:
@@ -55,9 +56,14 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "name"  # a web application and its mobile client
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact):
         return None
-    if a.desc and b.desc and cosine(a.desc, b.desc) < DESCRIPTION_UNRELATED:
+    if _unrelated(a, b):
         return None
     return "name"
+
+
+def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:
+    """Both describe what they do, and the descriptions have (almost) nothing in common."""
+    return bool(a.desc and b.desc) and cosine(a.desc, b.desc) < DESCRIPTION_UNRELATED
 
 
 MIN_SPELLING = 6  # shorter names differ by a letter for a reason (SIPP, SIAP)
