@@ -136,3 +136,14 @@ def test_a_workspace_adds_its_own_local_function_in_the_manifest(tmp_path: Path)
     workspace, _ = open_workspace(tmp_path / "ws")
     report = find_duplicates(workspace)
     assert any("morning roll call" in e for p in report.pairs for e in p.evidence)
+
+
+def test_a_name_that_says_website_is_a_website_without_a_category(tmp_path: Path) -> None:
+    rows = [["W01", "Website PPID Dinas Kesehatan", "Dinas Kesehatan", "", "", ""],
+            ["W02", "Aplikasi PPID", "Dinas Pendidikan", "", "", ""],
+            ["W03", "Situs Resmi Dinas Sosial", "Dinas Sosial", "", "", ""],
+            ["W04", "Situs Resmi Dinas Pertanian", "Dinas Pertanian", "", "", ""]]
+    workspace = _imported(tmp_path, rows)
+    pairs = _row_pairs(find_duplicates(workspace), workspace)
+    assert frozenset(("W01", "W02")) not in pairs  # a website is never a functional duplicate
+    assert frozenset(("W03", "W04")) not in pairs

@@ -278,7 +278,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             generic=generic_words(name.weights),
             platform_named=mentions_platform(app.name),
             compact=compact(name_text(app.name)),
-            website="website" in app.tags,
+            website="website" in app.tags or (names_a_site(app.name) and function is None),
             named_national=named,
             part_of=part_of(app.description),
             head=head(app.name),
@@ -328,6 +328,15 @@ def _role(normaliser: Normaliser, app: Application, name: NormalName, read_descr
         role = role_of(normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD),
                        normaliser.tables)
     return role
+
+
+_SITE_NAME = re.compile(r"^\W*(website|situs|laman|homepage)\b", re.IGNORECASE)
+
+
+def names_a_site(name: str) -> bool:
+    """'Website Dinas Perhubungan', 'Situs Resmi Kecamatan X': the name itself says the row is a
+    website, where the inventory has no category column to say so."""
+    return bool(_SITE_NAME.match(name))
 
 
 _VILLAGE = re.compile(r"(desa|kelurahan|pemerintah desa|pemdes)\b")
