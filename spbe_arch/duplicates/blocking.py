@@ -46,7 +46,7 @@ def keys(features: AppFeatures) -> list[str]:
     if features.host is not None:
         result.append(f"h:{features.host[0]}")
     result.extend(f"y:{key}" for key in {features.compact, features.part_of, features.head} if key)
-    if MIN_SPELLING <= len(features.compact) <= MAX_SPELLING and not features.village:
+    if features.unknown_name and MIN_SPELLING <= len(features.compact) <= MAX_SPELLING and not features.village:
         # one OPD's name mistyped (bapenda, bappenda): names one deletion apart share a key
         spelling = features.compact
         result.extend({f"t:{features.owner_id}:{w}" for w in (spelling, *(spelling[:i] + spelling[i + 1:]

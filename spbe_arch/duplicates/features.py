@@ -70,6 +70,7 @@ class AppFeatures:
     is_national: bool = False  # a national application (source nasional, or named as one)
     role: LocalFunction | None = None  # the local function its name says (presensi, JDIH, antrean)
     brand: str | None = None  # the name is one word no table knows (Pikobar): the name of one system
+    unknown_name: bool = False  # no word of the name is in the tables: a typo in it is not corrected
 
     @property
     def owner(self) -> str:
@@ -242,6 +243,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
 
     functional = frozenset(tables.phrases.values()) - tables.fillers - tables.weak
     result: list[AppFeatures] = []
+    role_cache: dict[tuple[str, str | None, str | None], LocalFunction | None] = {}
     named_national: dict[str, str] = {}
     for index, (app, name, desc) in enumerate(zip(apps, names, descriptions, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
@@ -287,8 +289,9 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
-            role=None if function is not None else _role(normaliser, app, name, by_name[1]),
+            role=None if function is not None else _cached_role(role_cache, normaliser, app, name, by_name[1]),
             brand=_brand(name, tables),
+            unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
         ))
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
@@ -318,6 +321,14 @@ def _brand(name: NormalName, tables: Tables) -> str | None:
     if len(word) < MIN_BRAND or not word.isalpha() or word in tables.known_words or word in tables.acronyms:
         return None
     return word
+
+
+def _cached_role(cache: dict[tuple[str, str | None, str | None], LocalFunction | None], normaliser: Normaliser,
+                 app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:
+    key = (app.name, app.acronym, app.description if read_description else None)
+    if key not in cache:
+        cache[key] = _role(normaliser, app, name, read_description)
+    return cache[key]
 
 
 def _role(normaliser: Normaliser, app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:

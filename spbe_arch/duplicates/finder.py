@@ -36,7 +36,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
     if a.owner == b.owner and a.own_site and b.own_site and not a.village:
         return "own_site"  # an OPD has one official website, however many addresses it was listed under
-    if a.owner == b.owner and a.website == b.website and not a.village and misspelt(a.compact, b.compact):
+    if a.owner == b.owner and a.unknown_name and b.unknown_name and a.website == b.website and not a.village \
+            and misspelt(a.compact, b.compact):
         return "spelling"  # bapenda and bappenda, distamben and distambem: one OPD's one system, mistyped
     if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
         return None  # two addresses: two systems, however alike the names
