@@ -61,6 +61,15 @@ def raa_strength(code: str, count: int) -> float:
     return specificity(count) if code.count(".") >= 3 else 0.0
 
 
+def _against(a: AppFeatures, b: AppFeatures) -> bool:
+    """a performs a national function, b a strong local one that shares none of its words (perizinan
+    and perizinan berusaha are kin; pengaduan and SIMRS are not)."""
+    if a.function is None or b.role is None or not b.role.strong:
+        return False
+    national = {w for group in a.function.concepts for w in group}
+    return not any(group & national for group in b.role.concepts)
+
+
 @dataclass
 class Scorer:
     """Scores pairs of one feature set; ``explain`` also returns the evidence in words."""
@@ -138,8 +147,7 @@ class Scorer:
             else:
                 factor *= PENALTIES["roles"]
                 found.append(("different_roles", None))
-        elif (a.function is not None and b.role is not None and b.role.strong) \
-                or (b.function is not None and a.role is not None and a.role.strong):
+        elif _against(a, b) or _against(b, a):
             factor *= PENALTIES["roles"]  # a national function against a local one: pengaduan, SIMRS
             found.append(("national_and_role", None))
         if name == 0 and a.concepts and b.concepts and not a.concepts & b.concepts and not same_function:
