@@ -82,7 +82,8 @@ def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
     if show_errors:
         print(f"  missed ({len(result.missed)}): {result.missed}")
         print(f"  wrong ({len(result.wrong)}): {result.wrong}")
-    return {"set": name, "held_out": held_out, "names_only": blank_descriptions, **result.model_dump(exclude={"missed", "wrong"})}
+    return {"set": name, "held_out": held_out, "names_only": blank_descriptions,
+            **result.model_dump(exclude={"missed", "wrong"})}
 
 
 def quality() -> list[dict[str, object]]:
