@@ -39,7 +39,23 @@ TUNING = ("magetan-kab", "banten-prov")
 HELD_OUT = ("jabar-prov",)
 
 
-def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool) -> dict[str, object] | None:
+def names_only(source: Path, target: Path) -> Path:
+    """The inventory with its descriptions blanked: what the finder sees of an inventory that lists names
+    only (many Pemda inventories do). The tuning sets read this way tell whether names alone suffice."""
+    import csv
+
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**row, "description": ""} for row in rows)
+    return target
+
+
+def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
+                      blank_descriptions: bool = False) -> dict[str, object] | None:
     """A real inventory the way a user meets it: the CSV through `spbe import inventory`, then the
     finder, then its row pairs against the hand labels (by kind)."""
     from spbe_arch.duplicates import find_duplicates
@@ -50,12 +66,15 @@ def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool) 
     if not (folder / "labels.yaml").is_file():
         print(f"\n== {name}: no labels yet, skipped")
         return None
-    target = work / f"inventory-{name}"
-    subprocess.run([sys.executable, "-m", "spbe_arch", "import", "inventory", str(folder / "apps.csv"), "--into",
+    target = work / f"inventory-{name}{'-names-only' if blank_descriptions else ''}"
+    csv_file = names_only(folder / "apps.csv", work / f"{name}-names-only.csv") if blank_descriptions \
+        else folder / "apps.csv"
+    subprocess.run([sys.executable, "-m", "spbe_arch", "import", "inventory", str(csv_file), "--into",
                     str(target), "--force"], check=True, capture_output=True, cwd=ROOT)
     workspace, _ = open_workspace(target)
     result = evaluate_inventory(find_duplicates(workspace), workspace, folder / "labels.yaml")
-    print(f"\n== {name}{' (HELD OUT: never tuned on)' if held_out else ' (tuning set)'}")
+    print(f"\n== {name}{' (HELD OUT: never tuned on)' if held_out else ' (tuning set)'}"
+          f"{', names only (descriptions blanked)' if blank_descriptions else ''}")
     for label, s in (("overall", result.overall), *result.by_kind.items()):
         print(f"  {label:<12} precision {s.precision:.3f}  recall {s.recall:.3f}  ({s.found} found, "
               f"{s.predicted} predicted, {s.expected} labelled)")
@@ -63,7 +82,8 @@ def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool) 
     if show_errors:
         print(f"  missed ({len(result.missed)}): {result.missed}")
         print(f"  wrong ({len(result.wrong)}): {result.wrong}")
-    return {"set": name, "held_out": held_out, **result.model_dump(exclude={"missed", "wrong"})}
+    return {"set": name, "held_out": held_out, "names_only": blank_descriptions,
+            **result.model_dump(exclude={"missed", "wrong"})}
 
 
 def quality() -> list[dict[str, object]]:
@@ -167,6 +187,7 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="spbe-bench-duplicates-"))
     work.mkdir(parents=True, exist_ok=True)
     figures["inventories"] = [inventory_quality(n, work, False, True) for n in TUNING]
+    figures["names_only"] = [inventory_quality(n, work, False, True, blank_descriptions=True) for n in TUNING]
     if args.held_out:  # run once, at the end: its errors are not printed, so that nobody tunes on them
         figures["held_out"] = [inventory_quality(n, work, True, False) for n in HELD_OUT]
     if not args.skip_scale:

@@ -363,6 +363,17 @@ class NationalFunctionSetting(Strict):
     unless: list[NonEmpty] = Field(default_factory=list)
 
 
+class LocalFunctionSetting(Strict):
+    """A function many OPDs build an application for, added to the shipped lexicon (docs/duplicates.md)."""
+
+    id: NonEmpty
+    function: NonEmpty
+    en: str | None = None
+    strength: Literal["strong", "weak"] = "strong"
+    concepts: list[Annotated[list[NonEmpty], Field(min_length=1)]] = Field(default_factory=list)
+    unless: list[NonEmpty] = Field(default_factory=list)
+
+
 def _different(entry: list[str]) -> list[str]:
     if len(set(entry)) < 2:
         raise ValueError(f"{entry} names one application; an entry names two or more different ones")
@@ -381,6 +392,7 @@ class DuplicateSettings(Strict):
     fillers: list[NonEmpty] = Field(default_factory=list)
     places: list[NonEmpty] = Field(default_factory=list)
     national_functions: list[NationalFunctionSetting] = Field(default_factory=list)
+    functions: list[LocalFunctionSetting] = Field(default_factory=list)
 
 
 Severity = Literal["error", "warning", "info"]

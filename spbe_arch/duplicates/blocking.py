@@ -28,6 +28,8 @@ MIN_BLOCK = 100
 WINDOW = 2
 DESCRIPTION_KEYS = 3
 _NAME_KEYS = ("n:", "x:")
+MIN_SPELLING = 6  # as finder.misspelt
+MAX_SPELLING = 30
 
 
 def keys(features: AppFeatures) -> list[str]:
@@ -44,6 +46,11 @@ def keys(features: AppFeatures) -> list[str]:
     if features.host is not None:
         result.append(f"h:{features.host[0]}")
     result.extend(f"y:{key}" for key in {features.compact, features.part_of, features.head} if key)
+    if features.unknown_name and MIN_SPELLING <= len(features.compact) <= MAX_SPELLING and not features.village:
+        # one OPD's name mistyped (bapenda, bappenda): names one deletion apart share a key
+        spelling = features.compact
+        result.extend({f"t:{features.owner_id}:{w}" for w in (spelling, *(spelling[:i] + spelling[i + 1:]
+                                                                            for i in range(len(spelling))))})
     if features.own_site:
         result.append(f"o:{features.owner_id}")
     if features.is_national and features.national is not None:

@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from spbe_arch.duplicates.national import function_of, national_named
+from spbe_arch.duplicates.national import function_of, national_named, role_of
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
 from spbe_arch.duplicates.systems import generic_words, head, mentions_platform, name_text, part_of, site_vocabulary
-from spbe_arch.duplicates.tables import NationalFunction, Tables, build_tables, compact, words
+from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables, build_tables, compact, words
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
 
@@ -68,6 +68,9 @@ class AppFeatures:
     village: bool = False  # owned by a desa or kelurahan (many share one name: Desa Sukowidi three times)
     bumd: bool = False  # owned by a regional enterprise (PDAM, Bank daerah): a legal entity of its own
     is_national: bool = False  # a national application (source nasional, or named as one)
+    role: LocalFunction | None = None  # the local function its name says (presensi, JDIH, antrean)
+    brand: str | None = None  # the name is one word no table knows (Pikobar): the name of one system
+    unknown_name: bool = False  # no word of the name is in the tables: a typo in it is not corrected
 
     @property
     def owner(self) -> str:
@@ -92,6 +95,7 @@ def workspace_tables(workspace: Workspace) -> Tables:
         extra_aliases=settings.aliases, extra_synonyms=settings.synonyms, extra_fillers=settings.fillers,
         extra_places=settings.places,
         extra_functions=[f.model_dump(exclude_none=True) for f in settings.national_functions],
+        extra_roles=[f.model_dump(exclude_none=True) for f in settings.functions],
     )
 
 
@@ -239,6 +243,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
 
     functional = frozenset(tables.phrases.values()) - tables.fillers - tables.weak
     result: list[AppFeatures] = []
+    role_cache: dict[tuple[str, str | None, str | None], LocalFunction | None] = {}
     named_national: dict[str, str] = {}
     for index, (app, name, desc) in enumerate(zip(apps, names, descriptions, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
@@ -275,7 +280,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             generic=generic_words(name.weights),
             platform_named=mentions_platform(app.name),
             compact=compact(name_text(app.name)),
-            website="website" in app.tags,
+            website="website" in app.tags or (names_a_site(app.name) and function is None),
             named_national=named,
             part_of=part_of(app.description),
             head=head(app.name),
@@ -284,6 +289,9 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
+            role=None if function is not None else _cached_role(role_cache, normaliser, app, name, by_name[1]),
+            brand=_brand(name, tables),
+            unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
         ))
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
@@ -300,6 +308,46 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, national_apps)
+
+
+MIN_BRAND = 4
+
+
+def _brand(name: NormalName, tables: Tables) -> str | None:
+    """The one word of a name that no table knows (Pikobar, Sambara): a brand names one system."""
+    if len(name.weights) != 1 or name.expanded:
+        return None
+    word = next(iter(name.weights))
+    if len(word) < MIN_BRAND or not word.isalpha() or word in tables.known_words or word in tables.acronyms:
+        return None
+    return word
+
+
+def _cached_role(cache: dict[tuple[str, str | None, str | None], LocalFunction | None], normaliser: Normaliser,
+                 app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:
+    key = (app.name, app.acronym, app.description if read_description else None)
+    if key not in cache:
+        cache[key] = _role(normaliser, app, name, read_description)
+    return cache[key]
+
+
+def _role(normaliser: Normaliser, app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:
+    """The local function the name says; when the name says nothing (only an unexplained acronym),
+    the first words of the description."""
+    role = role_of(name.weights, normaliser.tables, name.tokens)
+    if role is None and read_description and app.description and not part_of(app.description):
+        role = role_of(normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD),
+                       normaliser.tables)
+    return role
+
+
+_SITE_NAME = re.compile(r"^\W*(website|situs|laman|homepage)\b", re.IGNORECASE)
+
+
+def names_a_site(name: str) -> bool:
+    """'Website Dinas Perhubungan', 'Situs Resmi Kecamatan X': the name itself says the row is a
+    website, where the inventory has no category column to say so."""
+    return bool(_SITE_NAME.match(name))
 
 
 _VILLAGE = re.compile(r"(desa|kelurahan|pemerintah desa|pemdes)\b")

@@ -36,24 +36,50 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
     if a.owner == b.owner and a.own_site and b.own_site and not a.village:
         return "own_site"  # an OPD has one official website, however many addresses it was listed under
+    if a.owner == b.owner and a.unknown_name and b.unknown_name and a.website == b.website and not a.village \
+            and misspelt(a.compact, b.compact):
+        return "spelling"  # bapenda and bappenda, distamben and distambem: one OPD's one system, mistyped
     if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
         return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
         return "replaces"
+    if a.website == b.website and a.name_key != b.name_key and (
+            (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
+        return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system
     if a.national is not None and b.national is not None and a.named_national and b.named_national \
             and a.national.id == b.national.id:
         return "national"
     if a.website != b.website or not a.name_key or a.name_key != b.name_key:
         return None
-    if a.owner == b.owner and (a.compact in b.compact or b.compact in a.compact):
-        return "name"  # one owner, one name: one system entered twice
+    if a.owner == b.owner and (a.compact in b.compact or b.compact in a.compact or a.expanded or b.expanded):
+        return "name"  # one owner, one name (or one acronym's expansion: e-Samsat, Samsat Online): entered twice
     if a.platform_named != b.platform_named:
         return "name"  # a web application and its mobile client
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact):
         return None
-    if a.desc and b.desc and cosine(a.desc, b.desc) < DESCRIPTION_UNRELATED:
+    if _unrelated(a, b):
         return None
     return "name"
+
+
+def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:
+    """Both describe what they do, and the descriptions have (almost) nothing in common."""
+    return bool(a.desc and b.desc) and cosine(a.desc, b.desc) < DESCRIPTION_UNRELATED
+
+
+MIN_SPELLING = 6  # shorter names differ by a letter for a reason (SIPP, SIAP)
+
+
+def misspelt(first: str, second: str) -> bool:
+    """Two names that differ only by a letter or two (a doubled, dropped or swapped letter), not by a
+    digit or an added word: one name mistyped."""
+    from rapidfuzz.distance import Levenshtein
+
+    if first == second or min(len(first), len(second)) < MIN_SPELLING or abs(len(first) - len(second)) > 1:
+        return False
+    if _DIGITS.findall(first) != _DIGITS.findall(second):
+        return False
+    return Levenshtein.distance(first, second) == 1
 
 
 def related(a: AppFeatures, b: AppFeatures) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spbe_arch.duplicates.features import AppFeatures, organization_label
-from spbe_arch.duplicates.tables import NationalFunction
+from spbe_arch.duplicates.tables import LocalFunction, NationalFunction
 from spbe_arch.workspace import Workspace
 
 Language = Literal["en", "id"]
@@ -31,6 +31,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_function": "both perform {function}, for which the national application {national} exists",
         "different_functions": "but they perform different national functions ({first}; {second})",
         "names_differ": "but their names name different functions ({first}; {second})",
+        "same_role": "both names say the function {function}, which many OPDs build an application for",
+        "different_roles": "but their names say different functions ({first}; {second})",
         "connector": "but {app} is a bridge to another system, not a system of its own",
         "same_owner": "both owned by {owner}",
         "owners": "owned by {first} and {second}",
@@ -59,6 +61,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_replaces": "one replaces the other: one system in two versions",
         "same_own_site": "both are the official website of the same OPD, under two addresses",
         "same_part": "modules of one system (its name or description says so)",
+        "same_spelling": "one OPD's two rows whose names differ by a letter or two ({name}): one system "
+                         "listed twice",
         "same_national": "both are the national application {national}",
         "same_integrates": "one is the other's client (web and mobile) of one owner",
         "same_name": "the same name ({name}): one system listed by each OPD that uses it",
@@ -78,6 +82,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_function": "keduanya menjalankan fungsi {function}, yang telah memiliki aplikasi nasional {national}",
         "different_functions": "namun menjalankan fungsi nasional yang berbeda ({first}; {second})",
         "names_differ": "namun namanya menyebut fungsi yang berbeda ({first}; {second})",
+        "same_role": "nama keduanya menyebut fungsi {function}, yang sering dibangun sendiri oleh banyak perangkat "
+                     "daerah",
+        "different_roles": "namun namanya menyebut fungsi yang berbeda ({first}; {second})",
         "connector": "namun {app} adalah penghubung (bridging) ke sistem lain, bukan sistem tersendiri",
         "same_owner": "keduanya milik {owner}",
         "owners": "milik {first} dan {second}",
@@ -107,6 +114,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_replaces": "yang satu menggantikan yang lain: satu sistem dalam dua versi",
         "same_own_site": "keduanya adalah situs resmi perangkat daerah yang sama dengan dua alamat",
         "same_part": "modul dari satu sistem (menurut nama atau deskripsinya)",
+        "same_spelling": "dua baris dari perangkat daerah yang sama yang namanya hanya berbeda satu-dua huruf "
+                         "({name}): satu sistem yang tercatat dua kali",
         "same_national": "keduanya adalah aplikasi nasional {national}",
         "same_integrates": "yang satu adalah klien (web dan mobile) dari yang lain, milik pemilik yang sama",
         "same_name": "nama yang sama ({name}): satu sistem yang dicatat oleh setiap perangkat daerah penggunanya",
@@ -205,6 +214,21 @@ class Messages:
     def different_functions(self, first: NationalFunction, second: NationalFunction) -> str:
         return self.text("different_functions", first=first.function, second=second.function)
 
+    def same_role(self, role: LocalFunction) -> str:
+        return self.text("same_role", function=self._role_name(role))
+
+    def different_roles(self, first: LocalFunction, second: LocalFunction) -> str:
+        return self.text("different_roles", first=self._role_name(first), second=self._role_name(second))
+
+    def national_and_role(self, a: AppFeatures, b: AppFeatures) -> str:
+        """One performs a national function, the other a local one (SP4N-LAPOR! against SIMRS)."""
+        first = a.function.function if a.function is not None else self._role_name(a.role) if a.role else ""
+        second = b.function.function if b.function is not None else self._role_name(b.role) if b.role else ""
+        return self.text("different_roles", first=first, second=second)
+
+    def _role_name(self, role: LocalFunction) -> str:
+        return role.function if self.language == "id" else role.en
+
     def names_differ(self, first: Sequence[str], second: Sequence[str]) -> str:
         return self.text("names_differ", first=", ".join(first), second=", ".join(second))
 
@@ -226,6 +250,8 @@ class Messages:
             return self.text("same_address", address="/".join(x for x in a.host if x))
         if reason == "national" and a.national is not None:
             return self.text("same_national", national=a.national.national)
+        if reason == "spelling":
+            return self.text("same_spelling", name=f"{a.app.name}; {b.app.name}")
         if reason == "name":
             return self.text("same_name", name=a.app.name if a.app.name == b.app.name
                              else f"{a.app.name}; {b.app.name}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from spbe_arch.duplicates.tables import NationalFunction, Tables
+from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables
 
 
 def function_of(concepts: Collection[str], tables: Tables, written: Collection[str] = ()) -> NationalFunction | None:
@@ -21,6 +21,19 @@ def function_of(concepts: Collection[str], tables: Tables, written: Collection[s
             continue
         if any(group <= present for group in function.concepts):
             return function
+    return None
+
+
+def role_of(concepts: Collection[str], tables: Tables, written: Collection[str] = ()) -> LocalFunction | None:
+    """The first local function (presensi, JDIH, antrean) whose concept set the words hold, unless a
+    word marks another function."""
+    present = set(concepts)
+    marks = present | set(written)
+    for role in tables.roles:
+        if role.unless & marks:
+            continue
+        if any(group <= present for group in role.concepts):
+            return role
     return None
 
 

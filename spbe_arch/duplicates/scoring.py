@@ -27,12 +27,14 @@ WEIGHTS: dict[str, float] = {
     "writes": 0.40,
     "raa": 0.30,
     "function": 0.35,
+    "role": 0.45,  # the same strong local function (presensi, JDIH, antrean) in two OPDs
 }
 PENALTIES: dict[str, float] = {
     "process": 0.70,  # both support processes, none in common, no reference code in common
     "description": 0.80,  # both have descriptions with (almost) no word in common
     "acronym": 0.50,  # ... and their names are only the same acronym (two different SIPPs)
     "function": 0.50,  # they perform different national functions
+    "roles": 0.50,  # they perform different strong local functions (helpdesk, pengaduan)
     "names": 0.60,  # both names name known functions, and not the same ones (SIMPUS, SIMRS)
     "connector": 0.50,  # one is a bridge (bridging, sinkronisasi) and the other is not
     "owner": 0.80,  # one OPD: similar applications of one owner are mostly modules of one function
@@ -40,6 +42,7 @@ PENALTIES: dict[str, float] = {
 # (signal, how similar the two are, what they share, or None for a penalty)
 Signals = list[tuple[str, float | frozenset[str] | str | None]]
 DESCRIPTION_UNRELATED = 0.03
+WEAK_ONLY = 0.4  # names that share only words of many functions (portal, dashboard, layanan)
 DESCRIPTION_FULL = 0.4  # two descriptions written independently rarely share more: count it as certain
 
 
@@ -56,6 +59,15 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def raa_strength(code: str, count: int) -> float:
     """A deep RAA code (a local extension) is evidence; RAA.02.02 (fungsi tertentu) says nothing."""
     return specificity(count) if code.count(".") >= 3 else 0.0
+
+
+def _against(a: AppFeatures, b: AppFeatures) -> bool:
+    """a performs a national function, b a strong local one that shares none of its words (perizinan
+    and perizinan berusaha are kin; pengaduan and SIMRS are not)."""
+    if a.function is None or b.role is None or not b.role.strong:
+        return False
+    national = {w for group in a.function.concepts for w in group}
+    return not any(group & national for group in b.role.concepts)
 
 
 @dataclass
@@ -78,6 +90,8 @@ class Scorer:
         found: Signals = []
 
         name = cosine(a.name, b.name)
+        if name > 0 and not (a.name.keys() & b.name.keys()) - self.features.tables.weak:
+            name *= WEAK_ONLY  # "Portal Dinas Sosial", "Portal Dinas Pertanian": a template, not a function
         if name > 0:
             keep *= 1 - WEIGHTS["name"] * name
             found.append(("name", name))
@@ -124,6 +138,18 @@ class Scorer:
             else:
                 factor *= PENALTIES["function"]
                 found.append(("different_functions", None))
+        elif a.role is not None and b.role is not None and a.role.strong and b.role.strong:
+            if a.role.id == b.role.id:
+                same_function = True
+                if a.owner_id != b.owner_id:  # one OPD's two applications of one function are mostly modules
+                    keep *= 1 - WEIGHTS["role"]
+                    found.append(("same_role", None))
+            else:
+                factor *= PENALTIES["roles"]
+                found.append(("different_roles", None))
+        elif _against(a, b) or _against(b, a):
+            factor *= PENALTIES["roles"]  # a national function against a local one: pengaduan, SIMRS
+            found.append(("national_and_role", None))
         if name == 0 and a.concepts and b.concepts and not a.concepts & b.concepts and not same_function:
             factor *= PENALTIES["names"]
             found.append(("names_differ", None))
@@ -155,6 +181,12 @@ class Scorer:
                 evidence.append(m.same_function(a.function))
             elif signal == "different_functions" and a.function is not None and b.function is not None:
                 evidence.append(m.different_functions(a.function, b.function))
+            elif signal == "same_role" and a.role is not None:
+                evidence.append(m.same_role(a.role))
+            elif signal == "different_roles" and a.role is not None and b.role is not None:
+                evidence.append(m.different_roles(a.role, b.role))
+            elif signal == "national_and_role":
+                evidence.append(m.national_and_role(a, b))
             elif signal == "names_differ":
                 evidence.append(m.names_differ(sorted(a.concepts), sorted(b.concepts)))
             elif signal == "connector":

@@ -87,6 +87,16 @@ def _segment_words() -> frozenset[str]:
     return frozenset(w for w in known if len(w) >= MIN_PART)
 
 
+MIN_ACRONYM = 3
+
+
+@lru_cache(maxsize=1)
+def _segment_acronyms() -> frozenset[str]:
+    """Acronyms of the alias table that a host label may join (dms + ppid), three letters or more."""
+    tables = shipped_tables()
+    return frozenset(a for a in tables.acronyms if len(a) >= MIN_ACRONYM and a.isalpha() and a not in tables.fillers)
+
+
 def site_vocabulary() -> frozenset[str]:
     """Words that say what a site is about (media monitoring): a site named so is not just an OPD's site."""
     return _segment_words()
@@ -100,7 +110,15 @@ def split_compound(label: str) -> str:
     if len(parts) > 1:
         return " ".join(split_compound(p) for p in parts)
     known = _segment_words()
-    if len(label) < 2 * MIN_PART or label in known or not label.isalpha():
+    if label in known or label in shipped_tables().acronyms or not label.isalpha():
+        return label
+    if label.startswith("e") and split_compound(label[1:]) != label[1:]:
+        return split_compound(label[1:])  # ehibahbansos: e- before two words
+    acronyms = _segment_acronyms()
+    for cut in range(MIN_ACRONYM, len(label) - MIN_ACRONYM + 1):  # dmsppid: two acronyms written together
+        if label[:cut] in acronyms and label[cut:] in acronyms:
+            return f"{label[:cut]} {label[cut:]}"
+    if len(label) < 2 * MIN_PART:
         return label
     for cut in range(MIN_PART, len(label) - MIN_PART + 1):
         first, rest = label[:cut], label[cut:]

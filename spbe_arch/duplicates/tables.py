@@ -56,6 +56,19 @@ class NationalFunction:
     basis: str = ""  # the regulation that designates the application (empty: to be confirmed)
 
 
+@dataclass(frozen=True)
+class LocalFunction:
+    """A function that many OPDs build an application for (presensi, JDIH, antrean): two applications
+    of different OPDs that perform the same strong one are evidence of a functional duplicate."""
+
+    id: str
+    function: str  # as the document names it, in Indonesian
+    en: str
+    strong: bool = True  # a weak function (dashboard, monitoring) is too general to count alone
+    concepts: tuple[frozenset[str], ...] = ()
+    unless: frozenset[str] = frozenset()
+
+
 @dataclass
 class Tables:
     """Every table, folded and ready for lookups."""
@@ -70,6 +83,7 @@ class Tables:
     vocabulary: frozenset[str] = frozenset()
     places: frozenset[tuple[str, ...]] = frozenset()
     functions: tuple[NationalFunction, ...] = ()
+    roles: tuple[LocalFunction, ...] = ()  # local functions (functions.yaml), after the national ones
 
     @cached_property
     def national_name_index(self) -> dict[str, list[tuple[NationalFunction, tuple[str, ...], str]]]:
@@ -100,6 +114,10 @@ class Tables:
             for concept_set in function.concepts:
                 known.update(concept_set)
             known.update(function.unless)
+        for role in self.roles:
+            for concept_set in role.concepts:
+                known.update(concept_set)
+            known.update(role.unless)
         return frozenset(known)
 
 
@@ -132,8 +150,19 @@ def _function(raw: dict[str, Any]) -> NationalFunction:
     )
 
 
+def _role(raw: dict[str, Any]) -> LocalFunction:
+    return LocalFunction(
+        id=str(raw["id"]),
+        function=str(raw["function"]),
+        en=str(raw.get("en") or raw["function"]),
+        strong=str(raw.get("strength") or "strong") != "weak",
+        concepts=tuple(frozenset(_concept(str(w)) for w in group) for group in raw.get("concepts") or []),
+        unless=frozenset(_concept(str(w)) for w in raw.get("unless") or []),
+    )
+
+
 def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str],
-           functions: list[dict[str, Any]]) -> Tables:
+           functions: list[dict[str, Any]], roles: list[dict[str, Any]] | None = None) -> Tables:
     tables = Tables()
     for key, expansion in (aliases.get("acronyms") or {}).items():
         tables.acronyms[compact(str(key))] = words(str(expansion))
@@ -158,16 +187,18 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
     tables.functions = tuple(_function({**f, "basis": basis.get(str(f["id"]), ""),
                                         "kind": f.get("kind") if str(f["id"]) in basis else "nasional"})
                              for f in functions)
+    tables.roles = tuple(_role(r) for r in roles or [])
     return tables
 
 
 @lru_cache(maxsize=1)
-def _shipped_raw() -> tuple[dict[str, Any], dict[str, Any], list[str], list[dict[str, Any]]]:
+def _shipped_raw() -> tuple[dict[str, Any], dict[str, Any], list[str], list[dict[str, Any]], list[dict[str, Any]]]:
     aliases = _read("aliases.yaml")
     word_lists = _read("words.yaml")
     places = [str(p) for p in _read("places.yaml").get("places") or []]
     functions = list(_read("national_functions.yaml").get("functions") or [])
-    return aliases, word_lists, places, functions
+    roles = list(_read("functions.yaml").get("functions") or [])
+    return aliases, word_lists, places, functions, roles
 
 
 @lru_cache(maxsize=1)
@@ -180,11 +211,12 @@ def build_tables(extra_aliases: dict[str, str] | None = None,
                  extra_synonyms: dict[str, list[str]] | None = None,
                  extra_fillers: list[str] | None = None,
                  extra_places: list[str] | None = None,
-                 extra_functions: list[dict[str, Any]] | None = None) -> Tables:
-    """The shipped tables with additions; a national function with a shipped id replaces it."""
-    if not any((extra_aliases, extra_synonyms, extra_fillers, extra_places, extra_functions)):
+                 extra_functions: list[dict[str, Any]] | None = None,
+                 extra_roles: list[dict[str, Any]] | None = None) -> Tables:
+    """The shipped tables with additions; a national or local function with a shipped id replaces it."""
+    if not any((extra_aliases, extra_synonyms, extra_fillers, extra_places, extra_functions, extra_roles)):
         return shipped_tables()
-    aliases, word_lists, places, functions = _shipped_raw()
+    aliases, word_lists, places, functions, roles = _shipped_raw()
     merged_aliases = {
         "acronyms": {**(aliases.get("acronyms") or {}), **(extra_aliases or {})},
         "synonyms": {**(aliases.get("synonyms") or {})},
@@ -195,4 +227,8 @@ def build_tables(extra_aliases: dict[str, str] | None = None,
     by_id = {str(f["id"]): f for f in functions}
     for function in extra_functions or []:
         by_id[str(function["id"])] = function
-    return _build(merged_aliases, merged_words, [*places, *(extra_places or [])], list(by_id.values()))
+    roles_by_id = {str(r["id"]): r for r in roles}
+    for role in extra_roles or []:
+        roles_by_id[str(role["id"])] = role
+    return _build(merged_aliases, merged_words, [*places, *(extra_places or [])], list(by_id.values()),
+                  list(roles_by_id.values()))

@@ -1,0 +1,149 @@
+"""Duplicates from names alone: the lexicon of local government functions (presensi, JDIH, antrean).
+
+Many Pemda inventories list names only, no descriptions: the finder has to tell from a name which
+function an application performs, pair the applications of different OPDs that perform the same strong
+one, and keep apart what only shares a template word (Portal Dinas X) or a general word (bantuan).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from spbe_arch.cli import app
+from spbe_arch.duplicates import find_duplicates
+from spbe_arch.duplicates.finder import misspelt
+from spbe_arch.duplicates.national import role_of
+from spbe_arch.duplicates.normalize import Normaliser
+from spbe_arch.duplicates.report import DuplicateReport
+from spbe_arch.duplicates.tables import build_tables, shipped_tables
+from spbe_arch.exchange.inventory import import_inventory
+from spbe_arch.loader import open_workspace
+from spbe_arch.workspace import Workspace
+
+HEADER = ["id", "name", "owner_opd", "description", "status", "category"]
+
+NAMES_ONLY = [
+    ["N01", "E-Presensi", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
+    ["N02", "Aplikasi Absensi Online Pegawai", "Dinas Pendidikan", "", "", "Aplikasi"],
+    ["N03", "Sistem Informasi Kehadiran", "Dinas Kesehatan", "", "", "Aplikasi"],
+    ["N04", "JDIH", "Biro Hukum", "", "", "Aplikasi"],
+    ["N05", "Jaringan Dokumentasi dan Informasi Hukum DPRD", "Sekretariat DPRD", "", "", "Aplikasi"],
+    ["N06", "Survei Kepuasan Masyarakat", "Dinas Kependudukan dan Pencatatan Sipil", "", "", "Aplikasi"],
+    ["N07", "E-SKM", "Dinas Penanaman Modal dan PTSP", "", "", "Aplikasi"],
+    ["N08", "Helpdesk TIK", "Dinas Komunikasi dan Informatika", "", "", "Aplikasi"],
+    ["N09", "Aplikasi Monitoring Bantuan", "Dinas Sosial", "", "", "Aplikasi"],
+    ["N10", "Portal Dinas Sosial", "Dinas Sosial", "", "", "Aplikasi"],
+    ["N11", "Portal Dinas Pertanian", "Dinas Pertanian", "", "", "Aplikasi"],
+    ["N12", "Website Dinas Perhubungan", "Dinas Perhubungan", "", "", "Website"],
+    ["N13", "Website Dinas Kesehatan", "Dinas Kesehatan", "", "", "Website"],
+    ["N14", "E-SAKIP", "Bagian Organisasi", "", "", "Aplikasi"],
+    ["N15", "E-Kinerja", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
+    ["N16", "Aplikasi Antrian Online", "Dinas Kependudukan dan Pencatatan Sipil", "", "", "Aplikasi"],
+    ["N17", "Antrean Pasien", "Rumah Sakit Umum Daerah", "", "", "Aplikasi"],
+    ["N18", "Aplikasi Pengaduan Masyarakat", "Dinas Perhubungan", "", "", "Aplikasi"],
+    ["N19", "bapenda.sukamakmur.go.id", "Badan Pendapatan Daerah", "", "", "Website"],
+    ["N20", "bappenda.sukamakmur.go.id", "Badan Pendapatan Daerah", "", "", "Website"],
+]
+
+
+def _imported(tmp_path: Path, rows: list[list[str]]) -> Workspace:
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    return workspace
+
+
+def _rows(workspace: Workspace) -> dict[str, str]:
+    """Application id -> its inventory row (each row here is its own application)."""
+    return {app.id: str(app.properties.get("source_ids", "")) for app in workspace.applications}
+
+
+def _row_pairs(report: DuplicateReport, workspace: Workspace) -> dict[frozenset[str], str]:
+    rows = _rows(workspace)
+    return {frozenset((rows[p.a], rows[p.b])): p.kind for p in report.pairs}
+
+
+def test_the_lexicon_names_local_functions_by_their_synonyms() -> None:
+    tables = shipped_tables()
+    assert len(tables.roles) >= 25
+    assert all(role.concepts for role in tables.roles)
+    normaliser = Normaliser(tables)
+    presensi = [role_of(normaliser.name(n).weights, tables) for n in ("E-Absen", "Kehadiran Pegawai", "e-Presensi")]
+    assert {r.id if r else None for r in presensi} == {"presensi"}
+    found = role_of(normaliser.name("Sistem Akuntabilitas Kinerja Instansi Pemerintah").weights, tables)
+    assert found is not None and found.id == "sakip"
+    aid = role_of(normaliser.name("Monitoring Bantuan Sosial").weights, tables)
+    assert aid is None or aid.id != "helpdesk"  # bantuan sosial is aid, not a helpdesk
+    weak = role_of(normaliser.name("Dashboard Eksekutif").weights, tables)
+    assert weak is not None and not weak.strong
+
+
+def test_names_alone_pair_one_function_across_opds(tmp_path: Path) -> None:
+    workspace = _imported(tmp_path, NAMES_ONLY)
+    pairs = _row_pairs(find_duplicates(workspace), workspace)
+    for first, second in (("N01", "N02"), ("N01", "N03"), ("N02", "N03"), ("N04", "N05"), ("N06", "N07"),
+                          ("N16", "N17")):
+        assert pairs.get(frozenset((first, second))) == "functional", (first, second)
+
+
+def test_names_alone_keep_apart_what_only_shares_a_word(tmp_path: Path) -> None:
+    workspace = _imported(tmp_path, NAMES_ONLY)
+    pairs = _row_pairs(find_duplicates(workspace), workspace)
+    for first, second in (("N08", "N09"), ("N08", "N18"), ("N10", "N11"), ("N12", "N13"), ("N14", "N15")):
+        assert frozenset((first, second)) not in pairs, (first, second)
+
+
+def test_one_opds_mistyped_names_are_one_system(tmp_path: Path) -> None:
+    workspace = _imported(tmp_path, NAMES_ONLY)
+    pairs = _row_pairs(find_duplicates(workspace), workspace)
+    assert pairs.get(frozenset(("N19", "N20"))) == "same_system"
+    assert misspelt("bapenda", "bappenda") and not misspelt("sipp2", "sipp3") and not misspelt("siks", "sikn")
+
+
+def test_the_shared_function_is_evidence_in_both_languages(tmp_path: Path) -> None:
+    workspace = _imported(tmp_path, NAMES_ONLY)
+    rows = _rows(workspace)
+    english = find_duplicates(workspace)
+    survey = next(p for p in english.pairs if {rows[p.a], rows[p.b]} == {"N06", "N07"})
+    assert any("public satisfaction survey" in e for e in survey.evidence)
+    result = CliRunner().invoke(app, ["duplicates", str(tmp_path / "ws"), "--lang", "id"])
+    assert result.exit_code == 0, result.output  # findings of duplicates are advice, not errors
+    assert "survei kepuasan masyarakat, yang sering dibangun sendiri" in result.output
+
+
+def test_a_workspace_table_addition_keeps_the_local_functions() -> None:
+    tables = build_tables(extra_aliases={"siabsen": "presensi"})
+    normaliser = Normaliser(tables)
+    found = role_of(normaliser.name("SIABSEN").weights, tables)
+    assert found is not None and found.id == "presensi"
+
+
+def test_a_workspace_adds_its_own_local_function_in_the_manifest(tmp_path: Path) -> None:
+    rows = [["M01", "Aplikasi Apel Pagi", "Dinas Pendidikan", "", "", "Aplikasi"],
+            ["M02", "Sistem Apel Pagi Pegawai", "Dinas Kesehatan", "", "", "Aplikasi"]]
+    workspace = _imported(tmp_path, rows)
+    manifest = tmp_path / "ws" / "spbe.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "duplicates:\n  functions:\n"
+                        "    - {id: apel, function: apel pagi, en: morning roll call, concepts: [[apel]]}\n",
+                        encoding="utf-8")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    report = find_duplicates(workspace)
+    assert any("morning roll call" in e for p in report.pairs for e in p.evidence)
+
+
+def test_a_name_that_says_website_is_a_website_without_a_category(tmp_path: Path) -> None:
+    rows = [["W01", "Website PPID Dinas Kesehatan", "Dinas Kesehatan", "", "", ""],
+            ["W02", "Aplikasi PPID", "Dinas Pendidikan", "", "", ""],
+            ["W03", "Situs Resmi Dinas Sosial", "Dinas Sosial", "", "", ""],
+            ["W04", "Situs Resmi Dinas Pertanian", "Dinas Pertanian", "", "", ""]]
+    workspace = _imported(tmp_path, rows)
+    pairs = _row_pairs(find_duplicates(workspace), workspace)
+    assert frozenset(("W01", "W02")) not in pairs  # a website is never a functional duplicate
+    assert frozenset(("W03", "W04")) not in pairs
