@@ -11,15 +11,9 @@ from typing import Any, cast
 
 import yaml
 
-from spbe_arch.loader import (
-    MAX_DEPTH,
-    ParsedFile,
-    Positions,
-    YamlProblem,
-    _problem,
-    _tab_in_indentation,
-)
+from spbe_arch.loader import ParsedFile, _problem, _tab_in_indentation
 from spbe_arch.workspace import Path_
+from spbe_arch.yamlevents import MAX_DEPTH, Positions, YamlProblem
 
 try:
     from yaml import CSafeLoader as _Loader
