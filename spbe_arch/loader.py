@@ -156,6 +156,7 @@ def read_file(path: Path, rel: str) -> ParsedFile:
             rel, "SC002", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
             line, column))
         return parsed
+    del raw  # the text is read from here on: one copy of the file in memory, not two
     return parse_text(text, rel)
 
 

@@ -156,6 +156,9 @@ class _Reader:
         self.recording: list[list[Any]] = []  # open anchored collections: [events, open count]
         self.replays: list[Iterator[Any]] = []
         self.fatal: YamlProblem | None = None
+        # the same key in thousands of elements is one string and one path, not thousands
+        self.names: dict[str, str] = {}
+        self.paths: dict[str, Path_] = {}
         self.documents = 0
         self.root_mark: Any = None
 
@@ -261,7 +264,8 @@ class _Reader:
             if frame.key is _NOKEY:  # a key
                 if cls is _Scalar and _resolve(event) == _STR:
                     self.budget -= 1
-                    self._map_key(frame, event.value, _mark(event), event.value)
+                    raw = event.value
+                    self._map_key(frame, self.names.setdefault(raw, raw), _mark(event), raw)
                 else:
                     self._enter(event, cls, frame.path, None, frame.depth + 1, stack)
                 return False
@@ -393,7 +397,11 @@ class _Reader:
             frame.pending.append((problem, key))
             frame.dup = True
             return
-        child_path = (*frame.path, str(key))
+        if frame.path:
+            child_path: Path_ = (*frame.path, str(key))
+        else:  # the keys of an element: one path tuple per name, shared by every element
+            name = str(key)
+            child_path = self.paths.get(name) or self.paths.setdefault(name, (name,))
         frame.child_path = child_path
         if frame.pos is not None:
             frame.pos.keys[child_path] = mark
