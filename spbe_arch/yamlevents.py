@@ -47,6 +47,7 @@ _MapEnd = yaml.MappingEndEvent
 _SeqEnd = yaml.SequenceEndEvent
 _DocStart = yaml.DocumentStartEvent
 _StreamEnd = yaml.StreamEndEvent
+_NODE_STARTS = frozenset({_Scalar, _MapStart, _SeqStart})
 
 # frame kinds
 _DOC, _SEQ_F, _MAP_F, _TOP, _ITEMS = range(5)
@@ -164,9 +165,8 @@ class _Reader:
 
     # --- the source: events in order, with the composer's checks ------------------------------
 
-    def _pull(self) -> Any:
-        event: Any = self.loader.get_event()
-        cls = type(event)
+    def _check(self, event: Any, cls: type) -> None:
+        """What the composer checks on a source event; recording of the anchored collections."""
         if self.recording:
             self._record(event, cls)
         if cls is _Alias:
@@ -186,7 +186,6 @@ class _Reader:
             if self.documents > 1:
                 raise ComposerError("expected a single document in the stream", self.root_mark,
                                     "but found another document", event.start_mark)
-        return event
 
     def _record(self, event: Any, cls: type) -> None:
         step = 1 if cls is _MapStart or cls is _SeqStart else -1 if cls is _MapEnd or cls is _SeqEnd else 0
@@ -210,17 +209,24 @@ class _Reader:
         stack: list[_Frame] = [_Frame(_DOC, None, (), None, 0, (1, 1))]
         skipping = 0  # open collections of a duplicate key's value, which is not read
         replays = self.replays
-        pull = self._pull
+        get_event = self.loader.get_event
+        check = self._check
+        implicit = _IMPLICIT
         while True:
-            event = None
+            event: Any = None
             while replays:
                 event = next(replays[-1], None)
                 if event is not None:
                     break
                 replays.pop()
             if event is None:
-                event = pull()
-            cls = type(event)
+                event = get_event()
+                cls = type(event)
+                if self.recording or cls is _Alias or cls is _DocStart or (
+                        cls in _NODE_STARTS and event.anchor is not None):
+                    check(event, cls)
+            else:
+                cls = type(event)
             if cls is _StreamEnd:
                 break
             if self.fatal is not None:
@@ -232,7 +238,35 @@ class _Reader:
                     skipping -= 1
                 continue
             try:
-                if cls is _Scalar or cls is _MapStart or cls is _SeqStart:
+                if cls is _Scalar:
+                    frame = stack[-1]
+                    if frame.kind == _MAP_F and event.tag is None:
+                        # the hot path, a plain or quoted scalar in a mapping: what _node does, inlined
+                        value = event.value
+                        tag = _STR
+                        if event.implicit[0]:
+                            for resolved, regexp in implicit.get(value[:1], ()):
+                                if regexp.match(value):
+                                    tag = resolved
+                                    break
+                        if tag == _STR:
+                            mark = event.start_mark
+                            if frame.key is _NOKEY:
+                                self.budget -= 1
+                                self._map_key(frame, self.names.setdefault(value, value),
+                                              (mark.line + 1, mark.column + 1), value)
+                                continue
+                            if not frame.dup:
+                                self.budget -= 1
+                                if self.budget < 0:
+                                    raise YamlProblem("SC012", _BOMB, mark.line + 1, mark.column + 1)
+                                if frame.pos is not None:
+                                    frame.pos.values[frame.child_path] = (mark.line + 1, mark.column + 1)
+                                frame.value[frame.key] = value
+                                frame.key = _NOKEY
+                                continue
+                    self._node(event, cls, frame, stack)
+                elif cls is _MapStart or cls is _SeqStart:
                     if self._node(event, cls, stack[-1], stack):
                         skipping = 1
                 elif cls is _MapEnd or cls is _SeqEnd:
