@@ -212,6 +212,9 @@ class _Reader:
         get_event = self.loader.get_event
         check = self._check
         implicit = _IMPLICIT
+        key_tags: dict[str, str] = {}
+        names = self.names
+        paths = self.paths
         while True:
             event: Any = None
             while replays:
@@ -244,19 +247,37 @@ class _Reader:
                         # the hot path, a plain or quoted scalar in a mapping: what _node does, inlined
                         value = event.value
                         tag = _STR
-                        if event.implicit[0]:
-                            for resolved, regexp in implicit.get(value[:1], ()):
-                                if regexp.match(value):
-                                    tag = resolved
-                                    break
-                        if tag == _STR:
-                            mark = event.start_mark
-                            if frame.key is _NOKEY:
+                        if frame.key is _NOKEY:  # a key: few distinct ones, their tags are remembered
+                            if event.implicit[0]:
+                                tag = key_tags.get(value) or key_tags.setdefault(value, _resolve(event))
+                            if tag == _STR:
                                 self.budget -= 1
-                                self._map_key(frame, self.names.setdefault(value, value),
-                                              (mark.line + 1, mark.column + 1), value)
+                                mark = event.start_mark
+                                key_mark = (mark.line + 1, mark.column + 1)
+                                frame.keys.append((value, key_mark))
+                                key = names.get(value)
+                                if key is None:
+                                    key = names.setdefault(value, value)
+                                frame.key = key
+                                if key in frame.value:
+                                    self._duplicate(frame, key, key_mark)
+                                    continue
+                                if frame.path:
+                                    child_path: Path_ = (*frame.path, key)
+                                else:
+                                    child_path = paths.get(key) or paths.setdefault(key, (key,))
+                                frame.child_path = child_path
+                                if frame.pos is not None:
+                                    frame.pos.keys[child_path] = key_mark
                                 continue
-                            if not frame.dup:
+                        else:
+                            if event.implicit[0]:
+                                for resolved, regexp in implicit.get(value[:1], ()):
+                                    if regexp.match(value):
+                                        tag = resolved
+                                        break
+                            mark = event.start_mark
+                            if tag == _STR and not frame.dup:
                                 self.budget -= 1
                                 if self.budget < 0:
                                     raise YamlProblem("SC012", _BOMB, mark.line + 1, mark.column + 1)
@@ -426,10 +447,7 @@ class _Reader:
             frame.keys.append((raw, mark))
         frame.key = key
         if key in frame.value:
-            problem = YamlProblem("SC003", "", *mark)
-            self.duplicates.append(problem)
-            frame.pending.append((problem, key))
-            frame.dup = True
+            self._duplicate(frame, key, mark)
             return
         if frame.path:
             child_path: Path_ = (*frame.path, str(key))
@@ -439,6 +457,13 @@ class _Reader:
         frame.child_path = child_path
         if frame.pos is not None:
             frame.pos.keys[child_path] = mark
+
+    def _duplicate(self, frame: _Frame, key: Any, mark: tuple[int, int]) -> None:
+        """A key given twice: its value is skipped; the message is written when the mapping closes."""
+        problem = YamlProblem("SC003", "", *mark)
+        self.duplicates.append(problem)
+        frame.pending.append((problem, key))
+        frame.dup = True
 
     def _top_key(self, frame: _Frame, key: Any, mark: tuple[int, int]) -> None:
         if isinstance(key, list | dict):
