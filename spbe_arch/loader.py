@@ -1,7 +1,8 @@
 """Reading a workspace: safe YAML (libyaml), every value with its position, every error collected.
 
-PyYAML's composer gives nodes with marks; we turn them into plain values ourselves so that we
-can keep positions, reject duplicate keys and unsafe tags, and bound alias expansion and depth.
+:mod:`spbe_arch.yamlevents` turns libyaml's events into plain values with their positions in one
+pass (no node tree is held), rejecting duplicate keys and unsafe tags and bounding alias expansion
+and depth.
 The result is validated by the pydantic classes of :mod:`spbe_arch.model`.
 """
 
@@ -14,7 +15,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -35,177 +36,13 @@ from spbe_arch.model import (
 )
 from spbe_arch.workspace import ElementSource, Path_, Workspace
 from spbe_arch.wspaths import is_outside
-
-try:  # the C loader is in every PyYAML wheel; the pure one keeps source installs working
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from spbe_arch.yamlevents import Positions, read_document
 
 MANIFEST_NAMES = ("spbe.yaml", "spbe.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
-MAX_DEPTH = 40
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # Top-level keys of workspace files that hold a section, not elements: file recorded in Workspace.sections.
 SECTION_KEYS = frozenset({"indeks_spbe"})
-
-_STR = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-}
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-_constructor = yaml.constructor.SafeConstructor()
-_ScalarNode = yaml.ScalarNode
-_SequenceNode = yaml.SequenceNode
-_MappingNode = yaml.MappingNode
-
-
-class _FastLoader(_Loader):
-    """The C loader with a leaner tag resolver: no path resolvers, one dict lookup per plain scalar."""
-
-    _implicit = yaml.resolver.Resolver.yaml_implicit_resolvers
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is _ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self._implicit.get(value[:1], ()):
-                    if regexp.match(value):
-                        return str(tag)
-            return _STR
-        return _SEQ if kind is _SequenceNode else _MAP
-
-
-class YamlProblem(Exception):
-    """A problem that makes (part of) a document unreadable, with its position."""
-
-    def __init__(self, rule: str, message: str, line: int, column: int) -> None:
-        super().__init__(message)
-        self.rule = rule
-        self.message = message
-        self.line = line
-        self.column = column
-
-
-@dataclass
-class Positions:
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-
-
-class _Converter:
-    """Turns one composed document into plain Python values, recording positions per path."""
-
-    def __init__(self, text_length: int) -> None:
-        self.budget = text_length + 10_000  # more nodes than characters means alias expansion
-        self.duplicates: list[YamlProblem] = []
-        self.tag_problems: list[YamlProblem] = []
-
-    def convert(self, node: yaml.Node, path: Path_, pos: Positions | None, depth: int = 0) -> Any:
-        # The hot loop of loading: exact type checks and inlined marks keep it near libyaml's speed.
-        self.budget -= 1
-        if self.budget < 0:
-            raise YamlProblem(
-                "SC012", "document expands to far more values than it has characters "
-                "(an alias bomb?); anchors and aliases may not multiply content", *_mark(node),
-            )
-        cls = type(node)
-        if cls is _ScalarNode:
-            if node.tag == _STR:
-                return node.value
-            return self._scalar(cast(yaml.ScalarNode, node))
-        if depth > MAX_DEPTH:
-            raise YamlProblem("SC012", f"document is nested deeper than {MAX_DEPTH} levels", *_mark(node))
-        child_depth = depth + 1
-        if cls is _SequenceNode:
-            if node.tag != _SEQ:
-                self._check_tag(node, _SEQ)
-            if pos is None:
-                return [self.convert(child, path, None, child_depth) for child in node.value]
-            values = pos.values
-            items = []
-            for i, child in enumerate(node.value):
-                child_path = (*path, i)
-                mark = child.start_mark
-                values[child_path] = (mark.line + 1, mark.column + 1)
-                items.append(self.convert(child, child_path, pos, child_depth))
-            return items
-        if cls is _MappingNode:
-            if node.tag != _MAP:
-                self._check_tag(node, _MAP)
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if type(key_node) is _ScalarNode and key_node.tag == _STR:
-                    self.budget -= 1
-                    key: Any = key_node.value
-                else:
-                    key = self.convert(key_node, path, None, child_depth)
-                    if isinstance(key, list | dict):
-                        raise YamlProblem("SC001", "a key must be a plain value, not a list or mapping",
-                                          *_mark(key_node))
-                if key in result:
-                    self._duplicate(cast(yaml.MappingNode, node), key, key_node)
-                    continue
-                child_path = (*path, str(key))
-                if pos is not None:
-                    mark = key_node.start_mark
-                    pos.keys[child_path] = (mark.line + 1, mark.column + 1)
-                    if type(value_node) is _ScalarNode:
-                        mark = value_node.start_mark
-                        pos.values[child_path] = (mark.line + 1, mark.column + 1)
-                result[key] = self.convert(value_node, child_path, pos, child_depth)
-            return result
-        raise YamlProblem("SC001", "unsupported YAML node", *_mark(node))  # pragma: no cover
-
-    def _duplicate(self, mapping: yaml.MappingNode, key: Any, key_node: yaml.Node) -> None:
-        first_line = next(
-            (k.start_mark.line + 1 for k, _ in mapping.value if type(k) is _ScalarNode and k.value == str(key)), 0
-        )
-        self.duplicates.append(YamlProblem(
-            "SC003", f"duplicate key {key!r} (first written at line {first_line}); "
-            "YAML keeps only one of them, so remove or rename one", *_mark(key_node),
-        ))
-
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        tag = node.tag
-        if tag == _STR:
-            return node.value
-        if tag in _SCALAR_TAGS:
-            try:
-                if tag == "tag:yaml.org,2002:int":
-                    return _constructor.construct_yaml_int(node)
-                if tag == "tag:yaml.org,2002:float":
-                    return _constructor.construct_yaml_float(node)
-                if tag == "tag:yaml.org,2002:bool":
-                    return _constructor.construct_yaml_bool(node)
-                if tag == "tag:yaml.org,2002:null":
-                    return None
-                return _constructor.construct_yaml_timestamp(node)
-            except (ValueError, yaml.YAMLError) as exc:
-                raise YamlProblem("SC001", f"cannot read value {node.value!r}: {exc}", *_mark(node)) from exc
-        self.tag_problems.append(YamlProblem(
-            "SC011", f"tag {tag!r} is not allowed: workspace files hold plain YAML values only",
-            *_mark(node),
-        ))
-        return node.value
-
-    def _check_tag(self, node: yaml.Node, expected: str) -> None:
-        if node.tag != expected:
-            self.tag_problems.append(YamlProblem(
-                "SC011", f"tag {node.tag!r} is not allowed: workspace files hold plain YAML values only",
-                *_mark(node),
-            ))
-
-
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
 
 @dataclass
 class ParsedFile:
@@ -235,7 +72,7 @@ def parse_text(text: str, rel: str) -> ParsedFile:
             parsed.readable = False
             return parsed
     try:
-        node = yaml.compose(text, Loader=_FastLoader)
+        doc = read_document(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -247,59 +84,20 @@ def parse_text(text: str, rel: str) -> ParsedFile:
         parsed.problems.append(_problem(rel, "SC001", f"not valid YAML: {exc}"))
         parsed.readable = False
         return parsed
-    if node is None:
+    if doc.empty:
         parsed.problems.append(_problem(rel, "SC014", "file is empty", severity="info"))
         return parsed
-    converter = _Converter(len(text))
-    try:
-        parsed.value = _convert_document(converter, node, parsed)
-    except YamlProblem as exc:
-        parsed.problems.append(_problem(rel, exc.rule, exc.message, exc.line, exc.column))
-        parsed.readable = False
-        parsed.value = None
-        return parsed
-    except RecursionError:
-        parsed.problems.append(_problem(rel, "SC012", "document is nested too deeply"))
+    if doc.fatal is not None:
+        fatal = doc.fatal
+        parsed.problems.append(_problem(rel, fatal.rule, fatal.message, fatal.line, fatal.column))
         parsed.readable = False
         return parsed
-    for problem in converter.duplicates + converter.tag_problems:
+    parsed.value = doc.value
+    parsed.positions = doc.positions
+    parsed.items = doc.items
+    for problem in doc.problems:
         parsed.problems.append(_problem(rel, problem.rule, problem.message, problem.line, problem.column))
     return parsed
-
-
-def _convert_document(converter: _Converter, node: yaml.Node, parsed: ParsedFile) -> Any:
-    """Like ``convert``, but each item of a top-level list gets positions of its own, so that an
-    element's positions are found without scanning the whole file's."""
-    if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
-        return converter.convert(node, (), parsed.positions)
-    result: dict[Any, Any] = {}
-    seen: dict[Any, yaml.Node] = {}
-    for key_node, value_node in node.value:
-        key = converter.convert(key_node, (), None, 1)
-        if isinstance(key, list | dict):
-            raise YamlProblem("SC001", "a key must be a plain value, not a list or mapping", *_mark(key_node))
-        if key in seen:
-            line, _ = _mark(seen[key])
-            converter.duplicates.append(YamlProblem(
-                "SC003", f"duplicate key {key!r} (first written at line {line}); "
-                "YAML keeps only one of them, so merge the two lists", *_mark(key_node)))
-            continue
-        seen[key] = key_node
-        path: Path_ = (str(key),)
-        parsed.positions.keys[path] = _mark(key_node)
-        if isinstance(value_node, yaml.SequenceNode) and value_node.tag == _SEQ:
-            items = []
-            for i, child in enumerate(value_node.value):
-                parsed.positions.values[(*path, i)] = _mark(child)
-                item_positions = Positions()
-                parsed.items[(str(key), i)] = item_positions
-                items.append(converter.convert(child, (), item_positions, 2))
-            result[key] = items
-        else:
-            if isinstance(value_node, yaml.ScalarNode):
-                parsed.positions.values[path] = _mark(value_node)
-            result[key] = converter.convert(value_node, path, parsed.positions, 1)
-    return result
 
 
 def _tab_in_indentation(text: str) -> tuple[int, int] | None:
@@ -356,6 +154,7 @@ def read_file(path: Path, rel: str) -> ParsedFile:
             rel, "SC002", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
             line, column))
         return parsed
+    del raw  # the text is read from here on: one copy of the file in memory, not two
     return parse_text(text, rel)
 
 
