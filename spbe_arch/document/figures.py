@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spbe_arch.document.printing import PrintPlan, print_plan, svg_min_font
+from spbe_arch.document.printing import LANDSCAPE_IN, PORTRAIT_IN, Area, PrintPlan, print_plan, svg_min_font
 from spbe_arch.errors import SpbeError
 from spbe_arch.model import COLLECTION_LABELS
 
@@ -66,9 +66,9 @@ class Figure:
     def png(self) -> bytes | None:
         return self._set.rendered(self.key, "png")
 
-    def print_plan(self) -> PrintPlan | None:
-        """How the figure is printed on A4, or None when it cannot be drawn."""
-        return self._set.print_plan(self.key)
+    def print_plan(self, portrait: Area = PORTRAIT_IN, landscape: Area = LANDSCAPE_IN) -> PrintPlan | None:
+        """How the figure is printed on A4 (in the given room per page), or None when it cannot be drawn."""
+        return self._set.print_plan(self.key, portrait, landscape)
 
     def size_inches(self) -> tuple[float, float] | None:
         """The figure's natural size (from its SVG), or None when it cannot be drawn."""
@@ -137,12 +137,12 @@ class FigureSet:
         svg = self.rendered(key, "svg")
         return svg_size_inches(svg) if svg is not None else None
 
-    def print_plan(self, key: str) -> PrintPlan | None:
+    def print_plan(self, key: str, portrait: Area = PORTRAIT_IN, landscape: Area = LANDSCAPE_IN) -> PrintPlan | None:
         """How the figure is printed on A4 (scale, page, parts), or None when it cannot be drawn."""
         svg = self.rendered(key, "svg")
         if svg is None:
             return None
-        return print_plan(svg_size_inches(svg), svg_min_font(reader_svg(svg.decode("utf-8"))))
+        return print_plan(svg_size_inches(svg), svg_min_font(reader_svg(svg.decode("utf-8"))), portrait, landscape)
 
     def png_dpi(self, key: str) -> int:
         """The resolution at which the figure's PNG has PRINT_DPI pixels per printed inch."""

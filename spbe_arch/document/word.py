@@ -21,7 +21,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from spbe_arch.document.data import DocumentData
-from spbe_arch.document.printing import Tile
+from spbe_arch.document.printing import LANDSCAPE_IN, PART_SLACK, PORTRAIT_IN, Tile
 from spbe_arch.document.renderers import FIGURE_SCHEME, markdown_parser
 from spbe_arch.document.tables import Table
 from spbe_arch.document.templating import TemplateError
@@ -33,6 +33,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CAPTION = re.compile(r"^(Tabel|Gambar) [0-9A-Z]+\.\d+$")
 GROUP_FILL = "DCE6F0"
 TOTAL_FILL = "F2F2F2"
+CM_PER_INCH = 2.54
 FIGURE_MARGIN_CM = 2.0  # the margins of a landscape page of a figure (as in the PDF)
 EMU_PER_CM = 360000
 EMU_PER_INCH = 914400
@@ -370,7 +371,7 @@ class WordWriter:
             key = src[len(FIGURE_SCHEME):]
             if key in self.data.figures:
                 figure = self.data.figures[key]
-                data, plan = figure.png(), figure.print_plan()
+                data, plan = figure.png(), figure.print_plan(self.figure_area(), LANDSCAPE_IN)
         if data is None or plan is None:
             self.paragraph("Gambar", _run(image.content))
             if caption is not None:
@@ -391,6 +392,12 @@ class WordWriter:
                 self.caption(caption, f"lanjutan, bagian {index + 1} dari {len(parts)}" if index else "")
         if plan.landscape:
             self.parts.append(self._section_break(landscape=True, margin_cm=FIGURE_MARGIN_CM))
+
+    def figure_area(self) -> tuple[float, float]:
+        """The room for a figure on a portrait page of the template (inches): its text width, less the
+        2 % by which a part of a cut figure may be wider than the room, and at most the PDF's."""
+        width = min(PORTRAIT_IN[0], self.text_width_cm / CM_PER_INCH * (1 - PART_SLACK))
+        return width, PORTRAIT_IN[1]
 
     def _drawing(self, data: bytes, width_in: float, height_in: float, tile: Tile) -> str:
         """A ``w:drawing`` run: the tile's box of the picture, cropped from the whole PNG."""
@@ -565,8 +572,8 @@ class WordWriter:
 
     def toc_xml(self) -> str:
         """A TOC field (levels 1-3) whose cached entries are the headings, then the Daftar Tabel and Daftar
-        Gambar as TOC fields over the captions' SEQ fields (``\\c "Tabel"``, ``\\c "Gambar"``); Word recomputes them, with page numbers, when it opens
-        the file (``updateFields``)."""
+        Gambar as TOC fields over the captions' SEQ fields (``\\c "Tabel"``, ``\\c "Gambar"``); Word
+        recomputes them, with page numbers, when it opens the file (``updateFields``)."""
         parts = [self._field_paragraphs('TOC \\o "1-3" \\h \\z \\u', self.headings or [(1, "")])]
         for title, style, label in (("DAFTAR TABEL", "Caption Tabel", "Tabel"), ("DAFTAR GAMBAR", "Caption", "Gambar")):
             parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
