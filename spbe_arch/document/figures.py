@@ -21,9 +21,10 @@ NO_RENDERER = ("program penggambar diagram Graphviz tidak ditemukan; jalankan do
                "Graphviz atau paket graphviz-pure")
 NOTHING_TO_DRAW = "belum terdapat elemen yang dapat digambarkan pada diagram ini"
 # PNG figures (for Word) are drawn at PRINT_DPI pixels per inch of the size they are printed at on A4
-# (see :mod:`spbe_arch.document.printing`), so that their smallest text, never under 7 pt, stays sharp.
-# Rasterising costs time in proportion to the pixels, so a diagram printed small is not drawn large.
-PRINT_DPI = 200
+# (see :mod:`spbe_arch.document.printing`): 7 pt text is then about 15 pixels high, sharp on paper.
+# Rasterising costs time in proportion to the pixels (200 dpi costs the build a second more), so a
+# diagram printed small is not drawn large.
+PRINT_DPI = 150
 MIN_DPI = 24
 
 # ArchiMate layer colours: business yellow, application blue, technology green; others neutral.

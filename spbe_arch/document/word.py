@@ -30,6 +30,7 @@ from spbe_arch.document.text import clean, xml_text
 BODY_MARKER = "[[spbe-arch:isi-dokumen]]"
 TOC_MARKER = "[[spbe-arch:daftar-isi]]"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+STORED = (".png", ".jpg", ".jpeg")
 CAPTION = re.compile(r"^(Tabel|Gambar) [0-9A-Z]+\.\d+$")
 GROUP_FILL = "DCE6F0"
 TOTAL_FILL = "F2F2F2"
@@ -107,14 +108,15 @@ def render_docx(data: DocumentData, markdown: str, template: Path, tables: list[
 
 
 def normalise_zip(data: bytes) -> bytes:
-    """The same package with fixed entry timestamps and a fixed entry order."""
+    """The same package with fixed entry timestamps and a fixed entry order (pictures stored as they are)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", not n.startswith("_rels/"), n))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # pictures are compressed already: deflating them again costs time and saves nothing
+            info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED) else zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o600 << 16
             target.writestr(info, source.read(name))
