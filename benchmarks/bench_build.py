@@ -8,7 +8,8 @@ Measured on a workspace (default: the bundled example):
   the wall time down;
 - steps: seconds per step of one in-process run, from the progress callback of the library;
 - sizes: the files written, the page count of the PDF (Typst) and the smallest font size printed in
-  its figures (each figure's SVG font size times the scale it is printed at on A4), and the page count
+  its figures (each figure's SVG font size times the scale it is printed at on A4), the same for the
+  figures of the Word document (from each picture's width in the DOCX), and the page count
   of the Word document when LibreOffice is installed (``--pdf``: convert it with
   ``libreoffice --headless --convert-to pdf``).
 
@@ -85,6 +86,39 @@ def figure_fonts(workspace: Path) -> dict[str, float]:
     return fonts(data, markdown, tables)
 
 
+def word_figure_fonts(workspace: Path) -> dict[str, float]:
+    """The smallest printed font size of each figure of the Word document, in points: its SVG font size
+    times the scale of its picture (the picture's width in EMU, widened by its crop for a cut part)."""
+    import hashlib
+    import io
+
+    import docx
+
+    sys.path.insert(0, str(ROOT))
+    from spbe_arch.document import prepare, render_document
+    from spbe_arch.validate import validate_workspace
+
+    data = prepare(validate_workspace(workspace))
+    document = docx.Document(io.BytesIO(render_document(data, "docx").content))
+    keys = {hashlib.sha1(png).hexdigest(): key for (key, fmt), png in data.figures.cache.items()
+            if fmt == "png" and png is not None}
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    embed = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+    fonts: dict[str, float] = {}
+    for inline in document.element.body.iter(f"{wp}inline"):
+        blip = next(inline.iter(f"{a}blip"))
+        key = keys[hashlib.sha1(document.part.related_parts[blip.get(embed)].blob).hexdigest()]
+        svg = data.figures.cache[(key, "svg")] or b""
+        crop = next(inline.iter(f"{a}srcRect"), None)
+        shown = 1 - (int(crop.get("l", "0")) + int(crop.get("r", "0"))) / 100000 if crop is not None else 1.0
+        printed = int(inline.find(f"{wp}extent").get("cx")) / 914400 / shown
+        natural = float(re.search(rb'<svg[^>]*?\swidth="([\d.]+)pt"', svg).group(1)) / 72  # type: ignore[union-attr]
+        smallest = min(float(v) for v in re.findall(rb'font-size="([\d.]+)"', svg))
+        fonts[key] = min(fonts.get(key, 99.0), smallest * printed / natural)
+    return fonts
+
+
 def page_count(docx: Path) -> int | None:
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if office is None:
@@ -123,6 +157,10 @@ def main() -> None:
         smallest = min(fonts, key=fonts.__getitem__) if fonts else None
         report["pdf_smallest_figure_font_pt"] = round(fonts[smallest], 1) if smallest else None
         report["pdf_smallest_font_figure"] = smallest
+        word = word_figure_fonts(args.workspace)
+        smallest = min(word, key=word.__getitem__) if word else None
+        report["docx_smallest_figure_font_pt"] = round(word[smallest], 1) if smallest else None
+        report["docx_smallest_font_figure"] = smallest
         if args.pdf:
             report["docx_pages"] = page_count(out / "dokumen-arsitektur-spbe.docx")
     report["within_target"] = report["cli_seconds"] < TARGET_SECONDS
@@ -138,6 +176,8 @@ def main() -> None:
           + ", ".join(f"{k} {v // 1024} KiB" for k, v in report["files"].items() if k.startswith("dokumen")))
     print(f"PDF: {report['pdf_pages']} pages; smallest font in a figure {report['pdf_smallest_figure_font_pt']} pt "
           f"({report['pdf_smallest_font_figure']})")
+    print(f"DOCX: smallest font in a figure {report['docx_smallest_figure_font_pt']} pt "
+          f"({report['docx_smallest_font_figure']})")
     if "docx_pages" in report:
         print(f"DOCX pages (LibreOffice): {report['docx_pages']}")
 

@@ -204,8 +204,22 @@ def test_docx_figures_are_png_pictures_with_captions(small_docx: bytes) -> None:
     assert any(n.startswith("word/media/") and n.endswith(".png") for n in names)
     captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
     assert any(c.startswith("Gambar 4.1 ") for c in captions)
-    for shape in doc.inline_shapes:
-        assert shape.width <= doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
+    # every picture fits the text width of its section (landscape sections for wide figures)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    extent = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+    widths: list[int] = []
+    checked = 0
+    for block in doc.element.body:
+        widths += [int(e.get("cx")) for e in block.iter(extent)]
+        section = block if block.tag == f"{w}sectPr" else block.find(f"{w}pPr/{w}sectPr")
+        if section is None:
+            continue
+        size, margins = section.find(f"{w}pgSz"), section.find(f"{w}pgMar")
+        text = (int(size.get(f"{w}w")) - int(margins.get(f"{w}left")) - int(margins.get(f"{w}right"))) * 635
+        assert all(width <= text for width in widths)
+        checked += len(widths)
+        widths = []
+    assert checked == len(doc.inline_shapes)
 
 
 def test_docx_zip_has_fixed_timestamps_and_order(small_docx: bytes) -> None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spbe_arch.document.printing import LANDSCAPE_IN, PORTRAIT_IN, Area, PrintPlan, print_plan, svg_min_font
 from spbe_arch.errors import SpbeError
 from spbe_arch.model import COLLECTION_LABELS
 
@@ -19,13 +20,11 @@ Renderer = Callable[[str, str, int | None], bytes]
 NO_RENDERER = ("program penggambar diagram Graphviz tidak ditemukan; jalankan dokumen ini di komputer yang memiliki "
                "Graphviz atau paket graphviz-pure")
 NOTHING_TO_DRAW = "belum terdapat elemen yang dapat digambarkan pada diagram ini"
-# PNG figures are drawn at the resolution they need once fitted into the text area of an A4 page
-# (FIT_WIDTH_IN x FIT_HEIGHT_IN): PX_PER_INCH there, never more than MAX_DPI. Rasterising costs time in
-# proportion to the pixels, so a large diagram that Word shows small is not drawn large.
-FIT_WIDTH_IN = 15.5 / 2.54
-FIT_HEIGHT_IN = 20.0 / 2.54
-PX_PER_INCH = 190
-MAX_DPI = 150
+# PNG figures (for Word) are drawn at PRINT_DPI pixels per inch of the size they are printed at on A4
+# (see :mod:`spbe_arch.document.printing`): 7 pt text is then about 15 pixels high, sharp on paper.
+# Rasterising costs time in proportion to the pixels (200 dpi costs the build a second more), so a
+# diagram printed small is not drawn large.
+PRINT_DPI = 150
 MIN_DPI = 24
 
 # ArchiMate layer colours: business yellow, application blue, technology green; others neutral.
@@ -67,6 +66,10 @@ class Figure:
 
     def png(self) -> bytes | None:
         return self._set.rendered(self.key, "png")
+
+    def print_plan(self, portrait: Area = PORTRAIT_IN, landscape: Area = LANDSCAPE_IN) -> PrintPlan | None:
+        """How the figure is printed on A4 (in the given room per page), or None when it cannot be drawn."""
+        return self._set.print_plan(self.key, portrait, landscape)
 
     def size_inches(self) -> tuple[float, float] | None:
         """The figure's natural size (from its SVG), or None when it cannot be drawn."""
@@ -135,13 +138,19 @@ class FigureSet:
         svg = self.rendered(key, "svg")
         return svg_size_inches(svg) if svg is not None else None
 
+    def print_plan(self, key: str, portrait: Area = PORTRAIT_IN, landscape: Area = LANDSCAPE_IN) -> PrintPlan | None:
+        """How the figure is printed on A4 (scale, page, parts), or None when it cannot be drawn."""
+        svg = self.rendered(key, "svg")
+        if svg is None:
+            return None
+        return print_plan(svg_size_inches(svg), svg_min_font(reader_svg(svg.decode("utf-8"))), portrait, landscape)
+
     def png_dpi(self, key: str) -> int:
-        """The resolution at which the figure's PNG has PX_PER_INCH once fitted on the page."""
-        size = self.natural_size(key)
-        if size is None or size[0] <= 0 or size[1] <= 0:
-            return MAX_DPI
-        scale = min(1.0, FIT_WIDTH_IN / size[0], FIT_HEIGHT_IN / size[1])
-        return max(MIN_DPI, min(MAX_DPI, round(PX_PER_INCH * scale)))
+        """The resolution at which the figure's PNG has PRINT_DPI pixels per printed inch."""
+        size, plan = self.natural_size(key), self.print_plan(key)
+        if size is None or plan is None or size[0] <= 0 or size[1] <= 0:
+            return PRINT_DPI
+        return max(MIN_DPI, min(PRINT_DPI, round(PRINT_DPI * plan.width / size[0])))
 
     def prerender(self, formats: tuple[str, ...], keys: list[str] | None = None, workers: int | None = None) -> None:
         """Render figures in parallel (each render is a renderer process), so that templates find them ready."""

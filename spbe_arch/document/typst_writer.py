@@ -8,14 +8,13 @@ Every text of the model is escaped for Typst markup (:func:`typst_escape`) or wr
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from spbe_arch.document.data import DocumentData
 from spbe_arch.document.figures import reader_svg
+from spbe_arch.document.printing import print_plan
 from spbe_arch.document.renderers import FIGURE_SCHEME
 from spbe_arch.document.tables import Table
 from spbe_arch.document.text import xml_text
@@ -141,8 +140,7 @@ class TypstWriter:
             self.out.append(f"#par[{typst_escape(image.content)}]\n")
             return
         text = reader_svg(svg.decode("utf-8"))
-        size = self.data.figures[key].size_inches()
-        plan = print_plan(size, svg_min_font(text))
+        plan = self.data.figures[key].print_plan() or print_plan(None, None)
         self.min_fonts[key] = plan.min_font
         if plan.tiles is None:
             self.out.append(f"#gambar({typst_string(text)}, width: {plan.width:.2f}in, "
@@ -222,63 +220,6 @@ class TypstWriter:
             elif kind == "image":
                 out.append(typst_escape(child.content))
         return "".join(out)
-
-
-PORTRAIT_IN = (6.3, 8.6)  # the text area of an A4 portrait page, less room for the caption
-LANDSCAPE_IN = (10.0, 6.2)
-MIN_FONT_PT = 7.0  # no figure text is printed smaller
-_FONT_SIZE = re.compile(r'font-size="([\d.]+)')
-
-
-def svg_min_font(svg: str) -> float | None:
-    """The smallest font size (points, as Graphviz writes them) of an SVG's text."""
-    sizes = [float(v) for v in _FONT_SIZE.findall(svg)]
-    return min(sizes) if sizes else None
-
-
-@dataclass
-class PrintPlan:
-    """How a figure is printed: its width and height (inches), on which page, cut into (columns, rows) or not."""
-
-    width: float
-    height: float
-    landscape: bool
-    tiles: tuple[int, int] | None
-    min_font: float
-
-
-def print_plan(size: tuple[float, float] | None, min_font: float | None) -> PrintPlan:
-    """Fit the figure on one page when its text stays at MIN_FONT_PT or more; otherwise print it at the scale
-    that keeps that size, cut into page-sized parts (on the orientation that needs fewer pages)."""
-    width, landscape = figure_width(size)
-    if size is None or min_font is None or size[0] <= 0:
-        return PrintPlan(width, 0.0, landscape, None, min_font or 0.0)
-    scale = width / size[0]
-    if min_font * scale >= MIN_FONT_PT:
-        return PrintPlan(width, size[1] * scale, landscape, None, min_font * scale)
-    scale = min(1.0, MIN_FONT_PT / min_font)
-    big = (size[0] * scale, size[1] * scale)
-    options = []
-    for area, flipped in ((PORTRAIT_IN, False), (LANDSCAPE_IN, True)):
-        columns, rows = math.ceil(big[0] / area[0] - 0.02), math.ceil(big[1] / (area[1] - 0.4) - 0.02)
-        options.append((columns * rows, flipped, max(columns, 1), max(rows, 1)))
-    _, flipped, columns, rows = min(options)
-    return PrintPlan(big[0], big[1], flipped, (columns, rows), min_font * scale)
-
-
-def figure_width(size: tuple[float, float] | None) -> tuple[float, bool]:
-    """The printed width (inches) of a figure of natural ``size``, and whether it needs a landscape page.
-
-    A figure is never enlarged; a figure that would shrink more on a portrait page than on a
-    landscape one gets a landscape page of its own.
-    """
-    if size is None or size[0] <= 0 or size[1] <= 0:
-        return PORTRAIT_IN[0], False
-    portrait = min(1.0, PORTRAIT_IN[0] / size[0], PORTRAIT_IN[1] / size[1])
-    landscape = min(1.0, LANDSCAPE_IN[0] / size[0], LANDSCAPE_IN[1] / size[1])
-    if landscape > portrait * 1.15:
-        return size[0] * landscape, True
-    return size[0] * portrait, False
 
 
 def _head_cell(markup: str, align: str) -> str:

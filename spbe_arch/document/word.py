@@ -21,6 +21,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from spbe_arch.document.data import DocumentData
+from spbe_arch.document.printing import LANDSCAPE_IN, PART_SLACK, PORTRAIT_IN, Tile
 from spbe_arch.document.renderers import FIGURE_SCHEME, markdown_parser
 from spbe_arch.document.tables import Table
 from spbe_arch.document.templating import TemplateError
@@ -29,12 +30,15 @@ from spbe_arch.document.text import clean, xml_text
 BODY_MARKER = "[[spbe-arch:isi-dokumen]]"
 TOC_MARKER = "[[spbe-arch:daftar-isi]]"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+STORED = (".png", ".jpg", ".jpeg")
 CAPTION = re.compile(r"^(Tabel|Gambar) [0-9A-Z]+\.\d+$")
 GROUP_FILL = "DCE6F0"
 TOTAL_FILL = "F2F2F2"
-MAX_FIGURE_HEIGHT_CM = 20.0
 CM_PER_INCH = 2.54
+FIGURE_MARGIN_CM = 2.0  # the margins of a landscape page of a figure (as in the PDF)
 EMU_PER_CM = 360000
+EMU_PER_INCH = 914400
+PICTURE_IDS = 1000  # ids of the pictures of the body, above those of the template
 EMU_PER_TWIP = 635
 WIDE_TABLE_COLUMNS = 6  # tables this wide get a landscape page
 TWIPS_PER_CM = 1440 / 2.54
@@ -48,6 +52,8 @@ TEXT_CAP = 45
 MIN_TEXT_TWIPS = 900
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TABLE_MARKER = re.compile(r"<!--\s*spbe-table:(\d+)\s*-->")
 
@@ -102,14 +108,15 @@ def render_docx(data: DocumentData, markdown: str, template: Path, tables: list[
 
 
 def normalise_zip(data: bytes) -> bytes:
-    """The same package with fixed entry timestamps and a fixed entry order."""
+    """The same package with fixed entry timestamps and a fixed entry order (pictures stored as they are)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", not n.startswith("_rels/"), n))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # pictures are compressed already: deflating them again costs time and saves nothing
+            info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED) else zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o600 << 16
             target.writestr(info, source.read(name))
@@ -177,6 +184,7 @@ class WordWriter:
         self.landscape_width_cm = (section.page_height - section.top_margin - section.bottom_margin) / EMU_PER_CM
         self.last_caption = -1  # index in parts of the last caption paragraph
         self.section_breaks = 0
+        self.pictures = 0
         self.headings: list[tuple[int, str]] = []
         self.captions: dict[str, list[str]] = {"Caption Tabel": [], "Caption": []}  # for Daftar Tabel, Gambar
         self.parts: list[str] = []  # XML of the body elements, in order
@@ -214,6 +222,11 @@ class WordWriter:
                 self.heading(min(int(token.tag[1]), 3), tokens[i + 1])
                 i += 3
                 continue
+            if kind == "paragraph_open" and _is_image(tokens[i + 1]):
+                caption = tokens[i + 4] if i + 4 < len(tokens) and _caption_kind(tokens[i + 4]) == "Gambar" else None
+                self.picture(_children(tokens[i + 1])[0], caption)
+                i += 6 if caption is not None else 3
+                continue
             if kind == "paragraph_open":
                 self.paragraph_block(tokens[i + 1])
                 i += 3
@@ -242,22 +255,46 @@ class WordWriter:
         self.headings.append((level, "".join(t for t, _, _ in _inline_runs(children))))
 
     def paragraph_block(self, inline: Any) -> None:
-        children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
-        if len(children) == 1 and children[0].type == "image":
-            self.picture(children[0])
-            return
+        children = _children(inline)
         if self.lists:
             self.list_item(inline)
             return
+        kind = _caption_kind(inline)
+        if kind is not None:
+            self.caption(inline)
+            return
         style = "Normal"
-        if len(children) >= 2 and children[0].type == "strong_open" and CAPTION.match(children[1].content or ""):
-            style = "Caption Tabel" if children[1].content.startswith("Tabel") else "Caption"
-        elif children and children[0].type == "em_open" and children[-1].type == "em_close":
+        if children and children[0].type == "em_open" and children[-1].type == "em_close":
             style = "Keterangan"
-        if style in self.captions:
-            self.captions[style].append("".join(t for t, _, _ in _inline_runs(inline.children or [])))
-            self.last_caption = len(self.parts)
-        self.paragraph(style, self.runs(inline.children or []), "Caption" if style.startswith("Caption") else "Normal")
+        self.paragraph(style, self.runs(inline.children or []))
+
+    def caption(self, inline: Any, continued: str = "") -> None:
+        """A caption paragraph whose number is a Word caption field: the chapter as text, then
+        ``SEQ Gambar \\s 1`` (or ``Tabel``), counted again from 1 after each Heading 1, so that Word keeps
+        "Gambar 7.3" when it updates the fields, and the Daftar Gambar and Daftar Tabel (``TOC \\c``) list it.
+
+        A continued part of a cut figure (``continued``: "lanjutan, bagian 2 dari 3") repeats the caption
+        as plain text, without a field, so that the figure is counted and listed once.
+        """
+        children = inline.children or []
+        label = _children(inline)[1].content
+        kind, number = label.split(" ", 1)
+        chapter, _, sequence = number.rpartition(".")
+        style = "Caption Tabel" if kind == "Tabel" else "Caption"
+        text = "".join(t for t, _, _ in _inline_runs(children))
+        close = next((i for i, c in enumerate(children) if c.type == "strong_close"), len(children))
+        rest = self.runs(children[close + 1:])
+        if continued:
+            runs = _run(label, bold=True) + rest + _run(f" ({continued})")
+            self.paragraph(style, runs, "Caption")
+            return
+        self.captions[style].append(text)
+        self.last_caption = len(self.parts)
+        field = (f'<w:r><w:rPr><w:b/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+                 f'<w:r><w:rPr><w:b/></w:rPr><w:instrText xml:space="preserve"> SEQ {kind} \\* ARABIC \\s 1 '
+                 f'</w:instrText></w:r><w:r><w:rPr><w:b/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
+                 f'{_run(sequence, bold=True)}<w:r><w:rPr><w:b/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>')
+        self.paragraph(style, _run(f"{kind} {chapter}.", bold=True) + field + rest, "Caption")
 
     def list_item(self, inline: Any) -> None:
         state = self.lists[-1]
@@ -326,28 +363,63 @@ class WordWriter:
         rel = self.doc.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         return f'<w:hyperlink r:id="{_attr(rel)}">{"".join(runs)}</w:hyperlink>'
 
-    def picture(self, image: Any) -> None:
+    def picture(self, image: Any, caption: Any = None) -> None:
+        """A figure printed as the PDF prints it (:mod:`spbe_arch.document.printing`): at a scale that keeps
+        its text at 7 pt or more, on a landscape section when it is wide, and cut into page-sized parts
+        when it is too large for one page. Each part shows its share of the one PNG (``a:srcRect``)."""
         src = str(image.attrs.get("src", ""))
-        data = size = None
+        data = plan = None
         if src.startswith(FIGURE_SCHEME):
             key = src[len(FIGURE_SCHEME):]
             if key in self.data.figures:
                 figure = self.data.figures[key]
-                data, size = figure.png(), figure.size_inches()
-        if data is None:
+                data, plan = figure.png(), figure.print_plan(self.figure_area(), LANDSCAPE_IN)
+        if data is None or plan is None:
             self.paragraph("Gambar", _run(image.content))
+            if caption is not None:
+                self.caption(caption)
             return
-        from docx.shared import Cm
+        if plan.height <= 0:
+            width_px, height_px = png_size(data)
+            plan.height = plan.width * height_px / max(width_px, 1)
+        if plan.landscape:
+            self.parts.append(self._section_break(landscape=False))
+        parts = plan.parts()
+        for index, tile in enumerate(parts):
+            extra = "<w:keepNext/>" if caption is not None else ""
+            if plan.tiles is not None and (index > 0 or not plan.landscape):
+                extra = "<w:pageBreakBefore/>" + extra
+            self.paragraph("Gambar", self._drawing(data, plan.width, plan.height, tile), extra=extra)
+            if caption is not None:
+                self.caption(caption, f"lanjutan, bagian {index + 1} dari {len(parts)}" if index else "")
+        if plan.landscape:
+            self.parts.append(self._section_break(landscape=True, margin_cm=FIGURE_MARGIN_CM))
+
+    def figure_area(self) -> tuple[float, float]:
+        """The room for a figure on a portrait page of the template (inches): its text width, less the
+        2 % by which a part of a cut figure may be wider than the room, and at most the PDF's."""
+        width = min(PORTRAIT_IN[0], self.text_width_cm / CM_PER_INCH * (1 - PART_SLACK))
+        return width, PORTRAIT_IN[1]
+
+    def _drawing(self, data: bytes, width_in: float, height_in: float, tile: Tile) -> str:
+        """A ``w:drawing`` run: the tile's box of the picture, cropped from the whole PNG."""
+        from docx.shared import Emu
         from lxml import etree
 
-        if size is None:
-            width_px, height_px = png_size(data)
-            size = (width_px / 96, height_px / 96)
-        width, height = size[0] * CM_PER_INCH, size[1] * CM_PER_INCH
-        scale = min(1.0, self.text_width_cm / width, MAX_FIGURE_HEIGHT_CM / height)
-        inline = self.doc.part.new_pic_inline(io.BytesIO(data), Cm(width * scale), Cm(height * scale))
-        drawing = etree.tostring(inline, encoding="unicode")
-        self.paragraph("Gambar", f"<w:r><w:drawing>{drawing}</w:drawing></w:r>")
+        inline = self.doc.part.new_pic_inline(io.BytesIO(data), Emu(round(tile.width * EMU_PER_INCH)),
+                                              Emu(round(tile.height * EMU_PER_INCH)))
+        self.pictures += 1
+        for element in inline.iter(f"{{{ROOT_NAMESPACES['wp']}}}docPr", f"{{{PIC_NS}}}cNvPr"):
+            element.set("id", str(PICTURE_IDS + self.pictures))  # unique, as Word requires
+        crop = {"l": tile.left / width_in, "t": tile.top / height_in,
+                "r": 1 - (tile.left + tile.width) / width_in, "b": 1 - (tile.top + tile.height) / height_in}
+        if any(round(v * 100000) for v in crop.values()):
+            blip = inline.find(f".//{{{A_NS}}}blip")
+            rect = etree.SubElement(blip.getparent(), f"{{{A_NS}}}srcRect")
+            for side, value in crop.items():
+                rect.set(side, str(max(0, round(value * 100000))))
+            blip.addnext(rect)
+        return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
 
     # -- tables -----------------------------------------------------------------------------
     def model_table(self, table: Table) -> None:
@@ -370,7 +442,7 @@ class WordWriter:
             self.parts.append(self._section_break(landscape=True))
         self.after_table = True
 
-    def _section_break(self, *, landscape: bool) -> str:
+    def _section_break(self, *, landscape: bool, margin_cm: float | None = None) -> str:
         """A paragraph ending the section before it (portrait or landscape), in the document's page size."""
         from lxml import etree
 
@@ -378,6 +450,8 @@ class WordWriter:
         width, height = int(section.page_width / EMU_PER_TWIP), int(section.page_height / EMU_PER_TWIP)
         top, bottom = int(section.top_margin / EMU_PER_TWIP), int(section.bottom_margin / EMU_PER_TWIP)
         left, right = int(section.left_margin / EMU_PER_TWIP), int(section.right_margin / EMU_PER_TWIP)
+        if margin_cm is not None:  # a figure's own page: narrow margins all round, as in the PDF
+            top = bottom = left = right = round(margin_cm * TWIPS_PER_CM)
         if landscape:
             size = f'<w:pgSz w:w="{height}" w:h="{width}" w:orient="landscape"/>'
             margins = f'<w:pgMar w:top="{left}" w:right="{bottom}" w:bottom="{right}" w:left="{top}" w:header="709" ' \
@@ -500,24 +574,24 @@ class WordWriter:
 
     def toc_xml(self) -> str:
         """A TOC field (levels 1-3) whose cached entries are the headings, then the Daftar Tabel and Daftar
-        Gambar as TOC fields over the caption styles; Word recomputes them, with page numbers, when it opens
-        the file (``updateFields``)."""
+        Gambar as TOC fields over the captions' SEQ fields (``\\c "Tabel"``, ``\\c "Gambar"``); Word
+        recomputes them, with page numbers, when it opens the file (``updateFields``)."""
         parts = [self._field_paragraphs('TOC \\o "1-3" \\h \\z \\u', self.headings or [(1, "")])]
-        for title, style in (("DAFTAR TABEL", "Caption Tabel"), ("DAFTAR GAMBAR", "Caption")):
+        for title, style, label in (("DAFTAR TABEL", "Caption Tabel", "Tabel"), ("DAFTAR GAMBAR", "Caption", "Gambar")):
             parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
             parts.append(f"<w:p>{self._ppr('TOC Heading')}{_run(title)}</w:p>")
             entries = [(1, text) for text in self.captions[style]] or [(1, "")]
-            parts.append(self._field_paragraphs(f'TOC \\h \\z \\t "{style},1"', entries))
+            parts.append(self._field_paragraphs(f'TOC \\h \\z \\c "{label}"', entries, "table of figures"))
         return "".join(parts)
 
-    def _field_paragraphs(self, instruction: str, entries: list[tuple[int, str]]) -> str:
+    def _field_paragraphs(self, instruction: str, entries: list[tuple[int, str]], style: str = "") -> str:
         begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
                  f'{xml_escape(instruction)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
         end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         parts = []
         for index, (level, text) in enumerate(entries):
             runs = (begin if index == 0 else "") + _run(text) + (end if index == len(entries) - 1 else "")
-            parts.append(f"<w:p>{self._ppr(f'toc {level}')}{runs}</w:p>")
+            parts.append(f"<w:p>{self._ppr(style or f'toc {level}', 'toc 1')}{runs}</w:p>")
         return "".join(parts)
 
     def finish(self, body_marker: str, toc_marker: str) -> None:
@@ -639,6 +713,26 @@ def word_twips(word: str, bold: bool = False) -> int:
         else:
             em += 0.53
     return int(em * 180 * (1.08 if bold else 1.0) * 1.05)
+
+
+def _children(inline: Any) -> list[Any]:
+    """An inline token's children without whitespace-only text."""
+    return [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+
+
+def _is_image(inline: Any) -> bool:
+    """A paragraph that holds one picture and nothing else."""
+    children = _children(inline) if inline.type == "inline" else []
+    return len(children) == 1 and children[0].type == "image"
+
+
+def _caption_kind(inline: Any) -> str | None:
+    """"Gambar" or "Tabel" for a caption paragraph ("**Gambar 3.1** ..."), else None."""
+    children = _children(inline) if inline.type == "inline" else []
+    if len(children) >= 3 and children[0].type == "strong_open" and CAPTION.match(children[1].content or "") \
+            and children[2].type == "strong_close":
+        return str(children[1].content).split(" ", 1)[0]
+    return None
 
 
 def _inline_runs(children: list[Any]) -> Iterator[tuple[str, bool, bool]]:
