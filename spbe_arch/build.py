@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from spbe_arch.diagrams import write_all
 from spbe_arch.document import DocumentFormat, default_output, write_document
+from spbe_arch.document.figures import FigureSet
 from spbe_arch.document.templating import Templates
 from spbe_arch.duplicates import find_duplicates
 from spbe_arch.duplicates.render import report_json as duplicates_json
@@ -193,6 +194,7 @@ def _build_into(root: str | Path | Workspace, out: Path, templates: Templates | 
         from spbe_arch.document import prepare
 
         data = prepare(validation)  # the statistics and the duplicates report come from here, computed once
+        figures = _prerender_in_background(data.figures)
         _write(out, result, "statistik.json", data.stats.model_dump_json(indent=2) + "\n",
                "Statistik model (JSON)", "Statistik")
         step(2)
@@ -200,6 +202,8 @@ def _build_into(root: str | Path | Workspace, out: Path, templates: Templates | 
         for index, fmt in ((3, DocumentFormat.html), (4, DocumentFormat.md), (5, DocumentFormat.docx),
                            (6, DocumentFormat.pdf)):
             step(index)
+            if fmt == DocumentFormat.docx:
+                figures.join()  # Word needs the print-size PNGs, drawn meanwhile
             path = out / default_output(fmt)
             write_document(data, fmt, path, templates=templates)  # its figures are not listed in the index
             result.files.append(BuiltFile(path=_rel(out, path), title=DOCUMENT_TITLES[fmt], group="Dokumen"))
@@ -216,6 +220,18 @@ def _build_into(root: str | Path | Workspace, out: Path, templates: Templates | 
     step(8)
     _index(out, result, templates)
     return result, None
+
+
+def _prerender_in_background(figures: FigureSet) -> threading.Thread:
+    """Draw the document's figures (SVG, then the print-size PNG that Word needs) while the HTML and
+    Markdown are written: each drawing is a renderer process, so the thread mostly waits. The DOT
+    sources are built here first, in this thread, since the views read the model."""
+    keys = figures.keys()
+    for key in keys:
+        figures.dot(key)
+    thread = threading.Thread(target=figures.prerender, args=(("svg", "png"),), daemon=True)
+    thread.start()
+    return thread
 
 
 def _duplicates(out: Path, result: BuildResult, report: Any, workspace: Any) -> None:
