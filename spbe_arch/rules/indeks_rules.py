@@ -8,7 +8,6 @@ and names where the level is recorded.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 
 from spbe_arch.errors import SpbeError
@@ -28,22 +27,19 @@ register("IX000", "invalid-indeks-section", "error", "the Indeks SPBE section ca
          twice, a level is outside 1-5, custom `weights` do not sum to 100, or a year (assessment,
          evaluation, `spbe_index`) lies after the document date (else today).""")
 
-_LAST: list[tuple[weakref.ref[Workspace], IndeksReport | None]] = []
-
-
 def _report(ws: Workspace) -> IndeksReport | None:
-    """The Indeks report of ``ws`` (computed once for both rules), or None when no levels are recorded."""
+    """The Indeks report of ``ws`` (computed once per workspace for both rules), or None when no levels
+    are recorded or the section cannot be used (reported as IX000)."""
     if SECTION_KEY not in ws.sections:
         return None
-    if _LAST and _LAST[0][0]() is ws:
-        return _LAST[0][1]
-    report: IndeksReport | None
-    try:
-        report = indeks_report(ws)
-    except SpbeError:  # reported while loading (IX000)
-        report = None
-    _LAST[:] = [(weakref.ref(ws), report)]
-    return report
+
+    def compute() -> IndeksReport | None:
+        try:
+            return indeks_report(ws)
+        except SpbeError:  # reported by validation (IX000)
+            return None
+
+    return ws.derived("indeks-report", compute)
 
 
 def _where(ws: Workspace, number: int, key: str) -> str:
