@@ -174,3 +174,20 @@ def test_pdf_has_lists_with_page_numbers_and_is_deterministic(small: Path, tmp_p
     assert (tmp_path / "d.pdf").read_bytes() == first
     refused = CliRunner().invoke(app, ["doc", str(small), "-f", "pdf", "-o", "-"])
     assert refused.exit_code == 2 and "standard output" in refused.output
+
+
+def test_the_cover_notice_is_on_every_cover(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    notice = "Contoh ilustratif: bukan arsitektur resmi <Kabupaten Uji> & mitranya."
+    manifest = MANIFEST + f"document:\n  notice: \"{notice}\"\n"
+    data = prepare(validate_workspace(make_workspace({"organisasi.yaml": ORGS}, manifest=manifest, orgs=False)))
+    assert "Contoh ilustratif: bukan arsitektur resmi \\<Kabupaten Uji\\> & mitranya." in (
+        render_document(data, "md").content.decode("utf-8"))
+    html = render_document(data, "html").content.decode("utf-8")
+    assert ('<p class="notice">Contoh ilustratif: bukan arsitektur resmi &lt;Kabupaten Uji&gt; &amp; mitranya.</p>'
+            in html)
+    docx = zipfile.ZipFile(io.BytesIO(render_document(data, "docx").content))
+    word = docx.read("word/document.xml").decode()
+    assert "bukan arsitektur resmi &lt;Kabupaten Uji&gt; &amp; mitranya." in word
+    markdown, tables = docx_markdown(data, Templates())
+    cover = typst_source(data, markdown, tables).split("#counter(page).update(1)")[0]
+    assert "bukan arsitektur resmi" in cover and "Kabupaten Uji" in cover

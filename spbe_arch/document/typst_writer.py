@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from spbe_arch.document.blocks import BlockWriter
 from spbe_arch.document.data import DocumentData
 from spbe_arch.document.figures import reader_svg
 from spbe_arch.document.printing import print_plan
@@ -20,7 +21,6 @@ from spbe_arch.document.tables import Table
 from spbe_arch.document.text import xml_text
 
 CAPTION = re.compile(r"^(Tabel|Gambar) [0-9A-Z]+\.\d+$")
-TABLE_MARKER = re.compile(r"<!--\s*spbe-table:(\d+)\s*-->")
 LISTS_MARKER = re.compile(r"<!--\s*spbe-daftar-isi\s*-->")
 LANDSCAPE_TABLES = ("aplikasi-data", "aplikasi-proses", "opd-urusan")  # the Lampiran's matrices
 GROUP_FILL = "#dce6f0"
@@ -43,7 +43,7 @@ def typst_string(text: str) -> str:
     return f'"{body}"'
 
 
-class TypstWriter:
+class TypstWriter(BlockWriter):
     """Markdown tokens (markdown-it) of the chapters to Typst markup."""
 
     def __init__(self, data: DocumentData, tables: list[Table], lists: str = "") -> None:
@@ -57,41 +57,41 @@ class TypstWriter:
         self.lists: list[bool] = []  # ordered?
 
     def write(self, tokens: list[Any]) -> str:
-        i = 0
-        while i < len(tokens):
-            token = tokens[i]
-            kind = token.type
-            if kind == "heading_open":
-                self.heading(int(token.tag[1]), tokens[i + 1])
-                i += 3
-                continue
-            if kind == "paragraph_open":
-                self.paragraph(tokens[i + 1])
-                i += 3
-                continue
-            if kind == "table_open":
-                end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
-                self.markdown_table(tokens[i:end + 1])
-                i = end + 1
-                continue
-            if kind in ("bullet_list_open", "ordered_list_open"):
-                self.lists.append(kind == "ordered_list_open")
-            elif kind in ("bullet_list_close", "ordered_list_close"):
-                self.lists.pop()
-                self.out.append("")
-            elif kind == "html_block" and LISTS_MARKER.search(token.content) and not self.lists_done:
-                self.flush_caption()
-                self.out.append(self.lists_markup)
-                self.lists_done = True
-            elif kind == "html_block":
-                marker = TABLE_MARKER.search(token.content)
-                if marker is not None and int(marker.group(1)) < len(self.tables):
-                    self.model_table(self.tables[int(marker.group(1))])
-            elif kind in ("fence", "code_block"):
-                self.out.append(f"#block(raw({typst_string(token.content)}))")
-            i += 1
+        self.walk(tokens)
         self.flush_caption()
         return "\n".join(self.out) + "\n"
+
+    # -- the blocks of the walk -----------------------------------------------------------------
+    def on_heading(self, level: int, inline: Any) -> None:
+        self.heading(level, inline)
+
+    def on_paragraph(self, tokens: list[Any], i: int) -> int:
+        self.paragraph(tokens[i + 1])
+        return 3
+
+    def on_markdown_table(self, tokens: list[Any]) -> None:
+        self.markdown_table(tokens)
+
+    def on_model_table(self, table: Table) -> None:
+        self.model_table(table)
+
+    def on_list_open(self, ordered: bool) -> None:
+        self.lists.append(ordered)
+
+    def on_list_close(self) -> None:
+        self.lists.pop()
+        self.out.append("")
+
+    def on_html(self, content: str) -> None:
+        if LISTS_MARKER.search(content) and not self.lists_done:
+            self.flush_caption()
+            self.out.append(self.lists_markup)
+            self.lists_done = True
+            return
+        super().on_html(content)
+
+    def on_code(self, content: str) -> None:
+        self.out.append(f"#block(raw({typst_string(content)}))")
 
     # -- blocks ---------------------------------------------------------------------------------
     def flush_caption(self) -> None:

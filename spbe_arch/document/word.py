@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
+from spbe_arch.document.blocks import BlockWriter
 from spbe_arch.document.data import DocumentData
 from spbe_arch.document.printing import LANDSCAPE_IN, PART_SLACK, PORTRAIT_IN, Tile
 from spbe_arch.document.renderers import FIGURE_SCHEME, markdown_parser
@@ -55,7 +56,6 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-TABLE_MARKER = re.compile(r"<!--\s*spbe-table:(\d+)\s*-->")
 
 
 def _w(tag: str) -> str:
@@ -166,7 +166,7 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int(width), int(height)
 
 
-class WordWriter:
+class WordWriter(BlockWriter):
     """Turns Markdown tokens into WordprocessingML for the body of a python-docx document.
 
     Paragraphs and tables are built as XML text and parsed once at the end (python-docx's element
@@ -214,40 +214,34 @@ class WordWriter:
 
     # -- tokens -----------------------------------------------------------------------------
     def write(self, tokens: list[Any]) -> None:
-        i = 0
-        while i < len(tokens):
-            token = tokens[i]
-            kind = token.type
-            if kind == "heading_open":
-                self.heading(min(int(token.tag[1]), 3), tokens[i + 1])
-                i += 3
-                continue
-            if kind == "paragraph_open" and _is_image(tokens[i + 1]):
-                caption = tokens[i + 4] if i + 4 < len(tokens) and _caption_kind(tokens[i + 4]) == "Gambar" else None
-                self.picture(_children(tokens[i + 1])[0], caption)
-                i += 6 if caption is not None else 3
-                continue
-            if kind == "paragraph_open":
-                self.paragraph_block(tokens[i + 1])
-                i += 3
-                continue
-            if kind == "table_open":
-                end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
-                self.table(tokens[i:end + 1])
-                i = end + 1
-                continue
-            if kind in ("bullet_list_open", "ordered_list_open"):
-                self.lists.append({"ordered": kind == "ordered_list_open", "num": None})
-            elif kind in ("bullet_list_close", "ordered_list_close"):
-                self.lists.pop()
-            elif kind == "html_block":
-                marker = TABLE_MARKER.search(token.content)
-                if marker is not None and int(marker.group(1)) < len(self.tables):
-                    self.model_table(self.tables[int(marker.group(1))])
-            elif kind in ("fence", "code_block"):
-                for line in token.content.rstrip("\n").split("\n"):
-                    self.paragraph("macro", _run(line, code=True))
-            i += 1
+        self.walk(tokens)
+
+    def on_heading(self, level: int, inline: Any) -> None:
+        self.heading(min(level, 3), inline)
+
+    def on_paragraph(self, tokens: list[Any], i: int) -> int:
+        if _is_image(tokens[i + 1]):
+            caption = tokens[i + 4] if i + 4 < len(tokens) and _caption_kind(tokens[i + 4]) == "Gambar" else None
+            self.picture(_children(tokens[i + 1])[0], caption)
+            return 6 if caption is not None else 3
+        self.paragraph_block(tokens[i + 1])
+        return 3
+
+    def on_markdown_table(self, tokens: list[Any]) -> None:
+        self.table(tokens)
+
+    def on_model_table(self, table: Table) -> None:
+        self.model_table(table)
+
+    def on_list_open(self, ordered: bool) -> None:
+        self.lists.append({"ordered": ordered, "num": None})
+
+    def on_list_close(self) -> None:
+        self.lists.pop()
+
+    def on_code(self, content: str) -> None:
+        for line in content.rstrip("\n").split("\n"):
+            self.paragraph("macro", _run(line, code=True))
 
     def heading(self, level: int, inline: Any) -> None:
         children = inline.children or []

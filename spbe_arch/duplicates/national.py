@@ -7,6 +7,7 @@ local copy exists) and by rule AP015.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import TypeVar
 
 from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables
 
@@ -14,26 +15,29 @@ from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables
 def function_of(concepts: Collection[str], tables: Tables, written: Collection[str] = ()) -> NationalFunction | None:
     """The first national function whose concept set the words hold, unless a word (of the concepts or
     as written, before acronyms were expanded: BLUD) marks another."""
-    present = set(concepts)
-    marks = present | set(written)
-    for function in tables.functions:
-        if function.unless & marks:
-            continue
-        if any(group <= present for group in function.concepts):
-            return function
-    return None
+    return _first_held(tables.functions, concepts, written)
 
 
 def role_of(concepts: Collection[str], tables: Tables, written: Collection[str] = ()) -> LocalFunction | None:
     """The first local function (presensi, JDIH, antrean) whose concept set the words hold, unless a
     word marks another function."""
+    return _first_held(tables.roles, concepts, written)
+
+
+_Function = TypeVar("_Function", NationalFunction, LocalFunction)
+
+
+def _first_held(entries: Sequence[_Function], concepts: Collection[str],
+                written: Collection[str]) -> _Function | None:
+    """The first entry one of whose concept sets ``concepts`` holds whole, and none of whose ``unless``
+    words appears among the concepts or the words as written."""
     present = set(concepts)
     marks = present | set(written)
-    for role in tables.roles:
-        if role.unless & marks:
+    for entry in entries:
+        if entry.unless & marks:
             continue
-        if any(group <= present for group in role.concepts):
-            return role
+        if any(group <= present for group in entry.concepts):
+            return entry
     return None
 
 

@@ -126,10 +126,10 @@ BASES: dict[str, Basis] = {
                   "the roadmap plans tata kelola, manajemen, layanan, infrastruktur, aplikasi, keamanan "
                   "and audit TIK"),
     # indeks spbe
-    "IX000": Basis("format", note="the indeks_spbe section records levels on the scale of PermenPANRB 59/2020"),
-    "IX001": _practice("levels are those of PermenPANRB 59/2020; the thresholds that turn the model's evidence "
+    "IX000": Basis("format", note=f"the indeks_spbe section records levels on the scale of {PERMENPANRB_EVALUASI}"),
+    "IX001": _practice(f"levels are those of {PERMENPANRB_EVALUASI}; the thresholds that turn the model's evidence "
                        "into a level are spbe-arch's convention"),
-    "IX002": _practice("the indicators are those of PermenPANRB 59/2020; reading local copies of a national "
+    "IX002": _practice(f"the indicators are those of {PERMENPANRB_EVALUASI}; reading local copies of a national "
                        "application as holding a service indicator back is spbe-arch's convention"),
 }
 
