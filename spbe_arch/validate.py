@@ -12,12 +12,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from pydantic import BaseModel
 
 from spbe_arch.errors import SpbeError
 from spbe_arch.extensions import load_extensions
-from spbe_arch.findings import Finding, Location
+from spbe_arch.findings import Finding, Location, Severity
 from spbe_arch.indeks.section import section_findings
 from spbe_arch.loader import LoadResult, load_workspace
 from spbe_arch.reference import load_catalogue
@@ -85,7 +86,7 @@ def apply_settings(findings: Iterable[Finding], workspace: Workspace | None) -> 
         if code in settings:
             if settings[code] == "off":
                 continue
-            finding = finding.model_copy(update={"severity": settings[code]})
+            finding = finding.with_severity(cast(Severity, settings[code]))
         result.append(finding)
     return result
 

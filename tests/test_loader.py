@@ -51,7 +51,7 @@ def test_load_order_does_not_depend_on_file_creation_order(tmp_path: Path, make_
     second = make_workspace(dict(reversed(list(files.items()))), name="two")
     a = validate_workspace(first).report
     b = validate_workspace(second).report
-    assert [f.model_dump() for f in a.findings] == [f.model_dump() for f in b.findings]
+    assert [f.as_dict() for f in a.findings] == [f.as_dict() for f in b.findings]
     assert list(load_workspace(first).workspace.elements) == list(load_workspace(second).workspace.elements)  # type: ignore[union-attr]
 
 

@@ -29,7 +29,7 @@ def report_json(report: Report) -> str:
     payload = {
         "workspace": report.workspace,
         "loaded": report.loaded,
-        "findings": [f.model_dump() for f in report.findings],
+        "findings": [f.as_dict() for f in report.findings],
         "summary": report.summary.model_dump(),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
