@@ -186,6 +186,13 @@ def validate(
         from spbe_arch.rules.report_id import report_text_id
 
         renderer = lambda report: report_text_id(report, result.workspace)  # noqa: E731
+    if format == "json":  # written as it is made: the report of a huge workspace is never held twice
+        from spbe_arch.formats.text import iter_report_json
+
+        for piece in iter_report_json(report):
+            sys.stdout.write(piece)
+        sys.stdout.flush()
+        raise typer.Exit(report.exit_code(fail_on.value))
     text = renderer(report)
     if format == "text":
         _colour_lines(text)

@@ -34,6 +34,7 @@ from spbe_arch.model import (
     id_problem,
     slugify,
 )
+from spbe_arch.parallel_read import read_all
 from spbe_arch.workspace import ElementSource, Path_, Workspace
 from spbe_arch.wspaths import is_outside
 from spbe_arch.yamlevents import Positions, read_document
@@ -423,10 +424,9 @@ def _load_files(root_path: Path, manifest: Manifest, manifest_path: Path, worksp
     files = workspace_files(root_path, manifest, manifest_path, walk_problems)
     findings.extend(walk_problems)
     fatal = bool(walk_problems)
-    for path in files:
-        rel = path.relative_to(root_path).as_posix()
-        workspace.files.append(rel)
-        parsed = read_file(path, rel)
+    named = [(path, path.relative_to(root_path).as_posix()) for path in files]
+    for parsed in read_all(named, read_file):
+        workspace.files.append(parsed.path)
         findings.extend(parsed.problems)
         fatal = fatal or not parsed.readable
         if not parsed.readable or parsed.value is None:
@@ -468,6 +468,10 @@ def _load_document(
         cls = ELEMENT_CLASSES[collection]
         for index, raw in enumerate(items):
             findings.extend(_load_element(workspace, parsed, cls, collection, index, raw, first_seen))
+            # each item's raw values and positions are let go once it is an element: in a large file they
+            # would otherwise stay beside all the elements until the end, doubling the peak memory
+            items[index] = None
+            parsed.items.pop((collection, index), None)
     return findings
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -318,3 +320,19 @@ def test_renderers_deterministic(findings_ws: Path) -> None:
     first, second = validate_workspace(findings_ws).report, validate_workspace(findings_ws).report
     for name in ("sarif", "junit", "github"):
         assert RENDERERS[name](first) == RENDERERS[name](second)
+
+
+@given(st.lists(st.tuples(st.text(max_size=30), st.sampled_from(["error", "warning", "info"]),
+                          st.one_of(st.none(), st.text(max_size=10)), st.one_of(st.none(), st.integers(0, 10**6))),
+                max_size=6),
+       st.text(max_size=20), st.booleans())
+def test_json_report_in_pieces_is_the_whole_report_dumped(rows: list[tuple[str, str, str | None, int | None]],
+                                                          root: str, loaded: bool) -> None:
+    findings = [Finding(rule="AP001", severity=severity, message=message, element=element, file=element,  # type: ignore[arg-type]
+                        line=line, column=line, args=(("x", "y"),)) for message, severity, element, line in rows]
+    report = make_report(root, findings, None, loaded)
+    whole = {"workspace": report.workspace, "loaded": report.loaded,
+             "findings": [f.as_dict() for f in report.findings], "summary": report.summary.model_dump()}
+    assert RENDERERS["json"](report) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    keys = {"rule", "severity", "message", "element", "file", "line", "column"}
+    assert all(set(f) == keys for f in json.loads(RENDERERS["json"](report))["findings"])

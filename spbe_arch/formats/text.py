@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from spbe_arch import textsafe
 from spbe_arch.validate import Report
@@ -25,11 +26,26 @@ def report_text(report: Report) -> str:
     return "\n".join([*lines[:-1], textsafe.terminal(lines[-1])]) + "\n"
 
 
+def iter_report_json(report: Report) -> Iterator[str]:
+    """The JSON report in pieces, one finding at a time: the same text as ``json.dumps`` of the whole
+    report with ``indent=2``, without first building a dictionary for each of perhaps hundreds of
+    thousands of findings (which would take several times the memory of the findings themselves)."""
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=2)
+
+    yield f'{{\n  "workspace": {dumps(report.workspace)},\n  "loaded": {dumps(report.loaded)},\n  "findings": '
+    findings = report.findings
+    if not findings:
+        yield "[]"
+    else:
+        yield "[\n"
+        last = len(findings) - 1
+        for index, finding in enumerate(findings):
+            # JSON text holds no raw line break (strings escape theirs): indenting every line is exact
+            yield "    " + dumps(finding.as_dict()).replace("\n", "\n    ") + (",\n" if index < last else "\n")
+        yield "  ]"
+    yield ',\n  "summary": ' + dumps(report.summary.model_dump()).replace("\n", "\n  ") + "\n}\n"
+
+
 def report_json(report: Report) -> str:
-    payload = {
-        "workspace": report.workspace,
-        "loaded": report.loaded,
-        "findings": [f.as_dict() for f in report.findings],
-        "summary": report.summary.model_dump(),
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_report_json(report))

@@ -1,0 +1,73 @@
+"""Parsing in worker processes gives what parsing in order gives."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from spbe_arch import parallel_read
+from spbe_arch.loader import load_workspace, read_file
+from spbe_arch.parallel_read import read_all, split_runs, worker_count
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "models" / "kabupaten-pasuruan"
+
+
+def _snapshot(root: Path) -> tuple[list[str], list[dict[str, object]], list[str], dict[str, object]]:
+    result = load_workspace(root)
+    assert result.workspace is not None
+    ws = result.workspace
+    sources = {i: (s.file, s.line, s.column, s.keys, s.values) for i, s in ws.sources.items()}
+    return (ws.files, [f.as_dict() for f in result.findings],
+            [e.model_dump_json() for e in ws.elements.values()], sources)
+
+
+@pytest.mark.skipif(worker_count(10**9, 2) == 0, reason="needs fork and two cores")
+def test_workers_load_the_example_as_one_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = _snapshot(EXAMPLE)
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel_read, "RUN_BYTES", 1)  # one file per run: many runs, out-of-order finishes
+    calls: list[int] = []
+    real = parallel_read.worker_count
+    monkeypatch.setattr(parallel_read, "worker_count", lambda *a: calls.append(real(*a)) or calls[-1])
+    together = _snapshot(EXAMPLE)
+    assert calls and calls[0] >= 2  # the workers really ran
+    assert together == alone
+
+
+@pytest.mark.skipif(worker_count(10**9, 2) == 0, reason="needs fork and two cores")
+def test_parsed_files_and_their_problems_come_back_in_order(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel_read, "RUN_BYTES", 1)
+    files = []
+    for i in range(9):
+        path = tmp_path / f"f{i}.yaml"
+        path.write_text("a: [1\n" if i % 3 == 1 else "b: 1\nb: 2\n" if i % 3 == 2 else f"a: {i}\n",
+                        encoding="utf-8")
+        files.append((path, path.name))
+    together = list(read_all(files, read_file))
+    assert together == [read_file(p, r) for p, r in files]
+    assert [f.rule for parsed in together for f in parsed.problems] == ["SC001", "SC003"] * 3
+
+
+def test_runs_keep_the_order_and_cut_by_size() -> None:
+    files = [(Path(f"f{i}"), f"f{i}") for i in range(5)]
+    runs = split_runs(files, [parallel_read.RUN_BYTES, 1, 1, parallel_read.RUN_BYTES, 1])
+    assert runs == [[files[0]], [files[1], files[2], files[3]], [files[4]]]
+    assert [entry for run in runs for entry in run] == files
+
+
+def test_small_workspaces_and_threaded_callers_parse_in_process() -> None:
+    assert worker_count(parallel_read.PARALLEL_MIN_BYTES - 1, 10) == 0
+    assert worker_count(10**9, 1) == 0
+    assert worker_count(10**9, 10, largest=10**9 // 2) == 0  # one file is most of it: no copying back
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert worker_count(10**9, 10) == 0  # forking beside another thread can deadlock
+    finally:
+        stop.set()
+        other.join()
