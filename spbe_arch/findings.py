@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
@@ -45,9 +45,8 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         """The finding as the JSON output shows it (without ``args``)."""
-        data = asdict(self)
-        del data["args"]
-        return data
+        return {"rule": self.rule, "severity": self.severity, "message": self.message, "element": self.element,
+                "file": self.file, "line": self.line, "column": self.column}
 
     def with_severity(self, severity: Severity) -> Finding:
         return replace(self, severity=severity)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from json.encoder import encode_basestring
 
 from spbe_arch import textsafe
+from spbe_arch.findings import Finding
 from spbe_arch.validate import Report
 
 
@@ -41,10 +43,25 @@ def iter_report_json(report: Report) -> Iterator[str]:
         yield "[\n"
         last = len(findings) - 1
         for index, finding in enumerate(findings):
-            # JSON text holds no raw line break (strings escape theirs): indenting every line is exact
-            yield "    " + dumps(finding.as_dict()).replace("\n", "\n    ") + (",\n" if index < last else "\n")
+            yield _finding_json(finding) + (",\n" if index < last else "\n")
         yield "  ]"
     yield ',\n  "summary": ' + dumps(report.summary.model_dump()).replace("\n", "\n  ") + "\n}\n"
+
+
+def _finding_json(finding: Finding) -> str:
+    """One finding as ``json.dumps(finding.as_dict(), ensure_ascii=False, indent=2)`` indented by four
+    spaces writes it, made field by field with the C string encoder (the indenting encoder is pure
+    Python, and a huge workspace has hundreds of thousands of findings)."""
+    fields = ",\n".join(f'      "{key}": {_scalar(value)}' for key, value in finding.as_dict().items())
+    return "    {\n" + fields + "\n    }"
+
+
+def _scalar(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    return json.dumps(value)
 
 
 def report_json(report: Report) -> str:
