@@ -18,6 +18,8 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -87,9 +89,18 @@ def read_all(files: Sequence[tuple[Path, str]], read: Reader[T]) -> Iterator[T]:
         for path, rel in files:
             yield read(path, rel)
         return
-    context = multiprocessing.get_context("fork")
-    # leaving the block (normally, on an error or an interruption) terminates the workers at once
-    with context.Pool(workers, initializer=_quiet_worker) as pool:
-        parsed_runs: Iterator[list[T]] = pool.imap(_RunReader(read), runs)
-        for parsed_run in parsed_runs:
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
+    done = 0
+    try:
+        for parsed_run in pool.map(_RunReader(read), runs):
             yield from parsed_run
+            done += 1
+    except BrokenProcessPool:
+        # a worker died (killed, out of memory): what it had not returned is parsed here
+        for run in runs[done:]:
+            for path, rel in run:
+                yield read(path, rel)
+    finally:
+        # on an error or an interruption the queued runs are dropped and the workers leave after
+        # the run in hand (a fraction of a second); none outlives the command
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -71,3 +72,23 @@ def test_small_workspaces_and_threaded_callers_parse_in_process() -> None:
     finally:
         stop.set()
         other.join()
+
+
+PARENT = os.getpid()
+
+
+def _dies_in_a_worker(path: Path, rel: str) -> str:
+    if os.getpid() != PARENT and rel == "f3.yaml":
+        os._exit(9)  # as the out-of-memory killer would end it
+    return rel
+
+
+@pytest.mark.skipif(worker_count(10**9, 2) == 0, reason="needs fork and two cores")
+def test_a_worker_that_dies_does_not_lose_or_hang_the_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel_read, "RUN_BYTES", 1)
+    files = []
+    for i in range(8):
+        (tmp_path / f"f{i}.yaml").write_text("a: 1\n", encoding="utf-8")
+        files.append((tmp_path / f"f{i}.yaml", f"f{i}.yaml"))
+    assert list(read_all(files, _dies_in_a_worker)) == [rel for _, rel in files]
