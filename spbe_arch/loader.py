@@ -35,7 +35,7 @@ from spbe_arch.model import (
     slugify,
 )
 from spbe_arch.parallel_read import read_all
-from spbe_arch.workspace import ElementSource, Path_, Workspace
+from spbe_arch.workspace import ElementSource, PackedPositions, Path_, Workspace, pack_positions
 from spbe_arch.wspaths import is_outside
 from spbe_arch.yamlevents import Positions, read_document
 
@@ -54,6 +54,8 @@ class ParsedFile:
     readable: bool = True
     # positions inside each item of a top-level list, relative to the item: (key, index) -> Positions
     items: dict[tuple[str, int], Positions] = field(default_factory=dict)
+    # the same, packed as elements keep them (see read_packed); then ``items`` is empty
+    packed: dict[tuple[str, int], PackedPositions] = field(default_factory=dict)
 
 
 def _problem(rel: str, rule: str, message: str, line: int = 1, column: int = 1,
@@ -157,6 +159,16 @@ def read_file(path: Path, rel: str) -> ParsedFile:
         return parsed
     del raw  # the text is read from here on: one copy of the file in memory, not two
     return parse_text(text, rel)
+
+
+def read_packed(path: Path, rel: str) -> ParsedFile:
+    """:func:`read_file`, with the positions of each item packed as its element will hold them: done
+    where the file is parsed (in a worker process when there are several), and smaller to send back."""
+    parsed = read_file(path, rel)
+    if parsed.items:
+        parsed.packed = {key: pack_positions(item.keys, item.values) for key, item in parsed.items.items()}
+        parsed.items = {}
+    return parsed
 
 
 # --- pydantic errors as findings ------------------------------------------------------------
@@ -425,7 +437,7 @@ def _load_files(root_path: Path, manifest: Manifest, manifest_path: Path, worksp
     findings.extend(walk_problems)
     fatal = bool(walk_problems)
     named = [(path, path.relative_to(root_path).as_posix()) for path in files]
-    for parsed in read_all(named, read_file):
+    for parsed in read_all(named, read_packed):
         workspace.files.append(parsed.path)
         findings.extend(parsed.problems)
         fatal = fatal or not parsed.readable
@@ -471,7 +483,7 @@ def _load_document(
             # each item's raw values and positions are let go once it is an element: in a large file they
             # would otherwise stay beside all the elements until the end, doubling the peak memory
             items[index] = None
-            parsed.items.pop((collection, index), None)
+            parsed.packed.pop((collection, index), None)
     return findings
 
 
@@ -488,9 +500,13 @@ def _load_element(
     singular = _SINGULAR[collection]
     raw_id = raw.get("id")
     label = f"{singular} {raw_id!r}" if isinstance(raw_id, str) else f"{singular} #{index + 1}"
-    item = parsed.items.get((collection, index), Positions())
-    element_line, element_col = item.keys.get(("id",), (line, col))
-    source = ElementSource(rel, element_line, element_col, item.keys, item.values)
+    packed = parsed.packed.get((collection, index))
+    if packed is None:
+        item = parsed.items.get((collection, index), Positions())
+        packed = pack_positions(item.keys, item.values)
+    source = ElementSource(rel, line, col, packed=packed)
+    id_at = source.locate(("id",), key=True)
+    element_line, element_col = source.line, source.column = id_at.line, id_at.column
     findings: list[Finding] = []
     if isinstance(raw_id, str) and raw_id in first_seen:
         # both elements are reported and both kept out of the model: neither is "the" original, and

@@ -41,14 +41,12 @@ class ElementSource:
     __slots__ = ("_key_marks", "_key_paths", "_value_marks", "_value_paths", "column", "file", "line")
 
     def __init__(self, file: str, line: int, column: int, keys: dict[Path_, tuple[int, int]] | None = None,
-                 values: dict[Path_, tuple[int, int]] | None = None) -> None:
+                 values: dict[Path_, tuple[int, int]] | None = None, *, packed: PackedPositions | None = None) -> None:
         self.file = file
         self.line = line
         self.column = column
-        self._key_paths: tuple[Path_, ...] = tuple(keys) if keys else ()
-        self._key_marks = array("q", chain.from_iterable(keys.values())) if keys else _NO_MARKS
-        self._value_paths: tuple[Path_, ...] = tuple(values) if values else ()
-        self._value_marks = array("q", chain.from_iterable(values.values())) if values else _NO_MARKS
+        self._key_paths, self._key_marks, self._value_paths, self._value_marks = (
+            packed if packed is not None else pack_positions(keys or {}, values or {}))
 
     @property
     def keys(self) -> dict[Path_, tuple[int, int]]:
@@ -75,6 +73,15 @@ class ElementSource:
 
 
 _NO_MARKS = array("q")
+# the paths of the keys, their line and column pairs, then the same for the values
+PackedPositions = tuple[tuple[Path_, ...], "array[int]", tuple[Path_, ...], "array[int]"]
+
+
+def pack_positions(keys: dict[Path_, tuple[int, int]], values: dict[Path_, tuple[int, int]]) -> PackedPositions:
+    """Positions as :class:`ElementSource` holds them (made where a file is parsed, in a worker when
+    there are several)."""
+    return (tuple(keys), array("q", chain.from_iterable(keys.values())) if keys else _NO_MARKS,
+            tuple(values), array("q", chain.from_iterable(values.values())) if values else _NO_MARKS)
 
 
 def _unpack(paths: tuple[Path_, ...], marks: array[int]) -> dict[Path_, tuple[int, int]]:
