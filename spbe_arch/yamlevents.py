@@ -412,7 +412,7 @@ class _Reader:
                 return _constructor.construct_yaml_timestamp(node)
             except (ValueError, yaml.YAMLError) as exc:
                 raise YamlProblem("SC001", f"cannot read value {value!r}: {exc}", *_mark(event)) from exc
-            except (KeyError, AttributeError) as exc:  # an explicit tag on text that is not of its kind
+            except (KeyError, AttributeError, IndexError) as exc:  # an explicit tag on text not of its kind (or empty)
                 raise YamlProblem("SC001", f"cannot read value {value!r}: not a {_KIND_NAMES[tag]}",
                                   *_mark(event)) from exc
         self.tag_problems.append(YamlProblem(

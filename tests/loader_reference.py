@@ -145,6 +145,11 @@ class _Converter:
                 return _constructor.construct_yaml_timestamp(node)
             except (ValueError, yaml.YAMLError) as exc:
                 raise YamlProblem("SC001", f"cannot read value {node.value!r}: {exc}", *_mark(node)) from exc
+            except (KeyError, AttributeError, IndexError) as exc:
+                kinds = {"tag:yaml.org,2002:int": "whole number", "tag:yaml.org,2002:float": "number",
+                         "tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:timestamp": "date"}
+                raise YamlProblem("SC001", f"cannot read value {node.value!r}: not a {kinds[tag]}",
+                                  *_mark(node)) from exc
         self.tag_problems.append(YamlProblem(
             "SC011", f"tag {tag!r} is not allowed: workspace files hold plain YAML values only",
             *_mark(node),

@@ -138,6 +138,7 @@ def assert_same(text: str) -> None:
 @example("a: !!bool maybe\n")
 @example("a: !!timestamp nope\n")
 @example("a: 1\n---\nb: 2\n")
+@example("&a1\n- 017\n- true\n- !!null x\n- !!int \n")  # an explicit tag on an empty value
 def test_generated_documents_read_the_same(text: str) -> None:
     assert_same(text)
 
