@@ -108,24 +108,23 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
     if government:
         phrases.add(tuple(government))
     for org in workspace.organizations:
-        for text in (org.name, org.short_name):
-            if text:
-                phrase = tuple(words(text))
-                if len(phrase) > 1 or (phrase and phrase[0] not in concept_words):
-                    phrases.add(phrase)
-        for initials in _initials(org.name):
+        name_words = words(org.name)
+        for phrase in (tuple(name_words), tuple(words(org.short_name)) if org.short_name else ()):
+            if len(phrase) > 1 or (phrase and phrase[0] not in concept_words):
+                phrases.add(phrase)
+        for initials in _initials(name_words):
             if initials not in concept_words and initials not in tables.acronyms:
                 phrases.add((initials,))
         if org.kind in ("kecamatan", "kelurahan"):
-            place = tuple(w for w in words(org.name) if w not in _AREA_WORDS)
+            place = tuple(w for w in name_words if w not in _AREA_WORDS)
             if place:
                 phrases.add(place)
     return frozenset(p for p in phrases if p)
 
 
-def _initials(name: str) -> list[str]:
+def _initials(name_words: list[str]) -> list[str]:
     """DPUPR and PUPR for Dinas Pekerjaan Umum dan Penataan Ruang: how app names often write owners."""
-    significant = [w for w in words(name) if w not in ("dan", "serta", "of", "and")]
+    significant = [w for w in name_words if w not in ("dan", "serta", "of", "and")]
     result = []
     for start in (0, 1):
         letters = "".join(w[0] for w in significant[start:])
@@ -168,14 +167,19 @@ def considered(workspace: Workspace) -> list[Application]:
 
 
 def build_normaliser(workspace: Workspace, tables: Tables, apps: list[Application]) -> Normaliser:
+    # national applications repeat across OPDs: each distinct text is split once, counted as often as written
+    names = Counter((app.name, app.acronym) for app in apps)
+    descriptions = Counter(app.description for app in apps if app.description)
     counts: Counter[str] = Counter()
     vocabulary: set[str] = set()
-    for app in apps:
-        name_words = words(name_text(app.name)) + (words(app.acronym) if app.acronym else [])
+    for (name, acronym), times in names.items():
+        name_words = words(name_text(name)) + (words(acronym) if acronym else [])
         vocabulary.update(name_words)
-        counts.update(name_words)
-        if app.description:
-            counts.update(words(app.description))
+        for word in name_words:
+            counts[word] += times
+    for description, times in descriptions.items():
+        for word in words(description):
+            counts[word] += times
     corrections = typo_corrections(counts, tables.known_words - frozenset(tables.acronyms))
     return Normaliser(tables, _removable_phrases(workspace, tables), corrections,
                       frozenset(corrections.get(w, w) for w in vocabulary))
@@ -389,9 +393,23 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
     found: list[tuple[Application, NationalFunction, str | None]] = []
     national_ids: dict[str, str] = {}
     fallback_ids: dict[str, str] = {}
-    for app in apps:
-        name = normaliser.name(name_text(app.name), app.acronym)
-        function, national, named = application_function(normaliser, app, name)
+    by_name: dict[tuple[str, str | None], tuple[NormalName, tuple[FunctionFound, bool]]] = {}
+    by_text: dict[tuple[str, str | None, str | None, str], FunctionFound] = {}
+    by_words: dict[int, tuple[FunctionFound, bool]] = {}  # the normaliser keeps every NormalName alive
+    for app in apps:  # a national application is listed by many OPDs: each distinct name is read once
+        cached = by_name.get((app.name, app.acronym))
+        if cached is None:
+            name = normaliser.name(name_text(app.name), app.acronym)
+            said = by_words.get(id(name))  # names that differ only by an OPD or place share one NormalName
+            if said is None:
+                said = by_words[id(name)] = _function_by_name(normaliser, name)
+            cached = by_name[(app.name, app.acronym)] = (name, said)
+        name, said = cached
+        key = (app.name, app.acronym, app.description if said[1] else None, app.source)
+        found_here = by_text.get(key)
+        if found_here is None:
+            found_here = by_text[key] = application_function(normaliser, app, name, said)
+        function, national, named = found_here
         if national is not None or app.source == "nasional":
             if national is not None:
                 (national_ids if named else fallback_ids).setdefault(national.id, app.id)
