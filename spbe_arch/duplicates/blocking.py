@@ -55,6 +55,8 @@ def keys(features: AppFeatures) -> list[str]:
         result.append(f"o:{features.owner_id}")
     if features.is_national and features.national is not None:
         result.append(f"f:{features.national.id}")
+    if features.rab_area:
+        result.append(f"b:{features.rab_area}")
     if features.raa and features.raa.count(".") >= 3:  # shallower codes add nothing to the score
         result.append(f"a:{features.raa}")
     return result

@@ -71,6 +71,7 @@ class AppFeatures:
     role: LocalFunction | None = None  # the local function its name says (presensi, JDIH, antrean)
     brand: str | None = None  # the name is one word no table knows (Pikobar): the name of one system
     unknown_name: bool = False  # no word of the name is in the tables: a typo in it is not corrected
+    rab_area: str | None = None  # the RAB area (level 3) its words fall into with high confidence
 
     @property
     def owner(self) -> str:
@@ -249,6 +250,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     result: list[AppFeatures] = []
     role_cache: dict[tuple[str, str | None, str | None], LocalFunction | None] = {}
     named_national: dict[str, str] = {}
+    area_cache: dict[tuple[str, str | None], str | None] = {}
+    version = workspace.manifest.reference
     for index, (app, name, desc) in enumerate(zip(apps, names, descriptions, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
         name_key = (app.name, app.acronym)
@@ -296,6 +299,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             role=None if function is not None else _cached_role(role_cache, normaliser, app, name, by_name[1]),
             brand=_brand(name, tables),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
+            rab_area=_rab_area(area_cache, version, name, app.description),
         ))
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
@@ -312,6 +316,19 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, national_apps)
+
+
+def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, name: NormalName,
+              description: str | None) -> str | None:
+    """The RAB area that `spbe classify` would suggest with high confidence, from the name's concept
+    words (acronyms expanded: a names-only inventory says little else) and the description."""
+    key = (name.key, description)
+    if key not in cache:
+        from spbe_arch.classify_rab import RAB_HIGH, best_area
+
+        best = best_area(f"{' '.join(name.weights)} {description or ''}", version) if name.weights else None
+        cache[key] = best[1] if best is not None and best[0] >= RAB_HIGH else None
+    return cache[key]
 
 
 MIN_BRAND = 4

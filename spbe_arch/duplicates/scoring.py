@@ -23,6 +23,7 @@ WEIGHTS: dict[str, float] = {
     "description_opaque": 0.80,  # when a name says nothing (SIDAKIN), the description says what it is
     "process": 0.45,
     "rab": 0.25,
+    "rab_area": 0.15,  # both fall into one RAB area by their words (classification, high confidence)
     "service": 0.40,
     "writes": 0.40,
     "raa": 0.30,
@@ -139,6 +140,9 @@ class Scorer:
             elif a.processes and b.processes:
                 factor *= PENALTIES["process"]
                 found.append(("no_common_process", None))
+            elif a.rab_area and a.rab_area == b.rab_area:
+                keep *= 1 - WEIGHTS["rab_area"]  # what `spbe classify` suggests, where it is confident
+                found.append(("rab_area", a.rab_area))
         shared = a.services & b.services
         if shared:
             keep *= 1 - WEIGHTS["service"] * self._best_shared(shared, "service")
