@@ -1,0 +1,123 @@
+"""Names-only inventories (third round): new local functions of the lexicon, a shared function word when
+no description is there to say more, the RAB area as a signal, and the indexed function lookup of AP015."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from pathlib import Path
+
+from spbe_arch.duplicates import find_duplicates
+from spbe_arch.duplicates.features import build_features, national_copies
+from spbe_arch.duplicates.national import function_of, role_of
+from spbe_arch.duplicates.normalize import Normaliser
+from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, shipped_tables
+from spbe_arch.exchange.inventory import import_inventory
+from spbe_arch.loader import open_workspace
+from spbe_arch.workspace import Workspace
+
+HEADER = ["id", "name", "owner_opd", "description", "status", "category"]
+ROWS = [
+    ["R01", "sikn.sukamakmur.go.id", "Dinas Kearsipan dan Perpustakaan", "", "", "Aplikasi"],
+    ["R02", "Aplikasi arsip inaktif", "Dinas Kearsipan dan Perpustakaan", "", "", "Aplikasi"],
+    ["R03", "LKH Online", "Dinas Pendidikan", "", "", "Aplikasi"],
+    ["R04", "Laporan Kegiatan Harian Pegawai", "Dinas Kesehatan", "", "", "Aplikasi"],
+    ["R05", "Sistem Informasi Posyandu", "Dinas Kesehatan", "", "", "Aplikasi"],
+    ["R06", "e-Posyandu", "Kecamatan Tegalsari", "", "", "Aplikasi"],
+    ["R09", "Absensi Siswa", "Dinas Pendidikan", "", "", "Aplikasi"],
+    ["R10", "e-Presensi Pegawai", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
+    ["R11", "e-SAKIP", "Bagian Organisasi", "", "", "Aplikasi"],
+    ["R12", "e-Kinerja", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
+]
+
+
+def _imported(tmp_path: Path) -> Workspace:
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(ROWS)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    return workspace
+
+
+def _row_pairs(workspace: Workspace) -> dict[frozenset[str], str]:
+    rows = {app.id: str(app.properties.get("source_ids", "")) for app in workspace.applications}
+    return {frozenset((rows[p.a], rows[p.b])): p.kind for p in find_duplicates(workspace).pairs}
+
+
+def test_the_lexicon_knows_more_local_functions_by_name() -> None:
+    tables = shipped_tables()
+    normaliser = Normaliser(tables)
+    found_national = function_of(normaliser.name("LKH Online").weights, tables)
+    assert found_national is not None and found_national.id == "kinerja-pegawai"  # daily logs are e-Kinerja's
+    expected = {"Data Warga Miskin": "kemiskinan",
+                "Sistem Informasi Posyandu": "gizi", "Info Harga Pangan": "harga", "SIMFONI PPA": "kekerasan",
+                "e-Beasiswa": "beasiswa", "e-RDKK": "pupuk", "Aplikasi TTE": "tte", "e-Parkir": "parkir"}
+    for name, role in expected.items():
+        found = role_of(normaliser.name(name).weights, tables)
+        assert found is not None and found.id == role, (name, found)
+
+
+def test_a_shared_function_word_pairs_names_without_descriptions(tmp_path: Path) -> None:
+    pairs = _row_pairs(_imported(tmp_path))
+    for first, second in (("R01", "R02"), ("R03", "R04"), ("R05", "R06")):
+        assert pairs.get(frozenset((first, second))) == "functional", (first, second)
+
+
+def test_another_function_or_another_job_stays_apart(tmp_path: Path) -> None:
+    pairs = _row_pairs(_imported(tmp_path))
+    for first, second in (("R09", "R10"), ("R11", "R12")):
+        assert frozenset((first, second)) not in pairs, (first, second)
+
+
+def test_the_rab_area_is_kept_only_where_the_words_are_clear(tmp_path: Path) -> None:
+    features = {f.app.name: f for f in build_features(_imported(tmp_path)).apps}
+    assert features["Aplikasi arsip inaktif"].rab_area is not None
+    assert features["Aplikasi arsip inaktif"].rab_area == features["sikn.sukamakmur.go.id"].rab_area
+    assert features["e-Presensi Pegawai"].rab_area is None  # no RAB area names attendance
+
+
+def _first_by_scan(entries: tuple[NationalFunction, ...] | tuple[LocalFunction, ...], concepts: set[str],
+                   written: set[str]) -> str | None:
+    """The plain first-match over the whole table, which the indexed lookup must equal."""
+    for entry in entries:
+        if entry.unless & (concepts | written):
+            continue
+        if any(group <= concepts for group in entry.concepts):
+            return entry.id
+    return None
+
+
+def test_the_indexed_function_lookup_equals_a_scan_of_the_table() -> None:
+    tables = shipped_tables()
+    vocabulary = sorted({w for e in (*tables.functions, *tables.roles) for g in e.concepts for w in g}
+                        | {w for e in (*tables.functions, *tables.roles) for w in e.unless})
+    checked = 0
+    for size in (1, 2):
+        for combination in itertools.islice(itertools.combinations(vocabulary, size), 0, None, 7):
+            concepts = set(combination)
+            for written in (set(), {"desa"}):
+                found = function_of(concepts, tables, written)
+                assert (found.id if found else None) == _first_by_scan(tables.functions, concepts, written)
+                role = role_of(concepts, tables, written)
+                assert (role.id if role else None) == _first_by_scan(tables.roles, concepts, written)
+                checked += 1
+    assert checked > 500
+
+
+def test_national_copies_read_a_repeated_name_once_with_the_same_result(tmp_path: Path) -> None:
+    rows = [[f"C{i:02d}", "Aplikasi Persuratan", f"Dinas Nomor {i}", "", "", "Aplikasi"] for i in range(6)]
+    rows.append(["C99", "Sistem Informasi Pengaduan", "Inspektorat", "", "", "Aplikasi"])
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    copies = national_copies(workspace)
+    functions = {app.name: function.id for app, function, _ in copies}
+    assert functions == {"Aplikasi Persuratan": "persuratan", "Sistem Informasi Pengaduan": "pengaduan"}
+    assert len(copies) == 7
