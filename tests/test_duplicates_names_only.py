@@ -53,7 +53,7 @@ def test_the_lexicon_knows_more_local_functions_by_name() -> None:
     found_national = function_of(normaliser.name("LKH Online").weights, tables)
     assert found_national is not None and found_national.id == "kinerja-pegawai"  # daily logs are e-Kinerja's
     expected = {"Data Warga Miskin": "kemiskinan",
-                "Sistem Informasi Posyandu": "gizi", "Info Harga Pangan": "harga", "SIMFONI PPA": "kekerasan",
+                "Sistem Informasi Posyandu": "gizi", "Info Harga Pangan": "harga", "SIMFONI-PPA": "kekerasan",
                 "e-Beasiswa": "beasiswa", "e-RDKK": "pupuk", "Aplikasi TTE": "tte", "e-Parkir": "parkir"}
     for name, role in expected.items():
         found = role_of(normaliser.name(name).weights, tables)
@@ -121,3 +121,21 @@ def test_national_copies_read_a_repeated_name_once_with_the_same_result(tmp_path
     functions = {app.name: function.id for app, function, _ in copies}
     assert functions == {"Aplikasi Persuratan": "persuratan", "Sistem Informasi Pengaduan": "pengaduan"}
     assert len(copies) == 7
+
+
+def test_an_acronym_and_the_name_it_abbreviates_are_one_system(tmp_path: Path) -> None:
+    rows = [["A01", "SIMANTAP", "Sekretariat Daerah", "", "", "Aplikasi"],
+            ["A02", "Sistem Informasi Manajemen Tata Perkantoran", "Dinas Komunikasi dan Informatika", "", "",
+             "Aplikasi"],
+            ["A03", "SIMPATIK", "Dinas Sosial", "", "", "Aplikasi"],  # starts alike, spells other words
+            ["A04", "SIMPUS", "Dinas Kesehatan", "", "", "Aplikasi"]]
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    pairs = _row_pairs(workspace)
+    assert pairs.get(frozenset(("A01", "A02"))) == "same_system"
+    assert frozenset(("A02", "A03")) not in pairs and frozenset(("A02", "A04")) not in pairs

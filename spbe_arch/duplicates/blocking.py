@@ -22,6 +22,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from spbe_arch.duplicates.features import AppFeatures
+from spbe_arch.duplicates.systems import name_text
+from spbe_arch.duplicates.tables import words
 
 BLOCK_BUDGET = 1_200_000
 MIN_BLOCK = 100
@@ -55,11 +57,30 @@ def keys(features: AppFeatures) -> list[str]:
         result.append(f"o:{features.owner_id}")
     if features.is_national and features.national is not None:
         result.append(f"f:{features.national.id}")
+    result.extend(f"q:{start}" for start in abbreviation_starts(features))
     if features.rab_area:
         result.append(f"b:{features.rab_area}")
     if features.raa and features.raa.count(".") >= 3:  # shallower codes add nothing to the score
         result.append(f"a:{features.raa}")
     return result
+
+
+ACRONYM_START = 3
+MIN_ACRONYM = 5  # as finder.acronym_of
+MIN_SPELT_WORDS = 3
+
+
+def abbreviation_starts(features: AppFeatures) -> set[str]:
+    """The first three letters of an acronym-only name, and those an acronym of a long name would start
+    with (si-m of Sistem Informasi Manajemen ...): the rows finder.acronym_of compares meet in one block."""
+    if features.acronym_only:
+        spelt = features.compact
+        return {spelt[:ACRONYM_START]} if len(spelt) >= MIN_ACRONYM and spelt.isalpha() else set()
+    spelt_words = [w for w in words(name_text(features.app.name)) if w.isalpha()]
+    if len(spelt_words) < MIN_SPELT_WORDS:
+        return set()
+    first, second, third = spelt_words[:3]
+    return {first[:3], first[:2] + second[:1], first[:1] + second[:2], first[:1] + second[:1] + third[:1]}
 
 
 def block_limit(count: int) -> int:

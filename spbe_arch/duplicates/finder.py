@@ -7,9 +7,12 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from spbe_arch.duplicates.blocking import all_pairs, candidate_pairs
+from spbe_arch.duplicates.blocking import MIN_ACRONYM, MIN_SPELT_WORDS, all_pairs, candidate_pairs
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.grouping import build_groups
+from spbe_arch.duplicates.normalize import abbreviates
+from spbe_arch.duplicates.systems import name_text
+from spbe_arch.duplicates.tables import words
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import DESCRIPTION_UNRELATED, Scorer, cosine
@@ -46,6 +49,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if a.website == b.website and a.name_key != b.name_key and (
             (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
         return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system
+    if a.website == b.website and (acronym_of(a, b) or acronym_of(b, a)):
+        return "name"  # SIMRAL and "Sistem Informasi Manajemen Perencanaan, Penganggaran dan Pelaporan"
     if a.national is not None and b.national is not None and a.named_national and b.named_national \
             and a.national.id == b.national.id:
         return "national"
@@ -60,6 +65,19 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if _unrelated(a, b):
         return None
     return "name"
+
+
+
+
+def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
+    """One row's name is only an acronym that the other's name spells out word by word (its initials or
+    first syllables): the same system written short in one row and long in another."""
+    # SIAP, SIMA: four letters or fewer abbreviate too many names by chance
+    if not short.acronym_only or long.acronym_only or len(short.compact) < MIN_ACRONYM \
+            or not short.compact.isalpha():
+        return False
+    spelt = words(name_text(long.app.name))
+    return len(spelt) >= MIN_SPELT_WORDS and abbreviates(short.compact, spelt)
 
 
 def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:
