@@ -10,12 +10,12 @@ from pathlib import Path
 from spbe_arch.duplicates.blocking import MIN_ACRONYM, MIN_SPELT_WORDS, all_pairs, candidate_pairs
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.grouping import build_groups
-from spbe_arch.duplicates.normalize import abbreviates
-from spbe_arch.duplicates.systems import name_text
-from spbe_arch.duplicates.tables import words
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
+from spbe_arch.duplicates.normalize import abbreviates
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import DESCRIPTION_UNRELATED, Scorer, cosine
+from spbe_arch.duplicates.systems import name_text
+from spbe_arch.duplicates.tables import words
 from spbe_arch.errors import UsageError
 from spbe_arch.workspace import Workspace
 

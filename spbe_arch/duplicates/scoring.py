@@ -44,8 +44,8 @@ PENALTIES: dict[str, float] = {
 Signals = list[tuple[str, float | frozenset[str] | str | None]]
 DESCRIPTION_UNRELATED = 0.03
 WEAK_ONLY = 0.4  # names that share only words of many functions (portal, dashboard, layanan)
-DESCRIPTION_FULL = 0.4
-NAMES_ONLY_CONCEPT = 0.75  # the strength of a shared function word when neither row has a description  # two descriptions written independently rarely share more: count it as certain
+DESCRIPTION_FULL = 0.4  # two descriptions written independently rarely share more: count it as certain
+NAMES_ONLY_CONCEPT = 0.75  # the strength of a shared function word when neither row has a description
 
 
 def specificity(count: int) -> float:
