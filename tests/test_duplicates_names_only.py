@@ -139,3 +139,37 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_system(tmp_path: Path) -
     pairs = _row_pairs(workspace)
     assert pairs.get(frozenset(("A01", "A02"))) == "same_system"
     assert frozenset(("A02", "A03")) not in pairs and frozenset(("A02", "A04")) not in pairs
+
+
+def test_an_opd_abbreviation_names_its_owner() -> None:
+    from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
+    from spbe_arch.duplicates.tables import words
+
+    def owner(label: str, name: str) -> bool:
+        return names_owner(label, tuple(words(name)))
+
+    assert owner("desdm", "Dinas Energi dan Sumber Daya Mineral")
+    assert owner("dinkes", "Dinas Kesehatan") and owner("dispenduk", "Dinas Kependudukan dan Catatan Sipil")
+    assert owner("disnakertrans", "Dinas Tenaga Kerja dan Transmigrasi")
+    assert owner("bapenda", "Badan Pendapatan Daerah") and owner("biroadpem", "Biro Administrasi Pembangunan")
+    assert not owner("distamben", "Dinas Energi dan Sumber Daya Mineral")  # its former name
+    assert not owner("kpid", "Dinas Komunikasi dan Informatika") and not owner("visit", "Dinas Pariwisata")
+    assert looks_like_an_opd("distamben") and not looks_like_an_opd("virtualtour")
+
+
+def test_an_opds_site_under_its_current_and_former_abbreviation_is_one_system(tmp_path: Path) -> None:
+    rows = [["W01", "desdm.sukamakmur.go.id", "Dinas Energi dan Sumber Daya Mineral", "", "", "Website"],
+            ["W02", "distamben.sukamakmur.go.id", "Dinas Energi dan Sumber Daya Mineral", "", "", "Website"],
+            ["W03", "diskominfo.sukamakmur.go.id", "Dinas Komunikasi dan Informatika", "", "", "Website"],
+            ["W04", "virtualtour.sukamakmur.go.id", "Dinas Komunikasi dan Informatika", "", "", "Website"],
+            ["W05", "kpid.sukamakmur.go.id", "Dinas Komunikasi dan Informatika", "", "", "Website"],
+            ["W06", "disbudpar.sukamakmur.go.id", "Dinas Pariwisata", "", "", "Website"]]
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    pairs = _row_pairs(workspace)
+    assert pairs == {frozenset(("W01", "W02")): "same_system"}  # the sites of Diskominfo are other systems

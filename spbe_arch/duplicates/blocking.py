@@ -53,7 +53,7 @@ def keys(features: AppFeatures) -> list[str]:
         spelling = features.compact
         result.extend({f"t:{features.owner_id}:{w}" for w in (spelling, *(spelling[:i] + spelling[i + 1:]
                                                                             for i in range(len(spelling))))})
-    if features.own_site:
+    if features.own_site or features.owner_site or features.opd_site:
         result.append(f"o:{features.owner_id}")
     if features.is_national and features.national is not None:
         result.append(f"f:{features.national.id}")

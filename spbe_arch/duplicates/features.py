@@ -72,6 +72,8 @@ class AppFeatures:
     brand: str | None = None  # the name is one word no table knows (Pikobar): the name of one system
     unknown_name: bool = False  # no word of the name is in the tables: a typo in it is not corrected
     rab_area: str | None = None  # the RAB area (level 3) its words fall into with high confidence
+    owner_site: bool = False  # a website without description whose address abbreviates its owner (desdm)
+    opd_site: bool = False  # a website without description whose address reads like an OPD's (distamben)
 
     @property
     def owner(self) -> str:
@@ -301,6 +303,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
         ))
+        _mark_sites(result[-1], workspace)
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
         features.shared_host = features.host is not None and hosts[features.host[0]] >= SHARED_HOST
@@ -329,6 +332,17 @@ def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, nam
         best = best_area(f"{' '.join(name.weights)} {description or ''}", version) if name.weights else None
         cache[key] = best[1] if best is not None and best[0] >= RAB_HIGH else None
     return cache[key]
+
+
+def _mark_sites(features: AppFeatures, workspace: Workspace) -> None:
+    """Whether a website row without description is its owner's site by its address alone."""
+    if not features.website or features.app.description or features.host is None or features.village:
+        return
+    from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
+
+    label = features.compact
+    features.owner_site = names_owner(label, tuple(words(organization_label(workspace, features.owner_id))))
+    features.opd_site = features.unknown_name and looks_like_an_opd(label)
 
 
 MIN_BRAND = 4

@@ -39,6 +39,9 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
     if a.owner == b.owner and a.own_site and b.own_site and not a.village:
         return "own_site"  # an OPD has one official website, however many addresses it was listed under
+    if a.owner == b.owner and (a.owner_site or b.owner_site) and (a.owner_site or a.opd_site) \
+            and (b.owner_site or b.opd_site):
+        return "own_site"  # desdm and distamben: one OPD's site under its current and its former name
     if a.owner == b.owner and a.unknown_name and b.unknown_name and a.website == b.website and not a.village \
             and misspelt(a.compact, b.compact):
         return "spelling"  # bapenda and bappenda, distamben and distambem: one OPD's one system, mistyped
