@@ -173,3 +173,46 @@ def test_an_opds_site_under_its_current_and_former_abbreviation_is_one_system(tm
     workspace, _ = open_workspace(tmp_path / "ws")
     pairs = _row_pairs(workspace)
     assert pairs == {frozenset(("W01", "W02")): "same_system"}  # the sites of Diskominfo are other systems
+
+
+
+GUARDS = [
+    ['Q01', 'Siskeudes', 'Dinas Pemberdayaan Masyarakat dan Desa', '', '', 'Aplikasi'],
+    ['Q02', 'SIMDA Keuangan', 'Badan Pengelolaan Keuangan dan Aset Daerah', '', '', 'Aplikasi'],
+    ['Q03', 'e-Kinerja', 'Badan Kepegawaian Daerah', '', '', 'Aplikasi'],
+    ['Q04', 'e-SAKIP', 'Biro Organisasi', '', '', 'Aplikasi'],
+    ['Q05', 'SIRUP', 'Biro Pengadaan Barang dan Jasa', '', '', 'Aplikasi'],
+    ['Q06', 'LPSE', 'Biro Pengadaan Barang dan Jasa', '', '', 'Aplikasi'],
+    ['Q07', 'Aplikasi Keuangan Desa', 'Dinas Pemberdayaan Masyarakat dan Desa', '', '', 'Aplikasi'],
+    ['Q08', 'Sistem Informasi Keuangan Daerah', 'Inspektorat', '', '', 'Aplikasi'],
+    ['Q09', 'Absensi Siswa', 'Dinas Pendidikan', '', '', 'Aplikasi'],
+    ['Q10', 'Absensi Pegawai', 'Dinas Kesehatan', '', '', 'Aplikasi'],
+    ['Q11', 'Laporan Bencana', 'Badan Penanggulangan Bencana Daerah', '', '', 'Aplikasi'],
+    ['Q12', 'Lapor Gubernur', 'Biro Pemerintahan', '', '', 'Aplikasi'],
+    ['Q13', 'SIMPEG Guru', 'Dinas Pendidikan', '', '', 'Aplikasi'],
+    ['Q14', 'SIMPEG', 'Badan Kepegawaian Daerah', '', '', 'Aplikasi'],
+    ['Q15', 'Website Dinas Sosial', 'Dinas Sosial', '', '', 'Website'],
+    ['Q16', 'Website Dinas Kesehatan', 'Dinas Kesehatan', '', '', 'Website'],
+    ['Q17', 'e-Office', 'Biro Umum', '', '', 'Aplikasi'],
+    ['Q18', 'TNDE Dinas Pendidikan', 'Dinas Pendidikan', '', '', 'Aplikasi'],
+    ['Q19', 'Presensi Online', 'Dinas Sosial', '', '', 'Aplikasi'],
+    ['Q20', 'Portal Satu Data', 'Dinas Komunikasi dan Informatika', '', '', 'Aplikasi'],
+    ['Q21', 'Open Data', 'Bappeda', '', '', 'Aplikasi'],
+    ['Q22', 'Pajak Kendaraan Bermotor', 'Badan Pendapatan Daerah', '', '', 'Aplikasi'],
+    ['Q23', 'Pajak Bumi dan Bangunan', 'Badan Pendapatan Daerah', '', '', 'Aplikasi'],
+]
+
+
+def test_qualifiers_keep_domains_apart_in_names_only(tmp_path: Path) -> None:
+    """Village against regional finance, ASN performance against SAKIP, SiRUP against SPSE, pupils'
+    against staff attendance, disaster reports against complaints, teachers' records against SIMPEG,
+    two OPDs' websites, two taxes: apart; the same function under two names: one pair each."""
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(GUARDS)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Provinsi Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    assert set(_row_pairs(workspace)) == {frozenset(p) for p in (("Q01", "Q07"), ("Q17", "Q18"), ("Q20", "Q21"),
+                                                               ("Q10", "Q19"), ("Q02", "Q08"))}
