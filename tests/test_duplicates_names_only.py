@@ -216,3 +216,27 @@ def test_qualifiers_keep_domains_apart_in_names_only(tmp_path: Path) -> None:
     workspace, _ = open_workspace(tmp_path / "ws")
     assert set(_row_pairs(workspace)) == {frozenset(p) for p in (("Q01", "Q07"), ("Q17", "Q18"), ("Q20", "Q21"),
                                                                ("Q10", "Q19"), ("Q02", "Q08"))}
+
+
+def test_an_address_that_abbreviates_its_owner_is_a_website_without_a_category(tmp_path: Path) -> None:
+    """Without a category column an OPD's own address (dinkes.x.go.id) is still its website, so it is
+    not a functional duplicate of an application; a village's site is its village's, not the Setda's
+    application of the same name; an address named after another OPD is no site of its owner."""
+    rows = [["S01", "dinkes.sukamakmur.go.id", "Dinas Kesehatan", "", "", ""],
+            ["S02", "Profil Dinas Kesehatan", "Dinas Kesehatan", "", "", ""],
+            ["S03", "simbatan", "Sekretariat Daerah", "", "", ""],
+            ["S04", "simbatan.sukamakmur.go.id", "Desa Simbatan", "", "", ""],
+            ["S05", "bkd.sukamakmur.go.id", "Badan Kepegawaian Daerah", "", "", ""],
+            ["S06", "kesbangpol.sukamakmur.go.id", "Badan Kepegawaian Daerah", "", "", ""],
+            ["S07", "bakesbangpol.sukamakmur.go.id", "Badan Kesatuan Bangsa dan Politik", "", "", ""]]
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    features = {str(f.app.properties.get("source_ids")): f for f in build_features(workspace).apps}
+    assert features["S01"].website and features["S04"].website and not features["S03"].website
+    assert not features["S06"].opd_site  # kesbangpol names another OPD
+    assert _row_pairs(workspace) == {}

@@ -335,14 +335,26 @@ def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, nam
 
 
 def _mark_sites(features: AppFeatures, workspace: Workspace) -> None:
-    """Whether a website row without description is its owner's site by its address alone."""
-    if not features.website or features.app.description or features.host is None or features.village:
-        return
+    """Whether a row without description is its owner's website by its address alone: an address that
+    abbreviates the owner (dinkes.x.go.id of Dinas Kesehatan) is the OPD's site even where the inventory
+    has no category column to say so."""
+    name = features.app.name.strip()
+    if features.app.description or features.host is None or " " in name or "." not in name:
+        return  # only a row named by its bare address (desdm.x.go.id)
     from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 
     label = features.compact
     features.owner_site = names_owner(label, tuple(words(organization_label(workspace, features.owner_id))))
-    features.opd_site = features.unknown_name and looks_like_an_opd(label)
+    features.website = features.website or features.owner_site
+    features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
+        names_owner(label, other, without_kind=True) for other in _organization_words(workspace) if other != tuple(
+            words(organization_label(workspace, features.owner_id))))  # kesbangpol is another OPD's
+
+
+def _organization_words(workspace: Workspace) -> list[tuple[str, ...]]:
+    """The words of every organization's name (once per workspace)."""
+    return workspace.derived(("duplicates", "organization words"),
+                             lambda: sorted({tuple(words(org.label)) for org in workspace.organizations}))
 
 
 MIN_BRAND = 4

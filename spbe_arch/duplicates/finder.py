@@ -39,16 +39,19 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
     if a.owner == b.owner and a.own_site and b.own_site and not a.village:
         return "own_site"  # an OPD has one official website, however many addresses it was listed under
-    if a.owner == b.owner and (a.owner_site or b.owner_site) and (a.owner_site or a.opd_site) \
+    if a.owner == b.owner and not a.village and (a.owner_site or b.owner_site) and (a.owner_site or a.opd_site) \
             and (b.owner_site or b.opd_site):
         return "own_site"  # desdm and distamben: one OPD's site under its current and its former name
-    if a.owner == b.owner and a.unknown_name and b.unknown_name and a.website == b.website and not a.village \
+    if a.owner == b.owner and a.unknown_name and b.unknown_name and not a.village \
+            and (a.website == b.website or a.owner_site or b.owner_site) \
             and misspelt(a.compact, b.compact):
         return "spelling"  # bapenda and bappenda, distamben and distambem: one OPD's one system, mistyped
     if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
         return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
         return "replaces"
+    if a.village != b.village:
+        return None  # simbatan of the Setda and simbatan.x.go.id of Desa Simbatan: a village's name
     if a.website == b.website and a.name_key != b.name_key and (
             (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
         return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system

@@ -25,14 +25,15 @@ def _syllable_starts(word: str) -> list[int]:
 
 
 @lru_cache(maxsize=4096)
-def names_owner(label: str, owner_words: tuple[str, ...]) -> bool:
+def names_owner(label: str, owner_words: tuple[str, ...], without_kind: bool = False) -> bool:
     """Whether ``label`` is an abbreviation of the owner's name: pieces taken in order from syllable
     starts of its words (words may be skipped, a word may give several), the first from its first word,
-    two pieces at least."""
+    two pieces at least. ``without_kind``: the first piece may also come from the second word, as
+    abbreviations that leave out the kind of body write it (kesbangpol of Badan Kesatuan Bangsa dan Politik)."""
     words_ = [w for w in owner_words if w.isalpha()]
     if not label.isalpha() or len(words_) < MIN_PIECES:
         return False
-    if label == "".join(w[0] for w in words_) or label in words_:
+    if label == "".join(w[0] for w in words_) or _holds_every_word(label, words_):
         return True
 
     def match(position: int, word: int, after: int, pieces: int) -> bool:
@@ -40,11 +41,12 @@ def names_owner(label: str, owner_words: tuple[str, ...]) -> bool:
         if position == len(label):
             return pieces >= MIN_PIECES
         for index in range(word, len(words_)):
-            if pieces == 0 and index > 0:
+            if pieces == 0 and index > first:
                 break  # the first piece comes from the first word (the kind of body)
             candidate = words_[index]
             floor = after if index == word else 0
-            starts = [(start, candidate[start:]) for start in _syllable_starts(candidate) if start >= floor]
+            starts = [(start, candidate[start:]) for start in _syllable_starts(candidate) if start >= floor
+                      and (pieces > 0 or start == 0)]  # the label starts where the owner's name starts
             if candidate == "dinas" and floor == 0:
                 starts += [(len(candidate), piece) for piece in _DINAS_PIECES]
             for start, option in starts:
@@ -54,7 +56,22 @@ def names_owner(label: str, owner_words: tuple[str, ...]) -> bool:
                         return True
         return False
 
-    return match(0, 0, 0, 0)
+    first = 0
+    if match(0, 0, 0, 0):
+        return True
+    first = 1
+    return without_kind and match(0, 1, 0, 0)
+
+
+_LINKS = frozenset({"dan", "serta", "of", "and"})
+_VILLAGE = frozenset({"desa", "kelurahan", "pemdes"})  # a village's site is named by the village alone
+KIND_LETTERS = 3  # kec of kecamatan, pus of puskesmas: how a label writes the kind of body
+
+
+def _holds_every_word(label: str, words_: list[str]) -> bool:
+    """puskesmastakeran of Puskesmas Takeran, baratkec of Kecamatan Barat: every word of the owner's
+    name, whole or by its first letters, is in the label."""
+    return all(w in label or w[:KIND_LETTERS] in label for w in words_ if w not in _LINKS | _VILLAGE)
 
 
 def looks_like_an_opd(label: str) -> bool:
