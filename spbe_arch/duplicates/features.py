@@ -346,15 +346,24 @@ def _mark_sites(features: AppFeatures, workspace: Workspace) -> None:
     label = features.compact
     features.owner_site = names_owner(label, tuple(words(organization_label(workspace, features.owner_id))))
     features.website = features.website or features.owner_site
+    own = tuple(words(organization_label(workspace, features.owner_id)))
     features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
-        names_owner(label, other, without_kind=True) for other in _organization_words(workspace) if other != tuple(
-            words(organization_label(workspace, features.owner_id))))  # kesbangpol is another OPD's
+        names_owner(label, other, without_kind=True) for other in _organization_words(workspace).get(label[:1], ())
+        if other != own)  # kesbangpol is another OPD's
 
 
-def _organization_words(workspace: Workspace) -> list[tuple[str, ...]]:
-    """The words of every organization's name (once per workspace)."""
-    return workspace.derived(("duplicates", "organization words"),
-                             lambda: sorted({tuple(words(org.label)) for org in workspace.organizations}))
+def _organization_words(workspace: Workspace) -> dict[str, list[tuple[str, ...]]]:
+    """The words of every organization's name by the first letters of its first two words (where an
+    abbreviation of it starts), once per workspace."""
+    def index() -> dict[str, list[tuple[str, ...]]]:
+        found: dict[str, set[tuple[str, ...]]] = {}
+        for org in workspace.organizations:
+            name = tuple(words(org.label))
+            for word in name[:2]:
+                found.setdefault(word[:1], set()).add(name)
+        return {letter: sorted(names) for letter, names in found.items()}
+
+    return workspace.derived(("duplicates", "organization words"), index)
 
 
 MIN_BRAND = 4
