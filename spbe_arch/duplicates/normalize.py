@@ -207,11 +207,14 @@ class Normaliser:
         if acronym and not _spelt_in(acronym, name):
             text = f"{name} ({acronym})"
         text = _CAMEL_PREFIX.sub(r"\1 ", text)
-        acronyms = {fold(w) for w in _RAW_WORD.findall(text) if _looks_like_acronym(w)}
+        written = _RAW_WORD.findall(text)
+        acronyms = {fold(w) for w in written if _looks_like_acronym(w)}
         if acronym:  # the acronym field: its words that look like acronyms, and itself if it does
             raw = _RAW_WORD.findall(acronym)
             acronyms.update(fold(w) for w in raw if _looks_like_acronym(w) or (len(raw) == 1 and len(w) > 1))
-        tokens = [t for t in words(text) if not _VERSION.match(t) or t in self.tables.acronyms]
+        # an ASCII text folds word by word as it folds whole (accents may split words: fold the whole)
+        folded = [w.lower() for w in written] if text.isascii() else words(text)
+        tokens = [t for t in folded if not _VERSION.match(t) or t in self.tables.acronyms]
         kept = self._remove_phrases(tokens)
         if not any(t not in self.tables.fillers for t in kept if not _drop(t)):
             kept = tokens
