@@ -73,8 +73,6 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     return "name"
 
 
-
-
 def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
     """One row's name is only an acronym that the other's name spells out word by word (its initials or
     first syllables): the same system written short in one row and long in another."""
