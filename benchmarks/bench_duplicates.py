@@ -3,7 +3,8 @@
 1. Quality: precision and recall of pairs and of groups on every labelled set (the bundled example's
    planted groups and the Sukamaju inventory), with the missed and the wrong pairs; then on the real
    inventories of tests/data/inventories (CSV -> `spbe import inventory` -> finder -> row pairs against
-   hand labels), overall and per kind (same_system, functional). The held-out inventory is scored only
+   hand labels), overall and per kind (same_system, functional); again with descriptions blanked (names
+   only), and with descriptions and categories blanked. The held-out inventory is scored only
    with --held-out, and only its figures are printed.
 2. Scale: `find_duplicates` on the synthetic national workspace (30,000 applications, made by
    benchmarks/generate_national.py): wall time and peak RSS, measured in a child process.
@@ -39,9 +40,10 @@ TUNING = ("magetan-kab", "banten-prov")
 HELD_OUT = ("jabar-prov",)
 
 
-def names_only(source: Path, target: Path) -> Path:
-    """The inventory with its descriptions blanked: what the finder sees of an inventory that lists names
-    only (many Pemda inventories do). The tuning sets read this way tell whether names alone suffice."""
+def names_only(source: Path, target: Path, categories: bool = False) -> Path:
+    """The inventory with its descriptions blanked (and its categories, when asked): what the finder sees
+    of an inventory that lists names only (many Pemda inventories do, some without saying which rows are
+    websites). The tuning sets read this way tell whether names alone suffice."""
     import csv
 
     with source.open(encoding="utf-8", newline="") as handle:
@@ -50,12 +52,13 @@ def names_only(source: Path, target: Path) -> Path:
     with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows({**row, "description": ""} for row in rows)
+        blank = {"description": ""} | ({"category": ""} if categories and "category" in rows[0] else {})
+        writer.writerows({**row, **blank} for row in rows)
     return target
 
 
 def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
-                      blank_descriptions: bool = False) -> dict[str, object] | None:
+                      blank_descriptions: bool = False, blank_categories: bool = False) -> dict[str, object] | None:
     """A real inventory the way a user meets it: the CSV through `spbe import inventory`, then the
     finder, then its row pairs against the hand labels (by kind)."""
     from spbe_arch.duplicates import find_duplicates
@@ -66,15 +69,17 @@ def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
     if not (folder / "labels.yaml").is_file():
         print(f"\n== {name}: no labels yet, skipped")
         return None
-    target = work / f"inventory-{name}{'-names-only' if blank_descriptions else ''}"
-    csv_file = names_only(folder / "apps.csv", work / f"{name}-names-only.csv") if blank_descriptions \
-        else folder / "apps.csv"
+    variant = "-no-category" if blank_categories else "-names-only" if blank_descriptions else ""
+    target = work / f"inventory-{name}{variant}"
+    csv_file = names_only(folder / "apps.csv", work / f"{name}{variant}.csv", blank_categories) \
+        if blank_descriptions else folder / "apps.csv"
     subprocess.run([sys.executable, "-m", "spbe_arch", "import", "inventory", str(csv_file), "--into",
                     str(target), "--force"], check=True, capture_output=True, cwd=ROOT)
     workspace, _ = open_workspace(target)
     result = evaluate_inventory(find_duplicates(workspace), workspace, folder / "labels.yaml")
     print(f"\n== {name}{' (HELD OUT: never tuned on)' if held_out else ' (tuning set)'}"
-          f"{', names only (descriptions blanked)' if blank_descriptions else ''}")
+          f"{', names only (descriptions blanked)' if blank_descriptions else ''}"
+          f"{', no categories' if blank_categories else ''}")
     for label, s in (("overall", result.overall), *result.by_kind.items()):
         print(f"  {label:<12} precision {s.precision:.3f}  recall {s.recall:.3f}  ({s.found} found, "
               f"{s.predicted} predicted, {s.expected} labelled)")
@@ -82,7 +87,7 @@ def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
     if show_errors:
         print(f"  missed ({len(result.missed)}): {result.missed}")
         print(f"  wrong ({len(result.wrong)}): {result.wrong}")
-    return {"set": name, "held_out": held_out, "names_only": blank_descriptions,
+    return {"set": name, "held_out": held_out, "names_only": blank_descriptions, "no_category": blank_categories,
             **result.model_dump(exclude={"missed", "wrong"})}
 
 
@@ -188,6 +193,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     figures["inventories"] = [inventory_quality(n, work, False, True) for n in TUNING]
     figures["names_only"] = [inventory_quality(n, work, False, True, blank_descriptions=True) for n in TUNING]
+    figures["no_category"] = [inventory_quality(n, work, False, True, blank_descriptions=True, blank_categories=True)
+                              for n in TUNING]
     if args.held_out:  # run once, at the end: its errors are not printed, so that nobody tunes on them
         figures["held_out"] = [inventory_quality(n, work, True, False) for n in HELD_OUT]
     if not args.skip_scale:

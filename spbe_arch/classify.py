@@ -17,24 +17,20 @@ Publik; the rest RAA.01.02 Administrasi Pemerintahan); any other is an Aplikasi 
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel
 
+from spbe_arch.classify_rab import RAB_HIGH, RAB_MEDIUM, best_area
 from spbe_arch.duplicates.features import AppFeatures, build_features
 from spbe_arch.duplicates.systems import name_text
 from spbe_arch.reference import load_catalogue
-from spbe_arch.stemming import stem_words
 from spbe_arch.workspace import Workspace
 
 Confidence = Literal["high", "medium", "low"]
 CONFIDENCES: tuple[Confidence, ...] = ("high", "medium", "low")
 PUBLIC_SERVICE_FUNCTIONS = frozenset({"pengaduan"})
-RAB_HIGH, RAB_MEDIUM = 0.5, 0.3
-_GENERIC_STEMS = frozenset({"aplikasi", "sistem", "informasi", "layan", "kelola", "data", "online", "daerah",
-                            "milik", "untuk", "dan", "yang", "di", "ke", "dari", "atau", "dengan", "web"})
 
 
 class CodeSuggestion(BaseModel):
@@ -67,28 +63,9 @@ def at_least(confidence: Confidence, floor: Confidence) -> bool:
     return CONFIDENCES.index(confidence) <= CONFIDENCES.index(floor)
 
 
-@lru_cache(maxsize=4)
-def _rab_index(version: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
-    """Level-3 RAB codes with the stems of their names."""
-    catalogue = load_catalogue(version)
-    return tuple((c.code, c.name, frozenset(stem_words(c.name)) - _GENERIC_STEMS)
-                 for c in catalogue.domain("RAB") if c.level == 3)
-
-
 def _rab(f: AppFeatures, version: str) -> CodeSuggestion | None:
     """The RAB area whose name shares the most of the application's words (Dice overlap)."""
-    text = f"{name_text(f.app.name)} {f.app.description or ''}"
-    mine = frozenset(stem_words(text)) - _GENERIC_STEMS
-    if not mine:
-        return None
-    best: tuple[float, str, str, frozenset[str]] | None = None
-    for code, name, stems in _rab_index(version):
-        shared = mine & stems
-        if not shared:
-            continue
-        score = 2 * len(shared) / (len(mine) + len(stems))
-        if best is None or (score, best[1]) > (best[0], code):
-            best = (score, code, name, shared)
+    best = best_area(f"{name_text(f.app.name)} {f.app.description or ''}", version)
     if best is None:
         return None
     score, code, name, shared = best

@@ -22,6 +22,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from spbe_arch.duplicates.features import AppFeatures
+from spbe_arch.duplicates.systems import name_text
+from spbe_arch.duplicates.tables import words
 
 BLOCK_BUDGET = 1_200_000
 MIN_BLOCK = 100
@@ -51,13 +53,41 @@ def keys(features: AppFeatures) -> list[str]:
         spelling = features.compact
         result.extend({f"t:{features.owner_id}:{w}" for w in (spelling, *(spelling[:i] + spelling[i + 1:]
                                                                             for i in range(len(spelling))))})
-    if features.own_site:
+    if features.own_site or features.owner_site or features.opd_site:
         result.append(f"o:{features.owner_id}")
     if features.is_national and features.national is not None:
         result.append(f"f:{features.national.id}")
+    if features.rab_area:
+        result.append(f"b:{features.rab_area}")
     if features.raa and features.raa.count(".") >= 3:  # shallower codes add nothing to the score
         result.append(f"a:{features.raa}")
     return result
+
+
+ACRONYM_START = 3
+MIN_ACRONYM = 5  # as finder.acronym_of
+MIN_SPELT_WORDS = 3
+
+
+def abbreviation_starts(features: AppFeatures) -> frozenset[str]:
+    """The first three letters of an acronym-only name, and those an acronym of a long name would start
+    with (si-m of Sistem Informasi Manajemen ...): the rows finder.acronym_of compares meet in one block."""
+    if features.acronym_only:
+        spelt = features.compact
+        return frozenset((spelt[:ACRONYM_START],)) if len(spelt) >= MIN_ACRONYM and spelt.isalpha() else _NONE
+    return _long_starts(features.app.name)
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _long_starts(name: str) -> frozenset[str]:
+    """The starts a long name's acronyms would have."""
+    spelt_words = [w for w in words(name_text(name)) if w.isalpha()]
+    if len(spelt_words) < MIN_SPELT_WORDS:
+        return frozenset()
+    first, second, third = spelt_words[:3]
+    return frozenset({first[:3], first[:2] + second[:1], first[:1] + second[:2], first[:1] + second[:1] + third[:1]})
 
 
 def block_limit(count: int) -> int:
@@ -76,6 +106,24 @@ class Blocking:
         for features, own in zip(apps, self.app_keys, strict=True):
             for key in own:
                 self.blocks.setdefault(key, []).append(features.index)  # ascending: apps are in index order
+        # an acronym-only name meets the long names it may abbreviate, and only those (not each other)
+        by_name: dict[tuple[str, bool], frozenset[str]] = {}  # national applications repeat names
+        self.starts: list[frozenset[str]] = []
+        for features in apps:
+            named = (features.app.name, features.acronym_only)
+            if named not in by_name:
+                by_name[named] = abbreviation_starts(features)
+            self.starts.append(by_name[named])
+        self.short: dict[str, list[int]] = {}
+        self.long: dict[str, list[int]] = {}
+        for features, starts in zip(apps, self.starts, strict=True):
+            if features.acronym_only:
+                for start in starts:
+                    self.short.setdefault(start, []).append(features.index)
+        for features, starts in zip(apps, self.starts, strict=True):
+            if not features.acronym_only:
+                for start in starts & self.short.keys():  # only where an acronym-only name starts so
+                    self.long.setdefault(start, []).append(features.index)
         self.windows: dict[str, tuple[list[int], dict[int, int]]] = {}
         for key, members in self.blocks.items():
             if len(members) > self.limit and key.startswith(_NAME_KEYS):
@@ -96,6 +144,11 @@ class Blocking:
                     ordered, positions = window
                     position = positions[i]
                     found.update(j for j in ordered[max(0, position - WINDOW):position + WINDOW + 1] if j > i)
+            others = self.long if self.apps[i].acronym_only else self.short
+            for start in self.starts[i]:
+                members = others.get(start, [])
+                if len(members) <= self.limit:
+                    found.update(members[bisect_right(members, i):])
             for j in sorted(found):
                 yield i, j
 

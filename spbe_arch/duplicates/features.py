@@ -71,6 +71,9 @@ class AppFeatures:
     role: LocalFunction | None = None  # the local function its name says (presensi, JDIH, antrean)
     brand: str | None = None  # the name is one word no table knows (Pikobar): the name of one system
     unknown_name: bool = False  # no word of the name is in the tables: a typo in it is not corrected
+    rab_area: str | None = None  # the RAB area (level 3) its words fall into with high confidence
+    owner_site: bool = False  # a website without description whose address abbreviates its owner (desdm)
+    opd_site: bool = False  # a website without description whose address reads like an OPD's (distamben)
 
     @property
     def owner(self) -> str:
@@ -108,24 +111,23 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
     if government:
         phrases.add(tuple(government))
     for org in workspace.organizations:
-        for text in (org.name, org.short_name):
-            if text:
-                phrase = tuple(words(text))
-                if len(phrase) > 1 or (phrase and phrase[0] not in concept_words):
-                    phrases.add(phrase)
-        for initials in _initials(org.name):
+        name_words = words(org.name)
+        for phrase in (tuple(name_words), tuple(words(org.short_name)) if org.short_name else ()):
+            if len(phrase) > 1 or (phrase and phrase[0] not in concept_words):
+                phrases.add(phrase)
+        for initials in _initials(name_words):
             if initials not in concept_words and initials not in tables.acronyms:
                 phrases.add((initials,))
         if org.kind in ("kecamatan", "kelurahan"):
-            place = tuple(w for w in words(org.name) if w not in _AREA_WORDS)
+            place = tuple(w for w in name_words if w not in _AREA_WORDS)
             if place:
                 phrases.add(place)
     return frozenset(p for p in phrases if p)
 
 
-def _initials(name: str) -> list[str]:
+def _initials(name_words: list[str]) -> list[str]:
     """DPUPR and PUPR for Dinas Pekerjaan Umum dan Penataan Ruang: how app names often write owners."""
-    significant = [w for w in words(name) if w not in ("dan", "serta", "of", "and")]
+    significant = [w for w in name_words if w not in ("dan", "serta", "of", "and")]
     result = []
     for start in (0, 1):
         letters = "".join(w[0] for w in significant[start:])
@@ -168,14 +170,19 @@ def considered(workspace: Workspace) -> list[Application]:
 
 
 def build_normaliser(workspace: Workspace, tables: Tables, apps: list[Application]) -> Normaliser:
+    # national applications repeat across OPDs: each distinct text is split once, counted as often as written
+    names = Counter((app.name, app.acronym) for app in apps)
+    descriptions = Counter(app.description for app in apps if app.description)
     counts: Counter[str] = Counter()
     vocabulary: set[str] = set()
-    for app in apps:
-        name_words = words(name_text(app.name)) + (words(app.acronym) if app.acronym else [])
+    for (name, acronym), times in names.items():
+        name_words = words(name_text(name)) + (words(acronym) if acronym else [])
         vocabulary.update(name_words)
-        counts.update(name_words)
-        if app.description:
-            counts.update(words(app.description))
+        for word in name_words:
+            counts[word] += times
+    for description, times in descriptions.items():
+        for word in words(description):
+            counts[word] += times
     corrections = typo_corrections(counts, tables.known_words - frozenset(tables.acronyms))
     return Normaliser(tables, _removable_phrases(workspace, tables), corrections,
                       frozenset(corrections.get(w, w) for w in vocabulary))
@@ -245,6 +252,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     result: list[AppFeatures] = []
     role_cache: dict[tuple[str, str | None, str | None], LocalFunction | None] = {}
     named_national: dict[str, str] = {}
+    area_cache: dict[tuple[str, str | None], str | None] = {}
+    version = workspace.manifest.reference
     for index, (app, name, desc) in enumerate(zip(apps, names, descriptions, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
         name_key = (app.name, app.acronym)
@@ -292,7 +301,9 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             role=None if function is not None else _cached_role(role_cache, normaliser, app, name, by_name[1]),
             brand=_brand(name, tables),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
+            rab_area=_rab_area(area_cache, version, name, app.description),
         ))
+        _mark_sites(result[-1], workspace)
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
         features.shared_host = features.host is not None and hosts[features.host[0]] >= SHARED_HOST
@@ -308,6 +319,51 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, national_apps)
+
+
+def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, name: NormalName,
+              description: str | None) -> str | None:
+    """The RAB area that `spbe classify` would suggest with high confidence, from the name's concept
+    words (acronyms expanded: a names-only inventory says little else) and the description."""
+    key = (name.key, description)
+    if key not in cache:
+        from spbe_arch.classify_rab import RAB_HIGH, best_area
+
+        best = best_area(f"{' '.join(name.weights)} {description or ''}", version) if name.weights else None
+        cache[key] = best[1] if best is not None and best[0] >= RAB_HIGH else None
+    return cache[key]
+
+
+def _mark_sites(features: AppFeatures, workspace: Workspace) -> None:
+    """Whether a row without description is its owner's website by its address alone: an address that
+    abbreviates the owner (dinkes.x.go.id of Dinas Kesehatan) is the OPD's site even where the inventory
+    has no category column to say so."""
+    name = features.app.name.strip()
+    if features.app.description or features.host is None or " " in name or "." not in name:
+        return  # only a row named by its bare address (desdm.x.go.id)
+    from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
+
+    label = features.compact
+    features.owner_site = names_owner(label, tuple(words(organization_label(workspace, features.owner_id))))
+    features.website = features.website or features.owner_site
+    own = tuple(words(organization_label(workspace, features.owner_id)))
+    features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
+        names_owner(label, other, without_kind=True) for other in _organization_words(workspace).get(label[:1], ())
+        if other != own)  # kesbangpol is another OPD's
+
+
+def _organization_words(workspace: Workspace) -> dict[str, list[tuple[str, ...]]]:
+    """The words of every organization's name by the first letters of its first two words (where an
+    abbreviation of it starts), once per workspace."""
+    def index() -> dict[str, list[tuple[str, ...]]]:
+        found: dict[str, set[tuple[str, ...]]] = {}
+        for org in workspace.organizations:
+            name = tuple(words(org.label))
+            for word in name[:2]:
+                found.setdefault(word[:1], set()).add(name)
+        return {letter: sorted(names) for letter, names in found.items()}
+
+    return workspace.derived(("duplicates", "organization words"), index)
 
 
 MIN_BRAND = 4
@@ -389,9 +445,23 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
     found: list[tuple[Application, NationalFunction, str | None]] = []
     national_ids: dict[str, str] = {}
     fallback_ids: dict[str, str] = {}
-    for app in apps:
-        name = normaliser.name(name_text(app.name), app.acronym)
-        function, national, named = application_function(normaliser, app, name)
+    by_name: dict[tuple[str, str | None], tuple[NormalName, tuple[FunctionFound, bool]]] = {}
+    by_text: dict[tuple[str, str | None, str | None, str], FunctionFound] = {}
+    by_words: dict[int, tuple[FunctionFound, bool]] = {}  # the normaliser keeps every NormalName alive
+    for app in apps:  # a national application is listed by many OPDs: each distinct name is read once
+        cached = by_name.get((app.name, app.acronym))
+        if cached is None:
+            name = normaliser.name(name_text(app.name), app.acronym)
+            said = by_words.get(id(name))  # names that differ only by an OPD or place share one NormalName
+            if said is None:
+                said = by_words[id(name)] = _function_by_name(normaliser, name)
+            cached = by_name[(app.name, app.acronym)] = (name, said)
+        name, said = cached
+        key = (app.name, app.acronym, app.description if said[1] else None, app.source)
+        found_here = by_text.get(key)
+        if found_here is None:
+            found_here = by_text[key] = application_function(normaliser, app, name, said)
+        function, national, named = found_here
         if national is not None or app.source == "nasional":
             if national is not None:
                 (national_ids if named else fallback_ids).setdefault(national.id, app.id)

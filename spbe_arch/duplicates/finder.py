@@ -7,12 +7,15 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from spbe_arch.duplicates.blocking import all_pairs, candidate_pairs
+from spbe_arch.duplicates.blocking import MIN_ACRONYM, MIN_SPELT_WORDS, all_pairs, candidate_pairs
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
+from spbe_arch.duplicates.normalize import abbreviates
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import DESCRIPTION_UNRELATED, Scorer, cosine
+from spbe_arch.duplicates.systems import name_text
+from spbe_arch.duplicates.tables import words
 from spbe_arch.errors import UsageError
 from spbe_arch.workspace import Workspace
 
@@ -36,16 +39,24 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
     if a.owner == b.owner and a.own_site and b.own_site and not a.village:
         return "own_site"  # an OPD has one official website, however many addresses it was listed under
-    if a.owner == b.owner and a.unknown_name and b.unknown_name and a.website == b.website and not a.village \
+    if a.owner == b.owner and not a.village and (a.owner_site or b.owner_site) and (a.owner_site or a.opd_site) \
+            and (b.owner_site or b.opd_site):
+        return "own_site"  # desdm and distamben: one OPD's site under its current and its former name
+    if a.owner == b.owner and a.unknown_name and b.unknown_name and not a.village \
+            and (a.website == b.website or a.owner_site or b.owner_site) \
             and misspelt(a.compact, b.compact):
         return "spelling"  # bapenda and bappenda, distamben and distambem: one OPD's one system, mistyped
     if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
         return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
         return "replaces"
+    if a.village != b.village:
+        return None  # simbatan of the Setda and simbatan.x.go.id of Desa Simbatan: a village's name
     if a.website == b.website and a.name_key != b.name_key and (
             (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
         return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system
+    if a.website == b.website and (acronym_of(a, b) or acronym_of(b, a)):
+        return "name"  # SIMRAL and "Sistem Informasi Manajemen Perencanaan, Penganggaran dan Pelaporan"
     if a.national is not None and b.national is not None and a.named_national and b.named_national \
             and a.national.id == b.national.id:
         return "national"
@@ -60,6 +71,17 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if _unrelated(a, b):
         return None
     return "name"
+
+
+def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
+    """One row's name is only an acronym that the other's name spells out word by word (its initials or
+    first syllables): the same system written short in one row and long in another."""
+    # SIAP, SIMA: four letters or fewer abbreviate too many names by chance
+    if not short.acronym_only or long.acronym_only or len(short.compact) < MIN_ACRONYM \
+            or not short.compact.isalpha():
+        return False
+    spelt = words(name_text(long.app.name))
+    return len(spelt) >= MIN_SPELT_WORDS and abbreviates(short.compact, spelt)
 
 
 def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:

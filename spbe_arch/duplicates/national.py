@@ -9,31 +9,38 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import TypeVar
 
-from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables
+from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables, Triggers
 
 
 def function_of(concepts: Collection[str], tables: Tables, written: Collection[str] = ()) -> NationalFunction | None:
     """The first national function whose concept set the words hold, unless a word (of the concepts or
     as written, before acronyms were expanded: BLUD) marks another."""
-    return _first_held(tables.functions, concepts, written)
+    return _first_held(tables.functions, tables.function_triggers, concepts, written)
 
 
 def role_of(concepts: Collection[str], tables: Tables, written: Collection[str] = ()) -> LocalFunction | None:
     """The first local function (presensi, JDIH, antrean) whose concept set the words hold, unless a
     word marks another function."""
-    return _first_held(tables.roles, concepts, written)
+    return _first_held(tables.roles, tables.role_triggers, concepts, written)
 
 
 _Function = TypeVar("_Function", NationalFunction, LocalFunction)
 
 
-def _first_held(entries: Sequence[_Function], concepts: Collection[str],
+def _first_held(entries: Sequence[_Function], index: Triggers, concepts: Collection[str],
                 written: Collection[str]) -> _Function | None:
     """The first entry one of whose concept sets ``concepts`` holds whole, and none of whose ``unless``
-    words appears among the concepts or the words as written."""
+    words appears among the concepts or the words as written. Only entries one of whose concept sets
+    has its trigger word among the concepts can hold one whole: the others are not tried."""
     present = set(concepts)
+    candidates = set(index.always)
+    for word in present:
+        candidates.update(index.by_word.get(word, ()))
+    if not candidates:
+        return None
     marks = present | set(written)
-    for entry in entries:
+    for position in sorted(candidates):
+        entry = entries[position]
         if entry.unless & marks:
             continue
         if any(group <= present for group in entry.concepts):
@@ -55,8 +62,9 @@ def national_named(tokens: Sequence[str], content: Sequence[str], tables: Tables
     present = set(tokens)
     joined = "".join(tokens)
     index = tables.national_name_index
+    positions = tables.function_positions
     candidates = [entry for word in (*present, joined) for entry in index.get(word, ())]
-    for function, phrase, compact_name in sorted(candidates, key=lambda e: (tables.functions.index(e[0]), e[1])):
+    for function, phrase, compact_name in sorted(candidates, key=lambda e: (positions[e[0]], e[1])):
         own = {w for group in function.concepts for w in group} | {w for n in function.names for w in n.split()}
         if joined == compact_name:
             rest = []

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spbe_arch.duplicates.tables import Tables, fold, words
 
@@ -50,6 +51,7 @@ class NormalName:
         return " ".join(sorted(self.weights))
 
 
+@lru_cache(maxsize=65536)
 def _looks_like_acronym(raw: str) -> bool:
     letters = [c for c in raw if c.isalpha()]
     if len(letters) < 2:
@@ -118,6 +120,7 @@ class Normaliser:
         self._phrase_lengths = _lengths_by_first_word(self.tables.phrases)
         self._names: dict[tuple[str, str | None], NormalName] = {}
         self._descriptions: dict[tuple[str, bool, int | None], dict[str, float]] = {}
+        self._kept: dict[tuple[tuple[str, ...], frozenset[str]], NormalName] = {}
         tables = self.tables
         spellable = set(tables.vocabulary) | {w for p in tables.phrases for w in p if len(w) >= 4}
         spellable |= {c for c in tables.phrases.values() if " " not in c}
@@ -204,11 +207,14 @@ class Normaliser:
         if acronym and not _spelt_in(acronym, name):
             text = f"{name} ({acronym})"
         text = _CAMEL_PREFIX.sub(r"\1 ", text)
-        acronyms = {fold(w) for w in _RAW_WORD.findall(text) if _looks_like_acronym(w)}
+        written = _RAW_WORD.findall(text)
+        acronyms = {fold(w) for w in written if _looks_like_acronym(w)}
         if acronym:  # the acronym field: its words that look like acronyms, and itself if it does
             raw = _RAW_WORD.findall(acronym)
             acronyms.update(fold(w) for w in raw if _looks_like_acronym(w) or (len(raw) == 1 and len(w) > 1))
-        tokens = [t for t in words(text) if not _VERSION.match(t) or t in self.tables.acronyms]
+        # an ASCII text folds word by word as it folds whole (accents may split words: fold the whole)
+        folded = [w.lower() for w in written] if text.isascii() else words(text)
+        tokens = [t for t in folded if not _VERSION.match(t) or t in self.tables.acronyms]
         kept = self._remove_phrases(tokens)
         if not any(t not in self.tables.fillers for t in kept if not _drop(t)):
             kept = tokens
@@ -262,6 +268,15 @@ class Normaliser:
 
     def _name(self, name: str, acronym: str | None) -> NormalName:
         kept, acronyms = self.raw_tokens(name, acronym)
+        # names that differ only in the words removed (an OPD, a place) weigh the same: read them once
+        runs = {"".join(kept[i:j]) for i in range(len(kept)) for j in range(i + 1, min(i + 3, len(kept)) + 1)}
+        key = (tuple(kept), frozenset(acronyms & runs))
+        cached = self._kept.get(key)
+        if cached is None:
+            cached = self._kept[key] = self._weigh(kept, acronyms)
+        return cached
+
+    def _weigh(self, kept: list[str], acronyms: set[str]) -> NormalName:
         content = self.content(kept)
         acronym_only = bool(content) and all(t in acronyms for t in content)
         aliases = self.tables.acronyms

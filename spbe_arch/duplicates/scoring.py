@@ -23,6 +23,7 @@ WEIGHTS: dict[str, float] = {
     "description_opaque": 0.80,  # when a name says nothing (SIDAKIN), the description says what it is
     "process": 0.45,
     "rab": 0.25,
+    "rab_area": 0.15,  # both fall into one RAB area by their words (classification, high confidence)
     "service": 0.40,
     "writes": 0.40,
     "raa": 0.30,
@@ -44,6 +45,7 @@ Signals = list[tuple[str, float | frozenset[str] | str | None]]
 DESCRIPTION_UNRELATED = 0.03
 WEAK_ONLY = 0.4  # names that share only words of many functions (portal, dashboard, layanan)
 DESCRIPTION_FULL = 0.4  # two descriptions written independently rarely share more: count it as certain
+NAMES_ONLY_CONCEPT = 0.75  # the strength of a shared function word when neither row has a description
 
 
 def specificity(count: int) -> float:
@@ -70,6 +72,13 @@ def _against(a: AppFeatures, b: AppFeatures) -> bool:
     return not any(group & national for group in b.role.concepts)
 
 
+def _one_function(a: AppFeatures, b: AppFeatures) -> bool:
+    """Both names name one function the tables know (a national one, or the same local one)."""
+    if a.function is not None or b.function is not None:
+        return a.function is not None and b.function is not None and a.function.id == b.function.id
+    return a.role is not None and b.role is not None and a.role.id == b.role.id
+
+
 @dataclass
 class Scorer:
     """Scores pairs of one feature set; ``explain`` also returns the evidence in words."""
@@ -77,6 +86,15 @@ class Scorer:
     features: FeatureSet
     messages: Messages
     describe: Callable[[str], str]  # id -> "`id` (name)" for the evidence
+    _weak_words: frozenset[str] | None = None
+
+    def _views(self, f: AppFeatures) -> frozenset[str]:
+        """Words of a weak function (dashboard, monitoring) in the name: a view on a function's data,
+        not the system that performs it (Dashboard Kependudukan beside Layanan Kependudukan)."""
+        if self._weak_words is None:
+            self._weak_words = frozenset(w for role in self.features.tables.roles if not role.strong
+                                         for group in role.concepts for w in group)
+        return frozenset(w for w in f.name if w in self._weak_words)
 
     def _best_shared(self, shared: frozenset[str], signal: str) -> float:
         """The strength of the most specific id the two share."""
@@ -92,6 +110,12 @@ class Scorer:
         name = cosine(a.name, b.name)
         if name > 0 and not (a.name.keys() & b.name.keys()) - self.features.tables.weak:
             name *= WEAK_ONLY  # "Portal Dinas Sosial", "Portal Dinas Pertanian": a template, not a function
+        if not a.desc and not b.desc and a.concepts & b.concepts and _one_function(a, b) \
+                and self._views(a) == self._views(b):
+            # names are all there is: a function word both names hold (arsip, presensi) outweighs the
+            # other words, which the names alone cannot tell apart from a module's or an OPD's name
+            shared_concepts = len(a.concepts & b.concepts) / len(a.concepts | b.concepts)
+            name = max(name, NAMES_ONLY_CONCEPT * shared_concepts)
         if name > 0:
             keep *= 1 - WEIGHTS["name"] * name
             found.append(("name", name))
@@ -116,6 +140,9 @@ class Scorer:
             elif a.processes and b.processes:
                 factor *= PENALTIES["process"]
                 found.append(("no_common_process", None))
+            elif a.rab_area and a.rab_area == b.rab_area:
+                keep *= 1 - WEIGHTS["rab_area"]  # what `spbe classify` suggests, where it is confident
+                found.append(("rab_area", a.rab_area))
         shared = a.services & b.services
         if shared:
             keep *= 1 - WEIGHTS["service"] * self._best_shared(shared, "service")

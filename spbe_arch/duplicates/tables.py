@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -69,6 +70,27 @@ class LocalFunction:
     unless: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class Triggers:
+    """Positions of table entries by one word of each of their concept sets; ``always``: entries with an
+    empty concept set, which every text holds."""
+
+    by_word: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+
+
+def triggers(concept_sets: Iterable[tuple[frozenset[str], ...]]) -> Triggers:
+    by_word: dict[str, set[int]] = {}
+    always: list[int] = []
+    for position, concepts in enumerate(concept_sets):
+        for group in concepts:
+            if group:
+                by_word.setdefault(min(group), set()).add(position)
+            else:
+                always.append(position)
+    return Triggers({w: tuple(sorted(p)) for w, p in by_word.items()}, tuple(always))
+
+
 @dataclass
 class Tables:
     """Every table, folded and ready for lookups."""
@@ -99,6 +121,24 @@ class Tables:
                 if entry[2] != phrase[0]:
                     index.setdefault(entry[2], []).append(entry)
         return index
+
+    @cached_property
+    def function_positions(self) -> dict[NationalFunction, int]:
+        """Each national function's place in the table: first match wins, so order is priority."""
+        positions: dict[NationalFunction, int] = {}
+        for position, function in enumerate(self.functions):
+            positions.setdefault(function, position)
+        return positions
+
+    @cached_property
+    def function_triggers(self) -> Triggers:
+        """National functions by a word each of their concept sets needs: only those are tried."""
+        return triggers(f.concepts for f in self.functions)
+
+    @cached_property
+    def role_triggers(self) -> Triggers:
+        """Local functions by a word each of their concept sets needs: only those are tried."""
+        return triggers(r.concepts for r in self.roles)
 
     @cached_property
     def known_words(self) -> frozenset[str]:

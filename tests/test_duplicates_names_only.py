@@ -1,0 +1,242 @@
+"""Names-only inventories (third round): new local functions of the lexicon, a shared function word when
+no description is there to say more, the RAB area as a signal, and the indexed function lookup of AP015."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from pathlib import Path
+
+from spbe_arch.duplicates import find_duplicates
+from spbe_arch.duplicates.features import build_features, national_copies
+from spbe_arch.duplicates.national import function_of, role_of
+from spbe_arch.duplicates.normalize import Normaliser
+from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, shipped_tables
+from spbe_arch.exchange.inventory import import_inventory
+from spbe_arch.loader import open_workspace
+from spbe_arch.workspace import Workspace
+
+HEADER = ["id", "name", "owner_opd", "description", "status", "category"]
+ROWS = [
+    ["R01", "sikn.sukamakmur.go.id", "Dinas Kearsipan dan Perpustakaan", "", "", "Aplikasi"],
+    ["R02", "Aplikasi arsip inaktif", "Dinas Kearsipan dan Perpustakaan", "", "", "Aplikasi"],
+    ["R03", "LKH Online", "Dinas Pendidikan", "", "", "Aplikasi"],
+    ["R04", "Laporan Kegiatan Harian Pegawai", "Dinas Kesehatan", "", "", "Aplikasi"],
+    ["R05", "Sistem Informasi Posyandu", "Dinas Kesehatan", "", "", "Aplikasi"],
+    ["R06", "e-Posyandu", "Kecamatan Tegalsari", "", "", "Aplikasi"],
+    ["R09", "Absensi Siswa", "Dinas Pendidikan", "", "", "Aplikasi"],
+    ["R10", "e-Presensi Pegawai", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
+    ["R11", "e-SAKIP", "Bagian Organisasi", "", "", "Aplikasi"],
+    ["R12", "e-Kinerja", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
+]
+
+
+def _imported(tmp_path: Path) -> Workspace:
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(ROWS)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    return workspace
+
+
+def _row_pairs(workspace: Workspace) -> dict[frozenset[str], str]:
+    rows = {app.id: str(app.properties.get("source_ids", "")) for app in workspace.applications}
+    return {frozenset((rows[p.a], rows[p.b])): p.kind for p in find_duplicates(workspace).pairs}
+
+
+def test_the_lexicon_knows_more_local_functions_by_name() -> None:
+    tables = shipped_tables()
+    normaliser = Normaliser(tables)
+    found_national = function_of(normaliser.name("LKH Online").weights, tables)
+    assert found_national is not None and found_national.id == "kinerja-pegawai"  # daily logs are e-Kinerja's
+    expected = {"Data Warga Miskin": "kemiskinan",
+                "Sistem Informasi Posyandu": "gizi", "Info Harga Pangan": "harga", "SIMFONI-PPA": "kekerasan",
+                "e-Beasiswa": "beasiswa", "e-RDKK": "pupuk", "Aplikasi TTE": "tte", "e-Parkir": "parkir"}
+    for name, role in expected.items():
+        found = role_of(normaliser.name(name).weights, tables)
+        assert found is not None and found.id == role, (name, found)
+
+
+def test_a_shared_function_word_pairs_names_without_descriptions(tmp_path: Path) -> None:
+    pairs = _row_pairs(_imported(tmp_path))
+    for first, second in (("R01", "R02"), ("R03", "R04"), ("R05", "R06")):
+        assert pairs.get(frozenset((first, second))) == "functional", (first, second)
+
+
+def test_another_function_or_another_job_stays_apart(tmp_path: Path) -> None:
+    pairs = _row_pairs(_imported(tmp_path))
+    for first, second in (("R09", "R10"), ("R11", "R12")):
+        assert frozenset((first, second)) not in pairs, (first, second)
+
+
+def test_the_rab_area_is_kept_only_where_the_words_are_clear(tmp_path: Path) -> None:
+    features = {f.app.name: f for f in build_features(_imported(tmp_path)).apps}
+    assert features["Aplikasi arsip inaktif"].rab_area is not None
+    assert features["Aplikasi arsip inaktif"].rab_area == features["sikn.sukamakmur.go.id"].rab_area
+    assert features["e-Presensi Pegawai"].rab_area is None  # no RAB area names attendance
+
+
+def _first_by_scan(entries: tuple[NationalFunction, ...] | tuple[LocalFunction, ...], concepts: set[str],
+                   written: set[str]) -> str | None:
+    """The plain first-match over the whole table, which the indexed lookup must equal."""
+    for entry in entries:
+        if entry.unless & (concepts | written):
+            continue
+        if any(group <= concepts for group in entry.concepts):
+            return entry.id
+    return None
+
+
+def test_the_indexed_function_lookup_equals_a_scan_of_the_table() -> None:
+    tables = shipped_tables()
+    vocabulary = sorted({w for e in (*tables.functions, *tables.roles) for g in e.concepts for w in g}
+                        | {w for e in (*tables.functions, *tables.roles) for w in e.unless})
+    checked = 0
+    for size in (1, 2):
+        for combination in itertools.islice(itertools.combinations(vocabulary, size), 0, None, 7):
+            concepts = set(combination)
+            for written in (set(), {"desa"}):
+                found = function_of(concepts, tables, written)
+                assert (found.id if found else None) == _first_by_scan(tables.functions, concepts, written)
+                role = role_of(concepts, tables, written)
+                assert (role.id if role else None) == _first_by_scan(tables.roles, concepts, written)
+                checked += 1
+    assert checked > 500
+
+
+def test_national_copies_read_a_repeated_name_once_with_the_same_result(tmp_path: Path) -> None:
+    rows = [[f"C{i:02d}", "Aplikasi Persuratan", f"Dinas Nomor {i}", "", "", "Aplikasi"] for i in range(6)]
+    rows.append(["C99", "Sistem Informasi Pengaduan", "Inspektorat", "", "", "Aplikasi"])
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    copies = national_copies(workspace)
+    functions = {app.name: function.id for app, function, _ in copies}
+    assert functions == {"Aplikasi Persuratan": "persuratan", "Sistem Informasi Pengaduan": "pengaduan"}
+    assert len(copies) == 7
+
+
+def test_an_acronym_and_the_name_it_abbreviates_are_one_system(tmp_path: Path) -> None:
+    rows = [["A01", "SIMANTAP", "Sekretariat Daerah", "", "", "Aplikasi"],
+            ["A02", "Sistem Informasi Manajemen Tata Perkantoran", "Dinas Komunikasi dan Informatika", "", "",
+             "Aplikasi"],
+            ["A03", "SIMPATIK", "Dinas Sosial", "", "", "Aplikasi"],  # starts alike, spells other words
+            ["A04", "SIMPUS", "Dinas Kesehatan", "", "", "Aplikasi"]]
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    pairs = _row_pairs(workspace)
+    assert pairs.get(frozenset(("A01", "A02"))) == "same_system"
+    assert frozenset(("A02", "A03")) not in pairs and frozenset(("A02", "A04")) not in pairs
+
+
+def test_an_opd_abbreviation_names_its_owner() -> None:
+    from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
+    from spbe_arch.duplicates.tables import words
+
+    def owner(label: str, name: str) -> bool:
+        return names_owner(label, tuple(words(name)))
+
+    assert owner("desdm", "Dinas Energi dan Sumber Daya Mineral")
+    assert owner("dinkes", "Dinas Kesehatan") and owner("dispenduk", "Dinas Kependudukan dan Catatan Sipil")
+    assert owner("disnakertrans", "Dinas Tenaga Kerja dan Transmigrasi")
+    assert owner("bapenda", "Badan Pendapatan Daerah") and owner("biroadpem", "Biro Administrasi Pembangunan")
+    assert not owner("distamben", "Dinas Energi dan Sumber Daya Mineral")  # its former name
+    assert not owner("kpid", "Dinas Komunikasi dan Informatika") and not owner("visit", "Dinas Pariwisata")
+    assert looks_like_an_opd("distamben") and not looks_like_an_opd("virtualtour")
+
+
+def test_an_opds_site_under_its_current_and_former_abbreviation_is_one_system(tmp_path: Path) -> None:
+    rows = [["W01", "desdm.sukamakmur.go.id", "Dinas Energi dan Sumber Daya Mineral", "", "", "Website"],
+            ["W02", "distamben.sukamakmur.go.id", "Dinas Energi dan Sumber Daya Mineral", "", "", "Website"],
+            ["W03", "diskominfo.sukamakmur.go.id", "Dinas Komunikasi dan Informatika", "", "", "Website"],
+            ["W04", "virtualtour.sukamakmur.go.id", "Dinas Komunikasi dan Informatika", "", "", "Website"],
+            ["W05", "kpid.sukamakmur.go.id", "Dinas Komunikasi dan Informatika", "", "", "Website"],
+            ["W06", "disbudpar.sukamakmur.go.id", "Dinas Pariwisata", "", "", "Website"]]
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    pairs = _row_pairs(workspace)
+    assert pairs == {frozenset(("W01", "W02")): "same_system"}  # the sites of Diskominfo are other systems
+
+
+
+GUARDS = [
+    ['Q01', 'Siskeudes', 'Dinas Pemberdayaan Masyarakat dan Desa', '', '', 'Aplikasi'],
+    ['Q02', 'SIMDA Keuangan', 'Badan Pengelolaan Keuangan dan Aset Daerah', '', '', 'Aplikasi'],
+    ['Q03', 'e-Kinerja', 'Badan Kepegawaian Daerah', '', '', 'Aplikasi'],
+    ['Q04', 'e-SAKIP', 'Biro Organisasi', '', '', 'Aplikasi'],
+    ['Q05', 'SIRUP', 'Biro Pengadaan Barang dan Jasa', '', '', 'Aplikasi'],
+    ['Q06', 'LPSE', 'Biro Pengadaan Barang dan Jasa', '', '', 'Aplikasi'],
+    ['Q07', 'Aplikasi Keuangan Desa', 'Dinas Pemberdayaan Masyarakat dan Desa', '', '', 'Aplikasi'],
+    ['Q08', 'Sistem Informasi Keuangan Daerah', 'Inspektorat', '', '', 'Aplikasi'],
+    ['Q09', 'Absensi Siswa', 'Dinas Pendidikan', '', '', 'Aplikasi'],
+    ['Q10', 'Absensi Pegawai', 'Dinas Kesehatan', '', '', 'Aplikasi'],
+    ['Q11', 'Laporan Bencana', 'Badan Penanggulangan Bencana Daerah', '', '', 'Aplikasi'],
+    ['Q12', 'Lapor Gubernur', 'Biro Pemerintahan', '', '', 'Aplikasi'],
+    ['Q13', 'SIMPEG Guru', 'Dinas Pendidikan', '', '', 'Aplikasi'],
+    ['Q14', 'SIMPEG', 'Badan Kepegawaian Daerah', '', '', 'Aplikasi'],
+    ['Q15', 'Website Dinas Sosial', 'Dinas Sosial', '', '', 'Website'],
+    ['Q16', 'Website Dinas Kesehatan', 'Dinas Kesehatan', '', '', 'Website'],
+    ['Q17', 'e-Office', 'Biro Umum', '', '', 'Aplikasi'],
+    ['Q18', 'TNDE Dinas Pendidikan', 'Dinas Pendidikan', '', '', 'Aplikasi'],
+    ['Q19', 'Presensi Online', 'Dinas Sosial', '', '', 'Aplikasi'],
+    ['Q20', 'Portal Satu Data', 'Dinas Komunikasi dan Informatika', '', '', 'Aplikasi'],
+    ['Q21', 'Open Data', 'Bappeda', '', '', 'Aplikasi'],
+    ['Q22', 'Pajak Kendaraan Bermotor', 'Badan Pendapatan Daerah', '', '', 'Aplikasi'],
+    ['Q23', 'Pajak Bumi dan Bangunan', 'Badan Pendapatan Daerah', '', '', 'Aplikasi'],
+]
+
+
+def test_qualifiers_keep_domains_apart_in_names_only(tmp_path: Path) -> None:
+    """Village against regional finance, ASN performance against SAKIP, SiRUP against SPSE, pupils'
+    against staff attendance, disaster reports against complaints, teachers' records against SIMPEG,
+    two OPDs' websites, two taxes: apart; the same function under two names: one pair each."""
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(GUARDS)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Provinsi Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    assert set(_row_pairs(workspace)) == {frozenset(p) for p in (("Q01", "Q07"), ("Q17", "Q18"), ("Q20", "Q21"),
+                                                               ("Q10", "Q19"), ("Q02", "Q08"))}
+
+
+def test_an_address_that_abbreviates_its_owner_is_a_website_without_a_category(tmp_path: Path) -> None:
+    """Without a category column an OPD's own address (dinkes.x.go.id) is still its website, so it is
+    not a functional duplicate of an application; a village's site is its village's, not the Setda's
+    application of the same name; an address named after another OPD is no site of its owner."""
+    rows = [["S01", "dinkes.sukamakmur.go.id", "Dinas Kesehatan", "", "", ""],
+            ["S02", "Profil Dinas Kesehatan", "Dinas Kesehatan", "", "", ""],
+            ["S03", "simbatan", "Sekretariat Daerah", "", "", ""],
+            ["S04", "simbatan.sukamakmur.go.id", "Desa Simbatan", "", "", ""],
+            ["S05", "bkd.sukamakmur.go.id", "Badan Kepegawaian Daerah", "", "", ""],
+            ["S06", "kesbangpol.sukamakmur.go.id", "Badan Kepegawaian Daerah", "", "", ""],
+            ["S07", "bakesbangpol.sukamakmur.go.id", "Badan Kesatuan Bangsa dan Politik", "", "", ""]]
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    features = {str(f.app.properties.get("source_ids")): f for f in build_features(workspace).apps}
+    assert features["S01"].website and features["S04"].website and not features["S03"].website
+    assert not features["S06"].opd_site  # kesbangpol names another OPD
+    assert _row_pairs(workspace) == {}
