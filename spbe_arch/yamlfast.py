@@ -37,17 +37,15 @@ _TOP, _MAP, _SEQ, _ITEMS = range(4)
 # characters libyaml refuses, reads as line breaks or byte-order marks, and tabs: left to the full reader
 _BAD_ASCII = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _BAD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-# one row a line: indentation, a dash, a block key (plain, at most 250 characters: libyaml limits a
-# simple key to 1024) with its colon and spaces, and the rest of the line
-_LINE = re.compile(r"^( *)(-(?: +|$))?(?:([^ \-?:,\[\]{}#&*!|>'\"%@`\n](?:[^:#\n]{0,248}[^ :#\n])?)(: +|:$))?(.*)$",
-                   re.MULTILINE)
+# one row a line: indentation, a dash, a block key with its colon and spaces, and the rest of the line
+# (a key over 250 characters is refused later: libyaml limits a simple key to 1024)
+_LINE = re.compile(r"^( *)(-(?: +|$))?(?:([^ \-?:,\[\]{}#&*!|>'\"%@`\n][^:#\n]*)(: +|:$))?(.*)", re.MULTILINE)
 _SQ = re.compile(r"'((?:[^']|'')*)'")
 _DQ = re.compile(r'"([^"\\]*)"')
 _TAIL = re.compile(r"(?: +#.*| *)$")  # what may follow a complete value on its line
 # flow context: a plain scalar, a key with its ": ", and the spaces between
 _FLOW_PLAIN = re.compile(r"(?:[^ ,\[\]{}#:?'\"&*!|>%@`\-]|-(?=[^ ,\[\]{}#:?]))[^,\[\]{}#:?]*")
 _FLOW_KEY = re.compile(r"((?:[^ ,\[\]{}#:?'\"&*!|>%@`\-]|-(?=[^ ,\[\]{}#:?]))[^,\[\]{}#:?]{0,248}?) *: +")
-_SPACES = re.compile(" *")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _SPECIAL = _INDICATORS | frozenset(_IMPLICIT)  # a plain value that may not be text, or not plain
 _CONSTRUCT = {
@@ -60,24 +58,6 @@ _CONSTRUCT = {
 
 class _Unsupported(Exception):
     """The text holds something outside the subset: the full reader reads it."""
-
-
-class _Frame:
-    """One open block collection: its kind, the column of its keys or dashes, and where it goes."""
-
-    __slots__ = ("depth", "indent", "indentless", "kind", "path", "pos", "value")
-
-    def __init__(self, kind: int, indent: int, value: Any, path: Path_, pos: Positions | None, depth: int,
-                 indentless: bool = False) -> None:
-        if depth >= MAX_DEPTH:
-            raise _Unsupported
-        self.kind = kind
-        self.indent = indent
-        self.value = value
-        self.path = path
-        self.pos = pos
-        self.depth = depth
-        self.indentless = indentless  # a list whose dashes stand in its key's column
 
 
 def _typed(text: str) -> Any:
@@ -94,6 +74,13 @@ def _typed(text: str) -> Any:
             except Exception as exc:  # the full reader reports what cannot be read
                 raise _Unsupported from exc
     return text
+
+
+def _skip(s: str, i: int) -> int:
+    """The index of the first character at or after ``i`` that is not a space."""
+    while s[i:i + 1] == " ":
+        i += 1
+    return i
 
 
 def _key_ok(key: str) -> bool:
@@ -127,20 +114,18 @@ class _Reader:
         self.doc = Document()
         self.paths: dict[str, Path_] = {}
 
-    def child(self, frame: _Frame, mark: tuple[int, int]) -> tuple[Path_, Positions]:
-        """The next item of list ``frame`` starts at ``mark``: record it; the path and positions
-        that its own content uses."""
-        index = len(frame.value)
-        if frame.kind == _ITEMS:
-            path = (frame.path[0], index)
+    def child(self, frame: list[Any], mark: tuple[int, int]) -> tuple[Path_, Positions]:
+        """The next item of block list ``frame`` starts at ``mark``: record it; the path and
+        positions that its own content uses."""
+        index = len(frame[2])
+        if frame[0] == _ITEMS:
+            path = (frame[3][0], index)
             self.doc.positions.values[path] = mark
-            item = Positions()
-            self.doc.items[(str(frame.path[0]), index)] = item
+            item = self.doc.items[path] = Positions()
             return (), item
-        path = (*frame.path, index)
-        assert frame.pos is not None
-        frame.pos.values[path] = mark
-        return path, frame.pos
+        path = (*frame[3], index)
+        frame[4].values[path] = mark
+        return path, frame[4]
 
     def key_path(self, path: Path_, key: str) -> Path_:
         if path:
@@ -154,10 +139,9 @@ class _Reader:
         ``items_key``: it is the list of that root key, whose items have their own positions."""
         if depth >= MAX_DEPTH:
             raise _Unsupported
-        spaces = _SPACES.match
         if s[i] == "[":
             out: list[Any] = []
-            i = spaces(s, i + 1).end()
+            i = _skip(s, i + 1)
             if s[i:i + 1] == "]":
                 return out, i + 1
             while True:
@@ -174,18 +158,18 @@ class _Reader:
                     pos.values[child] = mark
                     value, i = self.flow_item(s, i, line, base, child, pos, depth + 1)
                 out.append(value)
-                i = spaces(s, i).end()
+                i = _skip(s, i)
                 nxt = s[i:i + 1]
                 if nxt == "]":
                     return out, i + 1
                 if nxt != ",":
                     raise _Unsupported
-                i = spaces(s, i + 1).end()
+                i = _skip(s, i + 1)
                 if s[i:i + 1] in ("]", ""):
                     raise _Unsupported
         assert pos is not None
         mapping: dict[str, Any] = {}
-        i = spaces(s, i + 1).end()
+        i = _skip(s, i + 1)
         if s[i:i + 1] == "}":
             return mapping, i + 1
         while True:
@@ -201,13 +185,13 @@ class _Reader:
             if s[i:i + 1] not in ("[", "{"):
                 pos.values[child] = (line, base + i + 1)
             mapping[key], i = self.flow_item(s, i, line, base, child, pos, depth + 1)
-            i = spaces(s, i).end()
+            i = _skip(s, i)
             nxt = s[i:i + 1]
             if nxt == "}":
                 return mapping, i + 1
             if nxt != ",":
                 raise _Unsupported
-            i = spaces(s, i + 1).end()
+            i = _skip(s, i + 1)
             if s[i:i + 1] in ("}", ""):
                 raise _Unsupported
 
@@ -238,163 +222,210 @@ class _Reader:
             return result, False
         return _scalar(val), True
 
-    def read(self, text: str) -> Document:  # noqa: C901 - one loop keeps the hot path inline
+    def read(self, text: str) -> Document:
         rows = _LINE.findall(text)
         if len(rows) != text.count("\n") + 1:  # one row a line, or the line numbers would be wrong
             raise _Unsupported
         doc = self.doc
         positions = doc.positions
-        names: dict[str, str] = {}
-        paths = self.paths
+        items = doc.items
+        paths: dict[str, tuple[str]] = {}  # a key as written -> its path in an element (one string)
         special = _SPECIAL
-        stack: list[_Frame] = []
-        root: _Frame | None = None
+        # the open block collections: [kind, indent, value, path, positions, depth, indentless]
+        stack: list[list[Any]] = []
+        root: list[Any] | None = None
         pending = 0  # 1: a key waits for its value, 2: an item waits for its value
         pending_key = ""
         pending_path: Path_ = ()
         pending_mark = (0, 0)
+        pending_indent = -1  # the column of a waiting key of a mapping (not the root one)
         # the mapping that takes the next key; cur_indent is -1 when none may (a list, a waiting value)
-        cur: _Frame | None = None
+        cur: list[Any] = []
         cur_indent = -1
         cur_map: dict[str, Any] = {}
         cur_path: Path_ = ()
         cur_keys: dict[Path_, tuple[int, int]] = {}
         cur_values: dict[Path_, tuple[int, int]] = {}
-        line = 0
-        for indent, dash, key, sep, val in rows:
-            line += 1
+        # the list that takes the next plain item; seq_indent is -1 when none may
+        seq_indent = -1
+        seq_list: list[Any] = []
+        seq_path: Path_ = ()
+        seq_values: dict[Path_, tuple[int, int]] = {}
+        lazy: list[Any] | None = None  # a list opened on the hot path, not yet on the stack
+        for line, (indent, dash, key, sep, val) in enumerate(rows, 1):
             if not key or dash or len(indent) != cur_indent:
-                # everything but a key line of the current mapping: blank lines, comments, items,
-                # a change of level, a waiting value
+                if (dash and not key and len(indent) == seq_indent and val and val[0] not in special
+                        and ": " not in val and " #" not in val and val[-1] not in ": "):
+                    # the hot path of lists: a plain text item
+                    seq_values[(*seq_path, len(seq_list))] = (line, seq_indent + len(dash) + 1)
+                    seq_list.append(val)
+                    continue
+                if (pending == 1 and dash and not key and len(indent) == pending_indent and val
+                        and val[0] not in special and ": " not in val and " #" not in val
+                        and val[-1] not in ": "):
+                    # the hot path of a key's list of plain text, its dashes in the key's column: the
+                    # list is opened without leaving the mapping (a key line in the column closes it)
+                    frame = stack[-1]
+                    if frame[5] + 1 >= MAX_DEPTH:
+                        raise _Unsupported
+                    seq_list = [val]
+                    seq_path = pending_path
+                    seq_values = cur_values
+                    seq_indent = cur_indent = pending_indent
+                    cur_map[pending_key] = seq_list
+                    seq_values[(*seq_path, 0)] = (line, seq_indent + len(dash) + 1)
+                    lazy = [_SEQ, seq_indent, seq_list, seq_path, frame[4], frame[5] + 1, True]
+                    pending = 0
+                    continue
+                # everything else but a key line of the current mapping: blank lines, comments,
+                # items, a change of level, a waiting value
                 if not dash and not key:
                     if not val or val[0] == "#":
                         continue
                     raise _Unsupported  # a scalar alone on its line, a document marker, ...
+                if lazy is not None:  # the list opened on the hot path is a frame from here on
+                    stack.append(lazy)
+                    lazy = None
                 col = len(indent)
+                cur_indent = seq_indent = -1
                 if pending:
                     frame = stack[-1]
-                    if col > frame.indent or (col == frame.indent and dash and pending == 1):
+                    if col > frame[1] or (col == frame[1] and dash and pending == 1):
                         # the waiting value is a block collection that starts on this line
-                        mark = (line, col + 1)
+                        depth = frame[5] + 1
+                        if depth >= MAX_DEPTH:
+                            raise _Unsupported
                         if pending == 1:
-                            if frame.kind == _TOP and dash:
-                                new = _Frame(_ITEMS, col, [], pending_path, None, 1, col == frame.indent)
+                            if dash and frame[0] == _TOP:
+                                new = [_ITEMS, col, [], pending_path, None, 1, col == frame[1]]
+                            elif dash:
+                                new = [_SEQ, col, [], pending_path, frame[4], depth, col == frame[1]]
                             else:
-                                new = _Frame(_SEQ if dash else _MAP, col, [] if dash else {}, pending_path,
-                                             frame.pos, frame.depth + 1, col == frame.indent)
-                            frame.value[pending_key] = new.value
+                                new = [_MAP, col, {}, pending_path, frame[4], depth, False]
+                            frame[2][pending_key] = new[2]
                         else:
-                            path, pos = self.child(frame, mark)
-                            new = _Frame(_SEQ if dash else _MAP, col, [] if dash else {}, path, pos,
-                                         frame.depth + 1)
-                            frame.value.append(new.value)
+                            path, pos = self.child(frame, (line, col + 1))
+                            new = [_SEQ, col, [], path, pos, depth, False] if dash else [
+                                _MAP, col, {}, path, pos, depth, False]
+                            frame[2].append(new[2])
                         stack.append(new)
                     elif pending == 1:  # an empty value: null, placed just after the colon
-                        assert frame.pos is not None
-                        frame.pos.values[pending_path] = pending_mark
+                        frame[4].values[pending_path] = pending_mark
                     else:
                         self.child(frame, pending_mark)
-                        frame.value.append(None)
+                        frame[2].append(None)
                     pending = 0
-                while stack and col < stack[-1].indent:
+                while stack and col < stack[-1][1]:
                     stack.pop()
                 if not stack:
                     if root is not None:
                         raise _Unsupported
-                    root = (_Frame(_SEQ, col, [], (), positions, 0) if dash
-                            else _Frame(_TOP, col, {}, (), positions, 0))
+                    root = [_SEQ, col, [], (), positions, 0, False] if dash else [
+                        _TOP, col, {}, (), positions, 0, False]
                     stack.append(root)
                 frame = stack[-1]
-                if col != frame.indent:
+                if col != frame[1]:
                     raise _Unsupported
-                if frame.kind >= _SEQ:
+                kind = frame[0]
+                if kind >= _SEQ:
                     if not dash:
-                        if not frame.indentless:
+                        if not frame[6]:
                             raise _Unsupported
                         stack.pop()  # a key of the mapping whose value the list was
                         frame = stack[-1]
                     else:
+                        if not key and (not val or val[0] == "#"):
+                            pending = 2
+                            pending_mark = (line, col + 2)
+                            continue
                         item_col = col + len(dash)
+                        index = len(frame[2])
+                        if kind == _SEQ:
+                            path = (*frame[3], index)
+                            pos = frame[4]
+                            pos.values[path] = (line, item_col + 1)
+                        else:  # an element of a root key's list: its positions are its own
+                            element = (frame[3][0], index)
+                            positions.values[element] = (line, item_col + 1)
+                            pos = items[element] = Positions()
+                            path = ()
                         if not key:
-                            cur_indent = -1
-                            if not val or val[0] == "#":
-                                pending = 2
-                                pending_mark = (line, col + 2)
-                                continue
-                            if val[0] == "-" and (len(val) == 1 or val[1] == " "):
+                            first = val[0]
+                            if first == "-" and (len(val) == 1 or val[1] == " "):
                                 raise _Unsupported  # `- - x`
-                            path, pos = self.child(frame, (line, item_col + 1))
-                            frame.value.append(self.value(val, line, item_col, path, pos, frame.depth + 1,
-                                                          None)[0])
+                            if (first not in special and ": " not in val and " #" not in val
+                                    and val[-1] not in ": "):
+                                frame[2].append(val)
+                            else:
+                                frame[2].append(self.value(val, line, item_col, path, pos, frame[5] + 1,
+                                                           None)[0])
+                            if kind == _SEQ:
+                                seq_indent = col
+                                seq_list = frame[2]
+                                seq_path = frame[3]
+                                seq_values = frame[4].values
                             continue
                         # `- key: ...`: a mapping whose keys stand in this column
-                        path, pos = self.child(frame, (line, item_col + 1))
-                        frame = _Frame(_MAP, item_col, {}, path, pos, frame.depth + 1)
-                        stack[-1].value.append(frame.value)
-                        stack.append(frame)
+                        if frame[5] + 1 >= MAX_DEPTH:
+                            raise _Unsupported
+                        new = [_MAP, item_col, {}, path, pos, frame[5] + 1, False]
+                        frame[2].append(new[2])
+                        stack.append(new)
+                        frame = new
                 elif dash:
                     raise _Unsupported
                 cur = frame
-                cur_indent = frame.indent
-                cur_map = frame.value
-                cur_path = frame.path
-                assert frame.pos is not None
-                cur_keys = frame.pos.keys
-                cur_values = frame.pos.values
-            # a key of the current mapping, at column cur_indent
-            interned = names.get(key)
-            if interned is None:
-                if key[0] in special and (key.startswith("...") or not _key_ok(key)):
+                cur_indent = frame[1]
+                cur_map = frame[2]
+                cur_path = frame[3]
+                cur_keys = frame[4].keys
+                cur_values = frame[4].values
+            # a key of the current mapping, at column cur_indent; it closes a list opened on the hot path
+            lazy = None
+            seq_indent = -1
+            entry = paths.get(key)
+            if entry is None:
+                if len(key) > 250 or key[-1] == " " or (key[0] in special and (
+                        key.startswith("...") or not _key_ok(key))):
                     raise _Unsupported
-                interned = names[key] = key
-            key = interned
+                entry = paths[key] = (key,)
+            key = entry[0]  # one string for every use of a key
             if key in cur_map:
                 raise _Unsupported  # a duplicate key: the full reader reports it
-            if cur_path:
-                child = (*cur_path, key)
-            else:
-                child = paths.get(key)  # type: ignore[assignment]
-                if child is None:
-                    child = paths[key] = (key,)
+            child: Path_ = (*cur_path, key) if cur_path else entry
             cur_keys[child] = (line, cur_indent + 1)
-            if not val or val[0] == "#":
-                cur_map[key] = None
-                pending = 1
-                pending_key = key
-                pending_path = child
-                pending_mark = (line, cur_indent + len(key) + 2)
-                cur_indent = -1
-                continue
-            if val[0] in special:
-                assert cur is not None
+            if not val or val[0] in special:
+                if not val or val[0] == "#":
+                    cur_map[key] = None
+                    pending = 1
+                    pending_key = key
+                    pending_path = child
+                    pending_mark = (line, cur_indent + len(key) + 2)
+                    pending_indent = cur_indent if cur[0] == _MAP else -1
+                    cur_indent = -1
+                    continue
                 value, is_scalar = self.value(val, line, cur_indent + len(key) + len(sep), child,
-                                              cur.pos, cur.depth + 1, key if cur.kind == _TOP else None)
+                                              cur[4], cur[5] + 1, key if cur[0] == _TOP else None)
                 cur_map[key] = value
                 if is_scalar:
                     cur_values[child] = (line, cur_indent + len(key) + len(sep) + 1)
                 continue
-            # the hot path: plain text
-            cut = val.find(" #")
-            if cut >= 0:
-                val = val[:cut]
-            if val[-1] == " ":
-                val = val.rstrip(" ")
-            if ": " in val or val[-1] == ":":
-                raise _Unsupported
+            # the hot path of mappings: plain text
+            if ": " in val or " #" in val or val[-1] in ": ":
+                val = _scalar(val)  # a comment, trailing spaces, or not plain text
             cur_map[key] = val
             cur_values[child] = (line, cur_indent + len(key) + len(sep) + 1)
         if pending:
             frame = stack[-1]
             if pending == 1:
-                assert frame.pos is not None
-                frame.pos.values[pending_path] = pending_mark
+                frame[4].values[pending_path] = pending_mark
             else:
                 self.child(frame, pending_mark)
-                frame.value.append(None)
+                frame[2].append(None)
         if root is None:
             doc.empty = True
         else:
-            doc.value = root.value
+            doc.value = root[2]
         return doc
 
 
