@@ -37,9 +37,9 @@ _TOP, _MAP, _SEQ, _ITEMS = range(4)
 # characters libyaml refuses, reads as line breaks or byte-order marks, and tabs: left to the full reader
 _BAD_ASCII = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _BAD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-# one row a line: indentation, a dash, a block key with its colon and spaces, and the rest of the line
+# a line: indentation, a dash, a block key with its colon and spaces, and the rest of the line
 # (a key over 250 characters is refused later: libyaml limits a simple key to 1024)
-_LINE = re.compile(r"^( *)(-(?: +|$))?(?:([^ \-?:,\[\]{}#&*!|>'\"%@`\n][^:#\n]*)(: +|:$))?(.*)", re.MULTILINE)
+_LINE = re.compile(r" *(-(?: +|$))?(?:([^ \-?:,\[\]{}#&*!|>'\"%@`][^:#]*)(: +|:$))?(.*)")
 _SQ = re.compile(r"'((?:[^']|'')*)'")
 _DQ = re.compile(r'"([^"\\]*)"')
 _TAIL = re.compile(r"(?: +#.*| *)$")  # what may follow a complete value on its line
@@ -47,13 +47,19 @@ _TAIL = re.compile(r"(?: +#.*| *)$")  # what may follow a complete value on its 
 _FLOW_PLAIN = re.compile(r"(?:[^ ,\[\]{}#:?'\"&*!|>%@`\-]|-(?=[^ ,\[\]{}#:?]))[^,\[\]{}#:?]*")
 _FLOW_KEY = re.compile(r"((?:[^ ,\[\]{}#:?'\"&*!|>%@`\-]|-(?=[^ ,\[\]{}#:?]))[^,\[\]{}#:?]{0,248}?) *: +")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_SPECIAL = _INDICATORS | frozenset(_IMPLICIT)  # a plain value that may not be text, or not plain
+# a value that may not be plain text (or, a space, not where the hot path expects it)
+_SPECIAL = _INDICATORS | frozenset(_IMPLICIT) | {" "}
 _CONSTRUCT = {
     _INT: _constructor.construct_yaml_int,
     _FLOAT: _constructor.construct_yaml_float,
     _BOOL: _constructor.construct_yaml_bool,
     _TIMESTAMP: _constructor.construct_yaml_timestamp,
 }
+
+
+# a key as written -> its path inside an element, for every key known to be a plain text key: one
+# string and one path for each key name across all documents
+_PATHS: dict[str, tuple[str]] = {}
 
 
 class _Unsupported(Exception):
@@ -223,13 +229,12 @@ class _Reader:
         return _scalar(val), True
 
     def read(self, text: str) -> Document:
-        rows = _LINE.findall(text)
-        if len(rows) != text.count("\n") + 1:  # one row a line, or the line numbers would be wrong
-            raise _Unsupported
         doc = self.doc
         positions = doc.positions
         items = doc.items
-        paths: dict[str, tuple[str]] = {}  # a key as written -> its path in an element (one string)
+        paths = _PATHS
+        if len(paths) > 100_000:  # a bound on what arbitrary keys may fill
+            paths.clear()
         special = _SPECIAL
         # the open block collections: [kind, indent, value, path, positions, depth, indentless]
         stack: list[list[Any]] = []
@@ -252,42 +257,95 @@ class _Reader:
         seq_path: Path_ = ()
         seq_values: dict[Path_, tuple[int, int]] = {}
         lazy: list[Any] | None = None  # a list opened on the hot path, not yet on the stack
-        for line, (indent, dash, key, sep, val) in enumerate(rows, 1):
-            if not key or dash or len(indent) != cur_indent:
-                if (dash and not key and len(indent) == seq_indent and val and val[0] not in special
-                        and ": " not in val and " #" not in val and val[-1] not in ": "):
-                    # the hot path of lists: a plain text item
-                    seq_values[(*seq_path, len(seq_list))] = (line, seq_indent + len(dash) + 1)
-                    seq_list.append(val)
-                    continue
-                if (pending == 1 and dash and not key and len(indent) == pending_indent and val
-                        and val[0] not in special and ": " not in val and " #" not in val
-                        and val[-1] not in ": "):
-                    # the hot path of a key's list of plain text, its dashes in the key's column: the
-                    # list is opened without leaving the mapping (a key line in the column closes it)
-                    frame = stack[-1]
-                    if frame[5] + 1 >= MAX_DEPTH:
-                        raise _Unsupported
-                    seq_list = [val]
-                    seq_path = pending_path
-                    seq_values = cur_values
-                    seq_indent = cur_indent = pending_indent
-                    cur_map[pending_key] = seq_list
-                    seq_values[(*seq_path, 0)] = (line, seq_indent + len(dash) + 1)
-                    lazy = [_SEQ, seq_indent, seq_list, seq_path, frame[4], frame[5] + 1, True]
-                    pending = 0
-                    continue
-                # everything else but a key line of the current mapping: blank lines, comments,
-                # items, a change of level, a waiting value
-                if not dash and not key:
-                    if not val or val[0] == "#":
+        path: Path_ = ()
+        # the list (its column, its place on the stack) whose last element was a `- key:` mapping
+        list_indent = -1
+        list_level = 0
+        for line, text_line in enumerate(text.split("\n"), 1):
+            rest = text_line.lstrip(" ")
+            col = len(text_line) - len(rest)
+            entry: tuple[str] | None = None
+            if col == cur_indent:  # the hot path of mappings: a key seen before, in the current mapping
+                key, sep, val = rest.partition(": ")
+                if sep:
+                    entry = paths.get(key)
+                elif rest[-1:] == ":":
+                    key = rest[:-1]
+                    entry = paths.get(key)
+            elif rest[:2] == "- ":
+                val = rest[2:]
+                text_item: str | None = None
+                if val:
+                    if val[0] not in special:
+                        if ": " not in val and " #" not in val and val[-1] not in ": ":
+                            text_item = val
+                    elif val[0] == "'" and val[-1] == "'" and len(val) > 1 and "'" not in val[1:-1]:
+                        text_item = val[1:-1]
+                if text_item is not None:
+                    if col == seq_indent:  # the hot path of lists: a text item
+                        seq_values[(*seq_path, len(seq_list))] = (line, col + 3)
+                        seq_list.append(text_item)
                         continue
+                    if pending == 1 and col == pending_indent:
+                        # a key's list of plain text, its dashes in the key's column: the list is
+                        # opened without leaving the mapping (a key line in the column closes it)
+                        frame = stack[-1]
+                        if frame[5] + 1 >= MAX_DEPTH:
+                            raise _Unsupported
+                        seq_list = [text_item]
+                        seq_path = pending_path
+                        seq_values = cur_values
+                        seq_indent = cur_indent = col
+                        cur_map[pending_key] = seq_list
+                        seq_values[(*seq_path, 0)] = (line, col + 3)
+                        lazy = [_SEQ, col, seq_list, seq_path, frame[4], frame[5] + 1, True]
+                        pending = 0
+                        continue
+                elif col == list_indent and not pending:
+                    # the hot path of elements: `- key: ...` starts the next mapping of the list whose
+                    # last element began the same way
+                    key, sep, val = val.partition(": ")
+                    if sep:
+                        entry = paths.get(key)
+                    elif val[-1:] == ":":
+                        key = val[:-1]
+                        entry = paths.get(key)
+                    if entry is not None:
+                        del stack[list_level + 1:]
+                        frame = stack[list_level]
+                        index = len(frame[2])
+                        if frame[0] == _ITEMS:
+                            element = (frame[3][0], index)
+                            positions.values[element] = (line, col + 3)
+                            pos = items[element] = Positions()
+                            path = ()
+                        else:
+                            path = (*frame[3], index)
+                            pos = frame[4]
+                            pos.values[path] = (line, col + 3)
+                        cur = [_MAP, col + 2, {}, path, pos, frame[5] + 1, False]
+                        frame[2].append(cur[2])
+                        stack.append(cur)
+                        cur_indent = col + 2
+                        cur_map = cur[2]
+                        cur_path = path
+                        cur_keys = pos.keys
+                        cur_values = pos.values
+            if entry is None:
+                # everything else: blank lines, comments, items, a change of level, a waiting value,
+                # a key not seen before, and whatever is outside the subset
+                if not rest or rest[0] == "#":
+                    continue
+                match = _LINE.match(text_line)
+                if match is None:
+                    raise _Unsupported
+                dash, key, sep, val = match.groups("")
+                if not dash and not key:
                     raise _Unsupported  # a scalar alone on its line, a document marker, ...
                 if lazy is not None:  # the list opened on the hot path is a frame from here on
                     stack.append(lazy)
                     lazy = None
-                col = len(indent)
-                cur_indent = seq_indent = -1
+                cur_indent = seq_indent = list_indent = -1
                 if pending:
                     frame = stack[-1]
                     if col > frame[1] or (col == frame[1] and dash and pending == 1):
@@ -368,6 +426,9 @@ class _Reader:
                         # `- key: ...`: a mapping whose keys stand in this column
                         if frame[5] + 1 >= MAX_DEPTH:
                             raise _Unsupported
+                        if item_col == col + 2:
+                            list_indent = col
+                            list_level = len(stack) - 1
                         new = [_MAP, item_col, {}, path, pos, frame[5] + 1, False]
                         frame[2].append(new[2])
                         stack.append(new)
@@ -380,21 +441,25 @@ class _Reader:
                 cur_path = frame[3]
                 cur_keys = frame[4].keys
                 cur_values = frame[4].values
+                entry = paths.get(key)
+                if entry is None:
+                    if len(key) > 250 or key[-1] == " " or (key[0] in special and (
+                            key.startswith("...") or not _key_ok(key))):
+                        raise _Unsupported
+                    entry = paths[key] = (key,)
             # a key of the current mapping, at column cur_indent; it closes a list opened on the hot path
             lazy = None
             seq_indent = -1
-            entry = paths.get(key)
-            if entry is None:
-                if len(key) > 250 or key[-1] == " " or (key[0] in special and (
-                        key.startswith("...") or not _key_ok(key))):
-                    raise _Unsupported
-                entry = paths[key] = (key,)
             key = entry[0]  # one string for every use of a key
             if key in cur_map:
                 raise _Unsupported  # a duplicate key: the full reader reports it
             child: Path_ = (*cur_path, key) if cur_path else entry
             cur_keys[child] = (line, cur_indent + 1)
             if not val or val[0] in special:
+                if val[:1] == " ":  # more than one space after the colon
+                    stripped = val.lstrip(" ")
+                    sep += val[:len(val) - len(stripped)]
+                    val = stripped
                 if not val or val[0] == "#":
                     cur_map[key] = None
                     pending = 1
