@@ -117,6 +117,12 @@ ACCEPTED = [
     "a:\r\n  b: c\r\n",
     "top:\n  inner:\n    deep: [x, {y: z}]\n",
     "a: b:c\nd: e#f\ng: -x\nh: x [y] {z}\n",
+    "a:  x\nb:   # c\nc:  'q'  # c\n",
+    "- a:  x\n  b:\n- c\n-   d: 1\n    e: 2\n",
+    "x:\n  k:\n  - a\n  - b\n  j: 1\n  l:\n  - 'q'\n  - ''\n",
+    "items:\n- id: a\n  tags:\n  - x\n  - y\n- id: b\n  tags:\n  - z\n  extra: 1\n- id: c\n",
+    "items:\n- id: a\n  sub:\n    - id: x\n    - id: y\n      deep:\n        - id: q\n- id: b\n",
+    "a: é中\nb: x\u00a0\nc: 1:20\nd: 0o17\ne: +.5\n",
 ]
 
 
