@@ -334,3 +334,45 @@ def test_many_generated_documents(text: str) -> None:
 @MANY
 def test_many_generated_subset_documents(text: str) -> None:
     assert check(text) is not None, text
+
+
+# --- real files, slightly broken ----------------------------------------------------------------------
+
+SNIPPETS = [path.read_text(encoding="utf-8")[:1500] for path in sorted((ROOT / "models").rglob("*.yaml"))[:12]]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    """A piece of an example file with a few characters or lines changed."""
+    text = draw(st.sampled_from(SNIPPETS))
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(text)))
+        roll = draw(st.integers(0, 4))
+        if roll == 0:
+            text = text[:at] + draw(st.sampled_from([*HOSTILE, "\n", "  ", "- ", ": ", "\n  "])) + text[at:]
+        elif roll == 1:
+            text = text[:at] + text[at + draw(st.integers(1, 3)):]
+        elif roll == 2:
+            start = text.rfind("\n", 0, at) + 1
+            text = text[:start] + " " + text[start:]
+        elif roll == 3:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end + 1
+            text = text[:end] + text[start:end] + text[end:]  # a line twice
+        else:
+            text = text[:at] + draw(scalars) + text[at:]
+    return text
+
+
+@given(mutated())
+@EXAMPLES
+def test_mutated_example_files_are_refused_or_read_exactly(text: str) -> None:
+    check_any(text)
+
+
+@pytest.mark.slow
+@given(mutated())
+@MANY
+def test_many_mutated_example_files(text: str) -> None:
+    check_any(text)
