@@ -123,6 +123,7 @@ ACCEPTED = [
     "items:\n- id: a\n  tags:\n  - x\n  - y\n- id: b\n  tags:\n  - z\n  extra: 1\n- id: c\n",
     "items:\n- id: a\n  sub:\n    - id: x\n    - id: y\n      deep:\n        - id: q\n- id: b\n",
     "a: é中\nb: x\u00a0\nc: 1:20\nd: 0o17\ne: +.5\n",
+    "k: [😀, a, é中, b]\n😀: {😀: 1, b: 2}\n",
 ]
 
 
