@@ -46,6 +46,9 @@ _TAIL = re.compile(r"(?: +#.*| *)$")  # what may follow a complete value on its 
 # flow context: a plain scalar, a key with its ": ", and the spaces between
 _FLOW_PLAIN = re.compile(r"(?:[^ ,\[\]{}#:?'\"&*!|>%@`\-]|-(?=[^ ,\[\]{}#:?]))[^,\[\]{}#:?]*")
 _FLOW_KEY = re.compile(r"((?:[^ ,\[\]{}#:?'\"&*!|>%@`\-]|-(?=[^ ,\[\]{}#:?]))[^,\[\]{}#:?]{0,248}?) *: +")
+# a flow list of plain values only (no quotes, no nesting, no `:`, `?` or `#`), `[a, b c, 2]`
+_FLOW_TEXT = r"[^ \[\]{},#:?'\"&*!|>%@`\-][^\[\]{},#:?'\"]*"
+_FLOW_TEXTS = re.compile(rf"\[({_FLOW_TEXT}(?:, *{_FLOW_TEXT})*)\]")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # a value that may not be plain text (or, a space, not where the hot path expects it)
 _SPECIAL = _INDICATORS | frozenset(_IMPLICIT) | {" "}
@@ -147,6 +150,23 @@ class _Reader:
             raise _Unsupported
         if s[i] == "[":
             out: list[Any] = []
+            simple = _FLOW_TEXTS.match(s, i)
+            if simple is not None:  # the common list of plain values, `[a, b c, 2]`
+                at = i + 1
+                for part in simple.group(1).split(","):
+                    text = part.lstrip(" ")
+                    mark = (line, base + at + len(part) - len(text) + 1)
+                    at += len(part) + 1
+                    text = text.rstrip(" ")
+                    index = len(out)
+                    if items_key is not None:
+                        self.doc.positions.values[(items_key, index)] = mark
+                        self.doc.items[(items_key, index)] = Positions()
+                    else:
+                        assert pos is not None
+                        pos.values[(*path, index)] = mark
+                    out.append(_typed(text) if text[0] in _IMPLICIT else text)
+                return out, simple.end()
             i = _skip(s, i + 1)
             if s[i:i + 1] == "]":
                 return out, i + 1
