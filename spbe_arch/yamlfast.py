@@ -117,7 +117,7 @@ def _scalar(val: str) -> Any:
 
 
 class _Reader:
-    """The state of one reading: the document, interned names and paths, and the open frames."""
+    """One reading: the document being built and the paths of flow mappings' keys."""
 
     def __init__(self) -> None:
         self.doc = Document()
@@ -249,6 +249,11 @@ class _Reader:
         return _scalar(val), True
 
     def read(self, text: str) -> Document:
+        """One pass over the lines. Most lines take a hot path by plain string operations: a key
+        already known, in the current mapping; a text item of the current list; the next ``- key:``
+        element of a list; the first text item of a key's list. Every other line takes the general
+        path (the line's regex, changes of level, values that wait for the next line, new keys).
+        Anything outside the subset raises :class:`_Unsupported`."""
         doc = self.doc
         positions = doc.positions
         items = doc.items
