@@ -38,6 +38,7 @@ from spbe_arch.parallel_read import read_all
 from spbe_arch.workspace import ElementSource, PackedPositions, Path_, Workspace, pack_positions
 from spbe_arch.wspaths import is_outside
 from spbe_arch.yamlevents import Positions, read_document
+from spbe_arch.yamlfast import read_simple
 
 MANIFEST_NAMES = ("spbe.yaml", "spbe.yml")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -74,8 +75,10 @@ def parse_text(text: str, rel: str) -> ParsedFile:
                 rel, "SC001", "a tab in the indentation: YAML indents with spaces only", *tab))
             parsed.readable = False
             return parsed
+    doc = read_simple(text)  # the plain block YAML of nearly every file, several times faster
     try:
-        doc = read_document(text)
+        if doc is None:
+            doc = read_document(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
