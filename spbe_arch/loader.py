@@ -34,7 +34,7 @@ from spbe_arch.model import (
     id_problem,
     slugify,
 )
-from spbe_arch.parallel_read import read_all
+from spbe_arch.parallel import read_all
 from spbe_arch.workspace import ElementSource, PackedPositions, Path_, Workspace, pack_positions
 from spbe_arch.wspaths import is_outside
 from spbe_arch.yamlevents import Positions, read_document

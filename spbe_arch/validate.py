@@ -21,6 +21,7 @@ from spbe_arch.extensions import load_extensions
 from spbe_arch.findings import Finding, Location, Severity
 from spbe_arch.indeks.section import section_findings
 from spbe_arch.loader import LoadResult, load_workspace
+from spbe_arch.parallel import beside
 from spbe_arch.reference import load_catalogue
 from spbe_arch.rules import FAMILIES, RETIRED, Context, Hit, Rule, all_rules, get_rule
 from spbe_arch.rules.registry import WORKSPACE
@@ -104,28 +105,55 @@ def _unknown_rule_settings(workspace: Workspace) -> list[Finding]:
     return findings
 
 
+PARALLEL_MIN_ELEMENTS = 20_000  # below this, forking a worker for half of the rules costs more than it saves
+_GRAPH_RULES = "spbe_arch.rules.graph_rules"  # the rules that read the graph: kept where it is built
+
+
 def run_rules(context: Context, codes: Iterable[str] | None = None) -> list[Finding]:
     """Run the model rules (all, or only ``codes``; none the manifest turns off), each hit placed at its
-    source with the rule's default severity; :func:`apply_settings` then applies the settings."""
+    source with the rule's default severity; :func:`apply_settings` then applies the settings.
+
+    On a large workspace, where a worker can be forked, the rules that do not read the dependency
+    graph run in the worker while this process builds the graph and runs the others; the findings
+    are the same, in the same order.
+    """
     workspace = context.workspace
     wanted = {c.upper() for c in codes} if codes is not None else None
     settings = _settings(workspace)
+    chosen = [rule_obj for rule_obj in all_rules()
+              if rule_obj.check is not None and (wanted is None or rule_obj.code in wanted)
+              and settings.get(rule_obj.code) != "off"]
+    if len(workspace.elements) < PARALLEL_MIN_ELEMENTS:
+        return [finding for rule_obj in chosen for finding in _rule_findings(context, rule_obj)]
+    graph_rules = [r for r in chosen if r.check is not None and r.check.__module__ == _GRAPH_RULES]
+    other_rules = [r for r in chosen if r not in graph_rules]
+    here: dict[str, list[Finding]] = {}
+
+    def run_here() -> None:
+        here.update((r.code, _rule_findings(context, r)) for r in graph_rules)
+
+    def run_beside() -> dict[str, list[Finding]]:
+        return {r.code: _rule_findings(context, r) for r in other_rules}
+
+    there = beside(run_beside, run_here)
+    return [finding for rule_obj in chosen for finding in (here.get(rule_obj.code) or there.get(rule_obj.code) or [])]
+
+
+def _rule_findings(context: Context, rule_obj: Rule) -> list[Finding]:
+    """The hits of one rule as findings, each placed at its element's source."""
+    workspace = context.workspace
+    assert rule_obj.check is not None
     findings: list[Finding] = []
-    for rule_obj in all_rules():
-        if rule_obj.check is None or (wanted is not None and rule_obj.code not in wanted):
-            continue
-        if settings.get(rule_obj.code) == "off":
-            continue
-        for hit in rule_obj.check(context):
-            location = workspace.locate(hit.element, hit.path)
-            if location is None and hit.element == WORKSPACE:
-                location = Location(file=workspace.manifest_file, line=1, column=1)
-            findings.append(Finding(
-                rule=rule_obj.code, severity=rule_obj.severity, message=hit.message,
-                element=hit.element or None, file=location.file if location else None,
-                line=location.line if location else None, column=location.column if location else None,
-                args=tuple((k, str(v)) for k, v in (hit.args or {}).items()),
-            ))
+    for hit in rule_obj.check(context):
+        location = workspace.locate(hit.element, hit.path)
+        if location is None and hit.element == WORKSPACE:
+            location = Location(file=workspace.manifest_file, line=1, column=1)
+        findings.append(Finding(
+            rule=rule_obj.code, severity=rule_obj.severity, message=hit.message,
+            element=hit.element or None, file=location.file if location else None,
+            line=location.line if location else None, column=location.column if location else None,
+            args=tuple((k, str(v)) for k, v in (hit.args or {}).items()),
+        ))
     return findings
 
 

@@ -1,4 +1,5 @@
-"""Parsing a large workspace's files in several processes.
+"""Using the other cores on a large workspace: its files parsed, and half of its rules run, in forked
+worker processes.
 
 Parsing is most of the time of loading a large workspace, and each file parses on its own. So where
 there are several cores, the files are cut into runs of about :data:`RUN_BYTES` in loading order and
@@ -9,19 +10,26 @@ Only where ``fork`` exists and this process runs a single thread: forking copies
 at no cost (starting fresh interpreters would cost more than it saves on most workspaces), and a
 fork of a process with other threads can deadlock. Elsewhere, and below :data:`PARALLEL_MIN_BYTES`,
 the files are parsed here, one after the other.
+
+After loading, :func:`beside` runs one job (half of the validation rules) in a forked worker while
+this process does the other half: the worker sees the loaded workspace as it is, nothing is sent
+but the result.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 PARALLEL_MIN_BYTES = 4_000_000  # below this, starting workers costs more than it saves
 RUN_BYTES = 400_000  # a worker's unit of work: small enough to balance, large enough to amortise
@@ -31,15 +39,20 @@ T = TypeVar("T")
 Reader = Callable[[Path, str], T]
 
 
+def cores() -> int:
+    """The cores this process may use where forking is safe here, else 1."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def worker_count(total_bytes: int, runs: int, largest: int = 0) -> int:
     """How many worker processes to use (0: parse here). A file holding half the bytes or more is
     parsed here with the rest: its values would only be parsed elsewhere and copied back."""
     if total_bytes < PARALLEL_MIN_BYTES or runs < 2 or 2 * largest >= total_bytes:
         return 0
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        return 0
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(cores, runs, MAX_WORKERS) if cores > 1 else 0
+    available = cores()
+    return min(available, runs, MAX_WORKERS) if available > 1 else 0
 
 
 def split_runs(files: Sequence[tuple[Path, str]], sizes: Sequence[int]) -> list[list[tuple[Path, str]]]:
@@ -89,18 +102,83 @@ def read_all(files: Sequence[tuple[Path, str]], read: Reader[T]) -> Iterator[T]:
         for path, rel in files:
             yield read(path, rel)
         return
+    _flush_standard_streams()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
     done = 0
+    finished = False
     try:
         for parsed_run in pool.map(_RunReader(read), runs):
             yield from parsed_run
             done += 1
+        finished = True
     except BrokenProcessPool:
         # a worker died (killed, out of memory): what it had not returned is parsed here
         for run in runs[done:]:
             for path, rel in run:
                 yield read(path, rel)
+        finished = True
     finally:
-        # on an error or an interruption the queued runs are dropped and the workers leave after
-        # the run in hand (a fraction of a second); none outlives the command
-        pool.shutdown(wait=False, cancel_futures=True)
+        # at the end, idle workers leave at once (and with them the pool's thread, so that later forks
+        # are safe); on an error or an interruption the queued runs are dropped and the workers leave
+        # after the run in hand (a fraction of a second): none outlives the command
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+_JOB: Callable[[], object] | None = None  # the job of the worker being forked (see beside)
+
+
+def _run_job(sender: Connection) -> None:
+    """In the forked worker: the job's result, or word that it failed (it is then run again in the
+    parent, where its error is reported as any other)."""
+    _quiet_worker()
+    try:
+        assert _JOB is not None
+        outcome: tuple[bool, object] = (True, _JOB())
+    except Exception:  # the parent runs the job again and reports the error itself
+        outcome = (False, None)
+    sender.send(outcome)
+    sender.close()
+
+
+def beside(job: Callable[[], T], here: Callable[[], None]) -> T:
+    """``job()`` in a forked worker while ``here()`` runs in this process; the job's result.
+
+    The worker is a copy of this process at the call, so the job reads everything loaded so far
+    without it being sent. Where forking is not safe, or the worker fails or dies, the job runs here
+    after ``here()``. The result must be picklable. If ``here()`` raises or is interrupted, the
+    worker is stopped at once.
+    """
+    global _JOB
+    if cores() < 2:
+        here()
+        return job()
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    _flush_standard_streams()
+    _JOB = job
+    worker = context.Process(target=_run_job, args=(sender,), daemon=True)
+    try:
+        worker.start()
+    finally:
+        _JOB = None
+        sender.close()
+    try:
+        here()
+        try:
+            ok, result = receiver.recv()
+        except EOFError:  # the worker died before answering (killed, out of memory)
+            ok, result = False, None
+        worker.join()
+        return cast(T, result) if ok else job()
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+            worker.join()
+        receiver.close()
+
+
+def _flush_standard_streams() -> None:
+    """Text waiting in this process's buffers would be written again by a forked copy."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()

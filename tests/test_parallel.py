@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from spbe_arch import parallel_read
+from spbe_arch import parallel
 from spbe_arch.loader import load_workspace, read_file
-from spbe_arch.parallel_read import read_all, split_runs, worker_count
+from spbe_arch.parallel import read_all, split_runs, worker_count
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "models" / "kabupaten-pasuruan"
 
@@ -27,11 +29,11 @@ def _snapshot(root: Path) -> tuple[list[str], list[dict[str, object]], list[str]
 @pytest.mark.skipif(worker_count(10**9, 2) == 0, reason="needs fork and two cores")
 def test_workers_load_the_example_as_one_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
     alone = _snapshot(EXAMPLE)
-    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(parallel_read, "RUN_BYTES", 1)  # one file per run: many runs, out-of-order finishes
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "RUN_BYTES", 1)  # one file per run: many runs, out-of-order finishes
     calls: list[int] = []
-    real = parallel_read.worker_count
-    monkeypatch.setattr(parallel_read, "worker_count", lambda *a: calls.append(real(*a)) or calls[-1])
+    real = parallel.worker_count
+    monkeypatch.setattr(parallel, "worker_count", lambda *a: calls.append(real(*a)) or calls[-1])
     together = _snapshot(EXAMPLE)
     assert calls and calls[0] >= 2  # the workers really ran
     assert together == alone
@@ -40,8 +42,8 @@ def test_workers_load_the_example_as_one_process_does(monkeypatch: pytest.Monkey
 @pytest.mark.skipif(worker_count(10**9, 2) == 0, reason="needs fork and two cores")
 def test_parsed_files_and_their_problems_come_back_in_order(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(parallel_read, "RUN_BYTES", 1)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "RUN_BYTES", 1)
     files = []
     for i in range(9):
         path = tmp_path / f"f{i}.yaml"
@@ -55,13 +57,13 @@ def test_parsed_files_and_their_problems_come_back_in_order(tmp_path: Path,
 
 def test_runs_keep_the_order_and_cut_by_size() -> None:
     files = [(Path(f"f{i}"), f"f{i}") for i in range(5)]
-    runs = split_runs(files, [parallel_read.RUN_BYTES, 1, 1, parallel_read.RUN_BYTES, 1])
+    runs = split_runs(files, [parallel.RUN_BYTES, 1, 1, parallel.RUN_BYTES, 1])
     assert runs == [[files[0]], [files[1], files[2], files[3]], [files[4]]]
     assert [entry for run in runs for entry in run] == files
 
 
 def test_small_workspaces_and_threaded_callers_parse_in_process() -> None:
-    assert worker_count(parallel_read.PARALLEL_MIN_BYTES - 1, 10) == 0
+    assert worker_count(parallel.PARALLEL_MIN_BYTES - 1, 10) == 0
     assert worker_count(10**9, 1) == 0
     assert worker_count(10**9, 10, largest=10**9 // 2) == 0  # one file is most of it: no copying back
     stop = threading.Event()
@@ -85,10 +87,64 @@ def _dies_in_a_worker(path: Path, rel: str) -> str:
 
 @pytest.mark.skipif(worker_count(10**9, 2) == 0, reason="needs fork and two cores")
 def test_a_worker_that_dies_does_not_lose_or_hang_the_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(parallel_read, "RUN_BYTES", 1)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "RUN_BYTES", 1)
     files = []
     for i in range(8):
         (tmp_path / f"f{i}.yaml").write_text("a: 1\n", encoding="utf-8")
         files.append((tmp_path / f"f{i}.yaml", f"f{i}.yaml"))
     assert list(read_all(files, _dies_in_a_worker)) == [rel for _, rel in files]
+
+
+@pytest.mark.skipif(parallel.cores() < 2, reason="needs fork and two cores")
+def test_rules_split_between_two_processes_find_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spbe_arch import validate as validation
+
+    alone = validation.validate_workspace(EXAMPLE).report
+    forks: list[bool] = []
+    real_beside = parallel.beside
+
+    def counted(job: Callable[[], object], here: Callable[[], None]) -> object:
+        forks.append(True)
+        return real_beside(job, here)
+
+    monkeypatch.setattr(validation, "PARALLEL_MIN_ELEMENTS", 0)
+    monkeypatch.setattr(validation, "beside", counted)
+    together = validation.validate_workspace(EXAMPLE).report
+    assert forks
+    assert together.findings == alone.findings and together.summary == alone.summary
+    assert together.findings  # the example has findings: the comparison says something
+
+
+def test_a_side_job_that_dies_or_fails_is_done_here() -> None:
+    order: list[str] = []
+    assert parallel.beside(lambda: 7, lambda: order.append("here")) == 7
+    assert order == ["here"]
+    assert parallel.beside(lambda: os.getpid(), lambda: None) != PARENT or parallel.cores() < 2
+
+    calls = {"n": 0}
+
+    def fails_once() -> str:
+        calls["n"] += 1
+        if calls["n"] == 1 and os.getpid() != PARENT:
+            raise ValueError("in the worker")
+        return "done"
+
+    assert parallel.beside(fails_once, lambda: None) == "done"
+    if parallel.cores() >= 2:
+        with pytest.raises(SystemExit):  # the job runs here again, where dying is ending the test's process
+            parallel.beside(lambda: sys.exit(3), lambda: None)
+
+
+@pytest.mark.skipif(parallel.cores() < 2, reason="needs fork and two cores")
+def test_a_side_worker_that_is_killed_leaves_the_job_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    pids: list[int] = []
+
+    def job() -> int:
+        if os.getpid() != PARENT:
+            os._exit(9)  # as the out-of-memory killer would end it
+        pids.append(os.getpid())
+        return 5
+
+    assert parallel.beside(job, lambda: None) == 5
+    assert pids == [PARENT]
