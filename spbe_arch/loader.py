@@ -12,6 +12,7 @@ import difflib
 import fnmatch
 import os
 import stat
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # Top-level keys of workspace files that hold a section, not elements: file recorded in Workspace.sections.
 SECTION_KEYS = frozenset({"indeks_spbe"})
+_ID_PATH = ("id",)
 
 @dataclass
 class ParsedFile:
@@ -169,7 +171,8 @@ def read_packed(path: Path, rel: str) -> ParsedFile:
     where the file is parsed (in a worker process when there are several), and smaller to send back."""
     parsed = read_file(path, rel)
     if parsed.items:
-        parsed.packed = {key: pack_positions(item.keys, item.values) for key, item in parsed.items.items()}
+        marks: array[int] = array("q")  # one array for the file: one object to send back, not one per item
+        parsed.packed = {key: pack_positions(item.keys, item.values, marks) for key, item in parsed.items.items()}
         parsed.items = {}
     return parsed
 
@@ -506,10 +509,13 @@ def _load_element(
     packed = parsed.packed.get((collection, index))
     if packed is None:
         item = parsed.items.get((collection, index), Positions())
-        packed = pack_positions(item.keys, item.values)
-    source = ElementSource(rel, line, col, packed=packed)
-    id_at = source.locate(("id",), key=True)
-    element_line, element_col = source.line, source.column = id_at.line, id_at.column
+        packed = pack_positions(item.keys, item.values, array("q"))
+    marks, start, key_paths, _ = packed
+    element_line, element_col = line, col
+    if _ID_PATH in key_paths:
+        at_id = start + 2 * key_paths.index(_ID_PATH)
+        element_line, element_col = marks[at_id], marks[at_id + 1]
+    source = ElementSource(rel, element_line, element_col, packed=packed)
     findings: list[Finding] = []
     if isinstance(raw_id, str) and raw_id in first_seen:
         # both elements are reported and both kept out of the model: neither is "the" original, and

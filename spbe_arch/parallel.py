@@ -47,12 +47,21 @@ def cores() -> int:
 
 
 def worker_count(total_bytes: int, runs: int, largest: int = 0) -> int:
-    """How many worker processes to use (0: parse here). A file holding half the bytes or more is
-    parsed here with the rest: its values would only be parsed elsewhere and copied back."""
+    """How many worker processes to use (0: parse here): one core is left to this process, which
+    builds the model from what the workers send and parses a share itself. A file holding half the
+    bytes or more is parsed here with the rest: its values would only be parsed elsewhere and copied
+    back."""
     if total_bytes < PARALLEL_MIN_BYTES or runs < 2 or 2 * largest >= total_bytes:
         return 0
     available = cores()
-    return min(available, runs, MAX_WORKERS) if available > 1 else 0
+    return min(available - 1, runs - 1, MAX_WORKERS) if available > 1 else 0
+
+
+def own_share(runs: int, workers: int) -> int:
+    """How many runs, at the end, this process parses itself while the workers parse the others:
+    one in ``4 * workers + 1``, since it also turns everything parsed into the model (sending parsed
+    values between processes costs about a third of parsing them, so the workers' share is larger)."""
+    return runs // (4 * workers + 1)
 
 
 def split_runs(files: Sequence[tuple[Path, str]], sizes: Sequence[int]) -> list[list[tuple[Path, str]]]:
@@ -104,18 +113,25 @@ def read_all(files: Sequence[tuple[Path, str]], read: Reader[T]) -> Iterator[T]:
         return
     _flush_standard_streams()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
-    done = 0
+    cut = len(runs) - own_share(len(runs), workers)
+    theirs = runs[:cut]
+    done = 0  # runs of the workers' share handed on
     finished = False
     try:
-        for parsed_run in pool.map(_RunReader(read), runs):
+        results: Iterator[list[T]] = pool.map(_RunReader(read), theirs)
+        # the last runs are parsed here first, while the workers parse the others; they are handed on
+        # last, so that the order is the files' order
+        own = [read(path, rel) for run in runs[cut:] for path, rel in run]
+        while done < len(theirs):
+            try:
+                parsed_run = next(results)
+            except BrokenProcessPool:
+                # a worker died (killed, out of memory): the runs it had not returned are parsed here
+                results = ([read(path, rel) for path, rel in later] for later in theirs[done:])
+                parsed_run = next(results)
             yield from parsed_run
             done += 1
-        finished = True
-    except BrokenProcessPool:
-        # a worker died (killed, out of memory): what it had not returned is parsed here
-        for run in runs[done:]:
-            for path, rel in run:
-                yield read(path, rel)
+        yield from own
         finished = True
     finally:
         # at the end, idle workers leave at once (and with them the pool's thread, so that later forks

@@ -5,7 +5,6 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
@@ -33,59 +32,70 @@ ContainerField = Literal["parent", "located_in"]  # the fields that place an ele
 class ElementSource:
     """File and position of an element, and of every key and list item inside it.
 
-    The positions are held packed (the paths in a tuple, line and column pairs in an integer array)
-    rather than as two dictionaries of tuples: a quarter of the memory, which counts with a hundred
-    thousand elements; they are read only to place a finding.
+    The positions are held packed: the paths in two tuples, their line and column pairs in one integer
+    array shared by every element of the file (from ``start``: the keys', then the values'), rather
+    than as two dictionaries of tuples per element: a fraction of the memory, which counts with a
+    hundred thousand elements, and one object to send back from a worker process per file, not one
+    per element. They are read only to place a finding.
     """
 
-    __slots__ = ("_key_marks", "_key_paths", "_value_marks", "_value_paths", "column", "file", "line")
+    __slots__ = ("_key_paths", "_marks", "_start", "_value_paths", "column", "file", "line")
 
     def __init__(self, file: str, line: int, column: int, keys: dict[Path_, tuple[int, int]] | None = None,
                  values: dict[Path_, tuple[int, int]] | None = None, *, packed: PackedPositions | None = None) -> None:
         self.file = file
         self.line = line
         self.column = column
-        self._key_paths, self._key_marks, self._value_paths, self._value_marks = (
-            packed if packed is not None else pack_positions(keys or {}, values or {}))
+        if packed is None:
+            marks = array("q")
+            packed = pack_positions(keys or {}, values or {}, marks)
+        self._marks, self._start, self._key_paths, self._value_paths = packed
 
     @property
     def keys(self) -> dict[Path_, tuple[int, int]]:
         """The position of each key inside the element, by path."""
-        return _unpack(self._key_paths, self._key_marks)
+        return _unpack(self._key_paths, self._marks, self._start)
 
     @property
     def values(self) -> dict[Path_, tuple[int, int]]:
         """The position of each value (and list item) inside the element, by path."""
-        return _unpack(self._value_paths, self._value_marks)
+        return _unpack(self._value_paths, self._marks, self._start + 2 * len(self._key_paths))
 
     def locate(self, path: Path_ = (), *, key: bool = False) -> Location:
         """The most precise known position of ``path``: its value, else its key, else a parent's."""
         probe = path
+        marks = self._marks
         while probe:
             if not key and probe in self._value_paths:
-                index = 2 * self._value_paths.index(probe)
-                return Location(file=self.file, line=self._value_marks[index], column=self._value_marks[index + 1])
+                index = self._start + 2 * (len(self._key_paths) + self._value_paths.index(probe))
+                return Location(file=self.file, line=marks[index], column=marks[index + 1])
             if probe in self._key_paths:
-                index = 2 * self._key_paths.index(probe)
-                return Location(file=self.file, line=self._key_marks[index], column=self._key_marks[index + 1])
+                index = self._start + 2 * self._key_paths.index(probe)
+                return Location(file=self.file, line=marks[index], column=marks[index + 1])
             probe = probe[:-1]
         return Location(file=self.file, line=self.line, column=self.column)
 
 
-_NO_MARKS = array("q")
-# the paths of the keys, their line and column pairs, then the same for the values
-PackedPositions = tuple[tuple[Path_, ...], "array[int]", tuple[Path_, ...], "array[int]"]
+# the file's shared array of line and column pairs, where this element's begin, its key paths, its value paths
+PackedPositions = tuple["array[int]", int, tuple[Path_, ...], tuple[Path_, ...]]
 
 
-def pack_positions(keys: dict[Path_, tuple[int, int]], values: dict[Path_, tuple[int, int]]) -> PackedPositions:
-    """Positions as :class:`ElementSource` holds them (made where a file is parsed, in a worker when
-    there are several)."""
-    return (tuple(keys), array("q", chain.from_iterable(keys.values())) if keys else _NO_MARKS,
-            tuple(values), array("q", chain.from_iterable(values.values())) if values else _NO_MARKS)
+def pack_positions(keys: dict[Path_, tuple[int, int]], values: dict[Path_, tuple[int, int]],
+                   marks: array[int]) -> PackedPositions:
+    """One element's positions appended to ``marks`` (the array of its file), as
+    :class:`ElementSource` holds them; made where the file is parsed, in a worker when there are several."""
+    start = len(marks)
+    for line, column in keys.values():
+        marks.append(line)
+        marks.append(column)
+    for line, column in values.values():
+        marks.append(line)
+        marks.append(column)
+    return marks, start, tuple(keys), tuple(values)
 
 
-def _unpack(paths: tuple[Path_, ...], marks: array[int]) -> dict[Path_, tuple[int, int]]:
-    return {path: (marks[2 * i], marks[2 * i + 1]) for i, path in enumerate(paths)}
+def _unpack(paths: tuple[Path_, ...], marks: array[int], start: int) -> dict[Path_, tuple[int, int]]:
+    return {path: (marks[start + 2 * i], marks[start + 2 * i + 1]) for i, path in enumerate(paths)}
 
 
 @dataclass

@@ -35,7 +35,7 @@ def test_workers_load_the_example_as_one_process_does(monkeypatch: pytest.Monkey
     real = parallel.worker_count
     monkeypatch.setattr(parallel, "worker_count", lambda *a: calls.append(real(*a)) or calls[-1])
     together = _snapshot(EXAMPLE)
-    assert calls and calls[0] >= 2  # the workers really ran
+    assert calls and calls[0] >= 1  # a worker really ran
     assert together == alone
 
 
@@ -53,6 +53,12 @@ def test_parsed_files_and_their_problems_come_back_in_order(tmp_path: Path,
     together = list(read_all(files, read_file))
     assert together == [read_file(p, r) for p, r in files]
     assert [f.rule for parsed in together for f in parsed.problems] == ["SC001", "SC003"] * 3
+
+
+def test_this_process_parses_a_share_of_the_runs() -> None:
+    assert parallel.own_share(10, 1) == 2
+    assert parallel.own_share(130, 3) == 10
+    assert parallel.own_share(4, 1) == 0
 
 
 def test_runs_keep_the_order_and_cut_by_size() -> None:
