@@ -156,6 +156,23 @@ def test_python_dash_m(small: Path) -> None:
     assert "is valid" in result.stdout
 
 
+def test_the_process_ends_with_the_command_s_exit_code_and_all_its_output(small: Path, tmp_path: Path) -> None:
+    def spbe(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "spbe_arch", *args], capture_output=True, text=True,
+                              timeout=120)
+
+    valid = spbe("validate", str(small), "-f", "json")
+    assert valid.returncode == 0, valid.stderr
+    assert json.loads(valid.stdout)["summary"]["errors"] == 0  # the whole report was flushed before leaving
+    strict = spbe("validate", str(small), "--fail-on", "warning")
+    assert strict.returncode == (1 if json.loads(valid.stdout)["summary"]["warnings"] else 0)
+    missing = spbe("validate", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "nowhere" in missing.stderr
+    usage = spbe("validate", "--format", "nonsense", str(small))
+    assert usage.returncode == 2
+    assert spbe("--version").stdout.startswith("spbe-arch ")
+
+
 def test_stats_and_show_text(small: Path) -> None:
     code, out, _ = run("stats", small)
     assert code == 0
