@@ -154,3 +154,21 @@ def test_a_side_worker_that_is_killed_leaves_the_job_to_this_process(monkeypatch
 
     assert parallel.beside(job, lambda: None) == 5
     assert pids == [PARENT]
+
+
+def test_rules_outside_the_graph_module_never_build_the_graph() -> None:
+    """The worker that runs them would build it a second time for nothing (see run_rules)."""
+    from spbe_arch.reference import load_catalogue
+    from spbe_arch.rules import Context, all_rules
+    from spbe_arch.validate import _GRAPH_RULES
+
+    result = load_workspace(EXAMPLE)
+    assert result.workspace is not None
+    workspace = result.workspace
+    context = Context(workspace, load_catalogue(workspace.manifest.reference))
+    ran = [r.code for r in all_rules() if r.check is not None and r.check.__module__ != _GRAPH_RULES
+           and list(r.check(context)) is not None]
+    assert len(ran) > 40
+    assert "graph" not in context.__dict__ and not any("graph" in str(key) for key in workspace._derived)
+    list(next(r for r in all_rules() if r.code == "AP009").check(context) or [])  # type: ignore[union-attr]
+    assert any("graph" in str(key) for key in workspace._derived)  # the check above can see a built graph
