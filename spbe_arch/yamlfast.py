@@ -184,15 +184,9 @@ class _Reader:
                     pos.values[child] = mark
                     value, i = self.flow_item(s, i, line, base, child, pos, depth + 1)
                 out.append(value)
-                i = _skip(s, i)
-                nxt = s[i:i + 1]
-                if nxt == "]":
-                    return out, i + 1
-                if nxt != ",":
-                    raise _Unsupported
-                i = _skip(s, i + 1)
-                if s[i:i + 1] in ("]", ""):
-                    raise _Unsupported
+                closed, i = _after_flow_item(s, i, "]")
+                if closed:
+                    return out, i
         assert pos is not None
         mapping: dict[str, Any] = {}
         i = _skip(s, i + 1)
@@ -211,15 +205,9 @@ class _Reader:
             if s[i:i + 1] not in ("[", "{"):
                 pos.values[child] = (line, base + i + 1)
             mapping[key], i = self.flow_item(s, i, line, base, child, pos, depth + 1)
-            i = _skip(s, i)
-            nxt = s[i:i + 1]
-            if nxt == "}":
-                return mapping, i + 1
-            if nxt != ",":
-                raise _Unsupported
-            i = _skip(s, i + 1)
-            if s[i:i + 1] in ("}", ""):
-                raise _Unsupported
+            closed, i = _after_flow_item(s, i, "}")
+            if closed:
+                return mapping, i
 
     def flow_item(self, s: str, i: int, line: int, base: int, path: Path_, pos: Positions,
                   depth: int) -> tuple[Any, int]:
@@ -532,3 +520,18 @@ def read_simple(text: str) -> Document | None:
         return _Reader().read(text)
     except _Unsupported:
         return None
+
+
+def _after_flow_item(s: str, i: int, closer: str) -> tuple[bool, int]:
+    """After an item of a one-line flow collection: (True, the index past ``closer``) at its end, else
+    (False, the index of the next item); anything else is not for this reader."""
+    i = _skip(s, i)
+    following = s[i:i + 1]
+    if following == closer:
+        return True, i + 1
+    if following != ",":
+        raise _Unsupported
+    i = _skip(s, i + 1)
+    if s[i:i + 1] in (closer, ""):
+        raise _Unsupported
+    return False, i

@@ -15,6 +15,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from spbe_arch.workspace import Workspace
+
 # (long name, short form used in some rows)
 OPDS: list[tuple[str, str]] = [
     ("Sekretariat Daerah", "Setda"),
@@ -278,3 +280,24 @@ def inventory_csv_text(rows: list[dict[str, Any]] | None = None) -> str:
         if number == 60:
             writer.writerow([""] * len(CSV_HEADER))
     return buffer.getvalue()
+
+
+INVENTORY_HEADER = ["id", "name", "owner_opd", "description", "status", "category"]
+
+
+def import_rows(tmp_path: Path, rows: list[list[str]],
+                government: str = "Pemerintah Kabupaten Sukamakmur") -> Workspace:
+    """Rows of an inventory CSV (columns of INVENTORY_HEADER) through `spbe import inventory`, loaded."""
+    import csv
+
+    from spbe_arch.exchange.inventory import import_inventory
+    from spbe_arch.loader import open_workspace
+
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(INVENTORY_HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government=government)
+    workspace, _ = open_workspace(tmp_path / "ws")
+    return workspace

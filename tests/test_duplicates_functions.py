@@ -7,7 +7,6 @@ one, and keep apart what only shares a template word (Portal Dinas X) or a gener
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -19,11 +18,9 @@ from spbe_arch.duplicates.national import role_of
 from spbe_arch.duplicates.normalize import Normaliser
 from spbe_arch.duplicates.report import DuplicateReport
 from spbe_arch.duplicates.tables import build_tables, shipped_tables
-from spbe_arch.exchange.inventory import import_inventory
 from spbe_arch.loader import open_workspace
 from spbe_arch.workspace import Workspace
-
-HEADER = ["id", "name", "owner_opd", "description", "status", "category"]
+from tests.inventory_factory import import_rows
 
 NAMES_ONLY = [
     ["N01", "E-Presensi", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
@@ -50,14 +47,7 @@ NAMES_ONLY = [
 
 
 def _imported(tmp_path: Path, rows: list[list[str]]) -> Workspace:
-    source = tmp_path / "apps.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
-    workspace, _ = open_workspace(tmp_path / "ws")
-    return workspace
+    return import_rows(tmp_path, rows)
 
 
 def _rows(workspace: Workspace) -> dict[str, str]:

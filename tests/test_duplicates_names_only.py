@@ -3,7 +3,6 @@ no description is there to say more, the RAB area as a signal, and the indexed f
 
 from __future__ import annotations
 
-import csv
 import itertools
 from pathlib import Path
 
@@ -12,11 +11,9 @@ from spbe_arch.duplicates.features import build_features, national_copies
 from spbe_arch.duplicates.national import function_of, role_of
 from spbe_arch.duplicates.normalize import Normaliser
 from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, shipped_tables
-from spbe_arch.exchange.inventory import import_inventory
-from spbe_arch.loader import open_workspace
 from spbe_arch.workspace import Workspace
+from tests.inventory_factory import import_rows
 
-HEADER = ["id", "name", "owner_opd", "description", "status", "category"]
 ROWS = [
     ["R01", "sikn.sukamakmur.go.id", "Dinas Kearsipan dan Perpustakaan", "", "", "Aplikasi"],
     ["R02", "Aplikasi arsip inaktif", "Dinas Kearsipan dan Perpustakaan", "", "", "Aplikasi"],
@@ -32,14 +29,7 @@ ROWS = [
 
 
 def _imported(tmp_path: Path) -> Workspace:
-    source = tmp_path / "apps.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(ROWS)
-    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
-    workspace, _ = open_workspace(tmp_path / "ws")
-    return workspace
+    return import_rows(tmp_path, ROWS)
 
 
 def _row_pairs(workspace: Workspace) -> dict[frozenset[str], str]:
@@ -110,13 +100,7 @@ def test_the_indexed_function_lookup_equals_a_scan_of_the_table() -> None:
 def test_national_copies_read_a_repeated_name_once_with_the_same_result(tmp_path: Path) -> None:
     rows = [[f"C{i:02d}", "Aplikasi Persuratan", f"Dinas Nomor {i}", "", "", "Aplikasi"] for i in range(6)]
     rows.append(["C99", "Sistem Informasi Pengaduan", "Inspektorat", "", "", "Aplikasi"])
-    source = tmp_path / "apps.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
-    workspace, _ = open_workspace(tmp_path / "ws")
+    workspace = import_rows(tmp_path, rows)
     copies = national_copies(workspace)
     functions = {app.name: function.id for app, function, _ in copies}
     assert functions == {"Aplikasi Persuratan": "persuratan", "Sistem Informasi Pengaduan": "pengaduan"}
@@ -129,13 +113,7 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_system(tmp_path: Path) -
              "Aplikasi"],
             ["A03", "SIMPATIK", "Dinas Sosial", "", "", "Aplikasi"],  # starts alike, spells other words
             ["A04", "SIMPUS", "Dinas Kesehatan", "", "", "Aplikasi"]]
-    source = tmp_path / "apps.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
-    workspace, _ = open_workspace(tmp_path / "ws")
+    workspace = import_rows(tmp_path, rows)
     pairs = _row_pairs(workspace)
     assert pairs.get(frozenset(("A01", "A02"))) == "same_system"
     assert frozenset(("A02", "A03")) not in pairs and frozenset(("A02", "A04")) not in pairs
@@ -164,13 +142,7 @@ def test_an_opds_site_under_its_current_and_former_abbreviation_is_one_system(tm
             ["W04", "virtualtour.sukamakmur.go.id", "Dinas Komunikasi dan Informatika", "", "", "Website"],
             ["W05", "kpid.sukamakmur.go.id", "Dinas Komunikasi dan Informatika", "", "", "Website"],
             ["W06", "disbudpar.sukamakmur.go.id", "Dinas Pariwisata", "", "", "Website"]]
-    source = tmp_path / "apps.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
-    workspace, _ = open_workspace(tmp_path / "ws")
+    workspace = import_rows(tmp_path, rows)
     pairs = _row_pairs(workspace)
     assert pairs == {frozenset(("W01", "W02")): "same_system"}  # the sites of Diskominfo are other systems
 
@@ -207,13 +179,7 @@ def test_qualifiers_keep_domains_apart_in_names_only(tmp_path: Path) -> None:
     """Village against regional finance, ASN performance against SAKIP, SiRUP against SPSE, pupils'
     against staff attendance, disaster reports against complaints, teachers' records against SIMPEG,
     two OPDs' websites, two taxes: apart; the same function under two names: one pair each."""
-    source = tmp_path / "apps.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(GUARDS)
-    import_inventory(source, tmp_path / "ws", government="Pemerintah Provinsi Sukamakmur")
-    workspace, _ = open_workspace(tmp_path / "ws")
+    workspace = import_rows(tmp_path, GUARDS, government="Pemerintah Provinsi Sukamakmur")
     assert set(_row_pairs(workspace)) == {frozenset(p) for p in (("Q01", "Q07"), ("Q17", "Q18"), ("Q20", "Q21"),
                                                                ("Q10", "Q19"), ("Q02", "Q08"))}
 
@@ -229,13 +195,7 @@ def test_an_address_that_abbreviates_its_owner_is_a_website_without_a_category(t
             ["S05", "bkd.sukamakmur.go.id", "Badan Kepegawaian Daerah", "", "", ""],
             ["S06", "kesbangpol.sukamakmur.go.id", "Badan Kepegawaian Daerah", "", "", ""],
             ["S07", "bakesbangpol.sukamakmur.go.id", "Badan Kesatuan Bangsa dan Politik", "", "", ""]]
-    source = tmp_path / "apps.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
-    workspace, _ = open_workspace(tmp_path / "ws")
+    workspace = import_rows(tmp_path, rows)
     features = {str(f.app.properties.get("source_ids")): f for f in build_features(workspace).apps}
     assert features["S01"].website and features["S04"].website and not features["S03"].website
     assert not features["S06"].opd_site  # kesbangpol names another OPD
