@@ -56,9 +56,9 @@ def test_parsed_files_and_their_problems_come_back_in_order(tmp_path: Path,
 
 
 def test_this_process_parses_a_share_of_the_runs() -> None:
-    assert parallel.own_share(10, 1) == 2
-    assert parallel.own_share(130, 3) == 10
-    assert parallel.own_share(4, 1) == 0
+    assert parallel.own_share(10, 1) == 5
+    assert parallel.own_share(130, 3) == 32
+    assert parallel.own_share(1, 1) == 0
 
 
 def test_runs_keep_the_order_and_cut_by_size() -> None:
