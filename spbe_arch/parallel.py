@@ -153,7 +153,10 @@ def _run_job(sender: Connection) -> None:
         outcome: tuple[bool, object] = (True, _JOB())
     except Exception:  # the parent runs the job again and reports the error itself
         outcome = (False, None)
-    sender.send(outcome)
+    try:
+        sender.send(outcome)  # pickled whole before anything is written: a failure writes nothing
+    except Exception:  # a result that cannot be sent: the parent makes it itself
+        sender.send((False, None))
     sender.close()
 
 

@@ -137,6 +137,7 @@ def test_a_side_job_that_dies_or_fails_is_done_here() -> None:
         return "done"
 
     assert parallel.beside(fails_once, lambda: None) == "done"
+    assert parallel.beside(lambda: (lambda: 1) if os.getpid() != PARENT else "made here", lambda: None) == "made here"
     if parallel.cores() >= 2:
         with pytest.raises(SystemExit):  # the job runs here again, where dying is ending the test's process
             parallel.beside(lambda: sys.exit(3), lambda: None)
