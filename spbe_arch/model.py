@@ -112,6 +112,12 @@ class Organization(Element):
     def label(self) -> str:
         return self.short_name or self.name
 
+    @property
+    def central(self) -> bool:
+        """A central government agency (instansi pusat, e.g. BPS) named in the model: not an OPD of the
+        Pemda, so not counted among its perangkat daerah, and its data sets need no produsen data here."""
+        return self.kind == "instansi-pusat"
+
 
 class Process(OwnedElement):
     COLLECTION: ClassVar[str] = "processes"

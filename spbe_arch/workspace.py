@@ -139,6 +139,11 @@ class Workspace:
     def get(self, element_id: str) -> Element | None:
         return self.elements.get(element_id)
 
+    def is_central(self, org_id: str | None) -> bool:
+        """Whether ``org_id`` names a central government agency of the model (see Organization.central)."""
+        org = self.elements.get(org_id) if org_id else None
+        return isinstance(org, Organization) and org.central
+
     def collection(self, name: str) -> list[Element]:
         if self._by_collection is None:
             grouped: dict[str, list[Element]] = {c: [] for c in COLLECTIONS}

@@ -26,12 +26,20 @@ ORGS = """
       - {id: bag-hukum, name: Bagian Hukum, kind: bagian, parent: setda}
       - {id: self, name: Diri Sendiri, kind: bagian, parent: self}
       - {id: diskominfo, name: Dinas Komunikasi dan Informatika, kind: dinas}
+      - {id: bps, name: Badan Pusat Statistik, kind: instansi-pusat}
 """
 
 
 @pytest.fixture
 def workspace(make_workspace):  # type: ignore[no-untyped-def]
     return spbe_arch.load(make_workspace({"infra.yaml": INFRA, "organisasi.yaml": ORGS}, orgs=False))
+
+
+def test_one_test_of_a_central_agency(workspace) -> None:  # type: ignore[no-untyped-def]
+    assert workspace.get("bps").central and not workspace.get("diskominfo").central
+    assert workspace.is_central("bps")
+    assert not workspace.is_central("diskominfo") and not workspace.is_central("vm")  # an OPD, not an organization
+    assert not workspace.is_central("no-such-id") and not workspace.is_central(None)
 
 
 def test_lineage_follows_the_container_field_up(workspace) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ Everything else (organisations, processes, services, security, roadmap) is the P
 
 from __future__ import annotations
 
-from spbe_arch.model import Application, DataSet, Infrastructure, Organization
+from spbe_arch.model import Application, DataSet, Infrastructure
 from spbe_arch.workspace import Workspace
 
 
@@ -68,8 +68,7 @@ class Scope:
         apps = [known[a] for a in self._writers_of(element.id)]
         if apps:
             return all(self._application(a) for a in apps if isinstance(a, Application))
-        owner = known.get(element.owner)
-        return isinstance(owner, Organization) and owner.kind == "instansi-pusat"
+        return self._workspace.is_central(element.owner)
 
     def outside(self, element_id: str) -> bool:
         """True when ``element_id`` runs outside the Pemda (unknown ids count as the Pemda's own)."""

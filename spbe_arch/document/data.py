@@ -225,7 +225,7 @@ def _numbers(ws: Workspace, ix: ModelIndex, report: Report) -> dict[str, int]:
         "layanan_administrasi": sum(1 for s in ws.services if s.kind == "administrasi"),
         "data": len(ws.data),
         "data_induk": sum(1 for d in ws.data if d.master),
-        "data_tanpa_produsen": sum(1 for d in ws.data if d.producer is None and not _central(ws, d.owner)),
+        "data_tanpa_produsen": sum(1 for d in ws.data if d.producer is None and not ws.is_central(d.owner)),
         "aplikasi": len(apps),
         "aplikasi_umum": sum(1 for a in apps if a.kind == "umum"),
         "aplikasi_khusus": sum(1 for a in apps if a.kind == "khusus"),
@@ -248,7 +248,3 @@ def _numbers(ws: Workspace, ix: ModelIndex, report: Report) -> dict[str, int]:
     }
 
 
-def _central(ws: Workspace, owner: str | None) -> bool:
-    """Whether ``owner`` is a central agency, whose data sets name no produsen data of the Pemda."""
-    org = ws.get(owner) if owner else None
-    return getattr(org, "kind", None) == "instansi-pusat"

@@ -31,7 +31,7 @@ class ModelIndex:
     @cached_property
     def opd(self) -> list[Organization]:
         """The government's own units (central agencies left out)."""
-        return [o for o in self.organizations if o.kind != "instansi-pusat"]
+        return [o for o in self.organizations if not o.central]
 
     @cached_property
     def org_rank(self) -> dict[str, int]:

@@ -80,7 +80,7 @@ def featured_organization(workspace: Workspace) -> str | None:
     counts: dict[str, int] = {}
     for process in workspace.processes:
         counts[process.owner] = counts.get(process.owner, 0) + 1
-    opds = [o for o in workspace.organizations if o.kind != "instansi-pusat" and counts.get(o.id)]
+    opds = [o for o in workspace.organizations if not o.central and counts.get(o.id)]
     ranked = sorted(opds, key=lambda o: (-counts[o.id], o.name.lower(), o.id))
     return ranked[0].id if ranked else None
 

@@ -34,7 +34,7 @@ class ModelFacts:
     @cached_property
     def opds(self) -> list[Organization]:
         """The Pemda's own units (central agencies left out)."""
-        return [o for o in self.workspace.organizations if o.kind != "instansi-pusat" and o.status != "dihentikan"]
+        return [o for o in self.workspace.organizations if not o.central and o.status != "dihentikan"]
 
     @cached_property
     def running_apps(self) -> list[Application]:

@@ -87,8 +87,7 @@ def service_without_channel(ctx: Context) -> Iterator[Hit]:
 def data_without_producer(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     for data in ws.data:
-        owner = ws.get(data.owner)
-        if data.producer is None and getattr(owner, "kind", None) != "instansi-pusat":
+        if data.producer is None and not ws.is_central(data.owner):
             yield Hit(data.id, f"data set {data.name!r} names no produsen data (producer)")
 
 

@@ -32,7 +32,7 @@ def _owns_something(workspace: Workspace) -> set[str]:
 def list_views(workspace: Workspace) -> list[str]:
     """Every concrete view of this model that ``--all`` draws, in a stable order."""
     owners = _owns_something(workspace)
-    opds = sorted(o.id for o in workspace.organizations if o.id in owners and o.kind != "instansi-pusat")
+    opds = sorted(o.id for o in workspace.organizations if o.id in owners and not o.central)
     services = sorted(s.id for s in workspace.services)
     return ["landscape", "integration", "infrastructure", *(f"opd:{i}" for i in opds),
             *(f"service:{i}" for i in services), "duplicates"]

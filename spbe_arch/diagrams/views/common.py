@@ -54,11 +54,6 @@ def org_sort_key(org: Organization) -> tuple[int, str, str]:
     return (ORG_KIND_ORDER.index(org.kind), org.label.lower(), org.id)
 
 
-def is_central(workspace: Workspace, org_id: str | None) -> bool:
-    org = workspace.elements.get(org_id) if org_id else None
-    return isinstance(org, Organization) and org.kind == "instansi-pusat"
-
-
 def owner_short(workspace: Workspace, element: Element) -> str:
     """The owner's short name, or words saying the owner is unknown (never a bare id)."""
     owner = element.owner_id
@@ -72,7 +67,7 @@ def node_style(element: Element) -> str:
             return "applications.umum" if element.kind == "umum" else "applications.nasional"
         return "applications.umum-lokal" if element.kind == "umum" else "applications"
     if isinstance(element, Organization):
-        return "organizations.pusat" if element.kind == "instansi-pusat" else "organizations"
+        return "organizations.pusat" if element.central else "organizations"
     if isinstance(element, DataSet):
         return "data.master" if element.master else "data"
     if isinstance(element, Infrastructure):

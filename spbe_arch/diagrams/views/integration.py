@@ -10,7 +10,6 @@ from spbe_arch.diagrams.scene import Cluster, Node, Scene
 from spbe_arch.diagrams.views.common import (
     element_node,
     government_name,
-    is_central,
     org_sort_key,
     owner_key,
 )
@@ -95,7 +94,7 @@ def _between_opds(scene: Scene, workspace: Workspace, links: list[Link]) -> None
     for key in sorted(members):
         org = workspace.elements.get(key)
         title = org.name if isinstance(org, Organization) else "Pemilik tidak dikenal"
-        style = "organizations.pusat" if is_central(workspace, key) else "organizations"
+        style = "organizations.pusat" if workspace.is_central(key) else "organizations"
         subtitle = f"{len(members[key])} aplikasi terintegrasi"
         if isinstance(org, Organization) and org.short_name:
             subtitle = f"{org.short_name}, {subtitle}"

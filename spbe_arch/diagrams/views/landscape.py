@@ -58,13 +58,13 @@ def _add_org_clusters(scene: Scene, workspace: Workspace, by_owner: dict[str, li
     for owner in by_owner:
         shown.update(o.id for o in workspace.lineage(owner, "parent") if isinstance(o, Organization))
     orgs = sorted((o for o in workspace.organizations if o.id in shown), key=org_sort_key)
-    has_local = any(o.kind != "instansi-pusat" for o in orgs) or UNKNOWN_OWNER in by_owner
+    has_local = any(not o.central for o in orgs) or UNKNOWN_OWNER in by_owner
     if has_local:
         scene.add_cluster(Cluster(LOCAL, f"Perangkat Daerah {government_name(workspace)}", style="region"))
-    if any(o.kind == "instansi-pusat" for o in orgs):
+    if any(o.central for o in orgs):
         scene.add_cluster(Cluster(CENTRAL, "Instansi Pusat (aplikasi nasional yang digunakan)", style="region"))
     for org in _parents_first(orgs, workspace):
-        region = CENTRAL if org.kind == "instansi-pusat" else LOCAL
+        region = CENTRAL if org.central else LOCAL
         parent = f"org__{org.parent}" if org.parent in shown and _acyclic(workspace, org.id) else region
         count = len(by_owner.get(org.id, []))
         facts = [org.name] if org.short_name and org.short_name != org.name else []
