@@ -6,7 +6,6 @@ Library exceptions become messages and exit codes in one place (:func:`_handle_e
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import functools
 import json
@@ -174,7 +173,7 @@ def validate(
 
     Exit code 0 when no finding reaches --fail-on, 1 when one does, 2 when the input cannot be loaded.
     """
-    from spbe_arch.formats import RENDERERS
+    from spbe_arch.formats import RENDERERS, render_pieces
     from spbe_arch.validate import filter_report, validate_workspace
 
     renderer = RENDERERS.get(format)
@@ -188,18 +187,12 @@ def validate(
         from spbe_arch.rules.report_id import report_text_id
 
         renderer = lambda report: report_text_id(report, result.workspace)  # noqa: E731
-    if format == "json":  # written as it is made: the report of a huge workspace is never held twice
-        from spbe_arch.formats.text import iter_report_json
-
-        for piece in iter_report_json(report):
+    if format == "text":
+        _colour_lines(renderer(report))
+    else:
+        for piece in render_pieces(format, report):
             sys.stdout.write(piece)
         sys.stdout.flush()
-        raise typer.Exit(report.exit_code(fail_on.value))
-    text = renderer(report)
-    if format == "text":
-        _colour_lines(text)
-    else:
-        _out(text)
     raise typer.Exit(report.exit_code(fail_on.value))
 
 
@@ -922,7 +915,7 @@ def main() -> None:
 
 
 def _flush_and_leave(status: int) -> NoReturn:
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be written anyway
-            stream.flush()
+    from spbe_arch.fileio import flush_standard_streams
+
+    flush_standard_streams()
     os._exit(status)

@@ -9,10 +9,12 @@ left as it was.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +28,15 @@ MAX_NAME_BYTES = 120  # well under the 255 bytes of common file systems, leaving
 
 class OutputError(SpbeError):
     """An output cannot be written where it was asked for; nothing there was changed."""
+
+
+def flush_standard_streams() -> None:
+    """Write out what waits in the standard streams' buffers: before a fork (the copy would write it
+    again) and before the process ends without Python's own clean-up. A closed pipe is ignored:
+    nothing more can be written to it anyway."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
 
 
 def is_stdout(path: Path | str | None) -> bool:

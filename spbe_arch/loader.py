@@ -47,6 +47,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # Top-level keys of workspace files that hold a section, not elements: file recorded in Workspace.sections.
 SECTION_KEYS = frozenset({"indeks_spbe"})
 _ID_PATH = ("id",)
+_NO_POSITIONS: PackedPositions = (array("q"), 0, (), ())  # an item the reader recorded no positions for
 
 @dataclass
 class ParsedFile:
@@ -506,10 +507,7 @@ def _load_element(
     singular = _SINGULAR[collection]
     raw_id = raw.get("id")
     label = f"{singular} {raw_id!r}" if isinstance(raw_id, str) else f"{singular} #{index + 1}"
-    packed = parsed.packed.get((collection, index))
-    if packed is None:
-        item = parsed.items.get((collection, index), Positions())
-        packed = pack_positions(item.keys, item.values, array("q"))
+    packed = parsed.packed.get((collection, index), _NO_POSITIONS)
     marks, start, key_paths, _ = packed
     element_line, element_col = line, col
     if _ID_PATH in key_paths:

@@ -18,11 +18,9 @@ but the result.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +28,8 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Generic, TypeVar, cast
+
+from spbe_arch.fileio import flush_standard_streams
 
 PARALLEL_MIN_BYTES = 4_000_000  # below this, starting workers costs more than it saves
 RUN_BYTES = 400_000  # a worker's unit of work: small enough to balance, large enough to amortise
@@ -112,7 +112,7 @@ def read_all(files: Sequence[tuple[Path, str]], read: Reader[T]) -> Iterator[T]:
         for path, rel in files:
             yield read(path, rel)
         return
-    _flush_standard_streams()
+    flush_standard_streams()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
     cut = len(runs) - own_share(len(runs), workers)
     theirs = runs[:cut]
@@ -174,7 +174,7 @@ def beside(job: Callable[[], T], here: Callable[[], None]) -> T:
         return job()
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    _flush_standard_streams()
+    flush_standard_streams()
     _JOB = job
     worker = context.Process(target=_run_job, args=(sender,), daemon=True)
     try:
@@ -195,10 +195,3 @@ def beside(job: Callable[[], T], here: Callable[[], None]) -> T:
             worker.terminate()
             worker.join()
         receiver.close()
-
-
-def _flush_standard_streams() -> None:
-    """Text waiting in this process's buffers would be written again by a forked copy."""
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, OSError, ValueError):
-            stream.flush()

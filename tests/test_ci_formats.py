@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from spbe_arch.cli import app
 from spbe_arch.findings import Finding
-from spbe_arch.formats import RENDERERS
+from spbe_arch.formats import RENDERERS, render_pieces
 from spbe_arch.formats.github import annotation, escape_data, escape_property, report_github
 from spbe_arch.formats.junit import junit_tree, report_junit
 from spbe_arch.formats.paths import PathMapper, mapper_for, repository_root
@@ -334,5 +334,6 @@ def test_json_report_in_pieces_is_the_whole_report_dumped(rows: list[tuple[str, 
     whole = {"workspace": report.workspace, "loaded": report.loaded,
              "findings": [f.as_dict() for f in report.findings], "summary": report.summary.model_dump()}
     assert RENDERERS["json"](report) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert all("".join(render_pieces(name, report)) == RENDERERS[name](report) for name in ("json", "text"))
     keys = {"rule", "severity", "message", "element", "file", "line", "column"}
     assert all(set(f) == keys for f in json.loads(RENDERERS["json"](report))["findings"])
