@@ -504,9 +504,7 @@ def _load_element(
     if not isinstance(raw, dict):
         return [_problem(rel, "SC004", f"an item of {collection!r} must be a mapping with id, name, ...",
                          line, col)]
-    singular = _SINGULAR[collection]
     raw_id = raw.get("id")
-    label = f"{singular} {raw_id!r}" if isinstance(raw_id, str) else f"{singular} #{index + 1}"
     packed = parsed.packed.get((collection, index), _NO_POSITIONS)
     marks, start, key_paths, _ = packed
     element_line, element_col = line, col
@@ -531,9 +529,11 @@ def _load_element(
             workspace.invalid_ids.pop(raw_id, None)
         return findings
     try:
-        element = cls.model_validate(raw)
+        element = cls.__pydantic_validator__.validate_python(raw)  # model_validate without its wrapper
     except ValidationError as exc:
         errors = exc.errors()
+        singular = _SINGULAR[collection]
+        label = f"{singular} {raw_id!r}" if isinstance(raw_id, str) else f"{singular} #{index + 1}"
         element_id = raw_id if isinstance(raw_id, str) and ID_RE.match(raw_id) else None
         for error in errors:
             rule, message, key = describe_error(cls, error, label)

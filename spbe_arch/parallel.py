@@ -57,14 +57,6 @@ def worker_count(total_bytes: int, runs: int, largest: int = 0) -> int:
     return min(available - 1, runs - 1, MAX_WORKERS) if available > 1 else 0
 
 
-def own_share(runs: int, workers: int) -> int:
-    """How many runs, at the end, this process parses itself while the workers parse the others: an
-    equal share. This process also turns everything parsed into the model, but a worker's parse costs
-    it about as much again in sending the values back (measured on two cores: an equal share loads
-    the national model in 0.74 of the time of one process, a fifth here in 0.80)."""
-    return runs // (workers + 1)
-
-
 def split_runs(files: Sequence[tuple[Path, str]], sizes: Sequence[int]) -> list[list[tuple[Path, str]]]:
     """The files in order, cut into consecutive runs of about :data:`RUN_BYTES`."""
     runs: list[list[tuple[Path, str]]] = []
@@ -104,7 +96,14 @@ class _RunReader(Generic[T]):
 
 
 def read_all(files: Sequence[tuple[Path, str]], read: Reader[T]) -> Iterator[T]:
-    """``read(path, rel)`` of every file, in order; in worker processes when that pays."""
+    """``read(path, rel)`` of every file, in order; in worker processes when that pays.
+
+    The workers take the runs from the head of the list. This process hands on their results as they
+    come (the caller builds the model from them meanwhile), and whenever the next result is not ready
+    it takes the last run no worker has started and parses it itself. So the work meets in the middle
+    whatever the cores really give: on a machine whose second core is busy, this process simply
+    parses more of the runs.
+    """
     sizes = [_size(path) for path, _ in files]
     runs = split_runs(files, sizes)
     workers = worker_count(sum(sizes), len(runs), max(sizes, default=0))
@@ -114,25 +113,26 @@ def read_all(files: Sequence[tuple[Path, str]], read: Reader[T]) -> Iterator[T]:
         return
     flush_standard_streams()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
-    cut = len(runs) - own_share(len(runs), workers)
-    theirs = runs[:cut]
-    done = 0  # runs of the workers' share handed on
     finished = False
     try:
-        results: Iterator[list[T]] = pool.map(_RunReader(read), theirs)
-        # the last runs are parsed here first, while the workers parse the others; they are handed on
-        # last, so that the order is the files' order
-        own = [read(path, rel) for run in runs[cut:] for path, rel in run]
-        while done < len(theirs):
+        reader = _RunReader(read)
+        futures = [pool.submit(reader, run) for run in runs]
+        taken: dict[int, list[T]] = {}  # runs parsed here, by index
+        tail = len(runs)  # the runs from here on are taken by this process
+        for index, future in enumerate(futures):
+            if index < tail:
+                while not future.done() and tail - 1 > index and futures[tail - 1].cancel():
+                    tail -= 1  # no worker had started it (runs start in order: the last goes first)
+                    taken[tail] = [read(path, rel) for path, rel in runs[tail]]
+            if index >= tail:
+                yield from taken.pop(index, None) or [read(path, rel) for path, rel in runs[index]]
+                continue
             try:
-                parsed_run = next(results)
+                parsed_run = future.result()
             except BrokenProcessPool:
                 # a worker died (killed, out of memory): the runs it had not returned are parsed here
-                results = ([read(path, rel) for path, rel in later] for later in theirs[done:])
-                parsed_run = next(results)
+                parsed_run = [read(path, rel) for path, rel in runs[index]]
             yield from parsed_run
-            done += 1
-        yield from own
         finished = True
     finally:
         # at the end, idle workers leave at once (and with them the pool's thread, so that later forks

@@ -5,6 +5,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
@@ -85,12 +86,7 @@ def pack_positions(keys: dict[Path_, tuple[int, int]], values: dict[Path_, tuple
     """One element's positions appended to ``marks`` (the array of its file), as
     :class:`ElementSource` holds them; made where the file is parsed, in a worker when there are several."""
     start = len(marks)
-    for line, column in keys.values():
-        marks.append(line)
-        marks.append(column)
-    for line, column in values.values():
-        marks.append(line)
-        marks.append(column)
+    marks.fromlist([*chain.from_iterable(keys.values()), *chain.from_iterable(values.values())])
     return marks, start, tuple(keys), tuple(values)
 
 

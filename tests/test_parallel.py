@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,12 +56,6 @@ def test_parsed_files_and_their_problems_come_back_in_order(tmp_path: Path,
     assert [f.rule for parsed in together for f in parsed.problems] == ["SC001", "SC003"] * 3
 
 
-def test_this_process_parses_a_share_of_the_runs() -> None:
-    assert parallel.own_share(10, 1) == 5
-    assert parallel.own_share(130, 3) == 32
-    assert parallel.own_share(1, 1) == 0
-
-
 def test_runs_keep_the_order_and_cut_by_size() -> None:
     files = [(Path(f"f{i}"), f"f{i}") for i in range(5)]
     runs = split_runs(files, [parallel.RUN_BYTES, 1, 1, parallel.RUN_BYTES, 1])
@@ -100,6 +95,30 @@ def test_a_worker_that_dies_does_not_lose_or_hang_the_load(tmp_path: Path, monke
         (tmp_path / f"f{i}.yaml").write_text("a: 1\n", encoding="utf-8")
         files.append((tmp_path / f"f{i}.yaml", f"f{i}.yaml"))
     assert list(read_all(files, _dies_in_a_worker)) == [rel for _, rel in files]
+
+
+def _slow_in_a_worker(path: Path, rel: str) -> tuple[str, bool]:
+    if os.getpid() != PARENT:
+        time.sleep(0.3)
+    return rel, os.getpid() == PARENT
+
+
+@pytest.mark.skipif(worker_count(10**9, 2) == 0, reason="needs fork and two cores")
+def test_this_process_takes_the_runs_no_worker_has_started(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "RUN_BYTES", 1)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)  # one worker, however many cores the test machine has
+    files = []
+    for i in range(8):
+        (tmp_path / f"f{i}.yaml").write_text("a: 1\n", encoding="utf-8")
+        files.append((tmp_path / f"f{i}.yaml", f"f{i}.yaml"))
+    parsed = list(read_all(files, _slow_in_a_worker))
+    assert [rel for rel, _ in parsed] == [rel for _, rel in files]  # the files' order, whoever parsed them
+    here = [here for _, here in parsed]
+    # the first run goes to the worker; this process, not waiting for a slow worker, parses from the end
+    assert here[0] is False and here[-1] is True
+    assert here == sorted(here)  # the worker's runs are a head, this process's a tail
 
 
 @pytest.mark.skipif(parallel.cores() < 2, reason="needs fork and two cores")
