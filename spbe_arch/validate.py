@@ -78,11 +78,15 @@ def apply_settings(findings: Iterable[Finding], workspace: Workspace | None) -> 
     """Severity overrides from the manifest and suppressions on the element, for every finding."""
     settings = _settings(workspace)
     result = []
+    silenced: dict[str, set[str]] = {}  # by element id: read once per element, not once per finding
     for finding in findings:
         code = finding.rule
         if workspace is not None and finding.element:
-            element = workspace.get(finding.element)
-            if element is not None and code in element.ignored_rules():
+            ignored = silenced.get(finding.element)
+            if ignored is None:
+                element = workspace.get(finding.element)
+                ignored = silenced[finding.element] = element.ignored_rules() if element is not None else set()
+            if code in ignored:
                 continue
         if code in settings:
             if settings[code] == "off":
