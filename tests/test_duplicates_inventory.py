@@ -147,6 +147,51 @@ def test_portal_and_planned_applications_are_kept(make_workspace) -> None:  # ty
     assert "ke dalam Presensi Pegawai Online" not in presensi.proposal or "dipertahankan" in presensi.proposal
 
 
+def test_a_plan_that_unifies_the_group_keeps_only_the_portal(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({
+        "aplikasi.yaml": """\
+        applications:
+          - {id: geoportal, name: Geoportal Kabupaten, owner: diskominfo, description: Peta tematik daerah}
+          - {id: peta-pupr, name: Sistem Informasi Peta Tematik, owner: bkpsdm, description: Peta tematik daerah}
+        """,
+        "roadmap.yaml": """\
+        roadmap:
+          - {id: rm-geo, name: Geoportal tunggal simpul jaringan, owner: diskominfo, year: 2027,
+             affects: [geoportal, peta-pupr]}
+        """})
+    proposal = _proposal_of(root, "peta-pupr")
+    assert f"konsolidasikan Sistem Informasi Peta Tematik ({BKPSDM}) ke dalam Geoportal Kabupaten" in proposal
+    assert "Geoportal tunggal simpul jaringan (2027)" in proposal  # the plan is cited ...
+    assert f"Geoportal Kabupaten ({DISKOMINFO}) adalah geoportal" in proposal  # ... the geoportal kept by name ...
+    assert "dipertahankan: peta rencana" not in proposal  # ... and what the plan unifies is not "kept" by it
+    assert "portal resmi atau geoportal" not in proposal
+
+
+def test_a_dashboard_of_a_national_function_takes_its_data_from_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({"aplikasi.yaml": """\
+        applications:
+          - {id: dash-duk, name: Dashboard Data Agregat Kependudukan, owner: diskominfo,
+             description: Dashboard data agregat kependudukan per kecamatan}
+          - {id: layan-duk, name: Layanan Administrasi Kependudukan Online, owner: bkpsdm,
+             description: Permohonan dokumen kependudukan secara online}
+        """})
+    proposal = _proposal_of(root, "dash-duk")
+    assert f"alihkan Layanan Administrasi Kependudukan Online ({BKPSDM}) ke SIAK" in proposal
+    assert f"Dashboard Data Agregat Kependudukan ({DISKOMINFO}) menyajikan data administrasi kependudukan: " \
+           "ambil datanya dari SIAK melalui integrasi" in proposal
+    assert "alihkan Dashboard" not in proposal and "Layanan Administrasi Kependudukan Online dan Dashboard" \
+        not in proposal
+
+
+DISKOMINFO, BKPSDM = "Dinas Komunikasi dan Informatika", "BKPSDM"  # the organizations of conftest.ORGS
+
+
+def _proposal_of(root: Path, app_id: str) -> str:
+    group = find_duplicates(root, language="id").group_of(app_id)
+    assert group is not None
+    return group.proposal
+
+
 def test_labels_score_merged_rows_as_found(tmp_path: Path, inventory: Workspace) -> None:
     labels = tmp_path / "labels.yaml"
     labels.write_text("""\

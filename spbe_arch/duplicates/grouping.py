@@ -13,7 +13,7 @@ that performs a national function is a group of its own even when no second loca
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
@@ -128,33 +128,48 @@ def _activity(workspace: Workspace, app_id: str) -> RoadmapActivity | None:
     return next((a for a in workspace.roadmap if app_id in a.affects), None)
 
 
-def _kept(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -> bool:
-    """An application no proposal may touch: an official portal, a geoportal, or one the roadmap plans
-    to keep or build: an activity for it alone in its group that is not itself a consolidation, a
-    migration or a single platform (an activity for several members is the group's own plan)."""
+def _keep_reason(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -> str | None:
+    """Why no proposal may touch an application, or None: ``plan`` when the roadmap plans to keep or
+    build it (an activity for it alone in its group that is not itself a consolidation, a migration or
+    a single platform: an activity for several members is the group's own plan), ``geoportal`` or
+    ``portal`` when it is the geoportal or an official portal of the Pemda."""
     activity = _activity(workspace, app_id)
     if activity is not None and not any(w in activity.name.casefold() for w in _CHANGE) \
             and not set(activity.affects) & (set(group) - {app_id}):
-        return True
+        return "plan"
     element = workspace.get(app_id)
     text = f"{getattr(element, 'name', '')} {getattr(element, 'description', '') or ''}".casefold()
-    return any(w in text for w in _OFFICIAL) or app_id.startswith(("portal-", "geoportal"))
+    if "geoportal" in text or app_id.startswith("geoportal"):
+        return "geoportal"
+    return "portal" if any(w in text for w in _OFFICIAL) or app_id.startswith("portal-") else None
 
 
-def _roadmap_notes(members: list[AppFeatures], kept: set[str], messages: Messages) -> list[str]:
-    """The roadmap activities of the members, each cited once; and why a kept member is kept."""
+def _kept(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -> bool:
+    return _keep_reason(workspace, app_id, group) is not None
+
+
+def _roadmap_notes(members: list[AppFeatures], kept: dict[str, str], messages: Messages) -> list[str]:
+    """The roadmap activities of the members, each cited once, and why each kept member is kept: the
+    plan that keeps it, or that it is the geoportal or an official portal. A member kept for another
+    reason is never said to be kept by an activity that consolidates the group."""
     by_activity: dict[str, tuple[RoadmapActivity, list[str]]] = {}
     notes: list[str] = []
     for f in members:
         activity = _activity(messages.workspace, f.id)
         if activity is not None:
             by_activity.setdefault(activity.id, (activity, []))[1].append(f.id)
-        elif f.id in kept:
-            notes.append(messages.text("portal", app=messages.named(f.id)))
+        if kept.get(f.id) in ("portal", "geoportal"):
+            notes.append(messages.text(kept[f.id], app=messages.named(f.id)))
+    cited: list[str] = []
     for activity, ids in by_activity.values():
-        key = "roadmap_keep" if any(x in kept for x in ids) else "roadmap"
-        notes.insert(0, messages.text(key, apps=_names(messages, ids), activity=activity.name, year=activity.year))
-    return notes
+        planned = [x for x in ids if kept.get(x) == "plan"]
+        if planned:
+            cited.append(messages.text("roadmap_keep", apps=_names(messages, planned), activity=activity.name,
+                                       year=activity.year))
+        else:
+            cited.append(messages.text("roadmap", apps=_names(messages, ids), activity=activity.name,
+                                       year=activity.year))
+    return cited + notes
 
 
 def _names(messages: Messages, ids: Iterable[str]) -> str:
@@ -162,12 +177,13 @@ def _names(messages: Messages, ids: Iterable[str]) -> str:
 
 
 def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
-              national_app: str | None, incoming: Counter[str], messages: Messages) -> str:
+              national_app: str | None, incoming: Counter[str], messages: Messages,
+              is_view: Callable[[AppFeatures], bool]) -> str:
     workspace = messages.workspace
     ids = [f.id for f in members]
-    kept = {f.id for f in members if _kept(workspace, f.id, ids)}
-    notes = _roadmap_notes(members, kept, messages)
-    movable = [f for f in members if f.id not in kept and not f.is_national]
+    reasons_kept = {f.id: reason for f in members if (reason := _keep_reason(workspace, f.id, ids)) is not None}
+    notes = _roadmap_notes(members, reasons_kept, messages)
+    movable = [f for f in members if f.id not in reasons_kept and not f.is_national]
     if national is not None:
         other = [f for f in movable if f.function is None or f.function.id != national.id]
         movable = [f for f in movable if f not in other]  # only what performs the function moves to it
@@ -175,11 +191,17 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
             notes.append(messages.text("other_function", apps=_names(messages, [f.id for f in other]),
                                        function=national.function))
         target = workspace.display_name(national_app) if national_app else national.national
-        basis = messages.basis(national)
-        text = messages.text("propose_national", national=target, provider=national.provider,
-                             function=national.function, apps=_names(messages, [f.id for f in movable]),
-                             basis=basis) if movable else messages.text("propose_none")
-        return " ".join([text, *notes])
+        # a dashboard or monitoring of the function shows its data: it takes them from the national
+        # application, it is not moved into it
+        views = [f for f in movable if is_view(f)]
+        movers = [f for f in movable if f not in views]
+        parts = [messages.text("propose_national", national=target, provider=national.provider,
+                               function=national.function, apps=_names(messages, [f.id for f in movers]),
+                               basis=messages.basis(national))] if movers else []
+        if views:
+            parts.append(messages.text("propose_view" if movers else "propose_view_only", national=target,
+                                       function=national.function, apps=_names(messages, [f.id for f in views])))
+        return " ".join([*(parts or [messages.text("propose_none")]), *notes])
     users, integrations, services, processes = _usage(keep, incoming)
     reasons = [messages.text("used_by", n=users), messages.text("integrations", n=integrations)]
     if services:
@@ -206,6 +228,12 @@ def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], inco
 def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, messages: Messages) -> list[Group]:
     by_id = {f.id: f for f in features.apps}
     incoming = _incoming_integrations(workspace)
+    view_words = frozenset(w for role in features.tables.roles if not role.strong for group in role.concepts
+                           for w in group)
+
+    def is_view(f: AppFeatures) -> bool:
+        return not view_words.isdisjoint(f.name)
+
     groups = [_same_system_group(c, by_id, incoming, messages)
               for c in _same_system_components(p for p in pairs if p.kind == "same_system")]
     national_ids = {f.id for f in features.apps if f.is_national}
@@ -237,7 +265,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",
             applications=component,
             function=_group_function(members, workspace, national, keep),
-            proposal=_proposal(members, keep, national, national_app, incoming, messages),
+            proposal=_proposal(members, keep, national, national_app, incoming, messages, is_view),
             national_application=national_app,
         ))
     return sorted(groups, key=lambda g: (g.kind != "same_system", g.id))

@@ -46,7 +46,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_none": "Proposal (usulan): no change; the applications below are kept.",
         "roadmap": "The roadmap has an activity for {apps}: {activity} ({year}).",
         "roadmap_keep": "{apps} kept: the roadmap plans {activity} ({year}).",
-        "portal": "{app} is an official portal or geoportal and is kept.",
+        "propose_view": "{apps} show data of {function}: take them from {national} through an integration "
+                        "rather than keep them apart.",
+        "propose_view_only": "Proposal (usulan): integrate {apps} with {national} as the source of its data: "
+                             "it shows data of {function} rather than performing it.",
+        "portal": "{app} is an official portal of the government and is kept.",
+        "geoportal": "{app} is the government's geoportal and is kept.",
         "other_function": "{apps}: not part of this proposal; it does not perform {function} (review the "
                           "similarity in the evidence).",
         "basis": "basis: {basis}",
@@ -100,7 +105,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_none": "Usulan: tidak ada perubahan; aplikasi berikut dipertahankan.",
         "roadmap": "Peta rencana telah memuat kegiatan untuk {apps}: {activity} ({year}).",
         "roadmap_keep": "{apps} dipertahankan: peta rencana memuat {activity} ({year}).",
-        "portal": "{app} adalah portal resmi atau geoportal dan dipertahankan.",
+        "propose_view": "{apps} menyajikan data {function}: ambil datanya dari {national} melalui integrasi, "
+                        "bukan dikelola terpisah.",
+        "propose_view_only": "Usulan: integrasikan {apps} dengan {national} sebagai sumber datanya, karena "
+                             "aplikasi tersebut menyajikan data {function}, bukan menjalankan fungsinya.",
+        "portal": "{app} adalah portal resmi Pemerintah Daerah dan dipertahankan.",
+        "geoportal": "{app} adalah geoportal Pemerintah Daerah dan dipertahankan.",
         "other_function": "{apps}: tidak termasuk usulan ini karena tidak menjalankan fungsi {function} "
                           "(tinjau kemiripannya pada bukti).",
         "basis": "dasar hukum: {basis}",
