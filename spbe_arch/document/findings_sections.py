@@ -71,10 +71,10 @@ def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
         ))
     same = sum(1 for g in groups if getattr(g, "kind", "functional") == "same_system")
     group_table = Table(
-        key="kelompok-duplikasi", caption="Kelompok aplikasi dengan fungsi yang sama",
+        key="kelompok-duplikasi", caption="Kelompok duplikasi aplikasi dan usulannya",
         columns=["No.", "Jenis", "Aplikasi (Pemilik)", "Fungsi", "Aplikasi Nasional", "Usulan"], rows=group_rows,
         align=["right", "left", "left", "left", "left", "left"],
-        empty="Analisis tidak menemukan kelompok aplikasi dengan fungsi yang sama.",
+        empty="Analisis tidak menemukan kelompok duplikasi aplikasi.",
     )
     pair_rows = [
         row(ix.ref(p.a), ix.ref(p.b), KIND_TEXT.get(getattr(p, "kind", "functional"), "-"), desimal(float(p.score)),

@@ -14,7 +14,7 @@ SERVICE_FIGURES = 6  # service layer diagrams in chapter V; every service has on
 MAIN_VIEWS: dict[str, tuple[str, str]] = {
     "peta-integrasi": ("integration", "Peta integrasi aplikasi"),
     "topologi-infrastruktur": ("infrastructure", "Topologi infrastruktur SPBE"),
-    "kelompok-duplikasi": ("duplicates", "Kelompok aplikasi dengan fungsi yang sama"),
+    "kelompok-duplikasi": ("duplicates", "Kelompok duplikasi aplikasi"),
 }
 # key -> (whether the model has something for the view to show, what to say when it has not)
 CONTENT: dict[str, tuple[Callable[[Workspace], bool], str]] = {

@@ -15,8 +15,8 @@ from spbe_arch.workspace import Workspace
 
 def build_duplicates(workspace: Workspace) -> Scene:
     scene = Scene("duplicates", title=f"Duplikasi Aplikasi {government_name(workspace)}",
-                  subtitle="Aplikasi dengan fungsi yang sama, per kelompok, dengan skor kemiripan; panah hijau: "
-                           "usulan beralih ke aplikasi nasional", engine="osage")
+                  subtitle="Satu sistem yang tercatat berulang, atau sistem berbeda dengan fungsi yang sama, per "
+                           "kelompok, dengan skor kemiripan; panah hijau: usulan beralih ke aplikasi nasional", engine="osage")
     report = find_duplicates(workspace, language="id")  # shared with the document: made once per workspace
     groups = report.groups
     if not groups:
@@ -24,7 +24,7 @@ def build_duplicates(workspace: Workspace) -> Scene:
         return scene
     if len(groups) > theme.MAX_DUPLICATE_GROUPS:
         scene.note(f"{len(groups)} kelompok duplikasi: {theme.MAX_DUPLICATE_GROUPS} pertama ditampilkan; "
-                   "jalankan `spbe duplicates` untuk daftar lengkap.")
+                   "daftar lengkapnya tercantum dalam laporan duplikasi.")
     scores: dict[str, list[float]] = {}
     for pair in report.pairs:
         for app_id in (pair.a, pair.b):
