@@ -218,6 +218,12 @@ def failure_edges(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str]]:
     return _failure_edges(_graph_relations(graph))
 
 
+def relation_failures(relations: list[Relation]) -> Iterator[tuple[str, str, str]]:
+    """:func:`failure_edges` of relations read by :func:`workspace_relations` (other types than the
+    propagating ones carry no failure), in the same order."""
+    return _failure_edges(relations)
+
+
 def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
     """The graph of failure propagation: an edge ``a -> b`` means "if a stops, b stops".
 
@@ -247,23 +253,36 @@ def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
     return failures
 
 
-# Relation fields along which a failure can travel, per collection (integrations apart).
-_PROPAGATING_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    collection: tuple((f, e) for f, e in fields if PROPAGATION[e] is not None)
-    for collection, fields in _EDGE_FIELDS.items()
-}
+def _fields_of_types(edge_types: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    return {collection: tuple((f, e) for f, e in fields if e in edge_types) for collection, fields in _EDGE_FIELDS.items()}
 
 
-def _workspace_relations(workspace: Workspace) -> list[Relation]:
-    """The relations of the workspace that may propagate a failure, read straight from the elements."""
+PROPAGATING_TYPES = frozenset(e for e, direction in PROPAGATION.items() if direction is not None)
+_PROPAGATING_FIELDS = _fields_of_types(PROPAGATING_TYPES)  # relation fields along which a failure can travel
+
+
+def workspace_relations(workspace: Workspace, edge_types: frozenset[str] = PROPAGATING_TYPES) -> list[Relation]:
+    """The relations of ``edge_types`` whose target exists, read straight from the elements without building
+    a graph: the edges of :func:`build_graph` of those types, in the same order (a test holds them equal)."""
+    fields = _PROPAGATING_FIELDS if edge_types is PROPAGATING_TYPES else _fields_of_types(edge_types)
+    integrates = "integrates" in edge_types
     known = workspace.elements
     relations: list[Relation] = []
     add = relations.append
     for element_id in sorted(known):
         element = known[element_id]
-        for _, edge_type, target in _field_targets(element, _PROPAGATING_FIELDS[element.COLLECTION], known):
-            add((element_id, target, edge_type, None))
-        if isinstance(element, Application):
+        for field, edge_type in fields[element.COLLECTION]:
+            value = getattr(element, field)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                if value in known:
+                    add((element_id, value, edge_type, None))
+            else:
+                for target in value:
+                    if target in known:
+                        add((element_id, target, edge_type, None))
+        if integrates and isinstance(element, Application):
             for integration in element.integrations:
                 if integration.target in known:
                     via = integration.via if integration.via in known else None
@@ -280,7 +299,7 @@ def propagation_adjacency(workspace: Workspace, *, upstream: bool = False) -> di
     as :func:`failure_graph` (a test compares them).
     """
     adjacency: dict[str, dict[str, str]] = {}
-    for a, b, edge_type in _failure_edges(_workspace_relations(workspace)):
+    for a, b, edge_type in _failure_edges(workspace_relations(workspace)):
         if a == b:
             continue
         first, second = (b, a) if upstream else (a, b)

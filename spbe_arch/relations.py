@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from spbe_arch.model import COLLECTIONS, Application, Element
+from spbe_arch.workspace import Workspace
 
 ANY: tuple[str, ...] = COLLECTIONS
 
@@ -107,3 +108,64 @@ def iter_references(element: Element) -> Iterator[Reference]:
                     element.id, ("integrations", i, "data", j), data_id, None, ("data",),
                     "integrations.data",
                 )
+
+
+@dataclass(frozen=True)
+class ReferenceScan:
+    """What one pass over every reference of a workspace finds, without making a :class:`Reference` each.
+
+    ``suspects`` are the elements (in workspace order) that write at least one reference a reference
+    rule may report: an id of no element, an element of a collection the field does not take, the
+    element itself, or an id repeated in one list. Every other element's references are all fine, so
+    the rules read :func:`iter_references` of the suspects only. ``named`` holds, per field of
+    :data:`RELATION_FIELDS` (and ``integrations``, ``integrations.via``, ``integrations.data``), every
+    id written in it.
+    """
+
+    suspects: list[Element]
+    named: dict[str, set[str]]
+
+
+_DATA = frozenset({"data"})
+
+
+def scan_references(workspace: Workspace) -> ReferenceScan:
+    """The :class:`ReferenceScan` of ``workspace``: the same references as :func:`iter_references` of
+    every element gives (a test holds them equal), read as whole lists."""
+    kinds = {**workspace.invalid_ids, **{i: e.COLLECTION for i, e in workspace.elements.items()}}
+    kind = kinds.get
+    named: dict[str, set[str]] = {rel.field: set() for rel in RELATION_FIELDS}
+    named.update({"integrations": set(), "integrations.via": set(), "integrations.data": set()})
+    partners, vias, carried = named["integrations"], named["integrations.via"], named["integrations.data"]
+    fields = {c: [(r.field, frozenset(r.targets), named[r.field]) for r in rels]
+              for c, rels in _FIELDS_BY_COLLECTION.items()}
+    suspects: list[Element] = []
+    for element in workspace.elements.values():
+        own = element.id
+        odd = False
+        for name, targets, seen in fields[element.COLLECTION]:
+            value = getattr(element, name, None)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                seen.add(value)
+                odd = odd or value == own or kind(value) not in targets
+            elif value:
+                seen.update(value)
+                odd = (odd or own in value or len(set(value)) != len(value)
+                       or not targets.issuperset(map(kind, value)))
+        if isinstance(element, Application):
+            for integration in element.integrations:
+                target, via, data = integration.target, integration.via, integration.data
+                partners.add(target)
+                odd = odd or target == own or kind(target) != "applications"
+                if via is not None:
+                    vias.add(via)
+                    odd = odd or via == own or kind(via) != "infrastructure"
+                if data:
+                    carried.update(data)
+                    odd = (odd or own in data or len(set(data)) != len(data)
+                           or not _DATA.issuperset(map(kind, data)))
+        if odd:
+            suspects.append(element)
+    return ReferenceScan(suspects, named)

@@ -1,18 +1,18 @@
-"""SPBE rules about relations between elements, answered on the dependency graph (``Context.graph``).
+"""SPBE rules about relations between elements: the typed relations of the dependency graph.
 
-Each rule reads the typed edges of :func:`spbe_arch.graph.build_graph`; the rule about retired
-dependencies (RF006) reads the direct failure dependencies, i.e. the :data:`spbe_arch.graph.PROPAGATION`
-table. Graph-wide facts the rules share are computed once per graph.
+Each rule reads the relations :func:`spbe_arch.graph.build_graph` makes edges of, as plain
+(source, target) pairs read straight from the elements (:func:`spbe_arch.graph.workspace_relations`):
+none needs a graph algorithm, so none builds the networkx graph. The rule about retired dependencies
+(RF006) reads the direct failure dependencies, i.e. the :data:`spbe_arch.graph.PROPAGATION` table.
+What the rules share is computed once per validation context.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from spbe_arch.graph import Edge, edges_by_type, failure_edges
+from spbe_arch.graph import PROPAGATING_TYPES, Relation, relation_failures, workspace_relations
 from spbe_arch.model import RUNNING_STATUSES, Application, Element, Infrastructure
 from spbe_arch.relations import iter_references
 from spbe_arch.rules.registry import Context, Hit, rule
@@ -26,42 +26,39 @@ _SINGULAR = {
     "applications": "application", "infrastructure": "infrastructure", "security": "security control",
     "roadmap": "roadmap activity",
 }
-
-
-def _edges(ctx: Context, edge_type: str) -> list[Edge]:
-    return edges_by_type(ctx.graph).get(edge_type, [])
+_READ_TYPES = PROPAGATING_TYPES | {"replaces", "protects", "part_of"}  # the relation types these rules read
 
 
 @dataclass
 class _Facts:
-    """Node attributes as plain dicts, and the running writers of each data set, shared by the rules."""
+    """The relations the rules read, in graph order and by type, and the running writers of each data set."""
 
-    status: dict[str, str]
-    collection: dict[str, str]
-    owner: dict[str, str | None]
+    relations: list[Relation]
+    pairs: dict[str, list[tuple[str, str]]]
     writers: dict[str, list[str]]
 
 
-_FACTS: weakref.WeakKeyDictionary[Any, _Facts] = weakref.WeakKeyDictionary()
+def _read_facts(ws: Workspace) -> _Facts:
+    relations = workspace_relations(ws, _READ_TYPES)
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    for source, target, edge_type, _ in relations:
+        pairs.setdefault(edge_type, []).append((source, target))
+    known = ws.elements
+    writers: dict[str, list[str]] = {}
+    for source, target in pairs.get("writes", []):
+        writer = known[source]
+        if writer.COLLECTION == "applications" and writer.status in RUNNING_STATUSES:
+            writers.setdefault(target, []).append(source)
+    return _Facts(relations, pairs, writers)
 
 
 def _facts(ctx: Context) -> _Facts:
-    graph = ctx.graph
-    facts = _FACTS.get(graph)
-    if facts is None:
-        nodes = graph.nodes
-        status = dict(nodes(data="status"))
-        collection = dict(nodes(data="collection"))
-        writers: dict[str, list[str]] = {}
-        for source, target, _ in edges_by_type(graph).get("writes", []):
-            if collection[source] == "applications" and status[source] in RUNNING_STATUSES:
-                writers.setdefault(target, []).append(source)
-        facts = _FACTS[graph] = _Facts(status, collection, dict(nodes(data="owner")), writers)
-    return facts
+    return ctx.shared(_Facts, lambda: _read_facts(ctx.workspace))
 
 
-def _running(ctx: Context, element_id: str) -> bool:
-    return _facts(ctx).status.get(element_id) in RUNNING_STATUSES
+def _edges(ctx: Context, edge_type: str) -> list[tuple[str, str]]:
+    """(source, target) of every relation of ``edge_type`` whose target exists, sources in id order."""
+    return _facts(ctx).pairs.get(edge_type, [])
 
 
 def _owner_label(ws: Workspace, element_id: str) -> str:
@@ -160,7 +157,7 @@ def integration_data_unused(ctx: Context) -> Iterator[Hit]:
       done, or keep this reminder until then.""")
 def replaced_still_active(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    for source, target, _ in _edges(ctx, "replaces"):
+    for source, target in _edges(ctx, "replaces"):
         new, old = ws.get(source), ws.get(target)
         if new is not None and old is not None and new.status == "aktif" and old.status == "aktif":
             yield Hit(source, f"replaces {target!r}, which is still aktif", _path_to(new, target, "replaces"))
@@ -179,9 +176,9 @@ def replaced_still_active(ctx: Context) -> Iterator[Hit]:
       central agency and are not checked.""")
 def critical_unprotected(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    facts = _facts(ctx)
-    protected = {target for source, target, _ in _edges(ctx, "protects")
-                 if facts.collection[source] == "security" and _running(ctx, source)}
+    known = ws.elements
+    protected = {target for source, target in _edges(ctx, "protects")
+                 if known[source].COLLECTION == "security" and known[source].status in RUNNING_STATUSES}
     for app in ws.applications:
         if (app.security_category in _CRITICAL and app.running and app.source == "lokal"
                 and app.id not in protected):
@@ -205,11 +202,11 @@ def _writers(ctx: Context) -> dict[str, list[str]]:
       counted.""")
 def several_masters(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    owner = _facts(ctx).owner
+    known = ws.elements
     for data_id, writers in sorted(_writers(ctx).items()):
         by_owner: dict[str, list[str]] = {}
         for app_id in writers:
-            by_owner.setdefault(owner[app_id] or "", []).append(app_id)
+            by_owner.setdefault(known[app_id].owner_id or "", []).append(app_id)
         if len(by_owner) > 1 and data_id in ws.elements:
             detail = "; ".join(f"{_owner_label(ws, apps[0])}: {', '.join(apps)}"
                                for _, apps in sorted(by_owner.items()))
@@ -228,9 +225,12 @@ def several_masters(ctx: Context) -> Iterator[Hit]:
 def without_producer(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     written = _writers(ctx)
-    used = {target for source, target, _ in _edges(ctx, "reads") if _running(ctx, source)}
-    for _, _, attributes in _edges(ctx, "integrates"):
-        used.update(attributes["data"])
+    known = ws.elements
+    used = {target for source, target in _edges(ctx, "reads") if known[source].status in RUNNING_STATUSES}
+    for app in ws.applications:
+        for integration in app.integrations:
+            if integration.target in known:
+                used.update(integration.data)
     for data in ws.data:
         if data.running and data.id in used and data.id not in written:
             yield Hit(data.id, f"data set {data.name!r} is used but no running application writes it")
@@ -247,10 +247,10 @@ def without_producer(ctx: Context) -> Iterator[Hit]:
       DA003.)""")
 def produced_elsewhere(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    owner_of = _facts(ctx).owner
+    known = ws.elements
     for data_id, writers in sorted(_writers(ctx).items()):
         data = ws.get(data_id)
-        owners = {owner_of[a] for a in writers}
+        owners = {known[a].owner_id for a in writers}
         if data is None or len(owners) != 1 or data.owner_id in owners:
             continue
         if any(data.owner_id in getattr(ws.elements[a], "users", ()) for a in writers):
@@ -258,7 +258,7 @@ def produced_elsewhere(ctx: Context) -> Iterator[Hit]:
         yield Hit(data_id, f"data set {data.name!r} of {_owner_label(ws, data_id)} is written only by "
                   f"{', '.join(writers)} of {_owner_label(ws, writers[0])}", ("owner",),
                   {"pemilik_id": data.owner_id or "", "penulis_ids": ",".join(writers),
-                   "pemilik_penulis_id": owner_of[writers[0]] or ""})
+                   "pemilik_penulis_id": known[writers[0]].owner_id or ""})
 
 
 # --- RF: references ------------------------------------------------------------------------------
@@ -273,10 +273,10 @@ def produced_elsewhere(ctx: Context) -> Iterator[Hit]:
       should be removed or replaced, or the retirement is premature.""")
 def depends_on_retired(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    status = _facts(ctx).status
+    known = ws.elements
     seen: set[tuple[str, str]] = set()
-    for retired_id, dependant, relation in failure_edges(ctx.graph):
-        if status[retired_id] != "dihentikan" or status[dependant] not in RUNNING_STATUSES:
+    for retired_id, dependant, relation in relation_failures(_facts(ctx).relations):
+        if known[retired_id].status != "dihentikan" or known[dependant].status not in RUNNING_STATUSES:
             continue
         if (retired_id, dependant) in seen or retired_id == dependant:
             continue
@@ -291,8 +291,8 @@ def depends_on_retired(ctx: Context) -> Iterator[Hit]:
 
 def _parent_cycles(ctx: Context, edge_type: str, collection: str) -> Iterator[list[str]]:
     """Each cycle of a single-valued hierarchy relation, from its smallest id, closed."""
-    kinds = _facts(ctx).collection
-    parent = {s: t for s, t, _ in _edges(ctx, edge_type) if kinds[s] == collection and s != t}
+    known = ctx.workspace.elements
+    parent = {s: t for s, t in _edges(ctx, edge_type) if known[s].COLLECTION == collection and s != t}
     done: set[str] = set()
     for start in sorted(parent):
         trail: list[str] = []
@@ -353,8 +353,8 @@ def located_in_cycle(ctx: Context) -> Iterator[Hit]:
 def infrastructure_unused(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     used = {target for edge_type in ("hosted_on", "located_in", "connected_to")
-            for _, target, _ in _edges(ctx, edge_type)}
-    used.update(data["via"] for _, _, data in _edges(ctx, "integrates") if data["via"])
+            for _, target in _edges(ctx, edge_type)}
+    used.update(via for _, _, edge_type, via in _facts(ctx).relations if edge_type == "integrates" and via)
     for infra in ws.infrastructure:
         if infra.running and infra.kind not in _INFRA_NEVER_IDLE and infra.id not in used:
             yield Hit(infra.id, f"{infra.kind} {infra.name!r} hosts, contains and connects nothing")
