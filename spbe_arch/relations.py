@@ -131,7 +131,8 @@ _DATA = frozenset({"data"})
 
 def scan_references(workspace: Workspace) -> ReferenceScan:
     """The :class:`ReferenceScan` of ``workspace``: the same references as :func:`iter_references` of
-    every element gives (a test holds them equal), read as whole lists."""
+    every element gives (a test holds them equal), read as whole lists, element by element (reading one
+    field over all elements, then the next, is slower: it walks the memory of every element again)."""
     kinds = {**workspace.invalid_ids, **{i: e.COLLECTION for i, e in workspace.elements.items()}}
     kind = kinds.get
     named: dict[str, set[str]] = {rel.field: set() for rel in RELATION_FIELDS}
@@ -152,7 +153,7 @@ def scan_references(workspace: Workspace) -> ReferenceScan:
                 odd = odd or value == own or kind(value) not in targets
             elif value:
                 seen.update(value)
-                odd = (odd or own in value or len(set(value)) != len(value)
+                odd = (odd or own in value or (len(value) > 1 and len(set(value)) != len(value))
                        or not targets.issuperset(map(kind, value)))
         if isinstance(element, Application):
             for integration in element.integrations:

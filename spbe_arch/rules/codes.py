@@ -119,6 +119,8 @@ def missing_code(ctx: Context) -> Iterator[Hit]:
       RAA.02. A mismatch means either the kind or the code is wrong.""")
 def branch_mismatch(ctx: Context) -> Iterator[Hit]:
     for element, code in _codes(ctx)[0]:
+        if not isinstance(element, (Service, Application)):
+            continue
         found = ctx.catalogue.get(code)
         code = found.maps_to if found is not None and found.maps_to else code
         expected = None

@@ -1,7 +1,7 @@
 """SPBE rules about relations between elements: the typed relations of the dependency graph.
 
 Each rule reads the relations :func:`spbe_arch.graph.build_graph` makes edges of, as plain
-(source, target) pairs read straight from the elements (:func:`spbe_arch.graph.workspace_relations`):
+(source, target, type, via) tuples read straight from the elements (:func:`spbe_arch.graph.relations_by_type`):
 none needs a graph algorithm, so none builds the networkx graph. The rule about retired dependencies
 (RF006) reads the direct failure dependencies, i.e. the :data:`spbe_arch.graph.PROPAGATION` table.
 What the rules share is computed once per validation context.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spbe_arch.graph import PROPAGATING_TYPES, Relation, relation_failures, workspace_relations
+from spbe_arch.graph import PROPAGATING_TYPES, Relation, graph_order, relation_failures, relations_by_type
 from spbe_arch.model import RUNNING_STATUSES, Application, Element, Infrastructure
 from spbe_arch.relations import iter_references
 from spbe_arch.rules.registry import Context, Hit, rule
@@ -31,34 +31,30 @@ _READ_TYPES = PROPAGATING_TYPES | {"replaces", "protects", "part_of"}  # the rel
 
 @dataclass
 class _Facts:
-    """The relations the rules read, in graph order and by type, and the running writers of each data set."""
+    """The relations the rules read by type (sources in id order), and the running writers of each data set."""
 
-    relations: list[Relation]
-    pairs: dict[str, list[tuple[str, str]]]
+    relations: dict[str, list[Relation]]
     writers: dict[str, list[str]]
 
 
 def _read_facts(ws: Workspace) -> _Facts:
-    relations = workspace_relations(ws, _READ_TYPES)
-    pairs: dict[str, list[tuple[str, str]]] = {}
-    for source, target, edge_type, _ in relations:
-        pairs.setdefault(edge_type, []).append((source, target))
+    relations = relations_by_type(ws, _READ_TYPES)
     known = ws.elements
     writers: dict[str, list[str]] = {}
-    for source, target in pairs.get("writes", []):
+    for source, target, _, _ in relations.get("writes", []):
         writer = known[source]
-        if writer.COLLECTION == "applications" and writer.status in RUNNING_STATUSES:
+        if writer.status in RUNNING_STATUSES and writer.COLLECTION == "applications":
             writers.setdefault(target, []).append(source)
-    return _Facts(relations, pairs, writers)
+    return _Facts(relations, writers)
 
 
 def _facts(ctx: Context) -> _Facts:
     return ctx.shared(_Facts, lambda: _read_facts(ctx.workspace))
 
 
-def _edges(ctx: Context, edge_type: str) -> list[tuple[str, str]]:
-    """(source, target) of every relation of ``edge_type`` whose target exists, sources in id order."""
-    return _facts(ctx).pairs.get(edge_type, [])
+def _edges(ctx: Context, edge_type: str) -> list[Relation]:
+    """(source, target, type, via) of every relation of ``edge_type`` whose target exists, sources in id order."""
+    return _facts(ctx).relations.get(edge_type, [])
 
 
 def _owner_label(ws: Workspace, element_id: str) -> str:
@@ -119,12 +115,16 @@ def _in_site(ws: Workspace, infra_id: str) -> bool:
       checked.""")
 def critical_outside_site(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
+    in_site: dict[str, bool] = {}
     for app in ws.applications:
         if (app.security_category not in _CRITICAL or not app.running or not app.hosted_on
                 or app.source == "nasional"):
             continue
         known = [h for h in app.hosted_on if h in ws.elements]
-        if known and not any(_in_site(ws, host) for host in known):
+        for host in known:
+            if host not in in_site:
+                in_site[host] = _in_site(ws, host)
+        if known and not any(in_site[host] for host in known):
             yield Hit(app.id, f"{app.security_category} application {app.name!r} is hosted on "
                       f"{', '.join(known)}, which is in no data centre or cloud", ("hosted_on",))
 
@@ -140,7 +140,7 @@ def integration_data_unused(ctx: Context) -> Iterator[Hit]:
     for app in ws.applications:
         for i, integration in enumerate(app.integrations):
             other = ws.get(integration.target)
-            if not isinstance(other, Application):
+            if not integration.data or not isinstance(other, Application):
                 continue
             used = {*app.reads, *app.writes, *other.reads, *other.writes}
             for j, data_id in enumerate(integration.data):
@@ -157,7 +157,7 @@ def integration_data_unused(ctx: Context) -> Iterator[Hit]:
       done, or keep this reminder until then.""")
 def replaced_still_active(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    for source, target in _edges(ctx, "replaces"):
+    for source, target, _, _ in _edges(ctx, "replaces"):
         new, old = ws.get(source), ws.get(target)
         if new is not None and old is not None and new.status == "aktif" and old.status == "aktif":
             yield Hit(source, f"replaces {target!r}, which is still aktif", _path_to(new, target, "replaces"))
@@ -177,7 +177,7 @@ def replaced_still_active(ctx: Context) -> Iterator[Hit]:
 def critical_unprotected(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     known = ws.elements
-    protected = {target for source, target in _edges(ctx, "protects")
+    protected = {target for source, target, _, _ in _edges(ctx, "protects")
                  if known[source].COLLECTION == "security" and known[source].status in RUNNING_STATUSES}
     for app in ws.applications:
         if (app.security_category in _CRITICAL and app.running and app.source == "lokal"
@@ -203,18 +203,22 @@ def _writers(ctx: Context) -> dict[str, list[str]]:
 def several_masters(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     known = ws.elements
+    labels: dict[str, str] = {}  # by owner id: the label of each OPD, made once
     for data_id, writers in sorted(_writers(ctx).items()):
         by_owner: dict[str, list[str]] = {}
         for app_id in writers:
             by_owner.setdefault(known[app_id].owner_id or "", []).append(app_id)
-        if len(by_owner) > 1 and data_id in ws.elements:
-            detail = "; ".join(f"{_owner_label(ws, apps[0])}: {', '.join(apps)}"
-                               for _, apps in sorted(by_owner.items()))
-            yield Hit(data_id, f"data set {ws.display_name(data_id)!r} is written by applications of "
+        if len(by_owner) > 1 and data_id in known:
+            groups = sorted(by_owner.items())
+            for owner, apps in groups:
+                if owner not in labels:
+                    labels[owner] = _owner_label(ws, apps[0])
+            detail = "; ".join(f"{labels[owner]}: {', '.join(apps)}" for owner, apps in groups)
+            yield Hit(data_id, f"data set {known[data_id].name!r} is written by applications of "
                       f"{len(by_owner)} OPDs ({detail})", args={
                           "jumlah": len(by_owner), "penulis": "; ".join(
-                              f"{_owner_label(ws, apps[0])} ({', '.join(ws.display_name(a) for a in apps)})"
-                              for _, apps in sorted(by_owner.items()))})
+                              f"{labels[owner]} ({', '.join(known[a].name for a in apps)})"
+                              for owner, apps in groups)})
 
 
 @rule("DA004", "data-without-producer", "info", "a data set is used but no running application writes it",
@@ -226,7 +230,7 @@ def without_producer(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     written = _writers(ctx)
     known = ws.elements
-    used = {target for source, target in _edges(ctx, "reads") if known[source].status in RUNNING_STATUSES}
+    used = {target for source, target, _, _ in _edges(ctx, "reads") if known[source].status in RUNNING_STATUSES}
     for app in ws.applications:
         for integration in app.integrations:
             if integration.target in known:
@@ -274,8 +278,13 @@ def produced_elsewhere(ctx: Context) -> Iterator[Hit]:
 def depends_on_retired(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     known = ws.elements
+    retired = {element_id for element_id, element in known.items() if element.status == "dihentikan"}
+    # only a relation that names a retired element can carry its failure; a reads pair also written
+    # (which carries none) names the same two elements, so the reading of PROPAGATION is unchanged
+    touching = graph_order(ws, [r for edge_type in PROPAGATING_TYPES for r in _edges(ctx, edge_type)
+                                if r[0] in retired or r[1] in retired or r[3] in retired])
     seen: set[tuple[str, str]] = set()
-    for retired_id, dependant, relation in relation_failures(_facts(ctx).relations):
+    for retired_id, dependant, relation in relation_failures(touching):
         if known[retired_id].status != "dihentikan" or known[dependant].status not in RUNNING_STATUSES:
             continue
         if (retired_id, dependant) in seen or retired_id == dependant:
@@ -292,7 +301,7 @@ def depends_on_retired(ctx: Context) -> Iterator[Hit]:
 def _parent_cycles(ctx: Context, edge_type: str, collection: str) -> Iterator[list[str]]:
     """Each cycle of a single-valued hierarchy relation, from its smallest id, closed."""
     known = ctx.workspace.elements
-    parent = {s: t for s, t in _edges(ctx, edge_type) if known[s].COLLECTION == collection and s != t}
+    parent = {s: t for s, t, _, _ in _edges(ctx, edge_type) if known[s].COLLECTION == collection and s != t}
     done: set[str] = set()
     for start in sorted(parent):
         trail: list[str] = []
@@ -353,8 +362,8 @@ def located_in_cycle(ctx: Context) -> Iterator[Hit]:
 def infrastructure_unused(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     used = {target for edge_type in ("hosted_on", "located_in", "connected_to")
-            for _, target in _edges(ctx, edge_type)}
-    used.update(via for _, _, edge_type, via in _facts(ctx).relations if edge_type == "integrates" and via)
+            for _, target, _, _ in _edges(ctx, edge_type)}
+    used.update(via for _, _, _, via in _edges(ctx, "integrates") if via)
     for infra in ws.infrastructure:
         if infra.running and infra.kind not in _INFRA_NEVER_IDLE and infra.id not in used:
             yield Hit(infra.id, f"{infra.kind} {infra.name!r} hosts, contains and connects nothing")

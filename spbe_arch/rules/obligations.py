@@ -36,17 +36,17 @@ SUBSTANCES: dict[str, str] = {
 
 def _scope(ctx: Context) -> Scope:
     """One :class:`Scope` per validation context, kept on the context itself (no global state)."""
-    scope = ctx.__dict__.get("_obligations_scope")
-    if not isinstance(scope, Scope):
-        scope = ctx.__dict__["_obligations_scope"] = Scope(ctx.workspace)
-    return scope
+    return ctx.shared(Scope, lambda: Scope(ctx.workspace))
 
 
-def _own_running_applications(ctx: Context) -> Iterator[Application]:
-    scope = _scope(ctx)
-    for app in ctx.workspace.applications:
-        if app.status in _RUNNING and app.source == "lokal" and not scope.outside(app.id):
-            yield app
+def _own_running_applications(ctx: Context) -> list[Application]:
+    """The Pemda's own running applications, found once for the rules that read them."""
+    def find() -> list[Application]:
+        scope = _scope(ctx)
+        return [app for app in ctx.workspace.applications
+                if app.status in _RUNNING and app.source == "lokal" and not scope.outside(app.id)]
+
+    return ctx.shared(_own_running_applications, find)
 
 
 @rule("AP021", "domain-not-go-id", "warning",
