@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from spbe_arch.model import COLLECTIONS, Application, Element
-from spbe_arch.relations import RELATION_FIELDS
+from spbe_arch.relations import RELATION_FIELDS, Relation
 from spbe_arch.workspace import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -189,7 +189,6 @@ def edges_by_type(graph: nx.MultiDiGraph) -> dict[str, list[Edge]]:
     return cached
 
 
-Relation = tuple[str, str, str, "str | None"]  # source, target, edge type, an integration's via
 
 
 def _failure_edges(relations: list[Relation]) -> Iterator[tuple[str, str, str]]:
@@ -290,37 +289,9 @@ def workspace_relations(workspace: Workspace, edge_types: frozenset[str] = PROPA
     return relations
 
 
-def relations_by_type(workspace: Workspace, edge_types: frozenset[str]) -> dict[str, list[Relation]]:
-    """The relations of :func:`workspace_relations`, grouped by type (each group in the same order): the
-    form for readers that want one type at a time, without a pass over all relations per type."""
-    known = workspace.elements
-    groups: dict[str, list[Relation]] = {edge_type: [] for edge_type in edge_types}
-    fields = {collection: tuple((field, edge_type, groups[edge_type].append) for field, edge_type in pairs)
-              for collection, pairs in _fields_of_types(edge_types).items()}
-    integrations = groups["integrates"].append if "integrates" in edge_types else None
-    for element_id in sorted(known):
-        element = known[element_id]
-        for field, edge_type, add in fields[element.COLLECTION]:
-            value = getattr(element, field)
-            if not value:
-                continue
-            if isinstance(value, str):
-                if value in known:
-                    add((element_id, value, edge_type, None))
-            else:
-                for target in value:
-                    if target in known:
-                        add((element_id, target, edge_type, None))
-        if integrations is not None and isinstance(element, Application):
-            for integration in element.integrations:
-                if integration.target in known:
-                    via = integration.via if integration.via in known else None
-                    integrations((element_id, integration.target, "integrates", via))
-    return {edge_type: group for edge_type, group in groups.items() if group}
-
-
 def graph_order(workspace: Workspace, relations: Iterable[Relation]) -> list[Relation]:
-    """``relations`` (of :func:`relations_by_type`, any selection) in the order of :func:`workspace_relations`:
+    """``relations`` (of :class:`spbe_arch.relations.ReferenceScan`, any selection) in the order of
+    :func:`workspace_relations` (and of the graph's edges):
     by source id, then by field in the order of the relation table, integrations last."""
     known = workspace.elements
     ranks = _FIELD_RANKS

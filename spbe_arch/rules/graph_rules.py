@@ -1,7 +1,8 @@
 """SPBE rules about relations between elements: the typed relations of the dependency graph.
 
 Each rule reads the relations :func:`spbe_arch.graph.build_graph` makes edges of, as plain
-(source, target, type, via) tuples read straight from the elements (:func:`spbe_arch.graph.relations_by_type`):
+(source, target, type, via) tuples read straight from the elements with every other reference
+(:attr:`spbe_arch.rules.registry.Context.reference_scan`):
 none needs a graph algorithm, so none builds the networkx graph. The rule about retired dependencies
 (RF006) reads the direct failure dependencies, i.e. the :data:`spbe_arch.graph.PROPAGATION` table.
 What the rules share is computed once per validation context.
@@ -12,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spbe_arch.graph import PROPAGATING_TYPES, Relation, graph_order, relation_failures, relations_by_type
+from spbe_arch.graph import PROPAGATING_TYPES, graph_order, relation_failures
 from spbe_arch.model import RUNNING_STATUSES, Application, Element, Infrastructure
-from spbe_arch.relations import iter_references
+from spbe_arch.relations import Relation, iter_references
 from spbe_arch.rules.registry import Context, Hit, rule
 from spbe_arch.workspace import Workspace
 
@@ -26,34 +27,35 @@ _SINGULAR = {
     "applications": "application", "infrastructure": "infrastructure", "security": "security control",
     "roadmap": "roadmap activity",
 }
-_READ_TYPES = PROPAGATING_TYPES | {"replaces", "protects", "part_of"}  # the relation types these rules read
 
 
 @dataclass
 class _Facts:
-    """The relations the rules read by type (sources in id order), and the running writers of each data set."""
+    """The relations of the graph by type, and the running writers of each data set (in id order)."""
 
     relations: dict[str, list[Relation]]
     writers: dict[str, list[str]]
 
 
-def _read_facts(ws: Workspace) -> _Facts:
-    relations = relations_by_type(ws, _READ_TYPES)
-    known = ws.elements
+def _read_facts(ctx: Context) -> _Facts:
+    relations = ctx.reference_scan.relations
+    known = ctx.workspace.elements
     writers: dict[str, list[str]] = {}
     for source, target, _, _ in relations.get("writes", []):
         writer = known[source]
         if writer.status in RUNNING_STATUSES and writer.COLLECTION == "applications":
             writers.setdefault(target, []).append(source)
+    for found in writers.values():
+        found.sort()
     return _Facts(relations, writers)
 
 
 def _facts(ctx: Context) -> _Facts:
-    return ctx.shared(_Facts, lambda: _read_facts(ctx.workspace))
+    return ctx.shared(_Facts, lambda: _read_facts(ctx))
 
 
 def _edges(ctx: Context, edge_type: str) -> list[Relation]:
-    """(source, target, type, via) of every relation of ``edge_type`` whose target exists, sources in id order."""
+    """(source, target, type, via) of every relation of ``edge_type`` whose target exists, in workspace order."""
     return _facts(ctx).relations.get(edge_type, [])
 
 
