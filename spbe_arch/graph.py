@@ -253,7 +253,8 @@ def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
 
 
 def _fields_of_types(edge_types: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
-    return {collection: tuple((f, e) for f, e in fields if e in edge_types) for collection, fields in _EDGE_FIELDS.items()}
+    return {collection: tuple((f, e) for f, e in fields if e in edge_types)
+            for collection, fields in _EDGE_FIELDS.items()}
 
 
 PROPAGATING_TYPES = frozenset(e for e, direction in PROPAGATION.items() if direction is not None)

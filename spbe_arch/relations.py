@@ -147,8 +147,9 @@ def scan_references(workspace: Workspace) -> ReferenceScan:
     partners, vias, carried = named["integrations"], named["integrations.via"], named["integrations.data"]
     relations: dict[str, list[Relation]] = {edge: [] for edge in EDGE_TYPES}
     integrations = relations["integrates"]
-    fields = {c: [(r.field, frozenset(r.targets), named[r.field], r.edge, relations[r.edge].append if r.edge else None)
-                  for r in rels] for c, rels in _FIELDS_BY_COLLECTION.items()}
+    fields = {c: [(r.field, frozenset(r.targets), named[r.field], r.edge or "",
+                   relations[r.edge].append if r.edge else None) for r in rels]
+              for c, rels in _FIELDS_BY_COLLECTION.items()}
     suspects: list[Element] = []
     for element in known.values():
         own = element.id

@@ -303,7 +303,7 @@ def depends_on_retired(ctx: Context) -> Iterator[Hit]:
 def _parent_cycles(ctx: Context, edge_type: str, collection: str) -> Iterator[list[str]]:
     """Each cycle of a single-valued hierarchy relation, from its smallest id, closed."""
     known = ctx.workspace.elements
-    parent = {s: t for s, t, _, _ in _edges(ctx, edge_type) if known[s].COLLECTION == collection and s != t}
+    parent = {s: t for s, t, _, _ in _edges(ctx, edge_type) if s != t and collection == known[s].COLLECTION}
     done: set[str] = set()
     for start in sorted(parent):
         trail: list[str] = []
