@@ -215,12 +215,12 @@ def several_masters(ctx: Context) -> Iterator[Hit]:
             for owner, apps in groups:
                 if owner not in labels:
                     labels[owner] = _owner_label(ws, apps[0])
-            detail = "; ".join(f"{labels[owner]}: {', '.join(apps)}" for owner, apps in groups)
+            detail = "; ".join([f"{labels[owner]}: {', '.join(apps)}" for owner, apps in groups])
             yield Hit(data_id, f"data set {known[data_id].name!r} is written by applications of "
                       f"{len(by_owner)} OPDs ({detail})", args={
-                          "jumlah": len(by_owner), "penulis": "; ".join(
-                              f"{labels[owner]} ({', '.join(known[a].name for a in apps)})"
-                              for owner, apps in groups)})
+                          "jumlah": len(by_owner), "penulis": "; ".join([
+                              f"{labels[owner]} ({', '.join([known[a].name for a in apps])})"
+                              for owner, apps in groups])})
 
 
 @rule("DA004", "data-without-producer", "info", "a data set is used but no running application writes it",
