@@ -189,8 +189,6 @@ def edges_by_type(graph: nx.MultiDiGraph) -> dict[str, list[Edge]]:
     return cached
 
 
-
-
 def _failure_edges(relations: list[Relation]) -> Iterator[tuple[str, str, str]]:
     """(stopping, stopped, relation type) for every relation along which :data:`PROPAGATION` sends a
     failure: the one place where the table is read. A pair comes once per relation linking it."""
@@ -218,8 +216,9 @@ def failure_edges(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str]]:
 
 
 def relation_failures(relations: list[Relation]) -> Iterator[tuple[str, str, str]]:
-    """:func:`failure_edges` of relations read by :func:`workspace_relations` (other types than the
-    propagating ones carry no failure), in the same order."""
+    """:func:`failure_edges` of ``relations`` in the graph's order (:func:`workspace_relations`, or
+    :func:`graph_order` of some of the reference scan's), without a graph; relations of a type along
+    which no failure travels give nothing."""
     return _failure_edges(relations)
 
 

@@ -42,7 +42,10 @@ class Hit:
 
 @dataclass
 class Context:
-    """What rules may look at: the workspace, the catalogue with local codes, and (lazily) the graph."""
+    """What rules may look at: the workspace, the catalogue with local codes, and (lazily) the indexes the
+    rules share: the reference scan, anything else made once with :meth:`shared`, and the networkx graph
+    for a rule that needs a graph algorithm (no built-in rule does: on a national model building it
+    costs more than all the rules together)."""
 
     workspace: Workspace
     catalogue: Catalogue
