@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from spbe_arch.model import COLLECTIONS, Application, Element
-from spbe_arch.relations import RELATION_FIELDS
+from spbe_arch.relations import RELATION_FIELDS, Relation
 from spbe_arch.workspace import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -189,9 +189,6 @@ def edges_by_type(graph: nx.MultiDiGraph) -> dict[str, list[Edge]]:
     return cached
 
 
-Relation = tuple[str, str, str, "str | None"]  # source, target, edge type, an integration's via
-
-
 def _failure_edges(relations: list[Relation]) -> Iterator[tuple[str, str, str]]:
     """(stopping, stopped, relation type) for every relation along which :data:`PROPAGATION` sends a
     failure: the one place where the table is read. A pair comes once per relation linking it."""
@@ -216,6 +213,13 @@ def failure_edges(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str]]:
     """(stopping, stopped, relation type) of every propagating relation, without building a graph;
     a pair linked by several relations comes once per relation."""
     return _failure_edges(_graph_relations(graph))
+
+
+def relation_failures(relations: list[Relation]) -> Iterator[tuple[str, str, str]]:
+    """:func:`failure_edges` of ``relations`` in the graph's order (:func:`workspace_relations`, or
+    :func:`graph_order` of some of the reference scan's), without a graph; relations of a type along
+    which no failure travels give nothing."""
+    return _failure_edges(relations)
 
 
 def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
@@ -247,28 +251,57 @@ def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
     return failures
 
 
-# Relation fields along which a failure can travel, per collection (integrations apart).
-_PROPAGATING_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    collection: tuple((f, e) for f, e in fields if PROPAGATION[e] is not None)
-    for collection, fields in _EDGE_FIELDS.items()
-}
+def _fields_of_types(edge_types: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    return {collection: tuple((f, e) for f, e in fields if e in edge_types)
+            for collection, fields in _EDGE_FIELDS.items()}
 
 
-def _workspace_relations(workspace: Workspace) -> list[Relation]:
-    """The relations of the workspace that may propagate a failure, read straight from the elements."""
+PROPAGATING_TYPES = frozenset(e for e, direction in PROPAGATION.items() if direction is not None)
+_PROPAGATING_FIELDS = _fields_of_types(PROPAGATING_TYPES)  # relation fields along which a failure can travel
+
+
+def workspace_relations(workspace: Workspace, edge_types: frozenset[str] = PROPAGATING_TYPES) -> list[Relation]:
+    """The relations of ``edge_types`` whose target exists, read straight from the elements without building
+    a graph: the edges of :func:`build_graph` of those types, in the same order (a test holds them equal)."""
+    fields = _PROPAGATING_FIELDS if edge_types is PROPAGATING_TYPES else _fields_of_types(edge_types)
+    integrates = "integrates" in edge_types
     known = workspace.elements
     relations: list[Relation] = []
     add = relations.append
     for element_id in sorted(known):
         element = known[element_id]
-        for _, edge_type, target in _field_targets(element, _PROPAGATING_FIELDS[element.COLLECTION], known):
-            add((element_id, target, edge_type, None))
-        if isinstance(element, Application):
+        for field, edge_type in fields[element.COLLECTION]:
+            value = getattr(element, field)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                if value in known:
+                    add((element_id, value, edge_type, None))
+            else:
+                for target in value:
+                    if target in known:
+                        add((element_id, target, edge_type, None))
+        if integrates and isinstance(element, Application):
             for integration in element.integrations:
                 if integration.target in known:
                     via = integration.via if integration.via in known else None
                     add((element_id, integration.target, "integrates", via))
     return relations
+
+
+def graph_order(workspace: Workspace, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` (of :class:`spbe_arch.relations.ReferenceScan`, any selection) in the order of
+    :func:`workspace_relations` (and of the graph's edges):
+    by source id, then by field in the order of the relation table, integrations last."""
+    known = workspace.elements
+    ranks = _FIELD_RANKS
+    return sorted(relations, key=lambda r: (r[0], ranks[known[r[0]].COLLECTION][r[2]]))
+
+
+_FIELD_RANKS: dict[str, dict[str, int]] = {
+    collection: {**{edge_type: rank for rank, (_, edge_type) in enumerate(fields)}, "integrates": len(fields)}
+    for collection, fields in _EDGE_FIELDS.items()
+}
 
 
 def propagation_adjacency(workspace: Workspace, *, upstream: bool = False) -> dict[str, dict[str, str]]:
@@ -280,7 +313,7 @@ def propagation_adjacency(workspace: Workspace, *, upstream: bool = False) -> di
     as :func:`failure_graph` (a test compares them).
     """
     adjacency: dict[str, dict[str, str]] = {}
-    for a, b, edge_type in _failure_edges(_workspace_relations(workspace)):
+    for a, b, edge_type in _failure_edges(workspace_relations(workspace)):
         if a == b:
             continue
         first, second = (b, a) if upstream else (a, b)

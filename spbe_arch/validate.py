@@ -110,16 +110,28 @@ def _unknown_rule_settings(workspace: Workspace) -> list[Finding]:
 
 
 PARALLEL_MIN_ELEMENTS = 20_000  # below this, forking a worker for half of the rules costs more than it saves
-_GRAPH_RULES = "spbe_arch.rules.graph_rules"  # the rules that read the graph: kept where it is built
+# The rules that read the reference scan (Context.reference_scan: every reference of the model read once,
+# the graph's relations with them) run in this process, which builds it once; the others run in the worker,
+# which never builds it. Two rules with many findings join them, so that on a national model the halves
+# cost about the same (the worker also pickles its findings and this process reads them back).
+_HERE_MODULES = ("spbe_arch.rules.graph_rules", "spbe_arch.rules.references")
+_HERE_CODES = frozenset({"DA002", "OR002"})  # readers of the scan in other modules
+_BALANCE_CODES = frozenset({"DA001", "BP002"})  # cheap to check, costly to send
+
+
+def runs_here(rule_obj: Rule) -> bool:
+    """Whether :func:`run_rules` runs ``rule_obj`` in this process when it splits the rules in two."""
+    return (rule_obj.code in _HERE_CODES or rule_obj.code in _BALANCE_CODES
+            or (rule_obj.check is not None and rule_obj.check.__module__ in _HERE_MODULES))
 
 
 def run_rules(context: Context, codes: Iterable[str] | None = None) -> list[Finding]:
     """Run the model rules (all, or only ``codes``; none the manifest turns off), each hit placed at its
     source with the rule's default severity; :func:`apply_settings` then applies the settings.
 
-    On a large workspace, where a worker can be forked, the rules that do not read the dependency
-    graph run in the worker while this process builds the graph and runs the others; the findings
-    are the same, in the same order.
+    On a large workspace, where a worker can be forked, the rules that read the reference scan run in
+    this process (:func:`runs_here`) and the others in the worker; the findings are the same, in the
+    same order.
     """
     workspace = context.workspace
     wanted = {c.upper() for c in codes} if codes is not None else None
@@ -129,12 +141,12 @@ def run_rules(context: Context, codes: Iterable[str] | None = None) -> list[Find
               and settings.get(rule_obj.code) != "off"]
     if len(workspace.elements) < PARALLEL_MIN_ELEMENTS:
         return [finding for rule_obj in chosen for finding in _rule_findings(context, rule_obj)]
-    graph_rules = [r for r in chosen if r.check is not None and r.check.__module__ == _GRAPH_RULES]
-    other_rules = [r for r in chosen if r not in graph_rules]
+    here_rules = [r for r in chosen if runs_here(r)]
+    other_rules = [r for r in chosen if not runs_here(r)]
     here: dict[str, list[Finding]] = {}
 
     def run_here() -> None:
-        here.update((r.code, _rule_findings(context, r)) for r in graph_rules)
+        here.update((r.code, _rule_findings(context, r)) for r in here_rules)
 
     def run_beside() -> dict[str, list[Finding]]:
         return {r.code: _rule_findings(context, r) for r in other_rules}
@@ -147,17 +159,20 @@ def _rule_findings(context: Context, rule_obj: Rule) -> list[Finding]:
     """The hits of one rule as findings, each placed at its element's source."""
     workspace = context.workspace
     assert rule_obj.check is not None
+    locate = workspace.locate
+    code, severity = rule_obj.code, rule_obj.severity
     findings: list[Finding] = []
+    add = findings.append
     for hit in rule_obj.check(context):
-        location = workspace.locate(hit.element, hit.path)
+        location = locate(hit.element, hit.path)
         if location is None and hit.element == WORKSPACE:
             location = Location(file=workspace.manifest_file, line=1, column=1)
-        findings.append(Finding(
-            rule=rule_obj.code, severity=rule_obj.severity, message=hit.message,
-            element=hit.element or None, file=location.file if location else None,
-            line=location.line if location else None, column=location.column if location else None,
-            args=tuple((k, str(v)) for k, v in (hit.args or {}).items()),
-        ))
+        args = tuple((k, str(v)) for k, v in hit.args.items()) if hit.args else ()
+        if location is None:
+            add(Finding(code, severity, hit.message, hit.element or None, args=args))
+        else:
+            add(Finding(code, severity, hit.message, hit.element or None, location.file, location.line,
+                        location.column, args))
     return findings
 
 

@@ -173,3 +173,63 @@ def test_quick_adjacency_equals_the_failure_graph(small: Path, make_workspace) -
         up = propagation_adjacency(ws, upstream=True)
         assert sorted((a, b, t) for a, targets in down.items() for b, t in targets.items()) == full
         assert sorted((a, b, t) for b, sources in up.items() for a, t in sources.items()) == full
+
+
+_MESSY = """\
+    data:
+      - {id: data-x, name: X, owner: bkpsdm}
+    infrastructure:
+      - {id: splp, name: SPLP, owner: diskominfo, kind: splp, located_in: splp}
+    processes:
+      - {id: p-a, name: PA, owner: bkpsdm, data: [data-x, data-x, nothing]}
+      - {id: p-b, name: PB, owner: bkpsdm, parent: p-a}
+    applications:
+      - {id: app-a, name: A, owner: bkpsdm, users: [bkpsdm, bkpsdm, nobody], reads: [data-x], writes: [data-x],
+         hosted_on: [gone, splp], supports: [p-b], replaces: [app-b, app-a],
+         integrations: [{target: app-b, via: splp, data: [data-x, data-x]}, {target: app-b}, {target: app-a},
+                        {target: gone, via: data-x}]}
+      - {id: app-b, name: B, owner: diskominfo, reads: [data-x], distinct_from: [app-a],
+         integrations: [{target: app-a, via: nope}]}
+    """
+
+
+def test_the_reference_scan_holds_the_graph_relations_in_graph_order(small: Path, example: Path,
+                                                                       make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.graph import graph_edges, graph_order, workspace_relations
+    from spbe_arch.relations import scan_references
+
+    for root in (small, example, make_workspace({"a.yaml": _MESSY})):
+        ws, _ = open_workspace(root)
+        scanned = scan_references(ws).relations
+        edges = [(u, v, d["type"], d.get("via")) for u, v, d in graph_edges(build_graph(ws))]  # in insertion order
+        ordered = graph_order(ws, [r for found in scanned.values() for r in found])
+        assert ordered == edges == workspace_relations(ws, frozenset(EDGE_TYPES))
+        assert all(r[2] == edge_type for edge_type, found in scanned.items() for r in found)
+        assert ordered  # the comparison says something
+
+
+def test_the_reference_scan_names_every_reference_and_suspects_every_doubtful_one(
+        small: Path, example: Path, make_workspace) -> None:  # type: ignore[no-untyped-def]
+    """Elements outside ``suspects`` have only references no reference rule reports, so the rules may skip them."""
+    from spbe_arch.relations import NO_SELF_REFERENCE, iter_references, scan_references
+
+    for root in (small, example, make_workspace({"a.yaml": _MESSY})):
+        ws, _ = open_workspace(root)
+        scan = scan_references(ws)
+        named: dict[str, set[str]] = {field: set() for field in scan.named}
+        doubtful = []
+        for element in ws.iter_elements():
+            refs = list(iter_references(element))
+            for ref in refs:
+                named[ref.field].add(ref.target)
+            listed = [(r.field, r.path[:2] if r.field == "integrations.data" else (), r.target) for r in refs
+                      if len(r.path) >= 2 and r.field not in ("integrations", "integrations.via")]
+            if any(ws.collection_of(r.target) not in r.targets
+                   or (r.target == r.source and r.field.split(".")[0] in NO_SELF_REFERENCE) for r in refs) \
+                    or len(set(listed)) != len(listed):
+                doubtful.append(element.id)
+        assert scan.named == named
+        suspects = [e.id for e in scan.suspects]
+        assert set(doubtful) <= set(suspects)
+        assert suspects == [i for i in ws.elements if i in set(suspects)]  # in workspace order
+    assert set(doubtful) == set(suspects) == {"p-a", "app-a", "app-b", "splp"}  # the messy one

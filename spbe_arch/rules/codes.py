@@ -4,9 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spbe_arch.model import Application, Service
+from spbe_arch.model import Application, Element, Service
 from spbe_arch.reference import COLLECTION_DOMAIN, DOMAIN_NAMES
 from spbe_arch.rules.registry import Context, Hit, rule
+
+Coded = list[tuple[Element, str]]
+
+
+def _read_codes(ctx: Context) -> tuple[Coded, Coded]:
+    well_formed: dict[str, bool] = {}
+    good: Coded = []
+    bad: Coded = []
+    for element in ctx.workspace.iter_elements():
+        code = element.reference
+        if code is None:
+            continue
+        fine = well_formed.get(code)
+        if fine is None:
+            fine = well_formed[code] = ctx.catalogue.well_formed(code)
+        (good if fine else bad).append((element, code))
+    return good, bad
+
+
+def _codes(ctx: Context) -> tuple[Coded, Coded]:
+    """The elements with a well-formed code and those with a malformed one, each with its code, in
+    workspace order: read once for the RC rules (a code is checked against the pattern once)."""
+    return ctx.shared(_read_codes, lambda: _read_codes(ctx))
 
 
 @rule("RC001", "malformed-code", "error", "a reference code is not of the form RAx.NN.NN",
@@ -14,10 +37,9 @@ from spbe_arch.rules.registry import Context, Hit, rule
       segments (`RAB.09.06.03`, `RAA.02.02`). A code written otherwise (`RAB-09-06`, `RAB.9.6`) cannot
       be checked against the catalogue.""")
 def malformed_code(ctx: Context) -> Iterator[Hit]:
-    for element in ctx.workspace.iter_elements():
-        if element.reference is not None and not ctx.catalogue.well_formed(element.reference):
-            yield Hit(element.id, f"reference {element.reference!r} is malformed: expected e.g. "
-                      f"{COLLECTION_DOMAIN.get(element.COLLECTION, 'RAB')}.01.02", ("reference",))
+    for element, code in _codes(ctx)[1]:
+        yield Hit(element.id, f"reference {code!r} is malformed: expected e.g. "
+                  f"{COLLECTION_DOMAIN.get(element.COLLECTION, 'RAB')}.01.02", ("reference",))
 
 
 @rule("RC002", "unknown-code", "error", "a reference code is not in the national catalogue",
@@ -30,9 +52,8 @@ def unknown_code(ctx: Context) -> Iterator[Hit]:
 
 def _unknown(ctx: Context, provisional: bool) -> Iterator[Hit]:
     """Unknown codes in the confirmed domains (RC002) or in the provisional ones (RC007)."""
-    for element in ctx.workspace.iter_elements():
-        code = element.reference
-        if code is None or not ctx.catalogue.well_formed(code) or code in ctx.catalogue:
+    for element, code in _codes(ctx)[0]:
+        if code in ctx.catalogue:
             continue
         if ctx.catalogue.provisional(code[:3]) != provisional:
             continue
@@ -63,10 +84,7 @@ def unknown_provisional_code(ctx: Context) -> Iterator[Hit]:
       RAD, applications to RAA, infrastructure to RAI, security to RAK. An application with an RAB
       code, for example, is mapped to a business process instead of an application type.""")
 def code_of_other_domain(ctx: Context) -> Iterator[Hit]:
-    for element in ctx.workspace.iter_elements():
-        code = element.reference
-        if code is None or not ctx.catalogue.well_formed(code):
-            continue
+    for element, code in _codes(ctx)[0]:
         expected = COLLECTION_DOMAIN.get(element.COLLECTION)
         if expected is None:
             yield Hit(element.id, f"{element.COLLECTION} take no reference code, but {code!r} is given",
@@ -100,9 +118,8 @@ def missing_code(ctx: Context) -> Iterator[Hit]:
       services under RAL.02; Aplikasi Umum (`kind: umum`) under RAA.01 and Aplikasi Khusus under
       RAA.02. A mismatch means either the kind or the code is wrong.""")
 def branch_mismatch(ctx: Context) -> Iterator[Hit]:
-    for element in ctx.workspace.iter_elements():
-        code = element.reference
-        if code is None or not ctx.catalogue.well_formed(code):
+    for element, code in _codes(ctx)[0]:
+        if not isinstance(element, (Service, Application)):
             continue
         found = ctx.catalogue.get(code)
         code = found.maps_to if found is not None and found.maps_to else code

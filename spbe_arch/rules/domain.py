@@ -10,8 +10,13 @@ _SITES = ("pusat-data", "komputasi-awan")
 _HOSTS_NEEDING_SITE = ("server", "penyimpanan", "basis-data", "sistem-operasi", "perangkat-keamanan")
 
 
-def _used_fields(ctx: Context, element_id: str) -> set[str]:
-    return {f for _, f in ctx.referrers.get(element_id, [])}
+_DATA_USES = ("reads", "writes", "data", "integrations.data")  # the fields in which something uses a data set
+
+
+def _used_data(ctx: Context) -> set[str]:
+    """Every id named where an application, process or integration uses a data set."""
+    named = ctx.reference_scan.named
+    return set().union(*(named[field] for field in _DATA_USES))
 
 
 @rule("OR001", "opd-without-affairs", "info", "a perangkat daerah lists no urusan",
@@ -30,9 +35,10 @@ def opd_without_affairs(ctx: Context) -> Iterator[Hit]:
       described or does not belong in the model. Central agencies that only use local applications
       are common and still reported, for information.""")
 def owns_nothing(ctx: Context) -> Iterator[Hit]:
-    owners = {e.owner_id for e in ctx.workspace.iter_elements() if e.owner_id}
+    owners = ctx.reference_scan.named["owner"]
+    parents = {o.parent for o in ctx.workspace.organizations}
     for org in ctx.workspace.organizations:
-        if org.id not in owners and not any(o.parent == org.id for o in ctx.workspace.organizations):
+        if org.id not in owners and org.id not in parents:
             yield Hit(org.id, f"{org.label} owns no element of the architecture")
 
 
@@ -95,8 +101,9 @@ def data_without_producer(ctx: Context) -> Iterator[Hit]:
       """A data set that no application writes or reads and no process uses is either missing its
       relations or obsolete.""")
 def data_unused(ctx: Context) -> Iterator[Hit]:
+    used = _used_data(ctx)
     for data in ctx.workspace.data:
-        if not (_used_fields(ctx, data.id) & {"reads", "writes", "data", "integrations.data"}):
+        if data.id not in used:
             yield Hit(data.id, f"data set {data.name!r} is used by no application or process")
 
 

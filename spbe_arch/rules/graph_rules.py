@@ -1,20 +1,21 @@
-"""SPBE rules about relations between elements, answered on the dependency graph (``Context.graph``).
+"""SPBE rules about relations between elements: the typed relations of the dependency graph.
 
-Each rule reads the typed edges of :func:`spbe_arch.graph.build_graph`; the rule about retired
-dependencies (RF006) reads the direct failure dependencies, i.e. the :data:`spbe_arch.graph.PROPAGATION`
-table. Graph-wide facts the rules share are computed once per graph.
+Each rule reads the relations :func:`spbe_arch.graph.build_graph` makes edges of, as plain
+(source, target, type, via) tuples read straight from the elements with every other reference
+(:attr:`spbe_arch.rules.registry.Context.reference_scan`):
+none needs a graph algorithm, so none builds the networkx graph. The rule about retired dependencies
+(RF006) reads the direct failure dependencies, i.e. the :data:`spbe_arch.graph.PROPAGATION` table.
+What the rules share is computed once per validation context.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from spbe_arch.graph import Edge, edges_by_type, failure_edges
+from spbe_arch.graph import PROPAGATING_TYPES, graph_order, relation_failures
 from spbe_arch.model import RUNNING_STATUSES, Application, Element, Infrastructure
-from spbe_arch.relations import iter_references
+from spbe_arch.relations import Relation, iter_references
 from spbe_arch.rules.registry import Context, Hit, rule
 from spbe_arch.workspace import Workspace
 
@@ -28,40 +29,34 @@ _SINGULAR = {
 }
 
 
-def _edges(ctx: Context, edge_type: str) -> list[Edge]:
-    return edges_by_type(ctx.graph).get(edge_type, [])
-
-
 @dataclass
 class _Facts:
-    """Node attributes as plain dicts, and the running writers of each data set, shared by the rules."""
+    """The relations of the graph by type, and the running writers of each data set (in id order)."""
 
-    status: dict[str, str]
-    collection: dict[str, str]
-    owner: dict[str, str | None]
+    relations: dict[str, list[Relation]]
     writers: dict[str, list[str]]
 
 
-_FACTS: weakref.WeakKeyDictionary[Any, _Facts] = weakref.WeakKeyDictionary()
+def _read_facts(ctx: Context) -> _Facts:
+    relations = ctx.reference_scan.relations
+    known = ctx.workspace.elements
+    writers: dict[str, list[str]] = {}
+    for source, target, _, _ in relations.get("writes", []):
+        writer = known[source]
+        if writer.status in RUNNING_STATUSES and writer.COLLECTION == "applications":
+            writers.setdefault(target, []).append(source)
+    for found in writers.values():
+        found.sort()
+    return _Facts(relations, writers)
 
 
 def _facts(ctx: Context) -> _Facts:
-    graph = ctx.graph
-    facts = _FACTS.get(graph)
-    if facts is None:
-        nodes = graph.nodes
-        status = dict(nodes(data="status"))
-        collection = dict(nodes(data="collection"))
-        writers: dict[str, list[str]] = {}
-        for source, target, _ in edges_by_type(graph).get("writes", []):
-            if collection[source] == "applications" and status[source] in RUNNING_STATUSES:
-                writers.setdefault(target, []).append(source)
-        facts = _FACTS[graph] = _Facts(status, collection, dict(nodes(data="owner")), writers)
-    return facts
+    return ctx.shared(_Facts, lambda: _read_facts(ctx))
 
 
-def _running(ctx: Context, element_id: str) -> bool:
-    return _facts(ctx).status.get(element_id) in RUNNING_STATUSES
+def _edges(ctx: Context, edge_type: str) -> list[Relation]:
+    """(source, target, type, via) of every relation of ``edge_type`` whose target exists, in workspace order."""
+    return _facts(ctx).relations.get(edge_type, [])
 
 
 def _owner_label(ws: Workspace, element_id: str) -> str:
@@ -122,12 +117,16 @@ def _in_site(ws: Workspace, infra_id: str) -> bool:
       checked.""")
 def critical_outside_site(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
+    in_site: dict[str, bool] = {}
     for app in ws.applications:
         if (app.security_category not in _CRITICAL or not app.running or not app.hosted_on
                 or app.source == "nasional"):
             continue
         known = [h for h in app.hosted_on if h in ws.elements]
-        if known and not any(_in_site(ws, host) for host in known):
+        for host in known:
+            if host not in in_site:
+                in_site[host] = _in_site(ws, host)
+        if known and not any(in_site[host] for host in known):
             yield Hit(app.id, f"{app.security_category} application {app.name!r} is hosted on "
                       f"{', '.join(known)}, which is in no data centre or cloud", ("hosted_on",))
 
@@ -143,7 +142,7 @@ def integration_data_unused(ctx: Context) -> Iterator[Hit]:
     for app in ws.applications:
         for i, integration in enumerate(app.integrations):
             other = ws.get(integration.target)
-            if not isinstance(other, Application):
+            if not integration.data or not isinstance(other, Application):
                 continue
             used = {*app.reads, *app.writes, *other.reads, *other.writes}
             for j, data_id in enumerate(integration.data):
@@ -160,7 +159,7 @@ def integration_data_unused(ctx: Context) -> Iterator[Hit]:
       done, or keep this reminder until then.""")
 def replaced_still_active(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    for source, target, _ in _edges(ctx, "replaces"):
+    for source, target, _, _ in _edges(ctx, "replaces"):
         new, old = ws.get(source), ws.get(target)
         if new is not None and old is not None and new.status == "aktif" and old.status == "aktif":
             yield Hit(source, f"replaces {target!r}, which is still aktif", _path_to(new, target, "replaces"))
@@ -179,9 +178,9 @@ def replaced_still_active(ctx: Context) -> Iterator[Hit]:
       central agency and are not checked.""")
 def critical_unprotected(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    facts = _facts(ctx)
-    protected = {target for source, target, _ in _edges(ctx, "protects")
-                 if facts.collection[source] == "security" and _running(ctx, source)}
+    known = ws.elements
+    protected = {target for source, target, _, _ in _edges(ctx, "protects")
+                 if known[source].COLLECTION == "security" and known[source].status in RUNNING_STATUSES}
     for app in ws.applications:
         if (app.security_category in _CRITICAL and app.running and app.source == "lokal"
                 and app.id not in protected):
@@ -205,19 +204,23 @@ def _writers(ctx: Context) -> dict[str, list[str]]:
       counted.""")
 def several_masters(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    owner = _facts(ctx).owner
+    known = ws.elements
+    labels: dict[str, str] = {}  # by owner id: the label of each OPD, made once
     for data_id, writers in sorted(_writers(ctx).items()):
         by_owner: dict[str, list[str]] = {}
         for app_id in writers:
-            by_owner.setdefault(owner[app_id] or "", []).append(app_id)
-        if len(by_owner) > 1 and data_id in ws.elements:
-            detail = "; ".join(f"{_owner_label(ws, apps[0])}: {', '.join(apps)}"
-                               for _, apps in sorted(by_owner.items()))
-            yield Hit(data_id, f"data set {ws.display_name(data_id)!r} is written by applications of "
+            by_owner.setdefault(known[app_id].owner_id or "", []).append(app_id)
+        if len(by_owner) > 1 and data_id in known:
+            groups = sorted(by_owner.items())
+            for owner, apps in groups:
+                if owner not in labels:
+                    labels[owner] = _owner_label(ws, apps[0])
+            detail = "; ".join([f"{labels[owner]}: {', '.join(apps)}" for owner, apps in groups])
+            yield Hit(data_id, f"data set {known[data_id].name!r} is written by applications of "
                       f"{len(by_owner)} OPDs ({detail})", args={
-                          "jumlah": len(by_owner), "penulis": "; ".join(
-                              f"{_owner_label(ws, apps[0])} ({', '.join(ws.display_name(a) for a in apps)})"
-                              for _, apps in sorted(by_owner.items()))})
+                          "jumlah": len(by_owner), "penulis": "; ".join([
+                              f"{labels[owner]} ({', '.join([known[a].name for a in apps])})"
+                              for owner, apps in groups])})
 
 
 @rule("DA004", "data-without-producer", "info", "a data set is used but no running application writes it",
@@ -228,9 +231,12 @@ def several_masters(ctx: Context) -> Iterator[Hit]:
 def without_producer(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     written = _writers(ctx)
-    used = {target for source, target, _ in _edges(ctx, "reads") if _running(ctx, source)}
-    for _, _, attributes in _edges(ctx, "integrates"):
-        used.update(attributes["data"])
+    known = ws.elements
+    used = {target for source, target, _, _ in _edges(ctx, "reads") if known[source].status in RUNNING_STATUSES}
+    for app in ws.applications:
+        for integration in app.integrations:
+            if integration.target in known:
+                used.update(integration.data)
     for data in ws.data:
         if data.running and data.id in used and data.id not in written:
             yield Hit(data.id, f"data set {data.name!r} is used but no running application writes it")
@@ -247,10 +253,10 @@ def without_producer(ctx: Context) -> Iterator[Hit]:
       DA003.)""")
 def produced_elsewhere(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    owner_of = _facts(ctx).owner
+    known = ws.elements
     for data_id, writers in sorted(_writers(ctx).items()):
         data = ws.get(data_id)
-        owners = {owner_of[a] for a in writers}
+        owners = {known[a].owner_id for a in writers}
         if data is None or len(owners) != 1 or data.owner_id in owners:
             continue
         if any(data.owner_id in getattr(ws.elements[a], "users", ()) for a in writers):
@@ -258,7 +264,7 @@ def produced_elsewhere(ctx: Context) -> Iterator[Hit]:
         yield Hit(data_id, f"data set {data.name!r} of {_owner_label(ws, data_id)} is written only by "
                   f"{', '.join(writers)} of {_owner_label(ws, writers[0])}", ("owner",),
                   {"pemilik_id": data.owner_id or "", "penulis_ids": ",".join(writers),
-                   "pemilik_penulis_id": owner_of[writers[0]] or ""})
+                   "pemilik_penulis_id": known[writers[0]].owner_id or ""})
 
 
 # --- RF: references ------------------------------------------------------------------------------
@@ -273,10 +279,15 @@ def produced_elsewhere(ctx: Context) -> Iterator[Hit]:
       should be removed or replaced, or the retirement is premature.""")
 def depends_on_retired(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    status = _facts(ctx).status
+    known = ws.elements
+    retired = {element_id for element_id, element in known.items() if element.status == "dihentikan"}
+    # only a relation that names a retired element can carry its failure; a reads pair also written
+    # (which carries none) names the same two elements, so the reading of PROPAGATION is unchanged
+    touching = graph_order(ws, [r for edge_type in PROPAGATING_TYPES for r in _edges(ctx, edge_type)
+                                if r[0] in retired or r[1] in retired or r[3] in retired])
     seen: set[tuple[str, str]] = set()
-    for retired_id, dependant, relation in failure_edges(ctx.graph):
-        if status[retired_id] != "dihentikan" or status[dependant] not in RUNNING_STATUSES:
+    for retired_id, dependant, relation in relation_failures(touching):
+        if known[retired_id].status != "dihentikan" or known[dependant].status not in RUNNING_STATUSES:
             continue
         if (retired_id, dependant) in seen or retired_id == dependant:
             continue
@@ -291,8 +302,8 @@ def depends_on_retired(ctx: Context) -> Iterator[Hit]:
 
 def _parent_cycles(ctx: Context, edge_type: str, collection: str) -> Iterator[list[str]]:
     """Each cycle of a single-valued hierarchy relation, from its smallest id, closed."""
-    kinds = _facts(ctx).collection
-    parent = {s: t for s, t, _ in _edges(ctx, edge_type) if kinds[s] == collection and s != t}
+    known = ctx.workspace.elements
+    parent = {s: t for s, t, _, _ in _edges(ctx, edge_type) if s != t and collection == known[s].COLLECTION}
     done: set[str] = set()
     for start in sorted(parent):
         trail: list[str] = []
@@ -353,8 +364,8 @@ def located_in_cycle(ctx: Context) -> Iterator[Hit]:
 def infrastructure_unused(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
     used = {target for edge_type in ("hosted_on", "located_in", "connected_to")
-            for _, target, _ in _edges(ctx, edge_type)}
-    used.update(data["via"] for _, _, data in _edges(ctx, "integrates") if data["via"])
+            for _, target, _, _ in _edges(ctx, edge_type)}
+    used.update(via for _, _, _, via in _edges(ctx, "integrates") if via)
     for infra in ws.infrastructure:
         if infra.running and infra.kind not in _INFRA_NEVER_IDLE and infra.id not in used:
             yield Hit(infra.id, f"{infra.kind} {infra.name!r} hosts, contains and connects nothing")

@@ -36,16 +36,14 @@ SUBSTANCES: dict[str, str] = {
 
 def _scope(ctx: Context) -> Scope:
     """One :class:`Scope` per validation context, kept on the context itself (no global state)."""
-    scope = ctx.__dict__.get("_obligations_scope")
-    if not isinstance(scope, Scope):
-        scope = ctx.__dict__["_obligations_scope"] = Scope(ctx.workspace)
-    return scope
+    return ctx.shared(Scope, lambda: Scope(ctx.workspace))
 
 
-def _own_running_applications(ctx: Context) -> Iterator[Application]:
-    scope = _scope(ctx)
+def _running_local_applications(ctx: Context) -> Iterator[Application]:
+    """The running applications the Pemda builds or runs itself (``source: lokal``); whether one runs
+    outside the Pemda (:meth:`Scope.outside`) is asked last, of those a rule would report."""
     for app in ctx.workspace.applications:
-        if app.status in _RUNNING and app.source == "lokal" and not scope.outside(app.id):
+        if app.status in _RUNNING and app.source == "lokal":
             yield app
 
 
@@ -55,9 +53,10 @@ def _own_running_applications(ctx: Context) -> Iterator[Application]:
       subdomain such as `sakti.pasuruankab.go.id`), so that people can trust the address. The rule
       reads `domain`, or else the host of `url`, of the Pemda's own running applications.""")
 def domain_not_go_id(ctx: Context) -> Iterator[Hit]:
-    for app in _own_running_applications(ctx):
+    scope = _scope(ctx)
+    for app in _running_local_applications(ctx):
         host = app.domain or (urlsplit(app.url).hostname if app.url else None)
-        if host and not host.lower().rstrip(".").endswith(".go.id"):
+        if host and not host.lower().rstrip(".").endswith(".go.id") and not scope.outside(app.id):
             field = "domain" if app.domain else "url"
             yield Hit(app.id, f"application {app.name!r} is served at {host!r}, outside the go.id domain", (field,),
                       {"alamat": host})
@@ -69,8 +68,9 @@ def domain_not_go_id(ctx: Context) -> Iterator[Hit]:
       Sistem Elektronik lingkup publik. The rule reports the Pemda's own running applications marked
       `pse_registered: false`; an application that does not say is not reported.""")
 def pse_not_registered(ctx: Context) -> Iterator[Hit]:
-    for app in _own_running_applications(ctx):
-        if app.pse_registered is False:
+    scope = _scope(ctx)
+    for app in _running_local_applications(ctx):
+        if app.pse_registered is False and not scope.outside(app.id):
             yield Hit(app.id, f"application {app.name!r} is not registered as a Penyelenggara Sistem Elektronik",
                       ("pse_registered",))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spbe_arch.model import COLLECTION_LABELS, Infrastructure
-from spbe_arch.relations import NO_SELF_REFERENCE
+from spbe_arch.relations import NO_SELF_REFERENCE, Reference, iter_references
 from spbe_arch.rules.registry import Context, Hit, rule
 from spbe_arch.suggest import did_you_mean, suggest_id
 
@@ -14,6 +14,13 @@ _SINGULAR = {
     "data": "a data set", "applications": "an application", "infrastructure": "infrastructure",
     "security": "a security control", "roadmap": "a roadmap activity",
 }
+
+
+def _suspect_references(ctx: Context) -> Iterator[Reference]:
+    """The references of the elements that may have a wrong one (:class:`spbe_arch.relations.ReferenceScan`),
+    in workspace order: every other reference is fine for every rule here."""
+    for element in ctx.reference_scan.suspects:
+        yield from iter_references(element)
 
 
 def _names(collections: tuple[str, ...]) -> str:
@@ -28,7 +35,7 @@ def _names(collections: tuple[str, ...]) -> str:
       ids of the expected collection, which catches most typos.""")
 def unknown_reference(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    for ref in ctx.references:
+    for ref in _suspect_references(ctx):
         if ws.collection_of(ref.target) is None and ref.target not in ws.duplicate_ids:
             guesses = suggest_id(ws, ref.target, ref.targets)
             hint = did_you_mean(guesses)
@@ -43,7 +50,7 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
       an application hosted on another application instead of on its server).""")
 def wrong_collection(ctx: Context) -> Iterator[Hit]:
     ws = ctx.workspace
-    for ref in ctx.references:
+    for ref in _suspect_references(ctx):
         actual = ws.collection_of(ref.target)
         if actual is not None and actual not in ref.targets:
             yield Hit(ref.source, f"{ref.field} must name {_names(ref.targets)}, but {ref.target!r} is "
@@ -54,7 +61,7 @@ def wrong_collection(ctx: Context) -> Iterator[Hit]:
       """An element cannot be its own parent, be located in itself, replace itself, integrate with
       itself or be declared distinct from itself. Such a reference is usually a copy-paste slip.""")
 def self_reference(ctx: Context) -> Iterator[Hit]:
-    for ref in ctx.references:
+    for ref in _suspect_references(ctx):
         if ref.target == ref.source and ref.field.split(".")[0] in NO_SELF_REFERENCE:
             yield Hit(ref.source, f"{ref.field}: {ref.source!r} references itself", ref.path)
 
@@ -80,7 +87,7 @@ def via_not_splp(ctx: Context) -> Iterator[Hit]:
       to the model but usually means that another id was meant.""")
 def repeated_reference(ctx: Context) -> Iterator[Hit]:
     seen: set[tuple[object, ...]] = set()
-    for ref in ctx.references:
+    for ref in _suspect_references(ctx):
         if ref.field in ("integrations", "integrations.via"):
             continue  # several integrations naturally share a target or an SPLP
         # data of one integration are compared within that integration only

@@ -8,10 +8,10 @@ module can import it without a cycle; :mod:`spbe_arch.rules` imports the rule mo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from spbe_arch.findings import Severity
 from spbe_arch.reference import Catalogue
@@ -20,8 +20,10 @@ from spbe_arch.workspace import Path_, Workspace
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-    from spbe_arch.relations import Reference
+    from spbe_arch.relations import Reference, ReferenceScan
     from spbe_arch.rules.basis import Basis
+
+T = TypeVar("T")
 
 
 WORKSPACE = ""  # the element of a hit about the whole workspace (placed on the manifest)
@@ -40,10 +42,21 @@ class Hit:
 
 @dataclass
 class Context:
-    """What rules may look at: the workspace, the catalogue with local codes, and (lazily) the graph."""
+    """What rules may look at: the workspace, the catalogue with local codes, and (lazily) the indexes the
+    rules share: the reference scan, anything else made once with :meth:`shared`, and the networkx graph
+    for a rule that needs a graph algorithm (no built-in rule does: on a national model building it
+    costs more than all the rules together)."""
 
     workspace: Workspace
     catalogue: Catalogue
+    _shared: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What ``compute`` makes for the rules that ask under ``key``, made once per context: an index
+        several rules read is built by the first of them (in the process that runs it)."""
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return cast(T, self._shared[key])
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -57,6 +70,14 @@ class Context:
         from spbe_arch.relations import iter_references
 
         return [ref for element in self.workspace.iter_elements() for ref in iter_references(element)]
+
+    @cached_property
+    def reference_scan(self) -> ReferenceScan:
+        """One cheap pass over every reference: the elements some reference rule may report, and the
+        ids each field names (:func:`spbe_arch.relations.scan_references`)."""
+        from spbe_arch.relations import scan_references
+
+        return scan_references(self.workspace)
 
     @cached_property
     def referrers(self) -> dict[str, list[tuple[str, str]]]:
