@@ -16,7 +16,8 @@ from spbe_arch.workspace import Workspace
 def build_duplicates(workspace: Workspace) -> Scene:
     scene = Scene("duplicates", title=f"Duplikasi Aplikasi {government_name(workspace)}",
                   subtitle="Satu sistem yang tercatat berulang, atau sistem berbeda dengan fungsi yang sama, per "
-                           "kelompok, dengan skor kemiripan; panah hijau: usulan beralih ke aplikasi nasional", engine="osage")
+                           "kelompok, dengan skor kemiripan; panah hijau: usulan beralih ke aplikasi nasional",
+                  engine="osage")
     report = find_duplicates(workspace, language="id")  # shared with the document: made once per workspace
     groups = report.groups
     if not groups:
