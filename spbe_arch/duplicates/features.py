@@ -12,11 +12,19 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from spbe_arch.duplicates.national import function_of, national_named, role_of
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
-from spbe_arch.duplicates.systems import generic_words, head, mentions_platform, name_text, part_of, site_vocabulary
+from spbe_arch.duplicates.systems import (
+    first_address,
+    generic_words,
+    head,
+    mentions_platform,
+    name_text,
+    part_of,
+    site_vocabulary,
+)
 from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables, build_tables, compact, words
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
@@ -160,8 +168,21 @@ def _host(url: str | None) -> tuple[str, str] | None:
     if not host:
         return None
     host = host.removeprefix("www.")
+    if host in _STORES:  # every app of a store lives on its host: the package id names the app
+        package = parse_qs(parts.query).get("id", [""])[0]
+        return (f"{host}/{package}", "") if package else None
     segment = parts.path.strip("/").split("/", 1)[0]
     return host, segment
+
+
+_STORES = frozenset({"play.google.com", "apps.apple.com", "itunes.apple.com"})
+
+
+def _described_host(description: str | None) -> tuple[str, str] | None:
+    """The address an inventory wrote in the description ("Data Perda (jdih.x.go.id)") where it has no
+    address column: where the application lives, as good as a URL."""
+    address = first_address(description)
+    return _host(address) if address else None
 
 
 def considered(workspace: Workspace) -> list[Application]:
@@ -278,7 +299,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             writes=frozenset(app.writes),
             raa=app.reference,
             function=function, national=national,
-            host=_host(app.url),
+            host=_host(app.url) or _described_host(app.description),
             shared_host=False,
             integrates=frozenset(i.target for i in app.integrations),
             replaces=frozenset(app.replaces),

@@ -28,6 +28,14 @@ def is_address(text: str) -> bool:
     return " " not in text.strip() and bool(_ADDRESS.match(text.strip()))
 
 
+def first_address(text: str | None) -> str | None:
+    """The first web address written in a text ("Data Perda (jdih.x.go.id)"), without trailing punctuation."""
+    if not text or "." not in text:
+        return None
+    found = _ADDRESS_TOKEN.search(text)
+    return found.group(0).rstrip(".,;") if found else None
+
+
 def address_key(text: str) -> str | None:
     """Host and first path segment of an address, without ``www.``: where one system lives."""
     text = text.strip()
