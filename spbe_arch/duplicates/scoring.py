@@ -34,7 +34,7 @@ PENALTIES: dict[str, float] = {
     "process": 0.70,  # both support processes, none in common, no reference code in common
     "description": 0.80,  # both have descriptions with (almost) no word in common
     "acronym": 0.50,  # ... and their names are only the same acronym (two different SIPPs)
-    "function": 0.50,  # they perform different national functions
+    "function": 0.35,  # they perform different national functions
     "roles": 0.50,  # they perform different strong local functions (helpdesk, pengaduan)
     "names": 0.60,  # both names name known functions, and not the same ones (SIMPUS, SIMRS)
     "connector": 0.50,  # one is a bridge (bridging, sinkronisasi) and the other is not
