@@ -339,6 +339,10 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     for features in result:  # else the first national application (by id) that performs the function
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
+    by_application = {f.national: national_apps[f.id] for f in tables.functions if f.id in national_apps}
+    for function in tables.functions:  # SIPD does planning and budgeting: one row of it serves both
+        if function.national in by_application:
+            national_apps.setdefault(function.id, by_application[function.national])
     return FeatureSet(result, tables, normaliser, counts, national_apps)
 
 

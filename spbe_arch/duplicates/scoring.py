@@ -156,13 +156,13 @@ class Scorer:
             if strength > 0:
                 keep *= 1 - WEIGHTS["raa"] * strength
                 found.append(("raa", a.raa))
-        same_function = False
+        same_function = a.function is not None and b.function is not None and a.function.national == b.function.national
         if a.function is not None and b.function is not None:
             if a.function.id == b.function.id:
                 same_function = True
                 keep *= 1 - WEIGHTS["function"]
                 found.append(("same_function", None))
-            else:
+            elif a.function.national != b.function.national:  # SIPD's planning and budgeting are kin
                 factor *= PENALTIES["function"]
                 found.append(("different_functions", None))
         elif a.role is not None and b.role is not None and a.role.strong and b.role.strong:
