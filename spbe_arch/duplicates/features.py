@@ -227,7 +227,7 @@ def _function_by_name(normaliser: Normaliser, name: NormalName) -> tuple[Functio
     if set(tokens) & tables.connectors:
         return (None, None, False), False
     function = function_of(name.weights, tables, tokens)
-    says_nothing = is_opaque(name, tables) or not set(name.weights) & tables.known_words
+    says_nothing = is_opaque(name, tables) or not set(name.weights) & (tables.known_words - tables.weak)
     return (function, None, False), function is None and says_nothing
 
 
