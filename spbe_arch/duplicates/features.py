@@ -82,6 +82,7 @@ class AppFeatures:
     rab_area: str | None = None  # the RAB area (level 3) its words fall into with high confidence
     owner_site: bool = False  # a website without description whose address abbreviates its owner (desdm)
     opd_site: bool = False  # a website without description whose address reads like an OPD's (distamben)
+    described: bool = False  # the name says nothing; a description as short as a title says what it is
 
     @property
     def owner(self) -> str:
@@ -320,6 +321,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
             role=None if function is not None else _cached_role(role_cache, normaliser, app, name, by_name[1]),
+            described=by_name[1] and _titled(normaliser, app.description),
             brand=_brand(name, tables),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
@@ -344,6 +346,14 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if function.national in by_application:
             national_apps.setdefault(function.id, by_application[function.national])
     return FeatureSet(result, tables, normaliser, counts, national_apps)
+
+
+TITLE_WORDS = 6  # a description this short is a title ("Manajemen Aset"), not a story of many things
+
+
+def _titled(normaliser: Normaliser, description: str | None) -> bool:
+    """A description that only names what the application is, as a name would."""
+    return bool(description) and 0 < len(normaliser.description(description, expand=False)) <= TITLE_WORDS
 
 
 def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, name: NormalName,

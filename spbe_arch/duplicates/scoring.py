@@ -116,6 +116,10 @@ class Scorer:
             # other words, which the names alone cannot tell apart from a module's or an OPD's name
             shared_concepts = len(a.concepts & b.concepts) / len(a.concepts | b.concepts)
             name = max(name, NAMES_ONLY_CONCEPT * shared_concepts)
+        if name < NAMES_ONLY_CONCEPT and (a.described or b.described) and _one_function(a, b) \
+                and (a.function is not None or (a.role is not None and a.role.strong)):
+            # SILORA, "Manajemen Aset" beside SIMDA BMD: the description says what the name would have
+            name = NAMES_ONLY_CONCEPT
         if name > 0:
             keep *= 1 - WEIGHTS["name"] * name
             found.append(("name", name))
