@@ -73,10 +73,21 @@ def _against(a: AppFeatures, b: AppFeatures) -> bool:
 
 
 def _one_function(a: AppFeatures, b: AppFeatures) -> bool:
-    """Both names name one function the tables know (a national one, or the same local one)."""
+    """Both names name one function the tables know (a national one, or the same local one, or a local
+    one that the national one holds whole: perizinan beside perizinan berusaha)."""
+    if a.function is not None and b.function is not None:
+        return a.function.id == b.function.id
     if a.function is not None or b.function is not None:
-        return a.function is not None and b.function is not None and a.function.id == b.function.id
+        return _kin(a, b) or _kin(b, a)
     return a.role is not None and b.role is not None and a.role.id == b.role.id
+
+
+def _kin(a: AppFeatures, b: AppFeatures) -> bool:
+    """a performs a national function whose words hold the whole of b's strong local function."""
+    if a.function is None or b.role is None or not b.role.strong:
+        return False
+    national = {w for group in a.function.concepts for w in group}
+    return any(group <= national for group in b.role.concepts)
 
 
 @dataclass
@@ -117,7 +128,8 @@ class Scorer:
             shared_concepts = len(a.concepts & b.concepts) / len(a.concepts | b.concepts)
             name = max(name, NAMES_ONLY_CONCEPT * shared_concepts)
         if name < NAMES_ONLY_CONCEPT and (a.described or b.described) and _one_function(a, b) \
-                and (a.function is not None or (a.role is not None and a.role.strong)):
+                and (a.function is not None or (a.role is not None and a.role.strong)
+                     or (b.function is not None and a.role is not None and a.role.strong)):
             # SILORA, "Manajemen Aset" beside SIMDA BMD: the description says what the name would have
             name = NAMES_ONLY_CONCEPT
         if name > 0:
