@@ -83,6 +83,7 @@ class AppFeatures:
     owner_site: bool = False  # a website without description whose address abbreviates its owner (desdm)
     opd_site: bool = False  # a website without description whose address reads like an OPD's (distamben)
     described: bool = False  # the name says nothing; a description as short as a title says what it is
+    read_description: bool = False  # the name says nothing: what it does was read in the description
 
     @property
     def owner(self) -> str:
@@ -322,6 +323,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             is_national=national is not None or app.source == "nasional",
             role=None if function is not None else _cached_role(role_cache, normaliser, app, name, by_name[1]),
             described=by_name[1] and _titled(normaliser, app.description),
+            read_description=by_name[1],
             brand=_brand(name, tables),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),

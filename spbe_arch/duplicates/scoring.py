@@ -27,14 +27,16 @@ WEIGHTS: dict[str, float] = {
     "service": 0.40,
     "writes": 0.40,
     "raa": 0.30,
-    "function": 0.35,
+    "function": 0.60,  # both names name one national function (e-Budgeting, SIMDA Keuangan: SIPD's job)
+    "function_read": 0.35,  # ... read in a description, or one of them a view of it (a dashboard)
     "role": 0.45,  # the same strong local function (presensi, JDIH, antrean) in two OPDs
 }
 PENALTIES: dict[str, float] = {
     "process": 0.70,  # both support processes, none in common, no reference code in common
     "description": 0.80,  # both have descriptions with (almost) no word in common
     "acronym": 0.50,  # ... and their names are only the same acronym (two different SIPPs)
-    "function": 0.35,  # they perform different national functions
+    "function": 0.60,  # both names name one national function (e-Budgeting, SIMDA Keuangan: SIPD's job)
+    "function_read": 0.35,  # ... read in a description, or one of them a view of it (a dashboard)  # they perform different national functions
     "roles": 0.50,  # they perform different strong local functions (helpdesk, pengaduan)
     "names": 0.60,  # both names name known functions, and not the same ones (SIMPUS, SIMRS)
     "connector": 0.50,  # one is a bridge (bridging, sinkronisasi) and the other is not
@@ -176,7 +178,8 @@ class Scorer:
         if a.function is not None and b.function is not None:
             if a.function.id == b.function.id:
                 same_function = True
-                keep *= 1 - WEIGHTS["function"]
+                named = not (a.read_description or b.read_description) and self._views(a) == self._views(b)
+                keep *= 1 - WEIGHTS["function" if named else "function_read"]
                 found.append(("same_function", None))
             elif a.function.national != b.function.national:  # SIPD's planning and budgeting are kin
                 factor *= PENALTIES["function"]
