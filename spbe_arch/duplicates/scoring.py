@@ -35,8 +35,7 @@ PENALTIES: dict[str, float] = {
     "process": 0.70,  # both support processes, none in common, no reference code in common
     "description": 0.80,  # both have descriptions with (almost) no word in common
     "acronym": 0.50,  # ... and their names are only the same acronym (two different SIPPs)
-    "function": 0.60,  # both names name one national function (e-Budgeting, SIMDA Keuangan: SIPD's job)
-    "function_read": 0.35,  # ... read in a description, or one of them a view of it (a dashboard)  # they perform different national functions
+    "function": 0.50,  # they perform different national functions
     "roles": 0.50,  # they perform different strong local functions (helpdesk, pengaduan)
     "names": 0.60,  # both names name known functions, and not the same ones (SIMPUS, SIMRS)
     "connector": 0.50,  # one is a bridge (bridging, sinkronisasi) and the other is not
@@ -174,7 +173,8 @@ class Scorer:
             if strength > 0:
                 keep *= 1 - WEIGHTS["raa"] * strength
                 found.append(("raa", a.raa))
-        same_function = a.function is not None and b.function is not None and a.function.national == b.function.national
+        same_function = a.function is not None and b.function is not None \
+            and a.function.national == b.function.national
         if a.function is not None and b.function is not None:
             if a.function.id == b.function.id:
                 same_function = True
