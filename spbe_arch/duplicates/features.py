@@ -343,11 +343,15 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     for features in result:  # else the first national application (by id) that performs the function
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
-    by_application = {f.national: national_apps[f.id] for f in tables.functions if f.id in national_apps}
-    for function in tables.functions:  # SIPD does planning and budgeting: one row of it serves both
-        if function.national in by_application:
-            national_apps.setdefault(function.id, by_application[function.national])
-    return FeatureSet(result, tables, normaliser, counts, national_apps)
+    return FeatureSet(result, tables, normaliser, counts, _one_row_serves_all(national_apps, tables))
+
+
+def _one_row_serves_all(national_ids: dict[str, str], tables: Tables) -> dict[str, str]:
+    """Function id -> the row of its national application, for every function of an application listed
+    once: SIPD does planning and budgeting, and one row of it serves both."""
+    by_application = {f.national: national_ids[f.id] for f in tables.functions if f.id in national_ids}
+    return {**{f.id: by_application[f.national] for f in tables.functions if f.national in by_application},
+            **national_ids}
 
 
 TITLE_WORDS = 6  # a description this short is a title ("Manajemen Aset"), not a story of many things
@@ -505,5 +509,5 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
             continue
         if function is not None:
             found.append((app, function, None))
-    national_ids = {**fallback_ids, **national_ids}
+    national_ids = _one_row_serves_all({**fallback_ids, **national_ids}, tables)
     return [(app, function, national_ids.get(function.id)) for app, function, _ in found]
