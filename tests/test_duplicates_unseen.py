@@ -39,6 +39,8 @@ ADDRESSES = [
     ["R07", "diskop.sukamakmur.go.id", "Dinas Koperasi", "", "", "Website"],
     ["R08", "Lapor Jalan", "Dinas Pekerjaan Umum",
      "Laporan jalan rusak (play.google.com/store/apps/details?id=id.go.sukamakmur.jalan)", "Aktif", "Aplikasi"],
+    ["R10", "e-Budget", "Badan Keuangan Daerah", "Penganggaran, terintegrasi dengan sipd.kemendagri.go.id", "Aktif",
+     "Aplikasi"],
     ["R09", "Wisata Sukamakmur", "Dinas Pariwisata",
      "Destinasi wisata (play.google.com/store/apps/details?id=id.go.sukamakmur.wisata)", "Aktif", "Aplikasi"],
 ]
@@ -49,6 +51,7 @@ def test_an_address_in_the_description_and_the_site_named_after_an_application(t
     features = {f.app.name: f for f in build_features(workspace).apps}
     assert features["JDIH"].host == ("jdih.sukamakmur.go.id", "")  # the address written in the description
     assert features["Si Kopi"].host == ("diskop.sukamakmur.go.id", "sikopi")
+    assert features["e-Budget"].host is None  # the address of the system it integrates with
     pairs = _pairs(workspace)
     assert pairs.get(frozenset(("R01", "R02"))) == "same_system"
     # a portal's root is the OPD's site, not each application at one of its paths

@@ -129,8 +129,7 @@ class Scorer:
             shared_concepts = len(a.concepts & b.concepts) / len(a.concepts | b.concepts)
             name = max(name, NAMES_ONLY_CONCEPT * shared_concepts)
         if name < NAMES_ONLY_CONCEPT and (a.described or b.described) and _one_function(a, b) \
-                and (a.function is not None or (a.role is not None and a.role.strong)
-                     or (b.function is not None and a.role is not None and a.role.strong)):
+                and (a.function is not None or b.function is not None or (a.role is not None and a.role.strong)):
             # SILORA, "Manajemen Aset" beside SIMDA BMD: the description says what the name would have
             name = NAMES_ONLY_CONCEPT
         if name > 0:
