@@ -64,13 +64,16 @@ def test_an_address_in_the_description_and_the_site_named_after_an_application(t
 
 
 def test_an_application_and_its_namesake_site_without_descriptions(tmp_path: Path) -> None:
-    pairs = _pairs(import_rows(tmp_path, [
+    workspace = import_rows(tmp_path, [
         ["R01", "SIMPEG", "Badan Kepegawaian Daerah", "", "Aktif", "Aplikasi"],
         ["R02", "simpeg.sukamakmur.go.id", "Badan Kepegawaian Daerah", "", "", "Website"],
         ["R03", "dinkes.sukamakmur.go.id", "Dinas Kesehatan", "", "", "Website"],
         ["R04", "SIMPEG", "Dinas Kesehatan", "", "Aktif", "Aplikasi"],
-    ]))
+    ])
+    pairs = _pairs(workspace)
     assert pairs.get(frozenset(("R01", "R02"))) == "same_system"
+    evidence = [e for p in find_duplicates(workspace, language="id").pairs for e in p.evidence]
+    assert any("sebagai aplikasi dan sebagai situs web" in e for e in evidence)
     assert frozenset(("R03", "R04")) not in pairs  # an OPD's own site is not its application
 
 
