@@ -15,7 +15,7 @@ from spbe_arch.workspace import Workspace
 from tests.inventory_factory import import_rows
 
 ROWS = [
-    ["R01", "sikn.sukamakmur.go.id", "Dinas Kearsipan dan Perpustakaan", "", "", "Aplikasi"],
+    ["R01", "e-Arsip", "Bagian Umum", "", "", "Aplikasi"],
     ["R02", "Aplikasi arsip inaktif", "Dinas Kearsipan dan Perpustakaan", "", "", "Aplikasi"],
     ["R03", "LKH Online", "Dinas Pendidikan", "", "", "Aplikasi"],
     ["R04", "Laporan Kegiatan Harian Pegawai", "Dinas Kesehatan", "", "", "Aplikasi"],
@@ -65,7 +65,7 @@ def test_another_function_or_another_job_stays_apart(tmp_path: Path) -> None:
 def test_the_rab_area_is_kept_only_where_the_words_are_clear(tmp_path: Path) -> None:
     features = {f.app.name: f for f in build_features(_imported(tmp_path)).apps}
     assert features["Aplikasi arsip inaktif"].rab_area is not None
-    assert features["Aplikasi arsip inaktif"].rab_area == features["sikn.sukamakmur.go.id"].rab_area
+    assert features["Aplikasi arsip inaktif"].rab_area == features["e-Arsip"].rab_area
     assert features["e-Presensi Pegawai"].rab_area is None  # no RAB area names attendance
 
 

@@ -55,8 +55,12 @@ def keys(features: AppFeatures) -> list[str]:
                                                                             for i in range(len(spelling))))})
     if features.own_site or features.owner_site or features.opd_site:
         result.append(f"o:{features.owner_id}")
-    if features.is_national and features.national is not None:
-        result.append(f"f:{features.national.id}")
+    if features.function is not None:  # one function (SIPD's: e-Planning, e-Budgeting) scores without a shared word
+        result.append(f"f:{features.function.id}")
+        result.extend(f"c:{w}" for w in sorted({w for group in features.function.concepts for w in group}))
+    elif features.role is not None and features.role.strong:
+        result.append(f"g:{features.role.id}")
+        result.extend(f"c:{w}" for w in sorted({w for group in features.role.concepts for w in group}))
     if features.rab_area:
         result.append(f"b:{features.rab_area}")
     if features.raa and features.raa.count(".") >= 3:  # shallower codes add nothing to the score

@@ -12,11 +12,19 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from spbe_arch.duplicates.national import function_of, national_named, role_of
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
-from spbe_arch.duplicates.systems import generic_words, head, mentions_platform, name_text, part_of, site_vocabulary
+from spbe_arch.duplicates.systems import (
+    first_address,
+    generic_words,
+    head,
+    mentions_platform,
+    name_text,
+    part_of,
+    site_vocabulary,
+)
 from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables, build_tables, compact, words
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
@@ -74,6 +82,8 @@ class AppFeatures:
     rab_area: str | None = None  # the RAB area (level 3) its words fall into with high confidence
     owner_site: bool = False  # a website without description whose address abbreviates its owner (desdm)
     opd_site: bool = False  # a website without description whose address reads like an OPD's (distamben)
+    described: bool = False  # the name says nothing; a description as short as a title says what it is
+    read_description: bool = False  # the name says nothing: what it does was read in the description
 
     @property
     def owner(self) -> str:
@@ -160,8 +170,21 @@ def _host(url: str | None) -> tuple[str, str] | None:
     if not host:
         return None
     host = host.removeprefix("www.")
+    if host in _STORES:  # every app of a store lives on its host: the package id names the app
+        package = parse_qs(parts.query).get("id", [""])[0]
+        return (f"{host}/{package}", "") if package else None
     segment = parts.path.strip("/").split("/", 1)[0]
     return host, segment
+
+
+_STORES = frozenset({"play.google.com", "apps.apple.com", "itunes.apple.com"})
+
+
+def _described_host(description: str | None) -> tuple[str, str] | None:
+    """The address an inventory wrote in the description ("Data Perda (jdih.x.go.id)") where it has no
+    address column: where the application lives, as good as a URL."""
+    address = first_address(description)
+    return _host(address) if address else None
 
 
 def considered(workspace: Workspace) -> list[Application]:
@@ -206,7 +229,7 @@ def _function_by_name(normaliser: Normaliser, name: NormalName) -> tuple[Functio
     if set(tokens) & tables.connectors:
         return (None, None, False), False
     function = function_of(name.weights, tables, tokens)
-    says_nothing = is_opaque(name, tables) or not set(name.weights) & tables.known_words
+    says_nothing = is_opaque(name, tables) or not set(name.weights) & (tables.known_words - tables.weak)
     return (function, None, False), function is None and says_nothing
 
 
@@ -278,7 +301,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             writes=frozenset(app.writes),
             raa=app.reference,
             function=function, national=national,
-            host=_host(app.url),
+            host=_host(app.url) or _described_host(app.description),
             shared_host=False,
             integrates=frozenset(i.target for i in app.integrations),
             replaces=frozenset(app.replaces),
@@ -299,6 +322,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
             role=None if function is not None else _cached_role(role_cache, normaliser, app, name, by_name[1]),
+            described=by_name[1] and _titled(normaliser, app.description),
+            read_description=by_name[1],
             brand=_brand(name, tables),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
@@ -318,7 +343,23 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     for features in result:  # else the first national application (by id) that performs the function
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
-    return FeatureSet(result, tables, normaliser, counts, national_apps)
+    return FeatureSet(result, tables, normaliser, counts, _one_row_serves_all(national_apps, tables))
+
+
+def _one_row_serves_all(national_ids: dict[str, str], tables: Tables) -> dict[str, str]:
+    """Function id -> the row of its national application, for every function of an application listed
+    once: SIPD does planning and budgeting, and one row of it serves both."""
+    by_application = {f.national: national_ids[f.id] for f in tables.functions if f.id in national_ids}
+    return {**{f.id: by_application[f.national] for f in tables.functions if f.national in by_application},
+            **national_ids}
+
+
+TITLE_WORDS = 6  # a description this short is a title ("Manajemen Aset"), not a story of many things
+
+
+def _titled(normaliser: Normaliser, description: str | None) -> bool:
+    """A description that only names what the application is, as a name would."""
+    return bool(description) and 0 < len(normaliser.description(description, expand=False)) <= TITLE_WORDS
 
 
 def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, name: NormalName,
@@ -468,5 +509,5 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
             continue
         if function is not None:
             found.append((app, function, None))
-    national_ids = {**fallback_ids, **national_ids}
+    national_ids = _one_row_serves_all({**fallback_ids, **national_ids}, tables)
     return [(app, function, national_ids.get(function.id)) for app, function, _ in found]

@@ -32,8 +32,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     two OPDs is two systems; so is one acronym with two unrelated descriptions (two SIPPs)."""
     both_hosts = a.host is not None and b.host is not None
     if both_hosts and a.host[0] == b.host[0] and (  # type: ignore[index]
-            not a.shared_host or not a.host[1] or not b.host[1] or a.host[1] == b.host[1]):  # type: ignore[index]
-        return "address"
+            not a.shared_host or a.host[1] == b.host[1]):  # type: ignore[index]
+        return "address"  # on a host of several applications, the site's root is the portal, not each of them
     if (a.part_of and (a.part_of == b.part_of or a.part_of in (b.compact, b.head))) \
             or (b.part_of and b.part_of in (a.compact, a.head)) or (a.head and a.head == b.head):
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
@@ -46,6 +46,9 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
             and (a.website == b.website or a.owner_site or b.owner_site) \
             and misspelt(a.compact, b.compact):
         return "spelling"  # bapenda and bappenda, distamben and distambem: one OPD's one system, mistyped
+    if a.owner == b.owner and a.website != b.website and len(a.compact) >= MIN_SITE_NAME and a.compact == b.compact \
+            and not (a.owner_site or b.owner_site) and not a.village:
+        return "site"  # JDIH and jdih.x.go.id of one OPD: the application and the address it lives at
     if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
         return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:
@@ -89,6 +92,7 @@ def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:
     return bool(a.desc and b.desc) and cosine(a.desc, b.desc) < DESCRIPTION_UNRELATED
 
 
+MIN_SITE_NAME = 3  # an application and its own address: jdih and jdih.x.go.id
 MIN_SPELLING = 6  # shorter names differ by a letter for a reason (SIPP, SIAP)
 
 

@@ -27,7 +27,8 @@ WEIGHTS: dict[str, float] = {
     "service": 0.40,
     "writes": 0.40,
     "raa": 0.30,
-    "function": 0.35,
+    "function": 0.60,  # both names name one national function (e-Budgeting, SIMDA Keuangan: SIPD's job)
+    "function_read": 0.35,  # ... read in a description, or one of them a view of it (a dashboard)
     "role": 0.45,  # the same strong local function (presensi, JDIH, antrean) in two OPDs
 }
 PENALTIES: dict[str, float] = {
@@ -73,10 +74,21 @@ def _against(a: AppFeatures, b: AppFeatures) -> bool:
 
 
 def _one_function(a: AppFeatures, b: AppFeatures) -> bool:
-    """Both names name one function the tables know (a national one, or the same local one)."""
+    """Both names name one function the tables know (a national one, or the same local one, or a local
+    one that the national one holds whole: perizinan beside perizinan berusaha)."""
+    if a.function is not None and b.function is not None:
+        return a.function.id == b.function.id
     if a.function is not None or b.function is not None:
-        return a.function is not None and b.function is not None and a.function.id == b.function.id
+        return _kin(a, b) or _kin(b, a)
     return a.role is not None and b.role is not None and a.role.id == b.role.id
+
+
+def _kin(a: AppFeatures, b: AppFeatures) -> bool:
+    """a performs a national function whose words hold the whole of b's strong local function."""
+    if a.function is None or b.role is None or not b.role.strong:
+        return False
+    national = {w for group in a.function.concepts for w in group}
+    return any(group <= national for group in b.role.concepts)
 
 
 @dataclass
@@ -116,6 +128,10 @@ class Scorer:
             # other words, which the names alone cannot tell apart from a module's or an OPD's name
             shared_concepts = len(a.concepts & b.concepts) / len(a.concepts | b.concepts)
             name = max(name, NAMES_ONLY_CONCEPT * shared_concepts)
+        if name < NAMES_ONLY_CONCEPT and (a.described or b.described) and _one_function(a, b) \
+                and (a.function is not None or b.function is not None or (a.role is not None and a.role.strong)):
+            # SILORA, "Manajemen Aset" beside SIMDA BMD: the description says what the name would have
+            name = NAMES_ONLY_CONCEPT
         if name > 0:
             keep *= 1 - WEIGHTS["name"] * name
             found.append(("name", name))
@@ -156,13 +172,15 @@ class Scorer:
             if strength > 0:
                 keep *= 1 - WEIGHTS["raa"] * strength
                 found.append(("raa", a.raa))
-        same_function = False
+        same_function = a.function is not None and b.function is not None \
+            and a.function.national == b.function.national
         if a.function is not None and b.function is not None:
             if a.function.id == b.function.id:
                 same_function = True
-                keep *= 1 - WEIGHTS["function"]
+                named = not (a.read_description or b.read_description) and self._views(a) == self._views(b)
+                keep *= 1 - WEIGHTS["function" if named else "function_read"]
                 found.append(("same_function", None))
-            else:
+            elif a.function.national != b.function.national:  # SIPD's planning and budgeting are kin
                 factor *= PENALTIES["function"]
                 found.append(("different_functions", None))
         elif a.role is not None and b.role is not None and a.role.strong and b.role.strong:

@@ -28,6 +28,23 @@ def is_address(text: str) -> bool:
     return " " not in text.strip() and bool(_ADDRESS.match(text.strip()))
 
 
+# words before an address that make it another system's ("terintegrasi dengan sipd.kemendagri.go.id")
+_ELSEWHERE = frozenset({"dengan", "ke", "dari", "integrasi", "terintegrasi", "terhubung", "bridging", "sinkronisasi",
+                        "via", "melalui", "menggunakan", "with", "to", "from"})
+_BEFORE = 3  # words before an address that are read for that
+
+
+def first_address(text: str | None) -> str | None:
+    """The first web address written in a text ("Data Perda (jdih.x.go.id)"), without trailing punctuation,
+    unless the words before it make it another system's address (an integration, a data source)."""
+    if not text or "." not in text:
+        return None
+    found = _ADDRESS_TOKEN.search(text)
+    if found is None or set(words(text[:found.start()])[-_BEFORE:]) & _ELSEWHERE:
+        return None
+    return found.group(0).rstrip(".,;")
+
+
 def address_key(text: str) -> str | None:
     """Host and first path segment of an address, without ``www.``: where one system lives."""
     text = text.strip()

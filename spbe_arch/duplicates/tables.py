@@ -222,7 +222,11 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
     tables.places = frozenset(p for p in (_phrase(str(x)) for x in places) if p)
     from spbe_arch.duplicates.registry import basis_by_function
 
-    basis = basis_by_function()
+    by_id = basis_by_function()
+    # one application, several functions (SIPD plans and budgets): its designation covers each of them
+    by_application = {str(f.get("national")): by_id[str(f["id"])] for f in functions if str(f["id"]) in by_id}
+    basis = {str(f["id"]): by_id.get(str(f["id"])) or by_application[str(f.get("national"))] for f in functions
+             if str(f["id"]) in by_id or str(f.get("national")) in by_application}
     # Aplikasi Umum status is asserted only for an application whose registry entry cites its designation
     tables.functions = tuple(_function({**f, "basis": basis.get(str(f["id"]), ""),
                                         "kind": f.get("kind") if str(f["id"]) in basis else "nasional"})
