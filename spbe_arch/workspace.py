@@ -87,7 +87,15 @@ def pack_positions(keys: dict[Path_, tuple[int, int]], values: dict[Path_, tuple
     :class:`ElementSource` holds them; made where the file is parsed, in a worker when there are several."""
     start = len(marks)
     marks.fromlist([*chain.from_iterable(keys.values()), *chain.from_iterable(values.values())])
-    return marks, start, tuple(keys), tuple(values)
+    if len(_SHAPES) > 50_000:  # a bound on what arbitrary keys may fill
+        _SHAPES.clear()
+    key_paths, value_paths = tuple(keys), tuple(values)
+    return marks, start, _SHAPES.setdefault(key_paths, key_paths), _SHAPES.setdefault(value_paths, value_paths)
+
+
+# one tuple of paths for all elements written with the same keys and list lengths (most elements of a
+# workspace share a handful of shapes): shared in memory, and sent once per run by a worker
+_SHAPES: dict[tuple[Path_, ...], tuple[Path_, ...]] = {}
 
 
 def _unpack(paths: tuple[Path_, ...], marks: array[int], start: int) -> dict[Path_, tuple[int, int]]:
