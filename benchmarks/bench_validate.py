@@ -32,12 +32,13 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 VALIDATE = """
 import sys, time, resource
 start = time.perf_counter()
-from spbe_arch.cli import configure_gc
+from spbe_arch.cli import collector_paused, configure_gc
 from spbe_arch.validate import validate_workspace
 from spbe_arch.formats import report_json
 configure_gc()  # the garbage-collector setting of a `spbe` process
-result = validate_workspace(sys.argv[1])
-report_json(result.report)
+with collector_paused():  # as `spbe validate` runs
+    result = validate_workspace(sys.argv[1])
+    report_json(result.report)
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
       result.report.summary.errors, result.report.summary.elements)
 """

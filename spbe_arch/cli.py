@@ -6,12 +6,13 @@ Library exceptions become messages and exit codes in one place (:func:`_handle_e
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar, cast
 
@@ -70,6 +71,52 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
         return function
 
     return register
+
+
+# Python's cyclic collector: a loaded model is hundreds of thousands of small objects without reference
+# cycles, and at the default threshold every full collection rescans all of them for nothing (a third of the
+# run time on a national model). A command owns its process, so it may raise the thresholds; the library
+# never changes them.
+GC_THRESHOLDS = (100_000, 50, 100)
+
+
+def configure_gc() -> None:
+    """The garbage-collector setting of a ``spbe`` process (the benchmarks use it to measure the same)."""
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic collector off while a command that only loads, checks and reports on a model runs.
+
+    Even at the raised thresholds, the youngest generation is collected every 100,000 new containers,
+    and loading a large model makes millions that all survive: the collections find no garbage and
+    cost about a tenth of validating a national model. Loading and checking make no reference cycles
+    (the process's memory is the same with and without the collector), so those commands pause it;
+    the commands that render documents and diagrams, whose libraries do make cycles, keep it.
+    """
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _collector_paused(function: F) -> F:
+    """A command run with :func:`collector_paused`."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with collector_paused():
+            return function(*args, **kwargs)
+
+    return cast(F, wrapper)
 
 
 class TextOrJson(enum.StrEnum):
@@ -153,6 +200,7 @@ class Lang(enum.StrEnum):
 
 
 @command()
+@_collector_paused
 def validate(
     workspace: WorkspaceArg = Path("."),
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: text, json, sarif (code "
@@ -338,6 +386,7 @@ def _impact_command(direction: str, element_id: str, workspace: Path, depth: int
 
 
 @command()
+@_collector_paused
 def impact(
     element_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the element that stops.")],
     workspace: WorkspaceArg = Path("."),
@@ -350,6 +399,7 @@ def impact(
 
 
 @command()
+@_collector_paused
 def depends(
     element_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the element.")],
     workspace: WorkspaceArg = Path("."),
@@ -435,6 +485,7 @@ class FailOnNew(enum.StrEnum):
 
 
 @command("diff")
+@_collector_paused
 def diff_command(
     rev_a: Annotated[str | None, typer.Argument(
         metavar="REV_A", help="Old version: a git revision (default: the merge base of HEAD with the default "
@@ -577,6 +628,7 @@ class DuplicatesFormat(enum.StrEnum):
 
 
 @command()
+@_collector_paused
 def duplicates(
     workspace: WorkspaceArg = Path("."),
     threshold: Annotated[float | None, typer.Option(
@@ -881,20 +933,6 @@ def indeks_command(
     from spbe_arch.indeks.render import RENDERERS
 
     _write_or_print(RENDERERS[format.value](report), output)
-# Python's cyclic collector: a loaded model is hundreds of thousands of small objects without reference
-# cycles, and at the default threshold every full collection rescans all of them for nothing (a third of the
-# run time on a national model). A command owns its process, so it may raise the thresholds; the library
-# never changes them.
-GC_THRESHOLDS = (100_000, 50, 100)
-
-
-def configure_gc() -> None:
-    """The garbage-collector setting of a ``spbe`` process (the benchmarks use it to measure the same)."""
-    import gc
-
-    gc.set_threshold(*GC_THRESHOLDS)
-
-
 def main() -> None:
     """Entry point of the ``spbe`` console script.
 

@@ -149,6 +149,28 @@ def test_no_traceback_on_internal_error(monkeypatch: pytest.MonkeyPatch, small: 
     assert code == 3 and "internal error" in err and "Traceback" not in out + err
 
 
+def test_model_commands_pause_the_collector_and_give_it_back(monkeypatch: pytest.MonkeyPatch, small: Path) -> None:
+    import gc
+
+    import spbe_arch.validate
+
+    real = spbe_arch.validate.validate_workspace
+    seen: list[bool] = []
+
+    def recording(root: object) -> object:
+        seen.append(gc.isenabled())
+        return real(root)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(spbe_arch.validate, "validate_workspace", recording)
+    assert gc.isenabled()
+    code, _, _ = run("validate", small)
+    assert code == 0 and seen == [False]  # loading and checking ran without the collector ...
+    assert gc.isenabled()  # ... which is back on afterwards
+    monkeypatch.setattr(spbe_arch.validate, "validate_workspace", lambda root: 1 / 0)
+    code, _, err = run("validate", small)
+    assert code == 3 and "internal error" in err and gc.isenabled()  # back on after a failure too
+
+
 def test_python_dash_m(small: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "spbe_arch", "validate", str(small)], capture_output=True,
                             text=True, timeout=120)
