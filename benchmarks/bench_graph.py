@@ -69,13 +69,10 @@ def main() -> None:
     from spbe_arch.validate import Context, all_rules, run_rules, validate_loaded
 
     with tempfile.TemporaryDirectory(prefix="spbe-national-") as tmp:
-        root = args.workspace
-        if root is None:
-            sys.path.insert(0, str(HERE))
-            from generate_national import generate
+        sys.path.insert(0, str(HERE))
+        from generate_national import given_or_generated
 
-            root = Path(tmp) / "national"
-            generate(root, args.scale)
+        root = given_or_generated(args.workspace, args.scale, tmp)
         figures: dict[str, Any] = {"workspace": str(root)}
 
         figures["parse_s"], figures["files"] = best(args.repeat, lambda: parse_all(root))

@@ -45,13 +45,10 @@ def main() -> None:
     from spbe_arch.validate import Context, _rule_findings, all_rules, runs_here
 
     with tempfile.TemporaryDirectory(prefix="spbe-national-") as tmp:
-        root = args.workspace
-        if root is None:
-            sys.path.insert(0, str(HERE))
-            from generate_national import generate
+        sys.path.insert(0, str(HERE))
+        from generate_national import given_or_generated
 
-            root = Path(tmp) / "national"
-            generate(root, args.scale)
+        root = given_or_generated(args.workspace, args.scale, tmp)
         workspace = load_workspace(root).workspace
         assert workspace is not None, "the workspace did not load"
         catalogue = load_catalogue(workspace.manifest.reference)

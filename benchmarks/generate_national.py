@@ -144,6 +144,15 @@ def generate(out: Path, scale: float = 1.0, seed: int = 1) -> dict[str, int]:
     return counts
 
 
+def given_or_generated(given: Path | None, scale: float, scratch: str) -> Path:
+    """The workspace a benchmark was given, else a national workspace generated into ``scratch``."""
+    if given is not None:
+        return given
+    root = Path(scratch) / "national"
+    generate(root, scale)
+    return root
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
