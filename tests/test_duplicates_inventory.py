@@ -167,6 +167,16 @@ def test_a_plan_that_unifies_the_group_keeps_only_the_portal(make_workspace) -> 
     assert "portal resmi atau geoportal" not in proposal
 
 
+def test_a_group_whose_members_all_stay_is_no_proposal() -> None:
+    example = Path(__file__).resolve().parent.parent / "models" / "kabupaten-pasuruan"
+    report = find_duplicates(example, language="id")
+    # the official portal and the OPDs' shared website platform look alike and the pair is reported ...
+    assert any({p.a, p.b} == {"portal-pasuruankab", "website-opd"} for p in report.pairs)
+    # ... but both are official portals that stay: no group proposes a change that cannot be made
+    assert report.group_of("portal-pasuruankab") is None and report.group_of("website-opd") is None
+    assert not any("tidak ada perubahan" in g.proposal for g in report.groups)
+
+
 def test_a_dashboard_of_a_national_function_takes_its_data_from_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
     root = make_workspace({"aplikasi.yaml": """\
         applications:

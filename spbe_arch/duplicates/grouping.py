@@ -252,6 +252,8 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         component.extend(sorted({n for x in component for n in nationals.get(x, ())} - set(component)))
         component.sort()
         members = [by_id[x] for x in component]
+        if all(_kept(workspace, f.id, component) for f in members if not f.is_national):
+            continue  # every member stays (official portals, what the roadmap keeps): nothing to propose
         functions = Counter(f.function.id for f in members if f.function is not None)
         national: NationalFunction | None = None
         if functions:
