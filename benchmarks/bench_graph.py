@@ -18,7 +18,6 @@ temporary folder. Each figure is the best of ``--repeat`` runs, in seconds.
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -52,11 +51,10 @@ def parse_all(root: Path) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("workspace", type=Path, nargs="?")
-    parser.add_argument("--scale", type=float, default=1.0, help="scale of the generated workspace")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    sys.path.insert(0, str(HERE))
+    from generate_national import given_or_generated, national_parser
+
+    parser = national_parser(__doc__.splitlines()[0])
     args = parser.parse_args()
     from spbe_arch.cli import configure_gc
 
@@ -69,9 +67,6 @@ def main() -> None:
     from spbe_arch.validate import Context, all_rules, run_rules, validate_loaded
 
     with tempfile.TemporaryDirectory(prefix="spbe-national-") as tmp:
-        sys.path.insert(0, str(HERE))
-        from generate_national import given_or_generated
-
         root = given_or_generated(args.workspace, args.scale, tmp)
         figures: dict[str, Any] = {"workspace": str(root)}
 

@@ -16,7 +16,6 @@ temporary folder.
 
 from __future__ import annotations
 
-import argparse
 import json
 import pickle
 import sys
@@ -29,12 +28,11 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("workspace", type=Path, nargs="?")
-    parser.add_argument("--scale", type=float, default=1.0, help="scale of the generated workspace")
-    parser.add_argument("--repeat", type=int, default=3)
+    sys.path.insert(0, str(HERE))
+    from generate_national import given_or_generated, national_parser
+
+    parser = national_parser(__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=25, help="rules shown, costliest first")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     from spbe_arch.cli import configure_gc
 
@@ -45,9 +43,6 @@ def main() -> None:
     from spbe_arch.validate import Context, _rule_findings, all_rules, runs_here
 
     with tempfile.TemporaryDirectory(prefix="spbe-national-") as tmp:
-        sys.path.insert(0, str(HERE))
-        from generate_national import given_or_generated
-
         root = given_or_generated(args.workspace, args.scale, tmp)
         workspace = load_workspace(root).workspace
         assert workspace is not None, "the workspace did not load"

@@ -144,6 +144,17 @@ def generate(out: Path, scale: float = 1.0, seed: int = 1) -> dict[str, int]:
     return counts
 
 
+def national_parser(description: str) -> argparse.ArgumentParser:
+    """The arguments every benchmark on the national workspace takes: the workspace (else one is
+    generated), its scale, the repetitions and JSON output."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("workspace", type=Path, nargs="?")
+    parser.add_argument("--scale", type=float, default=1.0, help="scale of the generated workspace")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    return parser
+
+
 def given_or_generated(given: Path | None, scale: float, scratch: str) -> Path:
     """The workspace a benchmark was given, else a national workspace generated into ``scratch``."""
     if given is not None:
