@@ -189,9 +189,11 @@ def edges_by_type(graph: nx.MultiDiGraph) -> dict[str, list[Edge]]:
     return cached
 
 
-def _failure_edges(relations: list[Relation]) -> Iterator[tuple[str, str, str]]:
+def relation_failures(relations: list[Relation]) -> Iterator[tuple[str, str, str]]:
     """(stopping, stopped, relation type) for every relation along which :data:`PROPAGATION` sends a
-    failure: the one place where the table is read. A pair comes once per relation linking it."""
+    failure: the one place where the table is read. A pair comes once per relation linking it; in the
+    graph's order when ``relations`` are (:func:`workspace_relations`, or :func:`graph_order` of some of
+    the reference scan's)."""
     own_writes = {(source, target) for source, target, edge_type, _ in relations if edge_type == "writes"}
     for source, target, edge_type, via in relations:
         direction = PROPAGATION[edge_type]
@@ -212,14 +214,7 @@ def _graph_relations(graph: nx.MultiDiGraph) -> list[Relation]:
 def failure_edges(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str]]:
     """(stopping, stopped, relation type) of every propagating relation, without building a graph;
     a pair linked by several relations comes once per relation."""
-    return _failure_edges(_graph_relations(graph))
-
-
-def relation_failures(relations: list[Relation]) -> Iterator[tuple[str, str, str]]:
-    """:func:`failure_edges` of ``relations`` in the graph's order (:func:`workspace_relations`, or
-    :func:`graph_order` of some of the reference scan's), without a graph; relations of a type along
-    which no failure travels give nothing."""
-    return _failure_edges(relations)
+    return relation_failures(_graph_relations(graph))
 
 
 def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
@@ -244,44 +239,32 @@ def failure_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
         succ[node] = {}
         pred[node] = {}
         node_attrs[node] = {}
-    for a, b, edge_type in _failure_edges(_graph_relations(graph)):
+    for a, b, edge_type in relation_failures(_graph_relations(graph)):
         if a != b and b not in succ[a]:
             succ[a][b] = pred[b][a] = shared[edge_type]
     _FAILURES[graph] = failures
     return failures
 
 
-def _fields_of_types(edge_types: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
-    return {collection: tuple((f, e) for f, e in fields if e in edge_types)
-            for collection, fields in _EDGE_FIELDS.items()}
-
-
 PROPAGATING_TYPES = frozenset(e for e, direction in PROPAGATION.items() if direction is not None)
-_PROPAGATING_FIELDS = _fields_of_types(PROPAGATING_TYPES)  # relation fields along which a failure can travel
+# Relation fields along which a failure can travel, per collection (integrations apart).
+_PROPAGATING_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    collection: tuple((f, e) for f, e in fields if e in PROPAGATING_TYPES)
+    for collection, fields in _EDGE_FIELDS.items()
+}
 
 
-def workspace_relations(workspace: Workspace, edge_types: frozenset[str] = PROPAGATING_TYPES) -> list[Relation]:
-    """The relations of ``edge_types`` whose target exists, read straight from the elements without building
-    a graph: the edges of :func:`build_graph` of those types, in the same order (a test holds them equal)."""
-    fields = _PROPAGATING_FIELDS if edge_types is PROPAGATING_TYPES else _fields_of_types(edge_types)
-    integrates = "integrates" in edge_types
+def workspace_relations(workspace: Workspace) -> list[Relation]:
+    """The relations that may propagate a failure, read straight from the elements without building a
+    graph: the graph's edges of those types, in the same order (a test holds them equal)."""
     known = workspace.elements
     relations: list[Relation] = []
     add = relations.append
     for element_id in sorted(known):
         element = known[element_id]
-        for field, edge_type in fields[element.COLLECTION]:
-            value = getattr(element, field)
-            if value is None:
-                continue
-            if isinstance(value, str):
-                if value in known:
-                    add((element_id, value, edge_type, None))
-            else:
-                for target in value:
-                    if target in known:
-                        add((element_id, target, edge_type, None))
-        if integrates and isinstance(element, Application):
+        for _, edge_type, target in _field_targets(element, _PROPAGATING_FIELDS[element.COLLECTION], known):
+            add((element_id, target, edge_type, None))
+        if isinstance(element, Application):
             for integration in element.integrations:
                 if integration.target in known:
                     via = integration.via if integration.via in known else None
@@ -313,7 +296,7 @@ def propagation_adjacency(workspace: Workspace, *, upstream: bool = False) -> di
     as :func:`failure_graph` (a test compares them).
     """
     adjacency: dict[str, dict[str, str]] = {}
-    for a, b, edge_type in _failure_edges(workspace_relations(workspace)):
+    for a, b, edge_type in relation_failures(workspace_relations(workspace)):
         if a == b:
             continue
         first, second = (b, a) if upstream else (a, b)
