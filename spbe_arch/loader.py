@@ -36,7 +36,7 @@ from spbe_arch.model import (
     slugify,
 )
 from spbe_arch.parallel import read_all
-from spbe_arch.workspace import ElementSource, PackedPositions, Path_, Workspace, pack_positions
+from spbe_arch.workspace import ElementSource, PackedPositions, Path_, Workspace, key_position, pack_positions
 from spbe_arch.wspaths import is_outside
 from spbe_arch.yamlevents import Positions, read_document
 from spbe_arch.yamlfast import read_simple
@@ -506,11 +506,7 @@ def _load_element(
                          line, col)]
     raw_id = raw.get("id")
     packed = parsed.packed.get((collection, index), _NO_POSITIONS)
-    marks, start, key_paths, _ = packed
-    element_line, element_col = line, col
-    if _ID_PATH in key_paths:
-        at_id = start + 2 * key_paths.index(_ID_PATH)
-        element_line, element_col = marks[at_id], marks[at_id + 1]
+    element_line, element_col = key_position(packed, _ID_PATH) or (line, col)
     source = ElementSource(rel, element_line, element_col, packed=packed)
     findings: list[Finding] = []
     if isinstance(raw_id, str) and raw_id in first_seen:

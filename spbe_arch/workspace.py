@@ -65,14 +65,12 @@ class ElementSource:
     def locate(self, path: Path_ = (), *, key: bool = False) -> Location:
         """The most precise known position of ``path``: its value, else its key, else a parent's."""
         probe = path
-        marks = self._marks
+        marks, start, key_paths = self._marks, self._start, self._key_paths
         while probe:
-            if not key and probe in self._value_paths:
-                index = self._start + 2 * (len(self._key_paths) + self._value_paths.index(probe))
-                return Location(file=self.file, line=marks[index], column=marks[index + 1])
-            if probe in self._key_paths:
-                index = self._start + 2 * self._key_paths.index(probe)
-                return Location(file=self.file, line=marks[index], column=marks[index + 1])
+            found = None if key else _position(marks, start + 2 * len(key_paths), self._value_paths, probe)
+            found = found or _position(marks, start, key_paths, probe)
+            if found is not None:
+                return Location(file=self.file, line=found[0], column=found[1])
             probe = probe[:-1]
         return Location(file=self.file, line=self.line, column=self.column)
 
@@ -96,6 +94,19 @@ def pack_positions(keys: dict[Path_, tuple[int, int]], values: dict[Path_, tuple
 # one tuple of paths for all elements written with the same keys and list lengths (most elements of a
 # workspace share a handful of shapes): shared in memory, and sent once per run by a worker
 _SHAPES: dict[tuple[Path_, ...], tuple[Path_, ...]] = {}
+
+
+def key_position(packed: PackedPositions, path: Path_) -> tuple[int, int] | None:
+    """Line and column of the key at ``path`` in packed positions, if the reader recorded it."""
+    marks, start, key_paths, _ = packed
+    return _position(marks, start, key_paths, path)
+
+
+def _position(marks: array[int], start: int, paths: tuple[Path_, ...], path: Path_) -> tuple[int, int] | None:
+    if path not in paths:
+        return None
+    index = start + 2 * paths.index(path)
+    return marks[index], marks[index + 1]
 
 
 def _unpack(paths: tuple[Path_, ...], marks: array[int], start: int) -> dict[Path_, tuple[int, int]]:
