@@ -123,15 +123,15 @@ def read_all(files: Sequence[tuple[Path, str]], read: Reader[T]) -> Iterator[T]:
             if index < tail:
                 while not future.done() and tail - 1 > index and futures[tail - 1].cancel():
                     tail -= 1  # no worker had started it (runs start in order: the last goes first)
-                    taken[tail] = [read(path, rel) for path, rel in runs[tail]]
+                    taken[tail] = reader(runs[tail])
             if index >= tail:
-                yield from taken.pop(index, None) or [read(path, rel) for path, rel in runs[index]]
+                yield from taken.pop(index)  # every run from the tail on was parsed here
                 continue
             try:
                 parsed_run = future.result()
             except BrokenProcessPool:
                 # a worker died (killed, out of memory): the runs it had not returned are parsed here
-                parsed_run = [read(path, rel) for path, rel in runs[index]]
+                parsed_run = reader(runs[index])
             yield from parsed_run
         finished = True
     finally:
