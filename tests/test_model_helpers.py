@@ -35,10 +35,10 @@ def workspace(make_workspace):  # type: ignore[no-untyped-def]
     return spbe_arch.load(make_workspace({"infra.yaml": INFRA, "organisasi.yaml": ORGS}, orgs=False))
 
 
-def test_one_test_of_a_central_agency(workspace) -> None:  # type: ignore[no-untyped-def]
+def test_a_central_agency_is_known_by_its_kind(workspace) -> None:  # type: ignore[no-untyped-def]
     assert workspace.get("bps").central and not workspace.get("diskominfo").central
     assert workspace.is_central("bps")
-    assert not workspace.is_central("diskominfo") and not workspace.is_central("vm")  # an OPD, not an organization
+    assert not workspace.is_central("diskominfo") and not workspace.is_central("vm")  # an OPD; infrastructure
     assert not workspace.is_central("no-such-id") and not workspace.is_central(None)
 
 
