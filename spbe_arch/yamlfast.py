@@ -317,7 +317,7 @@ class _Reader:
                 elif col == list_indent and not pending:
                     # the hot path of elements: `- key: ...` starts the next mapping of the list whose
                     # last element began the same way (its key is read as on the mapping hot path above,
-                    # inline like it: a call per line would cost more than the two copies)
+                    # inline like it: the hot paths make no call per line)
                     key, sep, val = val.partition(": ")
                     if sep:
                         entry = paths.get(key)
