@@ -224,19 +224,18 @@ def validate(
     from spbe_arch.formats import RENDERERS, render_pieces
     from spbe_arch.validate import filter_report, validate_workspace
 
-    renderer = RENDERERS.get(format)
-    if renderer is None:
+    if format not in RENDERERS:
         raise typer.BadParameter(f"{format!r} is not one of {', '.join(RENDERERS)}", param_hint="--format")
     if lang == Lang.id and format != "text":
         raise typer.BadParameter("--lang id applies to the text format only", param_hint="--lang")
     result = validate_workspace(workspace)
     report = filter_report(result.report, select or [], ignore or [], min_severity.value)
-    if lang == Lang.id:
+    if format == "text" and lang == Lang.id:
         from spbe_arch.rules.report_id import report_text_id
 
-        renderer = lambda report: report_text_id(report, result.workspace)  # noqa: E731
-    if format == "text":
-        _colour_lines(renderer(report))
+        _colour_lines(report_text_id(report, result.workspace))
+    elif format == "text":
+        _colour_lines(RENDERERS["text"](report))
     else:
         for piece in render_pieces(format, report):
             sys.stdout.write(piece)
