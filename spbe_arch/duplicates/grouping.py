@@ -228,8 +228,7 @@ def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], inco
 def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, messages: Messages) -> list[Group]:
     by_id = {f.id: f for f in features.apps}
     incoming = _incoming_integrations(workspace)
-    view_words = frozenset(w for role in features.tables.roles if not role.strong for group in role.concepts
-                           for w in group)
+    view_words = features.tables.view_words
 
     def is_view(f: AppFeatures) -> bool:
         return not view_words.isdisjoint(f.name)

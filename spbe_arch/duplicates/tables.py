@@ -141,6 +141,12 @@ class Tables:
         return triggers(r.concepts for r in self.roles)
 
     @cached_property
+    def view_words(self) -> frozenset[str]:
+        """Words of the weak local functions (dashboard, monitoring): a name holding one is a view on a
+        function's data, not the system that performs it."""
+        return frozenset(w for role in self.roles if not role.strong for group in role.concepts for w in group)
+
+    @cached_property
     def known_words(self) -> frozenset[str]:
         """Words the tables name: a typo is never 'corrected' from one of these into another."""
         known: set[str] = set(self.fillers | self.weak | self.platform | self.connectors | self.vocabulary)
