@@ -251,6 +251,26 @@ def application_function(normaliser: Normaliser, app: Application, name: NormalN
     return function, None, False
 
 
+def _functions(normaliser: Normaliser, apps: list[Application],
+               names: list[NormalName]) -> list[tuple[FunctionFound, bool]]:
+    """Per application: the function it performs (as application_function) and whether its name says
+    nothing, so that the description was read. A national application is listed by many OPDs: each
+    distinct name, and each distinct text that decides, is read once."""
+    said_by_name: dict[int, tuple[FunctionFound, bool]] = {}  # the normaliser keeps every NormalName alive
+    by_text: dict[tuple[str, str | None, str | None, str], FunctionFound] = {}
+    result: list[tuple[FunctionFound, bool]] = []
+    for app, name in zip(apps, names, strict=True):
+        said = said_by_name.get(id(name))  # names that differ only by an OPD or place share one NormalName
+        if said is None:
+            said = said_by_name[id(name)] = _function_by_name(normaliser, name)
+        key = (app.name, app.acronym, app.description if said[1] else None, app.source)
+        found = by_text.get(key)
+        if found is None:
+            found = by_text[key] = application_function(normaliser, app, name, said)
+        result.append((found, said[1]))
+    return result
+
+
 def build_features(workspace: Workspace, tables: Tables | None = None) -> FeatureSet:
     tables = tables or workspace_tables(workspace)
     apps = considered(workspace)
@@ -262,9 +282,6 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             realised.setdefault(app_id, set()).add(service.id)
 
     names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
-    name_cache: dict[tuple[str, str | None], tuple[FunctionFound, bool]] = {}
-    function_cache: dict[tuple[str, str | None, str | None, str], tuple[
-        NationalFunction | None, NationalFunction | None, bool]] = {}
     descriptions = [normaliser.description(a.description) for a in apps]
     # a phrase (perjalanan dinas) counts by its words: "Aplikasi SPPD" is short, "Surat Perintah Perjalanan Dinas" not
     descriptions = [d if sum(len(w.split()) for w in d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]
@@ -277,17 +294,10 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     named_national: dict[str, str] = {}
     area_cache: dict[tuple[str, str | None], str | None] = {}
     version = workspace.manifest.reference
-    for index, (app, name, desc) in enumerate(zip(apps, names, descriptions, strict=True)):
+    performed = _functions(normaliser, apps, names)
+    for index, (app, name, desc, ((function, national, named), read_description)) in enumerate(
+            zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
-        name_key = (app.name, app.acronym)
-        by_name = name_cache.get(name_key)
-        if by_name is None:
-            by_name = name_cache[name_key] = _function_by_name(normaliser, name)
-        cache_key = (app.name, app.acronym, app.description if by_name[1] else None, app.source)
-        cached = function_cache.get(cache_key)
-        if cached is None:
-            cached = function_cache[cache_key] = application_function(normaliser, app, name, by_name)
-        function, national, named = cached
         if named and national is not None:
             named_national.setdefault(national.id, app.id)
         result.append(AppFeatures(
@@ -321,9 +331,10 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
-            role=None if function is not None else _cached_role(role_cache, normaliser, app, name, by_name[1]),
-            described=by_name[1] and _titled(normaliser, app.description),
-            read_description=by_name[1],
+            role=None if function is not None
+            else _cached_role(role_cache, normaliser, app, name, read_description),
+            described=read_description and _titled(normaliser, app.description),
+            read_description=read_description,
             brand=_brand(name, tables),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
@@ -486,23 +497,8 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
     found: list[tuple[Application, NationalFunction, str | None]] = []
     national_ids: dict[str, str] = {}
     fallback_ids: dict[str, str] = {}
-    by_name: dict[tuple[str, str | None], tuple[NormalName, tuple[FunctionFound, bool]]] = {}
-    by_text: dict[tuple[str, str | None, str | None, str], FunctionFound] = {}
-    by_words: dict[int, tuple[FunctionFound, bool]] = {}  # the normaliser keeps every NormalName alive
-    for app in apps:  # a national application is listed by many OPDs: each distinct name is read once
-        cached = by_name.get((app.name, app.acronym))
-        if cached is None:
-            name = normaliser.name(name_text(app.name), app.acronym)
-            said = by_words.get(id(name))  # names that differ only by an OPD or place share one NormalName
-            if said is None:
-                said = by_words[id(name)] = _function_by_name(normaliser, name)
-            cached = by_name[(app.name, app.acronym)] = (name, said)
-        name, said = cached
-        key = (app.name, app.acronym, app.description if said[1] else None, app.source)
-        found_here = by_text.get(key)
-        if found_here is None:
-            found_here = by_text[key] = application_function(normaliser, app, name, said)
-        function, national, named = found_here
+    names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
+    for app, ((function, national, named), _) in zip(apps, _functions(normaliser, apps, names), strict=True):
         if national is not None or app.source == "nasional":
             if national is not None:
                 (national_ids if named else fallback_ids).setdefault(national.id, app.id)
