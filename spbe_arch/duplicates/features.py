@@ -14,8 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from spbe_arch.classify_rab import RAB_HIGH, best_area
 from spbe_arch.duplicates.national import function_of, national_named, role_of
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
+from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
     first_address,
     generic_words,
@@ -379,8 +381,6 @@ def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, nam
     words (acronyms expanded: a names-only inventory says little else) and the description."""
     key = (name.key, description)
     if key not in cache:
-        from spbe_arch.classify_rab import RAB_HIGH, best_area
-
         best = best_area(f"{' '.join(name.weights)} {description or ''}", version) if name.weights else None
         cache[key] = best[1] if best is not None and best[0] >= RAB_HIGH else None
     return cache[key]
@@ -393,12 +393,10 @@ def _mark_sites(features: AppFeatures, workspace: Workspace) -> None:
     name = features.app.name.strip()
     if features.app.description or features.host is None or " " in name or "." not in name:
         return  # only a row named by its bare address (desdm.x.go.id)
-    from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
-
     label = features.compact
-    features.owner_site = names_owner(label, tuple(words(organization_label(workspace, features.owner_id))))
-    features.website = features.website or features.owner_site
     own = tuple(words(organization_label(workspace, features.owner_id)))
+    features.owner_site = names_owner(label, own)
+    features.website = features.website or features.owner_site
     features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
         names_owner(label, other, without_kind=True) for other in _organization_words(workspace).get(label[:1], ())
         if other != own)  # kesbangpol is another OPD's
