@@ -57,10 +57,10 @@ def keys(features: AppFeatures) -> list[str]:
         result.append(f"o:{features.owner_id}")
     if features.function is not None:  # one function (SIPD's: e-Planning, e-Budgeting) scores without a shared word
         result.append(f"f:{features.function.id}")
-        result.extend(f"c:{w}" for w in sorted({w for group in features.function.concepts for w in group}))
+        result.extend(f"c:{w}" for w in sorted(features.function.concept_words))
     elif features.role is not None and features.role.strong:
         result.append(f"g:{features.role.id}")
-        result.extend(f"c:{w}" for w in sorted({w for group in features.role.concepts for w in group}))
+        result.extend(f"c:{w}" for w in sorted(features.role.concept_words))
     if features.rab_area:
         result.append(f"b:{features.rab_area}")
     if features.raa and features.raa.count(".") >= 3:  # shallower codes add nothing to the score

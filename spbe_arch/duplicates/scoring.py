@@ -69,7 +69,7 @@ def _against(a: AppFeatures, b: AppFeatures) -> bool:
     and perizinan berusaha are kin; pengaduan and SIMRS are not)."""
     if a.function is None or b.role is None or not b.role.strong:
         return False
-    national = {w for group in a.function.concepts for w in group}
+    national = a.function.concept_words
     return not any(group & national for group in b.role.concepts)
 
 
@@ -87,7 +87,7 @@ def _kin(a: AppFeatures, b: AppFeatures) -> bool:
     """a performs a national function whose words hold the whole of b's strong local function."""
     if a.function is None or b.role is None or not b.role.strong:
         return False
-    national = {w for group in a.function.concepts for w in group}
+    national = a.function.concept_words
     return any(group <= national for group in b.role.concepts)
 
 

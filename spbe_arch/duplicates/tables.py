@@ -56,6 +56,11 @@ class NationalFunction:
     unless: frozenset[str] = frozenset()
     basis: str = ""  # the regulation that designates the application (empty: to be confirmed)
 
+    @cached_property
+    def concept_words(self) -> frozenset[str]:
+        """Every word of its concept sets."""
+        return frozenset(w for group in self.concepts for w in group)
+
 
 @dataclass(frozen=True)
 class LocalFunction:
@@ -68,6 +73,11 @@ class LocalFunction:
     strong: bool = True  # a weak function (dashboard, monitoring) is too general to count alone
     concepts: tuple[frozenset[str], ...] = ()
     unless: frozenset[str] = frozenset()
+
+    @cached_property
+    def concept_words(self) -> frozenset[str]:
+        """Every word of its concept sets."""
+        return frozenset(w for group in self.concepts for w in group)
 
 
 @dataclass(frozen=True)
@@ -144,7 +154,7 @@ class Tables:
     def view_words(self) -> frozenset[str]:
         """Words of the weak local functions (dashboard, monitoring): a name holding one is a view on a
         function's data, not the system that performs it."""
-        return frozenset(w for role in self.roles if not role.strong for group in role.concepts for w in group)
+        return frozenset(w for role in self.roles if not role.strong for w in role.concept_words)
 
     @cached_property
     def known_words(self) -> frozenset[str]:
