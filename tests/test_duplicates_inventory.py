@@ -147,7 +147,7 @@ def test_a_plan_that_unifies_the_group_keeps_only_the_portal(make_workspace) -> 
     assert "Geoportal tunggal simpul jaringan (2027)" in proposal  # the plan is cited ...
     assert f"Geoportal Kabupaten ({DISKOMINFO}) adalah geoportal" in proposal  # ... the geoportal kept by name ...
     assert "dipertahankan: peta rencana" not in proposal  # ... and what the plan unifies is not "kept" by it
-    assert "portal resmi atau geoportal" not in proposal
+    assert "adalah portal resmi" not in proposal  # the geoportal is not called an official portal
 
 
 def test_a_group_whose_members_all_stay_is_no_proposal() -> None:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
+
+from spbe_arch.duplicates import features as features_module
 from spbe_arch.duplicates.features import build_features, national_copies
 from spbe_arch.duplicates.national import function_of, role_of
 from spbe_arch.duplicates.normalize import Normaliser
@@ -86,14 +89,23 @@ def test_the_indexed_function_lookup_equals_a_scan_of_the_table() -> None:
     assert checked > 500
 
 
-def test_national_copies_read_a_repeated_name_once_with_the_same_result(tmp_path: Path) -> None:
+def test_national_copies_read_a_repeated_name_once_with_the_same_result(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     rows = [[f"C{i:02d}", "Aplikasi Persuratan", f"Dinas Nomor {i}", "", "", "Aplikasi"] for i in range(6)]
     rows.append(["C99", "Sistem Informasi Pengaduan", "Inspektorat", "", "", "Aplikasi"])
     workspace = import_rows(tmp_path, rows)
+    read: list[str] = []
+    real = features_module._function_by_name
+    monkeypatch.setattr(features_module, "_function_by_name",
+                        lambda normaliser, name: read.append(name.key) or real(normaliser, name))
     copies = national_copies(workspace)
     functions = {app.name: function.id for app, function, _ in copies}
     assert functions == {"Aplikasi Persuratan": "persuratan", "Sistem Informasi Pengaduan": "pengaduan"}
     assert len(copies) == 7
+    assert len(read) == len(set(read)) == 2  # six rows of one name: its words are read once
+    read.clear()
+    assert [f.function for f in build_features(workspace).apps if f.function] == [f for _, f, _ in copies]
+    assert len(read) == 2  # the feature set reads them the same way
 
 
 def test_an_acronym_and_the_name_it_abbreviates_are_one_system(tmp_path: Path) -> None:
