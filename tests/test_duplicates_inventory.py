@@ -176,6 +176,20 @@ def test_a_dashboard_of_a_national_function_takes_its_data_from_it(make_workspac
         not in proposal
 
 
+def test_a_dashboard_alone_beside_the_national_application_is_integrated(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({"aplikasi.yaml": """\
+        applications:
+          - {id: siak, name: SIAK, owner: diskominfo, source: nasional,
+             description: Sistem Informasi Administrasi Kependudukan}
+          - {id: dash-duk, name: Dashboard Data Agregat Kependudukan, owner: bkpsdm,
+             description: Dashboard data agregat kependudukan per kecamatan}
+        """})
+    proposal = _proposal_of(root, "dash-duk")
+    assert proposal.startswith(f"Usulan: integrasikan Dashboard Data Agregat Kependudukan ({BKPSDM}) dengan SIAK "
+                               "sebagai sumber datanya")  # nothing moves: the dashboard only shows its data
+    assert "alihkan" not in proposal and "tidak ada perubahan" not in proposal
+
+
 DISKOMINFO, BKPSDM = "Dinas Komunikasi dan Informatika", "BKPSDM"  # the organizations of conftest.ORGS
 
 
