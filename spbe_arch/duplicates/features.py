@@ -27,7 +27,15 @@ from spbe_arch.duplicates.systems import (
     part_of,
     site_vocabulary,
 )
-from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables, build_tables, compact, words
+from spbe_arch.duplicates.tables import (
+    LocalFunction,
+    NationalFunction,
+    Tables,
+    build_tables,
+    compact,
+    spread_over_application,
+    words,
+)
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
 
@@ -362,9 +370,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
 def _one_row_serves_all(national_ids: dict[str, str], tables: Tables) -> dict[str, str]:
     """Function id -> the row of its national application, for every function of an application listed
     once: SIPD does planning and budgeting, and one row of it serves both."""
-    by_application = {f.national: national_ids[f.id] for f in tables.functions if f.id in national_ids}
-    return {**{f.id: by_application[f.national] for f in tables.functions if f.national in by_application},
-            **national_ids}
+    return spread_over_application(national_ids, ((f.id, f.national) for f in tables.functions))
 
 
 TITLE_WORDS = 6  # a description this short is a title ("Manajemen Aset"), not a story of many things
