@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from spbe_arch.duplicates.report import DuplicateReport
 from spbe_arch.workspace import Workspace
 
 # (long name, short form used in some rows)
@@ -285,19 +286,42 @@ def inventory_csv_text(rows: list[dict[str, Any]] | None = None) -> str:
 INVENTORY_HEADER = ["id", "name", "owner_opd", "description", "status", "category"]
 
 
-def import_rows(tmp_path: Path, rows: list[list[str]],
-                government: str = "Pemerintah Kabupaten Sukamakmur") -> Workspace:
-    """Rows of an inventory CSV (columns of INVENTORY_HEADER) through `spbe import inventory`, loaded."""
+def write_inventory(path: Path, rows: list[list[str]]) -> Path:
+    """Rows (columns of INVENTORY_HEADER) as an inventory CSV."""
     import csv
 
-    from spbe_arch.exchange.inventory import import_inventory
-    from spbe_arch.loader import open_workspace
-
-    source = tmp_path / "apps.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
+    with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(INVENTORY_HEADER)
         writer.writerows(rows)
-    import_inventory(source, tmp_path / "ws", government=government)
+    return path
+
+
+def import_rows(tmp_path: Path, rows: list[list[str]],
+                government: str = "Pemerintah Kabupaten Sukamakmur") -> Workspace:
+    """Rows of an inventory CSV (columns of INVENTORY_HEADER) through `spbe import inventory`, loaded."""
+    from spbe_arch.exchange.inventory import import_inventory
+    from spbe_arch.loader import open_workspace
+
+    import_inventory(write_inventory(tmp_path / "apps.csv", rows), tmp_path / "ws", government=government)
     workspace, _ = open_workspace(tmp_path / "ws")
     return workspace
+
+
+def app_rows(workspace: Workspace) -> dict[str, str]:
+    """Application id -> the inventory rows it was imported from ("R01" or "R01; R02" when merged)."""
+    return {app.id: str(app.properties.get("source_ids", "")) for app in workspace.applications}
+
+
+def row_pairs(workspace: Workspace, report: DuplicateReport | None = None,
+              merged: bool = False) -> dict[frozenset[str], str]:
+    """Row pair -> kind for every pair the finder reports (``report``, or a fresh run); with ``merged``,
+    also the rows merged into one application at import, as same_system."""
+    from spbe_arch.duplicates import find_duplicates
+
+    rows = app_rows(workspace)
+    found = {frozenset((x, y)): "same_system" for r in rows.values() for x in r.split("; ") for y in r.split("; ")
+             if x < y} if merged else {}
+    found.update({frozenset((rows[p.a], rows[p.b])): p.kind
+                  for p in (report if report is not None else find_duplicates(workspace)).pairs})
+    return found

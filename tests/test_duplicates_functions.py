@@ -16,11 +16,9 @@ from spbe_arch.duplicates import find_duplicates
 from spbe_arch.duplicates.finder import misspelt
 from spbe_arch.duplicates.national import role_of
 from spbe_arch.duplicates.normalize import Normaliser
-from spbe_arch.duplicates.report import DuplicateReport
 from spbe_arch.duplicates.tables import build_tables, shipped_tables
 from spbe_arch.loader import open_workspace
-from spbe_arch.workspace import Workspace
-from tests.inventory_factory import import_rows
+from tests.inventory_factory import app_rows, import_rows, row_pairs
 
 NAMES_ONLY = [
     ["N01", "E-Presensi", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
@@ -46,20 +44,6 @@ NAMES_ONLY = [
 ]
 
 
-def _imported(tmp_path: Path, rows: list[list[str]]) -> Workspace:
-    return import_rows(tmp_path, rows)
-
-
-def _rows(workspace: Workspace) -> dict[str, str]:
-    """Application id -> its inventory row (each row here is its own application)."""
-    return {app.id: str(app.properties.get("source_ids", "")) for app in workspace.applications}
-
-
-def _row_pairs(report: DuplicateReport, workspace: Workspace) -> dict[frozenset[str], str]:
-    rows = _rows(workspace)
-    return {frozenset((rows[p.a], rows[p.b])): p.kind for p in report.pairs}
-
-
 def test_the_lexicon_names_local_functions_by_their_synonyms() -> None:
     tables = shipped_tables()
     assert len(tables.roles) >= 25
@@ -76,30 +60,30 @@ def test_the_lexicon_names_local_functions_by_their_synonyms() -> None:
 
 
 def test_names_alone_pair_one_function_across_opds(tmp_path: Path) -> None:
-    workspace = _imported(tmp_path, NAMES_ONLY)
-    pairs = _row_pairs(find_duplicates(workspace), workspace)
+    workspace = import_rows(tmp_path, NAMES_ONLY)
+    pairs = row_pairs(workspace)
     for first, second in (("N01", "N02"), ("N01", "N03"), ("N02", "N03"), ("N04", "N05"), ("N06", "N07"),
                           ("N16", "N17")):
         assert pairs.get(frozenset((first, second))) == "functional", (first, second)
 
 
 def test_names_alone_keep_apart_what_only_shares_a_word(tmp_path: Path) -> None:
-    workspace = _imported(tmp_path, NAMES_ONLY)
-    pairs = _row_pairs(find_duplicates(workspace), workspace)
+    workspace = import_rows(tmp_path, NAMES_ONLY)
+    pairs = row_pairs(workspace)
     for first, second in (("N08", "N09"), ("N08", "N18"), ("N10", "N11"), ("N12", "N13"), ("N14", "N15")):
         assert frozenset((first, second)) not in pairs, (first, second)
 
 
 def test_one_opds_mistyped_names_are_one_system(tmp_path: Path) -> None:
-    workspace = _imported(tmp_path, NAMES_ONLY)
-    pairs = _row_pairs(find_duplicates(workspace), workspace)
+    workspace = import_rows(tmp_path, NAMES_ONLY)
+    pairs = row_pairs(workspace)
     assert pairs.get(frozenset(("N19", "N20"))) == "same_system"
     assert misspelt("bapenda", "bappenda") and not misspelt("sipp2", "sipp3") and not misspelt("siks", "sikn")
 
 
 def test_the_shared_function_is_evidence_in_both_languages(tmp_path: Path) -> None:
-    workspace = _imported(tmp_path, NAMES_ONLY)
-    rows = _rows(workspace)
+    workspace = import_rows(tmp_path, NAMES_ONLY)
+    rows = app_rows(workspace)
     english = find_duplicates(workspace)
     survey = next(p for p in english.pairs if {rows[p.a], rows[p.b]} == {"N06", "N07"})
     assert any("public satisfaction survey" in e for e in survey.evidence)
@@ -118,7 +102,7 @@ def test_a_workspace_table_addition_keeps_the_local_functions() -> None:
 def test_a_workspace_adds_its_own_local_function_in_the_manifest(tmp_path: Path) -> None:
     rows = [["M01", "Aplikasi Apel Pagi", "Dinas Pendidikan", "", "", "Aplikasi"],
             ["M02", "Sistem Apel Pagi Pegawai", "Dinas Kesehatan", "", "", "Aplikasi"]]
-    workspace = _imported(tmp_path, rows)
+    workspace = import_rows(tmp_path, rows)
     manifest = tmp_path / "ws" / "spbe.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8") + "duplicates:\n  functions:\n"
                         "    - {id: apel, function: apel pagi, en: morning roll call, concepts: [[apel]]}\n",
@@ -133,7 +117,7 @@ def test_a_name_that_says_website_is_a_website_without_a_category(tmp_path: Path
             ["W02", "Aplikasi PPID", "Dinas Pendidikan", "", "", ""],
             ["W03", "Situs Resmi Dinas Sosial", "Dinas Sosial", "", "", ""],
             ["W04", "Situs Resmi Dinas Pertanian", "Dinas Pertanian", "", "", ""]]
-    workspace = _imported(tmp_path, rows)
-    pairs = _row_pairs(find_duplicates(workspace), workspace)
+    workspace = import_rows(tmp_path, rows)
+    pairs = row_pairs(workspace)
     assert frozenset(("W01", "W02")) not in pairs  # a website is never a functional duplicate
     assert frozenset(("W03", "W04")) not in pairs

@@ -8,7 +8,6 @@ hand labels, and the bad input of real inventories (only websites, empty descrip
 
 from __future__ import annotations
 
-import csv
 import time
 from pathlib import Path
 
@@ -21,23 +20,7 @@ from spbe_arch.duplicates.inventory_labels import evaluate_inventory, load_inven
 from spbe_arch.exchange.inventory import import_inventory
 from spbe_arch.loader import open_workspace
 from spbe_arch.workspace import Workspace
-
-HEADER = ["id", "name", "owner_opd", "description", "status", "category"]
-
-
-def _csv(tmp_path: Path, rows: list[list[str]], name: str = "apps.csv") -> Path:
-    path = tmp_path / name
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-    return path
-
-
-def _imported(tmp_path: Path, rows: list[list[str]]) -> Workspace:
-    import_inventory(_csv(tmp_path, rows), tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
-    workspace, _ = open_workspace(tmp_path / "ws")
-    return workspace
+from tests.inventory_factory import import_rows, write_inventory
 
 
 def _by_row(workspace: Workspace) -> dict[str, str]:
@@ -71,11 +54,11 @@ INVENTORY = [
 
 @pytest.fixture
 def inventory(tmp_path: Path) -> Workspace:
-    return _imported(tmp_path, INVENTORY)
+    return import_rows(tmp_path, INVENTORY)
 
 
 def test_import_merges_one_system_into_one_application_with_its_users(tmp_path: Path) -> None:
-    report = import_inventory(_csv(tmp_path, INVENTORY), tmp_path / "ws")
+    report = import_inventory(write_inventory(tmp_path / "apps.csv", INVENTORY), tmp_path / "ws")
     workspace, _ = open_workspace(tmp_path / "ws")
     rows = _by_row(workspace)
     assert rows["R01"] == rows["R02"]  # SRIKANDI of two OPDs: one national application
@@ -164,7 +147,7 @@ def test_a_plan_that_unifies_the_group_keeps_only_the_portal(make_workspace) -> 
     assert "Geoportal tunggal simpul jaringan (2027)" in proposal  # the plan is cited ...
     assert f"Geoportal Kabupaten ({DISKOMINFO}) adalah geoportal" in proposal  # ... the geoportal kept by name ...
     assert "dipertahankan: peta rencana" not in proposal  # ... and what the plan unifies is not "kept" by it
-    assert "portal resmi atau geoportal" not in proposal
+    assert "adalah portal resmi" not in proposal  # the geoportal is not called an official portal
 
 
 def test_a_group_whose_members_all_stay_is_no_proposal() -> None:
@@ -191,6 +174,20 @@ def test_a_dashboard_of_a_national_function_takes_its_data_from_it(make_workspac
            "ambil datanya dari SIAK melalui integrasi" in proposal
     assert "alihkan Dashboard" not in proposal and "Layanan Administrasi Kependudukan Online dan Dashboard" \
         not in proposal
+
+
+def test_a_dashboard_alone_beside_the_national_application_is_integrated(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({"aplikasi.yaml": """\
+        applications:
+          - {id: siak, name: SIAK, owner: diskominfo, source: nasional,
+             description: Sistem Informasi Administrasi Kependudukan}
+          - {id: dash-duk, name: Dashboard Data Agregat Kependudukan, owner: bkpsdm,
+             description: Dashboard data agregat kependudukan per kecamatan}
+        """})
+    proposal = _proposal_of(root, "dash-duk")
+    assert proposal.startswith(f"Usulan: integrasikan Dashboard Data Agregat Kependudukan ({BKPSDM}) dengan SIAK "
+                               "sebagai sumber datanya")  # nothing moves: the dashboard only shows its data
+    assert "alihkan" not in proposal and "tidak ada perubahan" not in proposal
 
 
 DISKOMINFO, BKPSDM = "Dinas Komunikasi dan Informatika", "BKPSDM"  # the organizations of conftest.ORGS
@@ -234,7 +231,7 @@ def _timed_find(workspace: Workspace) -> tuple[float, int, int]:
 def test_only_websites_with_one_template_description(tmp_path: Path) -> None:
     rows = [[f"W{i:03d}", f"desa{i:03d}.sukamakmur.go.id", f"Desa Nomor {i}", f"Web Desa Nomor {i}", "", "WEB"]
             for i in range(200)]
-    workspace = _imported(tmp_path, rows)
+    workspace = import_rows(tmp_path, rows)
     assert len(workspace.applications) == 200
     _, pairs, groups = _timed_find(workspace)
     assert (pairs, groups) == (0, 0)  # two villages' sites are two sites
@@ -243,7 +240,7 @@ def test_only_websites_with_one_template_description(tmp_path: Path) -> None:
 def test_one_name_on_a_thousand_rows_is_one_application(tmp_path: Path) -> None:
     rows = [[f"X{i:04d}", "SRIKANDI" if i % 2 else "Srikandi", f"Kecamatan Nomor {i}", "", "", "Pusat"]
             for i in range(1000)]
-    workspace = _imported(tmp_path, rows)
+    workspace = import_rows(tmp_path, rows)
     assert len(workspace.applications) == 1
     assert len(workspace.applications[0].users) == 999
 
@@ -265,7 +262,7 @@ def test_capitals_empty_descriptions_and_address_names(tmp_path: Path) -> None:
         ["C3", "https://presensi.sukamakmur.go.id", "Badan Kepegawaian Daerah", "", "", ""],
         ["C4", "presensi.sukamakmur.go.id/", "Dinas Sosial", "", "", ""],
     ]
-    workspace = _imported(tmp_path, rows)
+    workspace = import_rows(tmp_path, rows)
     rows_of = _by_row(workspace)
     assert rows_of["C3"] == rows_of["C4"]  # one address: one system
     report = find_duplicates(workspace)
@@ -303,7 +300,7 @@ def test_bad_duplicates_settings_are_clean_errors(make_workspace, setting: str, 
 def test_a_kind_of_system_in_a_thousand_opds_stays_linear(tmp_path: Path) -> None:
     rows = [[f"P{i:04d}", "APLIKASI PRESENSI", f"Kecamatan Nomor {i}", "Presensi pegawai", "", "Aplikasi"]
             for i in range(1000)]
-    workspace = _imported(tmp_path, rows)
+    workspace = import_rows(tmp_path, rows)
     assert len(workspace.applications) == 1000  # one kind of system in many OPDs: not merged
     report = find_duplicates(workspace)
     assert {p.kind for p in report.pairs} == {"functional"}

@@ -6,13 +6,14 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from spbe_arch.duplicates import find_duplicates
+import pytest
+
+from spbe_arch.duplicates import features as features_module
 from spbe_arch.duplicates.features import build_features, national_copies
 from spbe_arch.duplicates.national import function_of, role_of
 from spbe_arch.duplicates.normalize import Normaliser
 from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, shipped_tables
-from spbe_arch.workspace import Workspace
-from tests.inventory_factory import import_rows
+from tests.inventory_factory import import_rows, row_pairs
 
 ROWS = [
     ["R01", "e-Arsip", "Bagian Umum", "", "", "Aplikasi"],
@@ -26,15 +27,6 @@ ROWS = [
     ["R11", "e-SAKIP", "Bagian Organisasi", "", "", "Aplikasi"],
     ["R12", "e-Kinerja", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
 ]
-
-
-def _imported(tmp_path: Path) -> Workspace:
-    return import_rows(tmp_path, ROWS)
-
-
-def _row_pairs(workspace: Workspace) -> dict[frozenset[str], str]:
-    rows = {app.id: str(app.properties.get("source_ids", "")) for app in workspace.applications}
-    return {frozenset((rows[p.a], rows[p.b])): p.kind for p in find_duplicates(workspace).pairs}
 
 
 def test_the_lexicon_knows_more_local_functions_by_name() -> None:
@@ -51,19 +43,19 @@ def test_the_lexicon_knows_more_local_functions_by_name() -> None:
 
 
 def test_a_shared_function_word_pairs_names_without_descriptions(tmp_path: Path) -> None:
-    pairs = _row_pairs(_imported(tmp_path))
+    pairs = row_pairs(import_rows(tmp_path, ROWS))
     for first, second in (("R01", "R02"), ("R03", "R04"), ("R05", "R06")):
         assert pairs.get(frozenset((first, second))) == "functional", (first, second)
 
 
 def test_another_function_or_another_job_stays_apart(tmp_path: Path) -> None:
-    pairs = _row_pairs(_imported(tmp_path))
+    pairs = row_pairs(import_rows(tmp_path, ROWS))
     for first, second in (("R09", "R10"), ("R11", "R12")):
         assert frozenset((first, second)) not in pairs, (first, second)
 
 
 def test_the_rab_area_is_kept_only_where_the_words_are_clear(tmp_path: Path) -> None:
-    features = {f.app.name: f for f in build_features(_imported(tmp_path)).apps}
+    features = {f.app.name: f for f in build_features(import_rows(tmp_path, ROWS)).apps}
     assert features["Aplikasi arsip inaktif"].rab_area is not None
     assert features["Aplikasi arsip inaktif"].rab_area == features["e-Arsip"].rab_area
     assert features["e-Presensi Pegawai"].rab_area is None  # no RAB area names attendance
@@ -97,14 +89,23 @@ def test_the_indexed_function_lookup_equals_a_scan_of_the_table() -> None:
     assert checked > 500
 
 
-def test_national_copies_read_a_repeated_name_once_with_the_same_result(tmp_path: Path) -> None:
+def test_national_copies_read_a_repeated_name_once_with_the_same_result(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     rows = [[f"C{i:02d}", "Aplikasi Persuratan", f"Dinas Nomor {i}", "", "", "Aplikasi"] for i in range(6)]
     rows.append(["C99", "Sistem Informasi Pengaduan", "Inspektorat", "", "", "Aplikasi"])
     workspace = import_rows(tmp_path, rows)
+    read: list[str] = []
+    real = features_module._function_by_name
+    monkeypatch.setattr(features_module, "_function_by_name",
+                        lambda normaliser, name: read.append(name.key) or real(normaliser, name))
     copies = national_copies(workspace)
     functions = {app.name: function.id for app, function, _ in copies}
     assert functions == {"Aplikasi Persuratan": "persuratan", "Sistem Informasi Pengaduan": "pengaduan"}
     assert len(copies) == 7
+    assert len(read) == len(set(read)) == 2  # six rows of one name: its words are read once
+    read.clear()
+    assert [f.function for f in build_features(workspace).apps if f.function] == [f for _, f, _ in copies]
+    assert len(read) == 2  # the feature set reads them the same way
 
 
 def test_an_acronym_and_the_name_it_abbreviates_are_one_system(tmp_path: Path) -> None:
@@ -114,7 +115,7 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_system(tmp_path: Path) -
             ["A03", "SIMPATIK", "Dinas Sosial", "", "", "Aplikasi"],  # starts alike, spells other words
             ["A04", "SIMPUS", "Dinas Kesehatan", "", "", "Aplikasi"]]
     workspace = import_rows(tmp_path, rows)
-    pairs = _row_pairs(workspace)
+    pairs = row_pairs(workspace)
     assert pairs.get(frozenset(("A01", "A02"))) == "same_system"
     assert frozenset(("A02", "A03")) not in pairs and frozenset(("A02", "A04")) not in pairs
 
@@ -143,7 +144,7 @@ def test_an_opds_site_under_its_current_and_former_abbreviation_is_one_system(tm
             ["W05", "kpid.sukamakmur.go.id", "Dinas Komunikasi dan Informatika", "", "", "Website"],
             ["W06", "disbudpar.sukamakmur.go.id", "Dinas Pariwisata", "", "", "Website"]]
     workspace = import_rows(tmp_path, rows)
-    pairs = _row_pairs(workspace)
+    pairs = row_pairs(workspace)
     assert pairs == {frozenset(("W01", "W02")): "same_system"}  # the sites of Diskominfo are other systems
 
 
@@ -180,7 +181,7 @@ def test_qualifiers_keep_domains_apart_in_names_only(tmp_path: Path) -> None:
     against staff attendance, disaster reports against complaints, teachers' records against SIMPEG,
     two OPDs' websites, two taxes: apart; the same function under two names: one pair each."""
     workspace = import_rows(tmp_path, GUARDS, government="Pemerintah Provinsi Sukamakmur")
-    assert set(_row_pairs(workspace)) == {frozenset(p) for p in (("Q01", "Q07"), ("Q17", "Q18"), ("Q20", "Q21"),
+    assert set(row_pairs(workspace)) == {frozenset(p) for p in (("Q01", "Q07"), ("Q17", "Q18"), ("Q20", "Q21"),
                                                                ("Q10", "Q19"), ("Q02", "Q08"))}
 
 
@@ -199,4 +200,4 @@ def test_an_address_that_abbreviates_its_owner_is_a_website_without_a_category(t
     features = {str(f.app.properties.get("source_ids")): f for f in build_features(workspace).apps}
     assert features["S01"].website and features["S04"].website and not features["S03"].website
     assert not features["S06"].opd_site  # kesbangpol names another OPD
-    assert _row_pairs(workspace) == {}
+    assert row_pairs(workspace) == {}

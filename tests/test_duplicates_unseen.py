@@ -14,18 +14,7 @@ from spbe_arch.duplicates.features import build_features, national_copies
 from spbe_arch.duplicates.national import function_of, role_of
 from spbe_arch.duplicates.normalize import Normaliser
 from spbe_arch.duplicates.tables import shipped_tables
-from spbe_arch.workspace import Workspace
-from tests.inventory_factory import import_rows
-
-
-def _pairs(workspace: Workspace) -> dict[frozenset[str], str]:
-    """Row pair -> kind, for rows merged at import (same system) and for every reported pair."""
-    rows = {app.id: str(app.properties.get("source_ids", "")) for app in workspace.applications}
-    found = {frozenset((x, y)): "same_system" for r in rows.values() for x in r.split("; ") for y in r.split("; ")
-             if x < y}
-    found.update({frozenset((rows[p.a], rows[p.b])): p.kind for p in find_duplicates(workspace).pairs})
-    return found
-
+from tests.inventory_factory import import_rows, row_pairs
 
 ADDRESSES = [
     ["R01", "JDIH", "Bagian Hukum", "Peraturan daerah dan peraturan bupati (jdih.sukamakmur.go.id)", "Aktif",
@@ -52,7 +41,7 @@ def test_an_address_in_the_description_and_the_site_named_after_an_application(t
     assert features["JDIH"].host == ("jdih.sukamakmur.go.id", "")  # the address written in the description
     assert features["Si Kopi"].host == ("diskop.sukamakmur.go.id", "sikopi")
     assert features["e-Budget"].host is None  # the address of the system it integrates with
-    pairs = _pairs(workspace)
+    pairs = row_pairs(workspace, merged=True)
     assert pairs.get(frozenset(("R01", "R02"))) == "same_system"
     # a portal's root is the OPD's site, not each application at one of its paths
     for app_row in ("R04", "R05", "R06"):
@@ -63,6 +52,16 @@ def test_an_address_in_the_description_and_the_site_named_after_an_application(t
     assert frozenset(("R08", "R09")) not in pairs
 
 
+@pytest.mark.xfail(strict=True, reason="address_key, which the import merges rows by, does not yet tell store "
+                   "apps apart by their package id as the finder's host does")
+def test_two_store_apps_in_the_address_column_stay_two_applications_at_import() -> None:
+    from spbe_arch.duplicates.systems import address_key
+
+    jalan = address_key("https://play.google.com/store/apps/details?id=id.go.sukamakmur.jalan")
+    wisata = address_key("https://play.google.com/store/apps/details?id=id.go.sukamakmur.wisata")
+    assert jalan != wisata
+
+
 def test_an_application_and_its_namesake_site_without_descriptions(tmp_path: Path) -> None:
     workspace = import_rows(tmp_path, [
         ["R01", "SIMPEG", "Badan Kepegawaian Daerah", "", "Aktif", "Aplikasi"],
@@ -70,7 +69,7 @@ def test_an_application_and_its_namesake_site_without_descriptions(tmp_path: Pat
         ["R03", "dinkes.sukamakmur.go.id", "Dinas Kesehatan", "", "", "Website"],
         ["R04", "SIMPEG", "Dinas Kesehatan", "", "Aktif", "Aplikasi"],
     ])
-    pairs = _pairs(workspace)
+    pairs = row_pairs(workspace, merged=True)
     assert pairs.get(frozenset(("R01", "R02"))) == "same_system"
     evidence = [e for p in find_duplicates(workspace, language="id").pairs for e in p.evidence]
     assert any("sebagai aplikasi dan sebagai situs web" in e for e in evidence)
@@ -119,13 +118,13 @@ def test_sipd_planning_and_budgeting_copies(tmp_path: Path) -> None:
     assert copies["E-Planning"] == ("perencanaan-daerah", sipd)
     assert copies["E-Budgeting"] == ("keuangan-daerah", sipd)
     assert "SIKN" not in copies  # ANRI's national system of static archives, not a copy of SRIKANDI
-    pairs = _pairs(workspace)
+    pairs = row_pairs(workspace, merged=True)
     assert pairs.get(frozenset(("R03", "R04"))) == "functional"  # two OPDs, both name SIPD's budgeting
     assert frozenset(("R05", "R06")) not in pairs
 
 
 def test_a_name_that_says_nothing_beside_a_title_like_description(tmp_path: Path) -> None:
-    pairs = _pairs(import_rows(tmp_path, [
+    pairs = row_pairs(import_rows(tmp_path, [
         ["R01", "SIMDA BMD", "Badan Keuangan Daerah", "Sistem Informasi Manajemen Aset", "Aktif", "Aplikasi"],
         ["R02", "SILORA", "Kecamatan Tegalsari", "Manajemen Aset", "Aktif", "Aplikasi"],
         ["R03", "SIGANTENG", "Kecamatan Tegalsari", "Pendataan ternak, pemantauan kesehatan hewan, vaksinasi "
@@ -133,20 +132,20 @@ def test_a_name_that_says_nothing_beside_a_title_like_description(tmp_path: Path
         ["R04", "IUMK", "Dinas Koperasi", "Manajemen Izin Usaha Mikro dan Kecil", "Aktif", "Aplikasi"],
         ["R05", "Intan", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "Perijinan secara online",
          "Aktif", "Aplikasi"],
-    ]))
+    ]), merged=True)
     assert pairs.get(frozenset(("R01", "R02"))) == "functional"
     assert pairs.get(frozenset(("R04", "R05"))) == "functional"  # perizinan within perizinan berusaha
     assert frozenset(("R02", "R03")) not in pairs and frozenset(("R01", "R03")) not in pairs
 
 
 def test_two_taxes_and_two_umkm_jobs_stay_apart(tmp_path: Path) -> None:
-    pairs = _pairs(import_rows(tmp_path, [
+    pairs = row_pairs(import_rows(tmp_path, [
         ["R01", "E-PBB", "Badan Pendapatan Daerah", "", "Aktif", "Aplikasi"],
         ["R02", "E-BPHTB", "Badan Pendapatan Daerah", "", "Aktif", "Aplikasi"],
         ["R03", "Database UMKM", "Dinas Koperasi", "", "Aktif", "Aplikasi"],
         ["R04", "Galeri UMKM", "Dinas Perdagangan", "", "Aktif", "Aplikasi"],
         ["R05", "JDIH", "Bagian Hukum", "", "Aktif", "Aplikasi"],
         ["R06", "Pendaftaran Badan Hukum Koperasi", "Dinas Koperasi", "", "Aktif", "Aplikasi"],
-    ]))
+    ]), merged=True)
     for pair in (("R01", "R02"), ("R03", "R04"), ("R05", "R06")):
         assert frozenset(pair) not in pairs, pair

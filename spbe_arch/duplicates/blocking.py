@@ -57,10 +57,10 @@ def keys(features: AppFeatures) -> list[str]:
         result.append(f"o:{features.owner_id}")
     if features.function is not None:  # one function (SIPD's: e-Planning, e-Budgeting) scores without a shared word
         result.append(f"f:{features.function.id}")
-        result.extend(f"c:{w}" for w in sorted({w for group in features.function.concepts for w in group}))
+        result.extend(f"c:{w}" for w in sorted(features.function.concept_words))
     elif features.role is not None and features.role.strong:
         result.append(f"g:{features.role.id}")
-        result.extend(f"c:{w}" for w in sorted({w for group in features.role.concepts for w in group}))
+        result.extend(f"c:{w}" for w in sorted(features.role.concept_words))
     if features.rab_area:
         result.append(f"b:{features.rab_area}")
     if features.raa and features.raa.count(".") >= 3:  # shallower codes add nothing to the score
@@ -69,20 +69,24 @@ def keys(features: AppFeatures) -> list[str]:
 
 
 ACRONYM_START = 3
-MIN_ACRONYM = 5  # as finder.acronym_of
+MIN_ACRONYM = 5  # SIAP, SIMA: four letters or fewer abbreviate too many names by chance
 MIN_SPELT_WORDS = 3
+
+
+def short_form(features: AppFeatures) -> str | None:
+    """The letters of a name that is only an acronym long enough to be compared with the names it may
+    abbreviate (finder.acronym_of), or None."""
+    spelt = features.compact
+    return spelt if features.acronym_only and len(spelt) >= MIN_ACRONYM and spelt.isalpha() else None
 
 
 def abbreviation_starts(features: AppFeatures) -> frozenset[str]:
     """The first three letters of an acronym-only name, and those an acronym of a long name would start
     with (si-m of Sistem Informasi Manajemen ...): the rows finder.acronym_of compares meet in one block."""
     if features.acronym_only:
-        spelt = features.compact
-        return frozenset((spelt[:ACRONYM_START],)) if len(spelt) >= MIN_ACRONYM and spelt.isalpha() else _NONE
+        spelt = short_form(features)
+        return frozenset((spelt[:ACRONYM_START],)) if spelt else frozenset()
     return _long_starts(features.app.name)
-
-
-_NONE: frozenset[str] = frozenset()
 
 
 def _long_starts(name: str) -> frozenset[str]:

@@ -14,8 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from spbe_arch.classify_rab import RAB_HIGH, best_area
 from spbe_arch.duplicates.national import function_of, national_named, role_of
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
+from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
     first_address,
     generic_words,
@@ -25,7 +27,15 @@ from spbe_arch.duplicates.systems import (
     part_of,
     site_vocabulary,
 )
-from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables, build_tables, compact, words
+from spbe_arch.duplicates.tables import (
+    LocalFunction,
+    NationalFunction,
+    Tables,
+    build_tables,
+    compact,
+    spread_over_application,
+    words,
+)
 from spbe_arch.model import Application, Organization, Process
 from spbe_arch.workspace import Workspace
 
@@ -251,6 +261,26 @@ def application_function(normaliser: Normaliser, app: Application, name: NormalN
     return function, None, False
 
 
+def _functions(normaliser: Normaliser, apps: list[Application],
+               names: list[NormalName]) -> list[tuple[FunctionFound, bool]]:
+    """Per application: the function it performs (as application_function) and whether its name says
+    nothing, so that the description was read. A national application is listed by many OPDs: each
+    distinct name, and each distinct text that decides, is read once."""
+    said_by_name: dict[int, tuple[FunctionFound, bool]] = {}  # the normaliser keeps every NormalName alive
+    by_text: dict[tuple[str, str | None, str | None, str], FunctionFound] = {}
+    result: list[tuple[FunctionFound, bool]] = []
+    for app, name in zip(apps, names, strict=True):
+        said = said_by_name.get(id(name))  # names that differ only by an OPD or place share one NormalName
+        if said is None:
+            said = said_by_name[id(name)] = _function_by_name(normaliser, name)
+        key = (app.name, app.acronym, app.description if said[1] else None, app.source)
+        found = by_text.get(key)
+        if found is None:
+            found = by_text[key] = application_function(normaliser, app, name, said)
+        result.append((found, said[1]))
+    return result
+
+
 def build_features(workspace: Workspace, tables: Tables | None = None) -> FeatureSet:
     tables = tables or workspace_tables(workspace)
     apps = considered(workspace)
@@ -262,9 +292,6 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             realised.setdefault(app_id, set()).add(service.id)
 
     names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
-    name_cache: dict[tuple[str, str | None], tuple[FunctionFound, bool]] = {}
-    function_cache: dict[tuple[str, str | None, str | None, str], tuple[
-        NationalFunction | None, NationalFunction | None, bool]] = {}
     descriptions = [normaliser.description(a.description) for a in apps]
     # a phrase (perjalanan dinas) counts by its words: "Aplikasi SPPD" is short, "Surat Perintah Perjalanan Dinas" not
     descriptions = [d if sum(len(w.split()) for w in d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]
@@ -277,17 +304,10 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     named_national: dict[str, str] = {}
     area_cache: dict[tuple[str, str | None], str | None] = {}
     version = workspace.manifest.reference
-    for index, (app, name, desc) in enumerate(zip(apps, names, descriptions, strict=True)):
+    performed = _functions(normaliser, apps, names)
+    for index, (app, name, desc, ((function, national, named), read_description)) in enumerate(
+            zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
-        name_key = (app.name, app.acronym)
-        by_name = name_cache.get(name_key)
-        if by_name is None:
-            by_name = name_cache[name_key] = _function_by_name(normaliser, name)
-        cache_key = (app.name, app.acronym, app.description if by_name[1] else None, app.source)
-        cached = function_cache.get(cache_key)
-        if cached is None:
-            cached = function_cache[cache_key] = application_function(normaliser, app, name, by_name)
-        function, national, named = cached
         if named and national is not None:
             named_national.setdefault(national.id, app.id)
         result.append(AppFeatures(
@@ -321,9 +341,10 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
-            role=None if function is not None else _cached_role(role_cache, normaliser, app, name, by_name[1]),
-            described=by_name[1] and _titled(normaliser, app.description),
-            read_description=by_name[1],
+            role=None if function is not None
+            else _cached_role(role_cache, normaliser, app, name, read_description),
+            described=read_description and _titled(normaliser, app.description),
+            read_description=read_description,
             brand=_brand(name, tables),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
@@ -349,9 +370,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
 def _one_row_serves_all(national_ids: dict[str, str], tables: Tables) -> dict[str, str]:
     """Function id -> the row of its national application, for every function of an application listed
     once: SIPD does planning and budgeting, and one row of it serves both."""
-    by_application = {f.national: national_ids[f.id] for f in tables.functions if f.id in national_ids}
-    return {**{f.id: by_application[f.national] for f in tables.functions if f.national in by_application},
-            **national_ids}
+    return spread_over_application(national_ids, ((f.id, f.national) for f in tables.functions))
 
 
 TITLE_WORDS = 6  # a description this short is a title ("Manajemen Aset"), not a story of many things
@@ -368,8 +387,6 @@ def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, nam
     words (acronyms expanded: a names-only inventory says little else) and the description."""
     key = (name.key, description)
     if key not in cache:
-        from spbe_arch.classify_rab import RAB_HIGH, best_area
-
         best = best_area(f"{' '.join(name.weights)} {description or ''}", version) if name.weights else None
         cache[key] = best[1] if best is not None and best[0] >= RAB_HIGH else None
     return cache[key]
@@ -382,12 +399,10 @@ def _mark_sites(features: AppFeatures, workspace: Workspace) -> None:
     name = features.app.name.strip()
     if features.app.description or features.host is None or " " in name or "." not in name:
         return  # only a row named by its bare address (desdm.x.go.id)
-    from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
-
     label = features.compact
-    features.owner_site = names_owner(label, tuple(words(organization_label(workspace, features.owner_id))))
-    features.website = features.website or features.owner_site
     own = tuple(words(organization_label(workspace, features.owner_id)))
+    features.owner_site = names_owner(label, own)
+    features.website = features.website or features.owner_site
     features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
         names_owner(label, other, without_kind=True) for other in _organization_words(workspace).get(label[:1], ())
         if other != own)  # kesbangpol is another OPD's
@@ -486,23 +501,8 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
     found: list[tuple[Application, NationalFunction, str | None]] = []
     national_ids: dict[str, str] = {}
     fallback_ids: dict[str, str] = {}
-    by_name: dict[tuple[str, str | None], tuple[NormalName, tuple[FunctionFound, bool]]] = {}
-    by_text: dict[tuple[str, str | None, str | None, str], FunctionFound] = {}
-    by_words: dict[int, tuple[FunctionFound, bool]] = {}  # the normaliser keeps every NormalName alive
-    for app in apps:  # a national application is listed by many OPDs: each distinct name is read once
-        cached = by_name.get((app.name, app.acronym))
-        if cached is None:
-            name = normaliser.name(name_text(app.name), app.acronym)
-            said = by_words.get(id(name))  # names that differ only by an OPD or place share one NormalName
-            if said is None:
-                said = by_words[id(name)] = _function_by_name(normaliser, name)
-            cached = by_name[(app.name, app.acronym)] = (name, said)
-        name, said = cached
-        key = (app.name, app.acronym, app.description if said[1] else None, app.source)
-        found_here = by_text.get(key)
-        if found_here is None:
-            found_here = by_text[key] = application_function(normaliser, app, name, said)
-        function, national, named = found_here
+    names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
+    for app, ((function, national, named), _) in zip(apps, _functions(normaliser, apps, names), strict=True):
         if national is not None or app.source == "nasional":
             if national is not None:
                 (national_ids if named else fallback_ids).setdefault(national.id, app.id)

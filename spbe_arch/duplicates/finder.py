@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from spbe_arch.duplicates.blocking import MIN_ACRONYM, MIN_SPELT_WORDS, all_pairs, candidate_pairs
+from spbe_arch.duplicates.blocking import MIN_SPELT_WORDS, all_pairs, candidate_pairs, short_form
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
@@ -79,12 +79,11 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
 def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
     """One row's name is only an acronym that the other's name spells out word by word (its initials or
     first syllables): the same system written short in one row and long in another."""
-    # SIAP, SIMA: four letters or fewer abbreviate too many names by chance
-    if not short.acronym_only or long.acronym_only or len(short.compact) < MIN_ACRONYM \
-            or not short.compact.isalpha():
+    letters = short_form(short)
+    if letters is None or long.acronym_only:
         return False
     spelt = words(name_text(long.app.name))
-    return len(spelt) >= MIN_SPELT_WORDS and abbreviates(short.compact, spelt)
+    return len(spelt) >= MIN_SPELT_WORDS and abbreviates(letters, spelt)
 
 
 def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:

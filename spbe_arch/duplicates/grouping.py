@@ -144,8 +144,9 @@ def _keep_reason(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -
     return "portal" if any(w in text for w in _OFFICIAL) or app_id.startswith("portal-") else None
 
 
-def _kept(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -> bool:
-    return _keep_reason(workspace, app_id, group) is not None
+def _keep_reasons(workspace: Workspace, group: list[str]) -> dict[str, str]:
+    """Member id -> why no proposal may touch it, for the members that are kept."""
+    return {x: reason for x in group if (reason := _keep_reason(workspace, x, group)) is not None}
 
 
 def _roadmap_notes(members: list[AppFeatures], kept: dict[str, str], messages: Messages) -> list[str]:
@@ -178,10 +179,8 @@ def _names(messages: Messages, ids: Iterable[str]) -> str:
 
 def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
               national_app: str | None, incoming: Counter[str], messages: Messages,
-              is_view: Callable[[AppFeatures], bool]) -> str:
+              is_view: Callable[[AppFeatures], bool], reasons_kept: dict[str, str]) -> str:
     workspace = messages.workspace
-    ids = [f.id for f in members]
-    reasons_kept = {f.id: reason for f in members if (reason := _keep_reason(workspace, f.id, ids)) is not None}
     notes = _roadmap_notes(members, reasons_kept, messages)
     movable = [f for f in members if f.id not in reasons_kept and not f.is_national]
     if national is not None:
@@ -228,8 +227,7 @@ def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], inco
 def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, messages: Messages) -> list[Group]:
     by_id = {f.id: f for f in features.apps}
     incoming = _incoming_integrations(workspace)
-    view_words = frozenset(w for role in features.tables.roles if not role.strong for group in role.concepts
-                           for w in group)
+    view_words = features.tables.view_words
 
     def is_view(f: AppFeatures) -> bool:
         return not view_words.isdisjoint(f.name)
@@ -252,7 +250,8 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         component.extend(sorted({n for x in component for n in nationals.get(x, ())} - set(component)))
         component.sort()
         members = [by_id[x] for x in component]
-        if all(_kept(workspace, f.id, component) for f in members if not f.is_national):
+        kept = _keep_reasons(workspace, component)
+        if all(f.id in kept for f in members if not f.is_national):
             continue  # every member stays (official portals, what the roadmap keeps): nothing to propose
         functions = Counter(f.function.id for f in members if f.function is not None)
         national: NationalFunction | None = None
@@ -262,12 +261,12 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
                 national = next(f.function for f in members if f.function and f.function.id == function_id)
         national_app = features.national_apps.get(national.id) if national else None
         keep = min((f for f in members if not f.is_national),  # a kept application is never consolidated away
-                   key=lambda f: (not _kept(workspace, f.id, component), *(-v for v in _usage(f, incoming)), f.id))
+                   key=lambda f: (f.id not in kept, *(-v for v in _usage(f, incoming)), f.id))
         groups.append(Group(
             id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",
             applications=component,
             function=_group_function(members, workspace, national, keep),
-            proposal=_proposal(members, keep, national, national_app, incoming, messages, is_view),
+            proposal=_proposal(members, keep, national, national_app, incoming, messages, is_view, kept),
             national_application=national_app,
         ))
     return sorted(groups, key=lambda g: (g.kind != "same_system", g.id))

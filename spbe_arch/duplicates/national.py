@@ -65,7 +65,7 @@ def national_named(tokens: Sequence[str], content: Sequence[str], tables: Tables
     positions = tables.function_positions
     candidates = [entry for word in (*present, joined) for entry in index.get(word, ())]
     for function, phrase, compact_name in sorted(candidates, key=lambda e: (positions[e[0]], e[1])):
-        own = {w for group in function.concepts for w in group} | {w for n in function.names for w in n.split()}
+        own = function.concept_words | {w for n in function.names for w in n.split()}
         if joined == compact_name:
             rest = []
         elif _contains(tokens, phrase):

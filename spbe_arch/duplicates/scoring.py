@@ -69,7 +69,7 @@ def _against(a: AppFeatures, b: AppFeatures) -> bool:
     and perizinan berusaha are kin; pengaduan and SIMRS are not)."""
     if a.function is None or b.role is None or not b.role.strong:
         return False
-    national = {w for group in a.function.concepts for w in group}
+    national = a.function.concept_words
     return not any(group & national for group in b.role.concepts)
 
 
@@ -87,7 +87,7 @@ def _kin(a: AppFeatures, b: AppFeatures) -> bool:
     """a performs a national function whose words hold the whole of b's strong local function."""
     if a.function is None or b.role is None or not b.role.strong:
         return False
-    national = {w for group in a.function.concepts for w in group}
+    national = a.function.concept_words
     return any(group <= national for group in b.role.concepts)
 
 
@@ -98,15 +98,11 @@ class Scorer:
     features: FeatureSet
     messages: Messages
     describe: Callable[[str], str]  # id -> "`id` (name)" for the evidence
-    _weak_words: frozenset[str] | None = None
 
     def _views(self, f: AppFeatures) -> frozenset[str]:
         """Words of a weak function (dashboard, monitoring) in the name: a view on a function's data,
         not the system that performs it (Dashboard Kependudukan beside Layanan Kependudukan)."""
-        if self._weak_words is None:
-            self._weak_words = frozenset(w for role in self.features.tables.roles if not role.strong
-                                         for group in role.concepts for w in group)
-        return frozenset(w for w in f.name if w in self._weak_words)
+        return self.features.tables.view_words.intersection(f.name)
 
     def _best_shared(self, shared: frozenset[str], signal: str) -> float:
         """The strength of the most specific id the two share."""

@@ -56,6 +56,11 @@ class NationalFunction:
     unless: frozenset[str] = frozenset()
     basis: str = ""  # the regulation that designates the application (empty: to be confirmed)
 
+    @cached_property
+    def concept_words(self) -> frozenset[str]:
+        """Every word of its concept sets."""
+        return frozenset(w for group in self.concepts for w in group)
+
 
 @dataclass(frozen=True)
 class LocalFunction:
@@ -68,6 +73,11 @@ class LocalFunction:
     strong: bool = True  # a weak function (dashboard, monitoring) is too general to count alone
     concepts: tuple[frozenset[str], ...] = ()
     unless: frozenset[str] = frozenset()
+
+    @cached_property
+    def concept_words(self) -> frozenset[str]:
+        """Every word of its concept sets."""
+        return frozenset(w for group in self.concepts for w in group)
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,16 @@ def triggers(concept_sets: Iterable[tuple[frozenset[str], ...]]) -> Triggers:
             else:
                 always.append(position)
     return Triggers({w: tuple(sorted(p)) for w, p in by_word.items()}, tuple(always))
+
+
+def spread_over_application(values: dict[str, str], functions: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Function id -> value, where a function without a value of its own takes that of another function of
+    the same national application (SIPD plans and budgets: one designation, one row serves both).
+    ``functions``: (function id, national application) in table order."""
+    listed = list(functions)
+    by_application = {national: values[function] for function, national in listed if function in values}
+    return {**{function: by_application[national] for function, national in listed if national in by_application},
+            **values}
 
 
 @dataclass
@@ -139,6 +159,12 @@ class Tables:
     def role_triggers(self) -> Triggers:
         """Local functions by a word each of their concept sets needs: only those are tried."""
         return triggers(r.concepts for r in self.roles)
+
+    @cached_property
+    def view_words(self) -> frozenset[str]:
+        """Words of the weak local functions (dashboard, monitoring): a name holding one is a view on a
+        function's data, not the system that performs it."""
+        return frozenset(w for role in self.roles if not role.strong for w in role.concept_words)
 
     @cached_property
     def known_words(self) -> frozenset[str]:
@@ -222,11 +248,8 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
     tables.places = frozenset(p for p in (_phrase(str(x)) for x in places) if p)
     from spbe_arch.duplicates.registry import basis_by_function
 
-    by_id = basis_by_function()
     # one application, several functions (SIPD plans and budgets): its designation covers each of them
-    by_application = {str(f.get("national")): by_id[str(f["id"])] for f in functions if str(f["id"]) in by_id}
-    basis = {str(f["id"]): by_id.get(str(f["id"])) or by_application[str(f.get("national"))] for f in functions
-             if str(f["id"]) in by_id or str(f.get("national")) in by_application}
+    basis = spread_over_application(basis_by_function(), ((str(f["id"]), str(f.get("national"))) for f in functions))
     # Aplikasi Umum status is asserted only for an application whose registry entry cites its designation
     tables.functions = tuple(_function({**f, "basis": basis.get(str(f["id"]), ""),
                                         "kind": f.get("kind") if str(f["id"]) in basis else "nasional"})
