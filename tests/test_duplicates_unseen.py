@@ -52,8 +52,6 @@ def test_an_address_in_the_description_and_the_site_named_after_an_application(t
     assert frozenset(("R08", "R09")) not in pairs
 
 
-@pytest.mark.xfail(strict=True, reason="address_key, which the import merges rows by, does not yet tell store "
-                   "apps apart by their package id as the finder's host does")
 def test_two_store_apps_in_the_address_column_stay_two_applications_at_import() -> None:
     from spbe_arch.duplicates.systems import address_key
 

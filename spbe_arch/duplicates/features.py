@@ -12,13 +12,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
 
 from spbe_arch.classify_rab import RAB_HIGH, best_area
 from spbe_arch.duplicates.national import function_of, national_named, role_of
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
 from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
+    address_parts,
     first_address,
     generic_words,
     head,
@@ -166,28 +166,13 @@ def _idf(document_frequency: Counter[str], total: int) -> dict[str, float]:
 
 
 def _host(url: str | None) -> tuple[str, str] | None:
+    """:func:`address_parts` of an application's address; a bare text without a dot or with spaces is
+    no address."""
     if not url:
         return None
-    if not url.startswith(("http://", "https://")):
-        if " " in url.strip() or "." not in url:
-            return None
-        url = f"https://{url.strip()}"
-    try:
-        parts = urlsplit(url.strip().lower())
-        host = parts.hostname
-    except ValueError:
+    if not url.startswith(("http://", "https://")) and (" " in url.strip() or "." not in url):
         return None
-    if not host:
-        return None
-    host = host.removeprefix("www.")
-    if host in _STORES:  # every app of a store lives on its host: the package id names the app
-        package = parse_qs(parts.query).get("id", [""])[0]
-        return (f"{host}/{package}", "") if package else None
-    segment = parts.path.strip("/").split("/", 1)[0]
-    return host, segment
-
-
-_STORES = frozenset({"play.google.com", "apps.apple.com", "itunes.apple.com"})
+    return address_parts(url)
 
 
 def _described_host(description: str | None) -> tuple[str, str] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from spbe_arch.duplicates.tables import shipped_tables, words
 
@@ -45,19 +45,36 @@ def first_address(text: str | None) -> str | None:
     return found.group(0).rstrip(".,;")
 
 
-def address_key(text: str) -> str | None:
-    """Host and first path segment of an address, without ``www.``: where one system lives."""
+def address_parts(text: str) -> tuple[str, str] | None:
+    """Where one system lives: the host of an address without ``www.`` and its first path segment, in
+    lower case. Every app of a store lives on the store's host, so a store link is the store and the
+    app's package id (``play.google.com/id.go.x.app``, no segment); a store link without one is None."""
     text = text.strip()
     if not text:
         return None
     try:
-        parts = urlsplit(text if "://" in text else f"https://{text}")
+        parts = urlsplit((text if "://" in text else f"https://{text}").lower())
         host = (parts.hostname or "").removeprefix("www.")
     except ValueError:
         return None
-    if "." not in host:
+    if not host:
         return None
-    segment = parts.path.strip("/").split("/", 1)[0].lower()
+    if host in _STORES:
+        package = parse_qs(parts.query).get("id", [""])[0]
+        return (f"{host}/{package}", "") if package else None
+    return host, parts.path.strip("/").split("/", 1)[0]
+
+
+_STORES = frozenset({"play.google.com", "apps.apple.com", "itunes.apple.com"})
+
+
+def address_key(text: str) -> str | None:
+    """:func:`address_parts` as one key (a host that names no domain is none): the inventory import
+    merges the rows of one address."""
+    found = address_parts(text)
+    if found is None or "." not in found[0]:
+        return None
+    host, segment = found
     return f"{host}/{segment}" if segment else host
 
 
