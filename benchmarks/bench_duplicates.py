@@ -80,9 +80,12 @@ def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
     print(f"\n== {name}{' (HELD OUT: never tuned on)' if held_out else ' (tuning set)'}"
           f"{', names only (descriptions blanked)' if blank_descriptions else ''}"
           f"{', no categories' if blank_categories else ''}")
+    # per kind, "found" counts the labelled pairs of the kind found under either kind (recall), and
+    # "predicted" the pairs predicted as the kind (precision): found may exceed predicted
     for label, s in (("overall", result.overall), *result.by_kind.items()):
-        print(f"  {label:<12} precision {s.precision:.3f}  recall {s.recall:.3f}  ({s.found} found, "
-              f"{s.predicted} predicted, {s.expected} labelled)")
+        print(f"  {label:<12} precision {s.precision:.3f}  recall {s.recall:.3f}  ({s.found} of the labelled "
+              f"found, {s.predicted} predicted as {label if label != 'overall' else 'duplicates'}, "
+              f"{s.expected} labelled)")
     print(f"  kind agreement on found pairs: {result.kind_agreement:.3f}")
     if show_errors:
         print(f"  missed ({len(result.missed)}): {result.missed}")
