@@ -22,8 +22,10 @@ from spbe_arch.duplicates.systems import (
     first_address,
     generic_words,
     head,
+    is_address,
     mentions_platform,
     name_text,
+    on_unit_host,
     part_of,
     site_vocabulary,
 )
@@ -258,6 +260,8 @@ def _functions(normaliser: Normaliser, apps: list[Application],
         said = said_by_name.get(id(name))  # names that differ only by an OPD or place share one NormalName
         if said is None:
             said = said_by_name[id(name)] = _function_by_name(normaliser, name)
+        if said[0][2] and is_address(app.name) and on_unit_host(app.name):
+            said = (None, None, False), True  # lapor.disnakertrans.x.go.id: an OPD's own; its description says
         key = (app.name, app.acronym, app.description if said[1] else None, app.source)
         found = by_text.get(key)
         if found is None:

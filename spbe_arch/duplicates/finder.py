@@ -68,7 +68,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if a.owner == b.owner and (a.compact in b.compact or b.compact in a.compact or a.expanded or b.expanded):
         return "name"  # one owner, one name (or one acronym's expansion: e-Samsat, Samsat Online): entered twice
     if a.platform_named != b.platform_named:
-        return "name"  # a web application and its mobile client
+        return "client"  # a web application and its mobile client
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact):
         return None
     if _unrelated(a, b):

@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
+from spbe_arch.duplicates.systems import is_address
 from spbe_arch.duplicates.tables import NationalFunction
-from spbe_arch.model import Process, RoadmapActivity
+from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
 
 MERGE_DENSITY = 1 / 3
@@ -71,6 +72,20 @@ def _incoming_integrations(workspace: Workspace) -> Counter[str]:
     return Counter(i.target for app in workspace.applications for i in app.integrations)
 
 
+_UNIT_KINDS = frozenset({"kecamatan", "kelurahan", "uptd"})
+_UNIT_NAMES = ("kecamatan", "kelurahan", "desa ", "puskesmas", "upt ", "uptd", "sekolah", "sd ", "smp ", "sma ",
+               "smk ")
+
+
+def _sub_unit(workspace: Workspace, org_id: str) -> bool:
+    """An owner below the OPD level (kecamatan, kelurahan, UPTD, puskesmas): the OPD that holds the
+    function is the better home of a consolidated application than one of its units."""
+    org = workspace.get(org_id)
+    if not isinstance(org, Organization):
+        return False
+    return org.kind in _UNIT_KINDS or org.name.casefold().startswith(_UNIT_NAMES)
+
+
 def _usage(features: AppFeatures, incoming: Counter[str]) -> tuple[int, int, int, int]:
     """(OPDs using it, integrations in and out, services it realises, processes it supports)."""
     app = features.app
@@ -89,12 +104,19 @@ def _group_function(members: list[AppFeatures], workspace: Workspace, national: 
         process = workspace.get(process_id)
         if count >= 2 and isinstance(process, Process):
             return process.name
+    roles = Counter(f.role.id for f in members if f.role is not None)
+    if roles:
+        role_id, count = min(roles.items(), key=lambda item: (-item[1], item[0]))
+        if count * 2 >= len(members):
+            return next(f.role.function for f in members if f.role is not None and f.role.id == role_id)
     words = Counter(w for f in members for w in f.name)
     weight = {w: sum(f.name.get(w, 0.0) for f in members) for w in words}
     common = [w for w, c in words.items() if c * 2 >= len(members)]
     common.sort(key=lambda w: (-words[w], -weight[w], w))
-    if common:
-        return " ".join(common[:3])
+    if common:  # in the order a member's name says them ("laporan bulanan", never "bulanan laporan")
+        chosen = common[:3]
+        order = next((list(f.name) for f in (keep, *members) if set(chosen) <= f.name.keys()), chosen)
+        return " ".join(sorted(chosen, key=order.index))
     return keep.app.name
 
 
@@ -184,7 +206,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     notes = _roadmap_notes(members, reasons_kept, messages)
     movable = [f for f in members if f.id not in reasons_kept and not f.is_national]
     if national is not None:
-        other = [f for f in movable if f.function is None or f.function.id != national.id]
+        other = [f for f in movable if not _performs(f, national)]
         movable = [f for f in movable if f not in other]  # only what performs the function moves to it
         if other:
             notes.append(messages.text("other_function", apps=_names(messages, [f.id for f in other]),
@@ -193,35 +215,101 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         # a dashboard or monitoring of the function shows its data: it takes them from the national
         # application, it is not moved into it
         views = [f for f in movable if is_view(f)]
-        movers = [f for f in movable if f not in views]
+        # only a name that says the function moves the application; a function read in the description
+        # (a DPRD site that also takes aspirations) is one of its jobs: that part is integrated
+        described = [f for f in movable if f not in views and f.read_description]
+        movers = [f for f in movable if f not in views and f not in described]
         parts = [messages.text("propose_national", national=target, provider=national.provider,
                                function=national.function, apps=_names(messages, [f.id for f in movers]),
                                basis=messages.basis(national))] if movers else []
+        if described:
+            parts.append(messages.text("propose_described" if movers else "propose_described_only",
+                                       national=target, provider=national.provider, function=national.function,
+                                       apps=_names(messages, [f.id for f in described]),
+                                       basis=messages.basis(national)))
         if views:
-            parts.append(messages.text("propose_view" if movers else "propose_view_only", national=target,
+            parts.append(messages.text("propose_view" if parts else "propose_view_only", national=target,
                                        function=national.function, apps=_names(messages, [f.id for f in views])))
         return " ".join([*(parts or [messages.text("propose_none")]), *notes])
     users, integrations, services, processes = _usage(keep, incoming)
-    reasons = [messages.text("used_by", n=users), messages.text("integrations", n=integrations)]
+    reasons = [messages.text("used_by", n=users)]
+    if not _sub_unit(workspace, keep.app.owner) and any(_sub_unit(workspace, f.app.owner) for f in members):
+        reasons.insert(0, messages.text("opd_level"))
+    if integrations:
+        reasons.append(messages.text("integrations", n=integrations))
     if services:
         reasons.append(messages.text("services", n=services))
     if processes:
         reasons.append(messages.text("processes", n=processes))
     others = [f for f in movable if f.id != keep.id]
-    text = messages.text("propose_keep", keep=messages.named(keep.id), reasons=", ".join(reasons),
-                         apps=_names(messages, [f.id for f in others])) if others else messages.text("propose_none")
+    if not others:
+        text = messages.text("propose_none")
+    elif keep.id not in reasons_kept and any(_standing(f, incoming, workspace) == _standing(keep, incoming, workspace)
+                                             for f in others):
+        # nothing in the model tells which one to keep: saying one would be a coin toss
+        text = messages.text("propose_tie", apps=_names(messages, [f.id for f in members if f in movable]))
+    else:
+        text = messages.text("propose_keep", keep=messages.named(keep.id), reasons=", ".join(reasons),
+                             apps=_names(messages, [f.id for f in others]))
     return " ".join([text, *notes])
+
+
+def _performs(f: AppFeatures, national: NationalFunction) -> bool:
+    """Whether an application performs the function of the national application (SIPD plans, budgets
+    and keeps the accounts: a planning application performs one of its functions)."""
+    return f.function is not None and (f.function.id == national.id or f.function.national == national.national)
+
+
+def _standing(f: AppFeatures, incoming: Counter[str], workspace: Workspace) -> tuple[int, ...]:
+    """What makes an application the one to keep, smallest first: an owner at the OPD level, then the
+    most OPDs, integrations, services and processes."""
+    return (int(_sub_unit(workspace, f.app.owner)), *(-v for v in _usage(f, incoming)))
 
 
 def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], incoming: Counter[str],
                        messages: Messages) -> Group:
     members = [by_id[x] for x in component]
-    keep = min(members, key=lambda f: (not f.is_national, *(-v for v in _usage(f, incoming)), f.id))
+    parents = {f.part_of for f in members if f.part_of}
+    # the one to name it by: the national application, the system the others say they are part of, the
+    # web application rather than its mobile client, a name rather than an address, then the most used
+    keep = min(members, key=lambda f: (not f.is_national, not ({f.compact, f.head} & parents), f.platform_named,
+                                       is_address(f.app.name), f.website, *(-v for v in _usage(f, incoming)), f.id))
     users = sorted({o for f in members for o in (f.app.owner, *f.app.users)})
     proposal = messages.text("propose_same", apps=_names(messages, component), keep=keep.app.name,
                              users=messages.listing([messages.org(o) for o in users]))
     return Group(id=f"sys-{component[0]}", applications=component, function=keep.app.name, proposal=proposal,
                  national_application=keep.id if keep.is_national else None, kind="same_system", users=users)
+
+
+def _join_systems(components: list[list[str]], systems: list[list[str]],
+                  by_id: dict[str, AppFeatures]) -> list[list[str]]:
+    """Functional groups that hold rows of one system and copy one national application, joined: one
+    system gets one proposal (SIMPEG and its modules move to SIASN once, not three times)."""
+    system_of = {x: i for i, members in enumerate(systems) for x in members}
+    parent = list(range(len(components)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[tuple[int, str], int] = {}  # (system, national application) -> a component holding it
+    for index, component in enumerate(components):
+        for x in component:
+            function = by_id[x].function
+            if x not in system_of or function is None:
+                continue
+            key = (system_of[x], function.national)
+            if key in seen:
+                first, second = root(seen[key]), root(index)
+                parent[max(first, second)] = min(first, second)
+            else:
+                seen[key] = index
+    joined: dict[int, list[str]] = {}
+    for index, component in enumerate(components):
+        joined.setdefault(root(index), []).extend(component)
+    return [sorted(set(members)) for members in joined.values()]
 
 
 def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, messages: Messages) -> list[Group]:
@@ -238,9 +326,10 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
     local = [p for p in pairs if p.kind == "functional" and p.a not in national_ids and p.b not in national_ids]
     components = _components(local)
     grouped = {x for component in components for x in component}
-    for f in features.apps:  # a local copy of a national application, alone
-        if f.function is not None and not f.is_national and f.id not in grouped:
+    for f in features.apps:  # a local copy of a national application, alone (a website informs, a BUMD is apart)
+        if f.function is not None and not f.is_national and not f.website and not f.bumd and f.id not in grouped:
             components.append([f.id])
+    components = _join_systems(components, [g.applications for g in groups], by_id)
     nationals: dict[str, set[str]] = {}  # local application -> the national applications it copies
     for p in pairs:
         if p.kind == "functional" and (p.a in national_ids) != (p.b in national_ids):
@@ -261,7 +350,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
                 national = next(f.function for f in members if f.function and f.function.id == function_id)
         national_app = features.national_apps.get(national.id) if national else None
         keep = min((f for f in members if not f.is_national),  # a kept application is never consolidated away
-                   key=lambda f: (f.id not in kept, *(-v for v in _usage(f, incoming)), f.id))
+                   key=lambda f: (f.id not in kept, _standing(f, incoming, workspace), f.id))
         groups.append(Group(
             id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",
             applications=component,

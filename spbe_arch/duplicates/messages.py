@@ -18,7 +18,12 @@ LANGUAGES: tuple[str, ...] = ("en", "id")
 _TEXT: dict[str, dict[str, str]] = {
     "en": {
         "identical": "identical names after normalisation ({words})",
+        "identical_bare": "identical names after normalisation",
         "similar": "names {score:.2f} similar (in common: {words})",
+        "similar_bare": "names {score:.2f} similar",
+        "description_bare": "descriptions {score:.2f} similar",
+        "same_client": "a web application and its mobile client ({name}): one system",
+        "same_name_read": "names that read the same ({name}): one system listed by each OPD that uses it",
         "after": "after expanding {acronyms}",
         "description": "descriptions {score:.2f} similar (in common: {words})",
         "description_differs": "but their descriptions have (almost) nothing in common",
@@ -44,6 +49,13 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_same": "Proposal (usulan): {apps} are one system; record it as one application, {keep}, "
                         "used by {users}.",
         "propose_none": "Proposal (usulan): no change; the applications below are kept.",
+        "propose_described_only": "Proposal (usulan): the description of {apps} names {function}, for which "
+                                  "the national application {national} exists ({provider}; {basis}): integrate "
+                                  "that part with it, and review whether the whole application can move.",
+        "propose_described": "The description of {apps} names {function} too: integrate that part with "
+                             "{national}, and review whether the whole application can move.",
+        "propose_tie": "Proposal (usulan): consolidate {apps} into one application, or integrate them; they "
+                       "are used alike, so which one is kept is for their owners to decide.",
         "roadmap": "The roadmap has an activity for {apps}: {activity} ({year}).",
         "roadmap_keep": "{apps} kept: the roadmap plans {activity} ({year}).",
         "propose_view": "{apps} show data of {function}: take them from {national} through an integration "
@@ -59,6 +71,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "them_one": "it",
         "them_many": "them",
         "used_by": "used by {n} OPD(s)",
+        "opd_level": "held by an OPD, not by one of its units",
         "services": "realises {n} service(s)",
         "integrations": "{n} integration(s)",
         "processes": "supports {n} process(es)",
@@ -77,7 +90,13 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "id": {
         "identical": "nama identik setelah normalisasi ({words})",
+        "identical_bare": "nama identik setelah normalisasi",
         "similar": "kemiripan nama {score:.2f} (kata yang sama: {words})",
+        "similar_bare": "kemiripan nama {score:.2f}",
+        "description_bare": "kemiripan deskripsi {score:.2f}",
+        "same_client": "aplikasi web dan versi mobile-nya ({name}): satu sistem",
+        "same_name_read": "nama yang bermakna sama ({name}): satu sistem yang dicatat oleh setiap perangkat "
+                          "daerah penggunanya",
         "after": "setelah singkatan {acronyms} diuraikan",
         "description": "kemiripan deskripsi {score:.2f} (kata yang sama: {words})",
         "description_differs": "namun deskripsinya (hampir) tidak memiliki kesamaan",
@@ -105,6 +124,13 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_same": "Usulan: {apps} adalah satu sistem; catat sebagai satu aplikasi, {keep}, yang digunakan "
                         "oleh {users}.",
         "propose_none": "Usulan: tidak ada perubahan; aplikasi berikut dipertahankan.",
+        "propose_described_only": "Usulan: deskripsi {apps} menyebut fungsi {function}, yang telah memiliki "
+                                  "aplikasi nasional {national} ({provider}; {basis}); integrasikan bagian "
+                                  "tersebut dengannya, dan tinjau apakah aplikasinya dapat dialihkan sepenuhnya.",
+        "propose_described": "Deskripsi {apps} juga menyebut fungsi {function}: integrasikan bagian tersebut "
+                             "dengan {national}, dan tinjau apakah aplikasinya dapat dialihkan sepenuhnya.",
+        "propose_tie": "Usulan: satukan {apps} menjadi satu aplikasi, atau integrasikan; tingkat penggunaannya "
+                       "setara, sehingga aplikasi yang dipertahankan perlu ditetapkan bersama pemiliknya.",
         "roadmap": "Peta rencana telah memuat kegiatan untuk {apps}: {activity} ({year}).",
         "roadmap_keep": "{apps} dipertahankan: peta rencana memuat {activity} ({year}).",
         "propose_view": "{apps} menyajikan data {function}: ambil datanya dari {national} melalui integrasi, "
@@ -120,6 +146,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "them_one": "aplikasi tersebut",
         "them_many": "aplikasi-aplikasi tersebut",
         "used_by": "digunakan {n} perangkat daerah",
+        "opd_level": "dikelola perangkat daerah, bukan unit kerja di bawahnya",
         "services": "mewujudkan {n} layanan",
         "integrations": "{n} integrasi",
         "processes": "mendukung {n} proses bisnis",
@@ -195,8 +222,9 @@ class Messages:
         if found is None:
             shared = sorted(a.name.keys() & b.name.keys(), key=lambda w: (-(a.name[w] * b.name[w]), w))
             words = ", ".join(shared[:5])
-            found = (self.text("identical", words=words) if a.name_key == b.name_key
-                     else self.text("similar", score=score, words=words))
+            found = (self.text("identical" if words else "identical_bare", words=words) if a.name_key == b.name_key
+                     else self.text("similar", score=score, words=words) if words
+                     else self.text("similar_bare", score=score))
             acronyms = [x.upper() for x in dict.fromkeys((*a.expanded, *b.expanded))]
             if acronyms:
                 found += " " + self.text("after", acronyms=", ".join(acronyms))
@@ -209,7 +237,8 @@ class Messages:
         if found is None:
             shared = sorted(a.desc.keys() & b.desc.keys(), key=lambda w: (-(a.desc[w] * b.desc[w]), w))
             words = ", ".join(self.surface.get(w, w) for w in shared[:5])
-            found = self._memo[key] = self.text("description", score=score, words=words)
+            found = self._memo[key] = (self.text("description", score=score, words=words) if words
+                                       else self.text("description_bare", score=score))
         return found
 
     def description_differs(self) -> str:
@@ -270,9 +299,12 @@ class Messages:
             return self.text("same_site", name=f"{a.app.name}; {b.app.name}")
         if reason == "spelling":
             return self.text("same_spelling", name=f"{a.app.name}; {b.app.name}")
+        if reason == "client":
+            return self.text("same_client", name=f"{a.app.name}; {b.app.name}")
         if reason == "name":
-            return self.text("same_name", name=a.app.name if a.app.name == b.app.name
-                             else f"{a.app.name}; {b.app.name}")
+            if a.app.name.casefold() == b.app.name.casefold():
+                return self.text("same_name", name=a.app.name)
+            return self.text("same_name_read", name=f"{a.app.name}; {b.app.name}")
         return self.text(f"same_{reason}")
 
     def national_copy(self, function: NationalFunction) -> str:

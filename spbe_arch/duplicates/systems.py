@@ -101,6 +101,25 @@ def _address_words(address: str) -> str:
     return " ".join([*kept, segment]).strip()
 
 
+def on_unit_host(address: str) -> bool:
+    """An address on an OPD's own subdomain (``lapor.disnakertrans.x.go.id``): the OPD's application,
+    whatever its first label says. A national application lives on its own host or on the government's
+    (``lpse.x.go.id``, ``x.sipd.kemendagri.go.id``), never under one OPD's."""
+    try:
+        labels = (urlsplit(address if "://" in address else f"https://{address}").hostname or "").split(".")
+    except ValueError:
+        return False
+    kept: list[str] = []
+    for label in labels:
+        if label in _DOMAIN_LABELS:
+            break
+        kept.append(label)
+    kept = kept[:-1]  # the government's own domain
+    while len(kept) >= 2 and _REGION_LABEL.search(kept[0]):
+        kept = kept[1:]
+    return len(kept) >= 2
+
+
 def name_text(name: str) -> str:
     """A name with its web addresses reduced to the words that name the system, a label written as
     one word split into the words it is made of (``tatasurat`` -> ``tata surat``)."""

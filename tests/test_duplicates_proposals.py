@@ -1,0 +1,129 @@
+"""Proposals an SPBE architect can sign, on shapes taken from real Pemda inventories: one proposal per
+system, nothing proposed for a website, a national application never guessed from an OPD's subdomain,
+a function read only in a description integrated rather than moved, and no coin toss between equals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spbe_arch.duplicates.finder import find_duplicates
+from spbe_arch.duplicates.systems import on_unit_host
+
+ORGS = """\
+organizations:
+  - {id: diskominfo, name: Dinas Komunikasi dan Informatika, kind: dinas}
+  - {id: bkpsdm, name: BKPSDM, kind: badan}
+  - {id: bpkad, name: Badan Pengelolaan Keuangan dan Aset Daerah, kind: badan}
+  - {id: kec-utara, name: Kecamatan Utara, kind: kecamatan}
+  - {id: disnaker, name: Dinas Tenaga Kerja, kind: dinas}
+  - {id: dispar, name: Dinas Pariwisata, kind: dinas}
+"""
+
+
+def _workspace(make_workspace, applications: str) -> Path:  # type: ignore[no-untyped-def]
+    return make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": "applications:\n" + applications},  # type: ignore[no-any-return]
+                          orgs=False)
+
+
+def test_one_system_gets_one_proposal_named_after_the_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = _workspace(make_workspace, """\
+          - {id: a-sipekat, name: SIPEKAT, owner: bkpsdm, description: Aplikasi kenaikan pangkat. Bagian dari SIMPEG}
+          - {id: simpeg, name: SIMPEG, owner: bkpsdm, description: Aplikasi data kepegawaian dan kenaikan pangkat}
+          - {id: a-kinerja-mobile, name: e-Kinerja Mobile, owner: diskominfo}
+          - {id: kinerja, name: e-Kinerja, owner: bkpsdm}
+        """)
+    report = find_duplicates(root, language="id")
+    systems = {frozenset(g.applications): g for g in report.groups if g.kind == "same_system"}
+    assert set(systems) == {frozenset({"a-sipekat", "simpeg"}), frozenset({"a-kinerja-mobile", "kinerja"})}
+    # named by the system the other says it is part of, and by the web application rather than its client
+    assert "catat sebagai satu aplikasi, SIMPEG," in systems[frozenset({"a-sipekat", "simpeg"})].proposal
+    assert "catat sebagai satu aplikasi, e-Kinerja," in systems[frozenset({"a-kinerja-mobile", "kinerja"})].proposal
+    # the two rows of e-Kinerja move to the national application in one proposal, not one each
+    rows = {"kinerja", "a-kinerja-mobile"}
+    moving = [g for g in report.groups if g.kind == "functional" and rows & set(g.applications)]
+    assert len(moving) == 1 and {"kinerja", "a-kinerja-mobile"} <= set(moving[0].applications)
+    assert "ke e-Kinerja BKN" in moving[0].proposal
+    client = next(p for p in report.pairs if {p.a, p.b} == {"kinerja", "a-kinerja-mobile"})
+    assert client.evidence[0].startswith("aplikasi web dan versi mobile-nya (e-Kinerja Mobile; e-Kinerja)")
+
+
+def test_a_website_or_a_bumd_is_never_told_to_move_to_a_national_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({"organisasi.yaml": ORGS + "  - {id: pdam, name: PDAM Tirta Sehat, kind: lainnya}\n",
+                           "aplikasi.yaml": """\
+        applications:
+          - {id: bpbj-web, name: bpbj.kab.go.id, owner: bpkad, tags: [website],
+             description: Web OPD bagian pengadaan barang dan jasa}
+          - {id: pdam-lelang, name: Aplikasi Pengadaan Barang dan Jasa PDAM, owner: pdam}
+          - {id: e-lelang, name: Aplikasi Pengadaan Barang dan Jasa, owner: dispar}
+        """}, orgs=False)
+    report = find_duplicates(root, language="id")
+    assert report.group_of("bpbj-web") is None  # a unit's website informs about procurement, it does not run it
+    assert report.group_of("pdam-lelang") is None  # a BUMD is a legal entity of its own
+    assert report.group_of("e-lelang") is not None  # the Pemda's own copy of SPSE is still proposed
+
+
+def test_an_application_on_an_opds_subdomain_is_not_the_national_one_its_label_names(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    assert on_unit_host("lapor.disnakertrans.bantenprov.go.id")
+    assert not on_unit_host("lpse.bantenprov.go.id")
+    assert not on_unit_host("magetankab.sipd.kemendagri.go.id")
+    assert not on_unit_host("https://lapor.go.id/")
+    root = _workspace(make_workspace, """\
+          - {id: walk, name: lapor.disnaker.tirtamayakab.go.id, owner: disnaker,
+             description: Aplikasi E-WaLK - Sistem Pelaporan Ketenagakerjaan}
+          - {id: epormas, name: epormas.tirtamayakab.go.id, owner: diskominfo,
+             description: Aplikasi Pengaduan Online Berbasis Android}
+        """)
+    report = find_duplicates(root, language="id")
+    # labour reporting by companies is not SP4N-LAPOR!, whatever the first label of its address says
+    assert report.group_of("walk") is None
+    assert not any({p.a, p.b} == {"walk", "epormas"} for p in report.pairs)
+    assert "SP4N-LAPOR!" in _proposal_of(report, "epormas")
+
+
+def test_a_function_read_only_in_the_description_is_integrated_not_moved(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = _workspace(make_workspace, """\
+          - {id: dprd, name: dprd.kab.go.id, owner: diskominfo,
+             description: Web dprd untuk informasi dan input pokir juga aspirasi masyarakat}
+        """)
+    proposal = _proposal_of(find_duplicates(root, language="id"), "dprd")
+    assert proposal.startswith("Usulan: deskripsi dprd.kab.go.id (Dinas Komunikasi dan Informatika) menyebut fungsi "
+                               "pengelolaan pengaduan pelayanan publik")
+    assert "integrasikan bagian tersebut" in proposal and "Usulan: alihkan" not in proposal
+
+
+def test_the_planning_application_moves_to_sipd_beside_its_budgeting_row(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = _workspace(make_workspace, """\
+          - {id: sipd, name: SIPD Penatausahaan, owner: bpkad, source: nasional,
+             description: Sistem Informasi Pemerintahan Daerah untuk penganggaran dan penatausahaan}
+          - {id: eplanning, name: e-Planning, owner: bkpsdm, description: Aplikasi perencanaan RKPD dan Renja}
+        """)
+    proposal = _proposal_of(find_duplicates(root, language="id"), "eplanning")
+    # SIPD plans, budgets and keeps the accounts: the planning application performs one of its functions
+    assert "alihkan e-Planning (BKPSDM) ke SIPD Penatausahaan" in proposal
+    assert "tidak termasuk usulan ini" not in proposal and "tidak ada perubahan" not in proposal
+
+
+@pytest.mark.parametrize(("second_owner", "expected"), [
+    ("dispar", "satukan "),  # two OPDs used alike: the owners decide which one stays
+    ("kec-utara", "ke dalam Sistem Informasi Antrean Pelayanan (Badan Pengelolaan Keuangan dan Aset Daerah)"),
+])
+def test_the_one_kept_is_never_a_coin_toss(make_workspace, second_owner: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    root = _workspace(make_workspace, f"""\
+          - {{id: antre-a, name: Aplikasi Antrian Loket Kecamatan, owner: {second_owner}}}
+          - {{id: antre-b, name: Sistem Informasi Antrean Pelayanan, owner: bpkad}}
+        """)
+    proposal = _proposal_of(find_duplicates(root, language="id"), "antre-a")
+    assert expected in proposal
+    if second_owner == "dispar":
+        assert "tingkat penggunaannya setara" in proposal and "ke dalam" not in proposal
+    else:  # a kecamatan's copy joins the OPD's, said with why; no count of zero integrations
+        assert "dikelola perangkat daerah, bukan unit kerja di bawahnya" in proposal
+        assert "0 integrasi" not in proposal
+
+
+def _proposal_of(report, app_id: str) -> str:  # type: ignore[no-untyped-def]
+    group = report.group_of(app_id)
+    assert group is not None, app_id
+    return group.proposal  # type: ignore[no-any-return]
