@@ -427,6 +427,20 @@ def test_ap015_reports_local_copies_of_national_applications(presensi):
     assert finding.severity == "warning" and finding.file == "aplikasi.yaml" and finding.line
 
 
+def test_ap015_leaves_out_websites_and_bumd(make_workspace):
+    root = make_workspace({"organisasi.yaml": """\
+        organizations:
+          - {id: setda, name: Sekretariat Daerah, kind: sekretariat-daerah}
+          - {id: pdam, name: PDAM Tirta Sehat, kind: lainnya}
+        """, "aplikasi.yaml": """\
+        applications:
+          - {id: bpbj-web, name: Website Pengadaan Barang dan Jasa, owner: setda, tags: [website]}
+          - {id: pdam-lelang, name: Aplikasi Pengadaan Barang dan Jasa PDAM, owner: pdam}
+          - {id: e-lelang, name: Aplikasi Pengadaan Barang dan Jasa, owner: setda}
+        """}, orgs=False)
+    assert set(_ap015(root)) == {"e-lelang"}
+
+
 def test_ap015_is_silenced_by_distinct_from_ignore_and_settings(make_workspace):
     apps = """\
     applications:

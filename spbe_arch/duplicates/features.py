@@ -490,13 +490,21 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
     found: list[tuple[Application, NationalFunction, str | None]] = []
     national_ids: dict[str, str] = {}
     fallback_ids: dict[str, str] = {}
+    bumd: dict[str, bool] = {}
     names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
     for app, ((function, national, named), _) in zip(apps, _functions(normaliser, apps, names), strict=True):
         if national is not None or app.source == "nasional":
             if national is not None:
                 (national_ids if named else fallback_ids).setdefault(national.id, app.id)
             continue
-        if function is not None:
-            found.append((app, function, None))
+        if function is not None and "website" not in app.tags and not _bumd(bumd, workspace, app.owner):
+            found.append((app, function, None))  # a website informs about a function; a BUMD is apart
     national_ids = _one_row_serves_all({**fallback_ids, **national_ids}, tables)
     return [(app, function, national_ids.get(function.id)) for app, function, _ in found]
+
+
+def _bumd(known: dict[str, bool], workspace: Workspace, owner: str) -> bool:
+    found = known.get(owner)
+    if found is None:
+        found = known[owner] = is_bumd(organization_label(workspace, owner))
+    return found
