@@ -127,3 +127,22 @@ def _proposal_of(report, app_id: str) -> str:  # type: ignore[no-untyped-def]
     group = report.group_of(app_id)
     assert group is not None, app_id
     return group.proposal  # type: ignore[no-any-return]
+
+
+def test_the_document_names_the_national_application_even_when_the_model_lacks_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from spbe_arch.cli import app
+
+    root = _workspace(make_workspace, """\
+          - {id: eoffice, name: e-Office Sekretariat, owner: diskominfo, description: Surat masuk dan disposisi}
+          - {id: tnde, name: Tata Naskah Dinas Elektronik, owner: bkpsdm}
+        """)
+    report = find_duplicates(root, language="id")
+    group = report.group_of("eoffice")
+    assert group is not None and group.national_application is None and group.national == "SRIKANDI"
+    result = CliRunner().invoke(app, ["doc", str(root), "-f", "md", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("| 1 | Sistem berbeda, fungsi sama"))
+    assert row.split(" | ")[4] == "SRIKANDI"  # the column "Aplikasi Nasional"
+    assert "1 kelompok di antaranya memiliki padanan aplikasi nasional" in result.output

@@ -62,12 +62,14 @@ def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
         kind = getattr(item, "kind", "functional")
         national_app = getattr(item, "national_application", None)
         members.update(a for a in apps if a != national_app or kind == "same_system")
-        national += 1 if national_app and kind == "functional" else 0
+        national_name = getattr(item, "national", None)
+        national += 1 if (national_app or national_name) and kind == "functional" else 0
         names = "; ".join(f"{ix.name(a)} ({ix.org_label(_owner(workspace, a))})" for a in apps)
         group_rows.append(row(
             str(number), KIND_TEXT.get(kind, kind), names,
             named(workspace, _plain(getattr(item, "function", None))) or "-",
-            _national_text(ix, national_app), named(workspace, _plain(getattr(item, "proposal", None))) or "-",
+            _national_text(ix, national_app) if national_app else _plain(national_name) or "-",
+            named(workspace, _plain(getattr(item, "proposal", None))) or "-",
         ))
     same = sum(1 for g in groups if getattr(g, "kind", "functional") == "same_system")
     group_table = Table(

@@ -277,8 +277,13 @@ def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], inco
     users = sorted({o for f in members for o in (f.app.owner, *f.app.users)})
     proposal = messages.text("propose_same", apps=_names(messages, component), keep=keep.app.name,
                              users=messages.listing([messages.org(o) for o in users]))
-    return Group(id=f"sys-{component[0]}", applications=component, function=keep.app.name, proposal=proposal,
-                 national_application=keep.id if keep.is_national else None, kind="same_system", users=users)
+    national = keep.national if keep.is_national else None
+    # what the one system does, where its name says it; else the system's name
+    function = keep.function.function if keep.function is not None else keep.role.function if keep.role is not None \
+        else keep.app.name
+    return Group(id=f"sys-{component[0]}", applications=component, function=function, proposal=proposal,
+                 national_application=keep.id if keep.is_national else None,
+                 national=national.national if national is not None else None, kind="same_system", users=users)
 
 
 def _join_systems(components: list[list[str]], systems: list[list[str]],
@@ -357,5 +362,6 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             function=_group_function(members, workspace, national, keep),
             proposal=_proposal(members, keep, national, national_app, incoming, messages, is_view, kept),
             national_application=national_app,
+            national=national.national if national is not None else None,
         ))
     return sorted(groups, key=lambda g: (g.kind != "same_system", g.id))

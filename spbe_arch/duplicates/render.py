@@ -66,7 +66,7 @@ def _pairs_by_group(report: DuplicateReport) -> dict[str, list[Pair]]:
 
 def _summary(report: DuplicateReport) -> str:
     same = sum(1 for g in report.groups if g.kind == "same_system")
-    copies = sum(1 for g in report.groups if g.national_application and g.kind == "functional")
+    copies = sum(1 for g in report.groups if (g.national_application or g.national) and g.kind == "functional")
     return (f"{len(report.groups)} group(s) ({same} same system, {len(report.groups) - same} functional), "
             f"{len(report.pairs)} pair(s) at threshold {report.threshold:g}; "
             f"{copies} functional group(s) with a national application")
@@ -83,8 +83,8 @@ def report_text(report: DuplicateReport, workspace: Workspace | None = None) -> 
             name, owner = _label(workspace, app_id)
             shown = (f"  {_plain(name)}" if name else "") + (f"  [{_plain(owner)}]" if owner else "")
             lines.append(f"  {app_id}{shown}")
-        if group.national_application:
-            lines.append(f"  national application: {group.national_application}")
+        if group.national_application or group.national:
+            lines.append(f"  national application: {group.national_application or _plain(group.national or '')}")
         lines.append(f"  proposal: {_plain(group.proposal)}")
         for pair in pairs.get(group.id, []):
             lines.append(f"  {pair.score:.3f}  {pair.a} ~ {pair.b}")
@@ -133,6 +133,9 @@ def report_markdown(report: DuplicateReport, workspace: Workspace | None = None)
         lines.append("")
         if group.national_application:
             lines.append(f"National application: `{group.national_application}`.")
+            lines.append("")
+        elif group.national:
+            lines.append(f"National application: {_md(group.national)}.")
             lines.append("")
         lines.append(f"**Proposal.** {_md_with_code(group.proposal)}")
         for pair in pairs.get(group.id, []):

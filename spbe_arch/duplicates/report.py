@@ -35,7 +35,8 @@ class Group(BaseModel):
     applications: list[str]
     function: str
     proposal: str
-    national_application: str | None = None
+    national_application: str | None = None  # the national application's element, when the model has it
+    national: str | None = None  # the national application by name, modelled or not (SRIKANDI, SIASN)
     kind: Kind = "functional"
     users: list[str] = Field(default_factory=list)  # same_system: the OPDs that use the one system
 
