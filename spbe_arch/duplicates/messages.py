@@ -24,6 +24,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "description_bare": "descriptions {score:.2f} similar",
         "same_client": "a web application and its mobile client ({name}): one system",
         "same_name_read": "names that read the same ({name}): one system listed by each OPD that uses it",
+        "same_name_owner": "one OPD's two rows of one name ({name}): one system listed twice",
         "after": "after expanding {acronyms}",
         "description": "descriptions {score:.2f} similar (in common: {words})",
         "description_differs": "but their descriptions have (almost) nothing in common",
@@ -97,6 +98,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_client": "aplikasi web dan versi mobile-nya ({name}): satu sistem",
         "same_name_read": "nama yang bermakna sama ({name}): satu sistem yang dicatat oleh setiap perangkat "
                           "daerah penggunanya",
+        "same_name_owner": "dua baris dari perangkat daerah yang sama dengan nama yang bermakna sama ({name}): "
+                           "satu sistem yang tercatat dua kali",
         "after": "setelah singkatan {acronyms} diuraikan",
         "description": "kemiripan deskripsi {score:.2f} (kata yang sama: {words})",
         "description_differs": "namun deskripsinya (hampir) tidak memiliki kesamaan",
@@ -302,6 +305,9 @@ class Messages:
         if reason == "client":
             return self.text("same_client", name=f"{a.app.name}; {b.app.name}")
         if reason == "name":
+            if a.owner_id == b.owner_id:
+                return self.text("same_name_owner", name=a.app.name if a.app.name == b.app.name
+                                 else f"{a.app.name}; {b.app.name}")
             if a.app.name.casefold() == b.app.name.casefold():
                 return self.text("same_name", name=a.app.name)
             return self.text("same_name_read", name=f"{a.app.name}; {b.app.name}")
