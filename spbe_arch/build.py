@@ -209,6 +209,7 @@ def _build_into(root: str | Path | Workspace, out: Path, templates: Templates | 
             result.files.append(BuiltFile(path=_rel(out, path), title=DOCUMENT_TITLES[fmt], group="Dokumen"))
         step(7)
         files, notes = worker.result()
+        notes = [*data.notes(), *notes]
     finally:
         worker.stop()
         _INHERITED.clear()

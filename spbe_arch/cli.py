@@ -819,10 +819,12 @@ def doc_command(
             raise UsageError(f"a {format.value.upper()} document cannot go to standard output; give a file with -o")
         sys.stdout.buffer.write(render_document(data, format.value, templates=chosen).content)
         sys.stdout.flush()
-        return
-    target = output if output is not None else default_output(format.value)  # type: ignore[arg-type]
-    for path in write_document(data, format.value, target, templates=chosen):
-        _out(f"wrote {path}\n")
+    else:
+        target = output if output is not None else default_output(format.value)  # type: ignore[arg-type]
+        for path in write_document(data, format.value, target, templates=chosen):
+            _out(f"wrote {path}\n")
+    for note in data.notes():
+        typer.echo(f"spbe: note: {note}", err=True)
 
 
 def _note_unknown_templates(chosen: Any) -> None:

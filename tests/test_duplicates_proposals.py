@@ -146,3 +146,25 @@ def test_the_document_names_the_national_application_even_when_the_model_lacks_i
     row = next(line for line in result.output.splitlines() if line.startswith("| 1 | Sistem berbeda, fungsi sama"))
     assert row.split(" | ")[4] == "SRIKANDI"  # the column "Aplikasi Nasional"
     assert "1 kelompok di antaranya memiliki padanan aplikasi nasional" in result.output
+
+
+def test_a_failed_analysis_is_said_in_indonesian_in_the_document_and_explained_on_the_command_line(
+        make_workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    import spbe_arch.document.findings_sections as sections
+    from spbe_arch.cli import app
+    from spbe_arch.errors import SpbeError
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise SpbeError("duplicates.aliases: table entry 3 is not a mapping")
+
+    monkeypatch.setattr(sections, "find_duplicates", broken)
+    root = _workspace(make_workspace, "  - {id: simpeg, name: SIMPEG, owner: bkpsdm}\n")
+    result = CliRunner().invoke(app, ["doc", str(root), "-f", "md", "-o", "-"])
+    assert result.exit_code == 0
+    assert ("Analisis duplikasi aplikasi tidak disertakan: pengaturan analisis duplikasi pada model arsitektur "
+            "belum sesuai.") in result.stdout
+    assert "not a mapping" not in result.stdout  # no English in the deliverable ...
+    assert "spbe: note: duplicate analysis not in the document: duplicates.aliases: table entry 3 is not a " \
+           "mapping" in result.stderr  # ... the cause is told to whoever builds it

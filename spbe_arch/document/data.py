@@ -67,6 +67,16 @@ class DocumentData:
     front: FrontMatter | None = field(default=None, repr=False)  # pengesahan, pengantar, arah kebijakan, penutup
     cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # renderings shared by formats (Word, PDF)
 
+    def notes(self) -> list[str]:
+        """Why a part of the document could not be made, in English, for the command line: the document
+        itself only says, in Indonesian, that the part is not available."""
+        found = [f"duplicate analysis not in the document: {self.duplicates.detail}"] if self.duplicates.detail else []
+        if self.spof.detail:
+            found.append(f"single points of failure not in the document: {self.spof.detail}")
+        details = sorted(self.figures.details.items())
+        found.extend(f"figure {key} not in the document: {detail}" for key, detail in details)
+        return found
+
     @property
     def duplicates_report(self) -> Any:
         """The duplicate finder's report (None when that analysis is not available)."""

@@ -87,7 +87,8 @@ class FigureSet:
         self.specs = {s.key: s for s in specs}
         self.renderer = renderer
         self.default_reason = reason
-        self.reasons: dict[str, str] = {}
+        self.reasons: dict[str, str] = {}  # in Indonesian, for the document
+        self.details: dict[str, str] = {}  # the technical cause of a figure that failed, for the command line
         self.cache: dict[tuple[str, str], bytes | None] = {}
         self._dot: dict[str, str | None] = {}
 
@@ -110,7 +111,8 @@ class FigureSet:
                 self._dot[key] = self.specs[key].dot()
             except SpbeError as exc:
                 self._dot[key] = None
-                self.reasons[key] = f"diagram tidak dapat dibuat ({exc.message})"
+                self.reasons[key] = "diagram ini belum dapat dibuat dari model arsitektur"
+                self.details[key] = exc.message
         return self._dot[key]
 
     def rendered(self, key: str, fmt: str) -> bytes | None:
@@ -131,6 +133,7 @@ class FigureSet:
                     data = self.renderer(source, fmt, self.png_dpi(key) if fmt == "png" else None)
                 except SpbeError as exc:
                     self.reasons[key] = renderer_reason(exc)
+                    self.details[key] = exc.message
         self.cache[(key, fmt)] = data
         return data
 
@@ -169,7 +172,7 @@ class FigureSet:
 def renderer_reason(exc: SpbeError) -> str:
     if type(exc).__name__ == "RendererUnavailable":
         return NO_RENDERER
-    return f"diagram tidak dapat digambar ({exc.message})"
+    return "diagram ini belum dapat digambar dari model arsitektur"
 
 
 _SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([0-9.]+)(pt|px)?"[^>]*?\sheight="([0-9.]+)(pt|px)?"', re.S)

@@ -28,7 +28,8 @@ class DuplicateSection(BaseModel):
 
     available: bool
     report: Any = None  # the DuplicateReport of spbe_arch.duplicates, for other outputs
-    reason: str = ""
+    reason: str = ""  # why it is not available, in Indonesian, for the document
+    detail: str = ""  # the technical cause, in English, for the command line
     groups: Table | None = None
     pairs: Table | None = None
     group_count: int = 0
@@ -42,6 +43,7 @@ class DuplicateSection(BaseModel):
 class SpofSection(BaseModel):
     available: bool
     reason: str = ""
+    detail: str = ""
     table: Table | None = None
     count: int = 0
 
@@ -50,8 +52,9 @@ def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
     """The duplicates chapter from :func:`spbe_arch.duplicates.find_duplicates`."""
     try:
         report = find_duplicates(workspace, language="id")
-    except SpbeError as exc:
-        return DuplicateSection(available=False, reason=f"analisis duplikasi tidak dapat dijalankan: {exc.message}")
+    except SpbeError as exc:  # the reader gets Indonesian; the technical cause stays with the section
+        return DuplicateSection(available=False, detail=exc.message,
+                                reason="pengaturan analisis duplikasi pada model arsitektur belum sesuai")
     groups = list(getattr(report, "groups", []))
     pairs = sorted(getattr(report, "pairs", []), key=lambda p: (-float(p.score), p.a, p.b))
     group_rows = []
@@ -138,8 +141,8 @@ def spof_section(workspace: Workspace, ix: ModelIndex) -> SpofSection:
     try:
         found = single_points_of_failure(workspace, limit=SPOF_LIMIT)
     except SpbeError as exc:
-        return SpofSection(available=False, reason=f"analisis titik kegagalan tunggal tidak dapat dijalankan: "
-                                                   f"{exc.message}")
+        return SpofSection(available=False, detail=exc.message,
+                           reason="model arsitektur belum dapat dianalisis untuk bagian ini")
     rows = []
     for item in found:
         collection = getattr(item, "collection", "")
