@@ -1,0 +1,129 @@
+"""Precision and recall of the national-application judgement on a labelled real inventory.
+
+The labels (``national.csv`` beside an inventory's ``apps.csv``) give, for every row, how it relates to
+a national application, as an SPBE architect reads it::
+
+    id,relation,function,note
+    MGT-017,copies,kepegawaian,the Pemda's own SIMPEG beside SIASN
+    MGT-001,is,pengadaan,the LPSE instance of SPSE
+
+``relation`` is ``is`` (the row is the national application), ``copies`` (a local application doing its
+job), ``partly`` (one of its jobs, or a view of its data), ``none`` or ``unsure``; ``function`` is a
+national function id of the shipped table, or ``other:<name>`` for a national application the table
+does not know. ``partly`` and ``unsure`` rows are left out of the scores (the labeller could not say
+yes or no); rows of a national application outside the table are counted apart.
+
+The prediction is read the way a user gets it: the inventory imported by ``spbe import inventory``,
+then ``spbe classify`` (its ``national`` suggestion: the row copies that national application) and the
+finder's features (a row named as the national application, or recognised as its instance, *is* it).
+Two functions of one national application (SIPD's planning and its budgeting) count as one.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from spbe_arch.duplicates.features import build_features
+from spbe_arch.duplicates.inventory_labels import rows_of
+from spbe_arch.errors import SpbeError
+from spbe_arch.workspace import Workspace
+
+RELATIONS = ("is", "copies", "partly", "none", "unsure")
+LEFT_OUT = ("partly", "unsure")
+
+
+class Scores(BaseModel):
+    precision: float
+    recall: float
+    found: int
+    predicted: int
+    expected: int
+
+
+class NationalEvaluation(BaseModel):
+    copies: Scores  # local copies of a national application, the right one
+    copies_any: Scores  # local copies flagged, whichever national application they are said to copy
+    is_national: Scores  # rows that are the national application itself
+    outside_table: int  # rows labelled as (a copy of) a national application the table does not know
+    left_out: int  # rows labelled partly or unsure
+    missed: list[tuple[str, str, str]]  # (row, labelled relation, labelled national application)
+    wrong: list[tuple[str, str, str]]  # (row, predicted relation, predicted national application)
+
+
+Label = tuple[str, str]  # (relation, function id or other:name)
+
+
+def load_national_labels(path: str | os.PathLike[str]) -> dict[str, Label]:
+    """Row id -> (relation, function)."""
+    try:
+        with Path(path).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise SpbeError(f"{path}: not readable ({exc.strerror})") from None
+    labels: dict[str, Label] = {}
+    for number, row in enumerate(rows, 2):
+        relation = (row.get("relation") or "").strip()
+        if relation not in RELATIONS:
+            raise SpbeError(f"{path}:{number}: relation {relation!r} is not one of {', '.join(RELATIONS)}")
+        labels[(row.get("id") or "").strip()] = (relation, (row.get("function") or "").strip())
+    return labels
+
+
+def _scores(found: int, predicted: int, expected: int) -> Scores:
+    return Scores(precision=round(found / predicted, 4) if predicted else 1.0,
+                  recall=round(found / expected, 4) if expected else 1.0,
+                  found=found, predicted=predicted, expected=expected)
+
+
+def evaluate_national(workspace: Workspace, labels_path: str | os.PathLike[str]) -> NationalEvaluation:
+    from spbe_arch.classify import classify
+
+    labels = load_national_labels(labels_path)
+    features = build_features(workspace)
+    national_of = {f.id: f.national for f in features.tables.functions}  # function id -> national application
+    suggested = {s.application for s in classify(workspace) if s.national is not None}
+    predicted: dict[str, Label] = {}
+    rows = rows_of(workspace)
+    for f in features.apps:
+        if f.is_national and f.national is not None:
+            guess: Label = ("is", f.national.id)
+        elif f.id in suggested and f.function is not None:
+            guess = ("copies", f.function.id)
+        else:
+            continue
+        for row in rows.get(f.id, []):
+            predicted[row] = guess
+
+    def application(function: str) -> str:
+        return national_of.get(function, function)
+
+    scored = {row: label for row, label in labels.items() if label[0] not in LEFT_OUT}
+    known = {row for row, (relation, function) in scored.items()
+             if relation in ("is", "copies") and function in national_of}
+    outside = sum(1 for relation, function in labels.values()
+                  if relation in ("is", "copies") and function.startswith("other:"))
+    guesses = {row: guess for row, guess in predicted.items() if row in scored}
+
+    def matches(row: str, relation: str, any_function: bool = False) -> bool:
+        label, guess = scored[row], guesses[row]
+        return label[0] == relation and guess[0] == relation and (
+            any_function or application(label[1]) == application(guess[1]))
+
+    result: dict[str, Scores] = {}
+    for relation, key, any_function in (("copies", "copies", False), ("copies", "copies_any", True),
+                                        ("is", "is_national", False)):
+        made = [row for row, guess in guesses.items() if guess[0] == relation]
+        wanted = [row for row in known if scored[row][0] == relation]
+        result[key] = _scores(sum(1 for row in made if matches(row, relation, any_function)), len(made), len(wanted))
+    missed = sorted((row, *scored[row]) for row in known
+                    if row not in guesses or guesses[row][0] != scored[row][0]
+                    or application(guesses[row][1]) != application(scored[row][1]))
+    wrong = sorted((row, *guess) for row, guess in guesses.items()
+                   if scored[row][0] != guess[0] or application(scored[row][1]) != application(guess[1]))
+    return NationalEvaluation(**result, outside_table=outside,
+                              left_out=sum(1 for relation, _ in labels.values() if relation in LEFT_OUT),
+                              missed=missed, wrong=wrong)
