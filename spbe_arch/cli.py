@@ -372,16 +372,26 @@ StrengthOpt = Annotated[StrengthChoice, typer.Option(
     "--strength", help="stops: what cannot run; degraded: what runs without data or a partner; all: both.")]
 
 
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the text output: en, or id (Bahasa Indonesia, "
+                                      "elements and OPDs named by name).")]
+
+
 def _impact_command(direction: str, element_id: str, workspace: Path, depth: int | None, format: TextOrJson,
-                    strength: StrengthChoice) -> None:
+                    strength: StrengthChoice, lang: Lang) -> None:
     from spbe_arch.analysis import depends as depends_on
     from spbe_arch.analysis import impact as impact_of
     from spbe_arch.analysis.render import impact_text
+    from spbe_arch.analysis.render_id import impact_text_id
     from spbe_arch.loader import open_workspace
 
+    if lang == Lang.id and format != TextOrJson.text:
+        raise typer.BadParameter("--lang id applies to the text format only", param_hint="--lang")
     model, _ = open_workspace(workspace)
     report = (impact_of if direction == "impact" else depends_on)(model, element_id, depth, strength=strength.value)
-    _out(report.model_dump_json(indent=2) + "\n" if format == TextOrJson.json else impact_text(report))
+    if format == TextOrJson.json:
+        _out(report.model_dump_json(indent=2) + "\n")
+    else:
+        _out(impact_text_id(report, model) if lang == Lang.id else impact_text(report))
 
 
 @command()
@@ -392,9 +402,10 @@ def impact(
     depth: DepthOpt = None,
     strength: StrengthOpt = StrengthChoice.all,
     format: FormatOpt = TextOrJson.text,
+    lang: LangOpt = Lang.en,
 ) -> None:
     """What stops and what runs degraded if ID stops, per domain and per OPD, each with its chain."""
-    _impact_command("impact", element_id, workspace, depth, format, strength)
+    _impact_command("impact", element_id, workspace, depth, format, strength, lang)
 
 
 @command()
@@ -405,9 +416,10 @@ def depends(
     depth: DepthOpt = None,
     strength: StrengthOpt = StrengthChoice.all,
     format: FormatOpt = TextOrJson.text,
+    lang: LangOpt = Lang.en,
 ) -> None:
     """What ID needs to run (it stops without it) or to run fully (degraded): the reverse of `spbe impact`."""
-    _impact_command("depends", element_id, workspace, depth, format, strength)
+    _impact_command("depends", element_id, workspace, depth, format, strength, lang)
 
 
 class AnalysisSection(enum.StrEnum):
@@ -427,19 +439,23 @@ def analyze(
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many single points of failure and most "
                                        "connected applications to list.")] = 10,
     format: FormatOpt = TextOrJson.text,
+    lang: LangOpt = Lang.en,
 ) -> None:
     """Analyse the dependency graph: single points of failure, cycles, orphans, hubs, OPD cross-dependency."""
     from spbe_arch.analysis import SECTIONS
     from spbe_arch.analysis import analyze as run_analyses
     from spbe_arch.analysis.render import analysis_text
+    from spbe_arch.analysis.render_id import analysis_text_id
     from spbe_arch.loader import open_workspace
 
+    if lang == Lang.id and format != TextOrJson.text:
+        raise typer.BadParameter("--lang id applies to the text format only", param_hint="--lang")
     model, _ = open_workspace(workspace)
     sections = [s.value for s in only] if only else list(SECTIONS)
     report = run_analyses(model, limit, sections)
     skipped = {name for name, value in report if value is None}  # the sections not asked for
     _out(report.model_dump_json(indent=2, exclude=skipped) + "\n" if format == TextOrJson.json
-         else analysis_text(report))
+         else analysis_text_id(report, model) if lang == Lang.id else analysis_text(report))
 
 
 export_app = typer.Typer(help="Export the model to other formats.", no_args_is_help=True)

@@ -29,6 +29,41 @@ def test_impact_text(small: Path) -> None:
     assert degraded.exit_code == 0 and "stop if it stops" not in degraded.stdout and "app-siasn" in degraded.stdout
 
 
+def test_impact_and_depends_in_indonesian_name_everything_by_name(small: Path) -> None:
+    result = runner.invoke(app, ["impact", "vm-app-01", str(small), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("Dampak jika VM Aplikasi 01 [Infrastruktur] berhenti\n")
+    assert "12 elemen berhenti jika VM Aplikasi 01 berhenti: 3 Proses Bisnis" in text
+    assert "Layanan Pendaftaran Puskesmas ← Sistem Informasi Manajemen Puskesmas ← VM Aplikasi 01  (relasi: " \
+           "diwujudkan oleh)" in text
+    assert "Perangkat daerah terdampak (3): Badan Kepegawaian dan Pengembangan Sumber Daya Manusia, Dinas " \
+           "Kesehatan, Dinas Komunikasi dan Informatika" in text
+    for element_id in ("vm-app-01", "app-simpus", "ly-kesehatan", "dinkes", "bkpsdm"):  # names, never ids
+        assert element_id not in text, element_id
+    depends = runner.invoke(app, ["depends", "app-simpus", str(small), "--lang", "id"])
+    assert depends.exit_code == 0, depends.output
+    assert depends.stdout.startswith("Kebutuhan Sistem Informasi Manajemen Puskesmas [Aplikasi]")
+    assert "elemen yang diperlukan (tanpanya Sistem Informasi Manajemen Puskesmas berhenti)" in depends.stdout
+    assert "Sistem Informasi Manajemen Puskesmas → VM Aplikasi 01" in depends.stdout
+    wrong = runner.invoke(app, ["impact", "vm-app-01", str(small), "--lang", "id", "--format", "json"])
+    assert wrong.exit_code == 2 and "--lang id applies to the text format only" in wrong.output
+
+
+def test_analyze_in_indonesian_names_everything_by_name(small: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(small), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "Titik kegagalan tunggal (6)\n  1. Pusat Data Daerah Kabupaten Uji [Infrastruktur; titik artikulasi]: " \
+           "menghentikan 2 layanan, 14 elemen, 3 perangkat daerah" in text
+    assert "ketergantungan: Sistem Informasi ASN → Sistem Informasi Manajemen Kepegawaian → Data Pegawai ASN" in text
+    assert "Ketergantungan perangkat daerah pada aplikasi perangkat daerah lain (2)" in text
+    for element_id in ("pusat-data-uji", "app-simpus", "ly-kesehatan", "dinkes"):
+        assert element_id not in text, element_id
+    wrong = runner.invoke(app, ["analyze", str(small), "--lang", "id", "-f", "json"])
+    assert wrong.exit_code == 2
+
+
 def test_impact_json_and_depth(small: Path) -> None:
     result = runner.invoke(app, ["impact", "pusat-data-uji", str(small), "--depth", "1", "--format", "json"])
     assert result.exit_code == 0, result.output
