@@ -48,8 +48,8 @@ def national_quality(name: str, work: Path, held_out: bool, blank_descriptions: 
                      ("is national", result.is_national)):
         print(f"  {label:<12} precision {s.precision:.3f}  recall {s.recall:.3f}  ({s.found} right of {s.predicted} "
               f"predicted, {s.expected} labelled)")
-    print(f"  rows left out (partly, unsure): {result.left_out}; labelled national applications outside the "
-          f"table: {result.outside_table}")
+    print(f"  rows left out: {result.left_out} partly or unsure, {result.retired} of retired applications; "
+          f"labelled national applications outside the table: {result.outside_table}")
     if not held_out:
         print(f"  missed ({len(result.missed)}): {result.missed}")
         print(f"  wrong ({len(result.wrong)}): {result.wrong}")

@@ -20,6 +20,7 @@ R3,Website Dinas Pendidikan,Dinas Pendidikan,Informasi dinas,Aktif,Website
 R4,SIMPEG,Badan Kepegawaian Daerah,Data pegawai,Aktif,Aplikasi
 R5,Aplikasi Pengaduan Masyarakat,Inspektorat,Aduan warga,Aktif,Aplikasi
 R6,Sistem Informasi Pariwisata,Dinas Pariwisata,Promosi wisata,Aktif,Aplikasi
+R7,e-Office Lama,Dinas Pariwisata,Surat masuk dan disposisi,Tidak Aktif,Aplikasi
 """
 LABELS = """\
 id,relation,function,note
@@ -29,6 +30,7 @@ R3,none,,a website
 R4,copies,keuangan-daerah,labelled with another national application on purpose
 R5,partly,pengaduan,left out of the scores
 R6,copies,pengadaan,labelled a copy that nothing in its row shows: a miss
+R7,copies,persuratan,"a retired copy: no judgement is made on it, none is scored"
 """
 
 
@@ -44,7 +46,7 @@ def test_copies_and_national_rows_are_scored_by_row(tmp_path: Path) -> None:
     assert (found.copies.found, found.copies.predicted, found.copies.expected) == (1, 2, 3)
     assert (found.copies_any.found, found.copies_any.predicted) == (2, 2)
     assert (found.is_national.found, found.is_national.predicted, found.is_national.expected) == (1, 1, 1)
-    assert found.left_out == 1 and found.outside_table == 0
+    assert found.left_out == 1 and found.outside_table == 0 and found.retired == 1
     assert ("R6", "copies", "pengadaan") in found.missed and ("R4", "copies", "kepegawaian") in found.wrong
     assert not any(row == "R3" for row, *_ in found.wrong)  # a website is never a copy
 

@@ -238,7 +238,7 @@ def application_function(normaliser: Normaliser, app: Application, name: NormalN
     if found[2]:
         return found
     function = found[0]
-    if read_description and not part_of(app.description):
+    if read_description:
         # SIDAKIN, simbatan: a name that says nothing; the description says what it does
         described = normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD)
         if not set(described) & normaliser.tables.connectors:

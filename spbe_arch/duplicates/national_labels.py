@@ -11,7 +11,9 @@ a national application, as an SPBE architect reads it::
 job), ``partly`` (one of its jobs, or a view of its data), ``none`` or ``unsure``; ``function`` is a
 national function id of the shipped table, or ``other:<name>`` for a national application the table
 does not know. ``partly`` and ``unsure`` rows are left out of the scores (the labeller could not say
-yes or no); rows of a national application outside the table are counted apart.
+yes or no), and so are the rows of retired applications (``status: dihentikan``, "Tidak Aktif" in an
+inventory), on which the tool makes no judgement: a retired copy is nothing to act on. Rows of a
+national application outside the table are counted apart.
 
 The prediction is read the way a user gets it: the inventory imported by ``spbe import inventory``,
 then ``spbe classify`` (its ``national`` suggestion: the row copies that national application) and the
@@ -50,6 +52,7 @@ class NationalEvaluation(BaseModel):
     is_national: Scores  # rows that are the national application itself
     outside_table: int  # rows labelled as (a copy of) a national application the table does not know
     left_out: int  # rows labelled partly or unsure
+    retired: int  # rows of retired applications, not judged
     missed: list[tuple[str, str, str]]  # (row, labelled relation, labelled national application)
     wrong: list[tuple[str, str, str]]  # (row, predicted relation, predicted national application)
 
@@ -101,7 +104,9 @@ def evaluate_national(workspace: Workspace, labels_path: str | os.PathLike[str])
     def application(function: str) -> str:
         return national_of.get(function, function)
 
-    scored = {row: label for row, label in labels.items() if label[0] not in LEFT_OUT}
+    judged = {f.id for f in features.apps}  # applications in use
+    retired = {row for app_id, app_rows in rows.items() if app_id not in judged for row in app_rows}
+    scored = {row: label for row, label in labels.items() if label[0] not in LEFT_OUT and row not in retired}
     known = {row for row, (relation, function) in scored.items()
              if relation in ("is", "copies") and function in national_of}
     outside = sum(1 for relation, function in labels.values()
@@ -126,4 +131,5 @@ def evaluate_national(workspace: Workspace, labels_path: str | os.PathLike[str])
                    if scored[row][0] != guess[0] or application(scored[row][1]) != application(guess[1]))
     return NationalEvaluation(**result, outside_table=outside,
                               left_out=sum(1 for relation, _ in labels.values() if relation in LEFT_OUT),
+                              retired=len(retired & labels.keys()),
                               missed=missed, wrong=wrong)
