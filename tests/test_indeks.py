@@ -369,3 +369,37 @@ def test_validate_reports_a_bad_section_at_its_line(make_workspace: WorkspaceFac
     assert findings == ["indeks-spbe.yaml:3:34: error IX000 indicator 3: self_assessed level 6 is outside 1-5"]
     result = runner.invoke(app, ["validate", str(root)])
     assert result.exit_code == 1 and "IX000" in result.stdout
+
+
+# --- an inventory imported as it is: names and owners, no hosting, no users --------------------
+
+INVENTORY_ORGS = """\
+organizations:
+  - {id: bappeda, name: Badan Perencanaan Pembangunan Daerah, kind: badan}
+  - {id: bkd, name: Badan Kepegawaian Daerah, kind: badan}
+  - {id: desa-a, name: Desa Sukamaju, kind: kelurahan}
+  - {id: desa-b, name: Desa Sukamulya, kind: kelurahan}
+  - {id: uptd-a, name: UPTD Puskesmas Kota, kind: uptd}
+"""
+
+
+def test_an_inventory_is_judged_by_what_it_records_not_by_what_it_lacks(make_workspace: WorkspaceFactory) -> None:
+    root = make_workspace({"organisasi.yaml": INVENTORY_ORGS, "aplikasi.yaml": """\
+        applications:
+          - {id: sipd-row, name: magetankab.sipd.kemendagri.go.id, owner: bappeda}
+          - {id: simpeg, name: SIMPEG, owner: bkd}
+          - {id: siasn, name: SIASN, owner: bkd, users: [bappeda, desa-a, desa-b, uptd-a]}
+          - {id: web-desa, name: sukamaju.desa.id, owner: desa-a, tags: [website]}
+        """}, orgs=False)
+    model, _ = open_workspace(root)
+    rows = {r.number: r for r in indeks_report(model).rows}
+    planning = rows[32].evidence[0]  # the Pemda's SIPD, listed by its address, is SIPD
+    assert "tidak mencatat aplikasi SIPD" not in " ".join(planning.figures)
+    assert planning.figures[0] == ("magetankab.sipd.kemendagri.go.id tercatat dalam arsitektur SPBE; perangkat daerah "
+                                   "penggunanya selain pemiliknya belum dicatat.")
+    assert planning.missing.startswith("catat perangkat daerah pengguna magetankab.sipd.kemendagri.go.id")
+    staff = rows[36].evidence[0]  # users recorded: counted among perangkat daerah only (no village, no UPTD)
+    assert staff.figures[0] == "SIASN digunakan oleh 2 dari 2 perangkat daerah (100%)."
+    hosting = rows[16].evidence[0]  # no hosting recorded at all: no level, no "0% in a data centre"
+    assert hosting.supported_level is None and hosting.share is None
+    assert hosting.figures == ["Arsitektur SPBE belum mencatat lokasi penempatan (hosting) 4 aplikasi lokal."]

@@ -480,19 +480,44 @@ def organization_label(workspace: Workspace, org_id: str) -> str:
     return org.label if isinstance(org, Organization) else org_id
 
 
+Reading = tuple[Application, NationalFunction | None, NationalFunction | None, bool]
+
+
+def national_readings(workspace: Workspace) -> list[Reading]:
+    """Per application in use: (application, the national function it performs, the national application
+    it is, whether its name names it). Read once per workspace: rule AP015 and the Indeks SPBE evidence
+    both ask. Cheaper than the full feature set: no weights, no descriptions unless the name says nothing."""
+
+    def read() -> list[Reading]:
+        tables = workspace_tables(workspace)
+        apps = considered(workspace)
+        normaliser = build_normaliser(workspace, tables, apps)
+        names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
+        return [(app, function, national, named) for app, ((function, national, named), _)
+                in zip(apps, _functions(normaliser, apps, names), strict=True)]
+
+    return workspace.derived(("national-readings",), read)
+
+
+def national_instances(workspace: Workspace) -> dict[str, list[Application]]:
+    """The applications in use that are a national application (the Pemda's SIPD, its LPSE), by the
+    national application's name in lower case (``sipd``, ``spse``)."""
+    found: dict[str, list[Application]] = {}
+    for app, _, national, _ in national_readings(workspace):
+        if national is not None:
+            found.setdefault(national.national.casefold(), []).append(app)
+    return found
+
+
 def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFunction, str | None]]:
     """Local applications in use that perform a function with a national application: (application,
-    function, id of the national application in the workspace if modelled). Cheaper than the full
-    feature set: no weights, no descriptions unless the name is only an acronym."""
+    function, id of the national application in the workspace if modelled)."""
     tables = workspace_tables(workspace)
-    apps = considered(workspace)
-    normaliser = build_normaliser(workspace, tables, apps)
     found: list[tuple[Application, NationalFunction, str | None]] = []
     national_ids: dict[str, str] = {}
     fallback_ids: dict[str, str] = {}
     bumd: dict[str, bool] = {}
-    names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
-    for app, ((function, national, named), _) in zip(apps, _functions(normaliser, apps, names), strict=True):
+    for app, function, national, named in national_readings(workspace):
         if national is not None or app.source == "nasional":
             if national is not None:
                 (national_ids if named else fallback_ids).setdefault(national.id, app.id)

@@ -104,6 +104,11 @@ def hosting(facts: ModelFacts, indicator: Indicator) -> Evidence:
         ev.figures.append("Arsitektur SPBE belum mencatat aplikasi lokal yang berjalan.")
         return ev
     good = facts.consolidated_sites
+    if not any(facts.app_sites[a.id] for a in apps):  # an inventory without hosting: nothing to judge by
+        ev.figures.append(f"Arsitektur SPBE belum mencatat lokasi penempatan (hosting) {len(apps)} aplikasi lokal.")
+        ev.missing = "catat pusat data atau server tempat setiap aplikasi ditempatkan"
+        ev.examples = [a.id for a in apps]
+        return ev
     inside = [a for a in apps if any(s.id in good for s in facts.app_sites[a.id])]
     in_pdn = [a for a in apps if any(s.id in facts.national_sites for s in facts.app_sites[a.id])]
     unknown = [a for a in apps if not facts.app_sites[a.id]]
@@ -156,7 +161,13 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
     share = len(users) / len(opd_ids) if opd_ids else 0.0
     ev.share = share
     label = ", ".join(a.acronym or a.name for a in apps)
-    ev.figures.append(f"{label} digunakan oleh {len(users)} dari {len(opd_ids)} perangkat daerah ({pct(share)}).")
+    unrecorded = not any(a.users for a in apps)  # an inventory names the owner only: who else uses it is unknown
+    if unrecorded:
+        ev.figures.append(f"{label} tercatat dalam arsitektur SPBE; perangkat daerah penggunanya selain pemiliknya "
+                          "belum dicatat.")
+    else:
+        ev.figures.append(f"{label} digunakan oleh {len(users)} dari {len(opd_ids)} perangkat daerah "
+                          f"({pct(share)}).")
     if rivals:
         ev.figures.append(f"{len(rivals)} aplikasi lokal masih menjalankan fungsi yang sama: "
                           f"{_some([a.name for a in rivals])}.")
@@ -166,11 +177,13 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
                 "tanpa aplikasi lokal tandingan = 4; tercatat tanpa pemakai = 2")
     if ev.supported_level < 4:
         missing = []
-        if share < 0.8:
+        if unrecorded:
+            missing.append(f"catat perangkat daerah pengguna {label}")
+        elif share < 0.8:
             missing.append(f"perluas penggunaan {label} ke sedikitnya {_needed(len(opd_ids), len(users), 0.8)} "
                            "perangkat daerah lagi")
         if rivals:
-            missing.append(f"alihkan ke atau integrasikan dengan aplikasi nasional aplikasi lokal tandingan: "
+            missing.append(f"alihkan aplikasi lokal tandingan ke aplikasi nasional atau integrasikan dengannya: "
                            f"{_some([a.name for a in rivals])}")
         ev.missing = "; ".join(missing) or f"aktifkan {label}"
     else:

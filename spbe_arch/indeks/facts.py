@@ -11,6 +11,9 @@ from spbe_arch.workspace import Workspace
 RUNNING = ("aktif", "pengembangan")
 SITES = ("pusat-data", "komputasi-awan")
 
+PERANGKAT_DAERAH = frozenset({"sekretariat-daerah", "sekretariat-dprd", "inspektorat", "dinas", "badan", "kecamatan",
+                              "rsud", "satpol-pp"})
+
 
 def norm(text: str) -> str:
     """Lower case, letters and digits only: how acronyms and names are compared."""
@@ -33,8 +36,11 @@ class ModelFacts:
 
     @cached_property
     def opds(self) -> list[Organization]:
-        """The Pemda's own units (central agencies left out)."""
-        return [o for o in self.workspace.organizations if not o.central and o.status != "dihentikan"]
+        """The Pemda's perangkat daerah (PP 18/2016: secretariats, inspectorate, dinas, badan, kecamatan;
+        the RSUD and Satpol PP as the model lists them): not their units (bagian, UPTD, kelurahan), not the
+        villages an inventory lists as owners of their websites, not central agencies."""
+        return [o for o in self.workspace.organizations
+                if not o.central and o.status != "dihentikan" and o.kind in PERANGKAT_DAERAH]
 
     @cached_property
     def running_apps(self) -> list[Application]:
@@ -112,8 +118,14 @@ class ModelFacts:
         return result
 
     def national_apps(self, names: tuple[str, ...]) -> list[Application]:
-        """Applications of the model named by one of ``names`` (acronym or name), in model order."""
+        """Applications of the model named by one of ``names`` (acronym or name), or that the duplicate
+        finder's reading recognises as that national application (``x.sipd.kemendagri.go.id``, the
+        Pemda's LPSE for SPSE), in model order."""
+        from spbe_arch.duplicates.features import national_instances
+
+        instances = national_instances(self.workspace)
         found = {a.id: a for n in names for a in self._by_label.get(norm(n), [])}
+        found.update((a.id, a) for n in names for a in instances.get(n.casefold(), []))
         return sorted(found.values(), key=lambda a: self._order[a.id])
 
     @cached_property
