@@ -390,6 +390,10 @@ def test_an_inventory_is_judged_by_what_it_records_not_by_what_it_lacks(make_wor
           - {id: simpeg, name: SIMPEG, owner: bkd}
           - {id: siasn, name: SIASN, owner: bkd, users: [bappeda, desa-a, desa-b, uptd-a]}
           - {id: web-desa, name: sukamaju.desa.id, owner: desa-a, tags: [website]}
+          - {id: jdih-row, name: jdih.tirtamayakab.go.id, owner: bappeda}
+          - {id: ekin, name: e-kinerja.tirtamayakab.go.id, owner: bkd}
+          - {id: ekin-mobile, name: e-kinerja Mobile, owner: bkd}
+          - {id: sikerja, name: Sistem Penilaian Kinerja Pegawai, owner: bappeda}
         """}, orgs=False)
     model, _ = open_workspace(root)
     rows = {r.number: r for r in indeks_report(model).rows}
@@ -402,4 +406,8 @@ def test_an_inventory_is_judged_by_what_it_records_not_by_what_it_lacks(make_wor
     assert staff.figures[0] == "SIASN digunakan oleh 2 dari 2 perangkat daerah (100%)."
     hosting = rows[16].evidence[0]  # no hosting recorded at all: no level, no "0% in a data centre"
     assert hosting.supported_level is None and hosting.share is None
-    assert hosting.figures == ["Arsitektur SPBE belum mencatat lokasi penempatan (hosting) 4 aplikasi lokal."]
+    assert hosting.figures == ["Arsitektur SPBE belum mencatat lokasi penempatan (hosting) 8 aplikasi lokal."]
+    assert rows[44].evidence[0].figures[0].startswith("jdih.tirtamayakab.go.id tercatat")  # the Pemda's JDIH
+    kinerja = rows[41].evidence[0]  # the Pemda's e-Kinerja and its mobile client are no rivals; another app is
+    assert kinerja.figures[0].startswith("e-kinerja.tirtamayakab.go.id tercatat")
+    assert kinerja.examples == ["sikerja"]

@@ -48,6 +48,9 @@ class Evidence(BaseModel):
     examples: list[str] = Field(default_factory=list)  # element ids that show the gap
 
 
+MIN_STEM = 4  # a shorter system name starts too many others
+
+
 def pct(share: float) -> str:
     return f"{share * 100:.0f}%".replace(".", ",")
 
@@ -147,7 +150,10 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
         return ev
     apps = facts.national_apps(indicator.national)
     wanted = {n.casefold() for n in indicator.national}
-    rivals = [app for app, national in facts.national_copies if national.casefold() in wanted]
+    named = {a.id for a in apps}  # the Pemda's own JDIH is the JDIH of the indicator, not its rival
+    stems = {facts.system_label(a) for a in apps} - {""}  # nor is its client (e-kinerja Mobile of e-kinerja.x.go.id)
+    rivals = [app for app, national in facts.national_copies if national.casefold() in wanted and app.id not in named
+              and not any(len(s) >= MIN_STEM and facts.system_label(app).startswith(s) for s in stems)]
     ev.examples = [a.id for a in rivals]
     names = "/".join(indicator.national[:2])
     if not apps:

@@ -109,13 +109,24 @@ class ModelFacts:
 
     @cached_property
     def _by_label(self) -> dict[str, list[Application]]:
-        """Applications in use by normalised acronym and name."""
+        """Applications in use by normalised acronym and name; a name that is only an address also by the
+        words that name the system (``jdih.x.go.id`` is JDIH, ``sakip.x.go.id`` SAKIP)."""
+        from spbe_arch.duplicates.systems import is_address, name_text
+
         result: dict[str, list[Application]] = {}
         for app in self.workspace.applications:
             if app.status != "dihentikan":
-                for label in {norm(app.acronym or ""), norm(app.name)} - {""}:
+                system = norm(name_text(app.name)) if is_address(app.name) else ""
+                for label in {norm(app.acronym or ""), norm(app.name), system} - {""}:
                     result.setdefault(label, []).append(app)
         return result
+
+    @staticmethod
+    def system_label(app: Application) -> str:
+        """The normalised words that name the system (an address reduced to them)."""
+        from spbe_arch.duplicates.systems import name_text
+
+        return norm(name_text(app.name))
 
     def national_apps(self, names: tuple[str, ...]) -> list[Application]:
         """Applications of the model named by one of ``names`` (acronym or name), or that the duplicate
