@@ -380,6 +380,8 @@ organizations:
   - {id: desa-a, name: Desa Sukamaju, kind: kelurahan}
   - {id: desa-b, name: Desa Sukamulya, kind: kelurahan}
   - {id: uptd-a, name: UPTD Puskesmas Kota, kind: uptd}
+  - {id: bag-hukum, name: Bagian Hukum, kind: lainnya}
+  - {id: disnaker, name: Dinas Tenaga Kerja, kind: dinas}
 """
 
 
@@ -390,7 +392,8 @@ def test_an_inventory_is_judged_by_what_it_records_not_by_what_it_lacks(make_wor
           - {id: simpeg, name: SIMPEG, owner: bkd}
           - {id: siasn, name: SIASN, owner: bkd, users: [bappeda, desa-a, desa-b, uptd-a]}
           - {id: web-desa, name: sukamaju.desa.id, owner: desa-a, tags: [website]}
-          - {id: jdih-row, name: jdih.tirtamayakab.go.id, owner: bappeda}
+          - {id: jdih-row, name: jdih.tirtamayakab.go.id, owner: bag-hukum}
+          - {id: walk, name: lapor.disnaker.tirtamayakab.go.id, owner: disnaker}
           - {id: ekin, name: e-kinerja.tirtamayakab.go.id, owner: bkd}
           - {id: ekin-mobile, name: e-kinerja Mobile, owner: bkd}
           - {id: sikerja, name: Sistem Penilaian Kinerja Pegawai, owner: bappeda}
@@ -403,11 +406,14 @@ def test_an_inventory_is_judged_by_what_it_records_not_by_what_it_lacks(make_wor
                                    "penggunanya selain pemiliknya belum dicatat.")
     assert planning.missing.startswith("catat perangkat daerah pengguna magetankab.sipd.kemendagri.go.id")
     staff = rows[36].evidence[0]  # users recorded: counted among perangkat daerah only (no village, no UPTD)
-    assert staff.figures[0] == "SIASN digunakan oleh 2 dari 2 perangkat daerah (100%)."
+    assert staff.figures[0] == "SIASN digunakan oleh 2 dari 3 perangkat daerah (67%)."
     hosting = rows[16].evidence[0]  # no hosting recorded at all: no level, no "0% in a data centre"
     assert hosting.supported_level is None and hosting.share is None
-    assert hosting.figures == ["Arsitektur SPBE belum mencatat lokasi penempatan (hosting) 8 aplikasi lokal."]
-    assert rows[44].evidence[0].figures[0].startswith("jdih.tirtamayakab.go.id tercatat")  # the Pemda's JDIH
+    assert hosting.figures == ["Arsitektur SPBE belum mencatat lokasi penempatan (hosting) 9 aplikasi lokal."]
+    jdih = rows[44].evidence[0]  # the Pemda's JDIH, run by a unit of the Setda: recorded and in use
+    assert jdih.figures[0].startswith("jdih.tirtamayakab.go.id tercatat") and jdih.supported_level == 3
+    # the labour office's own reporting application is not SP4N-LAPOR!, whatever its address's first label
+    assert rows[42].evidence[0].figures[0] == "Arsitektur SPBE tidak mencatat aplikasi SP4N-LAPOR!/LAPOR!."
     kinerja = rows[41].evidence[0]  # the Pemda's e-Kinerja and its mobile client are no rivals; another app is
     assert kinerja.figures[0].startswith("e-kinerja.tirtamayakab.go.id tercatat")
     assert kinerja.examples == ["sikerja"]

@@ -178,7 +178,9 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
         ev.figures.append(f"{len(rivals)} aplikasi lokal masih menjalankan fungsi yang sama: "
                           f"{_some([a.name for a in rivals])}.")
     running = any(a.status == "aktif" for a in apps)
-    ev.supported_level = (4 if share >= 0.8 and not rivals else 3) if running and users else 2
+    pemda = {o.id for o in facts.workspace.organizations if not o.central}
+    used = any(u in pemda for a in apps for u in (*a.users, a.owner))  # a unit of an OPD (Bagian Hukum) uses it too
+    ev.supported_level = (4 if share >= 0.8 and not rivals else 3) if running and used else 2
     ev.basis = ("konvensi: aplikasi nasional aktif dan dipakai perangkat daerah = 3; dipakai ≥80% perangkat daerah "
                 "tanpa aplikasi lokal tandingan = 4; tercatat tanpa pemakai = 2")
     if ev.supported_level < 4:

@@ -111,12 +111,13 @@ class ModelFacts:
     def _by_label(self) -> dict[str, list[Application]]:
         """Applications in use by normalised acronym and name; a name that is only an address also by the
         words that name the system (``jdih.x.go.id`` is JDIH, ``sakip.x.go.id`` SAKIP)."""
-        from spbe_arch.duplicates.systems import is_address, name_text
+        from spbe_arch.duplicates.systems import is_address, name_text, on_unit_host
 
         result: dict[str, list[Application]] = {}
         for app in self.workspace.applications:
             if app.status != "dihentikan":
-                system = norm(name_text(app.name)) if is_address(app.name) else ""
+                # not on an OPD's subdomain: lapor.disnakertrans.x.go.id is that OPD's, not SP4N-LAPOR!
+                system = norm(name_text(app.name)) if is_address(app.name) and not on_unit_host(app.name) else ""
                 for label in {norm(app.acronym or ""), norm(app.name), system} - {""}:
                     result.setdefault(label, []).append(app)
         return result
