@@ -380,8 +380,7 @@ def _impact_command(direction: str, element_id: str, workspace: Path, depth: int
                     strength: StrengthChoice, lang: Lang) -> None:
     from spbe_arch.analysis import depends as depends_on
     from spbe_arch.analysis import impact as impact_of
-    from spbe_arch.analysis.render import impact_text
-    from spbe_arch.analysis.render_id import impact_text_id
+    from spbe_arch.analysis.impact_render import impact_text
     from spbe_arch.loader import open_workspace
 
     if lang == Lang.id and format != TextOrJson.text:
@@ -391,7 +390,7 @@ def _impact_command(direction: str, element_id: str, workspace: Path, depth: int
     if format == TextOrJson.json:
         _out(report.model_dump_json(indent=2) + "\n")
     else:
-        _out(impact_text_id(report, model) if lang == Lang.id else impact_text(report))
+        _out(impact_text(report, model, lang.value))
 
 
 @command()
@@ -445,7 +444,6 @@ def analyze(
     from spbe_arch.analysis import SECTIONS
     from spbe_arch.analysis import analyze as run_analyses
     from spbe_arch.analysis.render import analysis_text
-    from spbe_arch.analysis.render_id import analysis_text_id
     from spbe_arch.loader import open_workspace
 
     if lang == Lang.id and format != TextOrJson.text:
@@ -455,7 +453,7 @@ def analyze(
     report = run_analyses(model, limit, sections)
     skipped = {name for name, value in report if value is None}  # the sections not asked for
     _out(report.model_dump_json(indent=2, exclude=skipped) + "\n" if format == TextOrJson.json
-         else analysis_text_id(report, model) if lang == Lang.id else analysis_text(report))
+         else analysis_text(report, model, lang.value))
 
 
 export_app = typer.Typer(help="Export the model to other formats.", no_args_is_help=True)

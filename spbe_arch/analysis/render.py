@@ -1,10 +1,15 @@
-"""Text renderers of the analysis results (JSON is the models' own ``model_dump_json``)."""
+"""Text renderer of ``spbe analyze`` (JSON is the models' own ``model_dump_json``; ``spbe impact`` is in
+``impact_render``): in English, elements by id, for whoever edits the YAML; or in Bahasa Indonesia,
+elements and OPDs by name, for the officials the team briefs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spbe_arch.analysis import AnalysisReport
-from spbe_arch.analysis.impact import ImpactEntry, ImpactReport
+from spbe_arch.document.labels import EDGES
 from spbe_arch.model import COLLECTION_LABELS
+from spbe_arch.workspace import Workspace
 
 
 def one_line(text: str) -> str:
@@ -12,111 +17,100 @@ def one_line(text: str) -> str:
     return "".join(c if c.isprintable() else " " for c in text)
 
 
-def _some(ids: list[str], shown: int = 12) -> str:
-    """A list of ids cut to its first ``shown``, saying how many more there are (JSON has them all)."""
-    more = f", ... ({len(ids) - shown} more)" if len(ids) > shown else ""
-    return ", ".join(ids[:shown]) + more
+SHOWN = 12  # items of a list before "... (N more)": the JSON has them all
+
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "head": "{government}: {elements} element(s), {relations} relation(s)",
+        "spof": "Single points of failure ({n})",
+        "spof_line": "  {i}. {who} [{kind}{mark}]: stops {services} service(s), {elements} element(s), {opds} OPD(s)",
+        "articulation": ", articulation point",
+        "services": "      services: {items}",
+        "opds": "      OPDs: {items}",
+        "more": ", ... ({n} more)",
+        "cycles": "Cycles ({n})",
+        "arrow": " -> ",
+        "cycle_size": "  ({n} elements)",
+        "orphans": "Orphans: elements no relation touches ({n})",
+        "connected": "Most connected applications ({n})",
+        "connected_line": "  {who}: {n} connection(s) ({detail})",
+        "dependence": "OPD dependence on other OPDs' applications ({n})",
+        "dependence_line": "  {label} ({organization}): {applications} application(s) of {others} other OPD(s)",
+    },
+    "id": {
+        "head": "{government}: {elements} elemen, {relations} relasi",
+        "spof": "Titik kegagalan tunggal ({n})",
+        "spof_line": "  {i}. {who} [{kind}{mark}]: menghentikan {services} layanan, {elements} elemen, "
+                     "{opds} perangkat daerah",
+        "articulation": "; titik artikulasi",
+        "services": "      layanan: {items}",
+        "opds": "      perangkat daerah: {items}",
+        "more": ", ... ({n} lainnya)",
+        "cycles": "Siklus ({n})",
+        "arrow": " → ",
+        "cycle_size": "  ({n} elemen)",
+        "orphans": "Elemen tanpa relasi ({n})",
+        "connected": "Aplikasi dengan relasi terbanyak ({n})",
+        "connected_line": "  {who}: {n} relasi ({detail})",
+        "dependence": "Ketergantungan perangkat daerah pada aplikasi perangkat daerah lain ({n})",
+        "dependence_line": "  {label}: {applications} aplikasi dari {others} perangkat daerah lain",
+    },
+}
+_CYCLES = {"dependency": "ketergantungan", "hierarchy": "hierarki"}
 
 
-def _status(entry: ImpactEntry) -> str:
-    return "" if entry.status == "aktif" else f" ({entry.status})"
+def analysis_text(report: AnalysisReport, workspace: Workspace | None = None, language: str = "en") -> str:
+    """``spbe analyze`` for a terminal: one section per analysis that was run. ``language`` ``id`` (which
+    needs the workspace, for names) names every element and OPD by its name."""
+    if language == "id" and workspace is None:
+        raise ValueError("the Indonesian text names elements by name: give the workspace")
+    text = _TEXT["id" if language == "id" else "en"]
+    indonesian = language == "id" and workspace is not None
 
+    def item(element_id: str) -> str:  # an element in a list
+        return one_line(workspace.display_name(element_id)) if indonesian and workspace is not None else element_id
 
-def _path_text(report: ImpactReport, steps: dict[str, ImpactEntry], entry: ImpactEntry, shown: int = 6) -> str:
-    """The chain of an entry; past ``shown`` steps its middle is cut, so the output stays linear."""
-    chain = [entry.id]
-    current = entry
-    while current.via is not None and len(chain) < shown:
-        chain.append(current.via)
-        current = steps[current.via]
-    if current.via is not None:
-        hidden = entry.depth - len(chain)
-        chain += [f"... ({hidden} more)"] if hidden > 0 else []
-        chain.append(report.root.id)
-    return " <- ".join(chain if report.direction == "impact" else chain[::-1])
+    def who(element_id: str, name: str) -> str:  # an element heading its own line
+        return one_line(name) if indonesian else f"{element_id}  {one_line(name)}"
 
+    def listing(ids: list[str]) -> str:
+        more = text["more"].format(n=len(ids) - SHOWN) if len(ids) > SHOWN else ""
+        return ", ".join(item(x) for x in ids[:SHOWN]) + more
 
-def _section(report: ImpactReport, strength: str, org_labels: dict[str, str]) -> list[str]:
-    groups = report.by_collection if strength == "stops" else report.degraded_by_collection
-    entries = {e.id: e for e in report.entries}
-    entries[report.root.id] = report.root
-    lines: list[str] = []
-    for group in groups:
-        lines += ["", f"  {group.label} ({len(group.ids)})"]
-        for element_id in group.ids:
-            entry = entries[element_id]
-            owner = f"  [{one_line(org_labels.get(entry.owner or '', entry.owner or ''))}]" if entry.owner else ""
-            lines.append(f"    {entry.id}  {one_line(entry.name)}{owner}{_status(entry)}")
-            lines.append(f"        {_path_text(report, entries, entry)}  ({entry.relation})")
-    return lines
-
-
-def impact_text(report: ImpactReport) -> str:
-    """``spbe impact`` / ``spbe depends`` for a terminal: what stops, then what is degraded, per domain
-    with the chain that links each element to the root, then per OPD."""
-    root = report.root
-    org_labels = {g.key: g.label for g in [*report.by_organization, *report.degraded_by_organization]}
-    upstream = report.direction == "depends"
-    limit = "" if report.depth is None else f" (depth {report.depth})"
-    lines = [f"{report.direction} of {root.id}: {one_line(root.name)} [{COLLECTION_LABELS[root.collection]}]"
-             f"{_status(root)}{limit}"]
-    titles = {
-        "stops": "needed by it: it stops without them" if upstream else "stop if it stops",
-        "degraded": "used by it: it runs degraded without them" if upstream else "run degraded if it stops",
-    }
-    for strength in ("stops", "degraded"):
-        if report.strength not in (strength, "all"):
-            continue
-        groups = report.by_collection if strength == "stops" else report.degraded_by_collection
-        count = sum(len(g.ids) for g in groups)
-        counts = ", ".join(f"{len(g.ids)} {g.label}" for g in groups)
-        lines += ["", f"{count} element(s) {titles[strength]}" + (f": {counts}" if counts else "")]
-        organizations = report.organizations if strength == "stops" else report.degraded_organizations
-        if organizations:
-            lines.append(f"  OPDs {'involved' if upstream else 'hit'} ({len(organizations)}): "
-                         + ", ".join(organizations))
-        lines += _section(report, strength, org_labels)
-    for strength, groups in (("stop", report.by_organization), ("degraded", report.degraded_by_organization)):
-        if groups:
-            lines += ["", f"Per OPD ({strength})"]
-            for group in groups:
-                key = f" ({group.key})" if group.key else ""
-                lines.append(f"  {one_line(group.label)}{key}: {len(group.ids)}: {', '.join(group.ids)}")
-    if report.truncated:
-        lines += ["", f"(more elements lie beyond depth {report.depth})"]
-    return "\n".join(lines) + "\n"
-
-
-def analysis_text(report: AnalysisReport) -> str:
-    """``spbe analyze`` for a terminal: one section per analysis that was run."""
-    lines = [f"{one_line(report.government)}: {report.elements} element(s), {report.relations} relation(s)"]
+    relation: Callable[[str], str] = (lambda k: EDGES.get(k, k)) if indonesian else (lambda k: k)
+    lines = [text["head"].format(government=one_line(report.government), elements=report.elements,
+                                 relations=report.relations)]
     if report.single_points_of_failure is not None:
-        lines += ["", f"Single points of failure ({len(report.single_points_of_failure)})"]
+        lines += ["", text["spof"].format(n=len(report.single_points_of_failure))]
         for i, spof in enumerate(report.single_points_of_failure, 1):
-            mark = ", articulation point" if spof.articulation_point else ""
-            lines.append(f"  {i}. {spof.id}  {one_line(spof.name)} [{spof.kind or spof.collection}{mark}]: "
-                         f"stops {len(spof.services)} service(s), {spof.elements} element(s), "
-                         f"{len(spof.organizations)} OPD(s)")
-            lines.append(f"      services: {_some(spof.services)}")
-            lines.append(f"      OPDs: {_some(spof.organizations)}")
+            kind = COLLECTION_LABELS.get(spof.collection, spof.collection) if indonesian \
+                else spof.kind or spof.collection
+            mark = text["articulation"] if spof.articulation_point else ""
+            lines.append(text["spof_line"].format(
+                i=i, who=who(spof.id, spof.name), kind=kind, mark=mark, services=len(spof.services),
+                elements=spof.elements, opds=len(spof.organizations)))
+            lines.append(text["services"].format(items=listing(spof.services)))
+            lines.append(text["opds"].format(items=listing(spof.organizations)))
     if report.cycles is not None:
-        lines += ["", f"Cycles ({len(report.cycles)})"]
+        lines += ["", text["cycles"].format(n=len(report.cycles))]
         for cycle in report.cycles:
-            steps = " -> ".join(cycle.cycle)
-            lines.append(f"  {cycle.kind}: {steps}" + (f"  ({len(cycle.members)} elements)"
-                                                        if len(cycle.members) > len(cycle.cycle) - 1 else ""))
+            steps = text["arrow"].join(item(x) for x in cycle.cycle)
+            size = text["cycle_size"].format(n=len(cycle.members)) if len(cycle.members) > len(cycle.cycle) - 1 \
+                else ""
+            lines.append(f"  {_CYCLES.get(cycle.kind, cycle.kind) if indonesian else cycle.kind}: {steps}{size}")
     if report.orphans is not None:
-        lines += ["", f"Orphans: elements no relation touches ({len(report.orphans)})"]
-        lines += [f"  {o.id}  {one_line(o.name)} [{COLLECTION_LABELS[o.collection]}]" for o in report.orphans]
+        lines += ["", text["orphans"].format(n=len(report.orphans))]
+        lines += [f"  {who(o.id, o.name)} [{COLLECTION_LABELS[o.collection]}]" for o in report.orphans]
     if report.most_connected is not None:
-        lines += ["", f"Most connected applications ({len(report.most_connected)})"]
+        lines += ["", text["connected"].format(n=len(report.most_connected))]
         for app in report.most_connected:
-            detail = ", ".join(f"{k} {v}" for k, v in app.relations.items())
-            lines.append(f"  {app.id}  {one_line(app.name)}: {app.connections} connection(s) ({detail})")
+            detail = ", ".join(f"{relation(k)} {v}" for k, v in app.relations.items())
+            lines.append(text["connected_line"].format(who=who(app.id, app.name), n=app.connections, detail=detail))
     if report.opd_dependencies is not None:
-        lines += ["", f"OPD dependence on other OPDs' applications ({len(report.opd_dependencies)})"]
+        lines += ["", text["dependence"].format(n=len(report.opd_dependencies))]
         for dep in report.opd_dependencies:
-            lines.append(f"  {one_line(dep.label)} ({dep.organization}): {dep.applications} application(s) of "
-                         f"{len(dep.depends_on)} other OPD(s)")
-            lines += [f"      {one_line(link.label)}: {', '.join(link.applications)}" for link in dep.depends_on]
+            lines.append(text["dependence_line"].format(label=one_line(dep.label), organization=dep.organization,
+                                                        applications=dep.applications, others=len(dep.depends_on)))
+            lines += [f"      {one_line(link.label)}: {', '.join(item(a) for a in link.applications)}"
+                      for link in dep.depends_on]
     return "\n".join(lines) + "\n"
