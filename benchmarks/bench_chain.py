@@ -25,7 +25,7 @@ def write_chain(root: Path, length: int) -> None:
 
 def main() -> None:
     from spbe_arch.analysis import depends, impact
-    from spbe_arch.analysis.render import impact_text
+    from spbe_arch.analysis.impact_render import impact_text
     from spbe_arch.loader import open_workspace
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

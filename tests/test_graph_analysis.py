@@ -20,7 +20,8 @@ from spbe_arch.analysis import (
     opd_dependencies,
     single_points_of_failure,
 )
-from spbe_arch.analysis.render import analysis_text, impact_text
+from spbe_arch.analysis.impact_render import impact_text
+from spbe_arch.analysis.render import analysis_text
 from spbe_arch.analysis.spof import services_stopped_counts
 from spbe_arch.errors import UnknownElementError, UsageError
 from spbe_arch.graph import STRENGTH, build_graph, failure_graph
@@ -276,6 +277,16 @@ def test_text_renderings_snapshot(ws: Workspace) -> None:
     assert_snapshot("graph/impact-pusat-data-uji.txt", impact_text(impact(ws, "pusat-data-uji")))
     assert_snapshot("graph/depends-ly-presensi.txt", impact_text(depends(ws, "ly-presensi", depth=2)))
     assert_snapshot("graph/analyze-small.txt", analysis_text(analyze(ws, limit=5)))
+
+
+def test_indonesian_text_renderings_snapshot(ws: Workspace) -> None:
+    assert_snapshot("graph/impact-pusat-data-uji.id.txt", impact_text(impact(ws, "pusat-data-uji"), ws, "id"))
+    assert_snapshot("graph/depends-ly-presensi.id.txt", impact_text(depends(ws, "ly-presensi", depth=2), ws, "id"))
+    assert_snapshot("graph/analyze-small.id.txt", analysis_text(analyze(ws, limit=5), ws, "id"))
+    with pytest.raises(ValueError, match="give the workspace"):  # names need the model
+        impact_text(impact(ws, "pusat-data-uji"), None, "id")
+    with pytest.raises(ValueError, match="give the workspace"):
+        analysis_text(analyze(ws, limit=5), None, "id")
 
 
 def test_text_keeps_model_text_on_one_line(make_workspace) -> None:  # type: ignore[no-untyped-def]
