@@ -1,6 +1,7 @@
 """Analyses of the dependency graph: impact, depends, single points of failure and the whole-model report.
 
-Library functions returning pydantic models; :mod:`spbe_arch.analysis.render` turns them into text.
+Library functions returning pydantic models; :mod:`spbe_arch.analysis.render` and
+:mod:`spbe_arch.analysis.impact_render` turn them into text.
 """
 
 from __future__ import annotations
