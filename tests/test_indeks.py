@@ -397,6 +397,8 @@ def test_an_inventory_is_judged_by_what_it_records_not_by_what_it_lacks(make_wor
           - {id: ekin, name: e-kinerja.tirtamayakab.go.id, owner: bkd}
           - {id: ekin-mobile, name: e-kinerja Mobile, owner: bkd}
           - {id: sikerja, name: Sistem Penilaian Kinerja Pegawai, owner: bappeda}
+          - {id: erdkk, name: Elektronik Rencana Definitif Kebutuhan Kelompok, acronym: e-RDKK, owner: bappeda,
+             source: nasional}
         """}, orgs=False)
     model, _ = open_workspace(root)
     rows = {r.number: r for r in indeks_report(model).rows}
@@ -405,6 +407,7 @@ def test_an_inventory_is_judged_by_what_it_records_not_by_what_it_lacks(make_wor
     assert planning.figures[0] == ("magetankab.sipd.kemendagri.go.id tercatat dalam arsitektur SPBE; perangkat daerah "
                                    "penggunanya selain pemiliknya belum dicatat.")
     assert planning.missing.startswith("catat perangkat daerah pengguna magetankab.sipd.kemendagri.go.id")
+    assert "e-RDKK" not in planning.figures[0]  # another national application that plans is not SIPD
     staff = rows[36].evidence[0]  # users recorded: counted among perangkat daerah only (no village, no UPTD)
     assert staff.figures[0] == "SIASN digunakan oleh 2 dari 3 perangkat daerah (67%)."
     hosting = rows[16].evidence[0]  # no hosting recorded at all: no level, no "0% in a data centre"

@@ -500,11 +500,13 @@ def national_readings(workspace: Workspace) -> list[Reading]:
 
 
 def national_instances(workspace: Workspace) -> dict[str, list[Application]]:
-    """The applications in use that are a national application (the Pemda's SIPD, its LPSE), by the
-    national application's name in lower case (``sipd``, ``spse``)."""
+    """The applications in use whose name names a national application (the Pemda's SIPD at
+    ``x.sipd.kemendagri.go.id``, its LPSE), by the national application's name in lower case (``sipd``,
+    ``spse``). Another national application is not one of them for doing a like job (e-RDKK plans, it
+    is not SIPD)."""
     found: dict[str, list[Application]] = {}
-    for app, _, national, _ in national_readings(workspace):
-        if national is not None:
+    for app, _, national, named in national_readings(workspace):
+        if national is not None and named:
             found.setdefault(national.national.casefold(), []).append(app)
     return found
 
