@@ -98,6 +98,10 @@ OrganizationKind = Literal[
     "sekretariat-daerah", "sekretariat-dprd", "inspektorat", "dinas", "badan", "kecamatan",
     "kelurahan", "rsud", "satpol-pp", "uptd", "instansi-pusat", "lainnya",
 ]
+# The kinds that are perangkat daerah (PP 18/2016: secretariats, inspectorate, dinas, badan, kecamatan; the
+# RSUD and Satpol PP as models list them), not units of one (bagian, UPTD, kelurahan) nor villages.
+PERANGKAT_DAERAH: frozenset[str] = frozenset({"sekretariat-daerah", "sekretariat-dprd", "inspektorat", "dinas", "badan",
+                                              "kecamatan", "rsud", "satpol-pp"})
 
 
 class Organization(Element):
@@ -117,6 +121,11 @@ class Organization(Element):
         """A central government agency (instansi pusat, e.g. BPS) named in the model: not an OPD of the
         Pemda, so not counted among its perangkat daerah, and its data sets need no produsen data here."""
         return self.kind == "instansi-pusat"
+
+    @property
+    def perangkat_daerah(self) -> bool:
+        """One of the Pemda's perangkat daerah, not a unit of one, a village or a central agency."""
+        return self.kind in PERANGKAT_DAERAH
 
 
 class Process(OwnedElement):

@@ -72,18 +72,12 @@ def _incoming_integrations(workspace: Workspace) -> Counter[str]:
     return Counter(i.target for app in workspace.applications for i in app.integrations)
 
 
-_UNIT_KINDS = frozenset({"kecamatan", "kelurahan", "uptd"})
-_UNIT_NAMES = ("kecamatan", "kelurahan", "desa ", "puskesmas", "upt ", "uptd", "sekolah", "sd ", "smp ", "sma ",
-               "smk ")
-
-
 def _sub_unit(workspace: Workspace, org_id: str) -> bool:
-    """An owner below the OPD level (kecamatan, kelurahan, UPTD, puskesmas): the OPD that holds the
-    function is the better home of a consolidated application than one of its units."""
+    """An owner that does not hold a sector's function: a unit of a perangkat daerah (bagian, UPTD,
+    puskesmas, kelurahan) or a kecamatan. The OPD that holds the function is the better home of a
+    consolidated application."""
     org = workspace.get(org_id)
-    if not isinstance(org, Organization):
-        return False
-    return org.kind in _UNIT_KINDS or org.name.casefold().startswith(_UNIT_NAMES)
+    return isinstance(org, Organization) and (not org.perangkat_daerah or org.kind == "kecamatan")
 
 
 def _usage(features: AppFeatures, incoming: Counter[str]) -> tuple[int, int, int, int]:

@@ -11,8 +11,6 @@ from spbe_arch.workspace import Workspace
 RUNNING = ("aktif", "pengembangan")
 SITES = ("pusat-data", "komputasi-awan")
 
-PERANGKAT_DAERAH = frozenset({"sekretariat-daerah", "sekretariat-dprd", "inspektorat", "dinas", "badan", "kecamatan",
-                              "rsud", "satpol-pp"})
 
 
 def norm(text: str) -> str:
@@ -39,8 +37,7 @@ class ModelFacts:
         """The Pemda's perangkat daerah (PP 18/2016: secretariats, inspectorate, dinas, badan, kecamatan;
         the RSUD and Satpol PP as the model lists them): not their units (bagian, UPTD, kelurahan), not the
         villages an inventory lists as owners of their websites, not central agencies."""
-        return [o for o in self.workspace.organizations
-                if not o.central and o.status != "dihentikan" and o.kind in PERANGKAT_DAERAH]
+        return [o for o in self.workspace.organizations if o.perangkat_daerah and o.status != "dihentikan"]
 
     @cached_property
     def running_apps(self) -> list[Application]:
