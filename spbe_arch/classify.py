@@ -25,7 +25,6 @@ from pydantic import BaseModel
 from spbe_arch.classify_rab import RAB_HIGH, RAB_MEDIUM, best_area
 from spbe_arch.duplicates.features import AppFeatures, build_features
 from spbe_arch.duplicates.systems import name_text
-from spbe_arch.duplicates.tables import NationalFunction
 from spbe_arch.reference import load_catalogue
 from spbe_arch.workspace import Workspace
 
@@ -76,15 +75,9 @@ def _rab(f: AppFeatures, version: str) -> CodeSuggestion | None:
                                    f"(overlap {score:.2f})")
 
 
-def _performed(f: AppFeatures) -> NationalFunction | None:
-    """The national function the application performs: none for a website (it informs about a function)
-    or a BUMD's application (a legal entity of its own), as in the duplicate finder."""
-    return None if f.website or f.bumd else f.function
-
-
 def _raa(f: AppFeatures, version: str) -> CodeSuggestion:
     catalogue = load_catalogue(version)
-    function = _performed(f)
+    function = f.national_copy
     if function is not None and function.kind == "aplikasi-umum" and function.basis:
         code = "RAA.01.01" if function.id in PUBLIC_SERVICE_FUNCTIONS else "RAA.01.02"
         entry = catalogue.get(code)
@@ -97,7 +90,7 @@ def _raa(f: AppFeatures, version: str) -> CodeSuggestion:
 
 
 def _national(f: AppFeatures, national_apps: dict[str, str], workspace: Workspace) -> NationalSuggestion | None:
-    function = _performed(f)
+    function = f.national_copy
     if function is None:
         return None
     modelled = national_apps.get(function.id)

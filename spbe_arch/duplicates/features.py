@@ -101,6 +101,13 @@ class AppFeatures:
     def owner(self) -> str:
         return self.owner_id
 
+    @property
+    def national_copy(self) -> NationalFunction | None:
+        """The national function this local application copies: none for a national application, a
+        website (it informs about a function, it does not perform it) or a BUMD's application (a legal
+        entity of its own). What the finder, the proposals and ``spbe classify`` all act on."""
+        return None if self.is_national or self.website or self.bumd else self.function
+
 
 
 @dataclass

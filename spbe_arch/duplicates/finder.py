@@ -229,12 +229,13 @@ def _national_copies(features: FeatureSet, distinct: set[frozenset[str]], messag
     with that national application, whatever the names say."""
     found: list[Found] = []
     for f in features.apps:
-        if f.is_national or f.function is None or f.website or f.bumd:
+        function = f.national_copy
+        if function is None:
             continue
-        national_id = features.national_apps.get(f.function.id)
+        national_id = features.national_apps.get(function.id)
         if national_id is None or national_id == f.id or frozenset((f.id, national_id)) in distinct \
                 or national_id in f.distinct_from:
             continue
         a, b = sorted((f.id, national_id))
-        found.append((a, b, NATIONAL_COPY_SCORE, [messages.national_copy(f.function)], "functional"))
+        found.append((a, b, NATIONAL_COPY_SCORE, [messages.national_copy(function)], "functional"))
     return found

@@ -326,7 +326,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
     components = _components(local)
     grouped = {x for component in components for x in component}
     for f in features.apps:  # a local copy of a national application, alone (a website informs, a BUMD is apart)
-        if f.function is not None and not f.is_national and not f.website and not f.bumd and f.id not in grouped:
+        if f.national_copy is not None and f.id not in grouped:
             components.append([f.id])
     components = _join_systems(components, [g.applications for g in groups], by_id)
     nationals: dict[str, set[str]] = {}  # local application -> the national applications it copies
