@@ -277,17 +277,40 @@ def _functions(normaliser: Normaliser, apps: list[Application],
     return result
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """The applications in use, their normalised names and the functions those say: read once per
+    workspace and shared by the finder (``build_features``) and rule AP015 (``national_readings``), which
+    ``spbe build`` runs both."""
+
+    tables: Tables
+    apps: list[Application]
+    normaliser: Normaliser
+    names: list[NormalName]
+    performed: list[tuple[FunctionFound, bool]]
+
+
+def _read(workspace: Workspace, tables: Tables | None = None) -> _Reading:
+    def read() -> _Reading:
+        chosen = tables or workspace_tables(workspace)
+        apps = considered(workspace)
+        normaliser = build_normaliser(workspace, chosen, apps)
+        names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
+        return _Reading(chosen, apps, normaliser, names, _functions(normaliser, apps, names))
+
+    return read() if tables is not None else workspace.derived(("function-reading",), read)
+
+
 def build_features(workspace: Workspace, tables: Tables | None = None) -> FeatureSet:
-    tables = tables or workspace_tables(workspace)
-    apps = considered(workspace)
-    normaliser = build_normaliser(workspace, tables, apps)
+    reading = _read(workspace, tables)
+    tables, apps, normaliser, names, performed = (reading.tables, reading.apps, reading.normaliser, reading.names,
+                                                  reading.performed)
     processes = {p.id: p for p in workspace.processes}
     realised: dict[str, set[str]] = {}
     for service in workspace.services:
         for app_id in service.applications:
             realised.setdefault(app_id, set()).add(service.id)
 
-    names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
     descriptions = [normaliser.description(a.description) for a in apps]
     # a phrase (perjalanan dinas) counts by its words: "Aplikasi SPPD" is short, "Surat Perintah Perjalanan Dinas" not
     descriptions = [d if sum(len(w.split()) for w in d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]
@@ -300,7 +323,6 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     named_national: dict[str, str] = {}
     area_cache: dict[tuple[str, str | None], str | None] = {}
     version = workspace.manifest.reference
-    performed = _functions(normaliser, apps, names)
     for index, (app, name, desc, ((function, national, named), read_description)) in enumerate(
             zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
@@ -492,18 +514,12 @@ Reading = tuple[Application, NationalFunction | None, NationalFunction | None, b
 
 def national_readings(workspace: Workspace) -> list[Reading]:
     """Per application in use: (application, the national function it performs, the national application
-    it is, whether its name names it). Read once per workspace: rule AP015 and the Indeks SPBE evidence
-    both ask. Cheaper than the full feature set: no weights, no descriptions unless the name says nothing."""
+    it is, whether its name names it): the workspace's one reading (rule AP015, the Indeks SPBE evidence
+    and the finder share it), without the feature set's weights."""
 
-    def read() -> list[Reading]:
-        tables = workspace_tables(workspace)
-        apps = considered(workspace)
-        normaliser = build_normaliser(workspace, tables, apps)
-        names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
-        return [(app, function, national, named) for app, ((function, national, named), _)
-                in zip(apps, _functions(normaliser, apps, names), strict=True)]
-
-    return workspace.derived(("national-readings",), read)
+    reading = _read(workspace)
+    return [(app, function, national, named)
+            for app, ((function, national, named), _) in zip(reading.apps, reading.performed, strict=True)]
 
 
 def national_instances(workspace: Workspace) -> dict[str, list[Application]]:
