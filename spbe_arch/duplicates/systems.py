@@ -78,15 +78,15 @@ def address_key(text: str) -> str | None:
     return f"{host}/{segment}" if segment else host
 
 
-def _address_words(address: str) -> str:
-    """``e-kinerja.magetan.go.id`` -> ``e-kinerja``; ``x.go.id/sippd`` -> ``sippd``: the labels that name
-    the system, before the government's domain."""
+def _system_labels(address: str) -> tuple[list[str], str] | None:
+    """The labels of an address's host that stand before the government's domain, without the region's
+    prefix on a national host (``magetankab.sipd...``), and its first path segment: ``sppd.biroadpem.
+    bantenprov.go.id`` -> ([sppd, biroadpem], ""), ``x.go.id/sippd`` -> ([x], "sippd")."""
     try:
         parts = urlsplit(address if "://" in address else f"https://{address}")
         labels = (parts.hostname or "").removeprefix("www.").split(".")
     except ValueError:
-        return address
-    segment = parts.path.strip("/").split("/", 1)[0]
+        return None
     kept: list[str] = []
     for label in labels:
         if label in _DOMAIN_LABELS:
@@ -96,28 +96,25 @@ def _address_words(address: str) -> str:
         kept = kept[:-1]  # the government's own domain (magetan in simpeg.magetan.go.id)
     while len(kept) >= 2 and _REGION_LABEL.search(kept[0]):
         kept = kept[1:]  # magetankab.sipd...: the region's prefix on a national host
-    if len(kept) >= 2:
-        kept = kept[:1]  # sppd.biroadpem.bantenprov.go.id: the system, then the OPD that runs it
-    return " ".join([*kept, segment]).strip()
+    return kept, parts.path.strip("/").split("/", 1)[0]
+
+
+def _address_words(address: str) -> str:
+    """``e-kinerja.magetan.go.id`` -> ``e-kinerja``; ``x.go.id/sippd`` -> ``sippd``: the labels that name
+    the system, before the government's domain."""
+    found = _system_labels(address)
+    if found is None:
+        return address
+    kept, segment = found
+    return " ".join([*kept[:1], segment]).strip()  # sppd.biroadpem...: the system, then the OPD that runs it
 
 
 def on_unit_host(address: str) -> bool:
     """An address on an OPD's own subdomain (``lapor.disnakertrans.x.go.id``): the OPD's application,
     whatever its first label says. A national application lives on its own host or on the government's
     (``lpse.x.go.id``, ``x.sipd.kemendagri.go.id``), never under one OPD's."""
-    try:
-        labels = (urlsplit(address if "://" in address else f"https://{address}").hostname or "").split(".")
-    except ValueError:
-        return False
-    kept: list[str] = []
-    for label in labels:
-        if label in _DOMAIN_LABELS:
-            break
-        kept.append(label)
-    kept = kept[:-1]  # the government's own domain
-    while len(kept) >= 2 and _REGION_LABEL.search(kept[0]):
-        kept = kept[1:]
-    return len(kept) >= 2
+    found = _system_labels(address)
+    return found is not None and len(found[0]) >= 2
 
 
 def name_text(name: str) -> str:
