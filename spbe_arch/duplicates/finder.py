@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from spbe_arch.duplicates.blocking import MIN_SPELT_WORDS, all_pairs, candidate_pairs, short_form
+from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
@@ -181,8 +182,8 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
     the applications of a BUMD are never functional duplicates of the Pemda's applications."""
     found: list[Found] = []
     m = scorer.messages
-    systems = _Systems()
-    namesakes = _Systems()  # applications of one name in many OPDs: a spanning tree too, not n² pairs
+    systems: DisjointSets[int] = DisjointSets()  # rows known to be one system: n rows report n - 1 pairs
+    namesakes: DisjointSets[int] = DisjointSets()  # one name in many OPDs: a spanning tree too, not n² pairs
     for i, j in candidates:
         a, b = apps[i], apps[j]
         if distinct and frozenset((a.id, b.id)) in distinct:
@@ -201,27 +202,6 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
             continue
         found.append((a.id, b.id, score, scorer.explain(a, b, signals), "functional"))
     return found
-
-
-class _Systems:
-    """Rows already known to be one system (union-find), so that a system of n rows reports n - 1 pairs."""
-
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def root(self, x: int) -> int:
-        while self.parent.setdefault(x, x) != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def join(self, x: int, y: int) -> bool:
-        """Join the systems of x and y; False when they were one already."""
-        first, second = self.root(x), self.root(y)
-        if first == second:
-            return False
-        self.parent[max(first, second)] = min(first, second)
-        return True
 
 
 def _national_copies(features: FeatureSet, distinct: set[frozenset[str]], messages: Messages) -> list[Found]:

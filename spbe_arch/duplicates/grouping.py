@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
@@ -116,22 +117,10 @@ def _group_function(members: list[AppFeatures], workspace: Workspace, national: 
 
 def _same_system_components(pairs: Iterable[Pair]) -> list[list[str]]:
     """Rows of one system, closed transitively (one system is one system, however it was found)."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    systems: DisjointSets[str] = DisjointSets()
     for pair in pairs:
-        first, second = root(pair.a), root(pair.b)
-        if first != second:
-            parent[max(first, second)] = min(first, second)
-    members: dict[str, list[str]] = {}
-    for x in sorted(parent):
-        members.setdefault(root(x), []).append(x)
-    return [m for m in members.values() if len(m) > 1]
+        systems.join(pair.a, pair.b)
+    return systems.sets()
 
 
 _CHANGE = ("konsolidasi", "integrasi", "migrasi", "penggabungan", "penghentian", "penyatuan", "terpadu", "tunggal",
@@ -285,29 +274,16 @@ def _join_systems(components: list[list[str]], systems: list[list[str]],
     """Functional groups that hold rows of one system and copy one national application, joined: one
     system gets one proposal (SIMPEG and its modules move to SIASN once, not three times)."""
     system_of = {x: i for i, members in enumerate(systems) for x in members}
-    parent = list(range(len(components)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    together: DisjointSets[int] = DisjointSets()
     seen: dict[tuple[int, str], int] = {}  # (system, national application) -> a component holding it
     for index, component in enumerate(components):
         for x in component:
             function = by_id[x].function
-            if x not in system_of or function is None:
-                continue
-            key = (system_of[x], function.national)
-            if key in seen:
-                first, second = root(seen[key]), root(index)
-                parent[max(first, second)] = min(first, second)
-            else:
-                seen[key] = index
+            if x in system_of and function is not None:
+                together.join(seen.setdefault((system_of[x], function.national), index), index)
     joined: dict[int, list[str]] = {}
     for index, component in enumerate(components):
-        joined.setdefault(root(index), []).extend(component)
+        joined.setdefault(together.root(index), []).extend(component)
     return [sorted(set(members)) for members in joined.values()]
 
 
