@@ -23,7 +23,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from spbe_arch.classify_rab import RAB_HIGH, RAB_MEDIUM, best_area
-from spbe_arch.duplicates.features import AppFeatures, build_features
+from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.systems import name_text
 from spbe_arch.reference import load_catalogue
 from spbe_arch.workspace import Workspace
@@ -109,8 +109,12 @@ def classify(workspace: Workspace | str | os.PathLike[str]) -> list[Suggestion]:
         from spbe_arch.loader import open_workspace
 
         workspace, _ = open_workspace(Path(workspace))
+    return classify_features(build_features(workspace), workspace)
+
+
+def classify_features(features: FeatureSet, workspace: Workspace) -> list[Suggestion]:
+    """:func:`classify` over a feature set already built (the evaluation builds one for both)."""
     version = workspace.manifest.reference
-    features = build_features(workspace)
     result: list[Suggestion] = []
     for f in features.apps:
         if f.app.reference or f.is_national:

@@ -106,7 +106,7 @@ def predicted_pairs(report: DuplicateReport, workspace: Workspace) -> dict[RowPa
     return predicted
 
 
-def _scores(found: int, predicted: int, expected: int) -> KindScores:
+def scores(found: int, predicted: int, expected: int) -> KindScores:
     return KindScores(precision=round(found / predicted, 4) if predicted else 1.0,
                       recall=round(found / expected, 4) if expected else 1.0,
                       found=found, predicted=predicted, expected=expected)
@@ -118,7 +118,7 @@ def evaluate_inventory(report: DuplicateReport, workspace: Workspace,
     predicted = {p: k for p, k in predicted_pairs(report, workspace).items() if p not in excluded}
     found = predicted.keys() & expected.keys()
     by_kind = {
-        kind: _scores(len({p for p in found if expected[p] == kind}),
+        kind: scores(len({p for p in found if expected[p] == kind}),
                       len({p for p, k in predicted.items() if k == kind}),
                       sum(1 for k in expected.values() if k == kind))
         for kind in KINDS
@@ -128,7 +128,7 @@ def evaluate_inventory(report: DuplicateReport, workspace: Workspace,
         by_kind[kind].precision = round(hits / by_kind[kind].predicted, 4) if by_kind[kind].predicted else 1.0
     agree = sum(1 for p in found if predicted[p] == expected[p])
     return InventoryEvaluation(
-        overall=_scores(len(found), len(predicted), len(expected)),
+        overall=scores(len(found), len(predicted), len(expected)),
         by_kind=by_kind,
         kind_agreement=round(agree / len(found), 4) if found else 1.0,
         missed=sorted((*sorted(p), expected[p]) for p in expected.keys() - found),  # type: ignore[misc]

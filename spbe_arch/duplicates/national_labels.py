@@ -30,7 +30,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from spbe_arch.duplicates.features import build_features
-from spbe_arch.duplicates.inventory_labels import rows_of
+from spbe_arch.duplicates.inventory_labels import KindScores, rows_of, scores
 from spbe_arch.errors import SpbeError
 from spbe_arch.workspace import Workspace
 
@@ -38,18 +38,10 @@ RELATIONS = ("is", "copies", "partly", "none", "unsure")
 LEFT_OUT = ("partly", "unsure")
 
 
-class Scores(BaseModel):
-    precision: float
-    recall: float
-    found: int
-    predicted: int
-    expected: int
-
-
 class NationalEvaluation(BaseModel):
-    copies: Scores  # local copies of a national application, the right one
-    copies_any: Scores  # local copies flagged, whichever national application they are said to copy
-    is_national: Scores  # rows that are the national application itself
+    copies: KindScores  # local copies of a national application, the right one
+    copies_any: KindScores  # local copies flagged, whichever national application they are said to copy
+    is_national: KindScores  # rows that are the national application itself
     outside_table: int  # rows labelled as (a copy of) a national application the table does not know
     left_out: int  # rows labelled partly or unsure
     retired: int  # rows of retired applications, not judged
@@ -76,21 +68,15 @@ def load_national_labels(path: str | os.PathLike[str]) -> dict[str, Label]:
     return labels
 
 
-def _scores(found: int, predicted: int, expected: int) -> Scores:
-    return Scores(precision=round(found / predicted, 4) if predicted else 1.0,
-                  recall=round(found / expected, 4) if expected else 1.0,
-                  found=found, predicted=predicted, expected=expected)
-
-
 def evaluate_national(workspace: Workspace, labels_path: str | os.PathLike[str]) -> NationalEvaluation:
-    from spbe_arch.classify import classify
+    from spbe_arch.classify import classify_features
 
     labels = load_national_labels(labels_path)
     features = build_features(workspace)
     national_of = {f.id: f.national for f in features.tables.functions}  # function id -> national application
-    suggested = {s.application for s in classify(workspace) if s.national is not None}
-    predicted: dict[str, Label] = {}
+    suggested = {s.application for s in classify_features(features, workspace) if s.national is not None}
     rows = rows_of(workspace)
+    predicted: dict[str, Label] = {}
     for f in features.apps:
         if f.is_national and f.national is not None:
             guess: Label = ("is", f.national.id)
@@ -98,38 +84,32 @@ def evaluate_national(workspace: Workspace, labels_path: str | os.PathLike[str])
             guess = ("copies", f.function.id)
         else:
             continue
-        for row in rows.get(f.id, []):
-            predicted[row] = guess
+        predicted.update((row, guess) for row in rows.get(f.id, []))
 
-    def application(function: str) -> str:
-        return national_of.get(function, function)
+    def agree(label: Label, guess: Label, any_function: bool = False) -> bool:
+        """Same relation, and the same national application unless any will do."""
+        return label[0] == guess[0] and (any_function or national_of.get(label[1], label[1])
+                                         == national_of.get(guess[1], guess[1]))
 
     judged = {f.id for f in features.apps}  # applications in use
     retired = {row for app_id, app_rows in rows.items() if app_id not in judged for row in app_rows}
     scored = {row: label for row, label in labels.items() if label[0] not in LEFT_OUT and row not in retired}
     known = {row for row, (relation, function) in scored.items()
              if relation in ("is", "copies") and function in national_of}
-    outside = sum(1 for relation, function in labels.values()
-                  if relation in ("is", "copies") and function.startswith("other:"))
     guesses = {row: guess for row, guess in predicted.items() if row in scored}
-
-    def matches(row: str, relation: str, any_function: bool = False) -> bool:
-        label, guess = scored[row], guesses[row]
-        return label[0] == relation and guess[0] == relation and (
-            any_function or application(label[1]) == application(guess[1]))
-
-    result: dict[str, Scores] = {}
+    result: dict[str, KindScores] = {}
     for relation, key, any_function in (("copies", "copies", False), ("copies", "copies_any", True),
                                         ("is", "is_national", False)):
         made = [row for row, guess in guesses.items() if guess[0] == relation]
-        wanted = [row for row in known if scored[row][0] == relation]
-        result[key] = _scores(sum(1 for row in made if matches(row, relation, any_function)), len(made), len(wanted))
-    missed = sorted((row, *scored[row]) for row in known
-                    if row not in guesses or guesses[row][0] != scored[row][0]
-                    or application(guesses[row][1]) != application(scored[row][1]))
-    wrong = sorted((row, *guess) for row, guess in guesses.items()
-                   if scored[row][0] != guess[0] or application(scored[row][1]) != application(guess[1]))
-    return NationalEvaluation(**result, outside_table=outside,
-                              left_out=sum(1 for relation, _ in labels.values() if relation in LEFT_OUT),
-                              retired=len(retired & labels.keys()),
-                              missed=missed, wrong=wrong)
+        right = sum(1 for row in made if agree(scored[row], guesses[row], any_function))
+        result[key] = scores(right, len(made), sum(1 for row in known if scored[row][0] == relation))
+    return NationalEvaluation(
+        **result,
+        outside_table=sum(1 for relation, function in labels.values()
+                          if relation in ("is", "copies") and function.startswith("other:")),
+        left_out=sum(1 for relation, _ in labels.values() if relation in LEFT_OUT),
+        retired=len(retired & labels.keys()),
+        missed=sorted((row, *scored[row]) for row in known
+                      if row not in guesses or not agree(scored[row], guesses[row])),
+        wrong=sorted((row, *guess) for row, guess in guesses.items() if not agree(scored[row], guess)),
+    )
