@@ -199,6 +199,12 @@ class Lang(enum.StrEnum):
     id = "id"
 
 
+def _text_only(lang: Lang, text: bool) -> None:
+    """--lang id names things for people reading text; JSON and the CI formats keep ids and English."""
+    if lang == Lang.id and not text:
+        raise typer.BadParameter("--lang id applies to the text format only", param_hint="--lang")
+
+
 @command()
 @_collector_paused
 def validate(
@@ -226,8 +232,7 @@ def validate(
 
     if format not in RENDERERS:
         raise typer.BadParameter(f"{format!r} is not one of {', '.join(RENDERERS)}", param_hint="--format")
-    if lang == Lang.id and format != "text":
-        raise typer.BadParameter("--lang id applies to the text format only", param_hint="--lang")
+    _text_only(lang, format == "text")
     result = validate_workspace(workspace)
     report = filter_report(result.report, select or [], ignore or [], min_severity.value)
     if format == "text" and lang == Lang.id:
@@ -383,8 +388,7 @@ def _impact_command(direction: str, element_id: str, workspace: Path, depth: int
     from spbe_arch.analysis.impact_render import impact_text
     from spbe_arch.loader import open_workspace
 
-    if lang == Lang.id and format != TextOrJson.text:
-        raise typer.BadParameter("--lang id applies to the text format only", param_hint="--lang")
+    _text_only(lang, format == TextOrJson.text)
     model, _ = open_workspace(workspace)
     report = (impact_of if direction == "impact" else depends_on)(model, element_id, depth, strength=strength.value)
     if format == TextOrJson.json:
@@ -446,8 +450,7 @@ def analyze(
     from spbe_arch.analysis.render import analysis_text
     from spbe_arch.loader import open_workspace
 
-    if lang == Lang.id and format != TextOrJson.text:
-        raise typer.BadParameter("--lang id applies to the text format only", param_hint="--lang")
+    _text_only(lang, format == TextOrJson.text)
     model, _ = open_workspace(workspace)
     sections = [s.value for s in only] if only else list(SECTIONS)
     report = run_analyses(model, limit, sections)
