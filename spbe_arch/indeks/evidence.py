@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from spbe_arch.indeks.facts import ModelFacts
 from spbe_arch.indeks.reference import EvidenceKind, Indicator
-from spbe_arch.model import COLLECTION_LABELS
+from spbe_arch.model import COLLECTION_LABELS, Application
 
 # The section of the architecture document that serves as bukti dukung for each measure.
 DOCUMENT_SECTIONS: dict[str, str] = {
@@ -135,6 +135,16 @@ def hosting(facts: ModelFacts, indicator: Indicator) -> Evidence:
     return ev
 
 
+def _rivals(facts: ModelFacts, apps: list[Application], wanted: set[str]) -> list[Application]:
+    """Local copies of the indicator's national applications, other than the applications recorded as
+    them (the Pemda's own JDIH is the indicator's JDIH) and their clients (e-kinerja Mobile beside
+    e-kinerja.x.go.id)."""
+    recorded = {a.id for a in apps}
+    stems = tuple(s for a in apps if len(s := facts.system_label(a)) >= MIN_STEM)
+    return [app for app, national in facts.national_copies if national.casefold() in wanted
+            and app.id not in recorded and not facts.system_label(app).startswith(stems)]
+
+
 def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
     ev = Evidence(kind="aplikasi-umum", title="Penggunaan Aplikasi Umum dan aplikasi nasional",
                   section=DOCUMENT_SECTIONS["aplikasi-umum"])
@@ -150,10 +160,7 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
         return ev
     apps = facts.national_apps(indicator.national)
     wanted = {n.casefold() for n in indicator.national}
-    named = {a.id for a in apps}  # the Pemda's own JDIH is the JDIH of the indicator, not its rival
-    stems = {facts.system_label(a) for a in apps} - {""}  # nor is its client (e-kinerja Mobile of e-kinerja.x.go.id)
-    rivals = [app for app, national in facts.national_copies if national.casefold() in wanted and app.id not in named
-              and not any(len(s) >= MIN_STEM and facts.system_label(app).startswith(s) for s in stems)]
+    rivals = _rivals(facts, apps, wanted)
     ev.examples = [a.id for a in rivals]
     names = "/".join(indicator.national[:2])
     if not apps:
@@ -162,7 +169,7 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
             ev.figures.append(f"Aplikasi lokal untuk fungsi ini: {_some([a.name for a in rivals])}.")
         ev.missing = f"catat penggunaan {names} oleh perangkat daerah"
         return ev
-    opd_ids = {o.id for o in facts.opds}
+    opd_ids = facts.opd_ids
     users = {u for a in apps for u in (*a.users, a.owner) if u in opd_ids}
     share = len(users) / len(opd_ids) if opd_ids else 0.0
     ev.share = share
@@ -178,8 +185,7 @@ def national_use(facts: ModelFacts, indicator: Indicator) -> Evidence:
         ev.figures.append(f"{len(rivals)} aplikasi lokal masih menjalankan fungsi yang sama: "
                           f"{_some([a.name for a in rivals])}.")
     running = any(a.status == "aktif" for a in apps)
-    pemda = {o.id for o in facts.workspace.organizations if not o.central}
-    used = any(u in pemda for a in apps for u in (*a.users, a.owner))  # a unit of an OPD (Bagian Hukum) uses it too
+    used = any(u in facts.pemda_ids for a in apps for u in (*a.users, a.owner))  # a unit (Bagian Hukum) counts too
     ev.supported_level = (4 if share >= 0.8 and not rivals else 3) if running and used else 2
     ev.basis = ("konvensi: aplikasi nasional aktif dan dipakai perangkat daerah = 3; dipakai ≥80% perangkat daerah "
                 "tanpa aplikasi lokal tandingan = 4; tercatat tanpa pemakai = 2")

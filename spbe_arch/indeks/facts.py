@@ -40,6 +40,15 @@ class ModelFacts:
         return [o for o in self.workspace.organizations if o.perangkat_daerah and o.status != "dihentikan"]
 
     @cached_property
+    def opd_ids(self) -> frozenset[str]:
+        return frozenset(o.id for o in self.opds)
+
+    @cached_property
+    def pemda_ids(self) -> frozenset[str]:
+        """The Pemda's organizations of every kind (units and villages too), not central agencies."""
+        return frozenset(o.id for o in self.workspace.organizations if not o.central)
+
+    @cached_property
     def running_apps(self) -> list[Application]:
         return [a for a in self.workspace.applications if a.status in RUNNING]
 
@@ -108,13 +117,13 @@ class ModelFacts:
     def _by_label(self) -> dict[str, list[Application]]:
         """Applications in use by normalised acronym and name; a name that is only an address also by the
         words that name the system (``jdih.x.go.id`` is JDIH, ``sakip.x.go.id`` SAKIP)."""
-        from spbe_arch.duplicates.systems import is_address, name_text, on_unit_host
+        from spbe_arch.duplicates.systems import is_address, on_unit_host
 
         result: dict[str, list[Application]] = {}
         for app in self.workspace.applications:
             if app.status != "dihentikan":
                 # not on an OPD's subdomain: lapor.disnakertrans.x.go.id is that OPD's, not SP4N-LAPOR!
-                system = norm(name_text(app.name)) if is_address(app.name) and not on_unit_host(app.name) else ""
+                system = self.system_label(app) if is_address(app.name) and not on_unit_host(app.name) else ""
                 for label in {norm(app.acronym or ""), norm(app.name), system} - {""}:
                     result.setdefault(label, []).append(app)
         return result
