@@ -227,8 +227,8 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     others = [f for f in movable if f.id != keep.id]
     if not others:
         text = messages.text("propose_none")
-    elif keep.id not in reasons_kept and any(_standing(f, incoming, workspace) == _standing(keep, incoming, workspace)
-                                             for f in others):
+    elif keep.id not in reasons_kept and _standing(keep, incoming, workspace) in {
+            _standing(f, incoming, workspace) for f in others}:
         # nothing in the model tells which one to keep: saying one would be a coin toss
         text = messages.text("propose_tie", apps=_names(messages, [f.id for f in members if f in movable]))
     else:
