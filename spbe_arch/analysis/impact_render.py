@@ -1,12 +1,9 @@
 """``spbe impact`` and ``spbe depends`` for a terminal, in English (elements by id, for whoever edits the
 YAML) or in Bahasa Indonesia (elements and OPDs by name, for the officials the team briefs): one layout,
-two voices. What stops, then what runs degraded, per domain with the chain that links each element to
-the root, then per OPD."""
+a table of texts per language, as ``render.analysis_text``. What stops, then what runs degraded, per
+domain with the chain that links each element to the root, then per OPD."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from spbe_arch.analysis.impact import ImpactEntry, ImpactReport
 from spbe_arch.analysis.render import one_line
@@ -16,104 +13,50 @@ from spbe_arch.workspace import Workspace
 
 SHOWN_STEPS = 6  # past this many steps a chain's middle is cut, so that the output stays linear
 
-
-@dataclass(frozen=True)
-class _Voice:
-    head: Callable[[ImpactReport, str], str]  # (report, status) -> first line
-    title: Callable[[ImpactReport, str], str]  # (report, strength) -> what the section counts
-    elements: str  # "element(s)"
-    organizations: Callable[[bool, int], str]  # (upstream, count) -> the OPDs line's label
-    org: Callable[[str], str]  # how an OPD is named in lists
-    entry: Callable[[ImpactEntry, str], str]  # (entry, owner) -> the line of one element
-    step: Callable[[str], str]  # how an element is named in a chain
-    arrows: tuple[str, str]  # the chain's joiner for impact, for depends
-    relation: Callable[[str | None], str]
-    more: Callable[[int], str]  # the cut middle of a chain
-    status: Callable[[ImpactEntry], str]
-    per_org: dict[str, str]  # strength -> the per-OPD heading
-    group: Callable[[str, str, list[str]], str]  # (key, label, ids) -> one OPD's line
-    truncated: Callable[[int | None], str]
-
-
-def _english(report: ImpactReport) -> _Voice:
-    labels = {g.key: g.label for g in [*report.by_organization, *report.degraded_by_organization]}
-    upstream = report.direction == "depends"
-    return _Voice(
-        head=lambda r, status: f"{r.direction} of {r.root.id}: {one_line(r.root.name)} "
-                               f"[{COLLECTION_LABELS[r.root.collection]}]{status}"
-                               + ("" if r.depth is None else f" (depth {r.depth})"),
-        title=lambda r, strength: {
-            "stops": "needed by it: it stops without them" if upstream else "stop if it stops",
-            "degraded": "used by it: it runs degraded without them" if upstream else "run degraded if it stops",
-        }[strength],
-        elements="element(s)",
-        organizations=lambda up, n: f"OPDs {'involved' if up else 'hit'} ({n})",
-        org=lambda org_id: org_id,
-        entry=lambda e, owner: f"{e.id}  {one_line(e.name)}" + (f"  [{one_line(labels.get(owner, owner))}]"
-                                                                  if owner else ""),
-        step=lambda element_id: element_id,
-        arrows=(" <- ", " <- "),
-        relation=lambda relation: f"  ({relation})",
-        more=lambda hidden: f"... ({hidden} more)",
-        status=lambda e: "" if e.status == "aktif" else f" ({e.status})",
-        per_org={"stops": "Per OPD (stop)", "degraded": "Per OPD (degraded)"},
-        group=lambda key, label, ids: f"{one_line(label)}{f' ({key})' if key else ''}: {len(ids)}: {', '.join(ids)}",
-        truncated=lambda depth: f"(more elements lie beyond depth {depth})",
-    )
-
-
-def _indonesian(report: ImpactReport, workspace: Workspace) -> _Voice:
-    entries = {e.id: e for e in [*report.entries, report.root]}
-
-    def name(element_id: str) -> str:
-        entry = entries.get(element_id)
-        return one_line(entry.name if entry is not None else workspace.display_name(element_id))
-
-    def org(org_id: str) -> str:
-        return one_line(workspace.display_name(org_id))
-
-    root = name(report.root.id)
-    upstream = report.direction == "depends"
-    kind = COLLECTION_LABELS[report.root.collection]
-    return _Voice(
-        head=lambda r, status: (f"Kebutuhan {root} [{kind}]{status}" if upstream
-                                else f"Dampak jika {root} [{kind}] berhenti{status}")
-                               + ("" if r.depth is None else f" (kedalaman {r.depth} relasi)"),
-        title=lambda r, strength: {
-            "stops": f"yang diperlukan (tanpanya {root} berhenti)" if upstream else f"berhenti jika {root} berhenti",
-            "degraded": f"yang digunakan (tanpanya {root} berjalan terbatas)" if upstream
-            else f"berjalan terbatas jika {root} berhenti",
-        }[strength],
-        elements="elemen",
-        organizations=lambda up, n: f"Perangkat daerah {'yang terlibat' if up else 'terdampak'} ({n})",
-        org=org,
-        entry=lambda e, owner: name(e.id) + (f"  [{org(owner)}]" if owner else ""),
-        step=name,
-        arrows=(" ← ", " → "),
-        relation=lambda relation: f"  (relasi: {EDGES.get(relation, relation)})" if relation else "",
-        more=lambda hidden: f"... ({hidden} elemen lain)",
-        status=lambda e: "" if e.status == "aktif" else f" (status: {e.status})",
-        per_org={"stops": "Per perangkat daerah (berhenti)", "degraded": "Per perangkat daerah (terbatas)"},
-        group=lambda key, label, ids: f"{one_line(label) if key else 'tanpa pemilik'}: {len(ids)}: "
-                                      f"{', '.join(name(x) for x in ids)}",
-        truncated=lambda depth: f"(masih ada elemen lain di luar kedalaman {depth} relasi)",
-    )
-
-
-def _path(report: ImpactReport, entries: dict[str, ImpactEntry], entry: ImpactEntry, voice: _Voice) -> str:
-    """The chain of an entry; past ``SHOWN_STEPS`` steps its middle is cut, so the output stays linear."""
-    chain = [voice.step(entry.id)]
-    current = entry
-    while current.via is not None and len(chain) < SHOWN_STEPS:
-        chain.append(voice.step(current.via))
-        current = entries[current.via]
-    if current.via is not None:
-        hidden = entry.depth - len(chain)
-        chain += [voice.more(hidden)] if hidden > 0 else []
-        chain.append(voice.step(report.root.id))
-    if report.direction == "impact":
-        return voice.arrows[0].join(chain)
-    return voice.arrows[1].join(chain[::-1])
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "head_impact": "impact of {id}: {name} [{kind}]{status}{depth}",
+        "head_depends": "depends of {id}: {name} [{kind}]{status}{depth}",
+        "depth": " (depth {n})",
+        "status": " ({status})",
+        "stops_impact": "{n} element(s) stop if it stops",
+        "degraded_impact": "{n} element(s) run degraded if it stops",
+        "stops_depends": "{n} element(s) needed by it: it stops without them",
+        "degraded_depends": "{n} element(s) used by it: it runs degraded without them",
+        "organizations_impact": "  OPDs hit ({n}): {items}",
+        "organizations_depends": "  OPDs involved ({n}): {items}",
+        "entry": "    {id}  {name}{owner}{status}",
+        "arrow_impact": " <- ",
+        "arrow_depends": " <- ",
+        "relation": "  ({relation})",
+        "more": "... ({n} more)",
+        "per_org_stops": "Per OPD (stop)",
+        "per_org_degraded": "Per OPD (degraded)",
+        "org_line": "  {label}{key}: {n}: {items}",
+        "truncated": "(more elements lie beyond depth {depth})",
+    },
+    "id": {
+        "head_impact": "Dampak jika {name} [{kind}] berhenti{status}{depth}",
+        "head_depends": "Kebutuhan {name} [{kind}]{status}{depth}",
+        "depth": " (kedalaman {n} relasi)",
+        "status": " (status: {status})",
+        "stops_impact": "{n} elemen berhenti jika {root} berhenti",
+        "degraded_impact": "{n} elemen berjalan terbatas jika {root} berhenti",
+        "stops_depends": "{n} elemen yang diperlukan (tanpanya {root} berhenti)",
+        "degraded_depends": "{n} elemen yang digunakan (tanpanya {root} berjalan terbatas)",
+        "organizations_impact": "  Perangkat daerah terdampak ({n}): {items}",
+        "organizations_depends": "  Perangkat daerah yang terlibat ({n}): {items}",
+        "entry": "    {name}{owner}{status}",
+        "arrow_impact": " ← ",
+        "arrow_depends": " → ",
+        "relation": "  (relasi: {relation})",
+        "more": "... ({n} elemen lain)",
+        "per_org_stops": "Per perangkat daerah (berhenti)",
+        "per_org_degraded": "Per perangkat daerah (terbatas)",
+        "org_line": "  {label}: {n}: {items}",
+        "truncated": "(masih ada elemen lain di luar kedalaman {depth} relasi)",
+    },
+}
 
 
 def impact_text(report: ImpactReport, workspace: Workspace | None = None, language: str = "en") -> str:
@@ -121,31 +64,70 @@ def impact_text(report: ImpactReport, workspace: Workspace | None = None, langua
     element and OPD by its name."""
     if language == "id" and workspace is None:
         raise ValueError("the Indonesian text names elements by name: give the workspace")
-    voice = _indonesian(report, workspace) if language == "id" and workspace is not None else _english(report)
+    indonesian = language == "id" and workspace is not None
+    text = _TEXT["id" if indonesian else "en"]
     entries = {e.id: e for e in [*report.entries, report.root]}
-    upstream = report.direction == "depends"
-    lines = [voice.head(report, voice.status(report.root))]
+    labels = {g.key: g.label for g in [*report.by_organization, *report.degraded_by_organization]}
+    direction = report.direction
+
+    def element(element_id: str) -> str:  # an element in a list or a chain
+        if not indonesian or workspace is None:
+            return element_id
+        entry = entries.get(element_id)
+        return one_line(entry.name if entry is not None else workspace.display_name(element_id))
+
+    def organization(org_id: str) -> str:  # an OPD in a list: by id in English, as the JSON has it
+        return one_line(workspace.display_name(org_id)) if indonesian and workspace is not None else org_id
+
+    def owner_label(org_id: str) -> str:  # the owner beside an element: its label in English, its name in Indonesian
+        return organization(org_id) if indonesian else one_line(labels.get(org_id, org_id))
+
+    def status(entry: ImpactEntry) -> str:
+        return "" if entry.status == "aktif" else text["status"].format(status=entry.status)
+
+    def path(entry: ImpactEntry) -> str:
+        chain = [element(entry.id)]
+        current = entry
+        while current.via is not None and len(chain) < SHOWN_STEPS:
+            chain.append(element(current.via))
+            current = entries[current.via]
+        if current.via is not None:
+            hidden = entry.depth - len(chain)
+            chain += [text["more"].format(n=hidden)] if hidden > 0 else []
+            chain.append(element(report.root.id))
+        return text[f"arrow_{direction}"].join(chain if direction == "impact" else chain[::-1])
+
+    root = report.root
+    lines = [text[f"head_{direction}"].format(
+        id=root.id, name=one_line(root.name), kind=COLLECTION_LABELS[root.collection], status=status(root),
+        depth="" if report.depth is None else text["depth"].format(n=report.depth))]
     for strength in ("stops", "degraded"):
         if report.strength not in (strength, "all"):
             continue
         groups = report.by_collection if strength == "stops" else report.degraded_by_collection
-        count = sum(len(g.ids) for g in groups)
         counts = ", ".join(f"{len(g.ids)} {g.label}" for g in groups)
-        lines += ["", f"{count} {voice.elements} {voice.title(report, strength)}" + (f": {counts}" if counts else "")]
+        title = text[f"{strength}_{direction}"].format(n=sum(len(g.ids) for g in groups), root=element(root.id))
+        lines += ["", title + (f": {counts}" if counts else "")]
         organizations = report.organizations if strength == "stops" else report.degraded_organizations
         if organizations:
-            lines.append(f"  {voice.organizations(upstream, len(organizations))}: "
-                         + ", ".join(voice.org(o) for o in organizations))
+            lines.append(text[f"organizations_{direction}"].format(
+                n=len(organizations), items=", ".join(organization(o) for o in organizations)))
         for group in groups:
             lines += ["", f"  {group.label} ({len(group.ids)})"]
             for element_id in group.ids:
                 entry = entries[element_id]
-                lines.append(f"    {voice.entry(entry, entry.owner or '')}{voice.status(entry)}")
-                lines.append(f"        {_path(report, entries, entry, voice)}{voice.relation(entry.relation)}")
+                owner = f"  [{owner_label(entry.owner)}]" if entry.owner else ""
+                lines.append(text["entry"].format(id=entry.id, name=one_line(entry.name), owner=owner,
+                                                  status=status(entry)))
+                relation = EDGES.get(entry.relation or "", entry.relation) if indonesian else entry.relation
+                lines.append(f"        {path(entry)}" + text["relation"].format(relation=relation))
     for strength, org_groups in (("stops", report.by_organization), ("degraded", report.degraded_by_organization)):
         if org_groups:
-            lines += ["", voice.per_org[strength]]
-            lines += [f"  {voice.group(g.key, g.label, g.ids)}" for g in org_groups]
+            lines += ["", text[f"per_org_{strength}"]]
+            for g in org_groups:
+                label = one_line(g.label) if g.key or not indonesian else "tanpa pemilik"
+                lines.append(text["org_line"].format(label=label, key=f" ({g.key})" if g.key else "", n=len(g.ids),
+                                                     items=", ".join(element(x) for x in g.ids)))
     if report.truncated:
-        lines += ["", voice.truncated(report.depth)]
+        lines += ["", text["truncated"].format(depth=report.depth)]
     return "\n".join(lines) + "\n"
