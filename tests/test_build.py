@@ -101,3 +101,19 @@ def test_build_without_fork_draws_the_diagrams_in_a_thread(small: Path, tmp_path
     result = build(small, tmp_path / "out")
     assert result.exit_code == 0
     assert (tmp_path / "out" / "diagram" / "index.html").is_file()
+
+
+def test_a_figure_that_cannot_be_drawn_is_said_in_indonesian_and_explained_in_the_notes(
+        small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from spbe_arch.errors import SpbeError
+
+    def broken(dot: str, fmt: str, dpi: int | None) -> bytes:
+        raise SpbeError("the layout engine gave up")
+
+    monkeypatch.setattr("spbe_arch.document.data.diagram_renderer", lambda: (broken, ""))
+    result = build(small, tmp_path / "out")
+    document = (tmp_path / "out" / "dokumen-arsitektur-spbe.md").read_text(encoding="utf-8")
+    assert "diagram ini belum dapat digambar dari model arsitektur" in document
+    assert "layout engine" not in document  # no English in the deliverable ...
+    assert any(note.startswith("figure ") and note.endswith("not in the document: the layout engine gave up")
+               for note in result.notes)  # ... the cause is in the build's notes

@@ -146,6 +146,9 @@ def test_the_document_names_the_national_application_even_when_the_model_lacks_i
     row = next(line for line in result.output.splitlines() if line.startswith("| 1 | Sistem berbeda, fungsi sama"))
     assert row.split(" | ")[4] == "SRIKANDI"  # the column "Aplikasi Nasional"
     assert "1 kelompok di antaranya memiliki padanan aplikasi nasional" in result.output
+    for fmt, line in (("text", "  national application: SRIKANDI"), ("md", "National application: SRIKANDI.")):
+        shown = CliRunner().invoke(app, ["duplicates", str(root), "-f", fmt])
+        assert line in shown.stdout.splitlines(), fmt  # the report names it too, not only the document
 
 
 def test_a_failed_analysis_is_said_in_indonesian_in_the_document_and_explained_on_the_command_line(
