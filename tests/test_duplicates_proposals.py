@@ -171,3 +171,18 @@ def test_a_failed_analysis_is_said_in_indonesian_in_the_document_and_explained_o
     assert "not a mapping" not in result.stdout  # no English in the deliverable ...
     assert "spbe: note: duplicate analysis not in the document: duplicates.aliases: table entry 3 is not a " \
            "mapping" in result.stderr  # ... the cause is told to whoever builds it
+
+
+def test_why_rows_are_one_system_is_said_as_it_is(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = _workspace(make_workspace, """\
+          - {id: simpeg, name: SIMPEG, owner: bkpsdm}
+          - {id: simpeg-long, name: Sistem Informasi Manajemen Kepegawaian, owner: bkpsdm}
+          - {id: srikandi-a, name: Srikandi, owner: diskominfo}
+          - {id: srikandi-b, name: SRIKANDI, owner: dispar}
+        """)
+    evidence = {frozenset((p.a, p.b)): p.evidence[0] for p in find_duplicates(root, language="id").pairs}
+    # one OPD's two rows: not "listed by each OPD that uses it"
+    assert evidence[frozenset(("simpeg", "simpeg-long"))].startswith(
+        "dua baris dari perangkat daerah yang sama dengan nama yang bermakna sama (")
+    assert "setiap perangkat daerah" not in evidence[frozenset(("simpeg", "simpeg-long"))]
+    assert evidence[frozenset(("srikandi-a", "srikandi-b"))].startswith("keduanya adalah aplikasi nasional SRIKANDI")
