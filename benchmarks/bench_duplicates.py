@@ -40,14 +40,21 @@ TUNING = ("magetan-kab", "banten-prov", "banjarbaru-kota")
 HELD_OUT = ("jabar-prov",)
 
 
-def names_only(source: Path, target: Path, categories: bool = False) -> Path:
+def names_only(source: Path, target: Path, categories: bool = False, descriptive: bool = False) -> Path:
     """The inventory with its descriptions blanked (and its categories, when asked): what the finder sees
     of an inventory that lists names only (many Pemda inventories do, some without saying which rows are
-    websites). The tuning sets read this way tell whether names alone suffice."""
+    websites). The tuning sets read this way tell whether names alone suffice.
+
+    ``descriptive``: the description, where there is one, takes the name's place. Some inventories name
+    every application by a phrase that says what it does ("Aplikasi Survei Kepuasan Masyarakat Dinas
+    X", "Website Badan Y"), with no description: the tuning sets read this way are the nearest real
+    text to such names."""
     import csv
 
     with source.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
+    if descriptive:
+        rows = [{**row, "name": row["description"].strip() or row["name"]} for row in rows]
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
@@ -58,7 +65,8 @@ def names_only(source: Path, target: Path, categories: bool = False) -> Path:
 
 
 def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
-                      blank_descriptions: bool = False, blank_categories: bool = False) -> dict[str, object] | None:
+                      blank_descriptions: bool = False, blank_categories: bool = False,
+                      descriptive: bool = False) -> dict[str, object] | None:
     """A real inventory the way a user meets it: the CSV through `spbe import inventory`, then the
     finder, then its row pairs against the hand labels (by kind)."""
     from spbe_arch.duplicates import find_duplicates
@@ -69,16 +77,18 @@ def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
     if not (folder / "labels.yaml").is_file():
         print(f"\n== {name}: no labels yet, skipped")
         return None
-    variant = "-no-category" if blank_categories else "-names-only" if blank_descriptions else ""
+    variant = "-descriptive" if descriptive else "-no-category" if blank_categories \
+        else "-names-only" if blank_descriptions else ""
     target = work / f"inventory-{name}{variant}"
-    csv_file = names_only(folder / "apps.csv", work / f"{name}{variant}.csv", blank_categories) \
-        if blank_descriptions else folder / "apps.csv"
+    csv_file = names_only(folder / "apps.csv", work / f"{name}{variant}.csv", blank_categories, descriptive) \
+        if blank_descriptions or descriptive else folder / "apps.csv"
     subprocess.run([sys.executable, "-m", "spbe_arch", "import", "inventory", str(csv_file), "--into",
                     str(target), "--force"], check=True, capture_output=True, cwd=ROOT)
     workspace, _ = open_workspace(target)
     result = evaluate_inventory(find_duplicates(workspace), workspace, folder / "labels.yaml")
     print(f"\n== {name}{' (HELD OUT: never tuned on)' if held_out else ' (tuning set)'}"
-          f"{', names only (descriptions blanked)' if blank_descriptions else ''}"
+          f"{', descriptions as names' if descriptive else ''}"
+          f"{', names only (descriptions blanked)' if blank_descriptions and not descriptive else ''}"
           f"{', no categories' if blank_categories else ''}")
     # per kind, "found" counts the labelled pairs of the kind found under either kind (recall), and
     # "predicted" the pairs predicted as the kind (precision): found may exceed predicted
@@ -91,6 +101,7 @@ def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
         print(f"  missed ({len(result.missed)}): {result.missed}")
         print(f"  wrong ({len(result.wrong)}): {result.wrong}")
     return {"set": name, "held_out": held_out, "names_only": blank_descriptions, "no_category": blank_categories,
+            "descriptive": descriptive,
             **result.model_dump(exclude={"missed", "wrong"})}
 
 
@@ -198,6 +209,7 @@ def main() -> None:
     figures["names_only"] = [inventory_quality(n, work, False, True, blank_descriptions=True) for n in TUNING]
     figures["no_category"] = [inventory_quality(n, work, False, True, blank_descriptions=True, blank_categories=True)
                               for n in TUNING]
+    figures["descriptive"] = [inventory_quality(n, work, False, True, descriptive=True) for n in TUNING]
     if args.held_out:  # run once, at the end: its errors are not printed, so that nobody tunes on them
         figures["held_out"] = [inventory_quality(n, work, True, False) for n in HELD_OUT]
     if not args.skip_scale:

@@ -54,6 +54,18 @@ def stem(word: str) -> str:
     return root or word
 
 
+@lru_cache(maxsize=65536)
+def is_indonesian_word(word: str) -> bool:
+    """Whether a lower-case word is in the stemmer's dictionary of Indonesian root words, or is a
+    derived form of one (``pengaduan`` of ``adu``): a word of the language, not a misspelling or a
+    coined name (``presentasi`` is a word; ``kepegwaian`` and ``Pikobar`` are not)."""
+    if not word.isalpha() or len(word) <= 3:
+        return False
+    if _stemmer().delegatedStemmer.dictionary.contains(word):
+        return True
+    return stem(word) != fold_spelling(word)
+
+
 def stem_words(text: str) -> list[str]:
     """The stems of the words of a text, in order (punctuation and case dropped)."""
     return [stem(word) for word in _WORD.findall(text.lower())]

@@ -39,6 +39,7 @@ from spbe_arch.duplicates.tables import (
     words,
 )
 from spbe_arch.model import Application, Organization, Process
+from spbe_arch.stemming import is_indonesian_word
 from spbe_arch.workspace import Workspace
 
 _GOVERNMENT_WORDS = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "administrasi", "kab", "pemkab",
@@ -354,7 +355,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             named_national=named,
             part_of=part_of(app.description),
             head=head(app.name),
-            own_site="website" in app.tags and not set(name.tokens) & site_vocabulary()
+            own_site="website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
             and _names_only_its_owner(normaliser, app, workspace),
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
@@ -363,7 +364,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             else _cached_role(role_cache, normaliser, app, name, read_description),
             described=read_description and _titled(normaliser, app.description),
             read_description=read_description,
-            brand=_brand(name, tables),
+            brand=_brand(name, tables, name_text(app.name)),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
         ))
@@ -443,12 +444,19 @@ def _organization_words(workspace: Workspace) -> dict[str, list[tuple[str, ...]]
 MIN_BRAND = 4
 
 
-def _brand(name: NormalName, tables: Tables) -> str | None:
-    """The one word of a name that no table knows (Pikobar, Sambara): a brand names one system."""
+BRAND_NAME_WORDS = 3  # a word of the language is a brand only in a short name ("Aplikasi e-Lapor")
+
+
+def _brand(name: NormalName, tables: Tables, written: str) -> str | None:
+    """The one word of a name that no table knows (Pikobar, Sambara): a brand names one system. A word of
+    the language left over from a long name ("resmi" of "Situs Resmi Perangkat Daerah - Dinas X") is
+    what the name says, not what it is called."""
     if len(name.weights) != 1 or name.expanded:
         return None
     word = next(iter(name.weights))
     if len(word) < MIN_BRAND or not word.isalpha() or word in tables.known_words or word in tables.acronyms:
+        return None
+    if is_indonesian_word(word) and len([t for t in words(written) if len(t) > 1]) > BRAND_NAME_WORDS:
         return None
     return word
 
@@ -481,15 +489,18 @@ def names_a_site(name: str) -> bool:
 
 
 _VILLAGE = re.compile(r"(desa|kelurahan|pemerintah desa|pemdes)\b")
-_SITE_WORDS = frozenset({"resmi", "website", "situs", "web", "opd", "laman", "portal", "permohonan"})
+_SITE_WORDS = frozenset({"resmi", "website", "situs", "web", "opd", "laman", "portal", "permohonan", "perangkat",
+                         "daerah", "pemerintah", "unit", "kerja"})
 
 
 def _names_only_its_owner(normaliser: Normaliser, app: Application, workspace: Workspace) -> bool:
-    """'Situs Resmi Perangkat Daerah - Dinas Sosial', 'Website Dinas ESDM': the description says whose
-    site it is and nothing else (most of its words are the owner's name)."""
-    if not app.description:
+    """'Situs Resmi Perangkat Daerah - Dinas Sosial', 'Website Dinas ESDM': the description (or, where
+    there is none, the name) says whose site it is and nothing else (most of its words are the owner's
+    name)."""
+    text = app.description or app.name
+    if not text:
         return False
-    left = set(normaliser.description(app.description, expand=False)) - _SITE_WORDS
+    left = set(normaliser.description(text, expand=False)) - _SITE_WORDS
     if not left:
         return True
     owner = set(words(organization_label(workspace, app.owner)))

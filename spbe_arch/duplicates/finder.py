@@ -56,6 +56,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "replaces"
     if a.village != b.village:
         return None  # simbatan of the Setda and simbatan.x.go.id of Desa Simbatan: a village's name
+    if a.website and b.website and a.owner != b.owner and a.compact != b.compact:
+        return None  # "Web Desa Kuwon", "Web Desa Kuwonharjo": each owner's own site, unless one address
     if a.website == b.website and a.name_key != b.name_key and (
             (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
         return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system

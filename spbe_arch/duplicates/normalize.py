@@ -118,6 +118,7 @@ class Normaliser:
     def __post_init__(self) -> None:
         self._removable_lengths = _lengths_by_first_word(self.removable)
         self._phrase_lengths = _lengths_by_first_word(self.tables.phrases)
+        self._phrase_pairs = frozenset(p[i:i + 2] for p in self.tables.phrases for i in range(len(p) - 1))
         self._names: dict[tuple[str, str | None], NormalName] = {}
         self._descriptions: dict[tuple[str, bool, int | None], dict[str, float]] = {}
         self._kept: dict[tuple[tuple[str, ...], frozenset[str]], NormalName] = {}
@@ -168,6 +169,17 @@ class Normaliser:
                 i += 1
         return out
 
+    def _remove_organizations(self, tokens: list[str]) -> list[str]:
+        """Without the organizations a name mentions that the workspace does not know by that name: an
+        OPD's short form anywhere (Dishub), and from a word that opens an organization's name (Dinas,
+        Badan) to the end, unless that word belongs to a phrase (perjalanan dinas) or opens the name."""
+        heads, short, pairs = self.tables.organization_heads, self.tables.organization_short_forms, self._phrase_pairs
+        kept = [t for t in tokens if t not in short]
+        for i in range(1, len(kept)):
+            if kept[i] in heads and tuple(kept[i - 1:i + 1]) not in pairs and tuple(kept[i:i + 2]) not in pairs:
+                return kept[:i]
+        return kept
+
     def _synonyms(self, weighted: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
         phrases = self.tables.phrases
         lengths = self._phrase_lengths
@@ -215,7 +227,7 @@ class Normaliser:
         # an ASCII text folds word by word as it folds whole (accents may split words: fold the whole)
         folded = [w.lower() for w in written] if text.isascii() else words(text)
         tokens = [t for t in folded if not _VERSION.match(t) or t in self.tables.acronyms]
-        kept = self._remove_phrases(tokens)
+        kept = self._remove_organizations(self._remove_phrases(tokens))
         if not any(t not in self.tables.fillers for t in kept if not _drop(t)):
             kept = tokens
         return self._join(self._correct(kept, acronyms), acronyms), acronyms
@@ -377,9 +389,12 @@ def typo_corrections(counts: Counter[str], known: frozenset[str]) -> dict[str, s
     """Map rare misspellings to the word they misspell: a known word, or one written far more often.
 
     Only words of six letters or more are corrected, into a word with the same first two letters and a
-    rapidfuzz ratio of at least 85; two known words are never merged, so `perumahan` stays itself.
+    rapidfuzz ratio of at least 85; two known words are never merged, so `perumahan` stays itself, and
+    a word of the language is not a misspelling (`presentasi` is not `presensi`).
     """
     from rapidfuzz import fuzz, process
+
+    from spbe_arch.stemming import is_indonesian_word
 
     targets_by_prefix: dict[str, list[str]] = {}
     for word, count in counts.items():
@@ -392,7 +407,7 @@ def typo_corrections(counts: Counter[str], known: frozenset[str]) -> dict[str, s
         bucket.sort()
     corrections: dict[str, str] = {}
     for word, count in sorted(counts.items()):
-        if word in known or len(word) < _MIN_TYPO_LENGTH or not word.isalpha():
+        if word in known or len(word) < _MIN_TYPO_LENGTH or not word.isalpha() or is_indonesian_word(word):
             continue
         bucket = targets_by_prefix.get(word[:2], [])
         candidates = [

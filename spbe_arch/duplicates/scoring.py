@@ -182,7 +182,9 @@ class Scorer:
         elif a.role is not None and b.role is not None and a.role.strong and b.role.strong:
             if a.role.id == b.role.id:
                 same_function = True
-                if a.owner_id != b.owner_id:  # one OPD's two applications of one function are mostly modules
+                # one OPD's two applications of one function are often modules, which descriptions tell
+                # apart; where neither row has one, the function both names say is all there is
+                if a.owner_id != b.owner_id or not (a.desc or b.desc):
                     keep *= 1 - WEIGHTS["role"]
                     found.append(("same_role", None))
             else:

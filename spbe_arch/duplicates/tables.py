@@ -124,6 +124,8 @@ class Tables:
     stopwords: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()
     places: frozenset[tuple[str, ...]] = frozenset()
+    organization_heads: frozenset[str] = frozenset()  # dinas, badan: an organization's name begins
+    organization_short_forms: frozenset[str] = frozenset()  # dishub, bkd: an OPD's name written short
     functions: tuple[NationalFunction, ...] = ()
     roles: tuple[LocalFunction, ...] = ()  # local functions (functions.yaml), after the national ones
 
@@ -246,6 +248,9 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
     tables.stopwords = frozenset(_concept(str(w)) for w in word_lists.get("stopwords") or [])
     tables.vocabulary = frozenset(_concept(str(w)) for w in word_lists.get("vocabulary") or [])
     tables.places = frozenset(p for p in (_phrase(str(x)) for x in places) if p)
+    tables.organization_heads = frozenset(_concept(str(w)) for w in word_lists.get("organization_heads") or [])
+    tables.organization_short_forms = frozenset(compact(str(w))
+                                                for w in word_lists.get("organization_short_forms") or [])
     from spbe_arch.duplicates.registry import basis_by_function
 
     # one application, several functions (SIPD plans and budgets): its designation covers each of them

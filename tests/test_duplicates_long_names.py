@@ -1,0 +1,102 @@
+"""Inventories that name every application by a phrase saying what it does, with no description
+("Aplikasi Laporan Bulanan Dinas Bina Marga", "Situs Resmi Perangkat Daerah - Dinas Sosial"): the words
+of such a name are not all the name of a system, and the organizations it mentions are not its
+function. Shapes taken from real Pemda inventories read with their descriptions as names."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from spbe_arch.duplicates.finder import find_duplicates
+from spbe_arch.duplicates.normalize import typo_corrections
+from spbe_arch.stemming import is_indonesian_word
+
+ORGS = """\
+organizations:
+  - {id: bkd, name: Badan Kepegawaian Daerah, kind: badan}
+  - {id: dinsos, name: Dinas Sosial, kind: dinas}
+  - {id: desdm, name: Dinas Energi dan Sumber Daya Mineral, kind: dinas}
+  - {id: bappeda, name: Badan Perencanaan Pembangunan Daerah, kind: badan}
+  - {id: dpupr, name: Dinas Pekerjaan Umum dan Penataan Ruang, kind: dinas}
+  - {id: diskominfo, name: Dinas Komunikasi dan Informatika, kind: dinas}
+  - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan}
+  - {id: desa-kuwon, name: Desa Kuwon, kind: desa}
+  - {id: desa-kuwonharjo, name: Desa Kuwonharjo, kind: desa}
+"""
+
+
+def _report(make_workspace, applications: str):  # type: ignore[no-untyped-def]
+    root: Path = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": "applications:\n" + applications},
+                                orgs=False)
+    return find_duplicates(root, language="id")
+
+
+def _pairs(report) -> dict[frozenset[str], str]:  # type: ignore[no-untyped-def]
+    return {frozenset((p.a, p.b)): p.kind for p in report.pairs}
+
+
+def test_a_word_of_the_language_left_from_a_long_name_is_not_a_system_name(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: web-bkd, name: Situs Resmi Perangkat Daerah - Badan Kepegawaian Daerah, owner: bkd, tags: [website]}
+          - {id: web-dinsos, name: Situs Resmi Perangkat Daerah - Dinas Sosial, owner: dinsos, tags: [website]}
+          - {id: web-bapenda, name: Situs Resmi Perangkat Daerah - Badan Pendapatan Daerah, owner: bapenda,
+             tags: [website]}
+          - {id: web-kuwon, name: Web OPD Desa Kuwon, owner: desa-kuwon, tags: [website]}
+          - {id: web-kuwonharjo, name: Web OPD Desa Kuwonharjo, owner: desa-kuwonharjo, tags: [website]}
+        """)
+    # before: "resmi" was read as the name of one system, and every OPD's site was one system
+    assert report.pairs == [] and report.groups == []
+
+
+def test_an_opd_s_site_under_two_names_is_one_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: web-esdm, name: Website Dinas Energi dan Sumber Daya Mineral, owner: desdm, tags: [website]}
+          - {id: situs-esdm, name: Situs Resmi Perangkat Daerah - Dinas Energi dan Sumber Daya Mineral, owner: desdm,
+             tags: [website]}
+          - {id: web-dinsos, name: Website Dinas Sosial, owner: dinsos, tags: [website]}
+        """)
+    assert _pairs(report) == {frozenset({"web-esdm", "situs-esdm"}): "same_system"}
+
+
+def test_an_organization_a_name_mentions_is_not_its_function(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: lapbul-bappeda, name: Aplikasi Laporan Bulanan Badan Perencanaan Pembangunan Daerah, owner: bappeda}
+          - {id: lapbul-dbmtr, name: aplikasi laporan bulanan Dinas Bina Marga dan Tata Ruang, owner: dpupr}
+          - {id: db-dishub, name: Aplikasi Database Dishub, owner: diskominfo}
+          - {id: sppd-bkd, name: Aplikasi Surat Perintah Perjalanan Dinas, owner: bkd}
+          - {id: sppd-dinsos, name: Aplikasi Perjalanan Dinas, owner: dinsos}
+        """)
+    pairs = _pairs(report)
+    # "Dinas Bina Marga dan Tata Ruang" (a former name) says whose it is: both are monthly reports
+    assert pairs.get(frozenset({"lapbul-bappeda", "lapbul-dbmtr"})) == "functional"
+    # "dinas" of perjalanan dinas is the function, not an organization
+    assert pairs.get(frozenset({"sppd-bkd", "sppd-dinsos"})) == "functional"
+    assert not any("db-dishub" in pair for pair in pairs)
+
+
+def test_one_opd_s_two_applications_of_one_function_pair_where_names_are_all_there_is(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    names_only = _report(make_workspace, """\
+          - {id: simrs, name: Sistem Informasi Manajemen Rumah Sakit, owner: dinsos}
+          - {id: sigars, name: Aplikasi Pelayanan Rumah Sakit SIGARS, owner: dinsos}
+        """)
+    assert _pairs(names_only) == {frozenset({"simrs", "sigars"}): "functional"}
+    proposal = names_only.groups[0].proposal
+    assert "Sistem Informasi Manajemen Rumah Sakit" in proposal and "simrs" not in proposal
+
+
+def test_one_opd_s_modules_told_apart_by_their_descriptions_stay_apart() -> None:
+    report = find_duplicates(Path(__file__).parent / "data" / "sukamaju-inventory")
+    pairs = {frozenset((p.a, p.b)) for p in report.pairs}
+    # one library's catalogue and its e-book lending: the descriptions say two jobs, though both names
+    # say perpustakaan
+    assert frozenset({"inlislite", "isukamaju-web"}) not in pairs
+    assert frozenset({"inlislite", "isukamaju-android"}) not in pairs
+
+
+def test_a_word_of_the_language_is_never_corrected_into_another() -> None:
+    assert is_indonesian_word("presentasi") and is_indonesian_word("pengaduan")
+    assert not is_indonesian_word("kepegwaian") and not is_indonesian_word("pikobar")
+    counts = Counter({"presensi": 9, "presentasi": 1, "kepegawaian": 9, "kepegwaian": 1})
+    corrections = typo_corrections(counts, frozenset({"presensi", "kepegawaian"}))
+    assert corrections == {"kepegwaian": "kepegawaian"}
