@@ -241,7 +241,7 @@ def _duplicates(out: Path, result: BuildResult, report: Any, workspace: Any) -> 
         return
     _write(out, result, "duplikasi.json", duplicates_json(report, workspace), "Duplikasi aplikasi (JSON)",
            "Duplikasi")
-    _write(out, result, "duplikasi.md", duplicates_markdown(report, workspace),
+    _write(out, result, "duplikasi.md", duplicates_markdown(report, workspace, "id"),
            "Duplikasi aplikasi (Markdown)", "Duplikasi")
 
 

@@ -656,7 +656,8 @@ def duplicates(
         "--exhaustive", help="Compare every pair instead of the blocked candidates (slow: to check the blocking).",
     )] = False,
     lang: Annotated[str, typer.Option(
-        "--lang", help="Language of the evidence and proposals: en, or id (Bahasa Indonesia, as in the document).",
+        "--lang", help="Language of the report, its evidence and its proposals: en, or id (Bahasa Indonesia, as in "
+        "the document; the Markdown report then names applications by name only).",
     )] = "en",
 ) -> None:
     """Duplicate applications across OPDs: scored pairs with evidence, groups and a proposal per group.
@@ -673,7 +674,7 @@ def duplicates(
 
     model, _ = open_workspace(workspace)
     report = find_duplicates(model, threshold, exhaustive, language=lang)  # type: ignore[arg-type]
-    _out(RENDERERS[format.value](report, model))
+    _out(RENDERERS[format.value](report, model, lang))
 
 
 class MinConfidence(enum.StrEnum):

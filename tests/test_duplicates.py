@@ -372,6 +372,23 @@ def test_text_and_markdown_snapshots(small):
     assert_snapshot("duplicates/small.csv", RENDERERS["csv"](report, workspace))
 
 
+def test_indonesian_reports_speak_indonesian_and_name_applications(small):
+    workspace, _ = open_workspace(small)
+    report = find_duplicates(workspace, language="id")
+    text = RENDERERS["text"](report, workspace, "id")
+    markdown = RENDERERS["md"](report, workspace, "id")
+    assert_snapshot("duplicates/small.id.txt", text)
+    assert_snapshot("duplicates/small.id.md", markdown)
+    for english in ("group(s)", "application(s)", "kind:", "proposal:", "national application", "Kind:",
+                    "Duplicate applications", "Proposal"):
+        assert english not in text and english not in markdown
+    assert markdown.startswith("# Duplikasi aplikasi") and "Usulan:" in markdown
+    # officials read the Markdown: every application by its name, no id
+    grouped = {a for g in report.groups for a in g.applications}
+    assert grouped and not any(f"`{a}`" in markdown or f" {a} " in markdown for a in grouped)
+    assert all(workspace.display_name(a) in markdown for a in grouped)
+
+
 def test_model_text_is_escaped(make_workspace):
     apps = """\
     applications:

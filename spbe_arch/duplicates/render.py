@@ -50,6 +50,26 @@ def _label(workspace: Workspace | None, app_id: str) -> tuple[str, str]:
 
 KIND_LABELS = {"same_system": "same system (one system listed more than once)",
                "functional": "functional (different systems, one job)"}
+# the words of the text and Markdown reports, per language of the evidence and proposals
+WORDS: dict[str, dict[str, str]] = {
+    "en": {"title": "Duplicate applications", "kind": "kind", "Kind": "Kind", "applications": "application(s)",
+           "national": "national application", "National": "National application", "proposal": "proposal: ",
+           "Proposal": "**Proposal.** ", "columns": "| application | name | owner |",
+           "summary": "{groups} group(s) ({same} same system, {functional} functional), {pairs} pair(s) at threshold "
+                      "{threshold}; {copies} functional group(s) with a national application",
+           "same_system": KIND_LABELS["same_system"], "functional": KIND_LABELS["functional"]},
+    "id": {"title": "Duplikasi aplikasi", "kind": "jenis", "Kind": "Jenis", "applications": "aplikasi",
+           "national": "aplikasi nasional", "National": "Aplikasi nasional", "proposal": "", "Proposal": "",
+           "columns": "| aplikasi | nama | pemilik |",
+           "summary": "{groups} kelompok ({same} sistem yang sama, {functional} fungsional), {pairs} pasangan pada "
+                      "ambang {threshold}; {copies} kelompok fungsional dengan aplikasi nasional",
+           "same_system": "sistem yang sama (satu sistem dicatat lebih dari sekali)",
+           "functional": "fungsional (sistem berbeda untuk satu fungsi)"},
+}
+
+
+def _words(language: str) -> dict[str, str]:
+    return WORDS.get(language, WORDS["en"])
 
 
 def _pairs_by_group(report: DuplicateReport) -> dict[str, list[Pair]]:
@@ -64,35 +84,38 @@ def _pairs_by_group(report: DuplicateReport) -> dict[str, list[Pair]]:
     return result
 
 
-def _summary(report: DuplicateReport) -> str:
+def _summary(report: DuplicateReport, language: str = "en") -> str:
     same = sum(1 for g in report.groups if g.kind == "same_system")
     copies = sum(1 for g in report.groups if (g.national_application or g.national) and g.kind == "functional")
-    return (f"{len(report.groups)} group(s) ({same} same system, {len(report.groups) - same} functional), "
-            f"{len(report.pairs)} pair(s) at threshold {report.threshold:g}; "
-            f"{copies} functional group(s) with a national application")
+    return _words(language)["summary"].format(groups=len(report.groups), same=same,
+                                              functional=len(report.groups) - same, pairs=len(report.pairs),
+                                              threshold=f"{report.threshold:g}", copies=copies)
 
 
-def report_text(report: DuplicateReport, workspace: Workspace | None = None) -> str:
-    lines = [_summary(report)]
+def report_text(report: DuplicateReport, workspace: Workspace | None = None, language: str = "en") -> str:
+    """One block per group; the labels in the language of the evidence and proposals (an Indonesian
+    proposal already opens with "Usulan:", so it stands without a label)."""
+    w = _words(language)
+    lines = [_summary(report, language)]
     pairs = _pairs_by_group(report)
     for group in report.groups:
         lines.append("")
-        lines.append(f"{group.id}: {_plain(group.function)} ({len(group.applications)} application(s))")
-        lines.append(f"  kind: {KIND_LABELS[group.kind]}")
+        lines.append(f"{group.id}: {_plain(group.function)} ({len(group.applications)} {w['applications']})")
+        lines.append(f"  {w['kind']}: {w[group.kind]}")
         for app_id in group.applications:
             name, owner = _label(workspace, app_id)
             shown = (f"  {_plain(name)}" if name else "") + (f"  [{_plain(owner)}]" if owner else "")
             lines.append(f"  {app_id}{shown}")
         if group.national_application or group.national:
-            lines.append(f"  national application: {group.national_application or _plain(group.national or '')}")
-        lines.append(f"  proposal: {_plain(group.proposal)}")
+            lines.append(f"  {w['national']}: {group.national_application or _plain(group.national or '')}")
+        lines.append(f"  {w['proposal']}{_plain(group.proposal)}")
         for pair in pairs.get(group.id, []):
             lines.append(f"  {pair.score:.3f}  {pair.a} ~ {pair.b}")
             lines.extend(f"         - {_plain(e)}" for e in pair.evidence)
     return "\n".join(lines) + "\n"
 
 
-def report_json(report: DuplicateReport, workspace: Workspace | None = None) -> str:
+def report_json(report: DuplicateReport, workspace: Workspace | None = None, language: str = "en") -> str:
     return json.dumps(report.model_dump(), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -100,9 +123,10 @@ CSV_COLUMNS = ("group", "kind", "function", "score", "a", "a_name", "a_owner", "
                "proposal")
 
 
-def report_csv(report: DuplicateReport, workspace: Workspace | None = None) -> str:
+def report_csv(report: DuplicateReport, workspace: Workspace | None = None, language: str = "en") -> str:
     """One row per pair, and one per application of a group without a pair (a lone copy of a national
-    application, whose `b` is that application)."""
+    application, whose `b` is that application). Its columns are named in English whatever the language:
+    a sheet that a script reads."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -121,30 +145,40 @@ def report_csv(report: DuplicateReport, workspace: Workspace | None = None) -> s
     return buffer.getvalue()
 
 
-def report_markdown(report: DuplicateReport, workspace: Workspace | None = None) -> str:
-    lines = ["# Duplicate applications", "", _md(_summary(report)) + "."]
+def report_markdown(report: DuplicateReport, workspace: Workspace | None = None, language: str = "en") -> str:
+    """The report as Markdown. In Indonesian it is read by officials beside the document: applications
+    are named by their names and owners, never by their ids."""
+    w = _words(language)
+    by_name = language == "id" and workspace is not None
+    lines = [f"# {w['title']}", "", _md(_summary(report, language)) + "."]
     pairs = _pairs_by_group(report)
+
+    def named(app_id: str) -> str:
+        return _md(_label(workspace, app_id)[0] or app_id) if by_name else f"`{app_id}`"
+
     for group in report.groups:
-        lines += ["", f"## {_md(group.id)}: {_md(group.function)}", "", f"Kind: {KIND_LABELS[group.kind]}.", ""]
-        lines += ["| application | name | owner |", "|---|---|---|"]
+        heading = _md(group.function) if by_name else f"{_md(group.id)}: {_md(group.function)}"
+        lines += ["", f"## {heading}", "", f"{w['Kind']}: {w[group.kind]}.", ""]
+        lines += ["| nama | pemilik |", "|---|---|"] if by_name else [w["columns"], "|---|---|---|"]
         for app_id in group.applications:
             name, owner = _label(workspace, app_id)
-            lines.append(f"| `{app_id}` | {_md(name)} | {_md(owner)} |")
+            lines.append(f"| {_md(name or app_id)} | {_md(owner)} |" if by_name
+                         else f"| `{app_id}` | {_md(name)} | {_md(owner)} |")
         lines.append("")
         if group.national_application:
-            lines.append(f"National application: `{group.national_application}`.")
+            lines.append(f"{w['National']}: {named(group.national_application)}.")
             lines.append("")
         elif group.national:
-            lines.append(f"National application: {_md(group.national)}.")
+            lines.append(f"{w['National']}: {_md(group.national)}.")
             lines.append("")
-        lines.append(f"**Proposal.** {_md_with_code(group.proposal)}")
+        lines.append(f"{w['Proposal']}{_md_with_code(group.proposal)}")
         for pair in pairs.get(group.id, []):
-            lines += ["", f"- **{pair.score:.3f}** `{pair.a}` ~ `{pair.b}`"]
+            lines += ["", f"- **{pair.score:.3f}** {named(pair.a)} ~ {named(pair.b)}"]
             lines.extend(f"  - {_md_with_code(e)}" for e in pair.evidence)
     return "\n".join(lines) + "\n"
 
 
-RENDERERS: dict[str, Callable[[DuplicateReport, Workspace | None], str]] = {
+RENDERERS: dict[str, Callable[[DuplicateReport, Workspace | None, str], str]] = {
     "text": report_text,
     "json": report_json,
     "csv": report_csv,
