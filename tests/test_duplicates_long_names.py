@@ -100,3 +100,13 @@ def test_a_word_of_the_language_is_never_corrected_into_another() -> None:
     counts = Counter({"presensi": 9, "presentasi": 1, "kepegawaian": 9, "kepegwaian": 1})
     corrections = typo_corrections(counts, frozenset({"presensi", "kepegawaian"}))
     assert corrections == {"kepegwaian": "kepegawaian"}
+
+
+def test_two_jobs_of_one_national_application_are_its_copies_together(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: e-renbang, name: Aplikasi Perencanaan Pembangunan Daerah, owner: bappeda}
+          - {id: simral, name: "Aplikasi perencanaan, pengangggaran dan pelaporan", owner: diskominfo}
+        """)
+    pair = next(p for p in report.pairs if {p.a, p.b} == {"e-renbang", "simral"})
+    assert pair.kind == "functional"
+    assert any("dua fungsi dari satu aplikasi nasional, SIPD" in e for e in pair.evidence)

@@ -37,6 +37,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "no_common_process": "but they support no process in common",
         "same_function": "both perform {function}, for which the national application {national} exists",
         "different_functions": "but they perform different national functions ({first}; {second})",
+        "kin_functions": "they perform {first} and {second}, two functions of one national application, {national}",
         "names_differ": "but their names name different functions ({first}; {second})",
         "same_role": "both names say the function {function}, which many OPDs build an application for",
         "different_roles": "but their names say different functions ({first}; {second})",
@@ -112,6 +113,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "no_common_process": "namun tidak ada proses bisnis yang didukung bersama",
         "same_function": "keduanya menjalankan fungsi {function}, yang telah memiliki aplikasi nasional {national}",
         "different_functions": "namun menjalankan fungsi nasional yang berbeda ({first}; {second})",
+        "kin_functions": "keduanya menjalankan fungsi {first} dan {second}, dua fungsi dari satu aplikasi nasional, "
+                         "{national}",
         "names_differ": "namun namanya menyebut fungsi yang berbeda ({first}; {second})",
         "same_role": "nama keduanya menyebut fungsi {function}, yang sering dibangun sendiri oleh banyak perangkat "
                      "daerah",
@@ -261,6 +264,9 @@ class Messages:
 
     def different_functions(self, first: NationalFunction, second: NationalFunction) -> str:
         return self.text("different_functions", first=first.function, second=second.function)
+
+    def kin_functions(self, first: NationalFunction, second: NationalFunction) -> str:
+        return self.text("kin_functions", first=first.function, second=second.function, national=first.national)
 
     def same_role(self, role: LocalFunction) -> str:
         return self.text("same_role", function=self._role_name(role))

@@ -176,9 +176,12 @@ class Scorer:
                 named = not (a.read_description or b.read_description) and self._views(a) == self._views(b)
                 keep *= 1 - WEIGHTS["function" if named else "function_read"]
                 found.append(("same_function", None))
-            elif a.function.national != b.function.national:  # SIPD's planning and budgeting are kin
+            elif a.function.national != b.function.national:
                 factor *= PENALTIES["function"]
                 found.append(("different_functions", None))
+            else:  # SIPD's planning and budgeting: two jobs of one national application, both its copies
+                keep *= 1 - WEIGHTS["function_read"]
+                found.append(("kin_functions", None))
         elif a.role is not None and b.role is not None and a.role.strong and b.role.strong:
             if a.role.id == b.role.id:
                 same_function = True
@@ -222,6 +225,8 @@ class Scorer:
                 evidence.append(m.no_common_process())
             elif signal == "same_function" and a.function is not None:
                 evidence.append(m.same_function(a.function))
+            elif signal == "kin_functions" and a.function is not None and b.function is not None:
+                evidence.append(m.kin_functions(a.function, b.function))
             elif signal == "different_functions" and a.function is not None and b.function is not None:
                 evidence.append(m.different_functions(a.function, b.function))
             elif signal == "same_role" and a.role is not None:
