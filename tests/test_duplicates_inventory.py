@@ -274,7 +274,7 @@ def test_cli_lang_and_kind_in_every_format(inventory: Workspace) -> None:
     runner = CliRunner()
     root = str(inventory.root)
     text = runner.invoke(app, ["duplicates", root, "--lang", "id"])
-    assert text.exit_code == 0 and "Usulan:" in text.output and "kind: same system" in text.output
+    assert text.exit_code == 0 and "Usulan:" in text.output and "jenis: sistem yang sama" in text.output
     md = runner.invoke(app, ["duplicates", root, "-f", "md"])
     assert md.exit_code == 0 and "Kind: functional" in md.output
     as_csv = runner.invoke(app, ["duplicates", root, "-f", "csv"])

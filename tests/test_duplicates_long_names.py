@@ -110,3 +110,12 @@ def test_two_jobs_of_one_national_application_are_its_copies_together(make_works
     pair = next(p for p in report.pairs if {p.a, p.b} == {"e-renbang", "simral"})
     assert pair.kind == "functional"
     assert any("dua fungsi dari satu aplikasi nasional, SIPD" in e for e in pair.evidence)
+
+
+def test_a_kind_of_system_beside_the_national_application_is_its_copy_not_the_same_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: aduan, name: Aplikasi Pengaduan Masyarakat, owner: diskominfo}
+          - {id: lapor, name: SP4N LAPOR, owner: diskominfo}
+        """)
+    assert _pairs(report) == {frozenset({"aduan", "lapor"}): "functional"}
+    assert report.groups[0].proposal.startswith("Usulan: alihkan Aplikasi Pengaduan Masyarakat")

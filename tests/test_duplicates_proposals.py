@@ -186,3 +186,29 @@ def test_why_rows_are_one_system_is_said_as_it_is(make_workspace) -> None:  # ty
         "dua baris dari perangkat daerah yang sama dengan nama yang bermakna sama (")
     assert "setiap perangkat daerah" not in evidence[frozenset(("simpeg", "simpeg-long"))]
     assert evidence[frozenset(("srikandi-a", "srikandi-b"))].startswith("keduanya adalah aplikasi nasional SRIKANDI")
+
+
+def test_the_application_kept_is_that_of_the_opd_whose_affairs_the_function_is(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({"organisasi.yaml": """\
+        organizations:
+          - {id: setda, name: Sekretariat Daerah, kind: sekretariat}
+          - {id: bag-hukum, name: Bagian Hukum, kind: bagian, parent: setda}
+          - {id: setwan, name: Sekretariat DPRD, kind: sekretariat}
+          - {id: bkd, name: Badan Kepegawaian Daerah, kind: badan}
+          - {id: disdik, name: Dinas Pendidikan, kind: dinas}
+        """, "aplikasi.yaml": """\
+        applications:
+          - {id: jdih-dprd, name: JDIH DPRD, owner: setwan}
+          - {id: jdih-hukum, name: JDIH Bagian Hukum, owner: bag-hukum}
+          - {id: absen-disdik, name: Aplikasi Absensi Pegawai Dinas Pendidikan, owner: disdik}
+          - {id: presensi-bkd, name: Aplikasi Presensi Pegawai, owner: bkd}
+        """}, orgs=False)
+    report = find_duplicates(root, language="id")
+    proposals = {frozenset(g.applications): g.proposal for g in report.groups}
+    jdih = proposals[frozenset({"jdih-dprd", "jdih-hukum"})]
+    # the legal bureau holds JDIH, though it is a unit of the Setda and the DPRD's secretariat is not
+    assert jdih.startswith("Usulan: konsolidasikan JDIH DPRD (Sekretariat DPRD) ke dalam JDIH Bagian Hukum")
+    assert "dikelola Bagian Hukum, yang urusannya mencakup fungsi tersebut" in jdih
+    presensi = proposals[frozenset({"absen-disdik", "presensi-bkd"})]
+    assert "ke dalam Aplikasi Presensi Pegawai (Badan Kepegawaian Daerah)" in presensi
+    assert "setara" not in presensi

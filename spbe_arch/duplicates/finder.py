@@ -68,8 +68,10 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "national"
     if a.website != b.website or not a.name_key or a.name_key != b.name_key:
         return None
-    if a.owner == b.owner and (a.compact in b.compact or b.compact in a.compact or a.expanded or b.expanded):
-        return "name"  # one owner, one name (or one acronym's expansion: e-Samsat, Samsat Online): entered twice
+    if a.owner == b.owner and a.generic == b.generic and a.named_national == b.named_national and (
+            a.compact in b.compact or b.compact in a.compact or a.expanded or b.expanded):
+        return "name"  # one owner, one name (or one acronym's expansion: e-Samsat, Samsat Online): entered twice;
+        # not a kind of system beside a named one (Aplikasi Pengaduan Masyarakat beside SP4N-LAPOR!)
     if a.platform_named != b.platform_named:
         return "client"  # a web application and its mobile client
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact):

@@ -20,7 +20,7 @@ from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
 from spbe_arch.duplicates.systems import is_address
-from spbe_arch.duplicates.tables import NationalFunction
+from spbe_arch.duplicates.tables import NationalFunction, shipped_tables, words
 from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
 
@@ -216,7 +216,10 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         return " ".join([*(parts or [messages.text("propose_none")]), *notes])
     users, integrations, services, processes = _usage(keep, incoming)
     reasons = [messages.text("used_by", n=users)]
-    if not _sub_unit(workspace, keep.app.owner) and any(_sub_unit(workspace, f.app.owner) for f in members):
+    holds = _holds_function(keep, workspace)
+    if holds and not all(_holds_function(f, workspace) for f in members if f.id != keep.id):
+        reasons.insert(0, messages.text("holds_function", owner=messages.org(keep.app.owner)))
+    elif not _sub_unit(workspace, keep.app.owner) and any(_sub_unit(workspace, f.app.owner) for f in members):
         reasons.insert(0, messages.text("opd_level"))
     if integrations:
         reasons.append(messages.text("integrations", n=integrations))
@@ -244,9 +247,29 @@ def _performs(f: AppFeatures, national: NationalFunction) -> bool:
 
 
 def _standing(f: AppFeatures, incoming: Counter[str], workspace: Workspace) -> tuple[int, ...]:
-    """What makes an application the one to keep, smallest first: an owner at the OPD level, then the
-    most OPDs, integrations, services and processes."""
-    return (int(_sub_unit(workspace, f.app.owner)), *(-v for v in _usage(f, incoming)))
+    """What makes an application the one to keep, smallest first: an owner whose name says the function
+    is its affairs (Bagian Hukum for JDIH), then an owner at the OPD level, then the most OPDs,
+    integrations, services and processes."""
+    return (int(not _holds_function(f, workspace)), int(_sub_unit(workspace, f.app.owner)),
+            *(-v for v in _usage(f, incoming)))
+
+
+def _holds_function(f: AppFeatures, workspace: Workspace) -> bool:
+    """Whether the owner's name names the application's function (Badan Keuangan dan Aset Daerah for
+    asset management, Dinas Perpustakaan for a library): the OPD whose affairs it is, the natural home
+    of the one application kept."""
+    wanted = (*f.role.concepts, *f.role.affairs) if f.role is not None \
+        else (f.function.concepts if f.function is not None else ())
+    if not wanted:
+        return False
+    org = workspace.get(f.app.owner)
+    if not isinstance(org, Organization):
+        return False
+    written = words(org.name)
+    phrases = shipped_tables().phrases
+    said = set(written) | {phrases[tuple(written[i:i + n])] for n in (1, 2, 3) for i in range(len(written) - n + 1)
+                           if tuple(written[i:i + n]) in phrases}
+    return any(group <= said for group in wanted)
 
 
 def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], incoming: Counter[str],

@@ -73,6 +73,7 @@ class LocalFunction:
     strong: bool = True  # a weak function (dashboard, monitoring) is too general to count alone
     concepts: tuple[frozenset[str], ...] = ()
     unless: frozenset[str] = frozenset()
+    affairs: tuple[frozenset[str], ...] = ()  # what the name of the OPD whose affairs it is says (kepegawaian)
 
     @cached_property
     def concept_words(self) -> frozenset[str]:
@@ -226,6 +227,7 @@ def _role(raw: dict[str, Any]) -> LocalFunction:
         strong=str(raw.get("strength") or "strong") != "weak",
         concepts=tuple(frozenset(_concept(str(w)) for w in group) for group in raw.get("concepts") or []),
         unless=frozenset(_concept(str(w)) for w in raw.get("unless") or []),
+        affairs=tuple(frozenset(_concept(str(w)) for w in group) for group in raw.get("affairs") or []),
     )
 
 
