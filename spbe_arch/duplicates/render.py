@@ -107,7 +107,10 @@ def report_text(report: DuplicateReport, workspace: Workspace | None = None, lan
             shown = (f"  {_plain(name)}" if name else "") + (f"  [{_plain(owner)}]" if owner else "")
             lines.append(f"  {app_id}{shown}")
         if group.national_application or group.national:
-            lines.append(f"  {w['national']}: {group.national_application or _plain(group.national or '')}")
+            national = group.national_application or group.national or ""
+            if language == "id" and group.national_application and workspace is not None:
+                national = workspace.display_name(group.national_application)  # by its name, as the proposal
+            lines.append(f"  {w['national']}: {_plain(national)}")
         lines.append(f"  {w['proposal']}{_plain(group.proposal)}")
         for pair in pairs.get(group.id, []):
             lines.append(f"  {pair.score:.3f}  {pair.a} ~ {pair.b}")
