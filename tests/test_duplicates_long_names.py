@@ -119,3 +119,29 @@ def test_a_kind_of_system_beside_the_national_application_is_its_copy_not_the_sa
         """)
     assert _pairs(report) == {frozenset({"aduan", "lapor"}): "functional"}
     assert report.groups[0].proposal.startswith("Usulan: alihkan Aplikasi Pengaduan Masyarakat")
+
+
+def test_one_opd_s_system_and_its_website_are_one_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: web-jdih, name: Website JDIH Provinsi, owner: bappeda, tags: [website]}
+          - {id: jdih, name: JDIH, owner: bappeda}
+          - {id: jdih-dinsos, name: JDIH, owner: dinsos}
+        """)
+    pairs = _pairs(report)
+    assert pairs[frozenset({"web-jdih", "jdih"})] == "same_system"
+    # another OPD's JDIH of the same name is another system doing the same job
+    assert pairs[frozenset({"jdih", "jdih-dinsos"})] == "functional"
+
+
+def test_an_online_kind_of_system_in_two_opds_is_two_systems(tmp_path: Path) -> None:
+    from spbe_arch.exchange.inventory import import_inventory
+    from spbe_arch.loader import open_workspace
+
+    path = tmp_path / "apps.csv"
+    path.write_text("Nama Aplikasi,OPD Pemilik\nAplikasi Presensi Online,Dinas Kesehatan\n"
+                    "Aplikasi Presensi Online,Dinas Pendidikan\n", encoding="utf-8")
+    import_inventory(path, tmp_path / "ws")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    # "online" of Online Single Submission names no system: the name says what they do, not which one
+    assert len(workspace.applications) == 2
+    assert {p.kind for p in find_duplicates(workspace).pairs} == {"functional"}

@@ -81,6 +81,7 @@ class AppFeatures:
     generic: bool = False  # the name names a kind of system (Aplikasi Antrian), not one system (EP3)
     platform_named: bool = False  # the name says its platform (e-Kinerja Mobile): a client of one system
     compact: str = ""  # the name's letters and digits, web addresses reduced to the system's own words
+    core: str = ""  # the name's own words: no filler, site, portal or platform word, no organization or place
     website: bool = False  # the inventory lists it as a website, not an application
     part_of: str | None = None  # the system its description says it is part of (Bagian dari SIMPEG)
     head: str | None = None  # the system its name lists a module of (SIMDALEV | Monev)
@@ -351,6 +352,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             generic=generic_words(name.weights),
             platform_named=mentions_platform(app.name),
             compact=compact(name_text(app.name)),
+            core=" ".join(t for t in name.tokens if t not in tables.fillers and t not in tables.platform
+                          and t not in _SITE_WORDS and t != "portal"),
             website="website" in app.tags or (names_a_site(app.name) and function is None),
             named_national=named,
             part_of=part_of(app.description),

@@ -50,6 +50,9 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if a.owner == b.owner and a.website != b.website and len(a.compact) >= MIN_SITE_NAME and a.compact == b.compact \
             and not (a.owner_site or b.owner_site) and not a.village:
         return "site"  # JDIH and jdih.x.go.id of one OPD: the application and the address it lives at
+    if a.owner == b.owner and not a.village and a.core and a.core == b.core \
+            and (a.website != b.website or not (a.generic or b.generic)):
+        return "name"  # "Website JDIH" and "JDIH", "Aplikasi Sapawarga" and "Sapawarga": one OPD's one system
     if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
         return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:

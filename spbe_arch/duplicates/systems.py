@@ -191,6 +191,7 @@ def _generic_words() -> frozenset[str]:
     for function in tables.functions:
         for name in function.names:
             brands.update(name.split())
+    brands -= tables.fillers  # "online" of Online Single Submission names no system
     return frozenset((tables.known_words | tables.stopwords | {"e", "aplikasi", "sistem", "informasi"}) - brands)
 
 
