@@ -387,6 +387,8 @@ class LocalFunctionSetting(Strict):
     strength: Literal["strong", "weak"] = "strong"
     concepts: list[Annotated[list[NonEmpty], Field(min_length=1)]] = Field(default_factory=list)
     unless: list[NonEmpty] = Field(default_factory=list)
+    # what the name of the OPD whose affairs the function is says: its application is the one kept
+    affairs: list[Annotated[list[NonEmpty], Field(min_length=1)]] = Field(default_factory=list)
 
 
 def _different(entry: list[str]) -> list[str]:

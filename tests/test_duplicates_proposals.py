@@ -4,6 +4,7 @@ a function read only in a description integrated rather than moved, and no coin 
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -212,3 +213,26 @@ def test_the_application_kept_is_that_of_the_opd_whose_affairs_the_function_is(m
     presensi = proposals[frozenset({"absen-disdik", "presensi-bkd"})]
     assert "ke dalam Aplikasi Presensi Pegawai (Badan Kepegawaian Daerah)" in presensi
     assert "setara" not in presensi
+
+
+def test_a_workspace_says_whose_affairs_its_own_function_is(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    manifest = """\
+        spbe: 1
+        government: {name: Pemerintah Kabupaten Uji, code: "99.01", kind: kabupaten}
+        duplicates:
+          functions:
+            - {id: apel, function: apel pagi, en: morning roll call, concepts: [[apel]], affairs: [[pamong praja]]}
+        """
+    root = make_workspace({"organisasi.yaml": """\
+        organizations:
+          - {id: disdik, name: Dinas Pendidikan, kind: dinas}
+          - {id: satpol, name: Satuan Polisi Pamong Praja, kind: satuan}
+        """, "aplikasi.yaml": """\
+        applications:
+          - {id: apel-disdik, name: Aplikasi Apel Pagi Guru, owner: disdik}
+          - {id: apel-satpol, name: Aplikasi Apel Pagi, owner: satpol}
+        """}, manifest=textwrap.dedent(manifest), orgs=False)
+    report = find_duplicates(root, language="id")
+    assert len(report.groups) == 1
+    assert "ke dalam Aplikasi Apel Pagi (Satuan Polisi Pamong Praja) (dikelola Satuan Polisi Pamong Praja" \
+        in report.groups[0].proposal

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
@@ -256,20 +257,21 @@ def _standing(f: AppFeatures, incoming: Counter[str], workspace: Workspace) -> t
 
 def _holds_function(f: AppFeatures, workspace: Workspace) -> bool:
     """Whether the owner's name names the application's function (Badan Keuangan dan Aset Daerah for
-    asset management, Dinas Perpustakaan for a library): the OPD whose affairs it is, the natural home
-    of the one application kept."""
+    asset management, Dinas Perpustakaan for a library) or the affairs the function belongs to: the OPD
+    whose affairs it is, the natural home of the one application kept."""
     wanted = (*f.role.concepts, *f.role.affairs) if f.role is not None \
         else (f.function.concepts if f.function is not None else ())
-    if not wanted:
-        return False
     org = workspace.get(f.app.owner)
-    if not isinstance(org, Organization):
-        return False
-    written = words(org.name)
+    return bool(wanted) and isinstance(org, Organization) and any(group <= _said(org.name) for group in wanted)
+
+
+@lru_cache(maxsize=1024)
+def _said(name: str) -> frozenset[str]:
+    """The words and phrases of an organization's name, and the concepts the tables read in them."""
+    written = words(name)
+    runs = {" ".join(written[i:i + n]) for n in (1, 2, 3) for i in range(len(written) - n + 1)}
     phrases = shipped_tables().phrases
-    said = set(written) | {phrases[tuple(written[i:i + n])] for n in (1, 2, 3) for i in range(len(written) - n + 1)
-                           if tuple(written[i:i + n]) in phrases}
-    return any(group <= said for group in wanted)
+    return frozenset(runs | {phrases[tuple(r.split())] for r in runs if tuple(r.split()) in phrases})
 
 
 def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], incoming: Counter[str],
