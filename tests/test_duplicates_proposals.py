@@ -94,6 +94,16 @@ def test_a_function_read_only_in_the_description_is_integrated_not_moved(make_wo
     assert "integrasikan bagian tersebut" in proposal and "Usulan: alihkan" not in proposal
 
 
+def test_a_description_that_only_names_the_function_moves_the_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = _workspace(make_workspace, """\
+          - {id: edrpk, name: edrpk.kab.go.id, owner: diskominfo, description: Aplikasi Perencanaan Pembangunan Daerah}
+        """)
+    proposal = _proposal_of(find_duplicates(root, language="id"), "edrpk")
+    # a bare address says nothing: the description is what the name would have said
+    assert proposal.startswith("Usulan: alihkan edrpk.kab.go.id (Dinas Komunikasi dan Informatika) ke SIPD")
+    assert "integrasikan bagian tersebut" not in proposal
+
+
 def test_the_planning_application_moves_to_sipd_beside_its_budgeting_row(make_workspace) -> None:  # type: ignore[no-untyped-def]
     root = _workspace(make_workspace, """\
           - {id: sipd, name: SIPD Penatausahaan, owner: bpkad, source: nasional,

@@ -97,6 +97,7 @@ class AppFeatures:
     owner_site: bool = False  # a website without description whose address abbreviates its owner (desdm)
     opd_site: bool = False  # a website without description whose address reads like an OPD's (distamben)
     described: bool = False  # the name says nothing; a description as short as a title says what it is
+    titled_function: bool = False  # a name that says nothing, a description that only names its function
     read_description: bool = False  # the name says nothing: what it does was read in the description
 
     @property
@@ -366,6 +367,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             role=None if function is not None
             else _cached_role(role_cache, normaliser, app, name, read_description),
             described=read_description and _titled(normaliser, app.description),
+            titled_function=read_description and function is not None
+            and _only_names(normaliser, app.description, function.concept_words),
             read_description=read_description,
             brand=_brand(name, tables, name_text(app.name)),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
@@ -401,6 +404,13 @@ TITLE_WORDS = 6  # a description this short is a title ("Manajemen Aset"), not a
 def _titled(normaliser: Normaliser, description: str | None) -> bool:
     """A description that only names what the application is, as a name would."""
     return bool(description) and 0 < len(normaliser.description(description, expand=False)) <= TITLE_WORDS
+
+
+def _only_names(normaliser: Normaliser, description: str | None, concept: frozenset[str]) -> bool:
+    """A description whose words are mostly the function's ("Aplikasi Perencanaan Pembangunan Daerah"),
+    not one that lists it among other jobs ("informasi dan input pokir juga aspirasi masyarakat")."""
+    content = [w for w in normaliser.description(description, expand=False) if w not in normaliser.tables.weak]
+    return bool(content) and 2 * sum(1 for w in content if w in concept) >= len(content)
 
 
 def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, name: NormalName,

@@ -200,8 +200,10 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         # application, it is not moved into it
         views = [f for f in movable if is_view(f)]
         # only a name that says the function moves the application; a function read in the description
-        # (a DPRD site that also takes aspirations) is one of its jobs: that part is integrated
-        described = [f for f in movable if f not in views and f.read_description]
+        # (a DPRD site that also takes aspirations) is one of its jobs: that part is integrated. A
+        # description that only names the function, beside a name that says nothing (a bare address),
+        # is the name
+        described = [f for f in movable if f not in views and f.read_description and not f.titled_function]
         movers = [f for f in movable if f not in views and f not in described]
         parts = [messages.text("propose_national", national=target, provider=national.provider,
                                function=national.function, apps=_names(messages, [f.id for f in movers]),
