@@ -58,8 +58,10 @@ PREAMBLE = """
       let cap = if i == 0 { caption } else if caption != none {
         [#caption (lanjutan, bagian #(i + 1) dari #n)]
       } else { none }
+      // both sizes given: an image in a box of its own height is otherwise fitted ("cover") to the
+      // box, cropped about its centre, and every part would show the figure's middle
       let part = box(width: tw, height: th, clip: true,
-        place(top + left, dx: -c * tw, dy: -r * th, image(bytes(svg), format: "svg", width: lebar)))
+        place(top + left, dx: -c * tw, dy: -r * th, image(bytes(svg), format: "svg", width: lebar, height: tinggi)))
       let fig = figure(kind: image, supplement: none, numbering: none, outlined: i == 0, caption: cap, part)
       page(flipped: lanskap, margin: (x: 2cm, y: 2cm), align(center + horizon, fig))
     }
