@@ -145,3 +145,11 @@ def test_an_online_kind_of_system_in_two_opds_is_two_systems(tmp_path: Path) -> 
     # "online" of Online Single Submission names no system: the name says what they do, not which one
     assert len(workspace.applications) == 2
     assert {p.kind for p in find_duplicates(workspace).pairs} == {"functional"}
+
+
+def test_one_opd_s_numbered_series_is_not_one_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: nomor-1, name: Aplikasi Layanan Nomor 1 dengan nama yang cukup panjang, owner: bkd}
+          - {id: nomor-2, name: Aplikasi Layanan Nomor 2 dengan nama yang cukup panjang, owner: bkd}
+        """)
+    assert not any(p.kind == "same_system" for p in report.pairs)

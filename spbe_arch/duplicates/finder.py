@@ -51,6 +51,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
             and not (a.owner_site or b.owner_site) and not a.village:
         return "site"  # JDIH and jdih.x.go.id of one OPD: the application and the address it lives at
     if a.owner == b.owner and not a.village and a.core and a.core == b.core \
+            and _DIGITS.findall(a.compact) == _DIGITS.findall(b.compact) \
             and (a.website != b.website or not (a.generic or b.generic)):
         return "name"  # "Website JDIH" and "JDIH", "Aplikasi Sapawarga" and "Sapawarga": one OPD's one system
     if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
