@@ -354,7 +354,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             platform_named=mentions_platform(app.name),
             compact=compact(name_text(app.name)),
             core=" ".join(t for t in name.tokens if t not in tables.fillers and t not in tables.platform
-                          and t not in _SITE_WORDS and t != "portal"),
+                          and t not in _SITE_WORDS),
             website="website" in app.tags or (names_a_site(app.name) and function is None),
             named_national=named,
             part_of=part_of(app.description),
