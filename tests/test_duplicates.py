@@ -383,6 +383,7 @@ def test_indonesian_reports_speak_indonesian_and_name_applications(small):
                     "Duplicate applications", "Proposal"):
         assert english not in text and english not in markdown
     assert markdown.startswith("# Duplikasi aplikasi") and "Usulan:" in markdown
+    assert "ambang 0,58" in text and "ambang 0,58" in markdown  # Indonesian writes a decimal comma
     # officials read the Markdown: every application by its name, no id
     grouped = {a for g in report.groups for a in g.applications}
     assert grouped and not any(f"`{a}`" in markdown or f" {a} " in markdown for a in grouped)

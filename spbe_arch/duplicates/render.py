@@ -72,6 +72,12 @@ def _words(language: str) -> dict[str, str]:
     return WORDS.get(language, WORDS["en"])
 
 
+def _number(value: float, language: str, spec: str = ".3f") -> str:
+    """A number as the language writes it: Indonesian uses a decimal comma (0,58)."""
+    text = format(value, spec)
+    return text.replace(".", ",") if language == "id" else text
+
+
 def _pairs_by_group(report: DuplicateReport) -> dict[str, list[Pair]]:
     """The pairs of each group: both members in it, and of its kind (an application can be in a
     same-system group and a functional group at once)."""
@@ -89,7 +95,7 @@ def _summary(report: DuplicateReport, language: str = "en") -> str:
     copies = sum(1 for g in report.groups if (g.national_application or g.national) and g.kind == "functional")
     return _words(language)["summary"].format(groups=len(report.groups), same=same,
                                               functional=len(report.groups) - same, pairs=len(report.pairs),
-                                              threshold=f"{report.threshold:g}", copies=copies)
+                                              threshold=_number(report.threshold, language, "g"), copies=copies)
 
 
 def report_text(report: DuplicateReport, workspace: Workspace | None = None, language: str = "en") -> str:
@@ -113,7 +119,7 @@ def report_text(report: DuplicateReport, workspace: Workspace | None = None, lan
             lines.append(f"  {w['national']}: {_plain(national)}")
         lines.append(f"  {w['proposal']}{_plain(group.proposal)}")
         for pair in pairs.get(group.id, []):
-            lines.append(f"  {pair.score:.3f}  {pair.a} ~ {pair.b}")
+            lines.append(f"  {_number(pair.score, language)}  {pair.a} ~ {pair.b}")
             lines.extend(f"         - {_plain(e)}" for e in pair.evidence)
     return "\n".join(lines) + "\n"
 
@@ -176,7 +182,7 @@ def report_markdown(report: DuplicateReport, workspace: Workspace | None = None,
             lines.append("")
         lines.append(f"{w['Proposal']}{_md_with_code(group.proposal)}")
         for pair in pairs.get(group.id, []):
-            lines += ["", f"- **{pair.score:.3f}** {named(pair.a)} ~ {named(pair.b)}"]
+            lines += ["", f"- **{_number(pair.score, language)}** {named(pair.a)} ~ {named(pair.b)}"]
             lines.extend(f"  - {_md_with_code(e)}" for e in pair.evidence)
     return "\n".join(lines) + "\n"
 
