@@ -222,7 +222,7 @@ def test_duplicates_snapshot(small_ws: Workspace, monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(duplicates, "find_duplicates", lambda workspace, language: _fixed_report())
     scene = build_scene(small_ws, "duplicates")
-    assert scene.clusters["group1"].subtitle == "2 aplikasi, kemiripan 0.87"
+    assert scene.clusters["group1"].subtitle == "2 aplikasi, kemiripan 0,87"  # Indonesian: a decimal comma
     assert ("app-simpeg__group", "national__group2", "move_to") in scene.edges
     assert scene.nodes["national__group2"].title == "Sistem Informasi ASN"
     assert_snapshot("diagrams/small-duplicates.dot", build_dot(small_ws, "duplicates"))

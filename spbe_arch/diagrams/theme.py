@@ -160,3 +160,6 @@ MAX_HOSTED_LISTED = 6           # above: one "N aplikasi" box under an infrastru
 MAX_CONTEXT_NEIGHBOURS = 24     # per element and collection in a context view
 MAX_DUPLICATE_GROUPS = 60
 DUPLICATE_COLUMNS = 4           # duplicate groups per row
+DUPLICATE_PAGE_COLUMNS = 2      # ... in a figure of the document, a page's worth of groups
+DUPLICATE_PAGE_GROUPS = 4       # groups in one figure of the document
+DUPLICATE_PAGE_ROWS = 3         # rows of application boxes in one figure of the document

@@ -14,8 +14,8 @@ SERVICE_FIGURES = 6  # service layer diagrams in chapter V; every service has on
 MAIN_VIEWS: dict[str, tuple[str, str]] = {
     "peta-integrasi": ("integration", "Peta integrasi aplikasi"),
     "topologi-infrastruktur": ("infrastructure", "Topologi infrastruktur SPBE"),
-    "kelompok-duplikasi": ("duplicates", "Kelompok duplikasi aplikasi"),
 }
+DUPLICATES_KEY, DUPLICATES_CAPTION = "kelompok-duplikasi", "Kelompok duplikasi aplikasi"
 # key -> (whether the model has something for the view to show, what to say when it has not)
 CONTENT: dict[str, tuple[Callable[[Workspace], bool], str]] = {
     "peta-integrasi": (lambda ws: any(a.integrations for a in ws.applications),
@@ -45,6 +45,7 @@ def diagram_specs(workspace: Workspace) -> list[FigureSpec]:
         service = workspace.elements[service_id]
         specs.append(FigureSpec(f"layanan-{service_id}", f"Lapisan arsitektur layanan {service.name}",
                                 dot_of(f"service:{service_id}")))
+    specs.extend(duplicate_specs(workspace, "duplicates" in available))
     org_id = featured_organization(workspace)
     if org_id is not None and f"opd:{org_id}" in available:
         specs.append(FigureSpec(f"opd-{org_id}", f"Arsitektur {workspace.display_name(org_id)}: layanan, proses "
@@ -72,6 +73,32 @@ def landscape_specs(workspace: Workspace) -> list[FigureSpec]:
         suffix = f" (bagian {number} dari {len(parts)})" if len(parts) > 1 else ""
         specs.append(FigureSpec(f"lanskap-{number}", f"Lanskap aplikasi per perangkat daerah{suffix}",
                                 lambda part=part: landscape_dot(part)))  # type: ignore[misc]
+    return specs
+
+
+def duplicate_specs(workspace: Workspace, available: bool = True) -> list[FigureSpec]:
+    """The duplicate groups, a page's worth of groups per figure (``kelompok-duplikasi``,
+    ``kelompok-duplikasi-2``, ...) so that no group is cut across pages; one figure of every group when
+    they fit one page."""
+    from spbe_arch.diagrams.dot import scene_to_dot
+    from spbe_arch.diagrams.views.duplicates import build_duplicates, page_parts
+    from spbe_arch.errors import SpbeError
+
+    whole = FigureSpec(DUPLICATES_KEY, DUPLICATES_CAPTION, lambda: build_dot(workspace, "duplicates"))
+    if not available:
+        return [FigureSpec(DUPLICATES_KEY, DUPLICATES_CAPTION, lambda: None, NOTHING_TO_DRAW)]
+    try:
+        parts = page_parts(workspace)
+    except SpbeError:
+        return [whole]  # the figure says why it cannot be drawn
+    if len(parts) <= 1:
+        return [whole]
+    specs = []
+    for number, part in enumerate(parts, 1):
+        groups = f"kelompok {part.start + 1}" if len(part) == 1 else f"kelompok {part.start + 1}–{part.stop}"
+        specs.append(FigureSpec(DUPLICATES_KEY if number == 1 else f"{DUPLICATES_KEY}-{number}",
+                                f"{DUPLICATES_CAPTION} ({groups} dari {parts[-1].stop})",
+                                lambda part=part: scene_to_dot(build_duplicates(workspace, part))))  # type: ignore[misc]
     return specs
 
 

@@ -13,7 +13,9 @@ from spbe_arch.model import Application
 from spbe_arch.workspace import Workspace
 
 
-def build_duplicates(workspace: Workspace) -> Scene:
+def build_duplicates(workspace: Workspace, part: range | None = None) -> Scene:
+    """Every group (the first ``MAX_DUPLICATE_GROUPS``), or only the groups of ``part`` (0-based
+    positions, numbered as in the whole view): the document prints the groups a page's worth at a time."""
     scene = Scene("duplicates", title=f"Duplikasi Aplikasi {government_name(workspace)}",
                   subtitle="Satu sistem yang tercatat berulang, atau sistem berbeda dengan fungsi yang sama, per "
                            "kelompok, dengan skor kemiripan; panah hijau: usulan beralih ke aplikasi nasional",
@@ -23,18 +25,43 @@ def build_duplicates(workspace: Workspace) -> Scene:
     if not groups:
         scene.note("Tidak ditemukan aplikasi yang duplikat.")
         return scene
-    if len(groups) > theme.MAX_DUPLICATE_GROUPS:
+    if part is None and len(groups) > theme.MAX_DUPLICATE_GROUPS:
         scene.note(f"{len(groups)} kelompok duplikasi: {theme.MAX_DUPLICATE_GROUPS} pertama ditampilkan; "
                    "daftar lengkapnya tercantum dalam laporan duplikasi.")
     scores: dict[str, list[float]] = {}
     for pair in report.pairs:
         for app_id in (pair.a, pair.b):
             scores.setdefault(app_id, []).append(pair.score)
-    shown = groups[: theme.MAX_DUPLICATE_GROUPS]
-    for number, group in enumerate(shown, start=1):
-        _add_group(scene, workspace, number, group, scores)
-    scene.columns = max(1, min(theme.DUPLICATE_COLUMNS, math.ceil(math.sqrt(len(shown)))))
+    positions = range(min(len(groups), theme.MAX_DUPLICATE_GROUPS)) if part is None \
+        else range(part.start, min(part.stop, len(groups)))
+    for position in positions:
+        _add_group(scene, workspace, position + 1, groups[position], scores)
+    columns = theme.DUPLICATE_COLUMNS if part is None else theme.DUPLICATE_PAGE_COLUMNS
+    scene.columns = max(1, min(columns, math.ceil(math.sqrt(len(positions)))))
     return scene
+
+
+def page_parts(workspace: Workspace) -> list[range]:
+    """The groups cut into page-sized runs: at most ``DUPLICATE_PAGE_GROUPS`` groups, and at most
+    ``DUPLICATE_PAGE_ROWS`` rows of application boxes once the groups stand two by two (a group shows its
+    boxes two by two), so that a printed part keeps its text legible without cutting a group in two (a
+    larger group is a part of its own)."""
+    groups = find_duplicates(workspace, language="id").groups[: theme.MAX_DUPLICATE_GROUPS]
+    heights = [math.ceil((len(g.applications) + (1 if g.national_application else 0)) / 2) for g in groups]
+    parts: list[range] = []
+    start = 0
+    for position in range(1, len(groups) + 1):
+        if position == len(groups) or position - start >= theme.DUPLICATE_PAGE_GROUPS \
+                or _rows(heights[start:position + 1]) > theme.DUPLICATE_PAGE_ROWS:
+            parts.append(range(start, position))
+            start = position
+    return parts
+
+
+def _rows(heights: list[int]) -> int:
+    """The rows of boxes of groups standing side by side, ``DUPLICATE_PAGE_COLUMNS`` to a row."""
+    step = theme.DUPLICATE_PAGE_COLUMNS
+    return sum(max(heights[i:i + step]) for i in range(0, len(heights), step))
 
 
 def _add_group(scene: Scene, workspace: Workspace, number: int, group: Group, scores: dict[str, list[float]]) -> None:
@@ -42,7 +69,8 @@ def _add_group(scene: Scene, workspace: Workspace, number: int, group: Group, sc
     function = clean(group.function)
     apps = [a for a in (workspace.elements.get(i) for i in group.applications) if isinstance(a, Application)]
     found = [score for app in apps for score in scores.get(app.id, [])]
-    low, high = (f"{min(found):.2f}", f"{max(found):.2f}") if found else ("", "")
+    # in Indonesian, as the rest of the figure: a decimal comma
+    low, high = (f"{min(found):.2f}".replace(".", ","), f"{max(found):.2f}".replace(".", ",")) if found else ("", "")
     similarity = "" if not found else f", kemiripan {low}" if low == high else f", kemiripan {low} sampai {high}"
     scene.add_cluster(Cluster(cluster, f"Kelompok {number}" + (f": {function}" if function else ""),
                               f"{len(apps)} aplikasi{similarity}", columns=2))
