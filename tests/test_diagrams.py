@@ -292,3 +292,16 @@ def test_arrows_to_a_site_end_at_its_border(make_workspace: object) -> None:
     assert dot.count("lhead=cluster_site__dc") == 2  # from the network and from the hosted applications
     mermaid = build_mermaid(workspace, "infrastructure")
     assert 'subgraph c1["Pusat Data' in mermaid and "--- c1" in mermaid  # Mermaid links to the subgraph itself
+
+
+def test_a_national_application_in_its_own_group_is_drawn_once(small_ws: Workspace,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from spbe_arch.diagrams.views import duplicates
+
+    group = Group(id="g1", applications=["app-simpeg", "app-siasn"], function="Kepegawaian", proposal="...",
+                  national_application="app-siasn")
+    report = DuplicateReport(threshold=0.58, groups=[group], pairs=[])
+    monkeypatch.setattr(duplicates, "find_duplicates", lambda workspace, language: report)
+    scene = build_scene(small_ws, "duplicates")
+    assert "app-siasn__group" not in scene.nodes and "national__group1" in scene.nodes
+    assert [e for e in scene.edges if e[2] == "move_to"] == [("app-simpeg__group", "national__group1", "move_to")]

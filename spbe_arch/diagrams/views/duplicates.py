@@ -74,14 +74,16 @@ def _add_group(scene: Scene, workspace: Workspace, number: int, group: Group, sc
     similarity = "" if not found else f", kemiripan {low}" if low == high else f", kemiripan {low} sampai {high}"
     scene.add_cluster(Cluster(cluster, f"Kelompok {number}" + (f": {function}" if function else ""),
                               f"{len(apps)} aplikasi{similarity}", columns=2))
-    for app in apps:
+    # the national application a group moves to is drawn once, as the target, even when it is a member
+    local = [app for app in apps if app.id != group.national_application]
+    for app in local:
         node = element_node(workspace, app, show_owner=True, min_width=1.8)
         node.cluster = cluster
         node.id = f"{app.id}__group"  # a group's boxes are its own: the same id may be a national target too
         scene.add_node(node)
     if group.national_application:
         target = scene.add_node(_national_node(workspace, group.national_application, cluster))
-        for app in apps:
+        for app in local:
             scene.connect(f"{app.id}__group", target.id, "move_to")
 
 
