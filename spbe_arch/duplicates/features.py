@@ -99,6 +99,7 @@ class AppFeatures:
     described: bool = False  # the name says nothing; a description as short as a title says what it is
     titled_function: bool = False  # a name that says nothing, a description that only names its function
     read_description: bool = False  # the name says nothing: what it does was read in the description
+    at_home: bool = False  # its owner's name says its function is that OPD's affairs (Bagian Hukum and JDIH)
 
     @property
     def owner(self) -> str:
@@ -326,9 +327,12 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     named_national: dict[str, str] = {}
     area_cache: dict[tuple[str, str | None], str | None] = {}
     version = workspace.manifest.reference
+    said_by_owner: dict[str, frozenset[str]] = {}
     for index, (app, name, desc, ((function, national, named), read_description)) in enumerate(
             zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
+        role = None if function is not None else _cached_role(role_cache, normaliser, app, name, read_description)
+        affairs = (*role.concepts, *role.affairs) if role is not None else function.concepts if function else ()
         if named and national is not None:
             named_national.setdefault(national.id, app.id)
         result.append(AppFeatures(
@@ -364,8 +368,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
-            role=None if function is not None
-            else _cached_role(role_cache, normaliser, app, name, read_description),
+            role=role,
+            at_home=any(group <= _said_by(said_by_owner, workspace, app.owner, tables) for group in affairs),
             described=read_description and _titled(normaliser, app.description),
             titled_function=read_description and function is not None
             and _only_names(normaliser, app.description, function.concept_words),
@@ -504,6 +508,19 @@ def names_a_site(name: str) -> bool:
 _VILLAGE = re.compile(r"(desa|kelurahan|pemerintah desa|pemdes)\b")
 _SITE_WORDS = frozenset({"resmi", "website", "situs", "web", "opd", "laman", "portal", "permohonan", "perangkat",
                          "daerah", "pemerintah", "unit", "kerja"})
+
+
+def _said_by(cache: dict[str, frozenset[str]], workspace: Workspace, owner: str, tables: Tables) -> frozenset[str]:
+    """The words and phrases of an owner's name, and the concepts the tables read in them (Badan
+    Keuangan dan Aset Daerah says `aset`; Badan Kepegawaian Daerah says `kepegawaian`), once per owner."""
+    found = cache.get(owner)
+    if found is None:
+        org = workspace.get(owner)
+        written = words(org.name) if isinstance(org, Organization) else []
+        runs = {tuple(written[i:i + n]) for n in (1, 2, 3) for i in range(len(written) - n + 1)}
+        found = cache[owner] = frozenset({" ".join(r) for r in runs} | {tables.phrases[r] for r in runs
+                                                                        if r in tables.phrases})
+    return found
 
 
 def _names_only_its_owner(normaliser: Normaliser, app: Application, workspace: Workspace) -> bool:

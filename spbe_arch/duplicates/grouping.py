@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
 from spbe_arch.duplicates.systems import is_address
-from spbe_arch.duplicates.tables import NationalFunction, shipped_tables, words
+from spbe_arch.duplicates.tables import NationalFunction
 from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
 
@@ -219,8 +218,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         return " ".join([*(parts or [messages.text("propose_none")]), *notes])
     users, integrations, services, processes = _usage(keep, incoming)
     reasons = [messages.text("used_by", n=users)]
-    holds = _holds_function(keep, workspace)
-    if holds and not all(_holds_function(f, workspace) for f in members if f.id != keep.id):
+    if keep.at_home and not all(f.at_home for f in members if f.id != keep.id):
         reasons.insert(0, messages.text("holds_function", owner=messages.org(keep.app.owner)))
     elif not _sub_unit(workspace, keep.app.owner) and any(_sub_unit(workspace, f.app.owner) for f in members):
         reasons.insert(0, messages.text("opd_level"))
@@ -253,27 +251,8 @@ def _standing(f: AppFeatures, incoming: Counter[str], workspace: Workspace) -> t
     """What makes an application the one to keep, smallest first: an owner whose name says the function
     is its affairs (Bagian Hukum for JDIH), then an owner at the OPD level, then the most OPDs,
     integrations, services and processes."""
-    return (int(not _holds_function(f, workspace)), int(_sub_unit(workspace, f.app.owner)),
+    return (int(not f.at_home), int(_sub_unit(workspace, f.app.owner)),
             *(-v for v in _usage(f, incoming)))
-
-
-def _holds_function(f: AppFeatures, workspace: Workspace) -> bool:
-    """Whether the owner's name names the application's function (Badan Keuangan dan Aset Daerah for
-    asset management, Dinas Perpustakaan for a library) or the affairs the function belongs to: the OPD
-    whose affairs it is, the natural home of the one application kept."""
-    wanted = (*f.role.concepts, *f.role.affairs) if f.role is not None \
-        else (f.function.concepts if f.function is not None else ())
-    org = workspace.get(f.app.owner)
-    return bool(wanted) and isinstance(org, Organization) and any(group <= _said(org.name) for group in wanted)
-
-
-@lru_cache(maxsize=1024)
-def _said(name: str) -> frozenset[str]:
-    """The words and phrases of an organization's name, and the concepts the tables read in them."""
-    written = words(name)
-    runs = {" ".join(written[i:i + n]) for n in (1, 2, 3) for i in range(len(written) - n + 1)}
-    phrases = shipped_tables().phrases
-    return frozenset(runs | {phrases[tuple(r.split())] for r in runs if tuple(r.split()) in phrases})
 
 
 def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], incoming: Counter[str],
