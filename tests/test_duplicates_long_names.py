@@ -129,6 +129,8 @@ def test_one_opd_s_system_and_its_website_are_one_system(make_workspace) -> None
         """)
     pairs = _pairs(report)
     assert pairs[frozenset({"web-jdih", "jdih"})] == "same_system"
+    site = next(p for p in report.pairs if {p.a, p.b} == {"web-jdih", "jdih"})
+    assert site.evidence[0].startswith("aplikasi dan situs web yang dinamai menurut aplikasi itu")
     # another OPD's JDIH of the same name is another system doing the same job
     assert pairs[frozenset({"jdih", "jdih-dinsos"})] == "functional"
 

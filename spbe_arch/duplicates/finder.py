@@ -47,13 +47,12 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
             and (a.website == b.website or a.owner_site or b.owner_site) \
             and misspelt(a.compact, b.compact):
         return "spelling"  # bapenda and bappenda, distamben and distambem: one OPD's one system, mistyped
-    if a.owner == b.owner and a.website != b.website and len(a.compact) >= MIN_SITE_NAME and a.compact == b.compact \
-            and not (a.owner_site or b.owner_site) and not a.village:
-        return "site"  # JDIH and jdih.x.go.id of one OPD: the application and the address it lives at
-    if a.owner == b.owner and not a.village and a.core and a.core == b.core \
-            and _DIGITS.findall(a.compact) == _DIGITS.findall(b.compact) \
-            and (a.website != b.website or not (a.generic or b.generic)):
-        return "name"  # "Website JDIH" and "JDIH", "Aplikasi Sapawarga" and "Sapawarga": one OPD's one system
+    if a.owner == b.owner and not a.village and len(a.core) >= MIN_SITE_NAME and a.core == b.core \
+            and _DIGITS.findall(a.compact) == _DIGITS.findall(b.compact):  # Layanan Nomor 1 and 2 are two
+        if a.website != b.website and not (a.owner_site or b.owner_site):
+            return "site"  # JDIH and jdih.x.go.id, "Website JDIH Provinsi" and "JDIH": the application and its site
+        if a.website == b.website and not (a.generic or b.generic):
+            return "name"  # "Aplikasi Sapawarga" and "Sapawarga": one OPD's one system
     if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
         return None  # two addresses: two systems, however alike the names
     if a.id in b.replaces or b.id in a.replaces:

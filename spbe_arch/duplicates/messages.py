@@ -81,7 +81,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "and": "and",
         "same_address": "one web address ({address}): one system listed twice",
         "same_replaces": "one replaces the other: one system in two versions",
-        "same_site": "one OPD's application and the web address named after it ({name}): one system listed "
+        "same_site": "one OPD's application and the website named after it ({name}): one system listed "
                      "as an application and as a website",
         "same_own_site": "both are the official website of the same OPD, under two addresses",
         "same_part": "modules of one system (its name or description says so)",
@@ -161,7 +161,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "and": "dan",
         "same_address": "alamat web yang sama ({address}): satu sistem yang tercatat dua kali",
         "same_replaces": "yang satu menggantikan yang lain: satu sistem dalam dua versi",
-        "same_site": "aplikasi dan alamat web yang dinamai menurut aplikasi itu, milik perangkat daerah yang sama "
+        "same_site": "aplikasi dan situs web yang dinamai menurut aplikasi itu, milik perangkat daerah yang sama "
                      "({name}): satu sistem yang tercatat sebagai aplikasi dan sebagai situs web",
         "same_own_site": "keduanya adalah situs resmi perangkat daerah yang sama dengan dua alamat",
         "same_part": "modul dari satu sistem (menurut nama atau deskripsinya)",
