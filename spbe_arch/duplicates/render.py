@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from spbe_arch import textsafe
+from spbe_arch.document.text import desimal
 from spbe_arch.duplicates.report import DuplicateReport, Group, Pair
 from spbe_arch.workspace import Workspace
 
@@ -60,7 +61,7 @@ WORDS: dict[str, dict[str, str]] = {
            "same_system": KIND_LABELS["same_system"], "functional": KIND_LABELS["functional"]},
     "id": {"title": "Duplikasi aplikasi", "kind": "jenis", "Kind": "Jenis", "applications": "aplikasi",
            "national": "aplikasi nasional", "National": "Aplikasi nasional", "proposal": "", "Proposal": "",
-           "columns": "| aplikasi | nama | pemilik |",
+           "columns": "| aplikasi | nama | pemilik |", "named_columns": "| nama | pemilik |",
            "summary": "{groups} kelompok ({same} sistem yang sama, {functional} fungsional), {pairs} pasangan pada "
                       "ambang {threshold}; {copies} kelompok fungsional dengan aplikasi nasional",
            "same_system": "sistem yang sama (satu sistem dicatat lebih dari sekali)",
@@ -72,10 +73,9 @@ def _words(language: str) -> dict[str, str]:
     return WORDS.get(language, WORDS["en"])
 
 
-def _number(value: float, language: str, spec: str = ".3f") -> str:
-    """A number as the language writes it: Indonesian uses a decimal comma (0,58)."""
-    text = format(value, spec)
-    return text.replace(".", ",") if language == "id" else text
+def _score(value: float, language: str) -> str:
+    """A score as the language writes it: Indonesian uses a decimal comma (0,949)."""
+    return desimal(value, 3) if language == "id" else f"{value:.3f}"
 
 
 def _pairs_by_group(report: DuplicateReport) -> dict[str, list[Pair]]:
@@ -95,7 +95,8 @@ def _summary(report: DuplicateReport, language: str = "en") -> str:
     copies = sum(1 for g in report.groups if (g.national_application or g.national) and g.kind == "functional")
     return _words(language)["summary"].format(groups=len(report.groups), same=same,
                                               functional=len(report.groups) - same, pairs=len(report.pairs),
-                                              threshold=_number(report.threshold, language, "g"), copies=copies)
+                                              threshold=desimal(report.threshold) if language == "id"
+                                              else f"{report.threshold:g}", copies=copies)
 
 
 def report_text(report: DuplicateReport, workspace: Workspace | None = None, language: str = "en") -> str:
@@ -119,7 +120,7 @@ def report_text(report: DuplicateReport, workspace: Workspace | None = None, lan
             lines.append(f"  {w['national']}: {_plain(national)}")
         lines.append(f"  {w['proposal']}{_plain(group.proposal)}")
         for pair in pairs.get(group.id, []):
-            lines.append(f"  {_number(pair.score, language)}  {pair.a} ~ {pair.b}")
+            lines.append(f"  {_score(pair.score, language)}  {pair.a} ~ {pair.b}")
             lines.extend(f"         - {_plain(e)}" for e in pair.evidence)
     return "\n".join(lines) + "\n"
 
@@ -168,7 +169,7 @@ def report_markdown(report: DuplicateReport, workspace: Workspace | None = None,
     for group in report.groups:
         heading = _md(group.function) if by_name else f"{_md(group.id)}: {_md(group.function)}"
         lines += ["", f"## {heading}", "", f"{w['Kind']}: {w[group.kind]}.", ""]
-        lines += ["| nama | pemilik |", "|---|---|"] if by_name else [w["columns"], "|---|---|---|"]
+        lines += [w["named_columns"], "|---|---|"] if by_name else [w["columns"], "|---|---|---|"]
         for app_id in group.applications:
             name, owner = _label(workspace, app_id)
             lines.append(f"| {_md(name or app_id)} | {_md(owner)} |" if by_name
@@ -182,7 +183,7 @@ def report_markdown(report: DuplicateReport, workspace: Workspace | None = None,
             lines.append("")
         lines.append(f"{w['Proposal']}{_md_with_code(group.proposal)}")
         for pair in pairs.get(group.id, []):
-            lines += ["", f"- **{_number(pair.score, language)}** {named(pair.a)} ~ {named(pair.b)}"]
+            lines += ["", f"- **{_score(pair.score, language)}** {named(pair.a)} ~ {named(pair.b)}"]
             lines.extend(f"  - {_md_with_code(e)}" for e in pair.evidence)
     return "\n".join(lines) + "\n"
 

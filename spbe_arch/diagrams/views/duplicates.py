@@ -8,6 +8,7 @@ from spbe_arch.diagrams import theme
 from spbe_arch.diagrams.labels import clean
 from spbe_arch.diagrams.scene import Cluster, Node, Scene
 from spbe_arch.diagrams.views.common import element_node, government_name
+from spbe_arch.document.text import desimal
 from spbe_arch.duplicates import Group, find_duplicates
 from spbe_arch.model import Application
 from spbe_arch.workspace import Workspace
@@ -69,8 +70,7 @@ def _add_group(scene: Scene, workspace: Workspace, number: int, group: Group, sc
     function = clean(group.function)
     apps = [a for a in (workspace.elements.get(i) for i in group.applications) if isinstance(a, Application)]
     found = [score for app in apps for score in scores.get(app.id, [])]
-    # in Indonesian, as the rest of the figure: a decimal comma
-    low, high = (f"{min(found):.2f}".replace(".", ","), f"{max(found):.2f}".replace(".", ",")) if found else ("", "")
+    low, high = (desimal(min(found)), desimal(max(found))) if found else ("", "")  # Indonesian, as the figure
     similarity = "" if not found else f", kemiripan {low}" if low == high else f", kemiripan {low} sampai {high}"
     scene.add_cluster(Cluster(cluster, f"Kelompok {number}" + (f": {function}" if function else ""),
                               f"{len(apps)} aplikasi{similarity}", columns=2))
