@@ -37,3 +37,18 @@ def test_a_few_groups_are_one_figure(small: Path) -> None:
     workspace, _ = open_workspace(small)
     specs = duplicate_specs(workspace)
     assert [(s.key, s.caption) for s in specs] == [("kelompok-duplikasi", "Kelompok duplikasi aplikasi")]
+
+
+def test_no_part_of_the_example_is_cut_across_pages(example: Path) -> None:
+    from spbe_arch.document import prepare
+    from spbe_arch.document.printing import MIN_FONT_PT
+    from spbe_arch.validate import validate
+
+    workspace, _ = open_workspace(example)
+    figures = prepare(validate(workspace)).figures
+    keys = figures.keys("kelompok-duplikasi")
+    assert len(keys) > 1
+    for key in keys:
+        plan = figures.print_plan(key)
+        # each part fits one page with its text at the floor or above: no group is cut in two
+        assert plan is not None and plan.tiles is None and plan.min_font >= MIN_FONT_PT, key

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spbe_arch.duplicates.tables import Tables, fold, words
+from spbe_arch.stemming import is_indonesian_word
 
 WEAK_FACTOR = 0.4
 LITERAL_ACRONYM_FACTOR = 0.35
@@ -393,8 +394,6 @@ def typo_corrections(counts: Counter[str], known: frozenset[str]) -> dict[str, s
     a word of the language is not a misspelling (`presentasi` is not `presensi`).
     """
     from rapidfuzz import fuzz, process
-
-    from spbe_arch.stemming import is_indonesian_word
 
     targets_by_prefix: dict[str, list[str]] = {}
     for word, count in counts.items():

@@ -48,7 +48,8 @@ def page_parts(workspace: Workspace) -> list[range]:
     boxes two by two), so that a printed part keeps its text legible without cutting a group in two (a
     larger group is a part of its own)."""
     groups = find_duplicates(workspace, language="id").groups[: theme.MAX_DUPLICATE_GROUPS]
-    heights = [math.ceil((len(g.applications) + (1 if g.national_application else 0)) / 2) for g in groups]
+    # a group's boxes: its members and the national application it moves to, drawn once
+    heights = [math.ceil(len({*g.applications, g.national_application} - {None}) / 2) for g in groups]
     parts: list[range] = []
     start = 0
     for position in range(1, len(groups) + 1):
