@@ -655,10 +655,10 @@ def duplicates(
     exhaustive: Annotated[bool, typer.Option(
         "--exhaustive", help="Compare every pair instead of the blocked candidates (slow: to check the blocking).",
     )] = False,
-    lang: Annotated[str, typer.Option(
+    lang: Annotated[Lang, typer.Option(
         "--lang", help="Language of the report, its evidence and its proposals: en, or id (Bahasa Indonesia, as in "
         "the document; the Markdown report then names applications by name only).",
-    )] = "en",
+    )] = Lang.en,
 ) -> None:
     """Duplicate applications across OPDs: scored pairs with evidence, groups and a proposal per group.
 
@@ -673,8 +673,8 @@ def duplicates(
     from spbe_arch.loader import open_workspace
 
     model, _ = open_workspace(workspace)
-    report = find_duplicates(model, threshold, exhaustive, language=lang)  # type: ignore[arg-type]
-    _out(RENDERERS[format.value](report, model, lang))
+    report = find_duplicates(model, threshold, exhaustive, language=lang.value)
+    _out(RENDERERS[format.value](report, model, lang.value))
 
 
 class MinConfidence(enum.StrEnum):

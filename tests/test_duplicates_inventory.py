@@ -279,6 +279,7 @@ def test_cli_lang_and_kind_in_every_format(inventory: Workspace) -> None:
     assert md.exit_code == 0 and "Kind: functional" in md.output
     as_csv = runner.invoke(app, ["duplicates", root, "-f", "csv"])
     assert ",same_system," in as_csv.output and ",functional," in as_csv.output
+    assert runner.invoke(app, ["duplicates", root, "--lang", "fr"]).exit_code == 2
 
 
 @pytest.mark.parametrize(("setting", "line", "message"), [
