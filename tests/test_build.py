@@ -40,6 +40,10 @@ def test_build_writes_every_output_and_an_index(small: Path, tmp_path: Path, fas
     assert findings["summary"]["errors"] == 0 and findings["summary"]["warnings"] == result.summary.warnings
     assert json.loads((out / "statistik.json").read_text(encoding="utf-8"))["counts"]["applications"] == 5
     assert "app-absensi-dinkes" in (out / "duplikasi.json").read_text(encoding="utf-8")
+    # the Markdown report is read by officials beside the document: Indonesian, applications by name
+    report = (out / "duplikasi.md").read_text(encoding="utf-8")
+    assert report.startswith("# Duplikasi aplikasi") and "Usulan:" in report and "ambang 0,58" in report
+    assert "Absensi Online Dinas Kesehatan" in report and "app-absensi-dinkes" not in report
     index = (out / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"]+)"', index)
     assert {"dokumen-arsitektur-spbe.docx", "temuan.txt", "diagram/index.html", "duplikasi.md"} <= set(links)
