@@ -12,6 +12,9 @@ import re
 import unicodedata
 
 from spbe_arch import textsafe
+from spbe_arch.numbers_id import angka as angka  # re-exported: the templates' filters
+from spbe_arch.numbers_id import desimal as desimal
+from spbe_arch.numbers_id import persen as persen
 
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -57,26 +60,6 @@ def tanggal(value: dt.date | None) -> str:
     if value is None:
         return "-"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def angka(value: int | float | None) -> str:
-    """An integer with Indonesian thousands separators: ``1.250``."""
-    if value is None:
-        return "-"
-    return f"{int(value):,}".replace(",", ".")
-
-
-def desimal(value: float | None, digits: int = 2) -> str:
-    """A decimal number with a decimal comma: ``2,47``."""
-    if value is None:
-        return "-"
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def persen(value: float | None) -> str:
-    """A percentage with one decimal and a decimal comma: ``87,5%``."""
-    return "-" if value is None else f"{desimal(value, 1)}%"
 
 
 def rupiah(value: int | None) -> str:

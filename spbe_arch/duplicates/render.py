@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable
 
 from spbe_arch import textsafe
-from spbe_arch.document.text import desimal
 from spbe_arch.duplicates.report import DuplicateReport, Group, Pair
+from spbe_arch.numbers_id import desimal
 from spbe_arch.workspace import Workspace
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")

@@ -8,9 +8,9 @@ from spbe_arch.diagrams import theme
 from spbe_arch.diagrams.labels import clean
 from spbe_arch.diagrams.scene import Cluster, Node, Scene
 from spbe_arch.diagrams.views.common import element_node, government_name
-from spbe_arch.document.text import desimal
 from spbe_arch.duplicates import Group, find_duplicates
 from spbe_arch.model import Application
+from spbe_arch.numbers_id import desimal
 from spbe_arch.workspace import Workspace
 
 
