@@ -327,12 +327,12 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     named_national: dict[str, str] = {}
     area_cache: dict[tuple[str, str | None], str | None] = {}
     version = workspace.manifest.reference
-    said_by_owner: dict[str, frozenset[str]] = {}
+    homes: dict[tuple[str, str], bool] = {}  # (owner, function) -> whether the owner's name says it
     for index, (app, name, desc, ((function, national, named), read_description)) in enumerate(
             zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
         role = None if function is not None else _cached_role(role_cache, normaliser, app, name, read_description)
-        affairs = (*role.concepts, *role.affairs) if role is not None else function.concepts if function else ()
+        performs = role or function
         if named and national is not None:
             named_national.setdefault(national.id, app.id)
         result.append(AppFeatures(
@@ -369,7 +369,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
             role=role,
-            at_home=any(group <= _said_by(said_by_owner, workspace, app.owner, tables) for group in affairs),
+            at_home=performs is not None and _at_home(homes, workspace, app.owner, performs, tables),
             described=read_description and _titled(normaliser, app.description),
             titled_function=read_description and function is not None
             and _only_names(normaliser, app.description, function.concept_words),
@@ -510,16 +510,19 @@ _SITE_WORDS = frozenset({"resmi", "website", "situs", "web", "opd", "laman", "po
                          "daerah", "pemerintah", "unit", "kerja"})
 
 
-def _said_by(cache: dict[str, frozenset[str]], workspace: Workspace, owner: str, tables: Tables) -> frozenset[str]:
-    """The words and phrases of an owner's name, and the concepts the tables read in them (Badan
-    Keuangan dan Aset Daerah says `aset`; Badan Kepegawaian Daerah says `kepegawaian`), once per owner."""
-    found = cache.get(owner)
+def _at_home(cache: dict[tuple[str, str], bool], workspace: Workspace, owner: str,
+             performs: LocalFunction | NationalFunction, tables: Tables) -> bool:
+    """Whether the owner's name says the function, or the affairs it belongs to (Badan Keuangan dan Aset
+    Daerah says `aset`; Badan Kepegawaian Daerah says `kepegawaian`), once per owner and function."""
+    key = (owner, f"{type(performs).__name__}:{performs.id}")  # a local and a national function may share an id
+    found = cache.get(key)
     if found is None:
         org = workspace.get(owner)
         written = words(org.name) if isinstance(org, Organization) else []
         runs = {tuple(written[i:i + n]) for n in (1, 2, 3) for i in range(len(written) - n + 1)}
-        found = cache[owner] = frozenset({" ".join(r) for r in runs} | {tables.phrases[r] for r in runs
-                                                                        if r in tables.phrases})
+        said = {" ".join(r) for r in runs} | {tables.phrases[r] for r in runs if r in tables.phrases}
+        wanted = (*performs.concepts, *performs.affairs) if isinstance(performs, LocalFunction) else performs.concepts
+        found = cache[key] = any(group <= said for group in wanted)
     return found
 
 
