@@ -5,8 +5,9 @@ Each inventory of tests/data/inventories with a national.csv goes through `spbe 
 then `spbe classify`; every row's predicted relation to a national application (is it, copies it, or
 neither) is compared with the labels: precision and recall of local copies (the right national
 application), of copies whichever application is named, and of the national applications themselves.
-Again with descriptions blanked (names only). The held-out inventory (Provinsi Jawa Barat) is scored
-only with --held-out, and only its figures are printed, never its rows.
+Again with descriptions blanked (names only), and with the description in the name's place
+(descriptions as names: long, descriptive names with no description). The held-out inventory
+(Provinsi Jawa Barat) is scored only with --held-out, and only its figures are printed, never its rows.
 
     python benchmarks/bench_classify.py [--held-out] [--work DIR]
 """
@@ -26,7 +27,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_duplicates import HELD_OUT, INVENTORIES, TUNING, names_only  # noqa: E402
 
 
-def national_quality(name: str, work: Path, held_out: bool, blank_descriptions: bool) -> dict[str, object] | None:
+def national_quality(name: str, work: Path, held_out: bool, blank_descriptions: bool,
+                     descriptive: bool = False) -> dict[str, object] | None:
+    """One inventory's national judgement; ``descriptive``: the description in the name's place (the
+    nearest real text to inventories that name every row by a phrase, with no description)."""
     from spbe_arch.duplicates.national_labels import evaluate_national
     from spbe_arch.loader import open_workspace
 
@@ -34,16 +38,17 @@ def national_quality(name: str, work: Path, held_out: bool, blank_descriptions: 
     if not (folder / "national.csv").is_file():
         print(f"\n== {name}: no national.csv yet, skipped")
         return None
-    variant = "-names-only" if blank_descriptions else ""
+    variant = "-descriptive" if descriptive else "-names-only" if blank_descriptions else ""
     target = work / f"classify-{name}{variant}"
-    csv_file = names_only(folder / "apps.csv", work / f"classify-{name}{variant}.csv") if blank_descriptions \
-        else folder / "apps.csv"
+    csv_file = names_only(folder / "apps.csv", work / f"classify-{name}{variant}.csv", descriptive=descriptive) \
+        if blank_descriptions or descriptive else folder / "apps.csv"
     subprocess.run([sys.executable, "-m", "spbe_arch", "import", "inventory", str(csv_file), "--into",
                     str(target), "--force"], check=True, capture_output=True, cwd=ROOT)
     workspace, _ = open_workspace(target)
     result = evaluate_national(workspace, folder / "national.csv")
     print(f"\n== {name}{' (HELD OUT: never tuned on)' if held_out else ' (tuning set)'}"
-          f"{', names only (descriptions blanked)' if blank_descriptions else ''}")
+          f"{', descriptions as names' if descriptive else ''}"
+          f"{', names only (descriptions blanked)' if blank_descriptions and not descriptive else ''}")
     for label, s in (("copies", result.copies), ("copies, any", result.copies_any),
                      ("is national", result.is_national)):
         print(f"  {label:<12} precision {s.precision:.3f}  recall {s.recall:.3f}  ({s.found} right of {s.predicted} "
@@ -53,7 +58,7 @@ def national_quality(name: str, work: Path, held_out: bool, blank_descriptions: 
     if not held_out:
         print(f"  missed ({len(result.missed)}): {result.missed}")
         print(f"  wrong ({len(result.wrong)}): {result.wrong}")
-    return {"set": name, "held_out": held_out, "names_only": blank_descriptions,
+    return {"set": name, "held_out": held_out, "names_only": blank_descriptions, "descriptive": descriptive,
             **result.model_dump(exclude={"missed", "wrong"})}
 
 
@@ -66,9 +71,11 @@ def main() -> None:
         work = args.work or Path(tmp)
         results = []
         sets = [(name, False) for name in TUNING] + ([(name, True) for name in HELD_OUT] if args.held_out else [])
-        for blank in (False, True):
+        for blank, descriptive in ((False, False), (True, False), (True, True)):
             for name, held_out in sets:
-                found = national_quality(name, work, held_out, blank)
+                if descriptive and held_out:
+                    continue  # the held-out inventory has no descriptions to read as names
+                found = national_quality(name, work, held_out, blank, descriptive)
                 if found is not None:
                     results.append(found)
         print("\n" + json.dumps(results, indent=1))

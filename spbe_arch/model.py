@@ -389,6 +389,9 @@ class LocalFunctionSetting(Strict):
     unless: list[NonEmpty] = Field(default_factory=list)
     # what the name of the OPD whose affairs the function is says: its application is the one kept
     affairs: list[Annotated[list[NonEmpty], Field(min_length=1)]] = Field(default_factory=list)
+    # the function is what an institution is (puskesmas, rumah sakit): a website named by it is that
+    # institution's own site, not an application of the function
+    institution: bool = False
 
 
 def _different(entry: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from spbe_arch.cli import app
 from spbe_arch.duplicates import find_duplicates
+from spbe_arch.duplicates.features import build_features
 from spbe_arch.duplicates.finder import misspelt
 from spbe_arch.duplicates.national import role_of
 from spbe_arch.duplicates.normalize import Normaliser
@@ -116,8 +117,16 @@ def test_a_name_that_says_website_is_a_website_without_a_category(tmp_path: Path
     rows = [["W01", "Website PPID Dinas Kesehatan", "Dinas Kesehatan", "", "", ""],
             ["W02", "Aplikasi PPID", "Dinas Pendidikan", "", "", ""],
             ["W03", "Situs Resmi Dinas Sosial", "Dinas Sosial", "", "", ""],
-            ["W04", "Situs Resmi Dinas Pertanian", "Dinas Pertanian", "", "", ""]]
+            ["W04", "Situs Resmi Dinas Pertanian", "Dinas Pertanian", "", "", ""],
+            ["W05", "Situs Puskesmas Takeran", "Puskesmas Takeran", "", "", ""],
+            ["W06", "Website Puskesmas Kawedanan", "Puskesmas Kawedanan", "", "", ""],
+            ["W07", "Aplikasi Sistem Informasi Puskesmas", "Dinas Kesehatan", "", "", ""]]
     workspace = import_rows(tmp_path, rows)
+    websites = {f.app.properties["source_ids"] for f in build_features(workspace).apps if f.website}
+    assert websites == {"W01", "W03", "W04", "W05", "W06"}
     pairs = row_pairs(workspace)
-    assert frozenset(("W01", "W02")) not in pairs  # a website is never a functional duplicate
+    # the PPID's website is where that function lives: one job done twice, with the other OPD's application
+    assert pairs.get(frozenset(("W01", "W02"))) == "functional"
+    # an OPD's own site, and the site of an institution named by what it is, stay their own
     assert frozenset(("W03", "W04")) not in pairs
+    assert not {frozenset((a, b)) for a in ("W05", "W06", "W07") for b in ("W05", "W06", "W07") if a < b} & pairs.keys()

@@ -155,3 +155,30 @@ def test_one_opd_s_numbered_series_is_not_one_system(make_workspace) -> None:  #
           - {id: nomor-2, name: Aplikasi Layanan Nomor 2 dengan nama yang cukup panjang, owner: bkd}
         """)
     assert not any(p.kind == "same_system" for p in report.pairs)
+
+
+def test_a_kind_of_system_on_a_platform_is_not_another_opd_s_client(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: presensi-android, name: Aplikasi Presensi Pegawai Berbasis Android, owner: dinsos}
+          - {id: e-absensi, name: E-Absensi Pegawai Badan Kepegawaian Daerah, owner: bkd}
+          - {id: sapa, name: Sapamakmur, owner: diskominfo}
+          - {id: sapa-mobile, name: Sapamakmur Mobile, owner: dinsos}
+        """)
+    pairs = _pairs(report)
+    # two OPDs' attendance systems, one of them for Android: two systems of one kind, not one and its client
+    assert pairs[frozenset({"presensi-android", "e-absensi"})] == "functional"
+    # one named system and its mobile client stay one system
+    assert pairs[frozenset({"sapa", "sapa-mobile"})] == "same_system"
+
+
+def test_words_of_a_sentence_in_a_name_do_not_weigh_as_what_it_does() -> None:
+    from spbe_arch.duplicates.normalize import Normaliser
+    from spbe_arch.duplicates.tables import shipped_tables
+
+    normaliser = Normaliser(shipped_tables())
+    # "Perijinan secara online", "Sebagai Sistem Pendapatan Daerah": the name reads like a sentence
+    assert set(normaliser.name("Perijinan secara online").weights) == {"perizinan"}
+    assert "sebagai" not in normaliser.name("Sebagai Sistem Pendapatan Daerah Online").weights
+    # a word of a table's phrase stays (satu data), and so does an acronym that is spelt like a word
+    assert "satu data" in normaliser.name("Portal Satu Data").weights
+    assert normaliser.name("Aplikasi ADA").weights

@@ -106,6 +106,15 @@ class AppFeatures:
         return self.owner_id
 
     @property
+    def functional_site(self) -> bool:
+        """A website whose name says a strong local function (Website JDIH, Website PPID): where that
+        function lives, so two of them, or one beside an application of that function, are one job
+        done twice. An OPD's own site says only who it is, and so does the site of an institution named
+        by what it is (Web Puskesmas Takeran, Website RSUD): each stays its own."""
+        return self.website and self.role is not None and self.role.strong and not self.role.institution \
+            and not (self.own_site or self.owner_site or self.opd_site)
+
+    @property
     def national_copy(self) -> NationalFunction | None:
         """The national function this local application copies: none for a national application, a
         website (it informs about a function, it does not perform it) or a BUMD's application (a legal

@@ -75,8 +75,10 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
             a.compact in b.compact or b.compact in a.compact or a.expanded or b.expanded):
         return "name"  # one owner, one name (or one acronym's expansion: e-Samsat, Samsat Online): entered twice;
         # not a kind of system beside a named one (Aplikasi Pengaduan Masyarakat beside SP4N-LAPOR!)
-    if a.platform_named != b.platform_named:
-        return "client"  # a web application and its mobile client
+    if a.platform_named != b.platform_named and (
+            not (a.generic or b.generic) or a.compact in b.compact or b.compact in a.compact):
+        return "client"  # a web application and its mobile client; "Aplikasi Presensi Berbasis Android" of one
+        # OPD and "E-Absensi Pegawai" of another are two systems of one kind, not one system and its client
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact):
         return None
     if _unrelated(a, b):
@@ -200,7 +202,8 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
             if systems.join(i, j):  # a spanning tree per system: 1,000 rows of one name are 999 pairs
                 found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
             continue
-        if related(a, b) or a.is_national or b.is_national or a.website or b.website or a.bumd != b.bumd:
+        if related(a, b) or a.is_national or b.is_national or a.bumd != b.bumd \
+                or (a.website and not a.functional_site) or (b.website and not b.functional_site):
             continue  # an OPD's website is its own; a BUMD is a legal entity of its own
         score, signals = scorer.measure(a, b)
         if score <= 0 or score < limit:

@@ -129,6 +129,10 @@ class Normaliser:
         spellable |= set(tables.weak)
         self.spellable = frozenset(w for w in spellable - tables.fillers if w.isalpha())
         self._spellable_sorted = sorted(self.spellable)
+        # words of a sentence (secara, sebagai, yang) in a name that reads like one ("Perijinan secara
+        # online"); those that belong to a phrase of the tables (satu data) or are an acronym stay
+        phrase_words = {w for p in tables.phrases for w in p}
+        self._name_stopwords = tables.stopwords - phrase_words - frozenset(tables.acronyms) - tables.vocabulary
 
     # -- the steps ----------------------------------------------------------------------------
     def _correct(self, tokens: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -229,6 +233,7 @@ class Normaliser:
         folded = [w.lower() for w in written] if text.isascii() else words(text)
         tokens = [t for t in folded if not _VERSION.match(t) or t in self.tables.acronyms]
         kept = self._remove_organizations(self._remove_phrases(tokens))
+        kept = [t for t in kept if t not in self._name_stopwords or t in acronyms]
         if not any(t not in self.tables.fillers for t in kept if not _drop(t)):
             kept = tokens
         return self._join(self._correct(kept, acronyms), acronyms), acronyms
@@ -321,7 +326,9 @@ class Normaliser:
                 spelt = self.spell_out(token) if token in acronyms and token not in self.spellable else None
                 weighted.extend((w, SPELT_FACTOR) for w in spelt or ())
                 i += 1
-        weights = self._finish(self._synonyms(weighted))
+        # a word of a sentence left once the phrases are read ("Pengadaan Secara Elektronik" is one)
+        stopwords = self.tables.stopwords
+        weights = self._finish((w, f) for w, f in self._synonyms(weighted) if w not in stopwords or w in acronyms)
         return NormalName(weights, tuple(dict.fromkeys(expanded)), acronym_only, tuple(kept))
 
     # -- descriptions ---------------------------------------------------------------------------

@@ -74,6 +74,7 @@ class LocalFunction:
     concepts: tuple[frozenset[str], ...] = ()
     unless: frozenset[str] = frozenset()
     affairs: tuple[frozenset[str], ...] = ()  # what the name of the OPD whose affairs it is says (kepegawaian)
+    institution: bool = False  # what an institution is (puskesmas, rumah sakit): a website of it is its own site
 
     @cached_property
     def concept_words(self) -> frozenset[str]:
@@ -228,6 +229,7 @@ def _role(raw: dict[str, Any]) -> LocalFunction:
         concepts=tuple(frozenset(_concept(str(w)) for w in group) for group in raw.get("concepts") or []),
         unless=frozenset(_concept(str(w)) for w in raw.get("unless") or []),
         affairs=tuple(frozenset(_concept(str(w)) for w in group) for group in raw.get("affairs") or []),
+        institution=bool(raw.get("institution", False)),
     )
 
 
