@@ -182,3 +182,24 @@ def test_words_of_a_sentence_in_a_name_do_not_weigh_as_what_it_does() -> None:
     # a word of a table's phrase stays (satu data), and so does an acronym that is spelt like a word
     assert "satu data" in normaliser.name("Portal Satu Data").weights
     assert normaliser.name("Aplikasi ADA").weights
+
+
+def test_a_national_application_spelt_out_beside_its_address_is_that_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import national_readings
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: lapor, name: "Sistem Pengaduan publik secara online (lapor.go.id)", owner: diskominfo}
+  - {id: spse, name: "Sistem Pengadaan Secara Elektronik (lpse.lkpp.go.id/eproc4)", owner: diskominfo}
+  - {id: aduan-dinsos, name: "Pengaduan Dinas (lapor.dinsos.sukamakmur.go.id)", owner: dinsos}
+  - {id: aduan-pemda, name: "Aplikasi Pengaduan Masyarakat (aduan.sukamakmur.go.id)", owner: bkd}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    named = {app.id: (national.national if national else None, is_named)
+             for app, _, national, is_named in national_readings(workspace)}
+    assert named["lapor"] == ("SP4N-LAPOR!", True)
+    assert named["spse"] == ("SPSE", True)
+    # on an OPD's own host, or on the Pemda's under its own name, the address is the Pemda's application
+    assert named["aduan-dinsos"] == (None, False)
+    assert named["aduan-pemda"] == (None, False)

@@ -28,6 +28,7 @@ from spbe_arch.duplicates.systems import (
     on_unit_host,
     part_of,
     site_vocabulary,
+    system_label,
 )
 from spbe_arch.duplicates.tables import (
     LocalFunction,
@@ -250,6 +251,20 @@ def _function_by_name(normaliser: Normaliser, name: NormalName) -> tuple[Functio
     return (function, None, False), function is None and says_nothing
 
 
+def _named_by_address(normaliser: Normaliser, name: str,
+                      said: tuple[FunctionFound, bool]) -> tuple[FunctionFound, bool]:
+    """A name that spells the national application out and writes where it lives ("Sistem Pengaduan
+    publik secara online (lapor.go.id)", "Sistem Pengadaan Secara Elektronik (lpse.lkpp.go.id)"): the
+    address names it when the words say its function, and it is not on an OPD's own host."""
+    address = first_address(name)
+    label = system_label(address) if address is not None and not on_unit_host(address) else None
+    national = national_named([label], [label], normaliser.tables) if label else None
+    function = said[0][0]
+    if national is None or function is None or function.national != national.national:
+        return said
+    return (national, national, True), False
+
+
 def application_function(normaliser: Normaliser, app: Application, name: NormalName,
                          by_name: tuple[FunctionFound, bool] | None = None) -> FunctionFound:
     """(the national function the application performs, the one it is the national application of,
@@ -282,6 +297,8 @@ def _functions(normaliser: Normaliser, apps: list[Application],
             said = said_by_name[id(name)] = _function_by_name(normaliser, name)
         if said[0][2] and is_address(app.name) and on_unit_host(app.name):
             said = (None, None, False), True  # lapor.disnakertrans.x.go.id: an OPD's own; its description says
+        elif not said[0][2] and not is_address(app.name):
+            said = _named_by_address(normaliser, app.name, said)
         key = (app.name, app.acronym, app.description if said[1] else None, app.source)
         found = by_text.get(key)
         if found is None:

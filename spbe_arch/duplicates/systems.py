@@ -99,6 +99,13 @@ def _system_labels(address: str) -> tuple[list[str], str] | None:
     return kept, parts.path.strip("/").split("/", 1)[0]
 
 
+def system_label(address: str) -> str | None:
+    """The first label that names the system: ``lapor`` of ``lapor.go.id``, ``lpse`` of
+    ``lpse.lkpp.go.id/eproc4``, ``sipd`` of ``x.sipd.kemendagri.go.id``."""
+    found = _system_labels(address)
+    return found[0][0] if found is not None and found[0] else None
+
+
 def _address_words(address: str) -> str:
     """``e-kinerja.magetan.go.id`` -> ``e-kinerja``; ``x.go.id/sippd`` -> ``sippd``: the labels that name
     the system, before the government's domain."""
