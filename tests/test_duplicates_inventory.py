@@ -308,6 +308,21 @@ def test_a_kind_of_system_in_a_thousand_opds_stays_linear(tmp_path: Path) -> Non
     assert len(report.pairs) == 999 and len(report.groups) == 1
 
 
+@pytest.mark.parametrize(("name", "category"), [("Website PPID Kecamatan", "Website"),
+                                              ("Aplikasi Layanan Informasi Publik Kecamatan", "Aplikasi")])
+def test_one_function_under_many_names_in_many_opds_stays_linear(tmp_path: Path, name: str, category: str) -> None:
+    places = [f"{first} {100 + i}" for i, first in enumerate(["Alpha", "Beta", "Gamma", "Delta"] * 75)]
+    rows = [[f"K{i:03d}", f"{name} {place}", f"Kecamatan {place}", "", "", category] for i, place in enumerate(places)]
+    workspace = import_rows(tmp_path, rows)
+    assert len(workspace.applications) == 300
+    report = find_duplicates(workspace)
+    # 300 systems of one function (PPID) under 300 names: one group, whose pairs are a spanning tree
+    # (299), not all 44,850 of them
+    assert {p.kind for p in report.pairs} == {"functional"}
+    assert len(report.pairs) == 299
+    assert [len(g.applications) for g in report.groups] == [300]
+
+
 def test_a_portal_address_on_every_row_does_not_merge_them(tmp_path: Path) -> None:
     path = tmp_path / "apps.csv"
     path.write_text("Nama Aplikasi,OPD Pemilik,Link\n" + "".join(

@@ -203,3 +203,15 @@ applications:
     # on an OPD's own host, or on the Pemda's under its own name, the address is the Pemda's application
     assert named["aduan-dinsos"] == (None, False)
     assert named["aduan-pemda"] == (None, False)
+
+
+def test_the_provider_s_short_name_beside_a_national_application_is_still_its_name(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: sirup-lkpp, name: Aplikasi SIRUP LKPP, owner: bappeda}
+          - {id: sirup, name: Sistem Informasi Rencana Umum Pengadaan, owner: dpupr}
+          - {id: renja-bappeda, name: Aplikasi Rencana Kerja Bappeda, owner: bappeda}
+        """)
+    pairs = _pairs(report)
+    # two OPDs report SiRUP, one with the LKPP's name beside it: one national application
+    assert pairs[frozenset({"sirup-lkpp", "sirup"})] == "same_system"
+    assert not any("renja-bappeda" in pair for pair in pairs)

@@ -49,6 +49,9 @@ _AREA_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "kec", "kel"})
 MIN_DESCRIPTION_WORDS = 3
 SHARED_HOST = 3  # applications on one host from which the host is a portal, not one system
 DESCRIPTION_LEAD = 6  # the first words of a description say what the application is
+# more applications of one function than this (Aplikasi Presensi Kecamatan X in 300 kecamatan): their
+# pairs are reported as a spanning tree, and one pair of that tree joins two groups of that function
+MANY_OF_ONE_KIND = 60
 
 
 @dataclass
@@ -105,6 +108,13 @@ class AppFeatures:
     @property
     def owner(self) -> str:
         return self.owner_id
+
+    @property
+    def function_key(self) -> str | None:
+        """The function its name says (a national one, or a strong local one), as a key."""
+        if self.function is not None:
+            return f"national:{self.function.id}"
+        return f"local:{self.role.id}" if self.role is not None and self.role.strong else None
 
     @property
     def functional_site(self) -> bool:

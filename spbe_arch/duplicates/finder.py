@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from spbe_arch.duplicates.blocking import MIN_SPELT_WORDS, all_pairs, candidate_pairs, short_form
 from spbe_arch.duplicates.disjoint import DisjointSets
-from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
+from spbe_arch.duplicates.features import MANY_OF_ONE_KIND, AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates
@@ -193,6 +194,8 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
     m = scorer.messages
     systems: DisjointSets[int] = DisjointSets()  # rows known to be one system: n rows report n - 1 pairs
     namesakes: DisjointSets[int] = DisjointSets()  # one name in many OPDs: a spanning tree too, not n² pairs
+    kinds = Counter(f.function_key for f in apps if f.function_key is not None)
+    kindred: DisjointSets[int] = DisjointSets()  # one function in very many OPDs under many names: likewise
     for i, j in candidates:
         a, b = apps[i], apps[j]
         if distinct and frozenset((a.id, b.id)) in distinct:
@@ -210,6 +213,9 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
             continue
         if a.name_key and a.name_key == b.name_key and not namesakes.join(i, j):
             continue
+        kind = a.function_key
+        if kind is not None and kind == b.function_key and kinds[kind] > MANY_OF_ONE_KIND and not kindred.join(i, j):
+            continue  # "Aplikasi Presensi Kecamatan X" in 300 kecamatan: the group is whole with n - 1 pairs
         found.append((a.id, b.id, score, scorer.explain(a, b, signals), "functional"))
     return found
 

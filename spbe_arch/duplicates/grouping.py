@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from spbe_arch.duplicates.disjoint import DisjointSets
-from spbe_arch.duplicates.features import AppFeatures, FeatureSet
+from spbe_arch.duplicates.features import MANY_OF_ONE_KIND, AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
 from spbe_arch.duplicates.systems import is_address
@@ -27,10 +27,11 @@ from spbe_arch.workspace import Workspace
 MERGE_DENSITY = 1 / 3
 
 
-def _components(pairs: Iterable[Pair]) -> list[list[str]]:
+def _components(pairs: Iterable[Pair], bridge: Callable[[Pair], bool] = lambda _: False) -> list[list[str]]:
     """Pairs merged into groups, strongest first. A pair joins an application to a group at once, but
     joins two groups only when enough of their members are paired across (``MERGE_DENSITY``), so
-    that one chance pair between two functions does not chain two groups into one."""
+    that one chance pair between two functions does not chain two groups into one; a ``bridge`` pair
+    (of one function reported as a spanning tree) joins them at once."""
     ordered = sorted(pairs, key=lambda p: (-p.score, p.a, p.b))
     linked: dict[str, set[str]] = {}
     for pair in ordered:
@@ -48,7 +49,7 @@ def _components(pairs: Iterable[Pair]) -> list[list[str]]:
         if first == second:
             continue
         left, right = members[first], members[second]
-        if len(left) > 1 and len(right) > 1:
+        if len(left) > 1 and len(right) > 1 and not bridge(pair):
             state = (first, len(left), second, len(right)) if first < second else (second, len(right), first, len(left))
             if state in refused:
                 continue
@@ -305,7 +306,13 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
               for c in _same_system_components(p for p in pairs if p.kind == "same_system")]
     national_ids = {f.id for f in features.apps if f.is_national}
     local = [p for p in pairs if p.kind == "functional" and p.a not in national_ids and p.b not in national_ids]
-    components = _components(local)
+    kinds = Counter(f.function_key for f in features.apps if f.function_key is not None)
+
+    def bridge(pair: Pair) -> bool:
+        kind = by_id[pair.a].function_key
+        return kind is not None and kind == by_id[pair.b].function_key and kinds[kind] > MANY_OF_ONE_KIND
+
+    components = _components(local, bridge)
     grouped = {x for component in components for x in component}
     for f in features.apps:  # a local copy of a national application, alone (a website informs, a BUMD is apart)
         if f.national_copy is not None and f.id not in grouped:

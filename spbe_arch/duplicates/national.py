@@ -65,7 +65,8 @@ def national_named(tokens: Sequence[str], content: Sequence[str], tables: Tables
     positions = tables.function_positions
     candidates = [entry for word in (*present, joined) for entry in index.get(word, ())]
     for function, phrase, compact_name in sorted(candidates, key=lambda e: (positions[e[0]], e[1])):
-        own = function.concept_words | {w for n in function.names for w in n.split()}
+        # SIRUP LKPP, e-Kinerja BKN: the provider's short name beside the application's is still its name
+        own = function.concept_words | {w for n in function.names for w in n.split()} | function.provider_short_names
         if joined == compact_name:
             rest = []
         elif _contains(tokens, phrase):

@@ -61,6 +61,13 @@ class NationalFunction:
         """Every word of its concept sets."""
         return frozenset(w for group in self.concepts for w in group)
 
+    @cached_property
+    def provider_short_names(self) -> frozenset[str]:
+        """The provider's short names as an inventory writes them beside the application (SIRUP LKPP,
+        e-Kinerja BKN): the words of its name written in capitals (LKPP, BKN, ANRI, PANRB)."""
+        return frozenset(w.casefold() for w in re.findall(r"[A-Za-z]+", self.provider)
+                         if len(w) >= 3 and w.isupper())
+
 
 @dataclass(frozen=True)
 class LocalFunction:
