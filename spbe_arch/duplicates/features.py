@@ -29,6 +29,7 @@ from spbe_arch.duplicates.systems import (
     part_of,
     site_vocabulary,
     system_label,
+    without_addresses,
 )
 from spbe_arch.duplicates.tables import (
     LocalFunction,
@@ -215,6 +216,50 @@ def _described_host(description: str | None) -> tuple[str, str] | None:
     return _host(address) if address else None
 
 
+TEMPLATE_OWNERS = 3  # a lead phrase written by this many OPDs is the inventory's form, not what one does
+TEMPLATE_LEAD = (2, 6)  # lead phrases of this many words are looked for
+
+
+def template_leads(apps: list[Application], tables: Tables) -> frozenset[tuple[str, ...]]:
+    """The phrases that open the descriptions of many OPDs' rows and are the inventory's form rather
+    than what an application does ("Operasional dan Manajemen Data/Konten Aplikasi X", "Web OPD Desa
+    X"): the longest such opening of each description, if one of its words is not a word of the
+    tables' functions, fillers or weak words (a shared opening all of whose words name a function,
+    "Sistem Informasi Manajemen Rumah Sakit", is evidence, not a form)."""
+    owners: dict[tuple[str, ...], set[str]] = {}
+    low, high = TEMPLATE_LEAD
+    for app in apps:
+        opening = tuple(words(app.description or "")[:high])
+        for n in range(low, len(opening) + 1):
+            owners.setdefault(opening[:n], set()).add(app.owner)
+    plain = function_words(tables) | tables.fillers | tables.weak | tables.stopwords
+    return frozenset(lead for lead, who in owners.items()
+                     if len(who) >= TEMPLATE_OWNERS and any(w not in plain and w.isalpha() for w in lead))
+
+
+def function_words(tables: Tables) -> frozenset[str]:
+    """Words that say a function: of the concept sets of the national and local functions, and of the
+    synonym phrases that map to them (rumah sakit, perjalanan dinas)."""
+    entries: list[NationalFunction | LocalFunction] = [*tables.functions, *tables.roles]
+    concepts = {c for entry in entries for group in entry.concepts for c in group}
+    found = {w for c in concepts for w in c.split()}
+    found.update(w for phrase, concept in tables.phrases.items() if concept in concepts for w in phrase)
+    return frozenset(found - tables.fillers - tables.weak)
+
+
+def _without_lead(description: str | None, leads: frozenset[tuple[str, ...]], keep: frozenset[str]) -> str | None:
+    """The description without the longest template phrase it opens with; of that phrase, the words in
+    ``keep`` (words of a function) stay."""
+    if not description or not leads:
+        return description
+    tokens = words(description)
+    low, high = TEMPLATE_LEAD
+    for n in range(min(high, len(tokens)), low - 1, -1):
+        if tuple(tokens[:n]) in leads:
+            return " ".join([t for t in tokens[:n] if t in keep] + tokens[n:])
+    return description
+
+
 def considered(workspace: Workspace) -> list[Application]:
     """Applications the finder compares: every one still in use (retired ones need no consolidation)."""
     return sorted((a for a in workspace.applications if not a.retired), key=lambda a: a.id)
@@ -351,7 +396,10 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         for app_id in service.applications:
             realised.setdefault(app_id, set()).add(service.id)
 
-    descriptions = [normaliser.description(a.description) for a in apps]
+    leads = template_leads(apps, tables)
+    keep = function_words(tables)
+    descriptions = [normaliser.description(_without_lead(without_addresses(a.description), leads, keep))
+                    for a in apps]
     # a phrase (perjalanan dinas) counts by its words: "Aplikasi SPPD" is short, "Surat Perintah Perjalanan Dinas" not
     descriptions = [d if sum(len(w.split()) for w in d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]
     name_idf = _idf(Counter(w for n in names for w in n.weights), len(apps))
@@ -399,8 +447,9 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             named_national=named,
             part_of=part_of(app.description),
             head=head(app.name),
-            own_site="website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
-            and _names_only_its_owner(normaliser, app, workspace),
+            own_site=("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
+                      and _names_only_its_owner(normaliser, app, workspace))
+            or (names_a_site(app.name) and _says_only_whose(normaliser, app.name, app.owner, workspace)),
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
@@ -532,7 +581,7 @@ def _role(normaliser: Normaliser, app: Application, name: NormalName, read_descr
     return role
 
 
-_SITE_NAME = re.compile(r"^\W*(website|situs|laman|homepage)\b", re.IGNORECASE)
+_SITE_NAME = re.compile(r"^\W*(website|web[\s-]site|situs|laman|homepage)\b", re.IGNORECASE)
 
 
 def names_a_site(name: str) -> bool:
@@ -542,8 +591,8 @@ def names_a_site(name: str) -> bool:
 
 
 _VILLAGE = re.compile(r"(desa|kelurahan|pemerintah desa|pemdes)\b")
-_SITE_WORDS = frozenset({"resmi", "website", "situs", "web", "opd", "laman", "portal", "permohonan", "perangkat",
-                         "daerah", "pemerintah", "unit", "kerja"})
+_SITE_WORDS = frozenset({"resmi", "website", "site", "situs", "web", "opd", "laman", "portal", "permohonan",
+                         "perangkat", "daerah", "pemerintah", "unit", "kerja"})
 
 
 def _at_home(cache: dict[tuple[str, str], bool], workspace: Workspace, owner: str,
@@ -566,13 +615,18 @@ def _names_only_its_owner(normaliser: Normaliser, app: Application, workspace: W
     """'Situs Resmi Perangkat Daerah - Dinas Sosial', 'Website Dinas ESDM': the description (or, where
     there is none, the name) says whose site it is and nothing else (most of its words are the owner's
     name)."""
-    text = app.description or app.name
+    return _says_only_whose(normaliser, app.description or app.name, app.owner, workspace)
+
+
+def _says_only_whose(normaliser: Normaliser, text: str | None, owner_id: str, workspace: Workspace) -> bool:
+    """The text says whose site it is and nothing else: without site words, most of its words are the
+    owner's name ("Website Dinas Pariwisata" of the Dinas Pariwisata, "Website OPD")."""
     if not text:
         return False
     left = set(normaliser.description(text, expand=False)) - _SITE_WORDS
     if not left:
         return True
-    owner = set(words(organization_label(workspace, app.owner)))
+    owner = set(words(organization_label(workspace, owner_id)))
     return len(left & owner) * 2 > len(left)
 
 

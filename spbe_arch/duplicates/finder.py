@@ -62,6 +62,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return None  # simbatan of the Setda and simbatan.x.go.id of Desa Simbatan: a village's name
     if a.website and b.website and a.owner != b.owner and a.compact != b.compact:
         return None  # "Web Desa Kuwon", "Web Desa Kuwonharjo": each owner's own site, unless one address
+    if _different_jobs(a, b):
+        return None  # "Made in Bali Mobile" (a UMKM catalogue) and SI-MADE (asset management): one word, two jobs
     if a.website == b.website and a.name_key != b.name_key and (
             (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
         return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system
@@ -95,6 +97,13 @@ def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
         return False
     spelt = words(name_text(long.app.name))
     return len(spelt) >= MIN_SPELT_WORDS and abbreviates(letters, spelt)
+
+
+def _different_jobs(a: AppFeatures, b: AppFeatures) -> bool:
+    """Their names (or, where a name says nothing, their descriptions) say two different functions."""
+    if a.function is not None and b.function is not None:
+        return a.function.national != b.function.national
+    return a.role is not None and b.role is not None and a.role.strong and b.role.strong and a.role.id != b.role.id
 
 
 def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:

@@ -186,8 +186,8 @@ class Scorer:
             if a.role.id == b.role.id:
                 same_function = True
                 # one OPD's two applications of one function are often modules, which descriptions tell
-                # apart; where neither row has one, the function both names say is all there is
-                if a.owner_id != b.owner_id or not (a.desc or b.desc):
+                # apart; where the two rows do not both have one, the function both names say is all there is
+                if a.owner_id != b.owner_id or not (a.desc and b.desc):
                     keep *= 1 - WEIGHTS["role"]
                     found.append(("same_role", None))
             else:

@@ -124,9 +124,30 @@ def on_unit_host(address: str) -> bool:
     return found is not None and len(found[0]) >= 2
 
 
+_TAG = re.compile(r"\[[^\[\]]*\]")
+
+
+def without_addresses(text: str | None) -> str | None:
+    """A text without the web addresses written in it: in a description, an address says where the
+    application lives (read apart), and its words (https, the Pemda's domain) say nothing of what it does."""
+    if not text or "." not in text:
+        return text
+    return _ADDRESS_TOKEN.sub(" ", text)
+
+
+def without_tags(name: str) -> str:
+    """A name without the tags in square brackets an inventory appends ("Sidokar [SIMRS]", "RIS [Datin]":
+    the unit that runs it, not what it is), unless the tag is all there is."""
+    if "[" not in name:
+        return name
+    rest = _TAG.sub(" ", name)
+    return " ".join(rest.split()) if any(c.isalnum() for c in rest) else name
+
+
 def name_text(name: str) -> str:
     """A name with its web addresses reduced to the words that name the system, a label written as
-    one word split into the words it is made of (``tatasurat`` -> ``tata surat``)."""
+    one word split into the words it is made of (``tatasurat`` -> ``tata surat``), without its tags."""
+    name = without_tags(name)
     if "." not in name:
         return name
     return _ADDRESS_TOKEN.sub(lambda m: " " + " ".join(split_compound(w) for w in _address_words(m.group(0))
@@ -199,7 +220,10 @@ def _generic_words() -> frozenset[str]:
         for name in function.names:
             brands.update(name.split())
     brands -= tables.fillers  # "online" of Online Single Submission names no system
-    return frozenset((tables.known_words | tables.stopwords | {"e", "aplikasi", "sistem", "informasi"}) - brands)
+    # and the words of a site's name that say only that it is one ("Website OPD", "Situs Resmi")
+    site = {"opd", "resmi", "laman", "homepage", "site", "situs", "portal", "skpd"}
+    return frozenset((tables.known_words | tables.stopwords | site | {"e", "aplikasi", "sistem", "informasi"})
+                     - brands)
 
 
 def is_generic(name: str) -> bool:

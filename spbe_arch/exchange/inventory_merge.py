@@ -10,7 +10,7 @@ systems doing one job, which the duplicate finder reports as functional duplicat
 
 from __future__ import annotations
 
-from spbe_arch.duplicates.systems import address_key, is_address, is_generic
+from spbe_arch.duplicates.systems import address_key, is_address, is_generic, without_tags
 from spbe_arch.duplicates.tables import compact
 
 __all__ = ["is_address", "shared_addresses", "system_key"]
@@ -40,5 +40,6 @@ def system_key(name: str, url: str | None, owner: str, shared: frozenset[str] = 
     address = _address(name, url)
     if address is not None and address not in shared:
         return f"url:{address}"
+    name = without_tags(name)  # "Sidokar [SIMRS]" and "SIDOKAR [Datin]": one name, tagged by two units
     key = compact(name)
     return f"name:{key}@{owner}" if is_generic(name) or not key else f"name:{key}"

@@ -1,0 +1,116 @@
+"""Inventories kept as registers (an information-asset register, a Diskominfo project list): every row's
+description opens with one form ("Operasional dan Manajemen Data/Konten ..."), carries the address,
+and names are tagged with the unit that runs them ("Sidokar [SIMRS]"). The form, the address and the
+tag say nothing of what an application does. Shapes taken from a real provincial register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spbe_arch.duplicates.features import build_features, national_readings
+from spbe_arch.duplicates.systems import is_generic, without_addresses, without_tags
+from tests.inventory_factory import app_rows, import_rows, row_pairs
+
+FORM = "Operasional dan Manajemen Data/Konten"
+# other rows of the register, each its own: the form and the address are rare among them
+OTHERS = [[f"O{i:02d}", name, owner, description, "", ""] for i, (name, owner, description) in enumerate([
+    ("Sipandu", "Badan Kesatuan Bangsa dan Politik", "Pendataan organisasi kemasyarakatan"),
+    ("Simpatik", "Dinas Pendidikan", "Pendataan guru honorer sekolah menengah"),
+    ("Sibaru", "Dinas Perhubungan", "Jadwal kapal penyeberangan antar pulau"),
+    ("Silaras", "Dinas Lingkungan Hidup", "Pemantauan kualitas udara kota"),
+    ("Simantap", "Dinas Pertanian", "Kalender tanam padi petani"),
+    ("Sitepat", "Dinas Sosial", "Penyaluran bantuan sosial lansia"),
+    ("Sidamar", "Dinas Kelautan dan Perikanan", "Pendataan nelayan dan kapal ikan"),
+    ("Sikerja", "Dinas Ketenagakerjaan", "Bursa kerja dan pencari kerja"),
+    ("Sibudaya", "Dinas Kebudayaan", "Cagar budaya dan museum daerah"),
+    ("Siolah", "Dinas Kepemudaan dan Olahraga", "Pendaftaran atlet daerah"),
+    ("Siwisata", "Dinas Pariwisata", "Daya tarik wisata dan desa wisata"),
+    ("Sipantau", "Inspektorat Daerah", "Tindak lanjut hasil pemeriksaan"),
+])]
+
+
+def test_a_unit_tag_in_square_brackets_is_not_the_name() -> None:
+    assert without_tags("Sidokar [SIMRS]") == "Sidokar"
+    assert without_tags("Website PPID Provinsi [IKP] Baru") == "Website PPID Provinsi Baru"
+    assert without_tags("[SIMRS]") == "[SIMRS]"  # a tag that is all there is stays
+    assert without_tags("SIMRS (Sistem Informasi Manajemen Rumah Sakit)") == \
+        "SIMRS (Sistem Informasi Manajemen Rumah Sakit)"  # round brackets spell the name out
+
+
+def test_tagged_rows_of_one_system_meet_and_a_tag_is_not_their_function(tmp_path: Path) -> None:
+    rows = [["T01", "Sidokar [SIMRS]", "Rumah Sakit Mata", "Aplikasi dokumen akreditasi rumah sakit", "", ""],
+            ["T02", "SIDOKAR [Datin]", "Rumah Sakit Jiwa", "Manajemen dokumen akreditasi rumah sakit", "", ""],
+            ["T03", "E-Perpus [SIMRS]", "Rumah Sakit Umum Daerah", "Aplikasi perpustakaan digital rumah sakit", "", ""],
+            ["T04", "SIMRS Mandara [SIMRS]", "Rumah Sakit Umum Daerah", "Sistem Informasi Manajemen Rumah Sakit",
+             "", ""]]
+    workspace = import_rows(tmp_path, rows)
+    pairs = row_pairs(workspace, merged=True)
+    # one name written by two hospitals, tagged by two units: one system
+    assert pairs.get(frozenset(("T01", "T02"))) == "same_system"
+    # the library of a hospital is a library, not the hospital's management system
+    assert frozenset(("T03", "T04")) not in pairs
+    roles = {f.app.properties["source_ids"]: f.role.id if f.role else None for f in build_features(workspace).apps}
+    assert roles["T03"] != "simrs"
+
+
+def test_a_form_that_opens_every_description_is_no_evidence(tmp_path: Path) -> None:
+    rows = [["F01", "Aplikasi SIKALIMA", "Biro Perekonomian", f"{FORM} Aplikasi SIKALIMA", "", ""],
+            ["F02", "Aplikasi Antrean Puskesmas", "Dinas Kesehatan", f"{FORM} Aplikasi Antrean Puskesmas", "", ""],
+            ["F03", "Layanan Sisnaker", "Dinas Ketenagakerjaan", f"{FORM} Layanan Sisnaker", "", ""],
+            ["F04", "Portal Berita Daerah", "Dinas Komunikasi dan Informatika", f"{FORM} Portal Berita", "", ""]]
+    workspace = import_rows(tmp_path, rows + OTHERS)
+    assert row_pairs(workspace) == {}
+
+
+def test_the_address_in_a_description_is_no_evidence_of_what_it_does(tmp_path: Path) -> None:
+    assert without_addresses("Data aset (https://aset.sukamakmur.go.id/) dan www.x.go.id").split() == \
+        ["Data", "aset", "(", ")", "dan"]
+    rows = [["A01", "SIKALIMA", "Biro Perekonomian", "Aplikasi pangan https://sikalima.sukamakmur.go.id/", "", ""],
+            ["A02", "SEWAKU", "Badan Keuangan Daerah", "Aplikasi gedung https://sewaku.sukamakmur.go.id/", "", ""],
+            ["A03", "Website Badan Keuangan", "Badan Keuangan Daerah", "Informasi publik https://bkd.sukamakmur.go.id/",
+             "", ""]]
+    workspace = import_rows(tmp_path, rows + OTHERS)
+    assert row_pairs(workspace) == {}
+
+
+def test_a_site_named_only_by_its_owner_is_its_own_site(tmp_path: Path) -> None:
+    assert is_generic("Website OPD") and is_generic("Website OPD [Sekretariat]") and not is_generic("Sapamakmur")
+    rows = [["S01", "Website OPD", "Dinas Pertanian", "Website resmi Dinas Pertanian", "", ""],
+            ["S02", "Website OPD", "Dinas Perikanan", "Website resmi Dinas Perikanan", "", ""],
+            ["S03", "Website Dinas Pariwisata", "Dinas Pariwisata", "Website Dinas Pariwisata", "", ""],
+            ["S04", "Aplikasi Pungutan Wisatawan", "Dinas Pariwisata", "Pungutan bagi wisatawan asing", "", ""],
+            ["S05", "Web-Site Informasi Dinas Adat", "Dinas Adat", "Informasi Dinas Adat", "", ""],
+            ["S06", "Web-Site Keuangan Desa Adat", "Dinas Adat", "Sistem Informasi Keuangan Desa Adat", "", ""]]
+    workspace = import_rows(tmp_path, rows)
+    rows_of = app_rows(workspace)
+    assert sorted(rows_of.values()) == ["S01", "S02", "S03", "S04", "S05", "S06"]  # two OPDs' sites: two rows
+    features = {f.app.properties["source_ids"]: f for f in build_features(workspace).apps}
+    assert features["S03"].own_site and not features["S03"].functional_site
+    assert features["S05"].website and features["S05"].brand is None  # "site" of Web-Site names no system
+    pairs = row_pairs(workspace)
+    assert not pairs, pairs
+
+
+def test_one_word_of_two_jobs_is_not_one_system(tmp_path: Path) -> None:
+    rows = [["M01", "Made in Sukamakmur", "Dinas Koperasi", "Media katalog digital UMKM", "", ""],
+            ["M02", "Made in Sukamakmur Mobile", "Dinas Koperasi", "Katalog digital UMKM di ponsel", "", ""],
+            ["M03", "SI-MADE", "Dinas Pendidikan", "Sistem Informasi Manajemen Aset Daerah", "", ""]]
+    workspace = import_rows(tmp_path, rows)
+    pairs = row_pairs(workspace, merged=True)
+    assert pairs.get(frozenset(("M01", "M02"))) == "same_system"  # a catalogue and its mobile client
+    assert frozenset(("M02", "M03")) not in pairs and frozenset(("M01", "M03")) not in pairs
+
+
+def test_medical_records_cyber_incidents_and_information_assets(tmp_path: Path) -> None:
+    rows = [["L01", "EMR (Electronic Medical Record)", "Rumah Sakit Umum Daerah", "Rekam medis elektronik", "", ""],
+            ["L02", "Aduan CSIRT", "Dinas Komunikasi dan Informatika", "Tiket aduan insiden siber", "", ""],
+            ["L03", "PERISAI", "Dinas Komunikasi dan Informatika", "Pengelolaan risiko aset informasi", "", ""]]
+    workspace = import_rows(tmp_path, rows)
+    features = {f.app.properties["source_ids"]: f for f in build_features(workspace).apps}
+    # an electronic medical record is the hospital's, not an archive (it was read as SRIKANDI's job)
+    assert features["L01"].role is not None and features["L01"].role.id == "simrs"
+    assert features["L01"].function is None
+    # a cyber incident report is not a public-service complaint; the risk of information assets is not BMD
+    national = {app.properties["source_ids"]: function for app, function, _, _ in national_readings(workspace)}
+    assert national["L02"] is None
+    assert features["L03"].role is None or features["L03"].role.id != "aset"
