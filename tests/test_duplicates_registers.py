@@ -114,3 +114,11 @@ def test_medical_records_cyber_incidents_and_information_assets(tmp_path: Path) 
     national = {app.properties["source_ids"]: function for app, function, _, _ in national_readings(workspace)}
     assert national["L02"] is None
     assert features["L03"].role is None or features["L03"].role.id != "aset"
+
+
+def test_two_words_of_one_function_pair_where_names_are_all_there_is(tmp_path: Path) -> None:
+    rows = [["R01", "SIMRS Mandara", "Rumah Sakit Umum Daerah", "", "", ""],
+            ["R02", "EMR (Electronic Medical Record)", "Rumah Sakit Jiwa", "", "", ""]]
+    workspace = import_rows(tmp_path, rows)
+    # the hospital system of one hospital and the medical record of another: one function, two words of it
+    assert row_pairs(workspace) == {frozenset(("R01", "R02")): "functional"}

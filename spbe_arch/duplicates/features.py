@@ -37,6 +37,7 @@ from spbe_arch.duplicates.tables import (
     Tables,
     build_tables,
     compact,
+    fold,
     spread_over_application,
     words,
 )
@@ -220,7 +221,7 @@ TEMPLATE_OWNERS = 3  # a lead phrase written by this many OPDs is the inventory'
 TEMPLATE_LEAD = (2, 6)  # lead phrases of this many words are looked for
 
 
-def template_leads(apps: list[Application], tables: Tables) -> frozenset[tuple[str, ...]]:
+def template_leads(texts: list[tuple[str | None, str]], tables: Tables) -> frozenset[tuple[str, ...]]:
     """The phrases that open the descriptions of many OPDs' rows and are the inventory's form rather
     than what an application does ("Operasional dan Manajemen Data/Konten Aplikasi X", "Web OPD Desa
     X"): the longest such opening of each description, if one of its words is not a word of the
@@ -228,10 +229,10 @@ def template_leads(apps: list[Application], tables: Tables) -> frozenset[tuple[s
     "Sistem Informasi Manajemen Rumah Sakit", is evidence, not a form)."""
     owners: dict[tuple[str, ...], set[str]] = {}
     low, high = TEMPLATE_LEAD
-    for app in apps:
-        opening = tuple(words(app.description or "")[:high])
+    for text, owner in texts:  # (text, its owner)
+        opening = tuple(words(text or "")[:high])
         for n in range(low, len(opening) + 1):
-            owners.setdefault(opening[:n], set()).add(app.owner)
+            owners.setdefault(opening[:n], set()).add(owner)
     plain = function_words(tables) | tables.fillers | tables.weak | tables.stopwords
     return frozenset(lead for lead, who in owners.items()
                      if len(who) >= TEMPLATE_OWNERS and any(w not in plain and w.isalpha() for w in lead))
@@ -247,17 +248,22 @@ def function_words(tables: Tables) -> frozenset[str]:
     return frozenset(found - tables.fillers - tables.weak)
 
 
-def _without_lead(description: str | None, leads: frozenset[tuple[str, ...]], keep: frozenset[str]) -> str | None:
-    """The description without the longest template phrase it opens with; of that phrase, the words in
-    ``keep`` (words of a function) stay."""
-    if not description or not leads:
-        return description
-    tokens = words(description)
-    low, high = TEMPLATE_LEAD
-    for n in range(min(high, len(tokens)), low - 1, -1):
-        if tuple(tokens[:n]) in leads:
-            return " ".join([t for t in tokens[:n] if t in keep] + tokens[n:])
-    return description
+_RAW = re.compile(r"[^\W_]+")
+
+
+def without_lead(text: str | None, leads: frozenset[tuple[str, ...]], keep: frozenset[str]) -> str | None:
+    """The text without the longest template phrase it opens with, as written (an acronym stays in
+    capitals); of that phrase, the words in ``keep`` (words of a function) stay."""
+    if not text or not leads:
+        return text
+    spans = list(_RAW.finditer(text))[:TEMPLATE_LEAD[1]]
+    opening = [fold(span.group()) for span in spans]
+    for n in range(len(opening), TEMPLATE_LEAD[0] - 1, -1):
+        if tuple(opening[:n]) in leads:
+            rest = text[spans[n - 1].end():].strip()
+            kept = [span.group() for span in spans[:n] if fold(span.group()) in keep]
+            return " ".join([*kept, rest]) if rest or kept else text
+    return text
 
 
 def considered(workspace: Workspace) -> list[Application]:
@@ -396,9 +402,9 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         for app_id in service.applications:
             realised.setdefault(app_id, set()).add(service.id)
 
-    leads = template_leads(apps, tables)
+    leads = template_leads([(a.description, a.owner) for a in apps], tables)
     keep = function_words(tables)
-    descriptions = [normaliser.description(_without_lead(without_addresses(a.description), leads, keep))
+    descriptions = [normaliser.description(without_lead(without_addresses(a.description), leads, keep))
                     for a in apps]
     # a phrase (perjalanan dinas) counts by its words: "Aplikasi SPPD" is short, "Surat Perintah Perjalanan Dinas" not
     descriptions = [d if sum(len(w.split()) for w in d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]

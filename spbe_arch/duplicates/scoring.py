@@ -47,6 +47,7 @@ DESCRIPTION_UNRELATED = 0.03
 WEAK_ONLY = 0.4  # names that share only words of many functions (portal, dashboard, layanan)
 DESCRIPTION_FULL = 0.4  # two descriptions written independently rarely share more: count it as certain
 NAMES_ONLY_CONCEPT = 0.75  # the strength of a shared function word when neither row has a description
+ROLE_WORDS = 0.5  # ... of two different words of one strong local function (rumah sakit, rekam medis)
 
 
 def specificity(count: int) -> float:
@@ -118,12 +119,15 @@ class Scorer:
         name = cosine(a.name, b.name)
         if name > 0 and not (a.name.keys() & b.name.keys()) - self.features.tables.weak:
             name *= WEAK_ONLY  # "Portal Dinas Sosial", "Portal Dinas Pertanian": a template, not a function
-        if not a.desc and not b.desc and a.concepts & b.concepts and _one_function(a, b) \
-                and self._views(a) == self._views(b):
+        if not a.desc and not b.desc and _one_function(a, b) and self._views(a) == self._views(b):
             # names are all there is: a function word both names hold (arsip, presensi) outweighs the
-            # other words, which the names alone cannot tell apart from a module's or an OPD's name
-            shared_concepts = len(a.concepts & b.concepts) / len(a.concepts | b.concepts)
-            name = max(name, NAMES_ONLY_CONCEPT * shared_concepts)
+            # other words, which the names alone cannot tell apart from a module's or an OPD's name; two
+            # words of one strong function (rumah sakit, rekam medis) count as half of one
+            if a.concepts & b.concepts:
+                shared_concepts = len(a.concepts & b.concepts) / len(a.concepts | b.concepts)
+                name = max(name, NAMES_ONLY_CONCEPT * shared_concepts)
+            elif a.role is not None and a.role.strong and b.role is not None and a.role.id == b.role.id:
+                name = max(name, NAMES_ONLY_CONCEPT * ROLE_WORDS)
         if name < NAMES_ONLY_CONCEPT and (a.described or b.described) and _one_function(a, b) \
                 and (a.function is not None or b.function is not None or (a.role is not None and a.role.strong)):
             # SILORA, "Manajemen Aset" beside SIMDA BMD: the description says what the name would have
