@@ -122,3 +122,16 @@ def test_two_words_of_one_function_pair_where_names_are_all_there_is(tmp_path: P
     workspace = import_rows(tmp_path, rows)
     # the hospital system of one hospital and the medical record of another: one function, two words of it
     assert row_pairs(workspace) == {frozenset(("R01", "R02")): "functional"}
+
+
+def test_a_family_name_is_read_in_its_description_whole_phrases_first(tmp_path: Path) -> None:
+    rows = [["B01", "SIMDA", "Badan Keuangan Daerah",
+             "Aplikasi SIMDA merupakan program aplikasi yang pada dasarnya digunakan untuk melakukan proses "
+             "penatausahaan Barang Milik Daerah (BMD) secara otomatis", "", ""],
+            ["B02", "E-BMD", "Badan Keuangan Daerah", "Penatausahaan Barang Milik Daerah", "", ""]]
+    workspace = import_rows(tmp_path, rows)
+    readings = {app.properties["source_ids"]: function for app, function, _, _ in national_readings(workspace)}
+    # SIMDA is a family: this one keeps the assets (BMD), not the accounts that SIPD keeps
+    assert readings["B01"] is None
+    roles = {f.app.properties["source_ids"]: f.role.id if f.role else None for f in build_features(workspace).apps}
+    assert roles["B01"] == roles["B02"] == "aset"

@@ -33,6 +33,7 @@ _RAW_WORD = re.compile(r"[^\W_]+")
 _CAMEL_PREFIX = re.compile(r"(?<![^\W\d_])([emi])(?=[A-Z])")
 _VERSION = re.compile(r"^(v|ver)?\d+[a-z]?$")
 _JOIN_PREFIXES = frozenset({"e", "m", "i", "si", "sim", "my", "go"})
+PHRASE_SLACK = 3  # words read past a description's limit, for a phrase the limit would cut
 _MIN_TYPO_LENGTH = 6
 _TYPO_CUTOFF = 85.0
 
@@ -347,7 +348,8 @@ class Normaliser:
         tables = self.tables
         tokens = self._join(self._correct(self._remove_phrases(words(text))), set())
         if limit is not None:
-            tokens = [t for t in tokens if t not in tables.stopwords and t not in tables.fillers][:limit]
+            # a few words more than the limit, so that a phrase it cuts (barang milik daerah) is read whole
+            tokens = [t for t in tokens if t not in tables.stopwords and t not in tables.fillers][:limit + PHRASE_SLACK]
         weighted: list[tuple[str, float]] = []
         for token in tokens:
             if token in tables.stopwords:
@@ -358,7 +360,8 @@ class Normaliser:
             else:
                 weighted.append((token, 1.0))
         known = tables.known_words
-        result = self._finish(self._synonyms(weighted))
+        read = self._synonyms(weighted)
+        result = self._finish(read[:limit] if limit is not None else read)
         stemmed: dict[str, float] = {}
         for word, factor in result.items():
             if (len(word) < 3 and word.isascii()) or word in tables.stopwords:
