@@ -135,3 +135,22 @@ def test_a_family_name_is_read_in_its_description_whole_phrases_first(tmp_path: 
     assert readings["B01"] is None
     roles = {f.app.properties["source_ids"]: f.role.id if f.role else None for f in build_features(workspace).apps}
     assert roles["B01"] == roles["B02"] == "aset"
+
+
+def test_an_official_site_is_its_owner_s_and_a_form_in_names_says_nothing(tmp_path: Path) -> None:
+    rows = [["W01", "Website resmi yang berfungsi sebagai media informasi publik Dinas Perhubungan",
+             "Dinas Perhubungan", "", "", ""],
+            ["W02", "Website resmi yang berfungsi sebagai media informasi publik Biro Hukum", "Biro Hukum", "", "", ""],
+            ["W03", "Layanan Permintaan Informasi Publik", "Dinas Komunikasi dan Informatika", "", "", ""],
+            ["W04", "Web OPD Desa Sukamaju", "Desa Sukamaju", "", "", ""],
+            *[[f"N{i}", f"{FORM} {name}", owner, "", "", ""] for i, (name, owner) in enumerate([
+                ("Aplikasi SIKALIMA", "Biro Perekonomian"), ("Aplikasi Antrean Puskesmas", "Dinas Kesehatan"),
+                ("Layanan Sisnaker", "Dinas Ketenagakerjaan"), ("Portal Berita", "Dinas Komunikasi dan Informatika")])]]
+    workspace = import_rows(tmp_path, rows + OTHERS)
+    features = {f.app.properties["source_ids"]: f for f in build_features(workspace).apps}
+    # an official site publishes public information; it is its OPD's site, not a PPID application
+    assert features["W01"].own_site and features["W02"].own_site
+    assert features["W04"].website
+    pairs = row_pairs(workspace)
+    assert not {p for p in pairs if p & {"W01", "W02"}}
+    assert not {p for p in pairs if len(p & {"N0", "N1", "N2", "N3"}) == 2}

@@ -240,12 +240,12 @@ def template_leads(texts: list[tuple[str | None, str]], tables: Tables) -> froze
 
 def function_words(tables: Tables) -> frozenset[str]:
     """Words that say a function: of the concept sets of the national and local functions, and of the
-    synonym phrases that map to them (rumah sakit, perjalanan dinas)."""
+    synonym phrases that map to them (rumah sakit, perjalanan dinas, informasi publik)."""
     entries: list[NationalFunction | LocalFunction] = [*tables.functions, *tables.roles]
     concepts = {c for entry in entries for group in entry.concepts for c in group}
     found = {w for c in concepts for w in c.split()}
     found.update(w for phrase, concept in tables.phrases.items() if concept in concepts for w in phrase)
-    return frozenset(found - tables.fillers - tables.weak)
+    return frozenset(found)  # with the fillers and weak words of a phrase (informasi publik), which it needs
 
 
 _RAW = re.compile(r"[^\W_]+")
@@ -386,7 +386,14 @@ def _read(workspace: Workspace, tables: Tables | None = None) -> _Reading:
         chosen = tables or workspace_tables(workspace)
         apps = considered(workspace)
         normaliser = build_normaliser(workspace, chosen, apps)
-        names = [normaliser.name(name_text(a.name), a.acronym) for a in apps]
+        texts = [name_text(a.name) for a in apps]
+        # a form many OPDs name their rows by ("Operasional dan Manajemen Data/Konten X") says nothing of
+        # what each does; a site's form ("Situs Resmi Perangkat Daerah - X") says whose site it is, and stays
+        leads = template_leads([(t, a.owner) for t, a in zip(texts, apps, strict=True) if not names_a_site(a.name)],
+                               chosen)
+        keep = function_words(chosen)
+        names = [normaliser.name(t if names_a_site(a.name) else without_lead(t, leads, keep) or t, a.acronym)
+                 for t, a in zip(texts, apps, strict=True)]
         return _Reading(chosen, apps, normaliser, names, _functions(normaliser, apps, names))
 
     return read() if tables is not None else workspace.derived(("function-reading",), read)
@@ -455,7 +462,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             head=head(app.name),
             own_site=("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
                       and _names_only_its_owner(normaliser, app, workspace))
-            or (names_a_site(app.name) and _says_only_whose(normaliser, app.name, app.owner, workspace)),
+            or (names_a_site(app.name) and (_says_only_whose(normaliser, app.name, app.owner, workspace)
+                                            or _official(app.name))),
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
@@ -587,7 +595,9 @@ def _role(normaliser: Normaliser, app: Application, name: NormalName, read_descr
     return role
 
 
-_SITE_NAME = re.compile(r"^\W*(website|web[\s-]site|situs|laman|homepage)\b", re.IGNORECASE)
+_SITE_NAME = re.compile(r"^\W*(website|web[\s-]site|situs|laman|homepage"
+                        r"|web\s+(?:opd|resmi|desa|kelurahan|kecamatan|dinas|badan|biro|bagian|puskesmas|sekolah))\b",
+                        re.IGNORECASE)  # "Web OPD Desa X", "Web Dinas X"; not "Web GIS"
 
 
 def names_a_site(name: str) -> bool:
@@ -615,6 +625,16 @@ def _at_home(cache: dict[tuple[str, str], bool], workspace: Workspace, owner: st
         wanted = (*performs.concepts, *performs.affairs) if isinstance(performs, LocalFunction) else performs.concepts
         found = cache[key] = any(group <= said for group in wanted)
     return found
+
+
+_OFFICIAL = frozenset({"resmi", "official"})
+OFFICIAL_WORDS = 3  # "Website Resmi ...", "Situs Web Resmi ...": the words where a site says it is the official one
+
+
+def _official(name: str) -> bool:
+    """A site that says it is the official one ("Website resmi yang berfungsi sebagai media informasi
+    publik ... Dinas X"): its owner's own site, whatever it publishes."""
+    return bool(_OFFICIAL.intersection(words(name)[:OFFICIAL_WORDS]))
 
 
 def _names_only_its_owner(normaliser: Normaliser, app: Application, workspace: Workspace) -> bool:
