@@ -154,3 +154,23 @@ def test_an_official_site_is_its_owner_s_and_a_form_in_names_says_nothing(tmp_pa
     pairs = row_pairs(workspace)
     assert not {p for p in pairs if p & {"W01", "W02"}}
     assert not {p for p in pairs if len(p & {"N0", "N1", "N2", "N3"}) == 2}
+
+
+def test_the_pemda_s_name_and_its_sites_in_a_catalogue_say_nothing(tmp_path: Path) -> None:
+    rows = [*[[f"K{i:02d}", f"Web SKPD {opd} Kab. Konawe Selatan", opd,
+               "Aplikasi Berbasis Website yang dikembangkan oleh Dinas Komunikasi dan Informatika", "", ""]
+              for i, opd in enumerate(["Dinas Sosial", "Dinas Kesehatan", "Badan Keuangan dan Aset Daerah",
+                                       "Dinas Perhubungan"])],
+            ["K10", "Official Website Konsel", "Dinas Komunikasi dan Informatika",
+             "Website Resmi Kabupaten Konawe Selatan, portal berita dan informasi resmi pemerintah", "", ""],
+            ["K11", "SAPA Kab. Konawe Selatan", "Dinas Komunikasi dan Informatika", "Aplikasi layanan aspirasi", "",
+             ""],
+            ["K12", "Statistik Dinkes", "Dinas Kesehatan", "Data statistik kesehatan", "", ""],
+            ["K13", "Statistik Dinsos", "Dinas Sosial", "Data statistik sosial", "", ""]]
+    workspace = import_rows(tmp_path, rows + OTHERS)
+    features = {f.app.properties["source_ids"]: f for f in build_features(workspace).apps}
+    assert all(features[f"K0{i}"].website for i in range(4)) and features["K10"].own_site
+    assert "selatan" not in features["K11"].name  # Konawe Selatan: the place with its direction
+    pairs = row_pairs(workspace)
+    # the OPDs' sites, the Pemda's portal and the rest are not one job; two OPDs' statistics are
+    assert pairs == {frozenset(("K12", "K13")): "functional"}

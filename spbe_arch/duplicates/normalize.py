@@ -34,6 +34,7 @@ _CAMEL_PREFIX = re.compile(r"(?<![^\W\d_])([emi])(?=[A-Z])")
 _VERSION = re.compile(r"^(v|ver)?\d+[a-z]?$")
 _JOIN_PREFIXES = frozenset({"e", "m", "i", "si", "sim", "my", "go"})
 PHRASE_SLACK = 3  # words read past a description's limit, for a phrase the limit would cut
+_DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah"})
 _MIN_TYPO_LENGTH = 6
 _TYPO_CUTOFF = 85.0
 
@@ -169,6 +170,8 @@ class Normaliser:
             for n in lengths.get(tokens[i], ()):
                 if i + n <= len(tokens) and tuple(tokens[i:i + n]) in self.removable:
                     i += n
+                    if i < len(tokens) and tokens[i] in _DIRECTIONS:
+                        i += 1  # Konawe Selatan, Kolaka Utara: a place's direction is the place's
                     break
             else:
                 out.append(tokens[i])

@@ -74,6 +74,10 @@ def _against(a: AppFeatures, b: AppFeatures) -> bool:
     return not any(group & national for group in b.role.concepts)
 
 
+def _same_strong_role(a: AppFeatures, b: AppFeatures) -> bool:
+    return a.role is not None and a.role.strong and b.role is not None and a.role.id == b.role.id
+
+
 def _one_function(a: AppFeatures, b: AppFeatures) -> bool:
     """Both names name one function the tables know (a national one, or the same local one, or a local
     one that the national one holds whole: perizinan beside perizinan berusaha)."""
@@ -126,7 +130,7 @@ class Scorer:
             if a.concepts & b.concepts:
                 shared_concepts = len(a.concepts & b.concepts) / len(a.concepts | b.concepts)
                 name = max(name, NAMES_ONLY_CONCEPT * shared_concepts)
-            elif a.role is not None and a.role.strong and b.role is not None and a.role.id == b.role.id:
+            elif _same_strong_role(a, b):
                 name = max(name, NAMES_ONLY_CONCEPT * ROLE_WORDS)
         if name < NAMES_ONLY_CONCEPT and (a.described or b.described) and _one_function(a, b) \
                 and (a.function is not None or b.function is not None or (a.role is not None and a.role.strong)):
