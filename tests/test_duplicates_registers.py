@@ -104,7 +104,10 @@ def test_one_word_of_two_jobs_is_not_one_system(tmp_path: Path) -> None:
 def test_medical_records_cyber_incidents_and_information_assets(tmp_path: Path) -> None:
     rows = [["L01", "EMR (Electronic Medical Record)", "Rumah Sakit Umum Daerah", "Rekam medis elektronik", "", ""],
             ["L02", "Aduan CSIRT", "Dinas Komunikasi dan Informatika", "Tiket aduan insiden siber", "", ""],
-            ["L03", "PERISAI", "Dinas Komunikasi dan Informatika", "Pengelolaan risiko aset informasi", "", ""]]
+            ["L03", "PERISAI", "Dinas Komunikasi dan Informatika", "Pengelolaan risiko aset informasi", "", ""],
+            ["L04", "Whistleblowing System (WBS)", "Inspektorat Daerah", "Pelaporan pelanggaran pegawai", "", ""],
+            ["L05", "Sistem Informasi Keuangan Desa Adat", "Dinas Pemajuan Masyarakat Adat", "", "", ""],
+            ["L06", "Aplikasi Keuangan Desa", "Dinas Pemberdayaan Masyarakat dan Desa", "", "", ""]]
     workspace = import_rows(tmp_path, rows)
     features = {f.app.properties["source_ids"]: f for f in build_features(workspace).apps}
     # an electronic medical record is the hospital's, not an archive (it was read as SRIKANDI's job)
@@ -113,6 +116,9 @@ def test_medical_records_cyber_incidents_and_information_assets(tmp_path: Path) 
     # a cyber incident report is not a public-service complaint; the risk of information assets is not BMD
     national = {app.properties["source_ids"]: function for app, function, _, _ in national_readings(workspace)}
     assert national["L02"] is None
+    # a report of an official's misconduct goes to the inspectorate; a desa adat keeps its own finances
+    assert national["L04"] is None and national["L05"] is None
+    assert national["L06"] is not None and national["L06"].national == "Siskeudes"
     assert features["L03"].role is None or features["L03"].role.id != "aset"
 
 
