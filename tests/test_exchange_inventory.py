@@ -291,3 +291,22 @@ def test_opd_names_with_commas_in_the_users_column(tmp_path: Path) -> None:
                      "Dinas Pemberdayaan Perempuan, Perlindungan Anak dan KB"]
     musrenbang = next(a for a in workspace.applications if a.name == "e-Musrenbang")
     assert len(musrenbang.users) == 2 and musrenbang.properties["pengguna"] == "Masyarakat"
+
+
+def test_the_government_named_by_most_rows_is_the_pemda_s_when_the_sheet_has_no_title(tmp_path: Path) -> None:
+    rows = ["Nama Aplikasi,OPD Pemilik,Keterangan",
+            "Web SKPD Dinas Sosial Kab. Konawe Selatan,Dinas Sosial,Website",
+            "Statistik Dinkes,Dinas Kesehatan,Data statistik Kabupaten Konawe Selatan",
+            "SIMPEG,Badan Kepegawaian Daerah,Kepegawaian KAB. KONAWE SELATAN",
+            "Kota Layak Anak,Dinas Sosial,Program kota layak anak",
+            "SIMRAL,Badan Keuangan Daerah,Perencanaan dan penganggaran"]
+    source = tmp_path / "apps.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    files, report, _ = build_inventory(source)
+    assert "name: Pemerintah Kabupaten Konawe Selatan" in files["spbe.yaml"]
+    assert any("3 of 5 rows name Kabupaten Konawe Selatan" in note.message for note in report.assumptions)
+    # one row naming a place is not the Pemda
+    source.write_text("\n".join(rows[:1] + rows[4:]) + "\n", encoding="utf-8")
+    files, report, _ = build_inventory(source)
+    assert "name: Pemerintah Daerah" in files["spbe.yaml"]
+    assert any("set it (or give --government)" in note.message for note in report.assumptions)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -416,6 +417,41 @@ def _validated(builder: _Builder, row: _Row, data: dict[str, Any]) -> Applicatio
         return None
 
 
+_PLACE_IN_ROW = re.compile(r"\b((?i:kabupaten|kab|kota|provinsi|prov))\b\.?\s+"
+                           r"([A-Z][A-Za-z'-]+)(?:\s+([A-Z][A-Za-z'-]+))?")
+_KINDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota", "provinsi": "provinsi", "prov": "provinsi"}
+ROWS_NAMING_THE_PEMDA = 0.1  # the share of rows that must name one place for it to be the Pemda's
+SECOND_WORD = 0.8  # how often a second word must follow the first for it to be part of the place (Konawe Selatan)
+
+
+def government_in_rows(texts: list[str]) -> tuple[str, str, int] | None:
+    """(kind, place, rows) of the government most of the rows name ("Web SKPD Dinas Sosial Kab. Konawe
+    Selatan", "Aplikasi Statistik ... Kabupaten Konawe Selatan"), for a sheet with no title to say it."""
+    first: Counter[tuple[str, str]] = Counter()
+    both: Counter[tuple[str, str, str]] = Counter()
+    for text in texts:
+        places: set[tuple[str, str]] = set()
+        longer: set[tuple[str, str, str]] = set()
+        for found in _PLACE_IN_ROW.finditer(text):
+            kind, word, second = _KINDS[found.group(1).casefold()], found.group(2).title(), found.group(3)
+            places.add((kind, word))
+            if second:
+                longer.add((kind, word, second.title()))
+        first.update(places)  # once per row
+        both.update(longer)
+    if not first:
+        return None
+    (kind, word), count = max(first.items(), key=lambda item: (item[1], item[0]))
+    if count < max(3, ROWS_NAMING_THE_PEMDA * len(texts)):
+        return None
+    followed = [(n, s) for (k, w, s), n in both.items() if (k, w) == (kind, word)]
+    if followed:
+        n, second = max(followed)
+        if n >= SECOND_WORD * count:
+            return kind, f"{word} {second}", count
+    return kind, word, count
+
+
 def _government(grid: Grid, header: Header, given: str | None) -> dict[str, Any]:
     if given:
         kind = next((k for k in ("kabupaten", "kota", "provinsi") if k in given.casefold()), "kabupaten")
@@ -486,10 +522,19 @@ def build_inventory(source: Path, mapping: InventoryMapping | None = None,
             for o in sorted(builder.orgs.orgs.values(), key=lambda o: o.id)]
     elements: list[Element] = [*orgs, *apps, *builder.infra.items.values()]
     government_data = _government(grid, header, government or mapping.government)
-    manifest = {"spbe": 1, "government": government_data}
     if government_data["name"] == "Pemerintah Daerah":
-        report.assumptions.append(ImportNote(where="spbe.yaml", message="the government's name was not found "
-                                             "above the header; set it (or give --government)"))
+        named = government_in_rows([" ".join(cell_text(r.values.get(f)) for f in ("name", "description", "owner"))
+                                    for r in rows])
+        if named is not None:
+            kind, place, count = named
+            government_data = {"name": f"Pemerintah {kind.title()} {place}", "kind": kind}
+            report.assumptions.append(ImportNote(where="spbe.yaml", message=(
+                f"the government's name was not found above the header; {count} of {len(rows)} rows name "
+                f"{kind.title()} {place}, taken as {government_data['name']} (check it, or give --government)")))
+        else:
+            report.assumptions.append(ImportNote(where="spbe.yaml", message="the government's name was not found "
+                                                 "above the header; set it (or give --government)"))
+    manifest = {"spbe": 1, "government": government_data}
     files = render_workspace(manifest, elements, f"Imported from {source.name} by spbe import inventory")
     return files, report, elements
 
