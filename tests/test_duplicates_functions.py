@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from spbe_arch.cli import app
@@ -111,6 +112,20 @@ def test_a_workspace_adds_its_own_local_function_in_the_manifest(tmp_path: Path)
     workspace, _ = open_workspace(tmp_path / "ws")
     report = find_duplicates(workspace)
     assert any("morning roll call" in e for p in report.pairs for e in p.evidence)
+
+
+@pytest.mark.parametrize("institution", [False, True])
+def test_a_manifest_function_may_be_an_institution_whose_sites_are_its_own(tmp_path: Path, institution: bool) -> None:
+    rows = [["K01", "Website Klinik Pratama", "Dinas Kesehatan", "", "", ""],
+            ["K02", "Website Klinik Utama", "Dinas Sosial", "", "", ""]]
+    workspace = import_rows(tmp_path, rows)
+    manifest = tmp_path / "ws" / "spbe.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "duplicates:\n  functions:\n"
+                        "    - {id: klinik, function: klinik, concepts: [[klinik]], institution: "
+                        f"{str(institution).lower()}}}\n", encoding="utf-8")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    # a clinic's function named by two sites: one job twice, unless the function is what an institution is
+    assert bool(row_pairs(workspace)) is not institution
 
 
 def test_a_name_that_says_website_is_a_website_without_a_category(tmp_path: Path) -> None:

@@ -12,12 +12,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from spbe_arch.classify_rab import RAB_HIGH, best_area
 from spbe_arch.duplicates.national import function_of, national_named, role_of
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
 from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
+    SITE_WORDS,
     address_parts,
     first_address,
     generic_words,
@@ -146,6 +148,17 @@ class FeatureSet:
     counts: dict[str, Counter[str]]  # per signal: how many applications hold each id or code
     national_apps: dict[str, str]  # national function id -> id of the application that is it
 
+    @cached_property
+    def kind_counts(self) -> Counter[str]:
+        """How many applications say each function (``AppFeatures.function_key``)."""
+        return Counter(f.function_key for f in self.apps if f.function_key is not None)
+
+    def many_of_one_kind(self, a: AppFeatures, b: AppFeatures) -> bool:
+        """Both say one function that more than ``MANY_OF_ONE_KIND`` applications say: their pairs are
+        reported as a spanning tree, and one pair of it joins two groups of that function."""
+        kind = a.function_key
+        return kind is not None and kind == b.function_key and self.kind_counts[kind] > MANY_OF_ONE_KIND
+
 
 def workspace_tables(workspace: Workspace) -> Tables:
     settings = workspace.manifest.duplicates
@@ -233,19 +246,9 @@ def template_leads(texts: list[tuple[str | None, str]], tables: Tables) -> froze
         opening = tuple(words(text or "")[:high])
         for n in range(low, len(opening) + 1):
             owners.setdefault(opening[:n], set()).add(owner)
-    plain = function_words(tables) | tables.fillers | tables.weak | tables.stopwords
+    plain = tables.function_words | tables.fillers | tables.weak | tables.stopwords
     return frozenset(lead for lead, who in owners.items()
                      if len(who) >= TEMPLATE_OWNERS and any(w not in plain and w.isalpha() for w in lead))
-
-
-def function_words(tables: Tables) -> frozenset[str]:
-    """Words that say a function: of the concept sets of the national and local functions, and of the
-    synonym phrases that map to them (rumah sakit, perjalanan dinas, informasi publik)."""
-    entries: list[NationalFunction | LocalFunction] = [*tables.functions, *tables.roles]
-    concepts = {c for entry in entries for group in entry.concepts for c in group}
-    found = {w for c in concepts for w in c.split()}
-    found.update(w for phrase, concept in tables.phrases.items() if concept in concepts for w in phrase)
-    return frozenset(found)  # with the fillers and weak words of a phrase (informasi publik), which it needs
 
 
 _RAW = re.compile(r"[^\W_]+")
@@ -386,14 +389,12 @@ def _read(workspace: Workspace, tables: Tables | None = None) -> _Reading:
         chosen = tables or workspace_tables(workspace)
         apps = considered(workspace)
         normaliser = build_normaliser(workspace, chosen, apps)
-        texts = [name_text(a.name) for a in apps]
         # a form many OPDs name their rows by ("Operasional dan Manajemen Data/Konten X") says nothing of
         # what each does; a site's form ("Situs Resmi Perangkat Daerah - X") says whose site it is, and stays
-        leads = template_leads([(t, a.owner) for t, a in zip(texts, apps, strict=True) if not names_a_site(a.name)],
-                               chosen)
-        keep = function_words(chosen)
-        names = [normaliser.name(t if names_a_site(a.name) else without_lead(t, leads, keep) or t, a.acronym)
-                 for t, a in zip(texts, apps, strict=True)]
+        texts = [(name_text(a.name), a) for a in apps if not names_a_site(a.name)]
+        leads = template_leads([(text, a.owner) for text, a in texts], chosen)
+        formless = {a.id: without_lead(text, leads, chosen.function_words) for text, a in texts}
+        names = [normaliser.name(formless.get(a.id) or name_text(a.name), a.acronym) for a in apps]
         return _Reading(chosen, apps, normaliser, names, _functions(normaliser, apps, names))
 
     return read() if tables is not None else workspace.derived(("function-reading",), read)
@@ -410,9 +411,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             realised.setdefault(app_id, set()).add(service.id)
 
     leads = template_leads([(a.description, a.owner) for a in apps], tables)
-    keep = function_words(tables)
-    descriptions = [normaliser.description(without_lead(without_addresses(a.description), leads, keep))
-                    for a in apps]
+    descriptions = [normaliser.description(without_lead(without_addresses(a.description), leads,
+                                                        tables.function_words)) for a in apps]
     # a phrase (perjalanan dinas) counts by its words: "Aplikasi SPPD" is short, "Surat Perintah Perjalanan Dinas" not
     descriptions = [d if sum(len(w.split()) for w in d) >= MIN_DESCRIPTION_WORDS else {} for d in descriptions]
     name_idf = _idf(Counter(w for n in names for w in n.weights), len(apps))
@@ -455,7 +455,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             platform_named=mentions_platform(app.name),
             compact=compact(name_text(app.name)),
             core=" ".join(t for t in name.tokens if t not in tables.fillers and t not in tables.platform
-                          and t not in _SITE_WORDS),
+                          and t not in SITE_WORDS),
             website="website" in app.tags or (names_a_site(app.name) and function is None),
             named_national=named,
             part_of=part_of(app.description),
@@ -608,8 +608,6 @@ def names_a_site(name: str) -> bool:
 
 
 _VILLAGE = re.compile(r"(desa|kelurahan|pemerintah desa|pemdes)\b")
-_SITE_WORDS = frozenset({"resmi", "website", "site", "situs", "web", "opd", "laman", "portal", "permohonan",
-                         "perangkat", "daerah", "pemerintah", "unit", "kerja"})
 
 
 def _at_home(cache: dict[tuple[str, str], bool], workspace: Workspace, owner: str,
@@ -650,7 +648,7 @@ def _says_only_whose(normaliser: Normaliser, text: str | None, owner_id: str, wo
     owner's name ("Website Dinas Pariwisata" of the Dinas Pariwisata, "Website OPD")."""
     if not text:
         return False
-    left = set(normaliser.description(text, expand=False)) - _SITE_WORDS
+    left = set(normaliser.description(text, expand=False)) - SITE_WORDS
     if not left:
         return True
     owner = set(words(organization_label(workspace, owner_id)))

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from spbe_arch.duplicates.blocking import MIN_SPELT_WORDS, all_pairs, candidate_pairs, short_form
 from spbe_arch.duplicates.disjoint import DisjointSets
-from spbe_arch.duplicates.features import MANY_OF_ONE_KIND, AppFeatures, FeatureSet, build_features
+from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
-from spbe_arch.duplicates.scoring import DESCRIPTION_UNRELATED, Scorer, cosine
+from spbe_arch.duplicates.scoring import DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
 from spbe_arch.duplicates.systems import name_text
 from spbe_arch.duplicates.tables import words
 from spbe_arch.errors import UsageError
@@ -62,7 +61,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return None  # simbatan of the Setda and simbatan.x.go.id of Desa Simbatan: a village's name
     if a.website and b.website and a.owner != b.owner and a.compact != b.compact:
         return None  # "Web Desa Kuwon", "Web Desa Kuwonharjo": each owner's own site, unless one address
-    if _different_jobs(a, b):
+    if different_jobs(a, b):
         return None  # "Made in Bali Mobile" (a UMKM catalogue) and SI-MADE (asset management): one word, two jobs
     if a.website == b.website and a.name_key != b.name_key and (
             (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
@@ -97,13 +96,6 @@ def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
         return False
     spelt = words(name_text(long.app.name))
     return len(spelt) >= MIN_SPELT_WORDS and abbreviates(letters, spelt)
-
-
-def _different_jobs(a: AppFeatures, b: AppFeatures) -> bool:
-    """Their names (or, where a name says nothing, their descriptions) say two different functions."""
-    if a.function is not None and b.function is not None:
-        return a.function.national != b.function.national
-    return a.role is not None and b.role is not None and a.role.strong and b.role.strong and a.role.id != b.role.id
 
 
 def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:
@@ -203,7 +195,6 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
     m = scorer.messages
     systems: DisjointSets[int] = DisjointSets()  # rows known to be one system: n rows report n - 1 pairs
     namesakes: DisjointSets[int] = DisjointSets()  # one name in many OPDs: a spanning tree too, not n² pairs
-    kinds = Counter(f.function_key for f in apps if f.function_key is not None)
     kindred: DisjointSets[int] = DisjointSets()  # one function in very many OPDs under many names: likewise
     for i, j in candidates:
         a, b = apps[i], apps[j]
@@ -222,8 +213,7 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
             continue
         if a.name_key and a.name_key == b.name_key and not namesakes.join(i, j):
             continue
-        kind = a.function_key
-        if kind is not None and kind == b.function_key and kinds[kind] > MANY_OF_ONE_KIND and not kindred.join(i, j):
+        if scorer.features.many_of_one_kind(a, b) and not kindred.join(i, j):
             continue  # "Aplikasi Presensi Kecamatan X" in 300 kecamatan: the group is whole with n - 1 pairs
         found.append((a.id, b.id, score, scorer.explain(a, b, signals), "functional"))
     return found

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from spbe_arch.duplicates.disjoint import DisjointSets
-from spbe_arch.duplicates.features import MANY_OF_ONE_KIND, AppFeatures, FeatureSet
+from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
 from spbe_arch.duplicates.systems import is_address
@@ -306,13 +306,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
               for c in _same_system_components(p for p in pairs if p.kind == "same_system")]
     national_ids = {f.id for f in features.apps if f.is_national}
     local = [p for p in pairs if p.kind == "functional" and p.a not in national_ids and p.b not in national_ids]
-    kinds = Counter(f.function_key for f in features.apps if f.function_key is not None)
-
-    def bridge(pair: Pair) -> bool:
-        kind = by_id[pair.a].function_key
-        return kind is not None and kind == by_id[pair.b].function_key and kinds[kind] > MANY_OF_ONE_KIND
-
-    components = _components(local, bridge)
+    components = _components(local, lambda pair: features.many_of_one_kind(by_id[pair.a], by_id[pair.b]))
     grouped = {x for component in components for x in component}
     for f in features.apps:  # a local copy of a national application, alone (a website informs, a BUMD is apart)
         if f.national_copy is not None and f.id not in grouped:

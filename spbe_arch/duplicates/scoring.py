@@ -74,8 +74,21 @@ def _against(a: AppFeatures, b: AppFeatures) -> bool:
     return not any(group & national for group in b.role.concepts)
 
 
+def _strong_roles(a: AppFeatures, b: AppFeatures) -> bool:
+    return a.role is not None and b.role is not None and a.role.strong and b.role.strong
+
+
 def _same_strong_role(a: AppFeatures, b: AppFeatures) -> bool:
-    return a.role is not None and a.role.strong and b.role is not None and a.role.id == b.role.id
+    return _strong_roles(a, b) and a.role == b.role
+
+
+def different_jobs(a: AppFeatures, b: AppFeatures) -> bool:
+    """Their names (or, where a name says nothing, their descriptions) say two different functions:
+    two national applications, or two strong local functions (what the score penalises, and what
+    keeps two rows from being one system)."""
+    if a.function is not None and b.function is not None:
+        return a.function.national != b.function.national
+    return _strong_roles(a, b) and a.role != b.role
 
 
 def _one_function(a: AppFeatures, b: AppFeatures) -> bool:
@@ -190,8 +203,8 @@ class Scorer:
             else:  # SIPD's planning and budgeting: two jobs of one national application, both its copies
                 keep *= 1 - WEIGHTS["function_read"]
                 found.append(("kin_functions", None))
-        elif a.role is not None and b.role is not None and a.role.strong and b.role.strong:
-            if a.role.id == b.role.id:
+        elif _strong_roles(a, b):
+            if a.role == b.role:
                 same_function = True
                 # one OPD's two applications of one function are often modules, which descriptions tell
                 # apart; where the two rows do not both have one, the function both names say is all there is

@@ -125,6 +125,10 @@ def on_unit_host(address: str) -> bool:
 
 
 _TAG = re.compile(r"\[[^\[\]]*\]")
+# words of a site's name that say only that it is a site, and whose ("Website OPD", "Situs Resmi
+# Perangkat Daerah - X", "Web SKPD X"): not what it does
+SITE_WORDS = frozenset({"resmi", "website", "site", "situs", "web", "webportal", "homepage", "laman", "portal", "opd",
+                        "skpd", "permohonan", "perangkat", "daerah", "pemerintah", "unit", "kerja"})
 
 
 def without_addresses(text: str | None) -> str | None:
@@ -221,8 +225,7 @@ def _generic_words() -> frozenset[str]:
             brands.update(name.split())
     brands -= tables.fillers  # "online" of Online Single Submission names no system
     # and the words of a site's name that say only that it is one ("Website OPD", "Situs Resmi")
-    site = {"opd", "resmi", "laman", "homepage", "site", "situs", "portal", "skpd"}
-    return frozenset((tables.known_words | tables.stopwords | site | {"e", "aplikasi", "sistem", "informasi"})
+    return frozenset((tables.known_words | tables.stopwords | SITE_WORDS | {"e", "aplikasi", "sistem", "informasi"})
                      - brands)
 
 

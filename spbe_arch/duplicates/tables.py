@@ -139,6 +139,17 @@ class Tables:
     roles: tuple[LocalFunction, ...] = ()  # local functions (functions.yaml), after the national ones
 
     @cached_property
+    def function_words(self) -> frozenset[str]:
+        """Words that say a function: of the concept sets of the national and local functions, and of the
+        synonym phrases that map to them (rumah sakit, perjalanan dinas, informasi publik), with the
+        fillers and weak words such a phrase needs."""
+        entries: list[NationalFunction | LocalFunction] = [*self.functions, *self.roles]
+        concepts = {c for entry in entries for group in entry.concepts for c in group}
+        found = {w for c in concepts for w in c.split()}
+        found.update(w for phrase, concept in self.phrases.items() if concept in concepts for w in phrase)
+        return frozenset(found)
+
+    @cached_property
     def national_name_index(self) -> dict[str, list[tuple[NationalFunction, tuple[str, ...], str]]]:
         """National application names by their first word and by their letters written together."""
         index: dict[str, list[tuple[NationalFunction, tuple[str, ...], str]]] = {}
