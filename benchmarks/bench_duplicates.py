@@ -37,7 +37,7 @@ LABELLED = (
 
 
 INVENTORIES = ROOT / "tests" / "data" / "inventories"
-TUNING = ("magetan-kab", "banten-prov", "banjarbaru-kota", "bali-prov", "konawe-selatan-kab")
+TUNING = ("magetan-kab", "banten-prov", "banjarbaru-kota", "bali-prov", "konawe-selatan-kab", "gunungkidul-kab")
 HELD_OUT = ("jabar-prov",)
 
 

@@ -70,6 +70,9 @@ def test_an_organization_a_name_mentions_is_not_its_function(make_workspace) -> 
     pairs = _pairs(report)
     # "Dinas Bina Marga dan Tata Ruang" (a former name) says whose it is: both are monthly reports
     assert pairs.get(frozenset({"lapbul-bappeda", "lapbul-dbmtr"})) == "functional"
+    # the group's function, where only shared name words say it, is written as a member's name writes it
+    group = next(g for g in report.groups if "lapbul-bappeda" in g.applications)
+    assert group.function == "Laporan Bulanan"
     # "dinas" of perjalanan dinas is the function, not an organization
     assert pairs.get(frozenset({"sppd-bkd", "sppd-dinsos"})) == "functional"
     assert not any("db-dishub" in pair for pair in pairs)

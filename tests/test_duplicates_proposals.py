@@ -162,6 +162,23 @@ def test_the_document_names_the_national_application_even_when_the_model_lacks_i
         assert line in shown.stdout.splitlines(), fmt  # the report names it too, not only the document
 
 
+def test_a_word_of_a_proposal_that_is_also_an_id_stays_the_word_in_the_document(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from spbe_arch.cli import app
+
+    # a real inventory's infrastructure-statistics application is called SIPIL (id sipil); the word "sipil"
+    # of "aparatur sipil negara" had become "SIPIL" in the document's function and proposal
+    root = _workspace(make_workspace, """\
+          - {id: sipil, name: SIPIL, owner: dispar, description: Statistik pembangunan infrastruktur}
+          - {id: simpeg, name: SIMPEG, owner: bkpsdm}
+        """)
+    result = CliRunner().invoke(app, ["doc", str(root), "-f", "md", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("| 1 | Sistem berbeda, fungsi sama"))
+    assert "aparatur sipil negara" in row and "SIPIL" not in row
+
+
 def test_a_failed_analysis_is_said_in_indonesian_in_the_document_and_explained_on_the_command_line(
         make_workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from typer.testing import CliRunner
@@ -246,3 +263,14 @@ def test_a_workspace_says_whose_affairs_its_own_function_is(make_workspace) -> N
     assert len(report.groups) == 1
     assert "ke dalam Aplikasi Apel Pagi (Satuan Polisi Pamong Praja) (dikelola Satuan Polisi Pamong Praja" \
         in report.groups[0].proposal
+
+
+def test_a_shared_description_word_is_shown_as_the_descriptions_write_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = _workspace(make_workspace, """\
+          - {id: simrs-a, name: SIMRS Grati, owner: dispar, description: Rawat inap dan kasir dengan bridging SATUSEHAT}
+          - {id: simrs-b, name: SIMRS Lekok, owner: disnaker, description: Kasir rawat inap dan bridging SATUSEHAT}
+          - {id: asn, name: Data Aparatur Sipil Negara, owner: bkpsdm, description: Data aparatur sipil negara daerah}
+        """)
+    evidence = " ".join(e for p in find_duplicates(root, language="id").pairs for e in p.evidence)
+    assert "SATUSEHAT" in evidence and "satusehat" not in evidence  # a name written in capitals stays so
+    assert "kasir" in evidence  # a word written as an ordinary word stays in lower case

@@ -76,7 +76,8 @@ def test_an_application_and_its_namesake_site_without_descriptions(tmp_path: Pat
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("SIMDA Keuangan", "keuangan-daerah"), ("SIMDA BMD", None), ("SIMDA IP", None), ("E-Budgeting", "keuangan-daerah"),
-    ("E-Planning", "perencanaan-daerah"), ("IUMK", "perizinan-berusaha"), ("SITU Online", "perizinan-berusaha"),
+    ("E-Planning", "perencanaan-daerah"), ("Aplikasi E-Plan", "perencanaan-daerah"), ("e-Budget", "keuangan-daerah"),
+    ("IUMK", "perizinan-berusaha"), ("SITU Online", "perizinan-berusaha"),
     ("Aplikasi Pengelola Kinerja Keuangan", None), ("Monitoring Realisasi Keuangan", None),
 ])
 def test_national_functions_of_names(name: str, expected: str | None) -> None:

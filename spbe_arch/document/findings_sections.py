@@ -70,9 +70,9 @@ def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
         names = "; ".join(f"{ix.name(a)} ({ix.org_label(_owner(workspace, a))})" for a in apps)
         group_rows.append(row(
             str(number), KIND_TEXT.get(kind, kind), names,
-            named(workspace, _plain(getattr(item, "function", None))) or "-",
+            named(workspace, getattr(item, "function", None) or "") or "-",
             _national_text(ix, national_app) if national_app else _plain(national_name) or "-",
-            named(workspace, _plain(getattr(item, "proposal", None))) or "-",
+            named(workspace, getattr(item, "proposal", None) or "") or "-",
         ))
     same = sum(1 for g in groups if getattr(g, "kind", "functional") == "same_system")
     group_table = Table(
@@ -112,15 +112,18 @@ def _national_text(ix: ModelIndex, value: Any) -> str:
     return str(getattr(value, "name", value))
 
 
-_TOKEN = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9._-]*(?![\w-])")
+_QUOTED = re.compile(r"`([^`\s]+)`")
 _REPEATED = re.compile(r"([^\s(][^()]*?) \(\1\)")
 _DOT_DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
 
 
 def named(workspace: Workspace, text: str) -> str:
-    """An analysis text for the document: element ids replaced by names, decimals with a comma."""
-    text = _TOKEN.sub(lambda m: workspace.display_name(m.group(0)) if m.group(0) in workspace.elements
-                      else m.group(0), text)
+    """An analysis text for the document: the ids it quotes replaced by names, decimals with a comma.
+
+    Only a quoted id is replaced: a word of the text that happens to be an id ("sipil" beside an
+    application named SIPIL) stays the word."""
+    text = _QUOTED.sub(lambda m: workspace.display_name(m.group(1)) if m.group(1) in workspace.elements
+                       else m.group(1), text).replace("`", "")
     text = _REPEATED.sub(r"\1", text)  # "Nama (id)" became "Nama (Nama)"
     return _DOT_DECIMAL.sub(r"\1,\2", text)
 
@@ -132,8 +135,8 @@ def _plain(text: str | None) -> str:
 
 def _evidence(evidence: Any) -> str:
     if isinstance(evidence, str):
-        return _plain(evidence)
-    return "; ".join(_plain(str(e)) for e in evidence) if evidence else "-"
+        return evidence
+    return "; ".join(str(e) for e in evidence) if evidence else "-"
 
 
 def spof_section(workspace: Workspace, ix: ModelIndex) -> SpofSection:

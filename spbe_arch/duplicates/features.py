@@ -49,7 +49,8 @@ from spbe_arch.workspace import Workspace
 
 _GOVERNMENT_WORDS = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "administrasi", "kab", "pemkab",
                                "pemkot", "pemprov"})
-_AREA_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "kec", "kel"})
+_AREA_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "kec", "kel", "kapanewon", "kemantren", "distrik",
+                         "kalurahan", "nagari", "gampong"})
 MIN_DESCRIPTION_WORDS = 3
 SHARED_HOST = 3  # applications on one host from which the host is a portal, not one system
 DESCRIPTION_LEAD = 6  # the first words of a description say what the application is
@@ -194,11 +195,16 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
 
 
 def _initials(name_words: list[str]) -> list[str]:
-    """DPUPR and PUPR for Dinas Pekerjaan Umum dan Penataan Ruang: how app names often write owners."""
+    """DPUPR and PUPR for Dinas Pekerjaan Umum dan Penataan Ruang, RSBM for Rumah Sakit Umum Daerah Bali
+    Mandara: how app names and descriptions often write owners."""
     significant = [w for w in name_words if w not in ("dan", "serta", "of", "and")]
     result = []
     for start in (0, 1):
         letters = "".join(w[0] for w in significant[start:])
+        if len(letters) >= 3:
+            result.append(letters)
+    if significant[:2] == ["rumah", "sakit"]:  # a hospital is RS and its own name, without "Umum Daerah"
+        letters = "rs" + "".join(w[0] for w in significant[2:] if w not in ("umum", "daerah"))
         if len(letters) >= 3:
             result.append(letters)
     return result
@@ -477,7 +483,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
         ))
-        _mark_sites(result[-1], workspace)
+        _mark_sites(result[-1], workspace, tables)
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
         features.shared_host = features.host is not None and hosts[features.host[0]] >= SHARED_HOST
@@ -527,7 +533,7 @@ def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, nam
     return cache[key]
 
 
-def _mark_sites(features: AppFeatures, workspace: Workspace) -> None:
+def _mark_sites(features: AppFeatures, workspace: Workspace, tables: Tables) -> None:
     """Whether a row without description is its owner's website by its address alone: an address that
     abbreviates the owner (dinkes.x.go.id of Dinas Kesehatan) is the OPD's site even where the inventory
     has no category column to say so."""
@@ -536,7 +542,11 @@ def _mark_sites(features: AppFeatures, workspace: Workspace) -> None:
         return  # only a row named by its bare address (desdm.x.go.id)
     label = features.compact
     own = tuple(words(organization_label(workspace, features.owner_id)))
-    features.owner_site = names_owner(label, own)
+    # or names it by the word of its name that is no function: its place (nglipar.x.go.id of Kapanewon
+    # Nglipar, and nglipar.puskeswan.x.go.id of UPT Puskeswan Nglipar), which other units of that place
+    # share; statistik.x.go.id of the Dinas Kominfo dan Statistik is one of its jobs, not its site
+    features.owner_site = names_owner(label, own) or (len(label) >= MIN_BRAND and label in own
+                                                      and label not in tables.known_words)
     features.website = features.website or features.owner_site
     features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
         names_owner(label, other, without_kind=True) for other in _organization_words(workspace).get(label[:1], ())
@@ -607,7 +617,7 @@ def names_a_site(name: str) -> bool:
     return bool(_SITE_NAME.match(name))
 
 
-_VILLAGE = re.compile(r"(desa|kelurahan|pemerintah desa|pemdes)\b")
+_VILLAGE = re.compile(r"(desa|kelurahan|kalurahan|nagari|gampong|pemerintah desa|pemdes)\b")
 
 
 def _at_home(cache: dict[tuple[str, str], bool], workspace: Workspace, owner: str,

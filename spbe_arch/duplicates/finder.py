@@ -169,7 +169,7 @@ def find_duplicates(workspace: Workspace | str | os.PathLike[str], threshold: fl
 def _find(workspace: Workspace, limit: float, exhaustive: bool, language: Language) -> DuplicateReport:
     features = build_features(workspace)
     messages = Messages(workspace, language)
-    messages.surface = features.normaliser.surface
+    messages.surface, messages.written = features.normaliser.surface, features.normaliser.written
     apps = features.apps
     candidates = all_pairs(len(apps)) if exhaustive else candidate_pairs(apps)
     distinct = declared_distinct(workspace)

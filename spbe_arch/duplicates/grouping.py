@@ -12,6 +12,7 @@ that performs a national function is a group of its own even when no second loca
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -112,8 +113,18 @@ def _group_function(members: list[AppFeatures], workspace: Workspace, national: 
     if common:  # in the order a member's name says them ("laporan bulanan", never "bulanan laporan")
         chosen = common[:3]
         order = next((list(f.name) for f in (keep, *members) if set(chosen) <= f.name.keys()), chosen)
-        return " ".join(sorted(chosen, key=order.index))
+        return " ".join(_as_written(w, (keep, *members)) for w in sorted(chosen, key=order.index))
     return keep.app.name
+
+
+def _as_written(word: str, members: Iterable[AppFeatures]) -> str:
+    """A shared name word as a member's name writes it ("RIS", "UMKM"), since the reader sees it as the
+    group's function in a formal document; the normalised word where no name writes it whole."""
+    for f in members:
+        for written in re.findall(r"\w+", f.app.name):
+            if written.casefold() == word:
+                return str(written)
+    return word
 
 
 def _same_system_components(pairs: Iterable[Pair]) -> list[list[str]]:

@@ -187,6 +187,7 @@ class Messages:
         self._orgs: dict[str, str] = {}
         self._memo: dict[tuple[object, ...], str] = {}  # evidence texts repeat across pairs of like names
         self.surface: dict[str, str] = {}  # stem -> a word as written, to show description words
+        self.written: dict[str, str] = {}  # a word -> its case where descriptions write it so (SATUSEHAT)
 
     def text(self, key: str, **values: object) -> str:
         return self._texts[key].format(**values)
@@ -244,7 +245,7 @@ class Messages:
         found = self._memo.get(key)
         if found is None:
             shared = sorted(a.desc.keys() & b.desc.keys(), key=lambda w: (-(a.desc[w] * b.desc[w]), w))
-            words = ", ".join(self.surface.get(w, w) for w in shared[:5])
+            words = ", ".join(self.written.get(self.surface.get(w, w), self.surface.get(w, w)) for w in shared[:5])
             found = self._memo[key] = (self.text("description", score=score, words=words) if words
                                        else self.text("description_bare", score=score))
         return found

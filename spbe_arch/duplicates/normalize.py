@@ -116,6 +116,9 @@ class Normaliser:
     _phrase_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     spellable: frozenset[str] = frozenset()
     surface: dict[str, str] = field(default_factory=dict)  # stem -> the shortest word written for it
+    # a word no description writes in plain or title case -> as written (SATUSEHAT, eKinerja), for showing
+    written: dict[str, str] = field(default_factory=dict)
+    _plain: set[str] = field(default_factory=set)
     _spellable_sorted: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -349,6 +352,7 @@ class Normaliser:
 
     def _description(self, text: str, expand: bool, limit: int | None) -> dict[str, float]:
         tables = self.tables
+        self._note_written(text)
         tokens = self._join(self._correct(self._remove_phrases(words(text))), set())
         if limit is not None:
             # a few words more than the limit, so that a phrase it cuts (barang milik daerah) is read whole
@@ -375,6 +379,21 @@ class Normaliser:
             if shown is None or (len(word), word) < (len(shown), shown):
                 self.surface[stem] = word
         return stemmed
+
+
+    def _note_written(self, text: str) -> None:
+        """How the description writes its words: a word shown to a reader keeps the case it is written
+        in (SATUSEHAT) unless some description writes it as an ordinary word (sipil, Sipil)."""
+        for written in _RAW_WORD.findall(text):
+            folded = written.casefold()
+            if written in (folded, written.capitalize()):
+                self._plain.add(folded)
+                self.written.pop(folded, None)
+            elif folded not in self._plain:
+                self.written.setdefault(folded, written)
+
+
+_RAW_WORD = re.compile(r"\w+")
 
 
 def stem_word(word: str) -> str:

@@ -48,8 +48,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (r"^satuan polisi|^satpol", "satpol-pp"),
     (r"^(rsud|rumah sakit)", "rsud"),
     (r"^(uptd|upt|puskesmas)\b", "uptd"),
-    (r"^kecamatan|^camat\b", "kecamatan"),
-    (r"^kelurahan|^desa\b", "kelurahan"),
+    # a kecamatan is a kapanewon or kemantren in DI Yogyakarta and a distrik in Papua; a desa is a kalurahan
+    # in DI Yogyakarta, a nagari in Sumatera Barat and a gampong in Aceh
+    (r"^(kecamatan|kapanewon|kemantren|distrik)\b|^camat\b", "kecamatan"),
+    (r"^(kelurahan|kalurahan|desa|nagari|gampong)\b", "kelurahan"),
     (r"^(kementerian|kemen[a-z]+|lembaga|badan (nasional|pusat)|bkn|bssn|bpjs|lkpp|komdigi|kominfo ri)\b",
      "instansi-pusat"),
     (r"^(dinas|dis[a-z]+|din[a-z]+)\b", "dinas"),
