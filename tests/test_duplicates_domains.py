@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from spbe_arch.duplicates.features import build_features
+from spbe_arch.duplicates.finder import find_duplicates
 from spbe_arch.exchange.naming import organization_kind
 from tests.inventory_factory import import_rows, row_pairs
 
@@ -45,3 +47,14 @@ def test_the_place_an_address_names_is_whose_site_it_is_not_a_shared_function(tm
     assert frozenset(("S1", "S2")) not in pairs
     # a row listed twice is still one system
     assert pairs == {frozenset(("D2", "D3")): "same_system"}
+
+
+def test_an_opd_s_site_named_by_its_short_form_is_no_copy_of_a_national_application(tmp_path: Path) -> None:
+    rows = [["A1", "https://dukcapil.gunungkidulkab.go.id", "Dinas Kependudukan dan Pencatatan Sipil", "", "", "OPD"],
+            ["A2", "https://kesbangpol.gunungkidulkab.go.id", "Badan Kesatuan Bangsa dan Politik", "", "", "OPD"],
+            ["A3", "https://dishub.gunungkidulkab.go.id", "Dinas Perhubungan", "", "", "OPD"]]
+    workspace = import_rows(tmp_path, rows)
+    # the Dukcapil's site is the office's site, not a copy of SIAK to be moved to it
+    assert find_duplicates(workspace, language="id").groups == []
+    sites = {f.app.properties["source_ids"]: f.owner_site for f in build_features(workspace).apps}
+    assert sites == {"A1": True, "A2": True, "A3": True}

@@ -310,3 +310,22 @@ def test_the_government_named_by_most_rows_is_the_pemda_s_when_the_sheet_has_no_
     files, report, _ = build_inventory(source)
     assert "name: Pemerintah Daerah" in files["spbe.yaml"]
     assert any("set it (or give --government)" in note.message for note in report.assumptions)
+
+
+def test_the_pemda_on_whose_domain_most_addresses_are_is_the_pemda_s_when_nothing_else_names_it(
+        tmp_path: Path) -> None:
+    rows = ["Nama Aplikasi,OPD Pemilik,Kategori",
+            "https://dishub.gunungkidulkab.go.id,Dinas Perhubungan,OPD",
+            "https://nglipar.gunungkidulkab.go.id,Kapanewon Nglipar,Kapanewon",
+            "https://nglipar.puskeswan.gunungkidulkab.go.id,UPT Puskeswan Nglipar,Puskeswan",
+            "https://lpse.lkpp.go.id,Bagian Pengadaan Barang dan Jasa,Other"]
+    source = tmp_path / "apps.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    files, report, _ = build_inventory(source)
+    assert "name: Pemerintah Kabupaten Gunungkidul" in files["spbe.yaml"]
+    assert any("3 of 4 rows have addresses on Kabupaten Gunungkidul's domain" in note.message
+               for note in report.assumptions)
+    # one address on a Pemda's domain is not enough
+    source.write_text("\n".join(rows[:2] + rows[4:]) + "\n", encoding="utf-8")
+    files, _, _ = build_inventory(source)
+    assert "name: Pemerintah Daerah" in files["spbe.yaml"]

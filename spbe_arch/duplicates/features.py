@@ -542,11 +542,15 @@ def _mark_sites(features: AppFeatures, workspace: Workspace, tables: Tables) -> 
         return  # only a row named by its bare address (desdm.x.go.id)
     label = features.compact
     own = tuple(words(organization_label(workspace, features.owner_id)))
-    # or names it by the word of its name that is no function: its place (nglipar.x.go.id of Kapanewon
+    # (kesbangpol.x.go.id of the Badan Kesatuan Bangsa dan Politik, without "Badan"; dukcapil.x.go.id, an
+    # abbreviation the tables spell out, of the Dinas Kependudukan dan Pencatatan Sipil), or names it by
+    # the word of its name that is no function: its place (nglipar.x.go.id of Kapanewon
     # Nglipar, and nglipar.puskeswan.x.go.id of UPT Puskeswan Nglipar), which other units of that place
     # share; statistik.x.go.id of the Dinas Kominfo dan Statistik is one of its jobs, not its site
-    features.owner_site = names_owner(label, own) or (len(label) >= MIN_BRAND and label in own
-                                                      and label not in tables.known_words)
+    spelt = tables.acronyms.get(label) or ()
+    features.owner_site = names_owner(label, own) or names_owner(label, own, without_kind=True) or (
+        len(label) >= MIN_BRAND and label in own and label not in tables.known_words) or (
+        bool(spelt) and all(w in own for w in spelt))
     features.website = features.website or features.owner_site
     features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
         names_owner(label, other, without_kind=True) for other in _organization_words(workspace).get(label[:1], ())

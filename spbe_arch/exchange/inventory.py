@@ -452,6 +452,25 @@ def government_in_rows(texts: list[str]) -> tuple[str, str, int] | None:
     return kind, word, count
 
 
+_PEMDA_DOMAIN = re.compile(r"\b([a-z]{3,})(kab|kota|prov)\.go\.id\b")
+_DOMAIN_KINDS = {"kab": "kabupaten", "kota": "kota", "prov": "provinsi"}
+ROWS_ON_THE_DOMAIN = 0.5  # the share of rows whose address must be on one Pemda's domain for it to be theirs
+
+
+def government_in_addresses(texts: list[str]) -> tuple[str, str, int] | None:
+    """(kind, place, rows) of the Pemda on whose domain most rows' addresses are (gunungkidulkab.go.id:
+    Kabupaten Gunungkidul), for a sheet whose title and rows do not name it. The place is the domain's
+    word, so a name of two words is written as one (konaweselatankab.go.id): the caller reports it as
+    an assumption to check."""
+    domains: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        domains.update({(_DOMAIN_KINDS[m.group(2)], m.group(1)) for m in _PEMDA_DOMAIN.finditer(text.casefold())})
+    if not domains:
+        return None
+    (kind, word), count = max(domains.items(), key=lambda item: (item[1], item[0]))
+    return (kind, word.title(), count) if count >= max(3, ROWS_ON_THE_DOMAIN * len(texts)) else None
+
+
 def _government(grid: Grid, header: Header, given: str | None) -> dict[str, Any]:
     if given:
         kind = next((k for k in ("kabupaten", "kota", "provinsi") if k in given.casefold()), "kabupaten")
@@ -523,14 +542,16 @@ def build_inventory(source: Path, mapping: InventoryMapping | None = None,
     elements: list[Element] = [*orgs, *apps, *builder.infra.items.values()]
     government_data = _government(grid, header, government or mapping.government)
     if government_data["name"] == "Pemerintah Daerah":
-        named = government_in_rows([" ".join(cell_text(r.values.get(f)) for f in ("name", "description", "owner"))
-                                    for r in rows])
-        if named is not None:
-            kind, place, count = named
+        texts = [" ".join(cell_text(r.values.get(f)) for f in ("name", "description", "owner", "url")) for r in rows]
+        named = government_in_rows(texts)
+        found = named or government_in_addresses(texts)
+        if found is not None:
+            kind, place, count = found
             government_data = {"name": f"Pemerintah {kind.title()} {place}", "kind": kind}
+            said = f"name {kind.title()} {place}" if named else f"have addresses on {kind.title()} {place}'s domain"
             report.assumptions.append(ImportNote(where="spbe.yaml", message=(
-                f"the government's name was not found above the header; {count} of {len(rows)} rows name "
-                f"{kind.title()} {place}, taken as {government_data['name']} (check it, or give --government)")))
+                f"the government's name was not found above the header; {count} of {len(rows)} rows {said}, "
+                f"taken as {government_data['name']} (check it, or give --government)")))
         else:
             report.assumptions.append(ImportNote(where="spbe.yaml", message="the government's name was not found "
                                                  "above the header; set it (or give --government)"))
