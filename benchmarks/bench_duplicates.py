@@ -37,7 +37,8 @@ LABELLED = (
 
 
 INVENTORIES = ROOT / "tests" / "data" / "inventories"
-TUNING = ("magetan-kab", "banten-prov", "banjarbaru-kota", "bali-prov", "konawe-selatan-kab", "gunungkidul-kab")
+TUNING = ("magetan-kab", "banten-prov", "banjarbaru-kota", "bali-prov", "konawe-selatan-kab", "gunungkidul-kab",
+          "sukabumi-kota")
 HELD_OUT = ("jabar-prov",)
 
 

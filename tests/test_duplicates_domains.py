@@ -58,3 +58,41 @@ def test_an_opd_s_site_named_by_its_short_form_is_no_copy_of_a_national_applicat
     assert find_duplicates(workspace, language="id").groups == []
     sites = {f.app.properties["source_ids"]: f.owner_site for f in build_features(workspace).apps}
     assert sites == {"A1": True, "A2": True, "A3": True}
+
+
+def test_an_application_at_a_named_path_of_an_office_s_host_is_not_the_office_s_site(tmp_path: Path) -> None:
+    rows = [["H1", "Portal Diskominfo", "Dinas Komunikasi dan Informatika",
+             "Portal Dinas Komunikasi dan Informatika (https://diskominfo.sukabumikota.go.id/)", "", ""],
+            ["H2", "Silantik", "Dinas Komunikasi dan Informatika",
+             "Sistem Layanan TIK (https://diskominfo.sukabumikota.go.id/silantik/public/)", "", ""],
+            ["H3", "Buku Tamu", "Dinas Komunikasi dan Informatika",
+             "Reservasi kunjungan tamu (https://bukutamu.sukabumikota.go.id/booking)", "", ""],
+            ["H4", "Hasil Survei Buku Tamu", "Dinas Komunikasi dan Informatika",
+             "Hasil survei kepuasan pengunjung (https://bukutamu.sukabumikota.go.id/hasil_survey)", "", ""],
+            ["H5", "SIMPEG", "Badan Kepegawaian Daerah", "Data pegawai (https://simpeg.sukabumikota.go.id/)", "", ""],
+            ["H6", "SIMPEG Login", "Badan Kepegawaian Daerah", "Masuk (https://simpeg.sukabumikota.go.id/login)", "",
+             ""]]
+    pairs = row_pairs(import_rows(tmp_path, rows), merged=True)
+    assert frozenset(("H1", "H2")) not in pairs  # the office's site and an application under it
+    assert pairs.get(frozenset(("H3", "H4"))) == "same_system"  # two pages of one application's host
+    assert pairs.get(frozenset(("H5", "H6"))) == "same_system"  # its root and its login page
+
+
+def test_institutions_listed_by_name_are_their_own_pages_not_one_job_done_many_times(tmp_path: Path) -> None:
+    rows = [["K1", "Kantor Kecamatan Cikole", "Kecamatan Cikole", "Website kecamatan", "", ""],
+            ["P1", "Puskesmas Baros", "Dinas Kesehatan", "Portal Puskesmas Baros", "", ""],
+            ["P2", "Puskesmas Benteng", "Dinas Kesehatan", "Portal Puskesmas Benteng", "", ""],
+            ["P3", "Puskesmas Cikole", "Dinas Kesehatan", "Profil Puskesmas Cikole", "", ""],
+            ["P4", "UPT Puskesmas Cipelang", "Dinas Kesehatan", "Profil Puskesmas Cipelang", "", ""],
+            ["S1", "Sistem Informasi Puskesmas", "Dinas Kesehatan", "Rekam medis pasien puskesmas", "", ""],
+            ["S2", "e-Puskesmas", "Badan Perencanaan Pembangunan Daerah", "Pelayanan pasien puskesmas", "", ""],
+            ["B1", "Portal BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+             "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "", ""],
+            ["B2", "SIMPEG", "Dinas Pendidikan", "Sistem Informasi Kepegawaian", "", ""],
+            ["B3", "Badan Kepegawaian Daerah (https://bkd.sukabumikota.go.id)", "Badan Kepegawaian Daerah",
+             "Profil dan berita kepegawaian", "", ""]]
+    pairs = row_pairs(import_rows(tmp_path, rows), merged=True)
+    assert not any(pair & {"P1", "P2", "P3", "P4"} for pair in pairs)
+    assert pairs.get(frozenset(("S1", "S2"))) == "functional"  # two applications of puskesmas still pair
+    # an office's portal, or a row named by its owner, is the office's site, not a personnel system
+    assert frozenset(("B1", "B2")) not in pairs and frozenset(("B2", "B3")) not in pairs

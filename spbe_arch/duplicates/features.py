@@ -96,6 +96,7 @@ class AppFeatures:
     head: str | None = None  # the system its name lists a module of (SIMDALEV | Monev)
     named_national: bool = False  # its name is the national application's name (SRIKANDI, Srikandi Kab.)
     own_site: bool = False  # a website whose description only names its owner: the OPD's official site
+    institution_named: bool = False  # named as an institution is (Puskesmas Baros): the institution's own page
     village: bool = False  # owned by a desa or kelurahan (many share one name: Desa Sukowidi three times)
     bumd: bool = False  # owned by a regional enterprise (PDAM, Bank daerah): a legal entity of its own
     is_national: bool = False  # a national application (source nasional, or named as one)
@@ -436,6 +437,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
         role = None if function is not None else _cached_role(role_cache, normaliser, app, name, read_description)
         performs = role or function
+        portal = _owners_portal(app, workspace)
         if named and national is not None:
             named_national.setdefault(national.id, app.id)
         result.append(AppFeatures(
@@ -462,14 +464,14 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             compact=compact(name_text(app.name)),
             core=" ".join(t for t in name.tokens if t not in tables.fillers and t not in tables.platform
                           and t not in SITE_WORDS),
-            website="website" in app.tags or (names_a_site(app.name) and function is None),
+            website="website" in app.tags or (names_a_site(app.name) and function is None) or portal,
             named_national=named,
             part_of=part_of(app.description),
             head=head(app.name),
             own_site=("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
                       and _names_only_its_owner(normaliser, app, workspace))
             or (names_a_site(app.name) and (_says_only_whose(normaliser, app.name, app.owner, workspace)
-                                            or _official(app.name))),
+                                            or _official(app.name))) or portal,
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
@@ -480,6 +482,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             and _only_names(normaliser, app.description, function.concept_words),
             read_description=read_description,
             brand=_brand(name, tables, name_text(app.name)),
+            institution_named=_names_an_institution(role, name, tables, words(name_text(app.name))),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
         ))
@@ -577,6 +580,32 @@ MIN_BRAND = 4
 BRAND_NAME_WORDS = 3  # a word of the language is a brand only in a short name ("Aplikasi e-Lapor")
 
 
+# words that say a name is an application's, not an institution's (Sistem Informasi Puskesmas)
+_APPLICATION_WORDS = frozenset({"aplikasi", "app", "application", "apps", "sistem", "system", "informasi",
+                                "information", "si", "sim", "sis", "e", "m", "modul", "module", "online", "daring",
+                                "android", "apk", "ios", "mobile", "desktop", "elektronik", "electronic", "smart",
+                                "digital", "berbasis", "based"})
+
+
+_INSTITUTION_FORMS = frozenset({"upt", "uptd", "rs", "rsu", "rsud", "rsj", "rsia", "pkm"})
+
+
+def _names_an_institution(role: LocalFunction | None, name: NormalName, tables: Tables, written: list[str]) -> bool:
+    """'Puskesmas Baros', 'UPT Puskesmas Cikole', 'Rumah Sakit Jiwa': the kind of an institution and its own
+    name, and nothing of an application. The row is the institution's page or profile, its own, as its
+    website is; ten puskesmas listed by their names are not ten systems of one job."""
+    if role is None or not role.institution or _APPLICATION_WORDS.intersection(name.tokens):
+        return False
+    kind = {w for phrase in role.concept_words for w in phrase.split()} | _INSTITUTION_FORMS
+    own = [t for t in name.tokens if t not in kind]
+    if not any(t in kind for t in name.tokens):
+        return False  # the kind said by a description, not by the name (SIGARS, MyHospital)
+    if not own:  # its own name was a place the workspace knows (Puskesmas Cikole of Kecamatan Cikole)
+        return len(written) > len(name.tokens)
+    # else words no table knows (Baros, Bali Mandara), never a system's acronym (SIMRS)
+    return not any(t in tables.known_words or t in tables.acronyms for t in own)
+
+
 def _brand(name: NormalName, tables: Tables, written: str) -> str | None:
     """The one word of a name that no table knows (Pikobar, Sambara): a brand names one system. A word of
     the language left over from a long name ("resmi" of "Situs Resmi Perangkat Daerah - Dinas X") is
@@ -613,6 +642,19 @@ _SITE_NAME = re.compile(r"^\W*(?:official\s+|resmi\s+)?(website|web[\s-]site|sit
                         r"|web\s+(?:opd|skpd|resmi|desa|kelurahan|kecamatan|dinas|badan|biro|bagian|puskesmas"
                         r"|sekolah|rumah\s+sakit|rsud))\b",
                         re.IGNORECASE)  # "Web OPD Desa X", "Web SKPD Dinas X", "Official Website X"; not "Web GIS"
+
+
+def _owners_portal(app: Application, workspace: Workspace) -> bool:
+    """'Portal BKPSDM' of the BKPSDM, 'Portal Diskominfo', 'Badan Kepegawaian Daerah (bkd.x.go.id)' of
+    the Badan Kepegawaian Daerah: a row named only by its owner is the owner's site, whatever its
+    description (often the owner's full name, which says its affairs: kepegawaian) seems to say;
+    'Portal MPP' or 'Portal Pelayanan Pajak' name a service, not the owner."""
+    rest = [w for w in words(without_addresses(app.name) or "") if w not in SITE_WORDS and w not in ("dan", "serta")]
+    org = workspace.get(app.owner)
+    if not rest or not isinstance(org, Organization):
+        return False
+    said = {*words(org.name), *words(org.short_name or ""), *_initials(words(org.name))}
+    return all(w in said for w in rest)  # not "Portal Resmi Pemerintah Kabupaten X" of the Diskominfo
 
 
 def names_a_site(name: str) -> bool:

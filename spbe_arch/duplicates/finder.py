@@ -15,7 +15,7 @@ from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
-from spbe_arch.duplicates.systems import name_text
+from spbe_arch.duplicates.systems import name_text, names_a_path
 from spbe_arch.duplicates.tables import words
 from spbe_arch.errors import UsageError
 from spbe_arch.workspace import Workspace
@@ -32,9 +32,14 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     of its client (e-Kinerja and e-Kinerja Mobile). A name of a kind of system (Aplikasi Antrian) in
     two OPDs is two systems; so is one acronym with two unrelated descriptions (two SIPPs)."""
     both_hosts = a.host is not None and b.host is not None
-    if both_hosts and a.host[0] == b.host[0] and (  # type: ignore[index]
-            not a.shared_host or a.host[1] == b.host[1]):  # type: ignore[index]
-        return "address"  # on a host of several applications, the site's root is the portal, not each of them
+    if a.host is not None and b.host is not None and a.host[0] == b.host[0] and (a.host[1] == b.host[1] or (
+            not a.shared_host and names_a_path(a.host[1]) == names_a_path(b.host[1]))) \
+            and not (a.institution_named and b.institution_named and a.compact != b.compact):
+        # on a host of several applications, the site's root is the portal, not each of them; and an
+        # application at a path that names it (diskominfo.x.go.id/silantik) is not the site at the
+        # host's root (two pages of one application's host, /booking and /hasil_survey, are one system);
+        # the pages of two puskesmas on the health office's site are two institutions' pages
+        return "address"
     if (a.part_of and (a.part_of == b.part_of or a.part_of in (b.compact, b.head))) \
             or (b.part_of and b.part_of in (a.compact, a.head)) or (a.head and a.head == b.head):
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
@@ -206,8 +211,9 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
                 found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
             continue
         if related(a, b) or a.is_national or b.is_national or a.bumd != b.bumd \
-                or (a.website and not a.functional_site) or (b.website and not b.functional_site):
-            continue  # an OPD's website is its own; a BUMD is a legal entity of its own
+                or (a.website and not a.functional_site) or (b.website and not b.functional_site) \
+                or a.institution_named or b.institution_named:
+            continue  # an OPD's website is its own, and so is an institution's page; a BUMD is a legal entity
         score, signals = scorer.measure(a, b)
         if score <= 0 or score < limit:
             continue

@@ -66,6 +66,15 @@ def address_parts(text: str) -> tuple[str, str] | None:
 
 
 _STORES = frozenset({"play.google.com", "apps.apple.com", "itunes.apple.com"})
+# first path segments that are the way into a system, not a system of their own
+_ENTRY_PATHS = frozenset({"login", "auth", "signin", "masuk", "admin", "public", "home", "beranda", "index.php",
+                          "index.html", "web", "app", "id", "en", "site", "main", "dashboard", "user", "v2", "#"})
+
+
+def names_a_path(segment: str) -> bool:
+    """A first path segment that names something (diskominfo.x.go.id/silantik: the Silantik application
+    on the office's host), not a way into the site's own system (/login, /auth, /public)."""
+    return bool(segment) and segment not in _ENTRY_PATHS
 
 
 def address_key(text: str) -> str | None:
