@@ -84,6 +84,7 @@ def test_institutions_listed_by_name_are_their_own_pages_not_one_job_done_many_t
             ["P2", "Puskesmas Benteng", "Dinas Kesehatan", "Portal Puskesmas Benteng", "", ""],
             ["P3", "Puskesmas Cikole", "Dinas Kesehatan", "Profil Puskesmas Cikole", "", ""],
             ["P4", "UPT Puskesmas Cipelang", "Dinas Kesehatan", "Profil Puskesmas Cipelang", "", ""],
+            ["P5", "Profil Puskesmas Sukakarya", "Dinas Kesehatan", "", "", ""],
             ["S1", "Sistem Informasi Puskesmas", "Dinas Kesehatan", "Rekam medis pasien puskesmas", "", ""],
             ["S2", "e-Puskesmas", "Badan Perencanaan Pembangunan Daerah", "Pelayanan pasien puskesmas", "", ""],
             ["B1", "Portal BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
@@ -92,7 +93,7 @@ def test_institutions_listed_by_name_are_their_own_pages_not_one_job_done_many_t
             ["B3", "Badan Kepegawaian Daerah (https://bkd.sukabumikota.go.id)", "Badan Kepegawaian Daerah",
              "Profil dan berita kepegawaian", "", ""]]
     pairs = row_pairs(import_rows(tmp_path, rows), merged=True)
-    assert not any(pair & {"P1", "P2", "P3", "P4"} for pair in pairs)
+    assert not any(pair & {"P1", "P2", "P3", "P4", "P5"} for pair in pairs)
     assert pairs.get(frozenset(("S1", "S2"))) == "functional"  # two applications of puskesmas still pair
     # an office's portal, or a row named by its owner, is the office's site, not a personnel system
     assert frozenset(("B1", "B2")) not in pairs and frozenset(("B2", "B3")) not in pairs

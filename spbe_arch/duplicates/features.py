@@ -588,6 +588,7 @@ _APPLICATION_WORDS = frozenset({"aplikasi", "app", "application", "apps", "siste
 
 
 _INSTITUTION_FORMS = frozenset({"upt", "uptd", "rs", "rsu", "rsud", "rsj", "rsia", "pkm"})
+_PAGE_WORDS = SITE_WORDS | {"profil", "profile", "beranda", "halaman"}  # Portal Puskesmas X, Profil RSUD Y
 
 
 def _names_an_institution(role: LocalFunction | None, name: NormalName, tables: Tables, written: list[str]) -> bool:
@@ -596,7 +597,7 @@ def _names_an_institution(role: LocalFunction | None, name: NormalName, tables: 
     website is; ten puskesmas listed by their names are not ten systems of one job."""
     if role is None or not role.institution or _APPLICATION_WORDS.intersection(name.tokens):
         return False
-    kind = {w for phrase in role.concept_words for w in phrase.split()} | _INSTITUTION_FORMS
+    kind = {w for phrase in role.concept_words for w in phrase.split()} | _INSTITUTION_FORMS | _PAGE_WORDS
     own = [t for t in name.tokens if t not in kind]
     if not any(t in kind for t in name.tokens):
         return False  # the kind said by a description, not by the name (SIGARS, MyHospital)
