@@ -16,6 +16,7 @@ from spbe_arch.exchange.inventory import build_inventory, import_inventory, load
 from spbe_arch.exchange.inventory_headers import match_header
 from spbe_arch.exchange.naming import IdAllocator, organization_kind
 from spbe_arch.exchange.opd_names import OrgRegistry
+from spbe_arch.exchange.workspace_writer import report_text
 from spbe_arch.loader import load_workspace
 from spbe_arch.model import Application
 from spbe_arch.validate import validate_workspace
@@ -329,3 +330,29 @@ def test_the_pemda_on_whose_domain_most_addresses_are_is_the_pemda_s_when_nothin
     source.write_text("\n".join(rows[:2] + rows[4:]) + "\n", encoding="utf-8")
     files, _, _ = build_inventory(source)
     assert "name: Pemerintah Daerah" in files["spbe.yaml"]
+
+
+def test_a_category_that_says_how_a_system_is_reached_is_its_platform_and_one_warning_is_said_once(
+        tmp_path: Path) -> None:
+    rows = ["Nama Aplikasi,OPD Pemilik,Kategori",
+            "SIMPEG,Badan Kepegawaian Daerah,Aplikasi berbasis Website",
+            "E-Kinerja Mobile,Badan Kepegawaian Daerah,Aplikasi berbasis Mobile",
+            "SIPPADU,Satuan Polisi Pamong Praja,Website - Layanan Publik",
+            "Website Dinas Sosial,Dinas Sosial,Website",
+            "Lapor Bupati,Inspektorat,Kanal Warga",
+            "Rekap Aduan,Inspektorat,Kanal Warga",
+            "Peta Aduan,Inspektorat,Kanal Warga",
+            "Bansos,Dinas Sosial,Kanal Warga"]
+    source = tmp_path / "apps.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    _, report, elements = build_inventory(source)
+    apps = {e.name: e for e in elements if e.id.startswith(("simpeg", "e-kinerja", "sippadu", "website"))}
+    assert apps["SIMPEG"].platform == ["web"] and apps["E-Kinerja Mobile"].platform == ["mobile"]
+    assert apps["SIPPADU"].platform == ["web"] and "website" not in apps["SIPPADU"].tags  # a web application
+    assert apps["SIPPADU"].properties["kategori"] == "Website - Layanan Publik"
+    assert "website" in apps["Website Dinas Sosial"].tags
+    # the category nobody understood is still reported, once for the rows it is said of
+    assert len(report.warnings) == 4
+    text = report_text(report)
+    assert "rows 6-9: category 'Kanal Warga' is neither a provider" in text
+    assert text.count("Kanal Warga") == 1

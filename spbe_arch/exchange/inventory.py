@@ -371,6 +371,13 @@ class _Builder:
             data["source"] = source
         elif norm in hd.CATEGORY_WEBSITE:
             data["tags"] = sorted({*data.get("tags", []), WEBSITE_TAG})
+        elif _platform_category(text):
+            # "Aplikasi berbasis Mobile", "Website - Layanan Publik": how the system is reached (a web
+            # application is not a website), kept whole as kategori; what follows the dash is the
+            # inventory's own grouping
+            platforms = hd.platform_values(norm)
+            data["platform"] = sorted({*data.get("platform", []), *platforms})
+            properties["kategori"] = text
         elif norm not in hd.CATEGORY_APPLICATION:
             self.warn(row, f"category {text!r} is neither a provider (pusat, daerah) nor website/aplikasi; "
                            "kept as property kategori")
@@ -450,6 +457,15 @@ def government_in_rows(texts: list[str]) -> tuple[str, str, int] | None:
         if n >= SECOND_WORD * count:
             return kind, f"{word} {second}", count
     return kind, word, count
+
+
+_PLATFORM_CATEGORY = re.compile(r"^\s*(?:(?:aplikasi\s+)?berbasis\s+\w+|aplikasi\s+\w+|"
+                                r"(?:website|web|mobile|android|desktop)\s*[-:])", re.IGNORECASE)
+
+
+def _platform_category(text: str) -> bool:
+    """A category that says how a system is reached (Aplikasi berbasis Website, Mobile - Layanan Publik)."""
+    return bool(_PLATFORM_CATEGORY.match(text)) and bool(hd.platform_values(text))
 
 
 _PEMDA_DOMAIN = re.compile(r"\b([a-z]{3,})(kab|kota|prov)\.go\.id\b")

@@ -6,6 +6,7 @@ so a refused import leaves the folder as it was.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -73,9 +74,44 @@ def report_text(report: ImportReport) -> str:
     for title, notes in sections:
         if notes:
             lines.append(f"{title} ({len(notes)}):")
-            lines += [f"  {n.where}: {n.message}" for n in notes]
+            lines += [f"  {where}: {message}" for where, message in _grouped(notes)]
     lines.append(f"next: spbe validate {report.target}")
     return "\n".join(lines) + "\n"
+
+
+_ROW = re.compile(r"row (\d+)")
+
+
+def _grouped(notes: list[ImportNote]) -> list[tuple[str, str]]:
+    """One line per message said of several rows ("rows 2-127: category 'Aplikasi berbasis Website'
+    ..."), in the order the messages first appear: 126 lines of one warning hide the one that matters."""
+    rows: dict[str, list[int]] = {}
+    lines: list[tuple[str, str]] = []
+    for note in notes:
+        found = _ROW.fullmatch(note.where)
+        if found is None:
+            lines.append((note.where, note.message))
+            continue
+        if note.message not in rows:
+            rows[note.message] = []
+            lines.append(("", note.message))  # its place, filled below
+        rows[note.message].append(int(found.group(1)))
+    return [(where or _row_ranges(rows[message]), message) for where, message in lines]
+
+
+def _row_ranges(numbers: list[int]) -> str:
+    """'row 7', 'rows 2-5, 9': the rows a message is said of."""
+    numbers = sorted(set(numbers))
+    spans: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        spans.append(str(start) if start == previous else f"{start}-{previous}")
+        if number is not None:
+            start = previous = number
+    return f"row {numbers[0]}" if len(numbers) == 1 else f"rows {', '.join(spans)}"
 
 
 try:  # libyaml's emitter, in every PyYAML wheel, is some 10x faster than the pure one
