@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from spbe_arch.duplicates.features import build_features
+from spbe_arch.duplicates.features import build_features, national_copies
 from spbe_arch.duplicates.finder import find_duplicates
 from spbe_arch.exchange.naming import organization_kind
 from tests.inventory_factory import import_rows, row_pairs
@@ -58,6 +58,15 @@ def test_an_opd_s_site_named_by_its_short_form_is_no_copy_of_a_national_applicat
     assert find_duplicates(workspace, language="id").groups == []
     sites = {f.app.properties["source_ids"]: f.owner_site for f in build_features(workspace).apps}
     assert sites == {"A1": True, "A2": True, "A3": True}
+    # rule AP015 and the Indeks evidence read it as the finder does
+    assert national_copies(workspace) == []
+
+
+def test_rule_ap015_reads_an_office_s_portal_as_the_office_s_site(tmp_path: Path) -> None:
+    rows = [["B1", "Portal BKPSDM", "BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "", ""],
+            ["B2", "SIMPEG Daerah", "BKPSDM", "Sistem Informasi Kepegawaian", "", ""]]
+    workspace = import_rows(tmp_path, rows)
+    assert [app.name for app, _, _ in national_copies(workspace)] == ["SIMPEG Daerah"]
 
 
 def test_an_application_at_a_named_path_of_an_office_s_host_is_not_the_office_s_site(tmp_path: Path) -> None:

@@ -540,24 +540,46 @@ def _mark_sites(features: AppFeatures, workspace: Workspace, tables: Tables) -> 
     """Whether a row without description is its owner's website by its address alone: an address that
     abbreviates the owner (dinkes.x.go.id of Dinas Kesehatan) is the OPD's site even where the inventory
     has no category column to say so."""
-    name = features.app.name.strip()
-    if features.app.description or features.host is None or " " in name or "." not in name:
-        return  # only a row named by its bare address (desdm.x.go.id)
+    if not _bare_address(features.app) or features.host is None:
+        return
     label = features.compact
     own = tuple(words(organization_label(workspace, features.owner_id)))
-    # (kesbangpol.x.go.id of the Badan Kesatuan Bangsa dan Politik, without "Badan"; dukcapil.x.go.id, an
-    # abbreviation the tables spell out, of the Dinas Kependudukan dan Pencatatan Sipil), or names it by
-    # the word of its name that is no function: its place (nglipar.x.go.id of Kapanewon
-    # Nglipar, and nglipar.puskeswan.x.go.id of UPT Puskeswan Nglipar), which other units of that place
-    # share; statistik.x.go.id of the Dinas Kominfo dan Statistik is one of its jobs, not its site
-    spelt = tables.acronyms.get(label) or ()
-    features.owner_site = names_owner(label, own) or names_owner(label, own, without_kind=True) or (
-        len(label) >= MIN_BRAND and label in own and label not in tables.known_words) or (
-        bool(spelt) and all(w in own for w in spelt))
+    features.owner_site = _label_names_owner(label, own, tables)
     features.website = features.website or features.owner_site
     features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
         names_owner(label, other, without_kind=True) for other in _organization_words(workspace).get(label[:1], ())
         if other != own)  # kesbangpol is another OPD's
+
+
+def _bare_address(app: Application) -> bool:
+    """A row without description named by its bare address (desdm.x.go.id)."""
+    name = app.name.strip()
+    return not app.description and " " not in name and "." in name
+
+
+def _label_names_owner(label: str, own: tuple[str, ...], tables: Tables) -> bool:
+    """An address label that abbreviates its owner (dinkes of Dinas Kesehatan; kesbangpol of the Badan
+    Kesatuan Bangsa dan Politik, without "Badan"; dukcapil, an abbreviation the tables spell out, of the
+    Dinas Kependudukan dan Pencatatan Sipil), or names it by the word of its name that is no function:
+    its place (nglipar.x.go.id of Kapanewon Nglipar, and nglipar.puskeswan.x.go.id of UPT Puskeswan
+    Nglipar, which other units of that place share); statistik.x.go.id of the Dinas Kominfo dan
+    Statistik is one of its jobs, not its site."""
+    spelt = tables.acronyms.get(label) or ()
+    return names_owner(label, own) or names_owner(label, own, without_kind=True) or (
+        len(label) >= MIN_BRAND and label in own and label not in tables.known_words) or (
+        bool(spelt) and all(w in own for w in spelt))
+
+
+def reads_as_owners_site(app: Application, workspace: Workspace, tables: Tables) -> bool:
+    """What the finder reads as the owner's own site without a website tag: a row named only by its owner
+    (Portal BKPSDM) or by a bare address that names it (dukcapil.x.go.id): it informs about the owner's
+    affairs, it copies no national application (rule AP015 and the Indeks evidence read it so too)."""
+    if _owners_portal(app, workspace):
+        return True
+    if not _bare_address(app) or _host(app.url or app.name) is None:
+        return False
+    own = tuple(words(organization_label(workspace, app.owner)))
+    return _label_names_owner(compact(name_text(app.name)), own, tables)
 
 
 def _organization_words(workspace: Workspace) -> dict[str, list[tuple[str, ...]]]:
@@ -763,7 +785,8 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
             if national is not None:
                 (national_ids if named else fallback_ids).setdefault(national.id, app.id)
             continue
-        if function is not None and "website" not in app.tags and not _bumd(bumd, workspace, app.owner):
+        if function is not None and "website" not in app.tags and not _bumd(bumd, workspace, app.owner) \
+                and not reads_as_owners_site(app, workspace, tables):
             found.append((app, function, None))  # a website informs about a function; a BUMD is apart
     national_ids = _one_row_serves_all({**fallback_ids, **national_ids}, tables)
     return [(app, function, national_ids.get(function.id)) for app, function, _ in found]
