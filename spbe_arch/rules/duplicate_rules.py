@@ -17,8 +17,9 @@ from spbe_arch.rules.registry import Context, Hit, rule
       domains/national-applications.yaml has one, and says its basis is to be confirmed otherwise. The function
       is recognised from the application's name (acronyms and synonyms expanded: e-Office, TNDE and
       persuratan all mean correspondence), or from the start of its description when the name is only an
-      acronym. A website (tag `website`) informs about a function rather than performing it, and a BUMD is a legal
-      entity of its own: neither is reported. Use the national application, integrate with it instead of copying
+      acronym. A website (tag `website`, or a row named only by its owner: Portal BKPSDM, dukcapil.x.go.id of the
+      Dinas Kependudukan dan Pencatatan Sipil) informs about a function rather than performing it, and a BUMD is
+      a legal entity of its own: neither is reported. Use the national application, integrate with it instead of copying
       it, or, if the application does something else, say so with `distinct_from: [<national application id>]` or
       `ignore: [AP015]` on it. `spbe duplicates` lists the same copies with a migration proposal; the table of
       functions is spbe_arch/duplicates/data/national_functions.yaml, extended by
