@@ -576,7 +576,7 @@ def reads_as_owners_site(app: Application, workspace: Workspace, tables: Tables)
     affairs, it copies no national application (rule AP015 and the Indeks evidence read it so too)."""
     if _owners_portal(app, workspace):
         return True
-    if not _bare_address(app) or _host(app.url or app.name) is None:
+    if not _bare_address(app) or _host(app.url) is None:  # as the finder reads it (features.host)
         return False
     own = tuple(words(organization_label(workspace, app.owner)))
     return _label_names_owner(compact(name_text(app.name)), own, tables)
