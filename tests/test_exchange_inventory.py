@@ -16,9 +16,9 @@ from spbe_arch.exchange.inventory import build_inventory, import_inventory, load
 from spbe_arch.exchange.inventory_headers import match_header
 from spbe_arch.exchange.naming import IdAllocator, organization_kind
 from spbe_arch.exchange.opd_names import OrgRegistry
-from spbe_arch.exchange.workspace_writer import report_text
+from spbe_arch.exchange.workspace_writer import ImportReport, report_text
 from spbe_arch.loader import load_workspace
-from spbe_arch.model import Application
+from spbe_arch.model import Application, Element
 from spbe_arch.validate import validate_workspace
 from tests.inventory_factory import OPDS, inventory_csv_text, inventory_rows, write_inventory_xlsx
 
@@ -294,6 +294,13 @@ def test_opd_names_with_commas_in_the_users_column(tmp_path: Path) -> None:
     assert len(musrenbang.users) == 2 and musrenbang.properties["pengguna"] == "Masyarakat"
 
 
+def _sheet(tmp_path: Path, lines: list[str]) -> tuple[dict[str, str], ImportReport, list[Element]]:
+    """A small CSV sheet (header line first) through the inventory import, nothing written."""
+    source = tmp_path / "apps.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return build_inventory(source)
+
+
 def test_the_government_named_by_most_rows_is_the_pemda_s_when_the_sheet_has_no_title(tmp_path: Path) -> None:
     rows = ["Nama Aplikasi,OPD Pemilik,Keterangan",
             "Web SKPD Dinas Sosial Kab. Konawe Selatan,Dinas Sosial,Website",
@@ -301,14 +308,11 @@ def test_the_government_named_by_most_rows_is_the_pemda_s_when_the_sheet_has_no_
             "SIMPEG,Badan Kepegawaian Daerah,Kepegawaian KAB. KONAWE SELATAN",
             "Kota Layak Anak,Dinas Sosial,Program kota layak anak",
             "SIMRAL,Badan Keuangan Daerah,Perencanaan dan penganggaran"]
-    source = tmp_path / "apps.csv"
-    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    files, report, _ = build_inventory(source)
+    files, report, _ = _sheet(tmp_path, rows)
     assert "name: Pemerintah Kabupaten Konawe Selatan" in files["spbe.yaml"]
     assert any("3 of 5 rows name Kabupaten Konawe Selatan" in note.message for note in report.assumptions)
     # one row naming a place is not the Pemda
-    source.write_text("\n".join(rows[:1] + rows[4:]) + "\n", encoding="utf-8")
-    files, report, _ = build_inventory(source)
+    files, report, _ = _sheet(tmp_path, rows[:1] + rows[4:])
     assert "name: Pemerintah Daerah" in files["spbe.yaml"]
     assert any("set it (or give --government)" in note.message for note in report.assumptions)
 
@@ -320,15 +324,12 @@ def test_the_pemda_on_whose_domain_most_addresses_are_is_the_pemda_s_when_nothin
             "https://nglipar.gunungkidulkab.go.id,Kapanewon Nglipar,Kapanewon",
             "https://nglipar.puskeswan.gunungkidulkab.go.id,UPT Puskeswan Nglipar,Puskeswan",
             "https://lpse.lkpp.go.id,Bagian Pengadaan Barang dan Jasa,Other"]
-    source = tmp_path / "apps.csv"
-    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    files, report, _ = build_inventory(source)
+    files, report, _ = _sheet(tmp_path, rows)
     assert "name: Pemerintah Kabupaten Gunungkidul" in files["spbe.yaml"]
     assert any("3 of 4 rows have addresses on Kabupaten Gunungkidul's domain" in note.message
                for note in report.assumptions)
     # one address on a Pemda's domain is not enough
-    source.write_text("\n".join(rows[:2] + rows[4:]) + "\n", encoding="utf-8")
-    files, _, _ = build_inventory(source)
+    files, _, _ = _sheet(tmp_path, rows[:2] + rows[4:])
     assert "name: Pemerintah Daerah" in files["spbe.yaml"]
 
 
@@ -343,10 +344,8 @@ def test_a_category_that_says_how_a_system_is_reached_is_its_platform_and_one_wa
             "Rekap Aduan,Inspektorat,Kanal Warga",
             "Peta Aduan,Inspektorat,Kanal Warga",
             "Bansos,Dinas Sosial,Kanal Warga"]
-    source = tmp_path / "apps.csv"
-    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    _, report, elements = build_inventory(source)
-    apps = {e.name: e for e in elements if e.id.startswith(("simpeg", "e-kinerja", "sippadu", "website"))}
+    _, report, elements = _sheet(tmp_path, rows)
+    apps = {e.name: e for e in elements if isinstance(e, Application)}
     assert apps["SIMPEG"].platform == ["web"] and apps["E-Kinerja Mobile"].platform == ["mobile"]
     assert apps["SIPPADU"].platform == ["web"] and "website" not in apps["SIPPADU"].tags  # a web application
     assert apps["SIPPADU"].properties["kategori"] == "Website - Layanan Publik"
