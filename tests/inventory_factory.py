@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from spbe_arch.duplicates.features import AppFeatures
 from spbe_arch.duplicates.report import DuplicateReport
 from spbe_arch.workspace import Workspace
 
@@ -325,3 +326,10 @@ def row_pairs(workspace: Workspace, report: DuplicateReport | None = None,
     found.update({frozenset((rows[p.a], rows[p.b])): p.kind
                   for p in (report if report is not None else find_duplicates(workspace)).pairs})
     return found
+
+
+def features_by_row(workspace: Workspace) -> dict[str, AppFeatures]:
+    """The finder's reading of each imported application, by the inventory row(s) it came from."""
+    from spbe_arch.duplicates.features import build_features
+
+    return {str(f.app.properties["source_ids"]): f for f in build_features(workspace).apps}

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from spbe_arch.duplicates.features import build_features, national_copies
+from spbe_arch.duplicates.features import national_copies
 from spbe_arch.duplicates.finder import find_duplicates
 from spbe_arch.exchange.naming import organization_kind
-from tests.inventory_factory import import_rows, row_pairs
+from tests.inventory_factory import features_by_row, import_rows, row_pairs
 
 
 @pytest.mark.parametrize(("name", "kind"), [
@@ -56,7 +56,7 @@ def test_an_opd_s_site_named_by_its_short_form_is_no_copy_of_a_national_applicat
     workspace = import_rows(tmp_path, rows)
     # the Dukcapil's site is the office's site, not a copy of SIAK to be moved to it
     assert find_duplicates(workspace, language="id").groups == []
-    sites = {f.app.properties["source_ids"]: f.owner_site for f in build_features(workspace).apps}
+    sites = {row: f.owner_site for row, f in features_by_row(workspace).items()}
     assert sites == {"A1": True, "A2": True, "A3": True}
     # rule AP015 and the Indeks evidence read it as the finder does
     assert national_copies(workspace) == []

@@ -14,13 +14,12 @@ from typer.testing import CliRunner
 
 from spbe_arch.cli import app
 from spbe_arch.duplicates import find_duplicates
-from spbe_arch.duplicates.features import build_features
 from spbe_arch.duplicates.finder import misspelt
 from spbe_arch.duplicates.national import role_of
 from spbe_arch.duplicates.normalize import Normaliser
 from spbe_arch.duplicates.tables import build_tables, shipped_tables
 from spbe_arch.loader import open_workspace
-from tests.inventory_factory import app_rows, import_rows, row_pairs
+from tests.inventory_factory import app_rows, features_by_row, import_rows, row_pairs
 
 NAMES_ONLY = [
     ["N01", "E-Presensi", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
@@ -137,7 +136,7 @@ def test_a_name_that_says_website_is_a_website_without_a_category(tmp_path: Path
             ["W06", "Website Puskesmas Kawedanan", "Puskesmas Kawedanan", "", "", ""],
             ["W07", "Aplikasi Sistem Informasi Puskesmas", "Dinas Kesehatan", "", "", ""]]
     workspace = import_rows(tmp_path, rows)
-    websites = {f.app.properties["source_ids"] for f in build_features(workspace).apps if f.website}
+    websites = {row for row, f in features_by_row(workspace).items() if f.website}
     assert websites == {"W01", "W03", "W04", "W05", "W06"}
     pairs = row_pairs(workspace)
     # the PPID's website is where that function lives: one job done twice, with the other OPD's application

@@ -280,6 +280,10 @@ def test_cli_lang_and_kind_in_every_format(inventory: Workspace) -> None:
     as_csv = runner.invoke(app, ["duplicates", root, "-f", "csv"])
     assert ",same_system," in as_csv.output and ",functional," in as_csv.output
     assert runner.invoke(app, ["duplicates", root, "--lang", "fr"]).exit_code == 2
+    # the threshold as given, with a decimal comma in Indonesian (not rounded to two digits)
+    given = runner.invoke(app, ["duplicates", root, "--lang", "id", "--threshold", "0.575"])
+    assert "pada ambang 0,575;" in given.output.splitlines()[0]
+    assert "at threshold 0.575;" in runner.invoke(app, ["duplicates", root, "--threshold", "0.575"]).output
 
 
 @pytest.mark.parametrize(("setting", "line", "message"), [

@@ -218,3 +218,13 @@ def test_the_provider_s_short_name_beside_a_national_application_is_still_its_na
     # two OPDs report SiRUP, one with the LKPP's name beside it: one national application
     assert pairs[frozenset({"sirup-lkpp", "sirup"})] == "same_system"
     assert not any("renja-bappeda" in pair for pair in pairs)
+
+
+def test_a_name_written_with_underscores_is_read_word_by_word() -> None:
+    from spbe_arch.duplicates.normalize import Normaliser
+    from spbe_arch.duplicates.tables import shipped_tables
+
+    normaliser = Normaliser(shipped_tables())
+    assert normaliser.name("aplikasi_presensi_pegawai").weights == normaliser.name("Aplikasi Presensi Pegawai").weights
+    normaliser.description("Bridging SATUSEHAT dan rawat_inap")  # words of descriptions noted as written
+    assert normaliser.written == {"satusehat": "SATUSEHAT"}

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spbe_arch.duplicates.features import build_features, national_readings
+from spbe_arch.duplicates.features import national_readings
 from spbe_arch.duplicates.systems import is_generic, without_addresses, without_tags
-from tests.inventory_factory import app_rows, import_rows, row_pairs
+from tests.inventory_factory import app_rows, features_by_row, import_rows, row_pairs
 
 FORM = "Operasional dan Manajemen Data/Konten"
 # other rows of the register, each its own: the form and the address are rare among them
@@ -49,7 +49,7 @@ def test_tagged_rows_of_one_system_meet_and_a_tag_is_not_their_function(tmp_path
     assert pairs.get(frozenset(("T01", "T02"))) == "same_system"
     # the library of a hospital is a library, not the hospital's management system
     assert frozenset(("T03", "T04")) not in pairs
-    roles = {f.app.properties["source_ids"]: f.role.id if f.role else None for f in build_features(workspace).apps}
+    roles = {row: f.role.id if f.role else None for row, f in features_by_row(workspace).items()}
     assert roles["T03"] != "simrs"
 
 
@@ -84,7 +84,7 @@ def test_a_site_named_only_by_its_owner_is_its_own_site(tmp_path: Path) -> None:
     workspace = import_rows(tmp_path, rows)
     rows_of = app_rows(workspace)
     assert sorted(rows_of.values()) == ["S01", "S02", "S03", "S04", "S05", "S06"]  # two OPDs' sites: two rows
-    features = {f.app.properties["source_ids"]: f for f in build_features(workspace).apps}
+    features = features_by_row(workspace)
     assert features["S03"].own_site and not features["S03"].functional_site
     assert features["S05"].website and features["S05"].brand is None  # "site" of Web-Site names no system
     pairs = row_pairs(workspace)
@@ -109,7 +109,7 @@ def test_medical_records_cyber_incidents_and_information_assets(tmp_path: Path) 
             ["L05", "Sistem Informasi Keuangan Desa Adat", "Dinas Pemajuan Masyarakat Adat", "", "", ""],
             ["L06", "Aplikasi Keuangan Desa", "Dinas Pemberdayaan Masyarakat dan Desa", "", "", ""]]
     workspace = import_rows(tmp_path, rows)
-    features = {f.app.properties["source_ids"]: f for f in build_features(workspace).apps}
+    features = features_by_row(workspace)
     # an electronic medical record is the hospital's, not an archive (it was read as SRIKANDI's job)
     assert features["L01"].role is not None and features["L01"].role.id == "simrs"
     assert features["L01"].function is None
@@ -139,7 +139,7 @@ def test_a_family_name_is_read_in_its_description_whole_phrases_first(tmp_path: 
     readings = {app.properties["source_ids"]: function for app, function, _, _ in national_readings(workspace)}
     # SIMDA is a family: this one keeps the assets (BMD), not the accounts that SIPD keeps
     assert readings["B01"] is None
-    roles = {f.app.properties["source_ids"]: f.role.id if f.role else None for f in build_features(workspace).apps}
+    roles = {row: f.role.id if f.role else None for row, f in features_by_row(workspace).items()}
     assert roles["B01"] == roles["B02"] == "aset"
 
 
@@ -153,7 +153,7 @@ def test_an_official_site_is_its_owner_s_and_a_form_in_names_says_nothing(tmp_pa
                 ("Aplikasi SIKALIMA", "Biro Perekonomian"), ("Aplikasi Antrean Puskesmas", "Dinas Kesehatan"),
                 ("Layanan Sisnaker", "Dinas Ketenagakerjaan"), ("Portal Berita", "Dinas Komunikasi dan Informatika")])]]
     workspace = import_rows(tmp_path, rows + OTHERS)
-    features = {f.app.properties["source_ids"]: f for f in build_features(workspace).apps}
+    features = features_by_row(workspace)
     # an official site publishes public information; it is its OPD's site, not a PPID application
     assert features["W01"].own_site and features["W02"].own_site
     assert features["W04"].website
@@ -174,7 +174,7 @@ def test_the_pemda_s_name_and_its_sites_in_a_catalogue_say_nothing(tmp_path: Pat
             ["K12", "Statistik Dinkes", "Dinas Kesehatan", "Data statistik kesehatan", "", ""],
             ["K13", "Statistik Dinsos", "Dinas Sosial", "Data statistik sosial", "", ""]]
     workspace = import_rows(tmp_path, rows + OTHERS)
-    features = {f.app.properties["source_ids"]: f for f in build_features(workspace).apps}
+    features = features_by_row(workspace)
     assert all(features[f"K0{i}"].website for i in range(4)) and features["K10"].own_site
     assert "selatan" not in features["K11"].name  # Konawe Selatan: the place with its direction
     pairs = row_pairs(workspace)

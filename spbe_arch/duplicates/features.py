@@ -398,10 +398,11 @@ def _read(workspace: Workspace, tables: Tables | None = None) -> _Reading:
         normaliser = build_normaliser(workspace, chosen, apps)
         # a form many OPDs name their rows by ("Operasional dan Manajemen Data/Konten X") says nothing of
         # what each does; a site's form ("Situs Resmi Perangkat Daerah - X") says whose site it is, and stays
-        texts = [(name_text(a.name), a) for a in apps if not names_a_site(a.name)]
+        written = {a.id: name_text(a.name) for a in apps}
+        texts = [(written[a.id], a) for a in apps if not names_a_site(a.name)]
         leads = template_leads([(text, a.owner) for text, a in texts], chosen)
         formless = {a.id: without_lead(text, leads, chosen.function_words) for text, a in texts}
-        names = [normaliser.name(formless.get(a.id) or name_text(a.name), a.acronym) for a in apps]
+        names = [normaliser.name(formless.get(a.id) or written[a.id], a.acronym) for a in apps]
         return _Reading(chosen, apps, normaliser, names, _functions(normaliser, apps, names))
 
     return read() if tables is not None else workspace.derived(("function-reading",), read)
@@ -437,7 +438,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
         role = None if function is not None else _cached_role(role_cache, normaliser, app, name, read_description)
         performs = role or function
-        portal = _owners_portal(app, workspace)
+        by_owner = _named_by_owner(app, workspace)
+        text = name_text(app.name)
         if named and national is not None:
             named_national.setdefault(national.id, app.id)
         result.append(AppFeatures(
@@ -461,17 +463,17 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             opaque=is_opaque(name, tables),
             generic=generic_words(name.weights),
             platform_named=mentions_platform(app.name),
-            compact=compact(name_text(app.name)),
+            compact=compact(text),
             core=" ".join(t for t in name.tokens if t not in tables.fillers and t not in tables.platform
                           and t not in SITE_WORDS),
-            website="website" in app.tags or (names_a_site(app.name) and function is None) or portal,
+            website="website" in app.tags or (names_a_site(app.name) and function is None) or by_owner,
             named_national=named,
             part_of=part_of(app.description),
             head=head(app.name),
             own_site=("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
                       and _names_only_its_owner(normaliser, app, workspace))
             or (names_a_site(app.name) and (_says_only_whose(normaliser, app.name, app.owner, workspace)
-                                            or _official(app.name))) or portal,
+                                            or _official(app.name))) or by_owner,
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or app.source == "nasional",
@@ -481,8 +483,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             titled_function=read_description and function is not None
             and _only_names(normaliser, app.description, function.concept_words),
             read_description=read_description,
-            brand=_brand(name, tables, name_text(app.name)),
-            institution_named=_names_an_institution(role, name, tables, words(name_text(app.name))),
+            brand=_brand(name, tables, text),
+            institution_named=_names_an_institution(role, name, tables, words(text)),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
         ))
@@ -574,7 +576,7 @@ def reads_as_owners_site(app: Application, workspace: Workspace, tables: Tables)
     """What the finder reads as the owner's own site without a website tag: a row named only by its owner
     (Portal BKPSDM) or by a bare address that names it (dukcapil.x.go.id): it informs about the owner's
     affairs, it copies no national application (rule AP015 and the Indeks evidence read it so too)."""
-    if _owners_portal(app, workspace):
+    if _named_by_owner(app, workspace):
         return True
     if not _bare_address(app) or _host(app.url) is None:  # as the finder reads it (features.host)
         return False
@@ -667,7 +669,7 @@ _SITE_NAME = re.compile(r"^\W*(?:official\s+|resmi\s+)?(website|web[\s-]site|sit
                         re.IGNORECASE)  # "Web OPD Desa X", "Web SKPD Dinas X", "Official Website X"; not "Web GIS"
 
 
-def _owners_portal(app: Application, workspace: Workspace) -> bool:
+def _named_by_owner(app: Application, workspace: Workspace) -> bool:
     """'Portal BKPSDM' of the BKPSDM, 'Portal Diskominfo', 'Badan Kepegawaian Daerah (bkd.x.go.id)' of
     the Badan Kepegawaian Daerah: a row named only by its owner is the owner's site, whatever its
     description (often the owner's full name, which says its affairs: kepegawaian) seems to say;

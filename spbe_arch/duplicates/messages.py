@@ -189,6 +189,11 @@ class Messages:
         self.surface: dict[str, str] = {}  # stem -> a word as written, to show description words
         self.written: dict[str, str] = {}  # a word -> its case where descriptions write it so (SATUSEHAT)
 
+    def _shown(self, stem: str) -> str:
+        """A description word as a reader sees it: the shortest form written, in the case it is written."""
+        word = self.surface.get(stem, stem)
+        return self.written.get(word, word)
+
     def text(self, key: str, **values: object) -> str:
         return self._texts[key].format(**values)
 
@@ -245,7 +250,7 @@ class Messages:
         found = self._memo.get(key)
         if found is None:
             shared = sorted(a.desc.keys() & b.desc.keys(), key=lambda w: (-(a.desc[w] * b.desc[w]), w))
-            words = ", ".join(self.written.get(self.surface.get(w, w), self.surface.get(w, w)) for w in shared[:5])
+            words = ", ".join(self._shown(w) for w in shared[:5])
             found = self._memo[key] = (self.text("description", score=score, words=words) if words
                                        else self.text("description_bare", score=score))
         return found

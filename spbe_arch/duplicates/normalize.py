@@ -380,7 +380,6 @@ class Normaliser:
                 self.surface[stem] = word
         return stemmed
 
-
     def _note_written(self, text: str) -> None:
         """How the description writes its words: a word shown to a reader keeps the case it is written
         in (SATUSEHAT) unless some description writes it as an ordinary word (sipil, Sipil)."""
@@ -391,9 +390,6 @@ class Normaliser:
                 self.written.pop(folded, None)
             elif folded not in self._plain:
                 self.written.setdefault(folded, written)
-
-
-_RAW_WORD = re.compile(r"\w+")
 
 
 def stem_word(word: str) -> str:

@@ -78,6 +78,12 @@ def _score(value: float, language: str) -> str:
     return desimal(value, 3) if language == "id" else f"{value:.3f}"
 
 
+def _threshold(value: float, language: str) -> str:
+    """The threshold as given (0.575 stays 0.575), with a decimal comma in Indonesian."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if language == "id" else text
+
+
 def _pairs_by_group(report: DuplicateReport) -> dict[str, list[Pair]]:
     """The pairs of each group: both members in it, and of its kind (an application can be in a
     same-system group and a functional group at once)."""
@@ -95,8 +101,7 @@ def _summary(report: DuplicateReport, language: str = "en") -> str:
     copies = sum(1 for g in report.groups if (g.national_application or g.national) and g.kind == "functional")
     return _words(language)["summary"].format(groups=len(report.groups), same=same,
                                               functional=len(report.groups) - same, pairs=len(report.pairs),
-                                              threshold=desimal(report.threshold) if language == "id"
-                                              else f"{report.threshold:g}", copies=copies)
+                                              threshold=_threshold(report.threshold, language), copies=copies)
 
 
 def report_text(report: DuplicateReport, workspace: Workspace | None = None, language: str = "en") -> str:

@@ -367,15 +367,15 @@ class _Builder:
         """A category cell: who provides the application (pusat, daerah), or that the row is a website."""
         norm = hd.normalise(text)
         source = hd.SOURCE_VALUES.get(norm) or hd.CATEGORY_SOURCE.get(norm)
+        platforms = _platforms_said(text)
         if source is not None:
             data["source"] = source
         elif norm in hd.CATEGORY_WEBSITE:
             data["tags"] = sorted({*data.get("tags", []), WEBSITE_TAG})
-        elif _platform_category(text):
+        elif platforms:
             # "Aplikasi berbasis Mobile", "Website - Layanan Publik": how the system is reached (a web
             # application is not a website), kept whole as kategori; what follows the dash is the
             # inventory's own grouping
-            platforms = hd.platform_values(norm)
             data["platform"] = sorted({*data.get("platform", []), *platforms})
             properties["kategori"] = text
         elif norm not in hd.CATEGORY_APPLICATION:
@@ -463,9 +463,10 @@ _PLATFORM_CATEGORY = re.compile(r"^\s*(?:(?:aplikasi\s+)?berbasis\s+\w+|aplikasi
                                 r"(?:website|web|mobile|android|desktop)\s*[-:])", re.IGNORECASE)
 
 
-def _platform_category(text: str) -> bool:
-    """A category that says how a system is reached (Aplikasi berbasis Website, Mobile - Layanan Publik)."""
-    return bool(_PLATFORM_CATEGORY.match(text)) and bool(hd.platform_values(text))
+def _platforms_said(category: str) -> list[str]:
+    """The platforms a category says a system is reached by (Aplikasi berbasis Website, Mobile - Layanan
+    Publik); none for any other category."""
+    return hd.platform_values(category) if _PLATFORM_CATEGORY.match(category) else []
 
 
 _PEMDA_DOMAIN = re.compile(r"\b([a-z]{3,})(kab|kota|prov)\.go\.id\b")
