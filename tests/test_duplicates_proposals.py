@@ -20,6 +20,8 @@ organizations:
   - {id: kec-utara, name: Kecamatan Utara, kind: kecamatan}
   - {id: disnaker, name: Dinas Tenaga Kerja, kind: dinas}
   - {id: dispar, name: Dinas Pariwisata, kind: dinas}
+  - {id: biro-org, name: Biro Organisasi, kind: lainnya}
+  - {id: uptd-pasar, name: UPTD Pasar Kota, kind: uptd}
 """
 
 
@@ -118,7 +120,11 @@ def test_the_planning_application_moves_to_sipd_beside_its_budgeting_row(make_wo
 
 @pytest.mark.parametrize(("second_owner", "expected"), [
     ("dispar", "satukan "),  # two OPDs used alike: the owners decide which one stays
+    # a biro of the secretariat is the secretariat at work, not a unit below the other OPD (Bali: a
+    # hospital's e-library was made the keeper over the Biro Organisasi's library application)
+    ("biro-org", "satukan "),
     ("kec-utara", "ke dalam Sistem Informasi Antrean Pelayanan (Badan Pengelolaan Keuangan dan Aset Daerah)"),
+    ("uptd-pasar", "ke dalam Sistem Informasi Antrean Pelayanan (Badan Pengelolaan Keuangan dan Aset Daerah)"),
 ])
 def test_the_one_kept_is_never_a_coin_toss(make_workspace, second_owner: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     root = _workspace(make_workspace, f"""\
@@ -127,7 +133,7 @@ def test_the_one_kept_is_never_a_coin_toss(make_workspace, second_owner: str, ex
         """)
     proposal = _proposal_of(find_duplicates(root, language="id"), "antre-a")
     assert expected in proposal
-    if second_owner == "dispar":
+    if second_owner in ("dispar", "biro-org"):
         assert "tingkat penggunaannya setara" in proposal and "ke dalam" not in proposal
     else:  # a kecamatan's copy joins the OPD's, said with why; no count of zero integrations
         assert "dikelola perangkat daerah, bukan unit kerja di bawahnya" in proposal

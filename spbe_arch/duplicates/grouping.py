@@ -75,12 +75,24 @@ def _incoming_integrations(workspace: Workspace) -> Counter[str]:
     return Counter(i.target for app in workspace.applications for i in app.integrations)
 
 
+# A biro or bagian of a secretariat is the secretariat at work for the whole Pemda (Biro Hukum, Bagian
+# Pengadaan Barang dan Jasa), not a field unit under a sector's OPD.
+_SECRETARIAT_UNIT = re.compile(r"(?:biro|bagian|bag\.?)\s", re.IGNORECASE)
+
+
 def _sub_unit(workspace: Workspace, org_id: str) -> bool:
-    """An owner that does not hold a sector's function: a unit of a perangkat daerah (bagian, UPTD,
+    """An owner that does not hold a sector's function: a field unit of a perangkat daerah (UPTD,
     puskesmas, kelurahan) or a kecamatan. The OPD that holds the function is the better home of a
-    consolidated application."""
+    consolidated application; a secretariat's biro or bagian is the secretariat itself."""
     org = workspace.get(org_id)
-    return isinstance(org, Organization) and (not org.perangkat_daerah or org.kind == "kecamatan")
+    if not isinstance(org, Organization):
+        return False
+    if org.perangkat_daerah:
+        return org.kind == "kecamatan"
+    parent = workspace.get(org.parent) if org.parent else None
+    if isinstance(parent, Organization):
+        return parent.kind not in ("sekretariat-daerah", "sekretariat-dprd")
+    return _SECRETARIAT_UNIT.match(org.name) is None
 
 
 def _usage(features: AppFeatures, incoming: Counter[str]) -> tuple[int, int, int, int]:
