@@ -29,10 +29,11 @@ MERGE_DENSITY = 1 / 3
 
 
 def _components(pairs: Iterable[Pair], bridge: Callable[[Pair], bool] = lambda _: False) -> list[list[str]]:
-    """Pairs merged into groups, strongest first. A pair joins an application to a group at once, but
-    joins two groups only when enough of their members are paired across (``MERGE_DENSITY``), so
-    that one chance pair between two functions does not chain two groups into one; a ``bridge`` pair
-    (of one function reported as a spanning tree) joins them at once."""
+    """Pairs merged into groups, strongest first. A pair joins an application, or a group, to a group
+    only when enough of their members are paired across (``MERGE_DENSITY``), so that chance pairs do
+    not chain applications of several functions into one group, each paired only with the one before
+    (A with B, B with C, C with D: on real inventories such chains made most reported pairs wrong); a
+    ``bridge`` pair (of a spanning tree: one name in many OPDs) joins them at once."""
     ordered = sorted(pairs, key=lambda p: (-p.score, p.a, p.b))
     linked: dict[str, set[str]] = {}
     for pair in ordered:
@@ -50,7 +51,7 @@ def _components(pairs: Iterable[Pair], bridge: Callable[[Pair], bool] = lambda _
         if first == second:
             continue
         left, right = members[first], members[second]
-        if len(left) > 1 and len(right) > 1 and not bridge(pair):
+        if len(left) + len(right) > 3 and not bridge(pair):
             state = (first, len(left), second, len(right)) if first < second else (second, len(right), first, len(left))
             if state in refused:
                 continue
@@ -69,6 +70,12 @@ def _components(pairs: Iterable[Pair], bridge: Callable[[Pair], bool] = lambda _
             group_of[x] = keep
         members[keep] |= members.pop(gone)
     return [sorted(m) for m in members.values()]
+
+
+def _tree_pair(features: FeatureSet, a: AppFeatures, b: AppFeatures) -> bool:
+    """A pair of a spanning tree the finder reports instead of every pair: one name in many OPDs, or
+    one function in very many. Its members are few pairs apart by design, so it is a bridge."""
+    return bool(a.name_key and a.name_key == b.name_key) or features.many_of_one_kind(a, b)
 
 
 def _incoming_integrations(workspace: Workspace) -> Counter[str]:
@@ -329,7 +336,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
               for c in _same_system_components(p for p in pairs if p.kind == "same_system")]
     national_ids = {f.id for f in features.apps if f.is_national}
     local = [p for p in pairs if p.kind == "functional" and p.a not in national_ids and p.b not in national_ids]
-    components = _components(local, lambda pair: features.many_of_one_kind(by_id[pair.a], by_id[pair.b]))
+    components = _components(local, lambda pair: _tree_pair(features, by_id[pair.a], by_id[pair.b]))
     grouped = {x for component in components for x in component}
     for f in features.apps:  # a local copy of a national application, alone (a website informs, a BUMD is apart)
         if f.national_copy is not None and f.id not in grouped:
