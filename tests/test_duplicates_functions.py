@@ -60,6 +60,23 @@ def test_the_lexicon_names_local_functions_by_their_synonyms() -> None:
     assert weak is not None and not weak.strong
 
 
+@pytest.mark.parametrize(("name", "ppid"), [
+    ("Layanan Permintaan Informasi Publik", True),
+    ("Pejabat Pengelola Informasi dan Dokumentasi", True),
+    ("Website Resmi sebagai Sarana Informasi Publik dan Transparansi", False),
+    ("Media Penyebaran Informasi Publik Pemerintah Provinsi", False),
+    ("Website untuk Publikasi Informasi Publik Biro Hukum", False),
+])
+def test_public_information_is_the_ppid_service_only_when_it_serves_requests(name: str, ppid: bool) -> None:
+    # a site "as a means of public information" publishes, as every OPD's site does (Bali: such
+    # descriptions paired the sites of BPKAD and Biro Hukum as two PPID services)
+    tables = shipped_tables()
+    normaliser = Normaliser(tables)
+    name_read = normaliser.name(name)
+    role = role_of(name_read.weights, tables, name_read.tokens)
+    assert (role is not None and role.id == "ppid") is ppid
+
+
 def test_names_alone_pair_one_function_across_opds(tmp_path: Path) -> None:
     workspace = import_rows(tmp_path, NAMES_ONLY)
     pairs = row_pairs(workspace)

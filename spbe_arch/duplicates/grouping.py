@@ -28,12 +28,14 @@ from spbe_arch.workspace import Workspace
 MERGE_DENSITY = 1 / 3
 
 
-def _components(pairs: Iterable[Pair], bridge: Callable[[Pair], bool] = lambda _: False) -> list[list[str]]:
+def _components(pairs: Iterable[Pair], bridge: Callable[[Pair], bool] = lambda _: False,
+                joins: Callable[[Pair], bool] = lambda _: False) -> list[list[str]]:
     """Pairs merged into groups, strongest first. A pair joins an application, or a group, to a group
     only when enough of their members are paired across (``MERGE_DENSITY``), so that chance pairs do
     not chain applications of several functions into one group, each paired only with the one before
     (A with B, B with C, C with D: on real inventories such chains made most reported pairs wrong); a
-    ``bridge`` pair (of a spanning tree: one name in many OPDs) joins them at once."""
+    ``bridge`` pair (of one function reported as a spanning tree) joins them at once, and a ``joins``
+    pair (of one name in many OPDs, also a spanning tree) joins an application to a group at once."""
     ordered = sorted(pairs, key=lambda p: (-p.score, p.a, p.b))
     linked: dict[str, set[str]] = {}
     for pair in ordered:
@@ -51,7 +53,8 @@ def _components(pairs: Iterable[Pair], bridge: Callable[[Pair], bool] = lambda _
         if first == second:
             continue
         left, right = members[first], members[second]
-        if len(left) + len(right) > 3 and not bridge(pair):
+        single = len(left) == 1 or len(right) == 1
+        if len(left) + len(right) > 3 and not bridge(pair) and not (single and joins(pair)):
             state = (first, len(left), second, len(right)) if first < second else (second, len(right), first, len(left))
             if state in refused:
                 continue
@@ -72,10 +75,10 @@ def _components(pairs: Iterable[Pair], bridge: Callable[[Pair], bool] = lambda _
     return [sorted(m) for m in members.values()]
 
 
-def _tree_pair(features: FeatureSet, a: AppFeatures, b: AppFeatures) -> bool:
-    """A pair of a spanning tree the finder reports instead of every pair: one name in many OPDs, or
-    one function in very many. Its members are few pairs apart by design, so it is a bridge."""
-    return bool(a.name_key and a.name_key == b.name_key) or features.many_of_one_kind(a, b)
+def _namesakes(a: AppFeatures, b: AppFeatures) -> bool:
+    """One name in many OPDs: the finder reports a spanning tree of them, not every pair, so each joins
+    the group of the others by one pair."""
+    return bool(a.name_key and a.name_key == b.name_key)
 
 
 def _incoming_integrations(workspace: Workspace) -> Counter[str]:
@@ -221,7 +224,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     movable = [f for f in members if f.id not in reasons_kept and not f.is_national]
     if national is not None:
         other = [f for f in movable if not _performs(f, national)]
-        movable = [f for f in movable if f not in other]  # only what performs the function moves to it
+        movable = [f for f in movable if _performs(f, national)]  # only what performs the function moves to it
         if other:
             notes.append(messages.text("other_function", apps=_names(messages, [f.id for f in other]),
                                        function=national.function))
@@ -229,12 +232,14 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         # a dashboard or monitoring of the function shows its data: it takes them from the national
         # application, it is not moved into it
         views = [f for f in movable if is_view(f)]
+        viewing = {f.id for f in views}
         # only a name that says the function moves the application; a function read in the description
         # (a DPRD site that also takes aspirations) is one of its jobs: that part is integrated. A
         # description that only names the function, beside a name that says nothing (a bare address),
         # is the name
-        described = [f for f in movable if f not in views and f.read_description and not f.titled_function]
-        movers = [f for f in movable if f not in views and f not in described]
+        described = [f for f in movable if f.id not in viewing and f.read_description and not f.titled_function]
+        describing = {f.id for f in described}
+        movers = [f for f in movable if f.id not in viewing and f.id not in describing]
         parts = [messages.text("propose_national", national=target, provider=national.provider,
                                function=national.function, apps=_names(messages, [f.id for f in movers]),
                                basis=messages.basis(national))] if movers else []
@@ -265,7 +270,8 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     elif keep.id not in reasons_kept and _standing(keep, incoming, workspace) in {
             _standing(f, incoming, workspace) for f in others}:
         # nothing in the model tells which one to keep: saying one would be a coin toss
-        text = messages.text("propose_tie", apps=_names(messages, [f.id for f in members if f in movable]))
+        moving = {f.id for f in movable}
+        text = messages.text("propose_tie", apps=_names(messages, [f.id for f in members if f.id in moving]))
     else:
         text = messages.text("propose_keep", keep=messages.named(keep.id), reasons=", ".join(reasons),
                              apps=_names(messages, [f.id for f in others]))
@@ -336,7 +342,8 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
               for c in _same_system_components(p for p in pairs if p.kind == "same_system")]
     national_ids = {f.id for f in features.apps if f.is_national}
     local = [p for p in pairs if p.kind == "functional" and p.a not in national_ids and p.b not in national_ids]
-    components = _components(local, lambda pair: _tree_pair(features, by_id[pair.a], by_id[pair.b]))
+    components = _components(local, lambda pair: features.many_of_one_kind(by_id[pair.a], by_id[pair.b]),
+                             lambda pair: _namesakes(by_id[pair.a], by_id[pair.b]))
     grouped = {x for component in components for x in component}
     for f in features.apps:  # a local copy of a national application, alone (a website informs, a BUMD is apart)
         if f.national_copy is not None and f.id not in grouped:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -102,6 +102,29 @@ def abbreviates(acronym: str, words_: Sequence[str]) -> bool:
 
 def _drop(word: str) -> bool:
     return bool(_VERSION.match(word)) or (len(word) < 2 and word.isascii())
+
+
+_CONJUNCTIONS = frozenset({"dan", "serta", "atau", "and"})
+
+
+def _phrase_words(weighted: Sequence[tuple[str, float]], start: int, end: int) -> tuple[str, ...]:
+    return tuple(w for w, _ in weighted[start:end] if w not in _CONJUNCTIONS)
+
+
+def _phrase_end(weighted: Sequence[tuple[str, float]], start: int, n: int,
+                phrases: Mapping[tuple[str, ...], str]) -> int | None:
+    """Where a phrase of ``n`` words that starts at ``start`` ends: as written, or with the
+    conjunctions inside it skipped; None when neither is a phrase."""
+    if start + n <= len(weighted) and tuple(w for w, _ in weighted[start:start + n]) in phrases:
+        return start + n
+    taken, end = 0, start
+    while end < len(weighted) and taken < n:
+        if weighted[end][0] not in _CONJUNCTIONS or taken == 0:
+            taken += 1
+        end += 1
+    if taken < n or end - start == n:
+        return None
+    return end if _phrase_words(weighted, start, end) in phrases else None
 
 
 @dataclass
@@ -193,18 +216,19 @@ class Normaliser:
         return kept
 
     def _synonyms(self, weighted: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+        """Phrases replaced by their concept. A phrase is matched with or without the conjunctions a
+        name writes inside it: "Pejabat Pengelola Informasi dan Dokumentasi" is the phrase "pejabat
+        pengelola informasi dokumentasi"."""
         phrases = self.tables.phrases
         lengths = self._phrase_lengths
         out: list[tuple[str, float]] = []
         i = 0
         while i < len(weighted):
             for n in lengths.get(weighted[i][0], ()):
-                if i + n > len(weighted):
-                    continue
-                concept = phrases.get(tuple(w for w, _ in weighted[i:i + n]))
-                if concept is not None:
-                    out.append((concept, 1.0))
-                    i += n
+                end = _phrase_end(weighted, i, n, phrases)
+                if end is not None:
+                    out.append((phrases[_phrase_words(weighted, i, end)], 1.0))
+                    i = end
                     break
             else:
                 out.append(weighted[i])
