@@ -280,3 +280,19 @@ def test_a_shared_description_word_is_shown_as_the_descriptions_write_it(make_wo
     evidence = " ".join(e for p in find_duplicates(root, language="id").pairs for e in p.evidence)
     assert "SATUSEHAT" in evidence and "satusehat" not in evidence  # a name written in capitals stays so
     assert "kasir" in evidence  # a word written as an ordinary word stays in lower case
+
+
+def test_a_data_platform_that_plans_and_shares_data_is_not_sipds_planning(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # Kota Sukabumi's "Data" ("pengelolaan, perencanaan, dan pembagian data instansi") was proposed to
+    # move to SIPD's planning: sharing data between agencies is Satu Data's job (Perpres 39/2019)
+    root = _workspace(make_workspace, """\
+          - {id: data, name: Data, owner: diskominfo,
+             description: "pengelolaan, perencanaan, dan pembagian data instansi (https://data.kota.go.id/login)"}
+          - {id: satu-data, name: Satu-Data, owner: diskominfo,
+             description: pengelolaan dan berbagi pakai data antar Perangkat Daerah}
+          - {id: eplan, name: Sistem Perencanaan Daerah, owner: bpkad, description: penyusunan RKPD dan Renja}
+        """)
+    report = find_duplicates(root, language="id")
+    assert all("SIPD" not in (g.national or "") for g in report.groups if "data" in g.applications)
+    eplan = report.group_of("eplan")
+    assert eplan is not None and eplan.national == "SIPD"  # a planning application still is
