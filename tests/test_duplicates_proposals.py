@@ -296,3 +296,16 @@ def test_a_data_platform_that_plans_and_shares_data_is_not_sipds_planning(make_w
     assert all("SIPD" not in (g.national or "") for g in report.groups if "data" in g.applications)
     eplan = report.group_of("eplan")
     assert eplan is not None and eplan.national == "SIPD"  # a planning application still is
+
+
+def test_thematic_maps_of_several_opds_go_to_one_geoportal_not_into_each_other(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # Banten: a forest park's map was to be "consolidated into" the disaster agency's map
+    root = _workspace(make_workspace, """\
+          - {id: peta-hutan, name: Sistem Informasi Peta Kawasan Hutan, owner: disnaker}
+          - {id: peta-wisata-alam, name: Peta Tematik Kawasan Konservasi, owner: dispar}
+        """)
+    group = find_duplicates(root, language="id").group_of("peta-hutan")
+    assert group is not None and group.applications == ["peta-hutan", "peta-wisata-alam"]
+    assert group.proposal.startswith("Usulan: terbitkan Sistem Informasi Peta Kawasan Hutan (Dinas Tenaga Kerja)")
+    assert "satu geoportal Pemerintah Daerah" in group.proposal and "Perpres 27/2014" in group.proposal
+    assert "konsolidasikan" not in group.proposal and "ke dalam Peta" not in group.proposal

@@ -26,6 +26,7 @@ from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
 
 MERGE_DENSITY = 1 / 3
+GEOSPATIAL = "geospasial"  # the local function of maps (functions.yaml)
 
 
 def _components(pairs: Iterable[Pair], bridge: Callable[[Pair], bool] = lambda _: False,
@@ -252,6 +253,10 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
             parts.append(messages.text("propose_view" if parts else "propose_view_only", national=target,
                                        function=national.function, apps=_names(messages, [f.id for f in views])))
         return " ".join([*(parts or [messages.text("propose_none")]), *notes])
+    if len(movable) > 1 and "geoportal" not in reasons_kept.values() \
+            and all(f.role is not None and f.role.id == GEOSPATIAL for f in movable):
+        # thematic maps of several OPDs: each theme stays its OPD's; one geoportal publishes them all
+        return " ".join([messages.text("propose_maps", apps=_names(messages, [f.id for f in movable])), *notes])
     users, integrations, services, processes = _usage(keep, incoming)
     reasons = [messages.text("used_by", n=users)]
     if keep.at_home and not all(f.at_home for f in members if f.id != keep.id):

@@ -66,6 +66,10 @@ _TEXT: dict[str, dict[str, str]] = {
                              "it shows data of {function} rather than performing it.",
         "portal": "{app} is an official portal of the government and is kept.",
         "geoportal": "{app} is the government's geoportal and is kept.",
+        "propose_maps": "Proposal (usulan): publish {apps} as thematic layers of one geoportal of the government, "
+                        "a node of the national geospatial information network (Perpres 27/2014; Kebijakan Satu "
+                        "Peta, Perpres 9/2016 jo. Perpres 23/2021), each OPD keeping its own theme, rather than "
+                        "merging one map into another.",
         "other_function": "{apps}: not part of this proposal; it does not perform {function} (review the "
                           "similarity in the evidence).",
         "basis": "basis: {basis}",
@@ -146,6 +150,10 @@ _TEXT: dict[str, dict[str, str]] = {
                              "aplikasi tersebut menyajikan data {function}, bukan menjalankan fungsinya.",
         "portal": "{app} adalah portal resmi Pemerintah Daerah dan dipertahankan.",
         "geoportal": "{app} adalah geoportal Pemerintah Daerah dan dipertahankan.",
+        "propose_maps": "Usulan: terbitkan {apps} sebagai lapisan tematik pada satu geoportal Pemerintah Daerah, "
+                        "simpul jaringan dalam Jaringan Informasi Geospasial Nasional (Perpres 27/2014; Kebijakan "
+                        "Satu Peta, Perpres 9/2016 jo. Perpres 23/2021); setiap perangkat daerah tetap mengelola "
+                        "temanya, tanpa menggabungkan satu peta ke dalam peta lainnya.",
         "other_function": "{apps}: tidak termasuk usulan ini karena tidak menjalankan fungsi {function} "
                           "(tinjau kemiripannya pada bukti).",
         "basis": "dasar hukum: {basis}",
