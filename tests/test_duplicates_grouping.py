@@ -35,3 +35,22 @@ def test_a_bridge_pair_joins_at_once() -> None:
     # they link
     chain = [_pair(f"app-{i}", f"app-{i + 1}") for i in range(6)]
     assert len(_components(chain, bridge=lambda _: True)) == 1
+
+
+def test_an_application_left_out_of_a_group_is_in_no_group(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Konawe Selatan's statistics applications: SILADA KETAPANG is paired with one of them only. Left out
+    # of their group, it was reported as a "group" of one with the proposal "no change"
+    import csv
+    from pathlib import Path
+
+    from spbe_arch.duplicates.finder import find_duplicates
+    from tests.inventory_factory import import_rows
+
+    source = Path(__file__).parent / "data" / "inventories" / "konawe-selatan-kab" / "apps.csv"
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = [list(row.values()) for row in csv.DictReader(handle)]
+    workspace = import_rows(tmp_path, rows, government="Pemerintah Kabupaten Konawe Selatan")
+    report = find_duplicates(workspace.root)
+    assert report.groups
+    for group in report.groups:
+        assert len(group.applications) > 1 or group.national is not None, group

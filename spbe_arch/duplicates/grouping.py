@@ -349,6 +349,9 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
     local = [p for p in pairs if p.kind == "functional" and p.a not in national_ids and p.b not in national_ids]
     components = _components(local, lambda pair: features.many_of_one_kind(by_id[pair.a], by_id[pair.b]),
                              lambda pair: _namesakes(by_id[pair.a], by_id[pair.b]))
+    # an application left out of every group (paired with too few of one) is in no group: its pairs
+    # are still listed
+    components = [component for component in components if len(component) > 1]
     grouped = {x for component in components for x in component}
     for f in features.apps:  # a local copy of a national application, alone (a website informs, a BUMD is apart)
         if f.national_copy is not None and f.id not in grouped:
