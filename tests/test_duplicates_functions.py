@@ -77,6 +77,14 @@ def test_public_information_is_the_ppid_service_only_when_it_serves_requests(nam
     assert (role is not None and role.id == "ppid") is ppid
 
 
+def test_a_phrase_is_read_with_or_without_the_conjunctions_written_in_it() -> None:
+    # a workspace's own synonym may hold "dan" itself; a shipped one is matched across a "dan" or "serta"
+    normaliser = Normaliser(build_tables(extra_synonyms={"pendapatan": ["pajak dan retribusi"]}))
+    assert dict(normaliser.name("Aplikasi Pajak dan Retribusi Daerah").weights).get("pendapatan") == 1.0
+    assert "informasi publik" in normaliser.name("Pejabat Pengelola Informasi serta Dokumentasi").weights
+    assert "pendapatan" not in normaliser.name("Pajak Retribusi").weights
+
+
 def test_names_alone_pair_one_function_across_opds(tmp_path: Path) -> None:
     workspace = import_rows(tmp_path, NAMES_ONLY)
     pairs = row_pairs(workspace)

@@ -107,16 +107,13 @@ def _drop(word: str) -> bool:
 _CONJUNCTIONS = frozenset({"dan", "serta", "atau", "and"})
 
 
-def _phrase_words(weighted: Sequence[tuple[str, float]], start: int, end: int) -> tuple[str, ...]:
-    return tuple(w for w, _ in weighted[start:end] if w not in _CONJUNCTIONS)
-
-
-def _phrase_end(weighted: Sequence[tuple[str, float]], start: int, n: int,
-                phrases: Mapping[tuple[str, ...], str]) -> int | None:
-    """Where a phrase of ``n`` words that starts at ``start`` ends: as written, or with the
-    conjunctions inside it skipped; None when neither is a phrase."""
-    if start + n <= len(weighted) and tuple(w for w, _ in weighted[start:start + n]) in phrases:
-        return start + n
+def _phrase_at(weighted: Sequence[tuple[str, float]], start: int, n: int,
+               phrases: Mapping[tuple[str, ...], str]) -> tuple[int, str] | None:
+    """The phrase of ``n`` words that starts at ``start``, as written or with the conjunctions inside it
+    skipped: where it ends and its concept; None when neither is a phrase."""
+    written = tuple(w for w, _ in weighted[start:start + n])
+    if len(written) == n and written in phrases:
+        return start + n, phrases[written]
     taken, end = 0, start
     while end < len(weighted) and taken < n:
         if weighted[end][0] not in _CONJUNCTIONS or taken == 0:
@@ -124,7 +121,8 @@ def _phrase_end(weighted: Sequence[tuple[str, float]], start: int, n: int,
         end += 1
     if taken < n or end - start == n:
         return None
-    return end if _phrase_words(weighted, start, end) in phrases else None
+    concept = phrases.get(tuple(w for w, _ in weighted[start:end] if w not in _CONJUNCTIONS))
+    return None if concept is None else (end, concept)
 
 
 @dataclass
@@ -225,10 +223,10 @@ class Normaliser:
         i = 0
         while i < len(weighted):
             for n in lengths.get(weighted[i][0], ()):
-                end = _phrase_end(weighted, i, n, phrases)
-                if end is not None:
-                    out.append((phrases[_phrase_words(weighted, i, end)], 1.0))
-                    i = end
+                found = _phrase_at(weighted, i, n, phrases)
+                if found is not None:
+                    i, concept = found
+                    out.append((concept, 1.0))
                     break
             else:
                 out.append(weighted[i])
