@@ -14,16 +14,11 @@ Needs the project's git history (a full clone) and runs the old code from tempor
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
-from itertools import combinations
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -32,8 +27,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_duplicates import INVENTORIES, names_only  # noqa: E402
 
 from spbe_arch.duplicates.grouping import _components  # noqa: E402
-from spbe_arch.duplicates.inventory_labels import load_inventory_labels  # noqa: E402
-from spbe_arch.duplicates.report import Pair  # noqa: E402
+from spbe_arch.duplicates.inventory_labels import evaluate_inventory  # noqa: E402
+from spbe_arch.duplicates.report import DuplicateReport, Group  # noqa: E402
+from spbe_arch.loader import open_workspace  # noqa: E402
+from spbe_arch.workspace import Workspace  # noqa: E402
 
 # the commit that added each inventory's labels: the finder of its parent had never seen the inventory
 ARRIVALS = {"banjarbaru-kota": "7981323", "bali-prov": "0ae6027", "konawe-selatan-kab": "3d2fa72",
@@ -45,32 +42,20 @@ def _spbe(code: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           env=dict(os.environ, PYTHONPATH=str(code)), check=False)
 
 
-def _rows(workspace: Path) -> dict[str, list[str]]:
-    rows: dict[str, list[str]] = {}
-    for path in (workspace / "aplikasi").glob("*.yaml"):
-        for app in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("applications", []):
-            ids = str((app.get("properties") or {}).get("source_ids", ""))
-            rows[app["id"]] = [x.strip() for x in re.split(r"[,;]", ids) if x.strip()]  # "; " in older imports
-    return rows
+def _regrouped(report: DuplicateReport) -> DuplicateReport:
+    """The report with its local functional groups made again from its own pairs, by today's rule."""
+    nationals = {g.national_application for g in report.groups} - {None}
+    local = [p for p in report.pairs if p.kind == "functional" and p.a not in nationals and p.b not in nationals]
+    kept = [g for g in report.groups if g.kind == "same_system" or g.national_application]
+    made = _components(local, joins=lambda pair: pair.evidence[0].startswith("identical names"))  # namesakes
+    groups = kept + [Group(id=f"regrouped-{i}", applications=members, function="", proposal="")
+                     for i, members in enumerate(made) if len(members) > 1]
+    return report.model_copy(update={"groups": groups})
 
 
-def _score(report: dict, rows: dict[str, list[str]], labels: Path, regroup: bool) -> tuple[float, float, int]:
-    expected, excluded = load_inventory_labels(labels)
-    groups = [g["applications"] for g in report["groups"]]
-    if regroup:
-        nationals = {g.get("national_application") for g in report["groups"]} - {None}
-        local = [Pair(a=p["a"], b=p["b"], score=p["score"], evidence=p["evidence"]) for p in report["pairs"]
-                 if p["kind"] == "functional" and p["a"] not in nationals and p["b"] not in nationals]
-        groups = [g["applications"] for g in report["groups"]
-                  if g["kind"] == "same_system" or g.get("national_application")] + _components(
-                      local, joins=lambda pair: pair.evidence[0].startswith("identical names"))  # namesakes
-    predicted = {frozenset(p) for ids in rows.values() for p in combinations(sorted(ids), 2)}
-    for group in groups:
-        for a, b in combinations(group, 2):
-            predicted |= {frozenset((x, y)) for x in rows.get(a, []) for y in rows.get(b, []) if x != y}
-    predicted -= excluded
-    found = len(predicted & set(expected))
-    return found / max(1, len(predicted)), found / max(1, len(expected)), len(predicted)
+def _figures(report: DuplicateReport, workspace: Workspace, labels: Path) -> str:
+    overall = evaluate_inventory(report, workspace, labels).overall
+    return f"P {overall.precision:.3f} R {overall.recall:.3f} ({overall.predicted} pairs)"
 
 
 def main() -> None:
@@ -97,14 +82,13 @@ def _replay(work: Path, name: str, commit: str) -> None:
         source = INVENTORIES / name / "apps.csv"
         if variant == "names only":
             source = names_only(source, work / f"{name}-names.csv")
-        workspace = work / f"ws-{name}-{variant.replace(' ', '-')}"
-        _spbe(code, "import", "inventory", str(source), "--into", str(workspace), "--force")
-        report = json.loads(_spbe(code, "duplicates", str(workspace), "-f", "json").stdout)
-        rows = _rows(workspace)
-        then = _score(report, rows, INVENTORIES / name / "labels.yaml", regroup=False)
-        now = _score(report, rows, INVENTORIES / name / "labels.yaml", regroup=True)
-        print(f"{name:20} {variant:11} as read then: P {then[0]:.3f} R {then[1]:.3f} ({then[2]} pairs)   "
-              f"regrouped today: P {now[0]:.3f} R {now[1]:.3f} ({now[2]} pairs)")
+        folder = work / f"ws-{name}-{variant.replace(' ', '-')}"
+        _spbe(code, "import", "inventory", str(source), "--into", str(folder), "--force")
+        report = DuplicateReport.model_validate_json(_spbe(code, "duplicates", str(folder), "-f", "json").stdout)
+        workspace, _ = open_workspace(folder)
+        labels = INVENTORIES / name / "labels.yaml"
+        print(f"{name:20} {variant:11} as read then: {_figures(report, workspace, labels)}   "
+              f"regrouped today: {_figures(_regrouped(report), workspace, labels)}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ organizations:
   - {id: dispar, name: Dinas Pariwisata, kind: dinas}
   - {id: biro-org, name: Biro Organisasi, kind: lainnya}
   - {id: uptd-pasar, name: UPTD Pasar Kota, kind: uptd}
+  - {id: setda, name: Sekretariat Daerah, kind: sekretariat-daerah}
+  - {id: tu-setda, name: Subbagian Tata Usaha Pimpinan, kind: lainnya, parent: setda}
+  - {id: seksi-dispar, name: Seksi Promosi Wisata, kind: lainnya, parent: dispar}
 """
 
 
@@ -123,6 +126,8 @@ def test_the_planning_application_moves_to_sipd_beside_its_budgeting_row(make_wo
     # a biro of the secretariat is the secretariat at work, not a unit below the other OPD (Bali: a
     # hospital's e-library was made the keeper over the Biro Organisasi's library application)
     ("biro-org", "satukan "),
+    ("tu-setda", "satukan "),  # a unit the model places under the secretariat is the secretariat at work
+    ("seksi-dispar", "ke dalam Sistem Informasi Antrean Pelayanan (Badan Pengelolaan Keuangan dan Aset Daerah)"),
     ("kec-utara", "ke dalam Sistem Informasi Antrean Pelayanan (Badan Pengelolaan Keuangan dan Aset Daerah)"),
     ("uptd-pasar", "ke dalam Sistem Informasi Antrean Pelayanan (Badan Pengelolaan Keuangan dan Aset Daerah)"),
 ])
@@ -133,7 +138,7 @@ def test_the_one_kept_is_never_a_coin_toss(make_workspace, second_owner: str, ex
         """)
     proposal = _proposal_of(find_duplicates(root, language="id"), "antre-a")
     assert expected in proposal
-    if second_owner in ("dispar", "biro-org"):
+    if second_owner in ("dispar", "biro-org", "tu-setda"):
         assert "tingkat penggunaannya setara" in proposal and "ke dalam" not in proposal
     else:  # a kecamatan's copy joins the OPD's, said with why; no count of zero integrations
         assert "dikelola perangkat daerah, bukan unit kerja di bawahnya" in proposal
@@ -309,3 +314,6 @@ def test_thematic_maps_of_several_opds_go_to_one_geoportal_not_into_each_other(m
     assert group.proposal.startswith("Usulan: terbitkan Sistem Informasi Peta Kawasan Hutan (Dinas Tenaga Kerja)")
     assert "satu geoportal Pemerintah Daerah" in group.proposal and "Perpres 27/2014" in group.proposal
     assert "konsolidasikan" not in group.proposal and "ke dalam Peta" not in group.proposal
+    english = find_duplicates(root).group_of("peta-hutan")
+    assert english is not None and english.proposal.startswith("Proposal (usulan): publish Sistem Informasi Peta")
+    assert "one geoportal of the government" in english.proposal and "consolidate" not in english.proposal

@@ -34,6 +34,7 @@ from spbe_arch.duplicates.systems import (
     without_addresses,
 )
 from spbe_arch.duplicates.tables import (
+    LINK_WORDS,
     LocalFunction,
     NationalFunction,
     Tables,
@@ -198,7 +199,7 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
 def _initials(name_words: list[str]) -> list[str]:
     """DPUPR and PUPR for Dinas Pekerjaan Umum dan Penataan Ruang, RSBM for Rumah Sakit Umum Daerah Bali
     Mandara: how app names and descriptions often write owners."""
-    significant = [w for w in name_words if w not in ("dan", "serta", "of", "and")]
+    significant = [w for w in name_words if w not in LINK_WORDS]
     result = []
     for start in (0, 1):
         letters = "".join(w[0] for w in significant[start:])
@@ -674,7 +675,7 @@ def _named_by_owner(app: Application, workspace: Workspace) -> bool:
     the Badan Kepegawaian Daerah: a row named only by its owner is the owner's site, whatever its
     description (often the owner's full name, which says its affairs: kepegawaian) seems to say;
     'Portal MPP' or 'Portal Pelayanan Pajak' name a service, not the owner."""
-    rest = [w for w in words(without_addresses(app.name) or "") if w not in SITE_WORDS and w not in ("dan", "serta")]
+    rest = [w for w in words(without_addresses(app.name) or "") if w not in SITE_WORDS and w not in LINK_WORDS]
     org = workspace.get(app.owner)
     if not rest or not isinstance(org, Organization):
         return False

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spbe_arch.duplicates.tables import Tables, fold, words
+from spbe_arch.duplicates.tables import LINK_WORDS, Tables, fold, words
 from spbe_arch.stemming import is_indonesian_word
 
 WEAK_FACTOR = 0.4
@@ -104,9 +104,6 @@ def _drop(word: str) -> bool:
     return bool(_VERSION.match(word)) or (len(word) < 2 and word.isascii())
 
 
-_CONJUNCTIONS = frozenset({"dan", "serta", "atau", "and"})
-
-
 def _phrase_at(weighted: Sequence[tuple[str, float]], start: int, n: int,
                phrases: Mapping[tuple[str, ...], str]) -> tuple[int, str] | None:
     """The phrase of ``n`` words that starts at ``start``, as written or with the conjunctions inside it
@@ -116,12 +113,12 @@ def _phrase_at(weighted: Sequence[tuple[str, float]], start: int, n: int,
         return start + n, phrases[written]
     taken, end = 0, start
     while end < len(weighted) and taken < n:
-        if weighted[end][0] not in _CONJUNCTIONS or taken == 0:
+        if weighted[end][0] not in LINK_WORDS or taken == 0:
             taken += 1
         end += 1
     if taken < n or end - start == n:
         return None
-    concept = phrases.get(tuple(w for w, _ in weighted[start:end] if w not in _CONJUNCTIONS))
+    concept = phrases.get(tuple(w for w, _ in weighted[start:end] if w not in LINK_WORDS))
     return None if concept is None else (end, concept)
 
 

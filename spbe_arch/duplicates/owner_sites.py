@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spbe_arch.duplicates.tables import LINK_WORDS
+
 VOWELS = frozenset("aeiou")
 # first pieces of OPD abbreviations: the kind of body (dinas, badan, biro, ...) as abbreviations write it
 OPD_PREFIXES = ("dinas", "dis", "din", "badan", "bad", "ba", "biro", "bagian", "bag", "kantor", "setda", "set",
@@ -63,7 +65,6 @@ def names_owner(label: str, owner_words: tuple[str, ...], without_kind: bool = F
     return without_kind and match(0, 1, 0, 0)
 
 
-_LINKS = frozenset({"dan", "serta", "of", "and"})
 _VILLAGE = frozenset({"desa", "kelurahan", "pemdes"})  # a village's site is named by the village alone
 KIND_LETTERS = 3  # kec of kecamatan, pus of puskesmas: how a label writes the kind of body
 
@@ -71,7 +72,7 @@ KIND_LETTERS = 3  # kec of kecamatan, pus of puskesmas: how a label writes the k
 def _holds_every_word(label: str, words_: list[str]) -> bool:
     """puskesmastakeran of Puskesmas Takeran, baratkec of Kecamatan Barat: every word of the owner's
     name, whole or by its first letters, is in the label."""
-    return all(w in label or w[:KIND_LETTERS] in label for w in words_ if w not in _LINKS | _VILLAGE)
+    return all(w in label or w[:KIND_LETTERS] in label for w in words_ if w not in LINK_WORDS | _VILLAGE)
 
 
 def looks_like_an_opd(label: str) -> bool:

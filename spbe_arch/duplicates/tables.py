@@ -24,6 +24,11 @@ DATA = Path(__file__).resolve().parent / "data"
 _WORD = re.compile(r"[^\W_]+")
 
 
+# the words that join the parts of a name ("Dinas Pekerjaan Umum dan Penataan Ruang", "Pejabat Pengelola
+# Informasi dan Dokumentasi"): no part of what it names
+LINK_WORDS = frozenset({"dan", "serta", "of", "and"})
+
+
 def fold(text: str) -> str:
     """Lower case without accents: ``Sistém`` and ``sistem`` are one word. Other scripts are kept."""
     if text.isascii():
