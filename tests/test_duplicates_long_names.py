@@ -174,6 +174,24 @@ def test_a_kind_of_system_on_a_platform_is_not_another_opd_s_client(make_workspa
     assert pairs[frozenset({"sapa", "sapa-mobile"})] == "same_system"
 
 
+def test_two_clients_of_one_named_system_are_that_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: lapor-android, name: Lapor Gub (Android), owner: dinsos}
+          - {id: lapor-web, name: Lapor Gub Web, owner: diskominfo}
+          - {id: pengaduan-android, name: Aplikasi Pengaduan Android, owner: dinsos}
+          - {id: pengaduan-web, name: Aplikasi Pengaduan Web, owner: bkd}
+          - {id: pengaduan-dinsos, name: Aplikasi Pengaduan, owner: dinsos}
+          - {id: pengaduan-bkd, name: Aplikasi Pengaduan, owner: bkd}
+        """)
+    pairs = _pairs(report)
+    # each row names its platform: one system's Android and web clients, not two systems of one kind
+    assert pairs[frozenset({"lapor-android", "lapor-web"})] == "same_system"
+    # a kind of system on two platforms in two OPDs is still two systems
+    assert pairs[frozenset({"pengaduan-android", "pengaduan-web"})] == "functional"
+    # a word of a national application's long name (Sistem Pengelolaan Pengaduan ...) names no system
+    assert pairs[frozenset({"pengaduan-dinsos", "pengaduan-bkd"})] == "functional"
+
+
 def test_words_of_a_sentence_in_a_name_do_not_weigh_as_what_it_does() -> None:
     from spbe_arch.duplicates.normalize import Normaliser
     from spbe_arch.duplicates.tables import shipped_tables

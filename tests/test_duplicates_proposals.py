@@ -317,3 +317,40 @@ def test_thematic_maps_of_several_opds_go_to_one_geoportal_not_into_each_other(m
     english = find_duplicates(root).group_of("peta-hutan")
     assert english is not None and english.proposal.startswith("Proposal (usulan): publish Sistem Informasi Peta")
     assert "one geoportal of the government" in english.proposal and "consolidate" not in english.proposal
+
+
+def test_the_kept_applications_own_mobile_client_is_neither_consolidated_nor_a_rival(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # Bali: the Biro Hukum lists its JDIH site and JDIH Mobile; with the DPRD's JDIH the group read as a
+    # tie between the Biro Hukum's two rows of one system, and "consolidate JDIH Mobile into ..." a client
+    root = make_workspace({"organisasi.yaml": """\
+        organizations:
+          - {id: setda, name: Sekretariat Daerah, kind: sekretariat}
+          - {id: bag-hukum, name: Bagian Hukum, kind: bagian, parent: setda}
+          - {id: setwan, name: Sekretariat DPRD, kind: sekretariat}
+        """, "aplikasi.yaml": """\
+        applications:
+          - {id: jdih-dprd, name: JDIH DPRD, owner: setwan}
+          - {id: jdih-hukum, name: JDIH Bagian Hukum, owner: bag-hukum}
+          - {id: a-jdih-mobile, name: JDIH Bagian Hukum Mobile, owner: bag-hukum}
+        """}, orgs=False)
+    report = find_duplicates(root, language="id")
+    system = next(g for g in report.groups if g.kind == "same_system")
+    assert set(system.applications) == {"jdih-hukum", "a-jdih-mobile"}
+    assert "catat sebagai satu aplikasi, JDIH Bagian Hukum," in system.proposal  # the web application, not its client
+    functional = next(g for g in report.groups if g.kind == "functional")
+    assert functional.proposal.startswith(
+        "Usulan: konsolidasikan JDIH DPRD (Sekretariat DPRD) ke dalam JDIH Bagian Hukum (Bagian Hukum)")
+    assert "setara" not in functional.proposal and "JDIH Bagian Hukum Mobile" not in functional.proposal
+
+
+def test_a_system_is_named_by_the_name_its_other_rows_write_inside_theirs(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # Bali: "Dashboard Monitoring Satu Sehat" and "Satu Sehat" were one system named after the dashboard,
+    # and the system's function read "monitoring" from the dashboard's name
+    root = _workspace(make_workspace, """\
+          - {id: a-dashboard-sibanjir, name: Dashboard Monitoring Sibanjir, owner: bpkad}
+          - {id: sibanjir, name: Sibanjir, owner: bpkad}
+        """)
+    system = next(g for g in find_duplicates(root, language="id").groups if g.kind == "same_system")
+    assert set(system.applications) == {"a-dashboard-sibanjir", "sibanjir"}
+    assert "catat sebagai satu aplikasi, Sibanjir," in system.proposal
+    assert system.function == "Sibanjir"

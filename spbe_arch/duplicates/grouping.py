@@ -21,7 +21,7 @@ from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
 from spbe_arch.duplicates.systems import is_address
-from spbe_arch.duplicates.tables import NationalFunction
+from spbe_arch.duplicates.tables import NationalFunction, words
 from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
 
@@ -219,7 +219,11 @@ def _names(messages: Messages, ids: Iterable[str]) -> str:
 
 def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
               national_app: str | None, incoming: Counter[str], messages: Messages,
-              is_view: Callable[[AppFeatures], bool], reasons_kept: dict[str, str]) -> str:
+              is_view: Callable[[AppFeatures], bool], reasons_kept: dict[str, str],
+              siblings: frozenset[str] = frozenset()) -> str:
+    """The advice for a functional group. ``siblings`` are the rows of the kept application's own system
+    (JDIH and JDIH Mobile of the Biro Hukum): recorded as one by their same-system group, they are
+    neither consolidated into it nor a rival that makes the choice a coin toss."""
     workspace = messages.workspace
     notes = _roadmap_notes(members, reasons_kept, messages)
     movable = [f for f in members if f.id not in reasons_kept and not f.is_national]
@@ -269,7 +273,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         reasons.append(messages.text("services", n=services))
     if processes:
         reasons.append(messages.text("processes", n=processes))
-    others = [f for f in movable if f.id != keep.id]
+    others = [f for f in movable if f.id != keep.id and f.id not in siblings]
     if not others:
         text = messages.text("propose_none")
     elif keep.id not in reasons_kept and _standing(keep, incoming, workspace) in {
@@ -297,14 +301,26 @@ def _standing(f: AppFeatures, incoming: Counter[str], workspace: Workspace) -> t
             *(-v for v in _usage(f, incoming)))
 
 
+_MOBILE = frozenset({"mobile", "android", "ios", "apk"})
+
+
+def _mobile(f: AppFeatures) -> bool:
+    """The name says it is a mobile client (JDIH Mobile): the web application it serves is the one named."""
+    return not _MOBILE.isdisjoint(words(f.app.name))
+
+
 def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], incoming: Counter[str],
                        messages: Messages) -> Group:
     members = [by_id[x] for x in component]
     parents = {f.part_of for f in members if f.part_of}
     # the one to name it by: the national application, the system the others say they are part of, the
-    # web application rather than its mobile client, a name rather than an address, then the most used
-    keep = min(members, key=lambda f: (not f.is_national, not ({f.compact, f.head} & parents), f.platform_named,
-                                       is_address(f.app.name), f.website, *(-v for v in _usage(f, incoming)), f.id))
+    # web application rather than its mobile client, a name rather than an address, the name the others
+    # write inside theirs (Sibanjir, not Dashboard Sibanjir), then the most used
+    keep = min(members, key=lambda f: (not f.is_national, not ({f.compact, f.head} & parents), _mobile(f),
+                                       f.platform_named,
+                                       is_address(f.app.name), f.website,
+                                       -sum(f.compact in g.compact for g in members if g is not f),
+                                       *(-v for v in _usage(f, incoming)), f.id))
     users = sorted({o for f in members for o in (f.app.owner, *f.app.users)})
     proposal = messages.text("propose_same", apps=_names(messages, component), keep=keep.app.name,
                              users=messages.listing([messages.org(o) for o in users]))
@@ -345,6 +361,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
 
     groups = [_same_system_group(c, by_id, incoming, messages)
               for c in _same_system_components(p for p in pairs if p.kind == "same_system")]
+    systems = {x: group.applications for group in groups for x in group.applications}
     national_ids = {f.id for f in features.apps if f.is_national}
     local = [p for p in pairs if p.kind == "functional" and p.a not in national_ids and p.b not in national_ids]
     components = _components(local, lambda pair: features.many_of_one_kind(by_id[pair.a], by_id[pair.b]),
@@ -376,13 +393,16 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             if count * 2 >= len(members):
                 national = next(f.function for f in members if f.function and f.function.id == function_id)
         national_app = features.national_apps.get(national.id) if national else None
-        keep = min((f for f in members if not f.is_national),  # a kept application is never consolidated away
-                   key=lambda f: (f.id not in kept, _standing(f, incoming, workspace), f.id))
+        # a kept application is never consolidated away; of one system's rows, the web application is
+        # named rather than its mobile client
+        keep = min((f for f in members if not f.is_national),
+                   key=lambda f: (f.id not in kept, _standing(f, incoming, workspace), _mobile(f), f.id))
+        siblings = frozenset(x for x in systems.get(keep.id, ()) if x != keep.id)
         groups.append(Group(
             id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",
             applications=component,
             function=_group_function(members, workspace, national, keep),
-            proposal=_proposal(members, keep, national, national_app, incoming, messages, is_view, kept),
+            proposal=_proposal(members, keep, national, national_app, incoming, messages, is_view, kept, siblings),
             national_application=national_app,
             national=national.national if national is not None else None,
         ))

@@ -231,7 +231,11 @@ def _generic_words() -> frozenset[str]:
     brands: set[str] = set()
     for function in tables.functions:
         for name in function.names:
-            brands.update(name.split())
+            # a short name is a brand (SRIKANDI, SP4N LAPOR, e-Kinerja BKN); a long one spells out a kind of
+            # system, and only its words that say no function are a brand: "Aplikasi Pengaduan" of two
+            # OPDs is two systems, though the national complaint system's long name says "pengaduan"
+            spelt = name.split()
+            brands.update(spelt if len(spelt) <= 2 else (w for w in spelt if w not in tables.known_words))
     brands -= tables.fillers  # "online" of Online Single Submission names no system
     # and the words of a site's name that say only that it is one ("Website OPD", "Situs Resmi")
     return frozenset((tables.known_words | tables.stopwords | SITE_WORDS | {"e", "aplikasi", "sistem", "informasi"})
