@@ -23,6 +23,9 @@ organizations:
   - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan}
   - {id: desa-kuwon, name: Desa Kuwon, kind: desa}
   - {id: desa-kuwonharjo, name: Desa Kuwonharjo, kind: desa}
+  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+  - {id: rsud, name: RSUD Al Ihsan, kind: lainnya}
+  - {id: rsj, name: Rumah Sakit Jiwa, kind: lainnya}
 """
 
 
@@ -246,3 +249,43 @@ def test_a_name_written_with_underscores_is_read_word_by_word() -> None:
     assert normaliser.name("aplikasi_presensi_pegawai").weights == normaliser.name("Aplikasi Presensi Pegawai").weights
     normaliser.description("Bridging SATUSEHAT dan rawat_inap")  # words of descriptions noted as written
     assert normaliser.written == {"satusehat": "SATUSEHAT"}
+
+
+def test_an_opds_own_website_is_not_the_site_of_its_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: web-dinkes, name: Website Dinas Kesehatan, owner: dinkes}
+          - {id: sik, name: Sistem Informasi Kesehatan, owner: dinkes}
+          - {id: jdih, name: JDIH, owner: dinsos}
+          - {id: web-jdih, name: Website JDIH, owner: dinsos}
+        """)
+    pairs = _pairs(report)
+    # the site names only its OPD ("kesehatan" is the OPD's word): it is not the health system's site
+    assert frozenset({"web-dinkes", "sik"}) not in pairs
+    # a site named after the application is that application's site
+    assert pairs[frozenset({"jdih", "web-jdih"})] == "same_system"
+
+
+def test_a_kind_of_system_written_short_and_long_in_two_opds_is_two_systems(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: simrs-rsj, name: SIMRS, owner: rsj}
+          - {id: simrs-rsud, name: Sistem Informasi Manajemen Rumah Sakit, owner: rsud}
+          - {id: simrs-rsud-2, name: SIMRS, owner: rsud}
+        """)
+    pairs = _pairs(report)
+    # each hospital runs its own hospital system: one kind, two systems
+    assert pairs[frozenset({"simrs-rsj", "simrs-rsud"})] == "functional"
+    # one hospital's system written short and long is one system
+    assert pairs[frozenset({"simrs-rsud", "simrs-rsud-2"})] == "same_system"
+
+
+def test_a_government_not_yet_named_takes_no_word_from_the_names(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # an inventory without a title is imported as "Pemerintah Daerah": "daerah" was then read as the
+    # Pemda's place name and taken out of every name, so SIPD spelt out no longer named SIPD
+    root = make_workspace({"spbe.yaml": "spbe: 1\ngovernment: {name: Pemerintah Daerah, kind: kabupaten}\n",
+                           "organisasi.yaml": ORGS, "aplikasi.yaml": """\
+        applications:
+          - {id: sipd, name: SIPD, owner: bappeda}
+          - {id: sipd-long, name: Sistem Informasi Pemerintahan Daerah, owner: dinsos}
+        """}, orgs=False, manifest=None)
+    pairs = _pairs(find_duplicates(root, language="id"))
+    assert pairs[frozenset({"sipd", "sipd-long"})] == "same_system"

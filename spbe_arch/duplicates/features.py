@@ -48,8 +48,9 @@ from spbe_arch.model import Application, Organization, Process
 from spbe_arch.stemming import is_indonesian_word
 from spbe_arch.workspace import Workspace
 
-_GOVERNMENT_WORDS = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "administrasi", "kab", "pemkab",
-                               "pemkot", "pemprov"})
+# the kind of a government's name, not its place ("daerah": an unnamed Pemda is "Pemerintah Daerah")
+_GOVERNMENT_WORDS = frozenset({"pemerintah", "daerah", "pemda", "kabupaten", "kota", "provinsi", "administrasi", "kab",
+                               "pemkab", "pemkot", "pemprov"})
 _AREA_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "kec", "kel", "kapanewon", "kemantren", "distrik",
                          "kalurahan", "nagari", "gampong"})
 MIN_DESCRIPTION_WORDS = 3

@@ -54,7 +54,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "spelling"  # bapenda and bappenda, distamben and distambem: one OPD's one system, mistyped
     if a.owner == b.owner and not a.village and len(a.core) >= MIN_SITE_NAME and a.core == b.core \
             and _DIGITS.findall(a.compact) == _DIGITS.findall(b.compact):  # Layanan Nomor 1 and 2 are two
-        if a.website != b.website and not (a.owner_site or b.owner_site):
+        if a.website != b.website and not (a.owner_site or b.owner_site or a.own_site or b.own_site):
             return "site"  # JDIH and jdih.x.go.id, "Website JDIH Provinsi" and "JDIH": the application and its site
         if a.website == b.website and not (a.generic or b.generic):
             return "name"  # "Aplikasi Sapawarga" and "Sapawarga": one OPD's one system
@@ -71,8 +71,11 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if a.website == b.website and a.name_key != b.name_key and (
             (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
         return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system
-    if a.website == b.website and (acronym_of(a, b) or acronym_of(b, a)):
-        return "name"  # SIMRAL and "Sistem Informasi Manajemen Perencanaan, Penganggaran dan Pelaporan"
+    if a.website == b.website and (acronym_of(a, b) or acronym_of(b, a)) \
+            and not (a.generic and b.generic and a.owner != b.owner):
+        # SIMRAL and "Sistem Informasi Manajemen Perencanaan, Penganggaran dan Pelaporan"; but SIMRS of one
+        # hospital and "Sistem Informasi Manajemen Rumah Sakit" of another are two systems of one kind
+        return "name"
     if a.national is not None and b.national is not None and a.named_national and b.named_national \
             and a.national.id == b.national.id:
         return "national"
