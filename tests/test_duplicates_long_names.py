@@ -289,3 +289,14 @@ def test_a_government_not_yet_named_takes_no_word_from_the_names(make_workspace)
         """}, orgs=False, manifest=None)
     pairs = _pairs(find_duplicates(root, language="id"))
     assert pairs[frozenset({"sipd", "sipd-long"})] == "same_system"
+
+
+def test_a_travel_site_is_tourism_not_official_travel(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: travel, name: Kuwon Travel Guide, owner: dinsos}
+          - {id: sppd, name: Aplikasi SPPD Online, owner: bkd}
+          - {id: wisata, name: Portal Wisata Kuwon, owner: diskominfo}
+        """)
+    pairs = _pairs(report)
+    assert frozenset({"travel", "sppd"}) not in pairs  # "travel" of a guide is not a business trip
+    assert pairs.get(frozenset({"travel", "wisata"})) == "functional"
