@@ -227,15 +227,19 @@ def test_why_rows_are_one_system_is_said_as_it_is(make_workspace) -> None:  # ty
     assert evidence[frozenset(("srikandi-a", "srikandi-b"))].startswith("keduanya adalah aplikasi nasional SRIKANDI")
 
 
+SECRETARIATS = """\
+organizations:
+  - {id: setda, name: Sekretariat Daerah, kind: sekretariat}
+  - {id: bag-hukum, name: Bagian Hukum, kind: bagian, parent: setda}
+  - {id: setwan, name: Sekretariat DPRD, kind: sekretariat}
+"""
+
+
 def test_the_application_kept_is_that_of_the_opd_whose_affairs_the_function_is(make_workspace) -> None:  # type: ignore[no-untyped-def]
-    root = make_workspace({"organisasi.yaml": """\
-        organizations:
-          - {id: setda, name: Sekretariat Daerah, kind: sekretariat}
-          - {id: bag-hukum, name: Bagian Hukum, kind: bagian, parent: setda}
-          - {id: setwan, name: Sekretariat DPRD, kind: sekretariat}
-          - {id: bkd, name: Badan Kepegawaian Daerah, kind: badan}
-          - {id: disdik, name: Dinas Pendidikan, kind: dinas}
-        """, "aplikasi.yaml": """\
+    root = make_workspace({"organisasi.yaml": SECRETARIATS + """\
+  - {id: bkd, name: Badan Kepegawaian Daerah, kind: badan}
+  - {id: disdik, name: Dinas Pendidikan, kind: dinas}
+""", "aplikasi.yaml": """\
         applications:
           - {id: jdih-dprd, name: JDIH DPRD, owner: setwan}
           - {id: jdih-hukum, name: JDIH Bagian Hukum, owner: bag-hukum}
@@ -322,12 +326,7 @@ def test_thematic_maps_of_several_opds_go_to_one_geoportal_not_into_each_other(m
 def test_the_kept_applications_own_mobile_client_is_neither_consolidated_nor_a_rival(make_workspace) -> None:  # type: ignore[no-untyped-def]
     # Bali: the Biro Hukum lists its JDIH site and JDIH Mobile; with the DPRD's JDIH the group read as a
     # tie between the Biro Hukum's two rows of one system, and "consolidate JDIH Mobile into ..." a client
-    root = make_workspace({"organisasi.yaml": """\
-        organizations:
-          - {id: setda, name: Sekretariat Daerah, kind: sekretariat}
-          - {id: bag-hukum, name: Bagian Hukum, kind: bagian, parent: setda}
-          - {id: setwan, name: Sekretariat DPRD, kind: sekretariat}
-        """, "aplikasi.yaml": """\
+    root = make_workspace({"organisasi.yaml": SECRETARIATS, "aplikasi.yaml": """\
         applications:
           - {id: jdih-dprd, name: JDIH DPRD, owner: setwan}
           - {id: jdih-hukum, name: JDIH Bagian Hukum, owner: bag-hukum}
