@@ -300,3 +300,27 @@ def test_a_travel_site_is_tourism_not_official_travel(make_workspace) -> None:  
     pairs = _pairs(report)
     assert frozenset({"travel", "sppd"}) not in pairs  # "travel" of a guide is not a business trip
     assert pairs.get(frozenset({"travel", "wisata"})) == "functional"
+
+
+def test_one_short_name_with_its_place_word_moved_is_one_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: hoaks-a, name: Saber Hoaks Bali, owner: diskominfo}
+          - {id: hoaks-b, name: Bali Saber Hoaks, owner: dinsos}
+          - {id: web-dinsos, name: "Aplikasi yang dikelola oleh Dinas Sosial, memuat informasi mengenai
+             kegiatan dan program yang dilaksanakan oleh Dinas Sosial", owner: dinsos}
+          - {id: web-bkd, name: "Aplikasi yang dikelola oleh Badan Kepegawaian Daerah, memuat informasi
+             mengenai kegiatan dan program yang dilaksanakan oleh Badan Kepegawaian Daerah", owner: bkd}
+        """)
+    pairs = _pairs(report)
+    assert pairs[frozenset({"hoaks-a", "hoaks-b"})] == "same_system"
+    # a sentence that differs only by the OPD taken out of it is every OPD's own site, not one system
+    assert pairs.get(frozenset({"web-dinsos", "web-bkd"})) != "same_system"
+
+
+def test_a_groups_function_is_written_as_a_member_writes_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: ptsp-a, name: Aplikasi Layanan Terpadu Satu Pintu, owner: bapenda}
+          - {id: ptsp-b, name: Layanan Terpadu Satu Pintu Online, owner: dinsos}
+        """)
+    group = report.group_of("ptsp-a")
+    assert group is not None and group.function == "Layanan Terpadu Satu Pintu"  # not "Layanan Terpadu Pintu"

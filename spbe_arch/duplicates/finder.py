@@ -92,7 +92,11 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if a.platform_named and b.platform_named and not (a.generic or b.generic) \
             and _beside_platform(a.app.name) == _beside_platform(b.app.name):
         return "client"  # "Lapor Gub (Android)" and "Lapor Gub Web": two clients of one named system
-    if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact):
+    if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact or (
+            a.core == b.core and len(a.core.split()) <= MAX_NAME_CORE)):
+        # one short name, whatever place or filler words stand around it ("Saber Hoaks Jabar", "Jabar Saber
+        # Hoaks"); not a long text that differs only by the organizations taken out of it (a template
+        # description of every OPD's site)
         return None
     if _unrelated(a, b):
         return None
@@ -121,6 +125,7 @@ def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:
 
 
 MIN_SITE_NAME = 3  # an application and its own address: jdih and jdih.x.go.id
+MAX_NAME_CORE = 3  # words of a name's own part that still make a name, not a sentence
 MIN_SPELLING = 6  # shorter names differ by a letter for a reason (SIPP, SIAP)
 
 

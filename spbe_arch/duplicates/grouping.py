@@ -135,9 +135,24 @@ def _group_function(members: list[AppFeatures], workspace: Workspace, national: 
     common.sort(key=lambda w: (-words[w], -weight[w], w))
     if common:  # in the order a member's name says them ("laporan bulanan", never "bulanan laporan")
         chosen = common[:3]
+        span = next((s for f in (keep, *members) if (s := _written_span(chosen, f.app.name))), None)
+        if span is not None:
+            return span
         order = next((list(f.name) for f in (keep, *members) if set(chosen) <= f.name.keys()), chosen)
         return " ".join(_as_written(w, (keep, *members)) for w in sorted(chosen, key=order.index))
     return keep.app.name
+
+
+def _written_span(chosen: list[str], name: str) -> str | None:
+    """The words of a name that hold the chosen words with at most one word between them, as written:
+    "Layanan Terpadu Satu Pintu", not "Layanan Terpadu Pintu" (the "satu" between weighs nothing)."""
+    written = re.findall(r"\w+", name)
+    folded = [w.casefold() for w in written]
+    if not all(w in folded for w in chosen):
+        return None
+    places = [folded.index(w) for w in chosen]
+    start, end = min(places), max(places)
+    return " ".join(written[start:end + 1]) if end - start + 1 <= len(chosen) + 1 else None
 
 
 def _as_written(word: str, members: Iterable[AppFeatures]) -> str:
