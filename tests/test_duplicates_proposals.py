@@ -329,16 +329,16 @@ def test_the_kept_applications_own_mobile_client_is_neither_consolidated_nor_a_r
     root = make_workspace({"organisasi.yaml": SECRETARIATS, "aplikasi.yaml": """\
         applications:
           - {id: jdih-dprd, name: JDIH DPRD, owner: setwan}
-          - {id: jdih-hukum, name: JDIH Bagian Hukum, owner: bag-hukum}
+          - {id: jdih-hukum, name: Website JDIH Bagian Hukum, owner: bag-hukum}
           - {id: a-jdih-mobile, name: JDIH Bagian Hukum Mobile, owner: bag-hukum}
         """}, orgs=False)
     report = find_duplicates(root, language="id")
     system = next(g for g in report.groups if g.kind == "same_system")
     assert set(system.applications) == {"jdih-hukum", "a-jdih-mobile"}
-    assert "catat sebagai satu aplikasi, JDIH Bagian Hukum," in system.proposal  # the web application, not its client
+    assert "catat sebagai satu aplikasi, Website JDIH Bagian Hukum," in system.proposal  # the web application, not its client
     functional = next(g for g in report.groups if g.kind == "functional")
     assert functional.proposal.startswith(
-        "Usulan: konsolidasikan JDIH DPRD (Sekretariat DPRD) ke dalam JDIH Bagian Hukum (Bagian Hukum)")
+        "Usulan: konsolidasikan JDIH DPRD (Sekretariat DPRD) ke dalam Website JDIH Bagian Hukum (Bagian Hukum)")
     assert "setara" not in functional.proposal and "JDIH Bagian Hukum Mobile" not in functional.proposal
 
 

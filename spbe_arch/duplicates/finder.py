@@ -15,8 +15,8 @@ from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
-from spbe_arch.duplicates.systems import name_text, names_a_path
-from spbe_arch.duplicates.tables import shipped_tables, words
+from spbe_arch.duplicates.systems import beside_platform, name_text, names_a_path
+from spbe_arch.duplicates.tables import words
 from spbe_arch.errors import UsageError
 from spbe_arch.workspace import Workspace
 
@@ -90,7 +90,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "client"  # a web application and its mobile client; "Aplikasi Presensi Berbasis Android" of one
         # OPD and "E-Absensi Pegawai" of another are two systems of one kind, not one system and its client
     if a.platform_named and b.platform_named and not (a.generic or b.generic) \
-            and _beside_platform(a.app.name) == _beside_platform(b.app.name):
+            and beside_platform(a.app.name) == beside_platform(b.app.name):
         return "client"  # "Lapor Gub (Android)" and "Lapor Gub Web": two clients of one named system
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact or (
             a.core == b.core and len(a.core.split()) <= MAX_NAME_CORE)):
@@ -101,12 +101,6 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if _unrelated(a, b):
         return None
     return "name"
-
-
-def _beside_platform(name: str) -> list[str]:
-    """A name's words other than those of its platform ("Lapor Gub (Android)": lapor, gub)."""
-    platform = shipped_tables().platform
-    return [w for w in words(name) if w not in platform]
 
 
 def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:

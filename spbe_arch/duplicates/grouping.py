@@ -20,8 +20,8 @@ from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
-from spbe_arch.duplicates.systems import is_address
-from spbe_arch.duplicates.tables import NationalFunction, words
+from spbe_arch.duplicates.systems import is_address, mentions_mobile
+from spbe_arch.duplicates.tables import NationalFunction
 from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
 
@@ -158,11 +158,7 @@ def _written_span(chosen: list[str], name: str) -> str | None:
 def _as_written(word: str, members: Iterable[AppFeatures]) -> str:
     """A shared name word as a member's name writes it ("RIS", "UMKM"), since the reader sees it as the
     group's function in a formal document; the normalised word where no name writes it whole."""
-    for f in members:
-        for written in re.findall(r"\w+", f.app.name):
-            if written.casefold() == word:
-                return str(written)
-    return word
+    return next((span for f in members if (span := _written_span([word], f.app.name))), word)
 
 
 def _same_system_components(pairs: Iterable[Pair]) -> list[list[str]]:
@@ -235,7 +231,7 @@ def _names(messages: Messages, ids: Iterable[str]) -> str:
 def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
               national_app: str | None, incoming: Counter[str], messages: Messages,
               is_view: Callable[[AppFeatures], bool], reasons_kept: dict[str, str],
-              siblings: frozenset[str] = frozenset()) -> str:
+              siblings: frozenset[str]) -> str:
     """The advice for a functional group. ``siblings`` are the rows of the kept application's own system
     (JDIH and JDIH Mobile of the Biro Hukum): recorded as one by their same-system group, they are
     neither consolidated into it nor a rival that makes the choice a coin toss."""
@@ -316,25 +312,21 @@ def _standing(f: AppFeatures, incoming: Counter[str], workspace: Workspace) -> t
             *(-v for v in _usage(f, incoming)))
 
 
-_MOBILE = frozenset({"mobile", "android", "ios", "apk"})
-
-
-def _mobile(f: AppFeatures) -> bool:
-    """The name says it is a mobile client (JDIH Mobile): the web application it serves is the one named."""
-    return not _MOBILE.isdisjoint(words(f.app.name))
-
-
 def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], incoming: Counter[str],
                        messages: Messages) -> Group:
     members = [by_id[x] for x in component]
     parents = {f.part_of for f in members if f.part_of}
+    spellings = Counter(f.compact for f in members)  # a name on 1,000 rows is one spelling, not 1,000
+
+    def written_inside(f: AppFeatures) -> int:  # how many other rows write this row's name inside theirs
+        return sum(n for spelt, n in spellings.items() if f.compact in spelt) - 1
+
     # the one to name it by: the national application, the system the others say they are part of, the
     # web application rather than its mobile client, a name rather than an address, the name the others
     # write inside theirs (Sibanjir, not Dashboard Sibanjir), then the most used
-    keep = min(members, key=lambda f: (not f.is_national, not ({f.compact, f.head} & parents), _mobile(f),
-                                       f.platform_named,
-                                       is_address(f.app.name), f.website,
-                                       -sum(f.compact in g.compact for g in members if g is not f),
+    keep = min(members, key=lambda f: (not f.is_national, not ({f.compact, f.head} & parents),
+                                       mentions_mobile(f.app.name), f.platform_named, is_address(f.app.name),
+                                       f.website, -written_inside(f),
                                        *(-v for v in _usage(f, incoming)), f.id))
     users = sorted({o for f in members for o in (f.app.owner, *f.app.users)})
     proposal = messages.text("propose_same", apps=_names(messages, component), keep=keep.app.name,
@@ -411,7 +403,8 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         # a kept application is never consolidated away; of one system's rows, the web application is
         # named rather than its mobile client
         keep = min((f for f in members if not f.is_national),
-                   key=lambda f: (f.id not in kept, _standing(f, incoming, workspace), _mobile(f), f.id))
+                   key=lambda f: (f.id not in kept, _standing(f, incoming, workspace),
+                                  mentions_mobile(f.app.name), f.id))
         siblings = frozenset(x for x in systems.get(keep.id, ()) if x != keep.id)
         groups.append(Group(
             id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",

@@ -259,6 +259,17 @@ def mentions_platform(name: str) -> bool:
     return bool(set(words(name)) & shipped_tables().platform)
 
 
+def mentions_mobile(name: str) -> bool:
+    """Whether a name says it is a mobile client (``JDIH Mobile``, ``SIMPEG Android``)."""
+    return not shipped_tables().mobile.isdisjoint(words(name))
+
+
+def beside_platform(name: str) -> list[str]:
+    """A name's words other than those of its platform ("Lapor Gub (Android)": lapor, gub)."""
+    platform = shipped_tables().platform
+    return [w for w in words(name) if w not in platform]
+
+
 _PART_OF = re.compile(r"\b(?:bagian dari|modul dari|sub ?sistem dari|modul|part of)\s+(?:aplikasi\s+)?([\w.-]+)",
                       re.IGNORECASE)
 _HEAD = re.compile(r"^\s*([^|]+?)\s*\|")

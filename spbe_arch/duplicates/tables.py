@@ -134,6 +134,7 @@ class Tables:
     fillers: frozenset[str] = frozenset()
     weak: frozenset[str] = frozenset()
     platform: frozenset[str] = frozenset()
+    mobile: frozenset[str] = frozenset()  # platform words of a mobile client
     connectors: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()
@@ -270,7 +271,8 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
                 tables.phrases[phrase] = canonical
     tables.fillers = frozenset(_concept(str(w)) for w in word_lists.get("fillers") or [])
     tables.weak = frozenset(_concept(str(w)) for w in word_lists.get("weak") or [])
-    tables.platform = frozenset(_concept(str(w)) for w in word_lists.get("platform") or [])
+    tables.mobile = frozenset(_concept(str(w)) for w in word_lists.get("mobile") or [])
+    tables.platform = frozenset(_concept(str(w)) for w in word_lists.get("platform") or []) | tables.mobile
     tables.connectors = frozenset(_concept(str(w)) for w in word_lists.get("connectors") or [])
     tables.stopwords = frozenset(_concept(str(w)) for w in word_lists.get("stopwords") or [])
     tables.vocabulary = frozenset(_concept(str(w)) for w in word_lists.get("vocabulary") or [])
