@@ -335,7 +335,8 @@ def test_the_kept_applications_own_mobile_client_is_neither_consolidated_nor_a_r
     report = find_duplicates(root, language="id")
     system = next(g for g in report.groups if g.kind == "same_system")
     assert set(system.applications) == {"jdih-hukum", "a-jdih-mobile"}
-    assert "catat sebagai satu aplikasi, Website JDIH Bagian Hukum," in system.proposal  # the web application, not its client
+    # the web application names the system, not its mobile client (both rows name a platform)
+    assert "catat sebagai satu aplikasi, Website JDIH Bagian Hukum," in system.proposal
     functional = next(g for g in report.groups if g.kind == "functional")
     assert functional.proposal.startswith(
         "Usulan: konsolidasikan JDIH DPRD (Sekretariat DPRD) ke dalam Website JDIH Bagian Hukum (Bagian Hukum)")
