@@ -324,3 +324,21 @@ def test_a_groups_function_is_written_as_a_member_writes_it(make_workspace) -> N
         """)
     group = report.group_of("ptsp-a")
     assert group is not None and group.function == "Layanan Terpadu Satu Pintu"  # not "Layanan Terpadu Pintu"
+
+
+def test_a_dprd_s_aspirations_are_not_public_service_complaints(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # a DPRD site that takes "pokir" and the people's aspirations serves the council's work, not
+    # SP4N-LAPOR!'s complaint handling; "aspirasi" alone names no complaint
+    from spbe_arch.duplicates.features import national_readings
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: dprd, name: dprd.kuwon.go.id, owner: diskominfo,
+     description: Web dprd untuk informasi dan input pokir juga aspirasi masyarakat}
+  - {id: aduan, name: Kanal Warga, owner: dinsos, description: Web untuk informasi dan keluhan masyarakat}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    national = {app.id: function.national if function else None for app, function, _, _ in national_readings(workspace)}
+    assert national["dprd"] is None
+    assert national["aduan"] == "SP4N-LAPOR!"  # a complaint ("keluhan") still is

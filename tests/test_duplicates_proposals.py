@@ -90,11 +90,11 @@ def test_an_application_on_an_opds_subdomain_is_not_the_national_one_its_label_n
 
 def test_a_function_read_only_in_the_description_is_integrated_not_moved(make_workspace) -> None:  # type: ignore[no-untyped-def]
     root = _workspace(make_workspace, """\
-          - {id: dprd, name: dprd.kab.go.id, owner: diskominfo,
-             description: Web dprd untuk informasi dan input pokir juga aspirasi masyarakat}
+          - {id: warga, name: warga.kab.go.id, owner: diskominfo,
+             description: Web untuk informasi dan input usulan juga pengaduan masyarakat}
         """)
-    proposal = _proposal_of(find_duplicates(root, language="id"), "dprd")
-    assert proposal.startswith("Usulan: deskripsi dprd.kab.go.id (Dinas Komunikasi dan Informatika) menyebut fungsi "
+    proposal = _proposal_of(find_duplicates(root, language="id"), "warga")
+    assert proposal.startswith("Usulan: deskripsi warga.kab.go.id (Dinas Komunikasi dan Informatika) menyebut fungsi "
                                "pengelolaan pengaduan pelayanan publik")
     assert "integrasikan bagian tersebut" in proposal and "Usulan: alihkan" not in proposal
 
