@@ -81,16 +81,20 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "national"
     if a.website != b.website or not a.name_key or a.name_key != b.name_key:
         return None
+    if a.app.source == "nasional" and b.app.source == "nasional" and not _unrelated(a, b):
+        return "central"  # P-Care and PCARE, each listed as a central application: one national application
+        # used by two OPDs, whether or not the tables know it
     if a.owner == b.owner and a.generic == b.generic and a.named_national == b.named_national and (
             a.compact in b.compact or b.compact in a.compact or a.expanded or b.expanded):
         return "name"  # one owner, one name (or one acronym's expansion: e-Samsat, Samsat Online): entered twice;
         # not a kind of system beside a named one (Aplikasi Pengaduan Masyarakat beside SP4N-LAPOR!)
     if a.platform_named != b.platform_named and (
-            not (a.generic or b.generic) or a.compact in b.compact or b.compact in a.compact):
+            not (a.generic or b.generic) or a.compact in b.compact or b.compact in a.compact) \
+            and not _unrelated(a, b):
         return "client"  # a web application and its mobile client; "Aplikasi Presensi Berbasis Android" of one
         # OPD and "E-Absensi Pegawai" of another are two systems of one kind, not one system and its client
     if a.platform_named and b.platform_named and not (a.generic or b.generic) \
-            and beside_platform(a.app.name) == beside_platform(b.app.name):
+            and beside_platform(a.app.name) == beside_platform(b.app.name) and not _unrelated(a, b):
         return "client"  # "Lapor Gub (Android)" and "Lapor Gub Web": two clients of one named system
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact or (
             a.core == b.core and len(a.core.split()) <= MAX_NAME_CORE)):

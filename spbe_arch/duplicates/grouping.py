@@ -388,6 +388,9 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             nationals.setdefault(copy, set()).add(original)
     for component in components:  # a national application joins each group of its copies, never links two
         component.extend(sorted({n for x in component for n in nationals.get(x, ())} - set(component)))
+        # a member stands for its whole system: the other rows of it (SP4N-LAPOR! reported by two OPDs)
+        # are in the group too, so that the group names every row the proposal is about
+        component.extend(sorted({s for x in component for s in systems.get(x, ())} - set(component)))
         component.sort()
         members = [by_id[x] for x in component]
         kept = _keep_reasons(workspace, component)

@@ -23,6 +23,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "similar_bare": "names {score:.2f} similar",
         "description_bare": "descriptions {score:.2f} similar",
         "same_client": "a web application and its mobile client ({name}): one system",
+        "same_central": "both listed as central (national) applications under one name ({name}): one national "
+                        "application used by each OPD",
         "same_name_read": "names that read the same ({name}): one system listed by each OPD that uses it",
         "same_name_owner": "one OPD's two rows of one name ({name}): one system listed twice",
         "after": "after expanding {acronyms}",
@@ -102,6 +104,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "similar_bare": "kemiripan nama {score:.2f}",
         "description_bare": "kemiripan deskripsi {score:.2f}",
         "same_client": "aplikasi web dan versi mobile-nya ({name}): satu sistem",
+        "same_central": "keduanya dicatat sebagai aplikasi pusat dengan nama yang sama ({name}): satu aplikasi "
+                        "nasional yang digunakan oleh setiap perangkat daerah",
         "same_name_read": "nama yang bermakna sama ({name}): satu sistem yang dicatat oleh setiap perangkat "
                           "daerah penggunanya",
         "same_name_owner": "dua baris dari perangkat daerah yang sama dengan nama yang bermakna sama ({name}): "
@@ -326,6 +330,9 @@ class Messages:
             return self.text("same_spelling", name=f"{a.app.name}; {b.app.name}")
         if reason == "client":
             return self.text("same_client", name=f"{a.app.name}; {b.app.name}")
+        if reason == "central":
+            return self.text("same_central", name=a.app.name if a.app.name == b.app.name
+                             else f"{a.app.name}; {b.app.name}")
         if reason == "name":
             if a.owner_id == b.owner_id:
                 return self.text("same_name_owner", name=a.app.name if a.app.name == b.app.name

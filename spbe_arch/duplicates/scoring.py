@@ -43,7 +43,7 @@ PENALTIES: dict[str, float] = {
 }
 # (signal, how similar the two are, what they share, or None for a penalty)
 Signals = list[tuple[str, float | frozenset[str] | str | None]]
-DESCRIPTION_UNRELATED = 0.03
+DESCRIPTION_UNRELATED = 0.05
 WEAK_ONLY = 0.4  # names that share only words of many functions (portal, dashboard, layanan)
 DESCRIPTION_FULL = 0.4  # two descriptions written independently rarely share more: count it as certain
 NAMES_ONLY_CONCEPT = 0.75  # the strength of a shared function word when neither row has a description

@@ -1,0 +1,88 @@
+"""One system reported by several OPDs, and the groups it sits in: central applications the tables do not
+know, a mobile client told apart from a namesake by what each does, and a functional group that names
+every row of the systems in it. Shapes taken from the way kabupaten and province inventories list them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spbe_arch.duplicates.finder import find_duplicates
+
+ORGS = """\
+organizations:
+  - {id: diskominfo, name: Dinas Komunikasi dan Informatika, kind: dinas}
+  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+  - {id: pkm-wetan, name: Puskesmas Wetan, kind: puskesmas}
+  - {id: pkm-kulon, name: Puskesmas Kulon, kind: puskesmas}
+  - {id: dpmptsp, name: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, kind: dinas}
+  - {id: dpupr, name: Dinas Pekerjaan Umum dan Penataan Ruang, kind: dinas}
+  - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan}
+  - {id: kec-wetan, name: Kecamatan Wetan, kind: kecamatan}
+"""
+
+
+def _report(make_workspace, applications: str):  # type: ignore[no-untyped-def]
+    root: Path = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": "applications:\n" + applications},
+                                orgs=False)
+    return find_duplicates(root, language="id")
+
+
+def _pairs(report) -> dict[frozenset[str], str]:  # type: ignore[no-untyped-def]
+    return {frozenset((p.a, p.b)): p.kind for p in report.pairs}
+
+
+def test_a_central_application_the_tables_do_not_know_is_one_system_in_every_opd(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: pcare-dinkes, name: P-Care BPJS, owner: dinkes, source: nasional}
+          - {id: pcare-wetan, name: PCARE, owner: pkm-wetan, source: nasional}
+          - {id: pcare-kulon, name: P-Care, owner: pkm-kulon, source: nasional}
+          - {id: antrian-wetan, name: Aplikasi Antrian, owner: pkm-wetan}
+          - {id: antrian-kulon, name: Aplikasi Antrian, owner: pkm-kulon}
+        """)
+    pairs = _pairs(report)
+    # the inventory lists each row as a central application: one national application used by three OPDs
+    system = next(g for g in report.groups if "pcare-wetan" in g.applications)
+    assert system.kind == "same_system"
+    assert set(system.applications) == {"pcare-dinkes", "pcare-wetan", "pcare-kulon"}
+    assert any("aplikasi pusat dengan nama yang sama" in e for p in report.pairs for e in p.evidence
+               if {p.a, p.b} <= {"pcare-dinkes", "pcare-wetan", "pcare-kulon"})
+    # a kind of system each puskesmas built for itself is still two systems of one kind
+    assert pairs.get(frozenset({"antrian-wetan", "antrian-kulon"})) != "same_system"
+
+
+def test_a_mobile_client_and_a_namesake_that_does_another_job_are_two_systems(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_report(make_workspace, """\
+          - {id: sipadu-mobile, name: SIPADU Mobile, owner: bapenda,
+             description: "Aplikasi Android untuk cek tagihan PBB dan pajak daerah, unduh e-SPPT, bayar lewat QRIS"}
+          - {id: sipadu-kec, name: SIPADU Kec. Wetan, owner: kec-wetan,
+             description: "Pelayanan administrasi terpadu kecamatan: permohonan surat keterangan dan rekomendasi"}
+        """))
+    assert pairs.get(frozenset({"sipadu-mobile", "sipadu-kec"})) != "same_system"
+
+
+def test_a_functional_group_names_every_row_of_the_systems_in_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = _report(make_workspace, """\
+          - {id: lapor-kominfo, name: SP4N-LAPOR!, owner: diskominfo, source: nasional}
+          - {id: lapor-dpmptsp, name: "LAPOR! (lapor.go.id)", owner: dpmptsp, source: nasional}
+          - {id: aduan-dpmptsp, name: e-Pengaduan DPMPTSP, owner: dpmptsp}
+          - {id: lapor-jalan, name: LAPOR JALAN (Pengaduan Jalan Rusak), owner: dpupr}
+        """)
+    functional = next(g for g in report.groups if g.kind == "functional" and "aduan-dpmptsp" in g.applications)
+    # SP4N-LAPOR! is reported twice: the group holds both rows, not only the one its copies paired with
+    assert {"lapor-kominfo", "lapor-dpmptsp", "aduan-dpmptsp", "lapor-jalan"} <= set(functional.applications)
+    assert "Usulan: alihkan" in functional.proposal
+
+
+def test_a_village_s_letters_are_not_the_government_s_correspondence(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import national_readings
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: sidesa, name: SIDESA WETAN, owner: kec-wetan, description: administrasi kependudukan dan surat menyurat desa}
+  - {id: surat, name: Aplikasi Surat Menyurat, owner: dpupr, description: surat masuk dan surat keluar dinas}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    national = {app.id: function.national if function else None for app, function, _, _ in national_readings(workspace)}
+    assert national["sidesa"] is None  # certificates a village issues to its people: not SRIKANDI's job
+    assert national["surat"] == "SRIKANDI"
