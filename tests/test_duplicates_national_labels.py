@@ -56,3 +56,15 @@ def test_a_bad_relation_is_reported_with_its_line(tmp_path: Path) -> None:
     labels.write_text("id,relation,function,note\nR1,copy,persuratan,\n", encoding="utf-8")
     with pytest.raises(SpbeError, match=r"national.csv:2: relation 'copy'"):
         load_national_labels(labels)
+
+
+def test_a_label_outside_the_table_counts_once_the_table_knows_the_application() -> None:
+    from spbe_arch.duplicates.national_labels import _known
+    from spbe_arch.duplicates.tables import shipped_tables
+
+    functions = shipped_tables().functions
+    # written when P-Care and SATUSEHAT were outside the table: the labeller's name, the provider beside it
+    assert _known("other:P-Care BPJS Kesehatan", functions) == "pcare"
+    assert _known("other:SATUSEHAT (Kemenkes)", functions) == "satusehat"
+    assert _known("other:BLUe/SIMPKB (Kemenhub)", functions) == "other:BLUe/SIMPKB (Kemenhub)"
+    assert _known("persuratan", functions) == "persuratan"

@@ -33,19 +33,20 @@ def _pairs(report) -> dict[frozenset[str], str]:  # type: ignore[no-untyped-def]
 
 def test_a_central_application_the_tables_do_not_know_is_one_system_in_every_opd(make_workspace) -> None:  # type: ignore[no-untyped-def]
     report = _report(make_workspace, """\
-          - {id: pcare-dinkes, name: P-Care BPJS, owner: dinkes, source: nasional}
-          - {id: pcare-wetan, name: PCARE, owner: pkm-wetan, source: nasional}
-          - {id: pcare-kulon, name: P-Care, owner: pkm-kulon, source: nasional}
+          - {id: sisrute-dinkes, name: SISRUTE, owner: dinkes, source: nasional}
+          - {id: sisrute-wetan, name: Sisrute, owner: pkm-wetan, source: nasional}
+          - {id: sisrute-kulon, name: sisrute, owner: pkm-kulon, source: nasional}
           - {id: antrian-wetan, name: Aplikasi Antrian, owner: pkm-wetan}
           - {id: antrian-kulon, name: Aplikasi Antrian, owner: pkm-kulon}
         """)
     pairs = _pairs(report)
     # the inventory lists each row as a central application: one national application used by three OPDs
-    system = next(g for g in report.groups if "pcare-wetan" in g.applications)
+    # (SISRUTE, the referral system, reads as "rujukan", a kind of system, once its acronym is expanded)
+    system = next(g for g in report.groups if "sisrute-wetan" in g.applications)
     assert system.kind == "same_system"
-    assert set(system.applications) == {"pcare-dinkes", "pcare-wetan", "pcare-kulon"}
+    assert set(system.applications) == {"sisrute-dinkes", "sisrute-wetan", "sisrute-kulon"}
     assert any("aplikasi pusat dengan nama yang sama" in e for p in report.pairs for e in p.evidence
-               if {p.a, p.b} <= {"pcare-dinkes", "pcare-wetan", "pcare-kulon"})
+               if {p.a, p.b} <= {"sisrute-dinkes", "sisrute-wetan", "sisrute-kulon"})
     # a kind of system each puskesmas built for itself is still two systems of one kind
     assert pairs.get(frozenset({"antrian-wetan", "antrian-kulon"})) != "same_system"
 
@@ -86,3 +87,29 @@ applications:
     national = {app.id: function.national if function else None for app, function, _, _ in national_readings(workspace)}
     assert national["sidesa"] is None  # certificates a village issues to its people: not SRIKANDI's job
     assert national["surat"] == "SRIKANDI"
+
+
+def test_a_national_application_named_with_its_provider_or_spelt_out_is_that_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import national_readings
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: satusehat, name: SATUSEHAT, owner: dinkes}
+  - {id: satusehat-kemenkes, name: Satu Sehat Kemenkes, owner: pkm-wetan}
+  - {id: siak-dukcapil, name: SIAK Dukcapil, owner: kec-wetan}
+  - {id: keuangan-desa, name: Sistem Informasi Keuangan Desa, owner: kec-wetan}
+  - {id: layanan-duk, name: Layanan Administrasi Kependudukan Online, owner: diskominfo}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    named = {app.id: (national.national if national else None, is_named)
+             for app, _, national, is_named in national_readings(workspace)}
+    assert named["satusehat"] == ("SATUSEHAT", True)
+    assert named["satusehat-kemenkes"] == ("SATUSEHAT", True)  # the ministry beside the name says who runs it
+    assert named["siak-dukcapil"] == ("SIAK", True)
+    assert named["keuangan-desa"] == ("Siskeudes", True)  # "Sistem Keuangan Desa" with "Informasi" between
+    # a local service named by the function's words is not the national application
+    assert named["layanan-duk"] == (None, False)
+    report = find_duplicates(root, language="id")
+    system = next(g for g in report.groups if "satusehat" in g.applications)
+    assert system.kind == "same_system" and "satusehat-kemenkes" in system.applications

@@ -48,6 +48,9 @@ def _first_held(entries: Sequence[_Function], index: Triggers, concepts: Collect
     return None
 
 
+MIN_SPELT_NAME = 2  # words of a national name without its fillers that still name it (keuangan desa)
+
+
 def _contains(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
     n = len(phrase)
     return any(tuple(tokens[i:i + n]) == tuple(phrase) for i in range(len(tokens) - n + 1))
@@ -66,13 +69,17 @@ def national_named(tokens: Sequence[str], content: Sequence[str], tables: Tables
     candidates = [entry for word in (*present, joined) for entry in index.get(word, ())]
     for function, phrase, compact_name in sorted(candidates, key=lambda e: (positions[e[0]], e[1])):
         # SIRUP LKPP, e-Kinerja BKN: the provider's short name beside the application's is still its name
-        own = function.concept_words | {w for n in function.names for w in n.split()} | function.provider_short_names
+        own = function.concept_words | {w for n in function.names for w in n.split()} \
+            | function.provider_short_names | tables.central_agencies
+        spelt = tuple(w for w in phrase if w not in tables.fillers)  # "Sistem Informasi Keuangan Desa"
         if joined == compact_name:
             rest = []
         elif _contains(tokens, phrase):
             rest = [t for t in content if t not in phrase]
         elif compact_name in present:
             rest = [t for t in content if t != compact_name]
+        elif len(spelt) >= MIN_SPELT_NAME and tuple(t for t in tokens if t not in tables.fillers) == spelt:
+            rest = []  # the name, other fillers aside; not "Layanan Administrasi Kependudukan Online"
         else:
             continue
         if not [t for t in rest if t not in own and tables.phrases.get((t,), t) not in own]:

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from spbe_arch.duplicates.features import build_features
 from spbe_arch.duplicates.inventory_labels import KindScores, rows_of, scores
+from spbe_arch.duplicates.tables import NationalFunction
 from spbe_arch.errors import SpbeError
 from spbe_arch.workspace import Workspace
 
@@ -68,11 +70,24 @@ def load_national_labels(path: str | os.PathLike[str]) -> dict[str, Label]:
     return labels
 
 
+def _known(function: str, functions: tuple[NationalFunction, ...]) -> str:
+    """A label's ``other:<name>`` as the table's function id once the table knows that application (a
+    label written when P-Care was outside the table, ``other:P-Care BPJS Kesehatan``, is ``pcare``)."""
+    if not function.startswith("other:"):
+        return function
+    written = {re.sub(r"[-_.]", "", w) for w in re.split(r"[\s()/,]+", function[6:].casefold()) if w}
+    for entry in functions:
+        if {re.sub(r"[^a-z0-9]", "", n) for n in (entry.national.casefold(), *entry.names)} & written:
+            return entry.id
+    return function
+
+
 def evaluate_national(workspace: Workspace, labels_path: str | os.PathLike[str]) -> NationalEvaluation:
     from spbe_arch.classify import classify_features
 
-    labels = load_national_labels(labels_path)
     features = build_features(workspace)
+    labels = {row: (relation, _known(function, features.tables.functions))
+              for row, (relation, function) in load_national_labels(labels_path).items()}
     national_of = {f.id: f.national for f in features.tables.functions}  # function id -> national application
     suggested = {s.application for s in classify_features(features, workspace) if s.national is not None}
     rows = rows_of(workspace)

@@ -141,6 +141,7 @@ class Tables:
     places: frozenset[tuple[str, ...]] = frozenset()
     organization_heads: frozenset[str] = frozenset()  # dinas, badan: an organization's name begins
     organization_short_forms: frozenset[str] = frozenset()  # dishub, bkd: an OPD's name written short
+    central_agencies: frozenset[str] = frozenset()  # kemenkes, bkn: who runs a national application
     functions: tuple[NationalFunction, ...] = ()
     roles: tuple[LocalFunction, ...] = ()  # local functions (functions.yaml), after the national ones
 
@@ -157,7 +158,8 @@ class Tables:
 
     @cached_property
     def national_name_index(self) -> dict[str, list[tuple[NationalFunction, tuple[str, ...], str]]]:
-        """National application names by their first word and by their letters written together."""
+        """National application names by their first word (with and without its fillers) and by their letters
+        written together."""
         index: dict[str, list[tuple[NationalFunction, tuple[str, ...], str]]] = {}
         for function in self.functions:
             for name in function.names:
@@ -168,6 +170,9 @@ class Tables:
                 index.setdefault(phrase[0], []).append(entry)
                 if entry[2] != phrase[0]:
                     index.setdefault(entry[2], []).append(entry)
+                spelt = [w for w in phrase if w not in self.fillers]  # "keuangan desa" of "sistem keuangan desa"
+                if spelt and spelt[0] != phrase[0]:
+                    index.setdefault(spelt[0], []).append(entry)
         return index
 
     @cached_property
@@ -280,6 +285,7 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
     tables.organization_heads = frozenset(_concept(str(w)) for w in word_lists.get("organization_heads") or [])
     tables.organization_short_forms = frozenset(compact(str(w))
                                                 for w in word_lists.get("organization_short_forms") or [])
+    tables.central_agencies = frozenset(compact(str(w)) for w in word_lists.get("central_agencies") or [])
     from spbe_arch.duplicates.registry import basis_by_function
 
     # one application, several functions (SIPD plans and budgets): its designation covers each of them
