@@ -18,6 +18,7 @@ organizations:
   - {id: dpupr, name: Dinas Pekerjaan Umum dan Penataan Ruang, kind: dinas}
   - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan}
   - {id: kec-wetan, name: Kecamatan Wetan, kind: kecamatan}
+  - {id: disdukcapil, name: Dinas Kependudukan dan Pencatatan Sipil, kind: dinas}
 """
 
 
@@ -113,3 +114,20 @@ applications:
     report = find_duplicates(root, language="id")
     system = next(g for g in report.groups if "satusehat" in g.applications)
     assert system.kind == "same_system" and "satusehat-kemenkes" in system.applications
+
+
+def test_an_office_s_usual_short_name_in_a_name_says_whose_it_is(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import national_readings
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: antrian-dukcapil, name: ANTRIAN ONLINE DUKCAPIL, owner: disdukcapil}
+  - {id: antrian-mpp, name: Antrian MPP, owner: dpmptsp}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    national = {app.id: function for app, function, _, _ in national_readings(workspace)}
+    # "Dukcapil" spells out the Dinas Kependudukan dan Pencatatan Sipil: the queue is the office's, not SIAK
+    assert national["antrian-dukcapil"] is None
+    pairs = _pairs(find_duplicates(root, language="id"))
+    assert pairs.get(frozenset({"antrian-dukcapil", "antrian-mpp"})) == "functional"

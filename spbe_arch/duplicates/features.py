@@ -54,6 +54,9 @@ _GOVERNMENT_WORDS = frozenset({"pemerintah", "daerah", "pemda", "kabupaten", "ko
 _AREA_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "kec", "kel", "kapanewon", "kemantren", "distrik",
                          "kalurahan", "nagari", "gampong"})
 MIN_DESCRIPTION_WORDS = 3
+MIN_SHORT_NAME_WORDS = 2  # an organization's name of one word (Inspektorat) has no short name to spell out
+_NAME_JOINERS = frozenset({"dan", "serta"})
+_SYSTEM_PREFIXES = ("si", "e")  # SIMDA Pendapatan spells out Badan Pendapatan Daerah too, but names a system
 SHARED_HOST = 3  # applications on one host from which the host is a portal, not one system
 DESCRIPTION_LEAD = 6  # the first words of a description say what the application is
 # more applications of one function than this (Aplikasi Presensi Kecamatan X in 300 kecamatan): their
@@ -190,11 +193,23 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
         for initials in _initials(name_words):
             if initials not in concept_words and initials not in tables.acronyms:
                 phrases.add((initials,))
+        phrases.update((short,) for short in _short_names(name_words, tables))
         if org.kind in ("kecamatan", "kelurahan"):
             place = tuple(w for w in name_words if w not in _AREA_WORDS)
             if place:
                 phrases.add(place)
     return frozenset(p for p in phrases if p)
+
+
+def _short_names(name_words: list[str], tables: Tables) -> list[str]:
+    """The usual short names of an organization that the alias table spells out as its name: dukcapil of
+    the Dinas Kependudukan dan Pencatatan Sipil ("Antrian Online Dukcapil" is the Dukcapil's queue, not
+    population administration)."""
+    own = frozenset(w for w in name_words if w not in tables.organization_heads and w not in _NAME_JOINERS)
+    if len(own) < MIN_SHORT_NAME_WORDS:
+        return []
+    return sorted(key for key, expansion in tables.acronyms.items()
+                  if frozenset(expansion) == own and not key.startswith(_SYSTEM_PREFIXES))
 
 
 def _initials(name_words: list[str]) -> list[str]:
