@@ -131,3 +131,26 @@ applications:
     assert national["antrian-dukcapil"] is None
     pairs = _pairs(find_duplicates(root, language="id"))
     assert pairs.get(frozenset({"antrian-dukcapil", "antrian-mpp"})) == "functional"
+
+
+def test_a_description_of_several_national_functions_names_none_of_them(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import national_readings
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: sigap, name: SIGAP, owner: diskominfo, description: rekap pengaduan dan kepegawaian}
+  - {id: wadul, name: WADUL BUPATI, owner: diskominfo,
+     description: "Kanal aduan masyarakat langsung kepada Bupati melalui WhatsApp dan web, diteruskan ke OPD terkait"}
+  - {id: dash, name: Dashboard Eksekutif Bupati, owner: dpupr,
+     description: "dashboard pimpinan menampilkan rekap pengaduan, pendapatan, kepegawaian dan data dari aplikasi OPD"}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    national = {app.id: function.national if function else None for app, function, _, _ in national_readings(workspace)}
+    assert national["sigap"] is None  # a recap of complaints and of staff: not a copy of LAPOR! or of SIASN
+    assert national["wadul"] == "SP4N-LAPOR!"
+    # the head of the Pemda in two names says whose they are, not that they do one job
+    from spbe_arch.duplicates.features import build_features
+
+    names = {f.id: set(f.name) for f in build_features(workspace).apps}
+    assert "bupati" not in names["wadul"] | names["dash"] and "dashboard" in names["dash"]

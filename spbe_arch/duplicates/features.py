@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from spbe_arch.classify_rab import RAB_HIGH, best_area
-from spbe_arch.duplicates.national import function_of, national_named, role_of
+from spbe_arch.duplicates.national import function_of, national_applications_held, national_named, role_of
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
 from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
@@ -366,6 +366,8 @@ def application_function(normaliser: Normaliser, app: Application, name: NormalN
         described = normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD)
         if not set(described) & normaliser.tables.connectors:
             function = function_of(described, normaliser.tables)
+            if function is not None and len(national_applications_held(described, normaliser.tables)) > 1:
+                function = None  # a dashboard of complaints, revenue and staff: of no one national function
     if app.source == "nasional":
         return function, function, False
     return function, None, False

@@ -18,6 +18,14 @@ def function_of(concepts: Collection[str], tables: Tables, written: Collection[s
     return _first_held(tables.functions, tables.function_triggers, concepts, written)
 
 
+def national_applications_held(concepts: Collection[str], tables: Tables) -> set[str]:
+    """The national applications whose functions the words hold (SIPD's planning and budgeting are one):
+    a text that holds several says no one function, a dashboard of "pengaduan, pendapatan, kepegawaian"."""
+    present = set(concepts)
+    return {entry.national for entry in tables.functions
+            if not entry.unless & present and any(group <= present for group in entry.concepts)}
+
+
 def role_of(concepts: Collection[str], tables: Tables, written: Collection[str] = ()) -> LocalFunction | None:
     """The first local function (presensi, JDIH, antrean) whose concept set the words hold, unless a
     word marks another function."""
