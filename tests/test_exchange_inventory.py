@@ -355,3 +355,30 @@ def test_a_category_that_says_how_a_system_is_reached_is_its_platform_and_one_wa
     text = report_text(report)
     assert "rows 6-9: category 'Kanal Warga' is neither a provider" in text
     assert text.count("Kanal Warga") == 1
+
+
+def test_opd_names_written_in_the_ways_of_real_sheets_are_one_organization() -> None:
+    registry = OrgRegistry(IdAllocator())
+    spellings = [  # (one organization's names as sheets write them)
+        ["Dinas Komunikasi dan Informatika", "Dinas Kominfo"],
+        ["Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas PUPR"],
+        ["Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "DPM-PTSP", "DPMPTSP"],
+        ["Dinas Perumahan dan Kawasan Permukiman", "Disperkim"],
+        ["Dinas Perpustakaan dan Kearsipan", "Dispusip"],
+        ["Bagian Pengadaan Barang dan Jasa", "Bagian PBJ"],
+        ["Bagian Protokol dan Komunikasi Pimpinan", "Bagian Prokopim"],
+        ["Puskesmas Karangrejo", "PKM Karangrejo"],
+        ["Perumda Air Minum Tirta Wangi", "PDAM Tirta Wangi", "Perumdam Tirta Wangi"],
+        ["Dinas Pendidikan dan Kebudayaan", "Dinas Pendidikan"],
+        ["Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"],
+        ["Badan Keuangan"],  # a word of the language is not letters picked from another name
+    ]
+    for names in spellings:
+        for text in names:
+            registry.collect(text)
+    registry.build()
+    assert len(registry.orgs) == len(spellings)
+    for names in spellings:
+        found = {registry.resolve(text).id for text in names}  # type: ignore[union-attr]
+        assert len(found) == 1, names
+    assert registry.resolve("Dinas PUPR").name == "Dinas Pekerjaan Umum dan Penataan Ruang"  # type: ignore[union-attr]

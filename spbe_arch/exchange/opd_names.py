@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spbe_arch.exchange import inventory_headers as hd
 from spbe_arch.exchange.naming import IdAllocator, organization_kind
+from spbe_arch.stemming import is_indonesian_word
 
 # Common short forms of OPD names, so that 'Dinkes' and 'Dinas Kesehatan' become one organization.
 OPD_SHORT_FORMS: dict[str, str] = {
@@ -51,7 +52,14 @@ def tidy_name(text: str) -> str:
 
 
 _FIRST_WORDS = {"kec": "kecamatan", "kel": "kelurahan", "rsud": "rumah sakit umum daerah", "bag": "bagian",
-                "din": "dinas", "upt": "uptd"}
+                "din": "dinas", "upt": "uptd", "pkm": "puskesmas"}
+# a regency's water utility under its old and its new legal form (PP 54/2017 turned PDAM into Perumda)
+_WATER_UTILITY = re.compile(r"^(perusahaan umum daerah air minum|perusahaan daerah air minum|perumda air minum"
+                            r"|perumdam|pdam)\b")
+_HYPHENATED_SHORT = re.compile(r"^[A-Za-z]{2,5}(-[A-Za-z]{2,5}){1,2}$")  # DPM-PTSP: one short form
+# the head words of an OPD's name, and the letters its short forms begin with (Disperkim, Bapperida)
+_HEADS = {"dinas": ("dis", "din", "d"), "badan": ("ba", "b"), "bagian": ("bag", "b"), "biro": ("biro", "b"),
+          "kantor": ("kan", "k"), "sekretariat": ("set", "sek", "s")}
 
 
 def opd_key(text: str) -> str:
@@ -63,7 +71,7 @@ def opd_key(text: str) -> str:
     first, _, rest = key.partition(" ")
     if first in _FIRST_WORDS and rest:
         key = f"{_FIRST_WORDS[first]} {rest}"
-    return key
+    return _WATER_UTILITY.sub("pdam", key)
 
 
 def _group_key(key: str) -> str:
@@ -95,8 +103,63 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in _SMALL_WORDS and w)
 
 
+def _short_key(text: str) -> str:
+    """opd_key, with a short form written with hyphens as one word (DPM-PTSP is DPMPTSP)."""
+    key = opd_key(text)
+    return key.replace(" ", "") if _HYPHENATED_SHORT.match(text.strip()) else key
+
+
 def _is_short_form(key: str) -> bool:
     return len(key.split()) == 1 and key.isalpha() and len(key) <= 10
+
+
+def _own_words(key: str) -> list[str]:
+    return [w for w in key.split()[1:] if w not in _SMALL_WORDS]
+
+
+def _spells(short: str, key: str) -> bool:
+    """``short`` is the head's letters, then letters taken in order from the rest of the name, starting
+    with its first letter: disperkim of 'dinas perumahan dan kawasan permukiman'."""
+    head = key.split()[0]
+    own = "".join(_own_words(key))
+    if not own:
+        return False
+    for start in _HEADS.get(head, ()):
+        rest = short[len(start):]
+        if short.startswith(start) and len(rest) >= 3 and rest[0] == own[0]:
+            letters = iter(own)
+            if all(letter in letters for letter in rest):
+                return True
+    return False
+
+
+def _spelt_by(short: str, groups: dict[str, _Group]) -> str | None:
+    """The one long name that a short form spells syllable by syllable, or None (none, or several)."""
+    found = [key for key in groups if len(key.split()) >= 3 and _spells(short, key)]
+    return found[0] if len(found) == 1 else None
+
+
+def _headed_short(key: str, groups: dict[str, _Group]) -> str | None:
+    """The group of the long name that '<head> <short form>' stands for: 'Dinas Kominfo' (a known short
+    form), 'Dinas PUPR' (the initials of the rest), 'Bagian Prokopim' (its syllables); None when no one
+    other name fits."""
+    words = key.split()
+    if len(words) != 2 or words[0] not in _HEADS or not _is_short_form(words[1]):
+        return None
+    head, short = words
+    expanded = OPD_SHORT_FORMS.get(short)
+    if expanded is not None and opd_key(expanded).startswith(f"{head} "):
+        target = _group_key(opd_key(expanded))
+        return target if target in groups and target != key else None
+    others = [other for other in groups if other != key and other.startswith(f"{head} ") and len(other.split()) >= 3]
+    by_initials = [other for other in others if "".join(w[0] for w in _own_words(other)) == short]
+    if by_initials:
+        return by_initials[0] if len(by_initials) == 1 else None
+    if is_indonesian_word(short):  # "Dinas Pendidikan" is the "Dinas Pendidikan dan Kebudayaan": a whole word
+        spelt = [other for other in others if _own_words(other)[:1] == [short]]
+    else:
+        spelt = [other for other in others if _spells(_HEADS[head][0] + short, other)]
+    return spelt[0] if len(spelt) == 1 else None
 
 
 @dataclass
@@ -132,7 +195,7 @@ class OrgRegistry:
         groups: dict[str, _Group] = {}
         shorts: dict[str, str] = {}
         for text in self.pending:
-            key = opd_key(text)
+            key = _short_key(text)
             if not key:
                 continue
             expanded = OPD_SHORT_FORMS.get(key)
@@ -153,8 +216,17 @@ class OrgRegistry:
                 groups[by_initials[key]].shorts.append(text)
             elif key in groups:
                 groups[key].written.append(text)
+            elif (spelt := _spelt_by(key, groups)) is not None:
+                groups[spelt].shorts.append(text)  # Disperkim, Dispusip: syllables of the long name
             else:
                 groups[key] = _Group(written=[text])
+        for key in sorted(groups):  # "Dinas Kominfo", "Bagian PBJ": the head word, then a short form
+            target = _headed_short(key, groups)
+            if target is not None:
+                group = groups.pop(key)
+                groups[target].written.extend(group.written)
+                groups[target].shorts.extend(group.shorts)
+                groups[target].initials |= group.initials
         for key in sorted(groups):
             group = groups[key]
             names = group.written or group.expansions
@@ -162,7 +234,9 @@ class OrgRegistry:
             short = group.shorts[0].strip() if group.shorts else None
             self._add(key, name, short)
             for text in group.shorts:
-                self.aliases[opd_key(text)] = key
+                self.aliases[_short_key(text)] = key
+            for text in group.written:  # a name merged into another's group ("Dinas Kominfo")
+                self.aliases.setdefault(_group_key(opd_key(text)), key)
             for initials in group.initials:
                 if len(initials) >= 3:
                     self.aliases.setdefault(initials, key)
@@ -187,7 +261,7 @@ class OrgRegistry:
         return found
 
     def resolve(self, text: str) -> Org | None:
-        key = opd_key(text)
+        key = _short_key(text)
         expanded = OPD_SHORT_FORMS.get(key)
         if expanded is not None:
             key = opd_key(expanded)
