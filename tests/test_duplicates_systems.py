@@ -154,3 +154,14 @@ applications:
 
     names = {f.id: set(f.name) for f in build_features(workspace).apps}
     assert "bupati" not in names["wadul"] | names["dash"] and "dashboard" in names["dash"]
+
+
+def test_a_whistleblowing_system_is_not_a_public_service_complaint_channel(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_report(make_workspace, """\
+          - {id: wbs, name: Whistleblowing System (WBS), owner: diskominfo}
+          - {id: aduan, name: e-Pengaduan DPMPTSP, owner: dpmptsp}
+          - {id: lapor-jalan, name: LAPOR JALAN (Pengaduan Jalan Rusak), owner: dpupr}
+        """))
+    # a report of an official's misconduct goes to the inspectorate, not to SP4N-LAPOR!'s complaint handling
+    assert not any("wbs" in pair for pair in pairs)
+    assert pairs.get(frozenset({"aduan", "lapor-jalan"})) == "functional"

@@ -372,6 +372,9 @@ def test_opd_names_written_in_the_ways_of_real_sheets_are_one_organization() -> 
         ["Dinas Pendidikan dan Kebudayaan", "Dinas Pendidikan"],
         ["Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"],
         ["Badan Keuangan"],  # a word of the language is not letters picked from another name
+        ["Dinas Kelautan dan Perikanan"],  # DKP is the initials of both: it names neither
+        ["Dinas Kebudayaan dan Pariwisata"],
+        ["DKP"],
     ]
     for names in spellings:
         for text in names:

@@ -210,7 +210,12 @@ class OrgRegistry:
                 group = groups.setdefault(_group_key(key), _Group())
                 group.written.append(text)
                 group.initials.add(_initials(key))
-        by_initials = {i: g for g, group in groups.items() for i in group.initials if len(i) >= 3}
+        owners: dict[str, set[str]] = {}
+        for g, group in groups.items():
+            for i in group.initials:
+                owners.setdefault(i, set()).add(g)
+        # initials two long names share (DKP: Kelautan dan Perikanan, Kebudayaan dan Pariwisata) name neither
+        by_initials = {i: next(iter(gs)) for i, gs in owners.items() if len(i) >= 3 and len(gs) == 1}
         for key, text in shorts.items():
             if key in by_initials:
                 groups[by_initials[key]].shorts.append(text)
@@ -238,7 +243,7 @@ class OrgRegistry:
             for text in group.written:  # a name merged into another's group ("Dinas Kominfo")
                 self.aliases.setdefault(_group_key(opd_key(text)), key)
             for initials in group.initials:
-                if len(initials) >= 3:
+                if len(initials) >= 3 and by_initials.get(initials) == key:
                     self.aliases.setdefault(initials, key)
         self.pending = []
 
