@@ -12,13 +12,15 @@ ORGS = """\
 organizations:
   - {id: diskominfo, name: Dinas Komunikasi dan Informatika, kind: dinas}
   - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
-  - {id: pkm-wetan, name: Puskesmas Wetan, kind: puskesmas}
-  - {id: pkm-kulon, name: Puskesmas Kulon, kind: puskesmas}
+  - {id: pkm-wetan, name: Puskesmas Wetan, kind: uptd}
+  - {id: pkm-kulon, name: Puskesmas Kulon, kind: uptd}
   - {id: dpmptsp, name: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, kind: dinas}
   - {id: dpupr, name: Dinas Pekerjaan Umum dan Penataan Ruang, kind: dinas}
   - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan}
   - {id: kec-wetan, name: Kecamatan Wetan, kind: kecamatan}
   - {id: disdukcapil, name: Dinas Kependudukan dan Pencatatan Sipil, kind: dinas}
+  - {id: kec-kulon, name: Kecamatan Kulon, kind: kecamatan}
+  - {id: dpmd, name: Dinas Pemberdayaan Masyarakat dan Desa, kind: dinas}
 """
 
 
@@ -165,3 +167,39 @@ def test_a_whistleblowing_system_is_not_a_public_service_complaint_channel(make_
     # a report of an official's misconduct goes to the inspectorate, not to SP4N-LAPOR!'s complaint handling
     assert not any("wbs" in pair for pair in pairs)
     assert pairs.get(frozenset({"aduan", "lapor-jalan"})) == "functional"
+
+
+def test_each_kecamatan_s_village_information_system_does_one_job(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import build_features
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: sid-wetan, name: SID (Sistem Informasi Desa), owner: kec-wetan}
+  - {id: opensid-kulon, name: OpenSID, owner: kec-kulon}
+  - {id: web-sumberagung, name: Website Desa Sumberagung, owner: kec-wetan,
+     description: Website resmi desa sebagai media informasi dan transparansi pemerintahan desa}
+  - {id: web-kedungrejo, name: Website Desa Kedungrejo, owner: kec-wetan,
+     description: Website resmi desa sebagai media informasi dan transparansi pemerintahan desa}
+  - {id: sipandu, name: SIPANDU Desa, owner: kec-kulon, description: pemantauan dana desa oleh kecamatan}
+"""}, orgs=False)
+    pairs = _pairs(find_duplicates(root, language="id"))
+    assert pairs.get(frozenset({"sid-wetan", "opensid-kulon"})) == "functional"
+    # a village's website is the village's own, not a village information system
+    assert not any(pair & {"web-sumberagung", "web-kedungrejo"} for pair in pairs)
+    # a name before the word "Desa" is a system's name, not a village's
+    workspace, _ = open_workspace(root)
+    features = {f.id: f for f in build_features(workspace).apps}
+    assert features["sid-wetan"].role is not None and features["sid-wetan"].role.id == "administrasi-desa"
+    assert not features["sipandu"].institution_named and features["web-sumberagung"].institution_named
+
+
+def test_an_acronym_and_a_long_name_that_do_two_jobs_are_two_systems(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_report(make_workspace, """\
+          - {id: sipede, name: SIPEDE, owner: dpmd,
+             description: "pemutakhiran data Indeks Desa Membangun dari Kemendesa"}
+          - {id: sipemdes, name: Sistem Informasi Pemerintahan Desa, owner: dpmd,
+             description: "data perangkat desa, BPD dan penghasilan tetap kepala desa"}
+        """))
+    # SIPEDE spells Sistem Informasi PEmerintahan DEsa too, but what each row does has nothing in common
+    assert pairs.get(frozenset({"sipede", "sipemdes"})) != "same_system"

@@ -644,6 +644,8 @@ def _names_an_institution(role: LocalFunction | None, name: NormalName, tables: 
     own = [t for t in name.tokens if t not in kind]
     if not any(t in kind for t in name.tokens):
         return False  # the kind said by a description, not by the name (SIGARS, MyHospital)
+    if own and name.tokens.index(own[0]) < min(name.tokens.index(t) for t in name.tokens if t in kind):
+        return False  # a name before the kind is a system's ("SIPANDU Desa"), not an institution's ("Desa X")
     if not own:  # its own name was a place the workspace knows (Puskesmas Cikole of Kecamatan Cikole)
         return len(written) > len(name.tokens)
     # else words no table knows (Baros, Bali Mandara), never a system's acronym (SIMRS)

@@ -72,7 +72,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
             (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
         return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system
     if a.website == b.website and (acronym_of(a, b) or acronym_of(b, a)) \
-            and not (a.generic and b.generic and a.owner != b.owner):
+            and not (a.generic and b.generic and a.owner != b.owner) and not _unrelated(a, b):
         # SIMRAL and "Sistem Informasi Manajemen Perencanaan, Penganggaran dan Pelaporan"; but SIMRS of one
         # hospital and "Sistem Informasi Manajemen Rumah Sakit" of another are two systems of one kind
         return "name"
