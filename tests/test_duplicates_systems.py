@@ -203,3 +203,18 @@ def test_an_acronym_and_a_long_name_that_do_two_jobs_are_two_systems(make_worksp
         """))
     # SIPEDE spells Sistem Informasi PEmerintahan DEsa too, but what each row does has nothing in common
     assert pairs.get(frozenset({"sipede", "sipemdes"})) != "same_system"
+
+
+def test_a_word_of_the_language_beside_the_place_is_not_a_brand(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({"spbe.yaml": "spbe: 1\ngovernment: {name: Pemerintah Provinsi Nusteng, kind: provinsi}\n",
+                           "organisasi.yaml": """\
+        organizations:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+          - {id: rsj, name: Rumah Sakit Jiwa Daerah, kind: rsud}
+        """, "aplikasi.yaml": """\
+        applications:
+          - {id: sehat, name: Nusteng Sehat, owner: dinkes}
+          - {id: jiwa, name: Sehat Jiwa Nusteng (Telekonseling), owner: rsj}
+        """}, orgs=False, manifest=None)
+    pairs = {frozenset((p.a, p.b)): p.kind for p in find_duplicates(root).pairs}
+    assert pairs.get(frozenset({"sehat", "jiwa"})) != "same_system"

@@ -385,3 +385,19 @@ def test_opd_names_written_in_the_ways_of_real_sheets_are_one_organization() -> 
         found = {registry.resolve(text).id for text in names}  # type: ignore[union-attr]
         assert len(found) == 1, names
     assert registry.resolve("Dinas PUPR").name == "Dinas Pekerjaan Umum dan Penataan Ruang"  # type: ignore[union-attr]
+
+
+def test_the_government_is_read_off_the_addresses_the_rows_have() -> None:
+    from spbe_arch.exchange.inventory import government_in_addresses
+
+    # half the rows have an address, most of those on the city's domain; the rows write the place in two words
+    rows = [f"Aplikasi {n} https://app{n}.tanjungbatukota.go.id Dinas X" for n in range(6)]
+    rows += ["SRIKANDI https://srikandi.arsip.go.id Bagian Umum", "Portal Kota Tanjung Batu Diskominfo"]
+    rows += [f"Aplikasi tanpa alamat {n}" for n in range(8)]
+    assert government_in_addresses(rows) == ("kota", "Tanjung Batu", 6)
+    # a domain without a kind (magetan.go.id): the rows say which kind of Pemda it is
+    rows = [f"app{n}.magetan.go.id SETDA Kab Magetan" for n in range(4)]
+    assert government_in_addresses(rows) == ("kabupaten", "Magetan", 4)
+    # a national domain most rows share is not the Pemda's
+    assert government_in_addresses([f"lapor.go.id OPD {n}" for n in range(5)]) is None
+

@@ -663,6 +663,9 @@ def _brand(name: NormalName, tables: Tables, written: str) -> str | None:
         return None
     if is_indonesian_word(word) and len([t for t in words(written) if len(t) > 1]) > BRAND_NAME_WORDS:
         return None
+    if is_indonesian_word(word) and len([t for t in words(written) if len(t) > 1 and t not in tables.fillers
+                                         and t not in tables.platform]) > 1:
+        return None  # "Jabar Sehat": the place's programme is named by both words, not by "sehat"
     return word
 
 

@@ -469,23 +469,47 @@ def _platforms_said(category: str) -> list[str]:
     return hd.platform_values(category) if _PLATFORM_CATEGORY.match(category) else []
 
 
-_PEMDA_DOMAIN = re.compile(r"\b([a-z]{3,})(kab|kota|prov)\.go\.id\b")
+_PEMDA_DOMAIN = re.compile(r"\b([a-z][a-z0-9-]{2,})\.go\.id\b")
 _DOMAIN_KINDS = {"kab": "kabupaten", "kota": "kota", "prov": "provinsi"}
-ROWS_ON_THE_DOMAIN = 0.5  # the share of rows whose address must be on one Pemda's domain for it to be theirs
+_AN_ADDRESS = re.compile(r"(https?://|www\.|\.go\.id\b|\.desa\.id\b)")
+_KIND_BEFORE = re.compile(r"\b(kabupaten|kab|kota|provinsi|prov)\.?\s+([a-z]+(?:\s+[a-z]+){0,2})")
+_WRITTEN_KINDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota", "provinsi": "provinsi",
+                  "prov": "provinsi"}
+ROWS_ON_THE_DOMAIN = 0.5  # the share of the rows with an address whose address must be on one Pemda's domain
 
 
 def government_in_addresses(texts: list[str]) -> tuple[str, str, int] | None:
-    """(kind, place, rows) of the Pemda on whose domain most rows' addresses are (gunungkidulkab.go.id:
-    Kabupaten Gunungkidul), for a sheet whose title and rows do not name it. The place is the domain's
-    word, so a name of two words is written as one (konaweselatankab.go.id): the caller reports it as
-    an assumption to check."""
-    domains: Counter[tuple[str, str]] = Counter()
-    for text in texts:
-        domains.update({(_DOMAIN_KINDS[m.group(2)], m.group(1)) for m in _PEMDA_DOMAIN.finditer(text.casefold())})
+    """(kind, place, rows) of the Pemda on whose domain most addressed rows are (gunungkidulkab.go.id:
+    Kabupaten Gunungkidul; magetan.go.id, with "Kab Magetan" written in the rows: Kabupaten Magetan), for
+    a sheet whose title and rows do not name it. The place is written as the rows write it (Tanjung Batu
+    of tanjungbatukota.go.id), else as the domain's word: the caller reports it as an assumption to check."""
+    lowered = [text.casefold() for text in texts]
+    domains: Counter[str] = Counter()
+    for text in lowered:
+        domains.update({m.group(1) for m in _PEMDA_DOMAIN.finditer(text)})
+    addressed = sum(1 for text in lowered if _AN_ADDRESS.search(text))
     if not domains:
         return None
-    (kind, word), count = max(domains.items(), key=lambda item: (item[1], item[0]))
-    return (kind, word.title(), count) if count >= max(3, ROWS_ON_THE_DOMAIN * len(texts)) else None
+    domain, count = max(domains.items(), key=lambda item: (item[1], item[0]))
+    if count < max(3, ROWS_ON_THE_DOMAIN * addressed):
+        return None
+    suffix = next((k for k in _DOMAIN_KINDS if domain.endswith(k) and len(domain) > len(k) + 2), None)
+    word = domain[:-len(suffix)] if suffix else domain
+    written: Counter[tuple[str, str]] = Counter()  # (kind, place) as the rows write them
+    for text in lowered:
+        for found in _KIND_BEFORE.finditer(text):
+            place = found.group(2).split()
+            for n in range(len(place), 0, -1):
+                if "".join(place[:n]) == word:
+                    written[(found.group(1), " ".join(place[:n]))] += 1
+                    break
+    if written:
+        (said_kind, place), _ = written.most_common(1)[0]
+        kind = _DOMAIN_KINDS[suffix] if suffix else _WRITTEN_KINDS[said_kind]
+        return kind, place.title(), count
+    if suffix is None:
+        return None  # a bare domain no row names as a Pemda (lapor.go.id): not the Pemda's
+    return _DOMAIN_KINDS[suffix], word.title(), count
 
 
 def _government(grid: Grid, header: Header, given: str | None) -> dict[str, Any]:
