@@ -218,3 +218,42 @@ def test_a_word_of_the_language_beside_the_place_is_not_a_brand(make_workspace) 
         """}, orgs=False, manifest=None)
     pairs = {frozenset((p.a, p.b)): p.kind for p in find_duplicates(root).pairs}
     assert pairs.get(frozenset({"sehat", "jiwa"})) != "same_system"
+
+
+def test_a_queue_of_a_hospital_and_of_a_puskesmas_do_one_job(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import build_features
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: antrean-rsud, name: Antrean Online RSUD, owner: dinkes}
+  - {id: antrian-pkm, name: Antrian Online Puskesmas Wetan, owner: pkm-wetan}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    roles = {f.id: f.role.id if f.role else None for f in build_features(workspace).apps}
+    # the institution in the name says whose queue it is; the queue is what it does
+    assert roles == {"antrean-rsud": "antrean", "antrian-pkm": "antrean"}
+
+
+def test_national_look_alikes_of_one_field_are_not_one_another_s_copies(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import national_readings
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: ikd, name: IKD (Identitas Kependudukan Digital), owner: disdukcapil}
+  - {id: siak, name: SIAK Terpusat, owner: disdukcapil}
+  - {id: katalog, name: e-Katalog LKPP, owner: dpmptsp}
+  - {id: spse, name: SPSE (LPSE Kota), owner: dpupr}
+  - {id: jdih, name: JDIH Kota, owner: diskominfo}
+  - {id: harmonisasi, name: e-Harmonisasi Produk Hukum, owner: diskominfo}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    read = {app.id: (function.national if function else None, national.national if national else None)
+            for app, function, national, _ in national_readings(workspace)}
+    assert read["ikd"] == ("IKD", "IKD")  # the digital ID card, not a copy of SIAK
+    assert read["katalog"] == ("e-Katalog LKPP", "e-Katalog LKPP")  # LKPP's catalogue, not a copy of SPSE
+    pairs = _pairs(find_duplicates(root, language="id"))
+    # drafting a regulation is not documenting it
+    assert frozenset({"jdih", "harmonisasi"}) not in pairs
+    assert not any(pair & {"ikd", "katalog"} and pair & {"siak", "spse"} for pair in pairs)

@@ -26,7 +26,7 @@ def test_function_ids_name_functions_of_the_finder() -> None:
 def test_population_administration_is_siak_and_not_ikd() -> None:
     by_name = {e.name: e for e in national_applications()}
     assert by_name["SIAK"].function_id == "kependudukan"
-    assert by_name["IKD"].function_id is None
+    assert by_name["IKD"].function_id == "identitas-digital"  # its own function, not population administration
     assert next(f for f in shipped_tables().functions if f.id == "kependudukan").national == "SIAK"
 
 
