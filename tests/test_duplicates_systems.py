@@ -257,3 +257,28 @@ applications:
     # drafting a regulation is not documenting it
     assert frozenset({"jdih", "harmonisasi"}) not in pairs
     assert not any(pair & {"ikd", "katalog"} and pair & {"siak", "spse"} for pair in pairs)
+
+
+def test_a_name_that_says_which_ministry_runs_it_is_a_central_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import build_features
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: cek-bansos, name: Cek Bansos Kemensos, owner: dpmd}
+  - {id: sikesos, name: SIKESOS Wetan, owner: dpmd}
+  - {id: sikd, name: SIKD Kemenkeu, owner: bapenda}
+  - {id: eoffice, name: E-Office Pemkab, owner: diskominfo}
+  - {id: asik-dinkes, name: Aplikasi ASIK Kemenkes, owner: dinkes}
+  - {id: asik-pkm, name: ASIK Kemenkes, owner: pkm-wetan}
+  - {id: simpeg, name: "Aplikasi kepegawaian daerah yang sinkron dengan SIASN BKN dua arah", owner: dpmd}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    national = {f.id: f.is_national for f in build_features(workspace).apps}
+    assert national["cek-bansos"] and national["sikd"] and national["asik-dinkes"]
+    assert not national["sikesos"] and not national["simpeg"]  # a sentence that mentions BKN is the Pemda's
+    report = find_duplicates(root, language="id")
+    pairs = _pairs(report)
+    assert frozenset({"cek-bansos", "sikesos"}) not in pairs  # the ministry's checker is no local copy
+    assert frozenset({"sikd", "eoffice"}) not in pairs  # Kemenkeu's SIKD is not the archives' SIKD
+    assert pairs.get(frozenset({"asik-dinkes", "asik-pkm"})) == "same_system"

@@ -54,6 +54,7 @@ _GOVERNMENT_WORDS = frozenset({"pemerintah", "daerah", "pemda", "kabupaten", "ko
 _AREA_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "kec", "kel", "kapanewon", "kemantren", "distrik",
                          "kalurahan", "nagari", "gampong"})
 MIN_DESCRIPTION_WORDS = 3
+MARKED_NAME_WORDS = 5  # a name, not a sentence: "Cek Bansos Kemensos" is the ministry's application
 MIN_SHORT_NAME_WORDS = 2  # an organization's name of one word (Inspektorat) has no short name to spell out
 _NAME_JOINERS = frozenset({"dan", "serta"})
 _SYSTEM_PREFIXES = ("si", "e")  # SIMDA Pendapatan spells out Badan Pendapatan Daerah too, but names a system
@@ -370,7 +371,18 @@ def application_function(normaliser: Normaliser, app: Application, name: NormalN
                 function = None  # a dashboard of complaints, revenue and staff: of no one national function
     if app.source == "nasional":
         return function, function, False
+    if provided_centrally(app, normaliser.tables):
+        return None, None, False  # "SIKD Kemenkeu": a ministry's application, not a copy of SRIKANDI
     return function, None, False
+
+
+def provided_centrally(app: Application, tables: Tables) -> bool:
+    """The inventory lists the row as a central application, or its name says which ministry or agency
+    runs it ("Cek Bansos Kemensos", "InaRISK BNPB"); not a sentence that mentions one ("... sinkronisasi
+    dengan SIASN BKN")."""
+    written = words(app.name)
+    return app.source == "nasional" or (len(written) <= MARKED_NAME_WORDS
+                                        and not tables.national_markers.isdisjoint(written))
 
 
 def _functions(normaliser: Normaliser, apps: list[Application],
@@ -495,7 +507,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
                                             or _official(app.name))) or by_owner,
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
-            is_national=national is not None or app.source == "nasional",
+            is_national=national is not None or provided_centrally(app, tables),
             role=role,
             at_home=performs is not None and _at_home(homes, workspace, app.owner, performs, tables),
             described=read_description and _titled(normaliser, app.description),
@@ -807,7 +819,7 @@ def national_copies(workspace: Workspace) -> list[tuple[Application, NationalFun
     fallback_ids: dict[str, str] = {}
     bumd: dict[str, bool] = {}
     for app, function, national, named in national_readings(workspace):
-        if national is not None or app.source == "nasional":
+        if national is not None or provided_centrally(app, tables):
             if national is not None:
                 (national_ids if named else fallback_ids).setdefault(national.id, app.id)
             continue

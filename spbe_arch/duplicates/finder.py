@@ -81,7 +81,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "national"
     if a.website != b.website or not a.name_key or a.name_key != b.name_key:
         return None
-    if a.app.source == "nasional" and b.app.source == "nasional" and not _unrelated(a, b):
+    if a.is_national and b.is_national and not _unrelated(a, b):
         return "central"  # P-Care and PCARE, each listed as a central application: one national application
         # used by two OPDs, whether or not the tables know it
     if a.owner == b.owner and a.generic == b.generic and a.named_national == b.named_national and (

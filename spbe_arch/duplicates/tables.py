@@ -142,6 +142,7 @@ class Tables:
     organization_heads: frozenset[str] = frozenset()  # dinas, badan: an organization's name begins
     organization_short_forms: frozenset[str] = frozenset()  # dishub, bkd: an OPD's name written short
     central_agencies: frozenset[str] = frozenset()  # kemenkes, bkn: who runs a national application
+    national_markers: frozenset[str] = frozenset()  # of those, the words that make a row a central application
     functions: tuple[NationalFunction, ...] = ()
     roles: tuple[LocalFunction, ...] = ()  # local functions (functions.yaml), after the national ones
 
@@ -286,6 +287,7 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
     tables.organization_short_forms = frozenset(compact(str(w))
                                                 for w in word_lists.get("organization_short_forms") or [])
     tables.central_agencies = frozenset(compact(str(w)) for w in word_lists.get("central_agencies") or [])
+    tables.national_markers = frozenset(compact(str(w)) for w in word_lists.get("national_markers") or [])
     from spbe_arch.duplicates.registry import basis_by_function
 
     # one application, several functions (SIPD plans and budgets): its designation covers each of them
