@@ -282,3 +282,19 @@ applications:
     assert frozenset({"cek-bansos", "sikesos"}) not in pairs  # the ministry's checker is no local copy
     assert frozenset({"sikd", "eoffice"}) not in pairs  # Kemenkeu's SIKD is not the archives' SIKD
     assert pairs.get(frozenset({"asik-dinkes", "asik-pkm"})) == "same_system"
+
+
+def test_the_national_application_is_named_by_the_row_written_as_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import build_features
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: a-lapor-kemenpan, name: Lapor! KemenPAN-RB, owner: dpmd}
+  - {id: sp4n, name: SP4N-LAPOR!, owner: diskominfo}
+  - {id: aduan, name: Aplikasi Pengaduan Masyarakat, owner: dpupr}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    assert build_features(workspace).national_apps["pengaduan"] == "sp4n"
+    group = next(g for g in find_duplicates(root, language="id").groups if "aduan" in g.applications)
+    assert "ke SP4N-LAPOR!, aplikasi nasional" in group.proposal

@@ -461,6 +461,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     result: list[AppFeatures] = []
     role_cache: dict[tuple[str, str | None, str | None], LocalFunction | None] = {}
     named_national: dict[str, str] = {}
+    named_rank: dict[str, tuple[bool, int, int]] = {}
     area_cache: dict[tuple[str, str | None], str | None] = {}
     version = workspace.manifest.reference
     homes: dict[tuple[str, str], bool] = {}  # (owner, function) -> whether the owner's name says it
@@ -472,7 +473,11 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         by_owner = _named_by_owner(app, workspace)
         text = name_text(app.name)
         if named and national is not None:
-            named_national.setdefault(national.id, app.id)
+            # the row written as the national application is named ("SP4N-LAPOR!", not "Lapor! KemenPAN-RB")
+            rank = (_spelling(app.name) not in {_spelling(n) for n in (national.national, *national.names)},
+                    len(app.name), index)
+            if national.id not in named_national or rank < named_rank[national.id]:
+                named_national[national.id], named_rank[national.id] = app.id, rank
         result.append(AppFeatures(
             index=index, app=app, id=app.id, owner_id=app.owner,
             name=_unit({w: f * name_idf[w] for w, f in name.weights.items()}),
@@ -535,6 +540,10 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, _one_row_serves_all(national_apps, tables))
+
+
+def _spelling(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.casefold())
 
 
 def _one_row_serves_all(national_ids: dict[str, str], tables: Tables) -> dict[str, str]:
