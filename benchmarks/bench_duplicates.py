@@ -4,7 +4,8 @@
    planted groups and the Sukamaju inventory), with the missed and the wrong pairs; then on the real
    inventories of tests/data/inventories (CSV -> `spbe import inventory` -> finder -> row pairs against
    hand labels), overall and per kind (same_system, functional); again with descriptions blanked (names
-   only), with descriptions and categories blanked, and with descriptions as names. The held-out
+   only), with descriptions and categories blanked, and with descriptions as names; then on three
+   synthetic inventories of fictional Pemda written blind (tests/data/synthetic-inventories). The held-out
    inventories are scored only with --held-out (Provinsi Jawa Barat, which lists names only; an
    inventory with descriptions is also scored by its names alone), and only their figures are printed.
 2. Scale: `find_duplicates` on the synthetic national workspace (30,000 applications, made by
@@ -40,6 +41,9 @@ INVENTORIES = ROOT / "tests" / "data" / "inventories"
 TUNING = ("magetan-kab", "banten-prov", "banjarbaru-kota", "bali-prov", "konawe-selatan-kab", "gunungkidul-kab",
           "sukabumi-kota")
 HELD_OUT = ("jabar-prov",)
+# fictional Pemda inventories written blind, labelled by their writers (tests/data/synthetic-inventories)
+SYNTHETIC_INVENTORIES = ROOT / "tests" / "data" / "synthetic-inventories"
+SYNTHETIC = ("sumberwangi-kab", "nusantara-tengah-prov", "tanjung-batu-kota")
 
 
 def names_only(source: Path, target: Path, categories: bool = False, descriptive: bool = False) -> Path:
@@ -75,14 +79,14 @@ def _described(source: Path) -> bool:
 
 def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
                       blank_descriptions: bool = False, blank_categories: bool = False,
-                      descriptive: bool = False) -> dict[str, object] | None:
+                      descriptive: bool = False, folders: Path = INVENTORIES) -> dict[str, object] | None:
     """A real inventory the way a user meets it: the CSV through `spbe import inventory`, then the
     finder, then its row pairs against the hand labels (by kind)."""
     from spbe_arch.duplicates import find_duplicates
     from spbe_arch.duplicates.inventory_labels import evaluate_inventory
     from spbe_arch.loader import open_workspace
 
-    folder = INVENTORIES / name
+    folder = folders / name
     if not (folder / "labels.yaml").is_file():
         print(f"\n== {name}: no labels yet, skipped")
         return None
@@ -95,7 +99,9 @@ def inventory_quality(name: str, work: Path, held_out: bool, show_errors: bool,
                     str(target), "--force"], check=True, capture_output=True, cwd=ROOT)
     workspace, _ = open_workspace(target)
     result = evaluate_inventory(find_duplicates(workspace), workspace, folder / "labels.yaml")
-    print(f"\n== {name}{' (HELD OUT: never tuned on)' if held_out else ' (tuning set)'}"
+    use = " (HELD OUT: never tuned on)" if held_out else " (synthetic, written blind)" \
+        if folders != INVENTORIES else " (tuning set)"
+    print(f"\n== {name}{use}"
           f"{', descriptions as names' if descriptive else ''}"
           f"{', names only (descriptions blanked)' if blank_descriptions and not descriptive else ''}"
           f"{', no categories' if blank_categories else ''}")
@@ -219,6 +225,7 @@ def main() -> None:
     figures["no_category"] = [inventory_quality(n, work, False, True, blank_descriptions=True, blank_categories=True)
                               for n in TUNING]
     figures["descriptive"] = [inventory_quality(n, work, False, True, descriptive=True) for n in TUNING]
+    figures["synthetic"] = [inventory_quality(n, work, False, True, folders=SYNTHETIC_INVENTORIES) for n in SYNTHETIC]
     if args.held_out:  # run once, at the end: its errors are not printed, so that nobody tunes on them
         figures["held_out"] = [inventory_quality(n, work, True, False) for n in HELD_OUT]
         # an inventory with descriptions is also read by its names alone: the shape of the other one

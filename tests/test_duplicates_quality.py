@@ -65,3 +65,27 @@ def test_bad_labels_file_is_a_clear_error(tmp_path):
     bad.write_text("groups: [{applications: 3}]\n", encoding="utf-8")
     with pytest.raises(SpbeError, match="not a labels file"):
         load_labels(bad)
+
+
+# fictional Pemda inventories written blind (tests/data/synthetic-inventories): floors a little under
+# today's figures, so that a change that loses what they hold fails here and not in a later reading
+SYNTHETIC = {  # name: (precision floor, recall floor)
+    "sumberwangi-kab": (0.80, 0.70),
+    "nusantara-tengah-prov": (0.60, 0.78),
+    "tanjung-batu-kota": (0.88, 0.80),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SYNTHETIC))
+def test_pair_quality_on_synthetic_inventories(name, tmp_path):
+    from spbe_arch.duplicates.finder import find_duplicates
+    from spbe_arch.duplicates.inventory_labels import evaluate_inventory
+    from spbe_arch.exchange.inventory import import_inventory
+
+    folder = ROOT / "tests" / "data" / "synthetic-inventories" / name
+    import_inventory(folder / "apps.csv", tmp_path / "ws")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    result = evaluate_inventory(find_duplicates(workspace), workspace, folder / "labels.yaml")
+    precision, recall = SYNTHETIC[name]
+    assert result.overall.precision >= precision, (result.overall, result.wrong[:20])
+    assert result.overall.recall >= recall, (result.overall, result.missed[:20])
