@@ -11,6 +11,7 @@ from pathlib import Path
 from spbe_arch.duplicates.finder import find_duplicates
 from spbe_arch.duplicates.normalize import typo_corrections
 from spbe_arch.stemming import is_indonesian_word
+from tests.duplicate_helpers import kinds_of, report_of
 
 ORGS = """\
 organizations:
@@ -30,13 +31,10 @@ organizations:
 
 
 def _report(make_workspace, applications: str):  # type: ignore[no-untyped-def]
-    root: Path = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": "applications:\n" + applications},
-                                orgs=False)
-    return find_duplicates(root, language="id")
+    return report_of(make_workspace, ORGS, applications)
 
 
-def _pairs(report) -> dict[frozenset[str], str]:  # type: ignore[no-untyped-def]
-    return {frozenset((p.a, p.b)): p.kind for p in report.pairs}
+_pairs = kinds_of
 
 
 def test_a_word_of_the_language_left_from_a_long_name_is_not_a_system_name(make_workspace) -> None:  # type: ignore[no-untyped-def]

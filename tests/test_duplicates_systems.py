@@ -4,9 +4,8 @@ every row of the systems in it. Shapes taken from the way kabupaten and province
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spbe_arch.duplicates.finder import find_duplicates
+from tests.duplicate_helpers import kinds_of, report_of
 
 ORGS = """\
 organizations:
@@ -25,13 +24,10 @@ organizations:
 
 
 def _report(make_workspace, applications: str):  # type: ignore[no-untyped-def]
-    root: Path = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": "applications:\n" + applications},
-                                orgs=False)
-    return find_duplicates(root, language="id")
+    return report_of(make_workspace, ORGS, applications)
 
 
-def _pairs(report) -> dict[frozenset[str], str]:  # type: ignore[no-untyped-def]
-    return {frozenset((p.a, p.b)): p.kind for p in report.pairs}
+_pairs = kinds_of
 
 
 def test_a_central_application_the_tables_do_not_know_is_one_system_in_every_opd(make_workspace) -> None:  # type: ignore[no-untyped-def]
