@@ -354,3 +354,15 @@ def test_a_system_is_named_by_the_name_its_other_rows_write_inside_theirs(make_w
     assert set(system.applications) == {"a-dashboard-sibanjir", "sibanjir"}
     assert "catat sebagai satu aplikasi, Sibanjir," in system.proposal
     assert system.function == "Sibanjir"
+
+
+def test_a_dashboard_of_one_local_system_takes_its_data_from_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = _workspace(make_workspace, """\
+          - {id: dash, name: Dashboard Retribusi Pasar, owner: uptd-pasar}
+          - {id: eretribusi, name: e-Retribusi Pasar, owner: uptd-pasar}
+        """)
+    proposal = _proposal_of(find_duplicates(root, language="id"), "dash")
+    # not "satukan": a dashboard shows the system's data, it is not a second system for its job
+    assert proposal.startswith("Usulan: integrasikan Dashboard Retribusi Pasar (UPTD Pasar Kota) dengan "
+                               "e-Retribusi Pasar (UPTD Pasar Kota) sebagai sumber datanya")
+    assert "menyajikan data retribusi daerah" in proposal and "satukan" not in proposal

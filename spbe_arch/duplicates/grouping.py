@@ -268,6 +268,15 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
             parts.append(messages.text("propose_view" if parts else "propose_view_only", national=target,
                                        function=national.function, apps=_names(messages, [f.id for f in views])))
         return " ".join([*(parts or [messages.text("propose_none")]), *notes])
+    views = [f for f in movable if is_view(f)]
+    shown = [f for f in movable if not is_view(f)]
+    if views and len(shown) == 1:
+        # a dashboard of one system shows that system's data: it takes them from it, it is not merged with it
+        system = shown[0]
+        shows = system.role.function if system.role is not None and system.role.strong \
+            else workspace.display_name(system.id)
+        return " ".join([messages.text("propose_view_only", national=messages.named(system.id), function=shows,
+                                       apps=_names(messages, [f.id for f in views])), *notes])
     if len(movable) > 1 and "geoportal" not in reasons_kept.values() \
             and all(f.role is not None and f.role.id == GEOSPATIAL for f in movable):
         # thematic maps of several OPDs: each theme stays its OPD's; one geoportal publishes them all
