@@ -4,6 +4,8 @@ every row of the systems in it. Shapes taken from the way kabupaten and province
 
 from __future__ import annotations
 
+import re
+
 from spbe_arch.duplicates.finder import find_duplicates
 from tests.duplicate_helpers import kinds_of, report_of
 
@@ -46,6 +48,13 @@ def test_a_central_application_the_tables_do_not_know_is_one_system_in_every_opd
     assert set(system.applications) == {"sisrute-dinkes", "sisrute-wetan", "sisrute-kulon"}
     assert any("aplikasi pusat dengan nama yang sama" in e for p in report.pairs for e in p.evidence
                if {p.a, p.b} <= {"sisrute-dinkes", "sisrute-wetan", "sisrute-kulon"})
+    english = find_duplicates(make_workspace(name="en", files={"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: sisrute-dinkes, name: SISRUTE, owner: dinkes, source: nasional}
+  - {id: sisrute-wetan, name: Sisrute, owner: pkm-wetan, source: nasional}
+"""}, orgs=False), language="en")
+    assert english.pairs[0].evidence[0] == ("both listed as central (national) applications under one name "
+                                            "(SISRUTE; Sisrute): one national application used by each OPD")
     # a kind of system each puskesmas built for itself is still two systems of one kind
     assert pairs.get(frozenset({"antrian-wetan", "antrian-kulon"})) != "same_system"
 
@@ -294,3 +303,12 @@ applications:
     assert build_features(workspace).national_apps["pengaduan"] == "sp4n"
     group = next(g for g in find_duplicates(root, language="id").groups if "aduan" in g.applications)
     assert "ke SP4N-LAPOR!, aplikasi nasional" in group.proposal
+
+
+def test_every_message_is_written_in_both_languages() -> None:
+    from spbe_arch.duplicates.messages import _TEXT
+
+    assert _TEXT["en"].keys() == _TEXT["id"].keys()
+    # and says the same things: the same places to fill in
+    for key, text in _TEXT["en"].items():
+        assert sorted(re.findall(r"{(\w+)", text)) == sorted(re.findall(r"{(\w+)", _TEXT["id"][key])), key

@@ -474,7 +474,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         text = name_text(app.name)
         if named and national is not None:
             # the row written as the national application is named ("SP4N-LAPOR!", not "Lapor! KemenPAN-RB")
-            rank = (_spelling(app.name) not in {_spelling(n) for n in (national.national, *national.names)},
+            rank = (compact(app.name) not in {compact(n) for n in (national.national, *national.names)},
                     len(app.name), index)
             if national.id not in named_national or rank < named_rank[national.id]:
                 named_national[national.id], named_rank[national.id] = app.id, rank
@@ -540,10 +540,6 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, _one_row_serves_all(national_apps, tables))
-
-
-def _spelling(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.casefold())
 
 
 def _one_row_serves_all(national_ids: dict[str, str], tables: Tables) -> dict[str, str]:

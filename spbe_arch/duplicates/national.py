@@ -22,8 +22,7 @@ def national_applications_held(concepts: Collection[str], tables: Tables) -> set
     """The national applications whose functions the words hold (SIPD's planning and budgeting are one):
     a text that holds several says no one function, a dashboard of "pengaduan, pendapatan, kepegawaian"."""
     present = set(concepts)
-    return {entry.national for entry in tables.functions
-            if not entry.unless & present and any(group <= present for group in entry.concepts)}
+    return {entry.national for entry in tables.functions if _holds(entry, present, present)}
 
 
 def role_of(concepts: Collection[str], tables: Tables, written: Collection[str] = ()) -> LocalFunction | None:
@@ -47,13 +46,13 @@ def _first_held(entries: Sequence[_Function], index: Triggers, concepts: Collect
     if not candidates:
         return None
     marks = present | set(written)
-    for position in sorted(candidates):
-        entry = entries[position]
-        if entry.unless & marks:
-            continue
-        if any(group <= present for group in entry.concepts):
-            return entry
-    return None
+    return next((entries[p] for p in sorted(candidates) if _holds(entries[p], present, marks)), None)
+
+
+def _holds(entry: NationalFunction | LocalFunction, present: set[str], marks: set[str]) -> bool:
+    """The words hold one of the entry's concept sets whole, and none of the marks is a word of another
+    function that merely shares one (``unless``)."""
+    return not entry.unless & marks and any(group <= present for group in entry.concepts)
 
 
 MIN_SPELT_NAME = 2  # words of a national name without its fillers that still name it (keuangan desa)

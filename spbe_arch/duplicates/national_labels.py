@@ -32,7 +32,7 @@ from pydantic import BaseModel
 
 from spbe_arch.duplicates.features import build_features
 from spbe_arch.duplicates.inventory_labels import KindScores, rows_of, scores
-from spbe_arch.duplicates.tables import NationalFunction
+from spbe_arch.duplicates.tables import NationalFunction, compact
 from spbe_arch.errors import SpbeError
 from spbe_arch.workspace import Workspace
 
@@ -75,9 +75,9 @@ def _known(function: str, functions: tuple[NationalFunction, ...]) -> str:
     label written when P-Care was outside the table, ``other:P-Care BPJS Kesehatan``, is ``pcare``)."""
     if not function.startswith("other:"):
         return function
-    written = {re.sub(r"[-_.]", "", w) for w in re.split(r"[\s()/,]+", function[6:].casefold()) if w}
+    written = {compact(w) for w in re.split(r"[\s()/,]+", function[6:]) if compact(w)}  # P-Care is pcare
     for entry in functions:
-        if {re.sub(r"[^a-z0-9]", "", n) for n in (entry.national.casefold(), *entry.names)} & written:
+        if {compact(n) for n in (entry.national, *entry.names)} & written:
             return entry.id
     return function
 

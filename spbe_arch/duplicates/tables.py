@@ -287,7 +287,8 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
     tables.organization_short_forms = frozenset(compact(str(w))
                                                 for w in word_lists.get("organization_short_forms") or [])
     tables.central_agencies = frozenset(compact(str(w)) for w in word_lists.get("central_agencies") or [])
-    tables.national_markers = frozenset(compact(str(w)) for w in word_lists.get("national_markers") or [])
+    tables.national_markers = tables.central_agencies - {compact(str(w)) for w in word_lists.get("shared_with_opds")
+                                                         or []}
     from spbe_arch.duplicates.registry import basis_by_function
 
     # one application, several functions (SIPD plans and budgets): its designation covers each of them

@@ -470,11 +470,9 @@ def _platforms_said(category: str) -> list[str]:
 
 
 _PEMDA_DOMAIN = re.compile(r"\b([a-z][a-z0-9-]{2,})\.go\.id\b")
-_DOMAIN_KINDS = {"kab": "kabupaten", "kota": "kota", "prov": "provinsi"}
+_DOMAIN_SUFFIXES = ("kab", "kota", "prov")  # gunungkidulkab.go.id: the kind, written short (see _KINDS)
 _AN_ADDRESS = re.compile(r"(https?://|www\.|\.go\.id\b|\.desa\.id\b)")
 _KIND_BEFORE = re.compile(r"\b(kabupaten|kab|kota|provinsi|prov)\.?\s+([a-z]+(?:\s+[a-z]+){0,2})")
-_WRITTEN_KINDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota", "provinsi": "provinsi",
-                  "prov": "provinsi"}
 ROWS_ON_THE_DOMAIN = 0.5  # the share of the rows with an address whose address must be on one Pemda's domain
 
 
@@ -493,7 +491,7 @@ def government_in_addresses(texts: list[str]) -> tuple[str, str, int] | None:
     domain, count = max(domains.items(), key=lambda item: (item[1], item[0]))
     if count < max(3, ROWS_ON_THE_DOMAIN * addressed):
         return None
-    suffix = next((k for k in _DOMAIN_KINDS if domain.endswith(k) and len(domain) > len(k) + 2), None)
+    suffix = next((k for k in _DOMAIN_SUFFIXES if domain.endswith(k) and len(domain) > len(k) + 2), None)
     word = domain[:-len(suffix)] if suffix else domain
     written: Counter[tuple[str, str]] = Counter()  # (kind, place) as the rows write them
     for text in lowered:
@@ -505,11 +503,11 @@ def government_in_addresses(texts: list[str]) -> tuple[str, str, int] | None:
                     break
     if written:
         (said_kind, place), _ = written.most_common(1)[0]
-        kind = _DOMAIN_KINDS[suffix] if suffix else _WRITTEN_KINDS[said_kind]
+        kind = _KINDS[suffix or said_kind]
         return kind, place.title(), count
     if suffix is None:
         return None  # a bare domain no row names as a Pemda (lapor.go.id): not the Pemda's
-    return _DOMAIN_KINDS[suffix], word.title(), count
+    return _KINDS[suffix], word.title(), count
 
 
 def _government(grid: Grid, header: Header, given: str | None) -> dict[str, Any]:

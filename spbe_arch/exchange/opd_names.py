@@ -152,7 +152,7 @@ def _headed_short(key: str, groups: dict[str, _Group]) -> str | None:
         target = _group_key(opd_key(expanded))
         return target if target in groups and target != key else None
     others = [other for other in groups if other != key and other.startswith(f"{head} ") and len(other.split()) >= 3]
-    by_initials = [other for other in others if "".join(w[0] for w in _own_words(other)) == short]
+    by_initials = [other for other in others if _initials(" ".join(_own_words(other))) == short]
     if by_initials:
         return by_initials[0] if len(by_initials) == 1 else None
     if is_indonesian_word(short):  # "Dinas Pendidikan" is the "Dinas Pendidikan dan Kebudayaan": a whole word
