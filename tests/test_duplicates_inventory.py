@@ -168,12 +168,15 @@ def test_a_dashboard_of_a_national_function_takes_its_data_from_it(make_workspac
           - {id: layan-duk, name: Layanan Administrasi Kependudukan Online, owner: bkpsdm,
              description: Permohonan dokumen kependudukan secara online}
         """})
-    proposal = _proposal_of(root, "dash-duk")
-    assert f"alihkan Layanan Administrasi Kependudukan Online ({BKPSDM}) ke SIAK" in proposal
-    assert f"Dashboard Data Agregat Kependudukan ({DISKOMINFO}) menyajikan data administrasi kependudukan: " \
-           "ambil datanya dari SIAK melalui integrasi" in proposal
-    assert "alihkan Dashboard" not in proposal and "Layanan Administrasi Kependudukan Online dan Dashboard" \
-        not in proposal
+    report = find_duplicates(root, language="id")
+    # the dashboard shows population data, the online service performs the function: two proposals, not one
+    # group that consolidates a dashboard with a service
+    dashboard, service = report.group_of("dash-duk"), report.group_of("layan-duk")
+    assert dashboard is not None and service is not None and dashboard.id != service.id
+    assert dashboard.proposal.startswith(f"Usulan: integrasikan Dashboard Data Agregat Kependudukan ({DISKOMINFO}) "
+                                         "dengan SIAK sebagai sumber datanya")
+    assert f"alihkan Layanan Administrasi Kependudukan Online ({BKPSDM}) ke SIAK" in service.proposal
+    assert "Dashboard" not in service.proposal
 
 
 def test_a_dashboard_alone_beside_the_national_application_is_integrated(make_workspace) -> None:  # type: ignore[no-untyped-def]

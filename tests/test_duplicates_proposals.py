@@ -357,12 +357,21 @@ def test_a_system_is_named_by_the_name_its_other_rows_write_inside_theirs(make_w
 
 
 def test_a_dashboard_of_one_local_system_takes_its_data_from_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
-    root = _workspace(make_workspace, """\
+    # by their names alone a dashboard and the system whose data it shows are not duplicates at all
+    names_only = _workspace(make_workspace, """\
           - {id: dash, name: Dashboard Retribusi Pasar, owner: uptd-pasar}
           - {id: eretribusi, name: e-Retribusi Pasar, owner: uptd-pasar}
         """)
-    proposal = _proposal_of(find_duplicates(root, language="id"), "dash")
-    # not "satukan": a dashboard shows the system's data, it is not a second system for its job
+    assert find_duplicates(names_only, language="id").group_of("dash") is None
+    # where a lower threshold reports the pair (the descriptions say they hold one job's data), the dashboard
+    # takes its data from the system: not "satukan", it is not a second system for its job
+    root = _workspace(make_workspace, """\
+          - {id: dash, name: Dashboard Retribusi Pasar, owner: uptd-pasar,
+             description: Rekap penerimaan retribusi pasar harian per pedagang dan per los}
+          - {id: eretribusi, name: e-Retribusi Pasar, owner: uptd-pasar,
+             description: Penerimaan retribusi pasar harian per pedagang dan per los}
+        """)
+    proposal = _proposal_of(find_duplicates(root, threshold=0.4, language="id"), "dash")
     assert proposal.startswith("Usulan: integrasikan Dashboard Retribusi Pasar (UPTD Pasar Kota) dengan "
                                "e-Retribusi Pasar (UPTD Pasar Kota) sebagai sumber datanya")
     assert "menyajikan data retribusi daerah" in proposal and "satukan" not in proposal

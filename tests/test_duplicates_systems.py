@@ -22,6 +22,8 @@ organizations:
   - {id: disdukcapil, name: Dinas Kependudukan dan Pencatatan Sipil, kind: dinas}
   - {id: kec-kulon, name: Kecamatan Kulon, kind: kecamatan}
   - {id: dpmd, name: Dinas Pemberdayaan Masyarakat dan Desa, kind: dinas}
+  - {id: bkd, name: Badan Kepegawaian Daerah, kind: badan}
+  - {id: bappeda, name: Badan Perencanaan Pembangunan Daerah, kind: badan}
 """
 
 
@@ -312,3 +314,20 @@ def test_every_message_is_written_in_both_languages() -> None:
     # and says the same things: the same places to fill in
     for key, text in _TEXT["en"].items():
         assert sorted(re.findall(r"{(\w+)", text)) == sorted(re.findall(r"{(\w+)", _TEXT["id"][key])), key
+
+
+def test_a_dashboard_of_a_function_is_a_view_of_its_data_not_a_second_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # names only, as a province lists them: every writer of an inventory labelled these pairs as not duplicates
+    report = _report(make_workspace, """\
+          - {id: simpeg, name: SIMPEG, owner: bkd}
+          - {id: dash-peg, name: Dasboard Kepegawaian, owner: bappeda}
+          - {id: ppgbm, name: e-PPGBM, owner: dinkes}
+          - {id: dash-stunting, name: Dashboard Stunting, owner: bappeda}
+          - {id: dash-stunting-dpmd, name: Dashboard Percepatan Penurunan Stunting, owner: dpmd}
+        """)
+    pairs = _pairs(report)
+    assert frozenset({"simpeg", "dash-peg"}) not in pairs  # a dashboard of personnel data, not a second SIMPEG
+    assert frozenset({"ppgbm", "dash-stunting"}) not in pairs
+    assert frozenset({"ppgbm", "dash-stunting-dpmd"}) not in pairs
+    # two dashboards of one function in two OPDs are two views to make one
+    assert pairs.get(frozenset({"dash-stunting", "dash-stunting-dpmd"})) == "functional"

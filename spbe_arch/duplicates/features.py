@@ -186,6 +186,7 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
     government = [w for w in words(workspace.manifest.government.name) if w not in _GOVERNMENT_WORDS]
     if government:
         phrases.add(tuple(government))
+    phrases.update((place,) for place in _domain_places(workspace) if place not in concept_words)
     for org in workspace.organizations:
         name_words = words(org.name)
         for phrase in (tuple(name_words), tuple(words(org.short_name)) if org.short_name else ()):
@@ -200,6 +201,22 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
             if place:
                 phrases.add(place)
     return frozenset(p for p in phrases if p)
+
+
+# a Pemda's domain is its place written short, then its kind: jatraprov.go.id, gunungkidulkab.go.id
+_REGION_DOMAIN = re.compile(r"\b([a-z][a-z0-9]{2,})(?:kab|kota|prov)\.go\.id\b")
+
+
+def _domain_places(workspace: Workspace) -> set[str]:
+    """The places that the Pemda domains in the applications' names and addresses write: "Jatra" of
+    nawala.jatraprov.go.id is the province's short name, which its applications carry ("SIMPEG Jatra",
+    "JATRA Mobile") as they carry its full name: where, not what."""
+    found: set[str] = set()
+    for app in workspace.applications:
+        for text in (app.name, app.url):
+            if text and ".go.id" in text:
+                found.update(m.group(1) for m in _REGION_DOMAIN.finditer(text.casefold()))
+    return found
 
 
 def _short_names(name_words: list[str], tables: Tables) -> list[str]:
@@ -525,6 +542,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             rab_area=_rab_area(area_cache, version, name, app.description),
         ))
         _mark_sites(result[-1], workspace, tables)
+    _drop_pemda_words(result, tables)
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
         features.shared_host = features.host is not None and hosts[features.host[0]] >= SHARED_HOST
@@ -540,6 +558,37 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, _one_row_serves_all(national_apps, tables))
+
+
+PEMDA_WORD_APPLICATIONS = 5  # a word no table knows, in this many names ...
+PEMDA_WORD_FUNCTIONS = 3  # ... of this many different functions: the Pemda's own word, not a system's name
+
+
+def _drop_pemda_words(apps: list[AppFeatures], tables: Tables) -> None:
+    """Take out of the names the words that say whose, not what: a word no table knows that the names
+    of many applications of different functions carry ("Jatra" in "e-Samsat Jatra", "JATRA Pustaka",
+    "Presensi Online Jatra") is the Pemda's short name or its programme's, however the inventory does
+    not say so. Left in, it made every such name read the same."""
+    holders: dict[str, list[AppFeatures]] = {}
+    for f in apps:
+        for word in f.name:
+            if word not in tables.known_words:
+                holders.setdefault(word, []).append(f)
+    pemda = set()
+    for word, held in holders.items():
+        jobs = {p.id for f in held for p in (f.function, f.role) if p is not None}
+        if len(held) >= PEMDA_WORD_APPLICATIONS and len(jobs) >= PEMDA_WORD_FUNCTIONS:
+            pemda.add(word)
+    if not pemda:
+        return
+    for f in apps:
+        if pemda.isdisjoint(f.name):
+            continue
+        kept = {w: v for w, v in f.name.items() if w not in pemda}
+        f.name = _unit(kept)
+        f.name_key = " ".join(sorted(kept))
+        if f.brand in pemda:
+            f.brand = None
 
 
 def _one_row_serves_all(national_ids: dict[str, str], tables: Tables) -> dict[str, str]:

@@ -44,6 +44,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_role": "both names say the function {function}, which many OPDs build an application for",
         "different_roles": "but their names say different functions ({first}; {second})",
         "connector": "but {app} is a bridge to another system, not a system of its own",
+        "view": "but {app} shows data kept by other systems (a dashboard or monitoring), it does not do the job",
         "same_owner": "both owned by {owner}",
         "owners": "owned by {first} and {second}",
         "national_copy": "performs {function}, for which the national application {national} ({provider}) exists",
@@ -129,6 +130,8 @@ _TEXT: dict[str, dict[str, str]] = {
                      "daerah",
         "different_roles": "namun namanya menyebut fungsi yang berbeda ({first}; {second})",
         "connector": "namun {app} adalah penghubung (bridging) ke sistem lain, bukan sistem tersendiri",
+        "view": "namun {app} menampilkan data dari sistem lain (dasbor atau pemantauan), bukan menjalankan "
+                "pekerjaannya",
         "same_owner": "keduanya milik {owner}",
         "owners": "milik {first} dan {second}",
         "national_copy": "menjalankan fungsi {function}, yang telah memiliki aplikasi nasional {national} "
@@ -308,6 +311,9 @@ class Messages:
 
     def connector(self, app: AppFeatures) -> str:
         return self.text("connector", app=app.app.name if self.language == "id" else f"`{app.id}`")
+
+    def view(self, app: AppFeatures) -> str:
+        return self.text("view", app=app.app.name if self.language == "id" else f"`{app.id}`")
 
     def owners(self, a: AppFeatures, b: AppFeatures) -> str:
         key = ("owners", a.owner_id, b.owner_id)

@@ -82,22 +82,30 @@ def _spelt_in(acronym: str, name: str) -> bool:
 
 def abbreviates(acronym: str, words_: Sequence[str]) -> bool:
     """Whether the acronym is made of the starts of consecutive words: SIMAK of "sistem informasi
-    manajemen akademik" (si-m-ak), so that the name explains its acronym itself."""
+    manajemen akademik" (si-m-ak), so that the name explains its acronym itself. A joining word (dan) may
+    be left out, and one other word: more, and any long name spelt an acronym (SIINas of "Sistem
+    Informasi Ijin Air Tanah SI-BANYU", si-in-a-s)."""
     words_ = [w for w in words_ if w.isalpha()]
 
-    def match(position: int, word: int) -> bool:
+    def match(position: int, word: int, skipped: bool) -> bool:
         if position == len(acronym):
             return word > 0
         for index in range(word, min(word + 2, len(words_))):  # a word may be skipped (dan, and)
+            skips = skipped
+            if index > word:
+                if word == 0:
+                    break
+                if words_[word] not in LINK_WORDS:
+                    if skipped:
+                        break
+                    skips = True
             candidate = words_[index]
             for length in range(min(len(candidate), 4), 0, -1):
-                if acronym.startswith(candidate[:length], position) and match(position + length, index + 1):
+                if acronym.startswith(candidate[:length], position) and match(position + length, index + 1, skips):
                     return True
-            if index == word and word == 0:
-                break
         return False
 
-    return len(acronym) >= 3 and bool(words_) and match(0, 0)
+    return len(acronym) >= 3 and bool(words_) and match(0, 0, False)
 
 
 def _drop(word: str) -> bool:

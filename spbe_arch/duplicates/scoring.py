@@ -39,6 +39,7 @@ PENALTIES: dict[str, float] = {
     "roles": 0.50,  # they perform different strong local functions (helpdesk, pengaduan)
     "names": 0.60,  # both names name known functions, and not the same ones (SIMPUS, SIMRS)
     "connector": 0.50,  # one is a bridge (bridging, sinkronisasi) and the other is not
+    "view": 0.60,  # one is a view of data kept elsewhere (dashboard, monitoring) and the other is not
     "owner": 0.80,  # one OPD: similar applications of one owner are mostly modules of one function
 }
 # (signal, how similar the two are, what they share, or None for a penalty)
@@ -220,6 +221,9 @@ class Scorer:
         if name == 0 and a.concepts and b.concepts and not a.concepts & b.concepts and not same_function:
             factor *= PENALTIES["names"]
             found.append(("names_differ", None))
+        if bool(self._views(a)) != bool(self._views(b)):
+            factor *= PENALTIES["view"]  # Dashboard Kepegawaian beside SIMPEG: a view of its data, not a copy
+            found.append(("view", None))
         if a.connector != b.connector:
             factor *= PENALTIES["connector"]
             found.append(("connector", None))
@@ -260,6 +264,8 @@ class Scorer:
                 evidence.append(m.names_differ(sorted(a.concepts), sorted(b.concepts)))
             elif signal == "connector":
                 evidence.append(m.connector(a if a.connector else b))
+            elif signal == "view":
+                evidence.append(m.view(a if self._views(a) else b))
         evidence.append(m.owners(a, b))
         return evidence
 

@@ -87,6 +87,7 @@ class LocalFunction:
     unless: frozenset[str] = frozenset()
     affairs: tuple[frozenset[str], ...] = ()  # what the name of the OPD whose affairs it is says (kepegawaian)
     institution: bool = False  # what an institution is (puskesmas, rumah sakit): a website of it is its own site
+    view: bool = False  # shows other systems' data (dashboard, monitoring): a name holding it is a view, not the system
 
     @cached_property
     def concept_words(self) -> frozenset[str]:
@@ -196,9 +197,9 @@ class Tables:
 
     @cached_property
     def view_words(self) -> frozenset[str]:
-        """Words of the weak local functions (dashboard, monitoring): a name holding one is a view on a
-        function's data, not the system that performs it."""
-        return frozenset(w for role in self.roles if not role.strong for w in role.concept_words)
+        """Words of the local functions that show data kept elsewhere (dashboard, monitoring): a name
+        holding one is a view on a function's data, not the system that performs it."""
+        return frozenset(w for role in self.roles if role.view for w in role.concept_words)
 
     @cached_property
     def known_words(self) -> frozenset[str]:
@@ -260,6 +261,7 @@ def _role(raw: dict[str, Any]) -> LocalFunction:
         unless=frozenset(_concept(str(w)) for w in raw.get("unless") or []),
         affairs=tuple(frozenset(_concept(str(w)) for w in group) for group in raw.get("affairs") or []),
         institution=bool(raw.get("institution", False)),
+        view=bool(raw.get("view", False)),
     )
 
 
@@ -297,7 +299,9 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
     tables.functions = tuple(_function({**f, "basis": basis.get(str(f["id"]), ""),
                                         "kind": f.get("kind") if str(f["id"]) in basis else "nasional"})
                              for f in functions)
-    tables.roles = tuple(_role(r) for r in roles or [])
+    # an institution (rumah sakit, puskesmas, desa) is read last: in "e-Aset RSUD" or "LMS Diklat RSUD" the
+    # institution says whose application it is, and the other function says what it does
+    tables.roles = tuple(sorted((_role(r) for r in roles or []), key=lambda role: role.institution))
     return tables
 
 

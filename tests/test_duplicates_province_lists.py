@@ -1,0 +1,98 @@
+"""Shapes of a province's names-only inventory: the province's short name on every application, hospital
+applications named after the hospital, look-alike acronyms, "legal" and "hukum" that are not JDIH."""
+
+from __future__ import annotations
+
+from spbe_arch.duplicates.normalize import abbreviates
+from tests.duplicate_helpers import kinds_of, report_of
+
+ORGS = """\
+organizations:
+  - {id: diskominfo, name: Dinas Komunikasi dan Informatika, kind: dinas}
+  - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan}
+  - {id: dispusip, name: Dinas Perpustakaan dan Kearsipan, kind: dinas}
+  - {id: bkd, name: Badan Kepegawaian Daerah, kind: badan}
+  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+  - {id: disdik, name: Dinas Pendidikan, kind: dinas}
+  - {id: dispar, name: Dinas Pariwisata, kind: dinas}
+  - {id: dishub, name: Dinas Perhubungan, kind: dinas}
+  - {id: rsud, name: RSUD Dr. Achmad Darwis, kind: uptd}
+  - {id: rsud-lubuk, name: RSUD Lubuk Alai, kind: uptd}
+  - {id: biro-hukum, name: Biro Hukum, kind: lainnya}
+  - {id: disperindag, name: Dinas Perindustrian dan Perdagangan, kind: dinas}
+  - {id: desdm, name: Dinas Energi dan Sumber Daya Mineral, kind: dinas}
+  - {id: cabdin-1, name: Cabang Dinas Pendidikan Wilayah I, kind: uptd}
+  - {id: cabdin-2, name: Cabang Dinas Pendidikan Wilayah II, kind: uptd}
+"""
+
+# the province's short name, which no table knows, on applications of many different jobs
+JATRA = """\
+  - {id: samsat, name: e-Samsat Jatra, owner: bapenda}
+  - {id: antre, name: ANTRE Samsat Jatra (Antrian Online Samsat), owner: bapenda}
+  - {id: pustaka, name: JATRA PUSTAKA (Perpustakaan Digital), owner: dispusip}
+  - {id: presensi, name: Presensi Online Jatra, owner: bkd}
+  - {id: simpeg, name: SIMPEG Jatra, owner: bkd}
+  - {id: mobile, name: JATRA Mobile iOS, owner: diskominfo}
+  - {id: dolan, name: DOLAN JATRA (Portal Pariwisata), owner: dispar}
+  - {id: atcs, name: ATCS / CCTV Lalu Lintas Jatra, owner: dishub}
+"""
+
+
+def test_the_provinces_short_name_on_many_applications_says_whose_not_which(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # the list writes no address: the short name is known only by the many different jobs that carry it
+    report = report_of(make_workspace, ORGS, JATRA)
+    assert not [p for p in report.pairs if p.kind == "same_system"]  # before: all eight were one system
+    assert not [g for g in report.groups if len(g.applications) > 2]
+
+
+def test_the_provinces_domain_names_its_short_name(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # two applications only, too few to tell by their jobs: the Pemda's domain says that Jatra is its place
+    report = report_of(make_workspace, ORGS, """\
+          - {id: samsat, name: e-Samsat Jatra, owner: bapenda, url: "https://esamsat.jatraprov.go.id"}
+          - {id: mobile, name: JATRA Mobile, owner: diskominfo}
+        """)
+    assert report.pairs == []
+
+
+def test_a_hospitals_other_applications_are_not_its_hospital_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: simrs, name: SIMRS RSUD Dr. Achmad Darwis, owner: rsud}
+          - {id: simrs-lubuk, name: SIMRS RSUD Lubuk Alai, owner: rsud-lubuk}
+          - {id: aset, name: e-Aset RSUD, owner: rsud}
+          - {id: lms, name: LMS Diklat RSUD, owner: rsud}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"simrs", "simrs-lubuk"})) == "functional"  # two hospitals' own SIMRS
+    # "RSUD" says whose asset register and whose learning system, not that they manage a hospital
+    assert not any({"aset", "lms"} & pair for pair in pairs)
+
+
+def test_an_acronym_leaves_out_at_most_one_word_of_what_it_abbreviates() -> None:
+    assert abbreviates("simak", ["sistem", "informasi", "manajemen", "akademik"])
+    assert abbreviates("simakda", ["sistem", "informasi", "manajemen", "aset", "dan", "keuangan", "daerah"])
+    assert abbreviates("sipd", ["sistem", "informasi", "pemerintahan", "terpadu", "daerah"])  # one word left out
+    # si-in-a-s, leaving out "ijin" and "tanah": any long name would spell some acronym this way
+    assert not abbreviates("siinas", ["sistim", "informasi", "ijin", "air", "tanah", "si", "banyu"])
+
+
+def test_an_acronym_is_not_a_long_name_that_it_only_spells_by_leaving_words_out(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: siinas, name: SIINas, owner: disperindag}
+          - {id: sibanyu, name: Sistim Informasi Ijin Air Tanah (SI-BANYU), owner: desdm}
+        """)
+    assert report.pairs == []
+
+
+def test_legal_metrology_legislation_and_certified_copies_are_not_jdih(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: jdih, name: JDIH Provinsi, owner: biro-hukum}
+          - {id: legislasi, name: SI-LEGAL (Sistem Informasi Legislasi Daerah), owner: biro-hukum}
+          - {id: fasilitasi, name: e-Fasilitasi Produk Hukum Kabupaten/Kota, owner: biro-hukum}
+          - {id: metrologi, name: SIMETRO (Metrologi Legal), owner: disperindag}
+          - {id: legalisir-1, name: Legalisir Ijazah Online, owner: cabdin-1}
+          - {id: legalisir-2, name: e-Legalisir, owner: cabdin-2}
+        """)
+    pairs = kinds_of(report)
+    assert not any("jdih" in pair for pair in pairs)
+    # certified copies of diplomas, issued by each branch office: one job in two offices
+    assert pairs.get(frozenset({"legalisir-1", "legalisir-2"})) == "functional"
