@@ -96,3 +96,28 @@ def test_legal_metrology_legislation_and_certified_copies_are_not_jdih(make_work
     assert not any("jdih" in pair for pair in pairs)
     # certified copies of diplomas, issued by each branch office: one job in two offices
     assert pairs.get(frozenset({"legalisir-1", "legalisir-2"})) == "functional"
+
+
+def test_sirs_online_is_the_ministrys_hospital_reporting_not_a_hospitals_simrs(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: sirs-darwis, name: SIRS Online, owner: rsud}
+          - {id: sirs-lubuk, name: SIRS Kemenkes, owner: rsud-lubuk}
+          - {id: simrs, name: SIMRS RSUD Dr. Achmad Darwis, owner: rsud}
+          - {id: simrs-lubuk, name: SIMRS Khanza, owner: rsud-lubuk}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"sirs-darwis", "sirs-lubuk"})) == "same_system"  # one national application
+    assert not any(pair & {"sirs-darwis", "sirs-lubuk"} and pair & {"simrs", "simrs-lubuk"} for pair in pairs)
+
+
+def test_the_fuel_tax_and_the_mobile_samsat_schedule_are_not_the_vehicle_tax(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: esamsat, name: e-Samsat Nusteng, owner: bapenda}
+          - {id: samsat-mobile, name: Samsat Sembada, owner: dishub}
+          - {id: pbbkb, name: Aplikasi Pajak Bahan Bakar Kendaraan Bermotor (PBBKB), owner: bapenda}
+          - {id: jadwal, name: Jadwal Samsat Keliling, owner: dishub}
+          - {id: samling, name: SAMLING, owner: bkd}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"esamsat", "samsat-mobile"})) == "functional"
+    assert not any(pair & {"pbbkb", "jadwal", "samling"} and pair & {"esamsat", "samsat-mobile"} for pair in pairs)
