@@ -121,3 +121,44 @@ def test_the_fuel_tax_and_the_mobile_samsat_schedule_are_not_the_vehicle_tax(mak
     pairs = kinds_of(report)
     assert pairs.get(frozenset({"esamsat", "samsat-mobile"})) == "functional"
     assert not any(pair & {"pbbkb", "jadwal", "samling"} and pair & {"esamsat", "samsat-mobile"} for pair in pairs)
+
+
+def test_an_archive_application_and_a_letters_application_are_two_groups_each_with_srikandi(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: srikandi, name: SRIKANDI, owner: dispusip, source: nasional}
+          - {id: eoffice, name: e-Office Pemprov (Persuratan Elektronik), owner: diskominfo}
+          - {id: edisposisi, name: e-Disposisi Surat, owner: dinkes}
+          - {id: earsip, name: e-Arsip Digital, owner: bapenda}
+          - {id: simarsip, name: SIMARSIP (Sistem Informasi Manajemen Arsip), owner: bkd}
+        """)
+    groups = [set(g.applications) for g in report.groups if g.kind == "functional"]
+    letters = next(g for g in groups if "eoffice" in g)
+    archives = next(g for g in groups if "earsip" in g)
+    assert letters == {"srikandi", "eoffice", "edisposisi"}
+    assert archives == {"srikandi", "earsip", "simarsip"}  # SRIKANDI keeps both: two groups, not one of five
+    archive_group = next(g for g in report.groups if g.kind == "functional" and "earsip" in g.applications)
+    assert "SRIKANDI" in archive_group.proposal and "KepmenPANRB 679/2020" in archive_group.proposal
+
+
+def test_a_thematic_map_is_a_layer_of_the_geoportal_not_a_second_geoportal(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: geoportal, name: Geoportal Provinsi, owner: diskominfo}
+          - {id: webgis-hutan, name: WebGIS Kehutanan, owner: desdm}
+          - {id: peta-konflik, name: Sistem Informasi Peta Konflik, owner: dispar}
+        """)
+    pairs = kinds_of(report)
+    assert not any("geoportal" in pair for pair in pairs)
+
+
+def test_lkpps_shop_and_a_hospitals_performance_pay_are_what_they_are(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: spse, name: SPSE, owner: diskominfo}
+          - {id: toko, name: Toko Daring (Bela Pengadaan), owner: disperindag}
+          - {id: katalog, name: e-Katalog LKPP, owner: disperindag}
+          - {id: simrs, name: SIMRS RSUD Dr. Achmad Darwis, owner: rsud}
+          - {id: simrs-lubuk, name: SIMRS RSUD Lubuk Alai, owner: rsud-lubuk}
+          - {id: remun, name: e-Remun RSUD, owner: rsud}
+        """)
+    pairs = kinds_of(report)
+    assert not any("toko" in pair for pair in pairs)  # neither the tenders of SPSE nor the catalogue
+    assert not any("remun" in pair for pair in pairs)  # the hospital's performance pay, not its SIMRS

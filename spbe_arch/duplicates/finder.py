@@ -14,7 +14,7 @@ from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
-from spbe_arch.duplicates.scoring import DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
+from spbe_arch.duplicates.scoring import DESCRIPTION_FULL, DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
 from spbe_arch.duplicates.systems import beside_platform, name_text, names_a_path
 from spbe_arch.duplicates.tables import words
 from spbe_arch.errors import UsageError
@@ -147,6 +147,25 @@ def related(a: AppFeatures, b: AppFeatures) -> bool:
         and _DIGITS.sub("", a.compact) == _DIGITS.sub("", b.compact)))
 
 
+GEOSPATIAL = "geospasial"  # the local function of maps (functions.yaml)
+_MAPS_OF_EVERY_THEME = frozenset({"peta", "tematik"})  # "Sistem Informasi Peta Tematik": no one theme
+
+
+def _geoportal(f: AppFeatures) -> bool:
+    return "geoportal" in f.compact
+
+
+def theme_beside_geoportal(a: AppFeatures, b: AppFeatures) -> bool:
+    """The Pemda's geoportal and a map of one theme (WebGIS Kehutanan, Sistem Informasi Peta Konflik): the
+    theme's map is a layer the geoportal publishes, a system of its own OPD, not a second geoportal."""
+    if _geoportal(a) == _geoportal(b):
+        return False
+    theme = b if _geoportal(a) else a
+    if a.desc and b.desc and cosine(a.desc, b.desc) >= DESCRIPTION_FULL:
+        return False  # both describe one job: the descriptions say more than the names
+    return theme.role is not None and theme.role.id == GEOSPATIAL and bool(set(theme.name) - _MAPS_OF_EVERY_THEME)
+
+
 def declared_distinct(workspace: Workspace) -> set[frozenset[str]]:
     """Pairs a reviewer declared not to be duplicates (manifest ``not_duplicates``, ``distinct_from``)."""
     pairs: set[frozenset[str]] = set()
@@ -225,7 +244,7 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
             if systems.join(i, j):  # a spanning tree per system: 1,000 rows of one name are 999 pairs
                 found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
             continue
-        if related(a, b) or a.is_national or b.is_national or a.bumd != b.bumd \
+        if related(a, b) or a.is_national or b.is_national or a.bumd != b.bumd or theme_beside_geoportal(a, b) \
                 or (a.website and not a.functional_site) or (b.website and not b.functional_site) \
                 or a.institution_named or b.institution_named:
             continue  # an OPD's website is its own, and so is an institution's page; a BUMD is a legal entity
