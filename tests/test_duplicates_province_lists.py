@@ -79,8 +79,17 @@ def test_an_acronym_is_not_a_long_name_that_it_only_spells_by_leaving_words_out(
     report = report_of(make_workspace, ORGS, """\
           - {id: siinas, name: SIINas, owner: disperindag}
           - {id: sibanyu, name: Sistim Informasi Ijin Air Tanah (SI-BANYU), owner: desdm}
+          - {id: simatik, name: SIMATIK (Inventarisasi Aset TIK), owner: diskominfo}
         """)
-    assert report.pairs == []
+    assert report.pairs == []  # nor its own acronym beside two words: SIMATIK is not si-in-as
+
+
+def test_a_long_name_in_capitals_still_spells_its_acronym(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: short, name: SIMANTAB, owner: bkd}
+          - {id: long, name: SISTEM INFORMASI MANAJEMEN TABUNGAN, owner: bkd}
+        """)
+    assert kinds_of(report).get(frozenset({"short", "long"})) == "same_system"
 
 
 def test_legal_metrology_legislation_and_certified_copies_are_not_jdih(make_workspace) -> None:  # type: ignore[no-untyped-def]
@@ -162,3 +171,16 @@ def test_lkpps_shop_and_a_hospitals_performance_pay_are_what_they_are(make_works
     pairs = kinds_of(report)
     assert not any("toko" in pair for pair in pairs)  # neither the tenders of SPSE nor the catalogue
     assert not any("remun" in pair for pair in pairs)  # the hospital's performance pay, not its SIMRS
+
+
+def test_a_name_that_says_what_it_is_is_not_guessed_from_its_acronyms_syllables(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: lapor, name: SP4N-LAPOR!, owner: diskominfo}
+          - {id: pengaduan, name: Pengaduan Online Disdik, owner: disdik}
+          - {id: simadu, name: SIMADU SMA (Sistem Informasi Mutasi Siswa), owner: cabdin-1}
+          - {id: sihadir, name: SIHADIR, owner: bkd}
+          - {id: presensi, name: e-Presensi Pegawai, owner: dinkes}
+        """)
+    pairs = kinds_of(report)
+    assert not any("simadu" in pair for pair in pairs)  # sim-adu is not "aduan": the name says student transfers
+    assert pairs.get(frozenset({"sihadir", "presensi"})) == "functional"  # a bare acronym is still read: si-hadir

@@ -12,7 +12,7 @@ from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.grouping import build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
-from spbe_arch.duplicates.normalize import abbreviates
+from spbe_arch.duplicates.normalize import abbreviates, looks_like_acronym
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import DESCRIPTION_FULL, DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
 from spbe_arch.duplicates.systems import beside_platform, name_text, names_a_path
@@ -113,7 +113,11 @@ def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
     letters = short_form(short)
     if letters is None or long.acronym_only:
         return False
-    spelt = words(name_text(long.app.name))
+    # the long name's own acronyms spell nothing: "SIMATIK (Inventarisasi Aset TIK)" is not si-in-as
+    raw = _RAW_WORD.findall(name_text(long.app.name))
+    if not all(looks_like_acronym(w) for w in raw):  # a name in capitals is all words
+        raw = [w for w in raw if not looks_like_acronym(w)]
+    spelt = [w for r in raw for w in words(r)]
     return len(spelt) >= MIN_SPELT_WORDS and abbreviates(letters, spelt)
 
 
@@ -122,6 +126,7 @@ def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:
     return bool(a.desc and b.desc) and cosine(a.desc, b.desc) < DESCRIPTION_UNRELATED
 
 
+_RAW_WORD = re.compile(r"[^\W_]+")
 MIN_SITE_NAME = 3  # an application and its own address: jdih and jdih.x.go.id
 MAX_NAME_CORE = 3  # words of a name's own part that still make a name, not a sentence
 MIN_SPELLING = 6  # shorter names differ by a letter for a reason (SIPP, SIAP)

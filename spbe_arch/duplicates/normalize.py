@@ -36,6 +36,8 @@ _JOIN_PREFIXES = frozenset({"e", "m", "i", "si", "sim", "my", "go"})
 PHRASE_SLACK = 3  # words read past a description's limit, for a phrase the limit would cut
 _DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah"})
 _MIN_TYPO_LENGTH = 6
+CAPITALS_NAME = 3  # words of a name in capitals that make it a name, not a run of acronyms
+EXPLAINED_NAME = 2  # words beside an acronym that say what the application is
 _TYPO_CUTOFF = 85.0
 
 
@@ -55,7 +57,7 @@ class NormalName:
 
 
 @lru_cache(maxsize=65536)
-def _looks_like_acronym(raw: str) -> bool:
+def looks_like_acronym(raw: str) -> bool:
     letters = [c for c in raw if c.isalpha()]
     if len(letters) < 2:
         return False
@@ -259,10 +261,15 @@ class Normaliser:
             text = f"{name} ({acronym})"
         text = _CAMEL_PREFIX.sub(r"\1 ", text)
         written = _RAW_WORD.findall(text)
-        acronyms = {fold(w) for w in written if _looks_like_acronym(w)}
+        acronyms = {fold(w) for w in written if looks_like_acronym(w)}
+        if len(written) >= CAPITALS_NAME and acronyms >= {fold(w) for w in written if any(c.isalpha() for c in w)}:
+            # a name written in capitals ("SISTEM INFORMASI MANAJEMEN TABUNGAN"): its words of the language
+            # are words, not acronyms
+            acronyms = {a for a in acronyms if a in self.tables.acronyms or not (
+                is_indonesian_word(a) or a in self.tables.fillers or a in self.tables.vocabulary)}
         if acronym:  # the acronym field: its words that look like acronyms, and itself if it does
             raw = _RAW_WORD.findall(acronym)
-            acronyms.update(fold(w) for w in raw if _looks_like_acronym(w) or (len(raw) == 1 and len(w) > 1))
+            acronyms.update(fold(w) for w in raw if looks_like_acronym(w) or (len(raw) == 1 and len(w) > 1))
         # an ASCII text folds word by word as it folds whole (accents may split words: fold the whole)
         folded = [w.lower() for w in written] if text.isascii() else words(text)
         tokens = [t for t in folded if not _VERSION.match(t) or t in self.tables.acronyms]
@@ -331,6 +338,9 @@ class Normaliser:
     def _weigh(self, kept: list[str], acronyms: set[str]) -> NormalName:
         content = self.content(kept)
         acronym_only = bool(content) and all(t in acronyms for t in content)
+        # a name that says what it is in words of its own ("SIMADU SMA (Sistem Informasi Mutasi Siswa)") is
+        # not guessed from the syllables of its acronym (sim-adu: aduan)
+        explained = sum(1 for t in content if t not in acronyms) >= EXPLAINED_NAME
         aliases = self.tables.acronyms
         weighted: list[tuple[str, float]] = []
         expanded: list[str] = []
@@ -357,7 +367,8 @@ class Normaliser:
                 token = kept[i]
                 literal = token in acronyms and not acronym_only
                 weighted.append((token, LITERAL_ACRONYM_FACTOR if literal else 1.0))
-                spelt = self.spell_out(token) if token in acronyms and token not in self.spellable else None
+                spelt = self.spell_out(token) if token in acronyms and token not in self.spellable \
+                    and not explained else None
                 weighted.extend((w, SPELT_FACTOR) for w in spelt or ())
                 i += 1
         # a word of a sentence left once the phrases are read ("Pengadaan Secara Elektronik" is one)
