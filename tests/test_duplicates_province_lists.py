@@ -184,3 +184,16 @@ def test_a_name_that_says_what_it_is_is_not_guessed_from_its_acronyms_syllables(
     pairs = kinds_of(report)
     assert not any("simadu" in pair for pair in pairs)  # sim-adu is not "aduan": the name says student transfers
     assert pairs.get(frozenset({"sihadir", "presensi"})) == "functional"  # a bare acronym is still read: si-hadir
+
+
+def test_a_system_that_several_opds_report_by_its_name_is_one_system_not_a_form(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # "e-Tambo" opens the rows of four OPDs: the name of the province's e-office, not a form of the sheet
+    report = report_of(make_workspace, ORGS, """\
+          - {id: tambo-kominfo, name: e-Tambo (e-Office Pemprov), owner: diskominfo}
+          - {id: tambo-bkd, name: E-TAMBO, owner: bkd}
+          - {id: tambo-bapenda, name: e-Tambo, owner: bapenda}
+          - {id: tambo-hukum, name: e-Tambo Biro Hukum, owner: biro-hukum}
+        """)
+    system = next(g for g in report.groups if "tambo-bkd" in g.applications)
+    assert system.kind == "same_system"
+    assert {"tambo-bkd", "tambo-bapenda"} <= set(system.applications)

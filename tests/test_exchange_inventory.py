@@ -375,6 +375,14 @@ def test_opd_names_written_in_the_ways_of_real_sheets_are_one_organization() -> 
         ["Dinas Kelautan dan Perikanan"],  # DKP is the initials of both: it names neither
         ["Dinas Kebudayaan dan Pariwisata"],
         ["DKP"],
+        # a province's sheet: the short form beside a mistyped long name, and a bureau that a short form's
+        # letters could be picked from (b-p-k-a-d of "Biro PereKonomiAn setDa")
+        ["Badan Pengelolaan Keuangan dan Aset Daerah", "Badan Pengelolan Keuangan dan Aset Daerah",
+         "BPKAD Prov. Andalas Tengah"],
+        ["Biro Perekonomian Setda Provinsi Andalas Tengah"],
+        ["Dinas Perhubungan", "Dinas Perhubngan"],
+        ["Dinas Pertanian"],  # two words of the language, a letter or two apart: two OPDs
+        ["Dinas Pertanahan"],
     ]
     for names in spellings:
         for text in names:

@@ -189,6 +189,8 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
     phrases.update((place,) for place in _domain_places(workspace) if place not in concept_words)
     for org in workspace.organizations:
         name_words = words(org.name)
+        written = str(org.properties.get("written_as") or "")  # other spellings an import recorded
+        phrases.update(tuple(words(w)) for w in written.split(";") if len(words(w)) > 1)
         for phrase in (tuple(name_words), tuple(words(org.short_name)) if org.short_name else ()):
             if len(phrase) > 1 or (phrase and phrase[0] not in concept_words):
                 phrases.add(phrase)
@@ -281,16 +283,21 @@ def template_leads(texts: list[tuple[str | None, str]], tables: Tables) -> froze
     than what an application does ("Operasional dan Manajemen Data/Konten Aplikasi X", "Web OPD Desa
     X"): the longest such opening of each description, if one of its words is not a word of the
     tables' functions, fillers or weak words (a shared opening all of whose words name a function,
-    "Sistem Informasi Manajemen Rumah Sakit", is evidence, not a form)."""
+    "Sistem Informasi Manajemen Rumah Sakit", is evidence, not a form), and if no row is only that
+    phrase (five OPDs' "e-Tambo", "E-TAMBO", "e-Tambo Biro Hukum": the name of one system)."""
     owners: dict[tuple[str, ...], set[str]] = {}
+    whole: set[tuple[str, ...]] = set()  # texts that are nothing but their opening: a name ("e-Tambo"), no form
     low, high = TEMPLATE_LEAD
     for text, owner in texts:  # (text, its owner)
-        opening = tuple(words(text or "")[:high])
+        all_words = tuple(words(text or ""))
+        opening = all_words[:high]
+        whole.add(all_words)
         for n in range(low, len(opening) + 1):
             owners.setdefault(opening[:n], set()).add(owner)
     plain = tables.function_words | tables.fillers | tables.weak | tables.stopwords
     return frozenset(lead for lead, who in owners.items()
-                     if len(who) >= TEMPLATE_OWNERS and any(w not in plain and w.isalpha() for w in lead))
+                     if len(who) >= TEMPLATE_OWNERS and lead not in whole
+                     and any(w not in plain and w.isalpha() for w in lead))
 
 
 _RAW = re.compile(r"[^\W_]+")
@@ -561,14 +568,17 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
 
 
 PEMDA_WORD_APPLICATIONS = 5  # a word no table knows, in this many names ...
-PEMDA_WORD_FUNCTIONS = 3  # ... of this many different functions: the Pemda's own word, not a system's name
+PEMDA_WORD_FUNCTIONS = 3  # ... of this many different functions: the Pemda's own word, not a system's name,
+PEMDA_WORD_ALONE = 0.25  # ... unless this share of them are named by it alone (e-Tambo of five OPDs)
 
 
 def _drop_pemda_words(apps: list[AppFeatures], tables: Tables) -> None:
     """Take out of the names the words that say whose, not what: a word no table knows that the names
     of many applications of different functions carry ("Jatra" in "e-Samsat Jatra", "JATRA Pustaka",
     "Presensi Online Jatra") is the Pemda's short name or its programme's, however the inventory does
-    not say so. Left in, it made every such name read the same."""
+    not say so. Left in, it made every such name read the same. A system's own name that several OPDs
+    report, some with their own name beside it ("e-Tambo", "E-TAMBO", "e-Tambo Biro Hukum"), stands
+    alone in many of its rows."""
     holders: dict[str, list[AppFeatures]] = {}
     for f in apps:
         for word in f.name:
@@ -576,8 +586,11 @@ def _drop_pemda_words(apps: list[AppFeatures], tables: Tables) -> None:
                 holders.setdefault(word, []).append(f)
     pemda = set()
     for word, held in holders.items():
+        if len(held) < PEMDA_WORD_APPLICATIONS:
+            continue
         jobs = {p.id for f in held for p in (f.function, f.role) if p is not None}
-        if len(held) >= PEMDA_WORD_APPLICATIONS and len(jobs) >= PEMDA_WORD_FUNCTIONS:
+        alone = sum(1 for f in held if len(f.name) == 1)  # "e-Tambo", "E-TAMBO": the system's own name
+        if len(jobs) >= PEMDA_WORD_FUNCTIONS and alone < PEMDA_WORD_ALONE * len(held):
             pemda.add(word)
     if not pemda:
         return

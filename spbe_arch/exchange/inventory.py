@@ -32,7 +32,7 @@ from spbe_arch.exchange.inventory_read import (
     read_regular,
 )
 from spbe_arch.exchange.naming import IdAllocator, organization_kind
-from spbe_arch.exchange.opd_names import OPD_SHORT_FORMS, Org, OrgRegistry, opd_key, tidy_name
+from spbe_arch.exchange.opd_names import OPD_SHORT_FORMS, WRITTEN_AS, Org, OrgRegistry, opd_key, tidy_name
 from spbe_arch.exchange.workspace_writer import (
     ImportNote,
     ImportReport,
@@ -576,7 +576,8 @@ def build_inventory(source: Path, mapping: InventoryMapping | None = None,
     if not apps:
         raise SpbeError(f"{source}: no application rows under the header ({report.header})")
     report.assumptions += builder.infra.notes
-    orgs = [Organization(id=o.id, name=o.name, short_name=o.short_name, kind=o.kind)  # type: ignore[arg-type]
+    orgs = [Organization(id=o.id, name=o.name, short_name=o.short_name, kind=o.kind,  # type: ignore[arg-type]
+                         properties={WRITTEN_AS: "; ".join(o.written_as)} if o.written_as else {})
             for o in sorted(builder.orgs.orgs.values(), key=lambda o: o.id)]
     elements: list[Element] = [*orgs, *apps, *builder.infra.items.values()]
     government_data = _government(grid, header, government or mapping.government)

@@ -28,7 +28,11 @@ OPD_SHORT_FORMS: dict[str, str] = {
     "bapenda": "Badan Pendapatan Daerah", "bkd": "Badan Kepegawaian Daerah",
     "setda": "Sekretariat Daerah", "setwan": "Sekretariat DPRD", "sekwan": "Sekretariat DPRD",
     "satpol pp": "Satuan Polisi Pamong Praja", "rsud": "Rumah Sakit Umum Daerah",
+    "bpkad": "Badan Pengelolaan Keuangan dan Aset Daerah", "bpbd": "Badan Penanggulangan Bencana Daerah",
 }
+# the property of an imported organization that lists the other ways the sheet wrote its name (a mistyped
+# "Dinas Perhubngan", a name with or without "Daerah"): what the duplicate finder also reads as the OPD's name
+WRITTEN_AS = "written_as"
 _SMALL_WORDS = frozenset({"dan", "serta", "di", "ke", "dari", "untuk", "pada", "atau"})
 _KEEP_UPPER = frozenset({"dprd", "rsud", "uptd", "upt", "pp", "sdm", "asn", "kb", "ri", "tik", "it", "ppkb",
                          "pmd", "umkm", "ukm", "p3a", "pupr", "rsia", "pd"})
@@ -65,7 +69,7 @@ _HEADS = {"dinas": ("dis", "din", "d"), "badan": ("ba", "b"), "bagian": ("bag", 
 def opd_key(text: str) -> str:
     """An OPD name however it is written: no case or punctuation, no 'Pemerintah' or 'Kabupaten X', and
     abbreviated first words written out ('Kec. Bangil' is 'kecamatan bangil')."""
-    key = hd.normalise(text)
+    key = hd.normalise(text.replace("&", " dan "))  # "Dinas Koperasi & UMKM" is "Dinas Koperasi dan UMKM"
     key = re.sub(r"^pemerintah ", "", key)
     key = re.sub(r" (kabupaten|kab|kota|provinsi|prov) [a-z ]+$", "", key)
     first, _, rest = key.partition(" ")
@@ -134,9 +138,44 @@ def _spells(short: str, key: str) -> bool:
 
 
 def _spelt_by(short: str, groups: dict[str, _Group]) -> str | None:
-    """The one long name that a short form spells syllable by syllable, or None (none, or several)."""
-    found = [key for key in groups if len(key.split()) >= 3 and _spells(short, key)]
+    """The one long name that a short form spells syllable by syllable, or None (none, or several). A
+    name is read whole, with the "Daerah" its group leaves out (BPKAD spells Badan Pengelolaan Keuangan
+    dan Aset Daerah, not only Biro Perekonomian Setda)."""
+    found = [key for key in groups if len(key.split()) >= 3 and (
+        _spells(short, key) or any(_spells(short, opd_key(text)) for text in groups[key].written))]
     return found[0] if len(found) == 1 else None
+
+
+MAX_TYPO = 2  # letters a mistyped word of an OPD's name differs by (Perhubngan, Pengelolan, Kepegawain)
+
+
+def _mistyped_as(key: str, other: str) -> bool:
+    """``key`` is ``other`` with one word mistyped: the same words but one, which is no word of the
+    language and is a letter or two from the other's (Dinas Perhubngan, Dinas Perhubungan); not two
+    names that differ by a word (Dinas Pertanian, Dinas Pertanahan)."""
+    from rapidfuzz.distance import Levenshtein
+
+    first, second = key.split(), other.split()
+    if len(first) != len(second) or len(first) < 2:
+        return False
+    differ = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+    if len(differ) != 1:
+        return False
+    typo, word = differ[0]
+    return len(word) >= 6 and not is_indonesian_word(typo) and is_indonesian_word(word) \
+        and Levenshtein.distance(typo, word) <= MAX_TYPO
+
+
+def _merge_typos(groups: dict[str, _Group]) -> None:
+    """One OPD whose name a sheet mistyped in some rows."""
+    for key in sorted(groups):
+        target = next((other for other in sorted(groups) if other != key and _mistyped_as(key, other)), None)
+        if target is not None:
+            group = groups.pop(key)
+            groups[target].typos.extend(group.written + group.typos)
+            groups[target].shorts.extend(group.shorts)
+            groups[target].expansions.extend(group.expansions)
+            groups[target].initials |= group.initials
 
 
 def _headed_short(key: str, groups: dict[str, _Group]) -> str | None:
@@ -168,11 +207,13 @@ class Org:
     name: str
     short_name: str | None
     kind: str
+    written_as: list[str] = field(default_factory=list)  # the other ways the sheet writes it (typos, old names)
 
 
 @dataclass
 class _Group:
     written: list[str] = field(default_factory=list)  # long names as the sheet writes them
+    typos: list[str] = field(default_factory=list)  # the same, mistyped: resolved, never shown
     expansions: list[str] = field(default_factory=list)  # long names known from a short form
     shorts: list[str] = field(default_factory=list)
     initials: set[str] = field(default_factory=set)
@@ -210,6 +251,7 @@ class OrgRegistry:
                 group = groups.setdefault(_group_key(key), _Group())
                 group.written.append(text)
                 group.initials.add(_initials(key))
+        _merge_typos(groups)
         owners: dict[str, set[str]] = {}
         for g, group in groups.items():
             for i in group.initials:
@@ -238,9 +280,11 @@ class OrgRegistry:
             name = display_name(min(names, key=_display_rank))
             short = group.shorts[0].strip() if group.shorts else None
             self._add(key, name, short)
+            self.orgs[key].written_as = sorted({display_name(t) for t in group.written + group.typos
+                                                if _group_key(opd_key(t)) != _group_key(opd_key(name))})
             for text in group.shorts:
                 self.aliases[_short_key(text)] = key
-            for text in group.written:  # a name merged into another's group ("Dinas Kominfo")
+            for text in group.written + group.typos:  # a name merged into another's group ("Dinas Kominfo")
                 self.aliases.setdefault(_group_key(opd_key(text)), key)
             for initials in group.initials:
                 if len(initials) >= 3 and by_initials.get(initials) == key:
