@@ -197,3 +197,24 @@ def test_a_system_that_several_opds_report_by_its_name_is_one_system_not_a_form(
     system = next(g for g in report.groups if "tambo-bkd" in g.applications)
     assert system.kind == "same_system"
     assert {"tambo-bkd", "tambo-bapenda"} <= set(system.applications)
+
+
+def test_an_opds_site_by_name_and_by_address_is_one_site(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: web-dishub, name: Website Dinas Perhubungan, owner: dishub}
+          - {id: host-dishub, name: dishub.antengahprov.go.id, owner: dishub, url: "https://dishub.antengahprov.go.id"}
+          - {id: host-dinkes, name: dinkes.antengahprov.go.id, owner: dinkes, url: "https://dinkes.antengahprov.go.id"}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"web-dishub", "host-dishub"})) == "same_system"
+    assert frozenset({"host-dishub", "host-dinkes"}) not in pairs  # two OPDs' sites are two sites
+
+
+def test_a_central_application_once_written_with_its_ministry_is_one_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: sisrute-dinkes, name: SISRUTE, owner: dinkes}
+          - {id: sisrute-rs, name: SISRUTE Kemenkes, owner: rsud}
+        """)
+    pair = next(p for p in report.pairs if {p.a, p.b} == {"sisrute-dinkes", "sisrute-rs"})
+    assert pair.kind == "same_system"
+    assert pair.evidence[0].startswith("nama yang sama, sekali ditulis dengan kementerian atau lembaga pengelolanya")

@@ -381,6 +381,7 @@ def test_opd_names_written_in_the_ways_of_real_sheets_are_one_organization() -> 
          "BPKAD Prov. Andalas Tengah"],
         ["Biro Perekonomian Setda Provinsi Andalas Tengah"],
         ["Dinas Perhubungan", "Dinas Perhubngan"],
+        ["Sekretariat DPRD Provinsi Andalas Tengah", "Setwan DPRD Prov. Andalas Tengah", "Setwan"],
         ["Dinas Pertanian"],  # two words of the language, a letter or two apart: two OPDs
         ["Dinas Pertanahan"],
     ]

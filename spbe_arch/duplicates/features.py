@@ -97,6 +97,7 @@ class AppFeatures:
     platform_named: bool = False  # the name says its platform (e-Kinerja Mobile): a client of one system
     compact: str = ""  # the name's letters and digits, web addresses reduced to the system's own words
     core: str = ""  # the name's own words: no filler, site, portal or platform word, no organization or place
+    unmarked: str = ""  # the core without the ministry that runs it ("SISRUTE Kemenkes": sisrute)
     website: bool = False  # the inventory lists it as a website, not an application
     part_of: str | None = None  # the system its description says it is part of (Bagian dari SIMPEG)
     head: str | None = None  # the system its name lists a module of (SIMDALEV | Monev)
@@ -526,6 +527,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             compact=compact(text),
             core=" ".join(t for t in name.tokens if t not in tables.fillers and t not in tables.platform
                           and t not in SITE_WORDS),
+            unmarked=" ".join(t for t in name.tokens if t not in tables.fillers and t not in tables.platform
+                              and t not in SITE_WORDS and t not in tables.national_markers),
             website="website" in app.tags or (names_a_site(app.name) and function is None) or by_owner,
             named_national=named,
             part_of=part_of(app.description),

@@ -45,9 +45,11 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
     if a.owner == b.owner and a.own_site and b.own_site and not a.village:
         return "own_site"  # an OPD has one official website, however many addresses it was listed under
-    if a.owner == b.owner and not a.village and (a.owner_site or b.owner_site) and (a.owner_site or a.opd_site) \
-            and (b.owner_site or b.opd_site):
-        return "own_site"  # desdm and distamben: one OPD's site under its current and its former name
+    if a.owner == b.owner and not a.village and (a.owner_site or b.owner_site) \
+            and (a.owner_site or a.opd_site or a.own_site) and (b.owner_site or b.opd_site or b.own_site):
+        # desdm and distamben: one OPD's site under its current and its former name; "Website Dinas
+        # Perhubungan" and dishub.x.go.id: its site by name and by address
+        return "own_site"
     if a.owner == b.owner and a.unknown_name and b.unknown_name and not a.village \
             and (a.website == b.website or a.owner_site or b.owner_site) \
             and misspelt(a.compact, b.compact):
@@ -79,6 +81,9 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if a.national is not None and b.national is not None and a.named_national and b.named_national \
             and a.national.id == b.national.id:
         return "national"
+    if a.is_national != b.is_national and a.website == b.website and a.unmarked and a.unmarked == b.unmarked \
+            and a.core != b.core and not _unrelated(a, b):
+        return "ministry"  # "SISRUTE Kemenkes" and "SISRUTE": the ministry's application, once with its name
     if a.website != b.website or not a.name_key or a.name_key != b.name_key:
         return None
     if a.is_national and b.is_national and not _unrelated(a, b):

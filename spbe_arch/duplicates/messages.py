@@ -25,6 +25,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_client": "a web application and its mobile client ({name}): one system",
         "same_central": "both listed as central (national) applications under one name ({name}): one national "
                         "application used by each OPD",
+        "same_ministry": "one name, once with the ministry or agency that runs it ({name}): one national "
+                         "application used by each OPD",
         "same_name_read": "names that read the same ({name}): one system listed by each OPD that uses it",
         "same_name_owner": "one OPD's two rows of one name ({name}): one system listed twice",
         "after": "after expanding {acronyms}",
@@ -107,6 +109,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_client": "aplikasi web dan versi mobile-nya ({name}): satu sistem",
         "same_central": "keduanya dicatat sebagai aplikasi pusat dengan nama yang sama ({name}): satu aplikasi "
                         "nasional yang digunakan oleh setiap perangkat daerah",
+        "same_ministry": "nama yang sama, sekali ditulis dengan kementerian atau lembaga pengelolanya ({name}): "
+                         "satu aplikasi nasional yang digunakan oleh setiap perangkat daerah",
         "same_name_read": "nama yang bermakna sama ({name}): satu sistem yang dicatat oleh setiap perangkat "
                           "daerah penggunanya",
         "same_name_owner": "dua baris dari perangkat daerah yang sama dengan nama yang bermakna sama ({name}): "
@@ -336,6 +340,8 @@ class Messages:
             return self.text("same_spelling", name=f"{a.app.name}; {b.app.name}")
         if reason == "client":
             return self.text("same_client", name=f"{a.app.name}; {b.app.name}")
+        if reason == "ministry":
+            return self.text("same_ministry", name=f"{a.app.name}; {b.app.name}")
         if reason == "central":
             return self.text("same_central", name=a.app.name if a.app.name == b.app.name
                              else f"{a.app.name}; {b.app.name}")

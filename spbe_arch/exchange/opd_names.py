@@ -56,7 +56,9 @@ def tidy_name(text: str) -> str:
 
 
 _FIRST_WORDS = {"kec": "kecamatan", "kel": "kelurahan", "rsud": "rumah sakit umum daerah", "bag": "bagian",
-                "din": "dinas", "upt": "uptd", "pkm": "puskesmas"}
+                "din": "dinas", "upt": "uptd", "pkm": "puskesmas",
+                # "Setwan DPRD", "Sekwan DPRD": the secretariat of the DPRD, its name said twice
+                "setwan": "sekretariat", "sekwan": "sekretariat"}
 # a regency's water utility under its old and its new legal form (PP 54/2017 turned PDAM into Perumda)
 _WATER_UTILITY = re.compile(r"^(perusahaan umum daerah air minum|perusahaan daerah air minum|perumda air minum"
                             r"|perumdam|pdam)\b")
