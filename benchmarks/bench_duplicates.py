@@ -4,7 +4,7 @@
    planted groups and the Sukamaju inventory), with the missed and the wrong pairs; then on the real
    inventories of tests/data/inventories (CSV -> `spbe import inventory` -> finder -> row pairs against
    hand labels), overall and per kind (same_system, functional); again with descriptions blanked (names
-   only), with descriptions and categories blanked, and with descriptions as names; then on three
+   only), with descriptions and categories blanked, and with descriptions as names; then on the
    synthetic inventories of fictional Pemda written blind (tests/data/synthetic-inventories). The held-out
    inventories are scored only with --held-out (Provinsi Jawa Barat, which lists names only; an
    inventory with descriptions is also scored by its names alone), and only their figures are printed.
@@ -43,7 +43,8 @@ TUNING = ("magetan-kab", "banten-prov", "banjarbaru-kota", "bali-prov", "konawe-
 HELD_OUT = ("jabar-prov",)
 # fictional Pemda inventories written blind, labelled by their writers (tests/data/synthetic-inventories)
 SYNTHETIC_INVENTORIES = ROOT / "tests" / "data" / "synthetic-inventories"
-SYNTHETIC = ("sumberwangi-kab", "nusantara-tengah-prov", "tanjung-batu-kota")
+SYNTHETIC = ("sumberwangi-kab", "nusantara-tengah-prov", "tanjung-batu-kota", "andalas-tengah-prov",
+             "jawa-tenggara-prov")
 
 
 def names_only(source: Path, target: Path, categories: bool = False, descriptive: bool = False) -> Path:
