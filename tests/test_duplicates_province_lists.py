@@ -23,6 +23,7 @@ organizations:
   - {id: desdm, name: Dinas Energi dan Sumber Daya Mineral, kind: dinas}
   - {id: cabdin-1, name: Cabang Dinas Pendidikan Wilayah I, kind: uptd}
   - {id: cabdin-2, name: Cabang Dinas Pendidikan Wilayah II, kind: uptd}
+  - {id: bpsdm, name: Badan Pengembangan Sumber Daya Manusia, kind: badan}
 """
 
 # the province's short name, which no table knows, on applications of many different jobs
@@ -218,3 +219,18 @@ def test_a_central_application_once_written_with_its_ministry_is_one_application
     pair = next(p for p in report.pairs if {p.a, p.b} == {"sisrute-dinkes", "sisrute-rs"})
     assert pair.kind == "same_system"
     assert pair.evidence[0].startswith("nama yang sama, sekali ditulis dengan kementerian atau lembaga pengelolanya")
+
+
+def test_pupils_learning_and_staff_training_are_two_jobs(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: lms-bpsdm, name: LMS BPSDM (e-Learning ASN), owner: bpsdm}
+          - {id: elearning-nakes, name: e-Learning Tenaga Kesehatan, owner: dinkes}
+          - {id: elearning-sma, name: e-Learning SMA, owner: disdik}
+          - {id: lms-cabdin, name: LMS Cabdin Wilayah II, owner: cabdin-2}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"lms-bpsdm", "elearning-nakes"})) == "functional"  # staff training, twice
+    # an education branch office's LMS is its pupils', whatever its name says
+    assert pairs.get(frozenset({"elearning-sma", "lms-cabdin"})) == "functional"
+    assert not any(pair & {"lms-bpsdm", "elearning-nakes"} and pair & {"elearning-sma", "lms-cabdin"}
+                   for pair in pairs)

@@ -494,6 +494,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
         role = None if function is not None else _cached_role(role_cache, normaliser, app, name, read_description)
+        if role is not None:
+            role = _refined_by_owner(role, homes, workspace, app.owner, tables)
         performs = role or function
         by_owner = _named_by_owner(app, workspace)
         text = name_text(app.name)
@@ -795,6 +797,16 @@ def names_a_site(name: str) -> bool:
 
 
 _VILLAGE = re.compile(r"(desa|kelurahan|kalurahan|nagari|gampong|pemerintah desa|pemdes)\b")
+
+
+def _refined_by_owner(role: LocalFunction, homes: dict[tuple[str, str], bool], workspace: Workspace, owner: str,
+                      tables: Tables) -> LocalFunction:
+    """The narrower function that the owner's affairs make of a general one: "LMS Cabdin Wilayah II" of an
+    education branch office is its pupils' learning, not staff training."""
+    for narrower in tables.refinements.get(role.id, ()):
+        if _at_home(homes, workspace, owner, narrower, tables):
+            return narrower
+    return role
 
 
 def _at_home(cache: dict[tuple[str, str], bool], workspace: Workspace, owner: str,

@@ -196,6 +196,18 @@ class Tables:
         return triggers(r.concepts for r in self.roles)
 
     @cached_property
+    def refinements(self) -> dict[str, tuple[LocalFunction, ...]]:
+        """Local function id -> the narrower ones with affairs: each of whose concept sets adds words to
+        one of its own (pembelajaran siswa to pembelajaran)."""
+        found: dict[str, tuple[LocalFunction, ...]] = {}
+        for role in self.roles:
+            narrower = tuple(other for other in self.roles if other.id != role.id and other.affairs and all(
+                any(group < wider for group in role.concepts) for wider in other.concepts))
+            if narrower:
+                found[role.id] = narrower
+        return found
+
+    @cached_property
     def view_words(self) -> frozenset[str]:
         """Words of the local functions that show data kept elsewhere (dashboard, monitoring): a name
         holding one is a view on a function's data, not the system that performs it."""
