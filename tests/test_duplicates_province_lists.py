@@ -234,3 +234,26 @@ def test_pupils_learning_and_staff_training_are_two_jobs(make_workspace) -> None
     assert pairs.get(frozenset({"elearning-sma", "lms-cabdin"})) == "functional"
     assert not any(pair & {"lms-bpsdm", "elearning-nakes"} and pair & {"elearning-sma", "lms-cabdin"}
                    for pair in pairs)
+
+
+def test_a_brand_word_alone_does_not_make_a_job_shared(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: beta-hadir, name: Beta Hadir, owner: bkd}
+          - {id: beta-app, name: BETA UJI iOS, owner: diskominfo}  # the Pemda's super app
+          - {id: presensi, name: e-Presensi Pegawai, owner: dinkes}
+          - {id: presensi-disdik, name: Presensi Online, owner: disdik}
+          - {id: absensi-dishub, name: Absensi Pegawai, owner: dishub}
+          - {id: absen-dispar, name: e-Absen, owner: dispar}
+        """)
+    pairs = kinds_of(report)
+    assert frozenset({"beta-hadir", "beta-app"}) not in pairs  # the province's super app is not attendance
+    assert pairs.get(frozenset({"beta-hadir", "presensi"})) == "functional"
+
+
+def test_an_opds_acronym_in_its_sites_name_says_whose_site(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    orgs = ORGS + "  - {id: bpbd, name: Badan Penanggulangan Bencana Daerah, kind: badan}\n"
+    report = report_of(make_workspace, orgs, """\
+          - {id: web-bpbd, name: Website BPBD Provinsi, owner: bpbd, tags: [website]}
+          - {id: pusdalops, name: Pusdalops PB - Pelaporan Kejadian Bencana, owner: bpbd}
+        """)
+    assert report.pairs == []  # BPBD, "Badan Penanggulangan Bencana Daerah" written short, is whose site it is

@@ -226,7 +226,8 @@ def _short_names(name_words: list[str], tables: Tables) -> list[str]:
     """The usual short names of an organization that the alias table spells out as its name: dukcapil of
     the Dinas Kependudukan dan Pencatatan Sipil ("Antrian Online Dukcapil" is the Dukcapil's queue, not
     population administration)."""
-    own = frozenset(w for w in name_words if w not in tables.organization_heads and w not in _NAME_JOINERS)
+    own = frozenset(w for w in name_words if w not in tables.organization_heads and w not in _NAME_JOINERS
+                    and w != "daerah")  # BPBD spells out Badan Penanggulangan Bencana Daerah without "Daerah"
     if len(own) < MIN_SHORT_NAME_WORDS:
         return []
     return sorted(key for key, expansion in tables.acronyms.items()

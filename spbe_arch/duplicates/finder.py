@@ -95,7 +95,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         # not a kind of system beside a named one (Aplikasi Pengaduan Masyarakat beside SP4N-LAPOR!)
     if a.platform_named != b.platform_named and (
             not (a.generic or b.generic) or a.compact in b.compact or b.compact in a.compact) \
-            and not _unrelated(a, b):
+            and not _unrelated(a, b) and not _job_of_one(a, b):
         return "client"  # a web application and its mobile client; "Aplikasi Presensi Berbasis Android" of one
         # OPD and "E-Absensi Pegawai" of another are two systems of one kind, not one system and its client
     if a.platform_named and b.platform_named and not (a.generic or b.generic) \
@@ -110,6 +110,12 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if _unrelated(a, b):
         return None
     return "name"
+
+
+def _job_of_one(a: AppFeatures, b: AppFeatures) -> bool:
+    """Two OPDs' rows of which only one names a job: "Beta Hadir" (attendance) of the BKD and "BETA iOS",
+    the province's super app, of the Diskominfo share a brand, not a system."""
+    return a.owner != b.owner and ((a.function or a.role) is None) != ((b.function or b.role) is None)
 
 
 def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:

@@ -47,6 +47,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "different_roles": "but their names say different functions ({first}; {second})",
         "connector": "but {app} is a bridge to another system, not a system of its own",
         "view": "but {app} shows data kept by other systems (a dashboard or monitoring), it does not do the job",
+        "brand_only": "but the names share only a brand word, and only {app} says what it does",
         "same_owner": "both owned by {owner}",
         "owners": "owned by {first} and {second}",
         "national_copy": "performs {function}, for which the national application {national} ({provider}) exists",
@@ -136,6 +137,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "connector": "namun {app} adalah penghubung (bridging) ke sistem lain, bukan sistem tersendiri",
         "view": "namun {app} menampilkan data dari sistem lain (dasbor atau pemantauan), bukan menjalankan "
                 "pekerjaannya",
+        "brand_only": "namun kedua nama hanya sama pada satu kata merek, dan hanya {app} yang menyebut fungsinya",
         "same_owner": "keduanya milik {owner}",
         "owners": "milik {first} dan {second}",
         "national_copy": "menjalankan fungsi {function}, yang telah memiliki aplikasi nasional {national} "
@@ -315,6 +317,9 @@ class Messages:
 
     def connector(self, app: AppFeatures) -> str:
         return self.text("connector", app=app.app.name if self.language == "id" else f"`{app.id}`")
+
+    def brand_only(self, app: AppFeatures) -> str:
+        return self.text("brand_only", app=app.app.name if self.language == "id" else f"`{app.id}`")
 
     def view(self, app: AppFeatures) -> str:
         return self.text("view", app=app.app.name if self.language == "id" else f"`{app.id}`")

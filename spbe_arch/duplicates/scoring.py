@@ -39,6 +39,7 @@ PENALTIES: dict[str, float] = {
     "roles": 0.50,  # they perform different strong local functions (helpdesk, pengaduan)
     "names": 0.60,  # both names name known functions, and not the same ones (SIMPUS, SIMRS)
     "connector": 0.50,  # one is a bridge (bridging, sinkronisasi) and the other is not
+    "brand_only": 0.60,  # the names share only words no table knows, and only one of them says a job
     "view": 0.60,  # one is a view of data kept elsewhere (dashboard, monitoring) and the other is not
     "owner": 0.80,  # one OPD: similar applications of one owner are mostly modules of one function
 }
@@ -221,6 +222,12 @@ class Scorer:
         if name == 0 and a.concepts and b.concepts and not a.concepts & b.concepts and not same_function:
             factor *= PENALTIES["names"]
             found.append(("names_differ", None))
+        shared_words = a.name.keys() & b.name.keys()
+        if shared_words and shared_words.isdisjoint(self.features.tables.known_words) \
+                and ((a.function or a.role) is None) != ((b.function or b.role) is None):
+            # "Beta Hadir" (attendance) and "BETA SAGARA iOS": one brand word, and a job only one name says
+            factor *= PENALTIES["brand_only"]
+            found.append(("brand_only", None))
         if bool(self._views(a)) != bool(self._views(b)):
             factor *= PENALTIES["view"]  # Dashboard Kepegawaian beside SIMPEG: a view of its data, not a copy
             found.append(("view", None))
@@ -264,6 +271,8 @@ class Scorer:
                 evidence.append(m.names_differ(sorted(a.concepts), sorted(b.concepts)))
             elif signal == "connector":
                 evidence.append(m.connector(a if a.connector else b))
+            elif signal == "brand_only":
+                evidence.append(m.brand_only(a if (a.function or a.role) is not None else b))
             elif signal == "view":
                 evidence.append(m.view(a if self._views(a) else b))
         evidence.append(m.owners(a, b))
