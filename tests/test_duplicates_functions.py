@@ -88,15 +88,16 @@ def test_a_phrase_is_read_with_or_without_the_conjunctions_written_in_it() -> No
 def test_names_alone_pair_one_function_across_opds(tmp_path: Path) -> None:
     workspace = import_rows(tmp_path, NAMES_ONLY)
     pairs = row_pairs(workspace)
-    for first, second in (("N01", "N02"), ("N01", "N03"), ("N02", "N03"), ("N04", "N05"), ("N06", "N07"),
-                          ("N16", "N17")):
+    for first, second in (("N01", "N02"), ("N01", "N03"), ("N02", "N03"), ("N04", "N05"), ("N06", "N07")):
         assert pairs.get(frozenset((first, second))) == "functional", (first, second)
 
 
 def test_names_alone_keep_apart_what_only_shares_a_word(tmp_path: Path) -> None:
     workspace = import_rows(tmp_path, NAMES_ONLY)
     pairs = row_pairs(workspace)
-    for first, second in (("N08", "N09"), ("N08", "N18"), ("N10", "N11"), ("N12", "N13"), ("N14", "N15")):
+    # a counter's queue (Dukcapil) and a hospital's patients' queue are two jobs
+    for first, second in (("N08", "N09"), ("N08", "N18"), ("N10", "N11"), ("N12", "N13"), ("N14", "N15"),
+                          ("N16", "N17")):
         assert frozenset((first, second)) not in pairs, (first, second)
 
 

@@ -238,8 +238,8 @@ applications:
 """}, orgs=False)
     workspace, _ = open_workspace(root)
     roles = {f.id: f.role.id if f.role else None for f in build_features(workspace).apps}
-    # the institution in the name says whose queue it is; the queue is what it does
-    assert roles == {"antrean-rsud": "antrean", "antrian-pkm": "antrean"}
+    # the institution in the name says whose queue it is; the queue is what it does: patients' queues both
+    assert roles == {"antrean-rsud": "antrean-pasien", "antrian-pkm": "antrean-pasien"}
 
 
 def test_national_look_alikes_of_one_field_are_not_one_another_s_copies(make_workspace) -> None:  # type: ignore[no-untyped-def]
