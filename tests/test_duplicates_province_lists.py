@@ -257,3 +257,29 @@ def test_an_opds_acronym_in_its_sites_name_says_whose_site(make_workspace) -> No
           - {id: pusdalops, name: Pusdalops PB - Pelaporan Kejadian Bencana, owner: bpbd}
         """)
     assert report.pairs == []  # BPBD, "Badan Penanggulangan Bencana Daerah" written short, is whose site it is
+
+
+def test_a_name_and_the_same_name_explained_in_brackets_are_one_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: layang, name: LAYANG SARI (Layanan Administrasi Kecamatan Online), owner: diskominfo}
+          - {id: layang-kec, name: Layang Sari, owner: dinkes}
+          - {id: presensari, name: PRESENSARI, owner: bkd}
+          - {id: presensari-kec, name: Presensi Online (Presensari), owner: dishub}
+          - {id: simpatik-dinsos, name: SIMPATIK (Sistem Informasi Pelayanan Sosial), owner: dispar}
+          - {id: simpatik-izin, name: SIMPATIK (Sistem Informasi Perijinan Terpadu), owner: desdm}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"layang", "layang-kec"})) == "same_system"
+    assert pairs.get(frozenset({"presensari", "presensari-kec"})) == "same_system"
+    # two systems that explain one acronym differently are not one another's name explained
+    assert pairs.get(frozenset({"simpatik-dinsos", "simpatik-izin"})) != "same_system"
+
+
+def test_p_care_is_known_beside_its_programme(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    orgs = ORGS + ("  - {id: pkm-a, name: Puskesmas Wetan, kind: uptd}\n"
+                   "  - {id: pkm-b, name: Puskesmas Kulon, kind: uptd}\n")
+    report = report_of(make_workspace, orgs, """\
+          - {id: pcare-a, name: PCare JKN, owner: pkm-a}
+          - {id: pcare-b, name: P Care, owner: pkm-b}
+        """)
+    assert kinds_of(report).get(frozenset({"pcare-a", "pcare-b"})) == "same_system"

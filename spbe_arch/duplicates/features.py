@@ -98,6 +98,7 @@ class AppFeatures:
     compact: str = ""  # the name's letters and digits, web addresses reduced to the system's own words
     core: str = ""  # the name's own words: no filler, site, portal or platform word, no organization or place
     unmarked: str = ""  # the core without the ministry that runs it ("SISRUTE Kemenkes": sisrute)
+    parts: frozenset[str] = frozenset()  # a name "X (Y)": X and Y, compact, without the ministry's name
     website: bool = False  # the inventory lists it as a website, not an application
     part_of: str | None = None  # the system its description says it is part of (Bagian dari SIMPEG)
     head: str | None = None  # the system its name lists a module of (SIMDALEV | Monev)
@@ -532,6 +533,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
                           and t not in SITE_WORDS),
             unmarked=" ".join(t for t in name.tokens if t not in tables.fillers and t not in tables.platform
                               and t not in SITE_WORDS and t not in tables.national_markers),
+            parts=_bracketed_parts(text, tables),
             website="website" in app.tags or (names_a_site(app.name) and function is None) or by_owner,
             named_national=named,
             part_of=part_of(app.description),
@@ -571,6 +573,22 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         if features.national is not None and features.is_national:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, _one_row_serves_all(national_apps, tables))
+
+
+_BRACKETED = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*$")
+MIN_PART = 4  # letters of a part of a name that still name a system
+
+
+def _bracketed_parts(text: str, tables: Tables) -> frozenset[str]:
+    """The two halves of a name written "X (Y)", each compact and without the ministry that runs it: one
+    is often the system's name and the other what it is ("LAYANG SARI (Layanan Administrasi Kecamatan
+    Online)", "Presensi Online (Presensari)", "Srikandi ANRI (Pembina Kearsipan)")."""
+    found = _BRACKETED.match(text)
+    if found is None:
+        return frozenset()
+    parts = (compact(" ".join(w for w in words(found.group(part)) if w not in tables.national_markers))
+             for part in ("outside", "inside"))
+    return frozenset(p for p in parts if len(p) >= MIN_PART)
 
 
 PEMDA_WORD_APPLICATIONS = 5  # a word no table knows, in this many names ...
