@@ -283,3 +283,11 @@ def test_p_care_is_known_beside_its_programme(make_workspace) -> None:  # type: 
           - {id: pcare-b, name: P Care, owner: pkm-b}
         """)
     assert kinds_of(report).get(frozenset({"pcare-a", "pcare-b"})) == "same_system"
+
+
+def test_a_national_applications_address_on_its_agencys_domain_names_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: ekinerja-bkd, name: e-Kinerja BKN, owner: bkd}
+          - {id: ekinerja-rs, name: e-kinerja.bkn.go.id, owner: rsud}
+        """)
+    assert kinds_of(report).get(frozenset({"ekinerja-bkd", "ekinerja-rs"})) == "same_system"

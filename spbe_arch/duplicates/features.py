@@ -27,6 +27,7 @@ from spbe_arch.duplicates.systems import (
     is_address,
     mentions_platform,
     name_text,
+    national_host_words,
     on_unit_host,
     part_of,
     site_vocabulary,
@@ -381,6 +382,15 @@ def _named_by_address(normaliser: Normaliser, name: str,
     return (national, national, True), False
 
 
+def _national_host(normaliser: Normaliser, name: str,
+                   said: tuple[FunctionFound, bool]) -> tuple[FunctionFound, bool]:
+    """A name that is only the address of a national application on its agency's domain
+    ("e-kinerja.bkn.go.id"): that application, as "e-Kinerja BKN" names it."""
+    host = national_host_words(name)
+    national = national_named(host, host, normaliser.tables) if host else None
+    return ((national, national, True), False) if national is not None else said
+
+
 def application_function(normaliser: Normaliser, app: Application, name: NormalName,
                          by_name: tuple[FunctionFound, bool] | None = None) -> FunctionFound:
     """(the national function the application performs, the one it is the national application of,
@@ -428,6 +438,8 @@ def _functions(normaliser: Normaliser, apps: list[Application],
             said = (None, None, False), True  # lapor.disnakertrans.x.go.id: an OPD's own; its description says
         elif not said[0][2] and not is_address(app.name):
             said = _named_by_address(normaliser, app.name, said)
+        elif not said[0][2]:
+            said = _national_host(normaliser, app.name, said)
         key = (app.name, app.acronym, app.description if said[1] else None, app.source)
         found = by_text.get(key)
         if found is None:

@@ -108,6 +108,20 @@ def _system_labels(address: str) -> tuple[list[str], str] | None:
     return kept, parts.path.strip("/").split("/", 1)[0]
 
 
+def national_host_words(address: str) -> list[str] | None:
+    """The system's label and the agency's of an address on a central agency's domain
+    (``e-kinerja.bkn.go.id`` -> [ekinerja, bkn]): how the national application is named there. None for
+    an address under a region's or an OPD's host."""
+    try:
+        labels = (urlsplit(address if "://" in address else f"https://{address}").hostname or "") \
+            .removeprefix("www.").split(".")
+    except ValueError:
+        return None
+    if labels[-2:] != ["go", "id"] or len(labels) != 4 or _REGION_LABEL.search(labels[1]):
+        return None
+    return ["".join(words(labels[0])), labels[1]]
+
+
 def system_label(address: str) -> str | None:
     """The first label that names the system: ``lapor`` of ``lapor.go.id``, ``lpse`` of
     ``lpse.lkpp.go.id/eproc4``, ``sipd`` of ``x.sipd.kemendagri.go.id``."""
