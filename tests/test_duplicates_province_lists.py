@@ -148,6 +148,7 @@ def test_an_archive_application_and_a_letters_application_are_two_groups_each_wi
     assert archives == {"srikandi", "earsip", "simarsip"}  # SRIKANDI keeps both: two groups, not one of five
     archive_group = next(g for g in report.groups if g.kind == "functional" and "earsip" in g.applications)
     assert "SRIKANDI" in archive_group.proposal and "KepmenPANRB 679/2020" in archive_group.proposal
+    assert archive_group.function == "pengelolaan arsip dinamis"  # its copies' job, not SRIKANDI's first one
 
 
 def test_a_thematic_map_is_a_layer_of_the_geoportal_not_a_second_geoportal(make_workspace) -> None:  # type: ignore[no-untyped-def]

@@ -405,12 +405,15 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         kept = _keep_reasons(workspace, component)
         if all(f.id in kept for f in members if not f.is_national):
             continue  # every member stays (official portals, what the roadmap keeps): nothing to propose
-        functions = Counter(f.function.id for f in members if f.function is not None)
+        # what the group does is what its local members do: SRIKANDI's rows join both the group of the
+        # letters applications and that of the archive applications, and name neither's job
+        copies = [f for f in members if not f.is_national] or members
+        functions = Counter(f.function.id for f in copies if f.function is not None)
         national: NationalFunction | None = None
         if functions:
             function_id, count = min(functions.items(), key=lambda item: (-item[1], item[0]))
-            if count * 2 >= len(members):
-                national = next(f.function for f in members if f.function and f.function.id == function_id)
+            if count * 2 >= len(copies):
+                national = next(f.function for f in copies if f.function and f.function.id == function_id)
         national_app = features.national_apps.get(national.id) if national else None
         # a kept application is never consolidated away; of one system's rows, the web application is
         # named rather than its mobile client
