@@ -136,6 +136,8 @@ def test_the_fuel_tax_and_the_mobile_samsat_schedule_are_not_the_vehicle_tax(mak
 def test_an_archive_application_and_a_letters_application_are_two_groups_each_with_srikandi(make_workspace) -> None:  # type: ignore[no-untyped-def]
     report = report_of(make_workspace, ORGS, """\
           - {id: srikandi, name: SRIKANDI, owner: dispusip, source: nasional}
+          - {id: srikandi-dinkes, name: Srikandi, owner: dinkes, source: nasional}
+          - {id: srikandi-bkd, name: srikandi.arsip.go.id, owner: bkd, source: nasional}
           - {id: eoffice, name: e-Office Pemprov (Persuratan Elektronik), owner: diskominfo}
           - {id: edisposisi, name: e-Disposisi Surat, owner: dinkes}
           - {id: earsip, name: e-Arsip Digital, owner: bapenda}
@@ -144,8 +146,9 @@ def test_an_archive_application_and_a_letters_application_are_two_groups_each_wi
     groups = [set(g.applications) for g in report.groups if g.kind == "functional"]
     letters = next(g for g in groups if "eoffice" in g)
     archives = next(g for g in groups if "earsip" in g)
-    assert letters == {"srikandi", "eoffice", "edisposisi"}
-    assert archives == {"srikandi", "earsip", "simarsip"}  # SRIKANDI keeps both: two groups, not one of five
+    srikandi = {"srikandi", "srikandi-dinkes", "srikandi-bkd"}  # one national application, three rows
+    assert letters == srikandi | {"eoffice", "edisposisi"}
+    assert archives == srikandi | {"earsip", "simarsip"}  # SRIKANDI is in both: two groups, not one of seven
     archive_group = next(g for g in report.groups if g.kind == "functional" and "earsip" in g.applications)
     assert "SRIKANDI" in archive_group.proposal and "KepmenPANRB 679/2020" in archive_group.proposal
     assert archive_group.function == "pengelolaan arsip dinamis"  # its copies' job, not SRIKANDI's first one
