@@ -222,6 +222,13 @@ def test_a_central_application_once_written_with_its_ministry_is_one_application
         """)
     pair = next(p for p in report.pairs if {p.a, p.b} == {"sisrute-dinkes", "sisrute-rs"})
     assert pair.kind == "same_system"
+    # but a Pemda's own e-Kinerja at its own address is not BKN's
+    own = report_of(make_workspace, ORGS, """\
+          - {id: ekinerja-bkn, name: e-Kinerja BKN, owner: bkd}
+          - {id: ekinerja-lokal, name: e-kinerja.antengahprov.go.id, owner: diskominfo,
+             url: "https://e-kinerja.antengahprov.go.id"}
+        """)
+    assert kinds_of(own).get(frozenset({"ekinerja-bkn", "ekinerja-lokal"})) != "same_system"
     assert pair.evidence[0].startswith("nama yang sama, sekali ditulis dengan kementerian atau lembaga pengelolanya")
 
 

@@ -15,7 +15,7 @@ from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates, looks_like_acronym
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import DESCRIPTION_FULL, DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
-from spbe_arch.duplicates.systems import beside_platform, name_text, names_a_path
+from spbe_arch.duplicates.systems import beside_platform, name_text, names_a_path, national_host_words
 from spbe_arch.duplicates.tables import words
 from spbe_arch.errors import UsageError
 from spbe_arch.workspace import Workspace
@@ -84,7 +84,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if a.website == b.website and (a.compact in b.parts or b.compact in a.parts) and not _unrelated(a, b):
         return "name"  # "Layang Sari" and "LAYANG SARI (Layanan Administrasi Kecamatan Online)": the name, explained
     if a.is_national != b.is_national and a.website == b.website and a.unmarked and a.unmarked == b.unmarked \
-            and a.core != b.core and not _unrelated(a, b):
+            and a.core != b.core and not _unrelated(a, b) and not _at_home_address(b if a.is_national else a):
         return "ministry"  # "SISRUTE Kemenkes" and "SISRUTE": the ministry's application, once with its name
     if a.website != b.website or not a.name_key or a.name_key != b.name_key:
         return None
@@ -112,6 +112,12 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if _unrelated(a, b):
         return None
     return "name"
+
+
+def _at_home_address(f: AppFeatures) -> bool:
+    """An address on the Pemda's own domain, not a central agency's: e-kinerja.<pemda>.go.id is the
+    Pemda's own e-Kinerja, whatever BKN's is called."""
+    return f.host is not None and national_host_words(f.host[0]) is None
 
 
 def _job_of_one(a: AppFeatures, b: AppFeatures) -> bool:
