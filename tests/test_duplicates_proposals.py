@@ -371,7 +371,11 @@ def test_a_dashboard_of_one_local_system_takes_its_data_from_it(make_workspace) 
           - {id: eretribusi, name: e-Retribusi Pasar, owner: uptd-pasar,
              description: Penerimaan retribusi pasar harian per pedagang dan per los}
         """)
-    proposal = _proposal_of(find_duplicates(root, threshold=0.4, language="id"), "dash")
+    report = find_duplicates(root, threshold=0.4, language="id")
+    pair = next(p for p in report.pairs if {p.a, p.b} == {"dash", "eretribusi"})
+    assert ("namun Dashboard Retribusi Pasar menampilkan data dari sistem lain (dasbor atau pemantauan), bukan "
+            "menjalankan pekerjaannya") in pair.evidence
+    proposal = _proposal_of(report, "dash")
     assert proposal.startswith("Usulan: integrasikan Dashboard Retribusi Pasar (UPTD Pasar Kota) dengan "
                                "e-Retribusi Pasar (UPTD Pasar Kota) sebagai sumber datanya")
     assert "menyajikan data retribusi daerah" in proposal and "satukan" not in proposal

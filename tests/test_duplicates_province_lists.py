@@ -3,6 +3,7 @@ applications named after the hospital, look-alike acronyms, "legal" and "hukum" 
 
 from __future__ import annotations
 
+from spbe_arch.duplicates.finder import find_duplicates
 from spbe_arch.duplicates.normalize import abbreviates
 from tests.duplicate_helpers import kinds_of, report_of
 
@@ -259,6 +260,14 @@ def test_a_brand_word_alone_does_not_make_a_job_shared(make_workspace) -> None: 
     pairs = kinds_of(report)
     assert frozenset({"beta-hadir", "beta-app"}) not in pairs  # the province's super app is not attendance
     assert pairs.get(frozenset({"beta-hadir", "presensi"})) == "functional"
+    # read at a lower threshold, the pair says why it was scored down
+    low = find_duplicates(make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: beta-hadir, name: Beta Hadir, owner: bkd}
+  - {id: beta-app, name: BETA UJI iOS, owner: diskominfo}
+"""}, orgs=False, name="low"), threshold=0.1, language="id")
+    assert "namun kedua nama hanya sama pada satu kata merek, dan hanya Beta Hadir yang menyebut fungsinya" \
+        in low.pairs[0].evidence
 
 
 def test_an_opds_acronym_in_its_sites_name_says_whose_site(make_workspace) -> None:  # type: ignore[no-untyped-def]

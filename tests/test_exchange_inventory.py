@@ -394,6 +394,10 @@ def test_opd_names_written_in_the_ways_of_real_sheets_are_one_organization() -> 
         found = {registry.resolve(text).id for text in names}  # type: ignore[union-attr]
         assert len(found) == 1, names
     assert registry.resolve("Dinas PUPR").name == "Dinas Pekerjaan Umum dan Penataan Ruang"  # type: ignore[union-attr]
+    # a mistyped spelling is resolved and kept aside, never shown as the name
+    perhubungan = registry.resolve("Dinas Perhubngan")
+    assert perhubungan is not None and perhubungan.name == "Dinas Perhubungan"
+    assert perhubungan.written_as == ["Dinas Perhubngan"]
 
 
 def test_the_government_is_read_off_the_addresses_the_rows_have() -> None:

@@ -30,6 +30,7 @@ from spbe_arch.duplicates.systems import (
     national_host_words,
     on_unit_host,
     part_of,
+    region_place,
     site_vocabulary,
     system_label,
     without_addresses,
@@ -125,6 +126,11 @@ class AppFeatures:
         return self.owner_id
 
     @property
+    def job(self) -> NationalFunction | LocalFunction | None:
+        """The function its name (or description) says it performs, national or local."""
+        return self.function or self.role
+
+    @property
     def function_key(self) -> str | None:
         """The function its name says (a national one, or a strong local one), as a key."""
         if self.function is not None:
@@ -208,8 +214,7 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
     return frozenset(p for p in phrases if p)
 
 
-# a Pemda's domain is its place written short, then its kind: jatraprov.go.id, gunungkidulkab.go.id
-_REGION_DOMAIN = re.compile(r"\b([a-z][a-z0-9]{2,})(?:kab|kota|prov)\.go\.id\b")
+_GO_ID_DOMAIN = re.compile(r"\b([a-z][a-z0-9]*)\.go\.id\b")  # the label before .go.id
 
 
 def _domain_places(workspace: Workspace) -> set[str]:
@@ -220,7 +225,8 @@ def _domain_places(workspace: Workspace) -> set[str]:
     for app in workspace.applications:
         for text in (app.name, app.url):
             if text and ".go.id" in text:
-                found.update(m.group(1) for m in _REGION_DOMAIN.finditer(text.casefold()))
+                found.update(place[0] for m in _GO_ID_DOMAIN.finditer(text.casefold())
+                             if (place := region_place(m.group(1))) is not None)
     return found
 
 
@@ -513,6 +519,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         performs = role or function
         by_owner = _named_by_owner(app, workspace)
         text = name_text(app.name)
+        own = [t for t in name.tokens if t not in tables.fillers and t not in tables.platform and t not in SITE_WORDS]
         if named and national is not None:
             # the row written as the national application is named ("SP4N-LAPOR!", not "Lapor! KemenPAN-RB")
             rank = (compact(app.name) not in {compact(n) for n in (national.national, *national.names)},
@@ -541,10 +548,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             generic=generic_words(name.weights),
             platform_named=mentions_platform(app.name),
             compact=compact(text),
-            core=" ".join(t for t in name.tokens if t not in tables.fillers and t not in tables.platform
-                          and t not in SITE_WORDS),
-            unmarked=" ".join(t for t in name.tokens if t not in tables.fillers and t not in tables.platform
-                              and t not in SITE_WORDS and t not in tables.national_markers),
+            core=" ".join(own),
+            unmarked=" ".join(t for t in own if t not in tables.national_markers),
             parts=_bracketed_parts(text, tables),
             website="website" in app.tags or (names_a_site(app.name) and function is None) or by_owner,
             named_national=named,
@@ -624,7 +629,7 @@ def _drop_pemda_words(apps: list[AppFeatures], tables: Tables) -> None:
     for word, held in holders.items():
         if len(held) < PEMDA_WORD_APPLICATIONS:
             continue
-        jobs = {p.id for f in held for p in (f.function, f.role) if p is not None}
+        jobs = {f.job.id for f in held if f.job is not None}
         alone = sum(1 for f in held if len(f.name) == 1)  # "e-Tambo", "E-TAMBO": the system's own name
         if len(jobs) >= PEMDA_WORD_FUNCTIONS and alone < PEMDA_WORD_ALONE * len(held):
             pemda.add(word)

@@ -10,13 +10,13 @@ from pathlib import Path
 from spbe_arch.duplicates.blocking import MIN_SPELT_WORDS, all_pairs, candidate_pairs, short_form
 from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
-from spbe_arch.duplicates.grouping import build_groups
+from spbe_arch.duplicates.grouping import GEOSPATIAL, build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates, looks_like_acronym
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import DESCRIPTION_FULL, DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
 from spbe_arch.duplicates.systems import beside_platform, name_text, names_a_path, national_host_words
-from spbe_arch.duplicates.tables import words
+from spbe_arch.duplicates.tables import raw_words, words
 from spbe_arch.errors import UsageError
 from spbe_arch.workspace import Workspace
 
@@ -123,7 +123,7 @@ def _at_home_address(f: AppFeatures) -> bool:
 def _job_of_one(a: AppFeatures, b: AppFeatures) -> bool:
     """Two OPDs' rows of which only one names a job: "Beta Hadir" (attendance) of the BKD and "BETA iOS",
     the province's super app, of the Diskominfo share a brand, not a system."""
-    return a.owner != b.owner and ((a.function or a.role) is None) != ((b.function or b.role) is None)
+    return a.owner != b.owner and (a.job is None) != (b.job is None)
 
 
 def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
@@ -133,7 +133,7 @@ def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
     if letters is None or long.acronym_only:
         return False
     # the long name's own acronyms spell nothing: "SIMATIK (Inventarisasi Aset TIK)" is not si-in-as
-    raw = _RAW_WORD.findall(name_text(long.app.name))
+    raw = raw_words(name_text(long.app.name))
     if not all(looks_like_acronym(w) for w in raw):  # a name in capitals is all words
         raw = [w for w in raw if not looks_like_acronym(w)]
     spelt = [w for r in raw for w in words(r)]
@@ -145,7 +145,6 @@ def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:
     return bool(a.desc and b.desc) and cosine(a.desc, b.desc) < DESCRIPTION_UNRELATED
 
 
-_RAW_WORD = re.compile(r"[^\W_]+")
 MIN_SITE_NAME = 3  # an application and its own address: jdih and jdih.x.go.id
 MAX_NAME_CORE = 3  # words of a name's own part that still make a name, not a sentence
 MIN_SPELLING = 6  # shorter names differ by a letter for a reason (SIPP, SIAP)
@@ -171,7 +170,6 @@ def related(a: AppFeatures, b: AppFeatures) -> bool:
         and _DIGITS.sub("", a.compact) == _DIGITS.sub("", b.compact)))
 
 
-GEOSPATIAL = "geospasial"  # the local function of maps (functions.yaml)
 _MAPS_OF_EVERY_THEME = frozenset({"peta", "tematik"})  # "Sistem Informasi Peta Tematik": no one theme
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spbe_arch.duplicates.tables import LINK_WORDS, Tables, fold, words
+from spbe_arch.duplicates.tables import LINK_WORDS, Tables, fold, raw_words, words
 from spbe_arch.stemming import is_indonesian_word
 
 WEAK_FACTOR = 0.4
@@ -29,7 +29,6 @@ _PREFIXES = ("meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "per", 
              "ke", "se")
 _SUFFIXES = ("nya", "kan", "an")
 _MIN_STEM = 5
-_RAW_WORD = re.compile(r"[^\W_]+")
 _CAMEL_PREFIX = re.compile(r"(?<![^\W\d_])([emi])(?=[A-Z])")
 _VERSION = re.compile(r"^(v|ver)?\d+[a-z]?$")
 _JOIN_PREFIXES = frozenset({"e", "m", "i", "si", "sim", "my", "go"})
@@ -260,7 +259,7 @@ class Normaliser:
         if acronym and not _spelt_in(acronym, name):
             text = f"{name} ({acronym})"
         text = _CAMEL_PREFIX.sub(r"\1 ", text)
-        written = _RAW_WORD.findall(text)
+        written = raw_words(text)
         acronyms = {fold(w) for w in written if looks_like_acronym(w)}
         if len(written) >= CAPITALS_NAME and acronyms >= {fold(w) for w in written if any(c.isalpha() for c in w)}:
             # a name written in capitals ("SISTEM INFORMASI MANAJEMEN TABUNGAN"): its words of the language
@@ -268,7 +267,7 @@ class Normaliser:
             acronyms = {a for a in acronyms if a in self.tables.acronyms or not (
                 is_indonesian_word(a) or a in self.tables.fillers or a in self.tables.vocabulary)}
         if acronym:  # the acronym field: its words that look like acronyms, and itself if it does
-            raw = _RAW_WORD.findall(acronym)
+            raw = raw_words(acronym)
             acronyms.update(fold(w) for w in raw if looks_like_acronym(w) or (len(raw) == 1 and len(w) > 1))
         # an ASCII text folds word by word as it folds whole (accents may split words: fold the whole)
         folded = [w.lower() for w in written] if text.isascii() else words(text)
@@ -421,7 +420,7 @@ class Normaliser:
     def _note_written(self, text: str) -> None:
         """How the description writes its words: a word shown to a reader keeps the case it is written
         in (SATUSEHAT) unless some description writes it as an ordinary word (sipil, Sipil)."""
-        for written in _RAW_WORD.findall(text):
+        for written in raw_words(text):
             folded = written.casefold()
             if written in (folded, written.capitalize()):
                 self._plain.add(folded)

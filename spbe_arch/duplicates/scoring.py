@@ -224,7 +224,7 @@ class Scorer:
             found.append(("names_differ", None))
         shared_words = a.name.keys() & b.name.keys()
         if shared_words and shared_words.isdisjoint(self.features.tables.known_words) \
-                and ((a.function or a.role) is None) != ((b.function or b.role) is None):
+                and (a.job is None) != (b.job is None):
             # "Beta Hadir" (attendance) and "BETA SAGARA iOS": one brand word, and a job only one name says
             factor *= PENALTIES["brand_only"]
             found.append(("brand_only", None))
@@ -272,7 +272,7 @@ class Scorer:
             elif signal == "connector":
                 evidence.append(m.connector(a if a.connector else b))
             elif signal == "brand_only":
-                evidence.append(m.brand_only(a if (a.function or a.role) is not None else b))
+                evidence.append(m.brand_only(a if a.job is not None else b))
             elif signal == "view":
                 evidence.append(m.view(a if self._views(a) else b))
         evidence.append(m.owners(a, b))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from spbe_arch.duplicates.tables import shipped_tables, words
 
@@ -87,13 +87,19 @@ def address_key(text: str) -> str | None:
     return f"{host}/{segment}" if segment else host
 
 
+def _host_labels(parts: SplitResult) -> list[str]:
+    """The labels of an address's host, without "www" (raises ValueError on a malformed host, as
+    ``urlsplit``'s accessors do)."""
+    return (parts.hostname or "").removeprefix("www.").split(".")
+
+
 def _system_labels(address: str) -> tuple[list[str], str] | None:
     """The labels of an address's host that stand before the government's domain, without the region's
     prefix on a national host (``magetankab.sipd...``), and its first path segment: ``sppd.biroadpem.
     bantenprov.go.id`` -> ([sppd, biroadpem], ""), ``x.go.id/sippd`` -> ([x], "sippd")."""
     try:
         parts = urlsplit(address if "://" in address else f"https://{address}")
-        labels = (parts.hostname or "").removeprefix("www.").split(".")
+        labels = _host_labels(parts)
     except ValueError:
         return None
     kept: list[str] = []
@@ -108,13 +114,22 @@ def _system_labels(address: str) -> tuple[list[str], str] | None:
     return kept, parts.path.strip("/").split("/", 1)[0]
 
 
+REGION_KINDS = ("kab", "kota", "prov")  # a Pemda's domain: its place written short, then its kind
+
+
+def region_place(label: str) -> tuple[str, str] | None:
+    """(place, kind) of a Pemda's domain label: ``jatraprov`` -> (jatra, prov), ``gunungkidulkab`` ->
+    (gunungkidul, kab); None for any other label."""
+    kind = next((k for k in REGION_KINDS if label.endswith(k) and len(label) > len(k) + 2), None)
+    return (label[:-len(kind)], kind) if kind else None
+
+
 def national_host_words(address: str) -> list[str] | None:
     """The system's label and the agency's of an address on a central agency's domain
     (``e-kinerja.bkn.go.id`` -> [ekinerja, bkn]): how the national application is named there. None for
     an address under a region's or an OPD's host."""
     try:
-        labels = (urlsplit(address if "://" in address else f"https://{address}").hostname or "") \
-            .removeprefix("www.").split(".")
+        labels = _host_labels(urlsplit(address if "://" in address else f"https://{address}"))
     except ValueError:
         return None
     if labels[-2:] != ["go", "id"] or len(labels) != 4 or _REGION_LABEL.search(labels[1]):

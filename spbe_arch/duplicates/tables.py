@@ -42,6 +42,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def raw_words(text: str) -> list[str]:
+    """The words of ``text`` as written (case kept: an acronym is told by its capitals)."""
+    return _WORD.findall(text)
+
+
 def compact(text: str) -> str:
     """Letters and digits only: the key under which ``SP4N-LAPOR!`` and ``sp4n lapor`` meet."""
     return "".join(words(text))

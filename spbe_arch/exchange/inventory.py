@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from spbe_arch.duplicates.systems import region_place
 from spbe_arch.errors import SpbeError
 from spbe_arch.exchange import inventory_headers as hd
 from spbe_arch.exchange.inventory_merge import is_address, shared_addresses, system_key
@@ -470,7 +471,6 @@ def _platforms_said(category: str) -> list[str]:
 
 
 _PEMDA_DOMAIN = re.compile(r"\b([a-z][a-z0-9-]{2,})\.go\.id\b")
-_DOMAIN_SUFFIXES = ("kab", "kota", "prov")  # gunungkidulkab.go.id: the kind, written short (see _KINDS)
 _AN_ADDRESS = re.compile(r"(https?://|www\.|\.go\.id\b|\.desa\.id\b)")
 _KIND_BEFORE = re.compile(r"\b(kabupaten|kab|kota|provinsi|prov)\.?\s+([a-z]+(?:\s+[a-z]+){0,2})")
 ROWS_ON_THE_DOMAIN = 0.5  # the share of the rows with an address whose address must be on one Pemda's domain
@@ -491,8 +491,8 @@ def government_in_addresses(texts: list[str]) -> tuple[str, str, int] | None:
     domain, count = max(domains.items(), key=lambda item: (item[1], item[0]))
     if count < max(3, ROWS_ON_THE_DOMAIN * addressed):
         return None
-    suffix = next((k for k in _DOMAIN_SUFFIXES if domain.endswith(k) and len(domain) > len(k) + 2), None)
-    word = domain[:-len(suffix)] if suffix else domain
+    region = region_place(domain)
+    word, suffix = region if region is not None else (domain, None)
     written: Counter[tuple[str, str]] = Counter()  # (kind, place) as the rows write them
     for text in lowered:
         for found in _KIND_BEFORE.finditer(text):

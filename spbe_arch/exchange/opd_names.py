@@ -173,11 +173,7 @@ def _merge_typos(groups: dict[str, _Group]) -> None:
     for key in sorted(groups):
         target = next((other for other in sorted(groups) if other != key and _mistyped_as(key, other)), None)
         if target is not None:
-            group = groups.pop(key)
-            groups[target].typos.extend(group.written + group.typos)
-            groups[target].shorts.extend(group.shorts)
-            groups[target].expansions.extend(group.expansions)
-            groups[target].initials |= group.initials
+            groups[target].absorb(groups.pop(key), mistyped=True)
 
 
 def _headed_short(key: str, groups: dict[str, _Group]) -> str | None:
@@ -219,6 +215,14 @@ class _Group:
     expansions: list[str] = field(default_factory=list)  # long names known from a short form
     shorts: list[str] = field(default_factory=list)
     initials: set[str] = field(default_factory=set)
+
+    def absorb(self, other: _Group, mistyped: bool = False) -> None:
+        """Take in the names of another group of the same OPD (its long names as typos when mistyped)."""
+        (self.typos if mistyped else self.written).extend(other.written)
+        self.typos.extend(other.typos)
+        self.expansions.extend(other.expansions)
+        self.shorts.extend(other.shorts)
+        self.initials |= other.initials
 
 
 class OrgRegistry:
@@ -272,10 +276,7 @@ class OrgRegistry:
         for key in sorted(groups):  # "Dinas Kominfo", "Bagian PBJ": the head word, then a short form
             target = _headed_short(key, groups)
             if target is not None:
-                group = groups.pop(key)
-                groups[target].written.extend(group.written)
-                groups[target].shorts.extend(group.shorts)
-                groups[target].initials |= group.initials
+                groups[target].absorb(groups.pop(key))
         for key in sorted(groups):
             group = groups[key]
             names = group.written or group.expansions
