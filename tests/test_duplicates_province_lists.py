@@ -311,3 +311,50 @@ def test_a_national_applications_address_on_its_agencys_domain_names_it(make_wor
           - {id: ekinerja-rs, name: e-kinerja.bkn.go.id, owner: rsud}
         """)
     assert kinds_of(report).get(frozenset({"ekinerja-bkd", "ekinerja-rs"})) == "same_system"
+
+
+PORTAL_ORGS = ORGS + """\
+  - {id: biro-adpim, name: Biro Administrasi Pimpinan, kind: lainnya}
+"""
+
+
+def test_the_pemdas_portal_by_name_and_by_its_domain_is_one_system_and_not_the_diskominfos_site(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # the Diskominfo lists the portal by name and its own site by address; the Biro that fills the
+    # portal lists it by the Pemda's domain, short name and all
+    report = report_of(make_workspace, PORTAL_ORGS, """\
+          - {id: portal-name, name: Website Resmi Pemerintah Provinsi Kepulauan Sagara, owner: diskominfo}
+          - {id: kominfo-site, name: diskominfo.sagaraprov.go.id, owner: diskominfo, url: "https://diskominfo.sagaraprov.go.id"}
+          - {id: portal-host, name: www.sagaraprov.go.id, owner: biro-adpim, url: "https://www.sagaraprov.go.id"}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"portal-name", "portal-host"})) == "same_system"
+    assert frozenset({"portal-name", "kominfo-site"}) not in pairs  # before: one "own site" of the Diskominfo
+    group = report.group_of("portal-name")
+    assert group is not None and group.kind == "same_system"
+    assert "portal resmi pemerintah daerah" in next(p for p in report.pairs if "portal-host" in (p.a, p.b)).evidence[0]
+    # recorded under its name, not its address
+    assert "catat sebagai satu aplikasi, Website Resmi Pemerintah Provinsi Kepulauan Sagara," in group.proposal
+
+
+def test_a_provinces_short_domain_spells_its_name_in_order(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: portal-host, name: jatraprov.go.id, owner: diskominfo, url: "https://jatraprov.go.id"}
+          - {id: portal-name, name: Website Pemerintah Provinsi Jawa Tenggara, owner: diskominfo}
+          - {id: other-pemda, name: Website Pemerintah Provinsi Sumatera Tengah, owner: diskominfo}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"portal-host", "portal-name"})) == "same_system"
+    assert not {frozenset({"other-pemda", x}) for x in ("portal-host", "portal-name")} & pairs.keys()
+
+
+def test_a_data_portal_named_portal_is_not_the_pemdas_official_portal(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # an element id starting "portal-" once made a sector's data portal "the Pemda's official portal,
+    # kept", and the Diskominfo's Satu Data was to be consolidated into it
+    report = report_of(make_workspace, ORGS, """\
+          - {id: portal-data-pendidikan, name: Portal Data Pendidikan Sagara, owner: disdik}
+          - {id: satu-data, name: Satu Data Sagara, owner: diskominfo}
+        """)
+    group = report.group_of("satu-data")
+    assert group is not None and group.kind == "functional"
+    assert "portal resmi" not in group.proposal
+    assert "ke dalam Portal Data Pendidikan" not in group.proposal

@@ -53,6 +53,8 @@ def keys(features: AppFeatures) -> list[str]:
         spelling = features.compact
         result.extend({f"t:{features.owner_id}:{w}" for w in (spelling, *(spelling[:i] + spelling[i + 1:]
                                                                             for i in range(len(spelling))))})
+    if features.pemda_portal is not None:  # its name and its domain's root may share no letter at the start
+        result.append(f"q:{features.pemda_portal[0]}")
     if features.own_site or features.owner_site or features.opd_site:
         result.append(f"o:{features.owner_id}")
     if features.function is not None:  # one function (SIPD's: e-Planning, e-Budgeting) scores without a shared word

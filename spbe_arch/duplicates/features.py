@@ -30,6 +30,7 @@ from spbe_arch.duplicates.systems import (
     national_host_words,
     on_unit_host,
     part_of,
+    pemda_portal,
     region_place,
     site_vocabulary,
     system_label,
@@ -120,6 +121,7 @@ class AppFeatures:
     titled_function: bool = False  # a name that says nothing, a description that only names its function
     read_description: bool = False  # the name says nothing: what it does was read in the description
     at_home: bool = False  # its owner's name says its function is that OPD's affairs (Bagian Hukum and JDIH)
+    pemda_portal: tuple[str, str] | None = None  # (kind, place) of the Pemda's own official portal
 
     @property
     def owner(self) -> str:
@@ -574,6 +576,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             rab_area=_rab_area(area_cache, version, name, app.description),
         ))
         _mark_sites(result[-1], workspace, tables)
+        result[-1].pemda_portal = pemda_portal(app.name, result[-1].host)
     _drop_pemda_words(result, tables)
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:

@@ -15,7 +15,13 @@ from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates, looks_like_acronym
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import DESCRIPTION_FULL, DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
-from spbe_arch.duplicates.systems import beside_platform, name_text, names_a_path, national_host_words
+from spbe_arch.duplicates.systems import (
+    beside_platform,
+    name_text,
+    names_a_path,
+    national_host_words,
+    same_pemda_portal,
+)
 from spbe_arch.duplicates.tables import raw_words, words
 from spbe_arch.errors import UsageError
 from spbe_arch.workspace import Workspace
@@ -43,9 +49,13 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if (a.part_of and (a.part_of == b.part_of or a.part_of in (b.compact, b.head))) \
             or (b.part_of and b.part_of in (a.compact, a.head)) or (a.head and a.head == b.head):
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
-    if a.owner == b.owner and a.own_site and b.own_site and not a.village:
+    if a.pemda_portal is not None and b.pemda_portal is not None:
+        # the Pemda's portal by name (Diskominfo) and by its domain's root (the Biro that fills it)
+        return "portal" if same_pemda_portal(a.pemda_portal, b.pemda_portal) else None
+    portal = a.pemda_portal is not None or b.pemda_portal is not None  # no OPD's own site, though one lists it
+    if a.owner == b.owner and a.own_site and b.own_site and not a.village and not portal:
         return "own_site"  # an OPD has one official website, however many addresses it was listed under
-    if a.owner == b.owner and not a.village and (a.owner_site or b.owner_site) \
+    if a.owner == b.owner and not a.village and not portal and (a.owner_site or b.owner_site) \
             and (a.owner_site or a.opd_site or a.own_site) and (b.owner_site or b.opd_site or b.own_site):
         # desdm and distamben: one OPD's site under its current and its former name; "Website Dinas
         # Perhubungan" and dishub.x.go.id: its site by name and by address

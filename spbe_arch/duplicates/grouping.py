@@ -20,7 +20,7 @@ from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
-from spbe_arch.duplicates.systems import is_address, mentions_mobile
+from spbe_arch.duplicates.systems import address_parts, is_address, mentions_mobile, pemda_portal
 from spbe_arch.duplicates.tables import NationalFunction
 from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
@@ -192,7 +192,9 @@ def _keep_reason(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -
     text = f"{getattr(element, 'name', '')} {getattr(element, 'description', '') or ''}".casefold()
     if "geoportal" in text or app_id.startswith("geoportal"):
         return "geoportal"
-    return "portal" if any(w in text for w in _OFFICIAL) or app_id.startswith("portal-") else None
+    url = getattr(element, "url", None)
+    official = pemda_portal(getattr(element, "name", ""), address_parts(url) if url else None) is not None
+    return "portal" if official or any(w in text for w in _OFFICIAL) else None
 
 
 def _keep_reasons(workspace: Workspace, group: list[str]) -> dict[str, str]:
@@ -334,7 +336,7 @@ def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], inco
     # web application rather than its mobile client, a name rather than an address, the name the others
     # write inside theirs (Sibanjir, not Dashboard Sibanjir), then the most used
     keep = min(members, key=lambda f: (not f.is_national, not ({f.compact, f.head} & parents),
-                                       mentions_mobile(f.app.name), f.platform_named, is_address(f.app.name),
+                                       mentions_mobile(f.app.name), is_address(f.app.name), f.platform_named,
                                        f.website, -written_inside(f),
                                        *(-v for v in _usage(f, incoming)), f.id))
     users = sorted({o for f in members for o in (f.app.owner, *f.app.users)})

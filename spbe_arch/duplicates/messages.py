@@ -94,6 +94,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_site": "one OPD's application and the website named after it ({name}): one system listed "
                      "as an application and as a website",
         "same_own_site": "both are the official website of the same OPD, under two addresses",
+        "same_portal": "both are the Pemda's official portal, listed by its name and by its address",
         "same_part": "modules of one system (its name or description says so)",
         "same_spelling": "one OPD's two rows whose names differ by a letter or two ({name}): one system "
                          "listed twice",
@@ -185,6 +186,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_site": "aplikasi dan situs web yang dinamai menurut aplikasi itu, milik perangkat daerah yang sama "
                      "({name}): satu sistem yang tercatat sebagai aplikasi dan sebagai situs web",
         "same_own_site": "keduanya adalah situs resmi perangkat daerah yang sama dengan dua alamat",
+        "same_portal": "keduanya adalah portal resmi pemerintah daerah, dicatat dengan namanya dan dengan alamatnya",
         "same_part": "modul dari satu sistem (menurut nama atau deskripsinya)",
         "same_spelling": "dua baris dari perangkat daerah yang sama yang namanya hanya berbeda satu-dua huruf "
                          "({name}): satu sistem yang tercatat dua kali",

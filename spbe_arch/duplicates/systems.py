@@ -124,6 +124,51 @@ def region_place(label: str) -> tuple[str, str] | None:
     return (label[:-len(kind)], kind) if kind else None
 
 
+_PEMDA_KINDS = {"provinsi": "prov", "prov": "prov", "pemprov": "prov", "kabupaten": "kab", "kab": "kab",
+                "pemkab": "kab", "kota": "kota", "pemkot": "kota"}
+_PEMDA_SITE = re.compile(
+    r"^(?:(?:website|web|situs|laman|portal|homepage)\s+)*(?:(?:resmi|official)\s+)?"
+    r"(?:pemerintah(?:an)?\s+(?:daerah\s+)?(?P<kind>provinsi|prov|kabupaten|kab|kota)|(?P<short>pemprov|pemkab|pemkot))"
+    r"\.?\s+(?P<place>[a-z][a-z .']*)$")
+_GOVERNMENT_DOMAIN = re.compile(r"^(?P<label>[a-z0-9-]+)\.go\.id$")
+
+
+def pemda_portal(name: str, host: tuple[str, str] | None) -> tuple[str, str] | None:
+    """(kind, place) of a row that is the Pemda's own official portal, not an OPD's site: a name that
+    only says so ("Website Resmi Pemerintah Provinsi Kepulauan Sagara", "Portal Pemkab Lembah Sari") or
+    the root of the Pemda's domain (``www.sagaraprov.go.id``). Listed by the Diskominfo and by the
+    Biro/Bagian that fills it, it is one system, and it is neither of those OPDs' own site."""
+    if host is not None:
+        domain = _GOVERNMENT_DOMAIN.match(host[0])
+        region = region_place(domain["label"]) if domain and not host[1] else None
+        if region is not None:
+            return region[1], region[0]
+    found = _PEMDA_SITE.match(" ".join(name.casefold().split()))
+    if found is None:
+        return None
+    kind = _PEMDA_KINDS[found["kind"] or found["short"]]
+    place = "".join(ch for ch in found["place"] if ch.isalpha())
+    return (kind, place) if len(place) >= MIN_PLACE else None
+
+
+MIN_PLACE = 3
+
+
+def same_pemda_portal(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two portal readings are one Pemda's: one kind, and one place written in full or short
+    (``sagara`` in Kepulauan Sagara; ``jatra`` for Jawa Tenggara, ``kaltara`` for Kalimantan Utara: the
+    short form's letters in order, from the same first letter)."""
+    if a[0] != b[0]:
+        return False
+    short, long = sorted((a[1], b[1]), key=len)
+    return short in long or (short[0] == long[0] and _in_order(short, long))
+
+
+def _in_order(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
 def national_host_words(address: str) -> list[str] | None:
     """The system's label and the agency's of an address on a central agency's domain
     (``e-kinerja.bkn.go.id`` -> [ekinerja, bkn]): how the national application is named there. None for
