@@ -358,3 +358,19 @@ def test_a_data_portal_named_portal_is_not_the_pemdas_official_portal(make_works
     assert group is not None and group.kind == "functional"
     assert "portal resmi" not in group.proposal
     assert "ke dalam Portal Data Pendidikan" not in group.proposal
+
+
+def test_a_mobile_client_is_its_own_opds_namesakes_not_another_opds(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, PORTAL_ORGS + """\
+  - {id: dpmptsp, name: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, kind: dinas}
+""", """\
+          - {id: pip, name: SIPINTAR Kemdikbud (Program Indonesia Pintar), owner: disdik}
+          - {id: izin, name: SIPINTAR Sagara (Sistem Perizinan Terpadu), owner: dpmptsp}
+          - {id: izin-mobile, name: SIPINTAR Mobile, owner: dpmptsp}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"izin", "izin-mobile"})) == "same_system"
+    # before: the client joined the education office's SIPINTAR too, and through it the two systems
+    assert frozenset({"pip", "izin-mobile"}) not in pairs
+    assert frozenset({"pip", "izin"}) not in pairs
+    assert report.group_of("pip") is None

@@ -267,14 +267,14 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
     systems: DisjointSets[int] = DisjointSets()  # rows known to be one system: n rows report n - 1 pairs
     namesakes: DisjointSets[int] = DisjointSets()  # one name in many OPDs: a spanning tree too, not n² pairs
     kindred: DisjointSets[int] = DisjointSets()  # one function in very many OPDs under many names: likewise
+    same: list[tuple[int, int, str]] = []
     for i, j in candidates:
         a, b = apps[i], apps[j]
         if distinct and frozenset((a.id, b.id)) in distinct:
             continue
         reason = same_system(a, b)
         if reason is not None:
-            if systems.join(i, j):  # a spanning tree per system: 1,000 rows of one name are 999 pairs
-                found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
+            same.append((i, j, reason))
             continue
         if related(a, b) or a.is_national or b.is_national or a.bumd != b.bumd or theme_beside_geoportal(a, b) \
                 or (a.website and not a.functional_site) or (b.website and not b.functional_site) \
@@ -288,7 +288,31 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
         if scorer.features.many_of_one_kind(a, b) and not kindred.join(i, j):
             continue  # "Aplikasi Presensi Kecamatan X" in 300 kecamatan: the group is whole with n - 1 pairs
         found.append((a.id, b.id, score, scorer.explain(a, b, signals), "functional"))
+    for i, j, reason in _without_other_namesakes(apps, same):
+        if systems.join(i, j):  # a spanning tree per system: 1,000 rows of one name are 999 pairs
+            a, b = apps[i], apps[j]
+            found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
     return found
+
+
+_BY_NAME = frozenset({"name", "client"})  # reasons read from names alone, which two systems may share
+
+
+def _without_other_namesakes(apps: list[AppFeatures], same: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rows of one system, less a name's link to another OPD's namesake where its own OPD lists one:
+    "SIPINTAR Mobile" of the DPMPTSP is the client of the DPMPTSP's SIPINTAR (licensing), not of the
+    education office's SIPINTAR (Program Indonesia Pintar), which is not the licensing one either."""
+    partners: dict[int, set[int]] = {}
+    for i, j, _ in same:
+        partners.setdefault(i, set()).add(j)
+        partners.setdefault(j, set()).add(i)
+
+    def has_own_namesake(x: int, other: int) -> bool:
+        return any(apps[z].owner == apps[x].owner and other not in partners[z] for z in partners[x] if z != other)
+
+    return [(i, j, reason) for i, j, reason in same
+            if reason not in _BY_NAME or apps[i].owner == apps[j].owner
+            or not (has_own_namesake(i, j) or has_own_namesake(j, i))]
 
 
 def _national_copies(features: FeatureSet, distinct: set[frozenset[str]], messages: Messages) -> list[Found]:
