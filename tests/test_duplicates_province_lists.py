@@ -374,3 +374,13 @@ def test_a_mobile_client_is_its_own_opds_namesakes_not_another_opds(make_workspa
     assert frozenset({"pip", "izin-mobile"}) not in pairs
     assert frozenset({"pip", "izin"}) not in pairs
     assert report.group_of("pip") is None
+
+
+def test_two_rows_named_by_one_job_are_one_job_whatever_their_one_line_descriptions(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # Kota Sukabumi's Diskominfo: two data portals, each described by one line with no word in common
+    report = report_of(make_workspace, ORGS, """\
+          - {id: satu-data, name: Satu-Data, owner: diskominfo,
+             description: "pengelolaan dan berbagi pakai data antar Perangkat Daerah"}
+          - {id: open-data, name: Open Data, owner: diskominfo, description: "koleksi dataset terlengkap di kota"}
+        """)
+    assert kinds_of(report).get(frozenset({"satu-data", "open-data"})) == "functional"

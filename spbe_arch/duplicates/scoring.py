@@ -160,7 +160,7 @@ class Scorer:
                 weight = WEIGHTS["description_opaque" if a.opaque or b.opaque else "description"]
                 keep *= 1 - weight * min(1.0, description / DESCRIPTION_FULL)
                 found.append(("description", description))
-            if description < DESCRIPTION_UNRELATED:
+            if description < DESCRIPTION_UNRELATED and not (a.generic and b.generic and _same_strong_role(a, b)):
                 factor *= PENALTIES["acronym" if a.acronym_only and b.acronym_only else "description"]
                 found.append(("description_differs", None))
         shared = a.processes & b.processes
