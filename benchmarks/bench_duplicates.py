@@ -39,7 +39,7 @@ LABELLED = (
 
 INVENTORIES = ROOT / "tests" / "data" / "inventories"
 TUNING = ("magetan-kab", "banten-prov", "banjarbaru-kota", "bali-prov", "konawe-selatan-kab", "gunungkidul-kab",
-          "sukabumi-kota")
+          "sukabumi-kota", "probolinggo-kota")
 HELD_OUT = ("jabar-prov",)
 # fictional Pemda inventories written blind, labelled by their writers (tests/data/synthetic-inventories)
 SYNTHETIC_INVENTORIES = ROOT / "tests" / "data" / "synthetic-inventories"

@@ -384,3 +384,14 @@ def test_two_rows_named_by_one_job_are_one_job_whatever_their_one_line_descripti
           - {id: open-data, name: Open Data, owner: diskominfo, description: "koleksi dataset terlengkap di kota"}
         """)
     assert kinds_of(report).get(frozenset({"satu-data", "open-data"})) == "functional"
+
+
+def test_a_national_application_listed_by_its_address_is_named_by_its_name_first(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: sipd-host, name: sipd.kemendagri.go.id, owner: bapenda, url: "https://sipd.kemendagri.go.id"}
+          - {id: e-budgeting, name: E-Budgeting, owner: bapenda}
+        """)
+    group = report.group_of("e-budgeting")
+    assert group is not None and group.kind == "functional"
+    # before: "alihkan E-Budgeting ke sipd.kemendagri.go.id, aplikasi nasional ..."
+    assert "ke SIPD (sipd.kemendagri.go.id), aplikasi nasional" in group.proposal

@@ -20,8 +20,8 @@ from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
-from spbe_arch.duplicates.systems import address_parts, is_address, mentions_mobile, pemda_portal
-from spbe_arch.duplicates.tables import NationalFunction
+from spbe_arch.duplicates.systems import address_parts, first_address, is_address, mentions_mobile, pemda_portal
+from spbe_arch.duplicates.tables import NationalFunction, compact
 from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
 
@@ -226,6 +226,16 @@ def _roadmap_notes(members: list[AppFeatures], kept: dict[str, str], messages: M
     return cited + notes
 
 
+def _national_target(workspace: Workspace, national: NationalFunction, national_app: str | None) -> str:
+    """The national application by its own name, and by the row that lists it where that row's name
+    does not say it: "SIPD (magetankab.sipd.kemendagri.go.id & penatausahaan)", "SPSE (lpse.x.go.id)"."""
+    if not national_app:
+        return national.national
+    listed = workspace.display_name(national_app)
+    says_it = compact(national.national) in compact(listed) and first_address(listed) is None
+    return listed if says_it else f"{national.national} ({listed})"
+
+
 def _names(messages: Messages, ids: Iterable[str]) -> str:
     return messages.listing([messages.named(x) for x in ids])
 
@@ -246,7 +256,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         if other:
             notes.append(messages.text("other_function", apps=_names(messages, [f.id for f in other]),
                                        function=national.function))
-        target = workspace.display_name(national_app) if national_app else national.national
+        target = _national_target(workspace, national, national_app)
         # a dashboard or monitoring of the function shows its data: it takes them from the national
         # application, it is not moved into it
         views = [f for f in movable if is_view(f)]
