@@ -395,3 +395,13 @@ def test_a_national_application_listed_by_its_address_is_named_by_its_name_first
     assert group is not None and group.kind == "functional"
     # before: "alihkan E-Budgeting ke sipd.kemendagri.go.id, aplikasi nasional ..."
     assert "ke SIPD (sipd.kemendagri.go.id), aplikasi nasional" in group.proposal
+
+
+def test_legal_certainty_in_a_long_name_is_not_jdih(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # names as long as descriptions: "kepastian hukum" says why, not that legal documents are published
+    report = report_of(make_workspace, ORGS, """\
+          - {id: jdih, name: Jaringan Dokumentasi dan Informasi Hukum, owner: biro-hukum}
+          - {id: standar, name: "Meningkatkan mutu layanan, memberikan kepastian hukum dalam pengelolaan data pasien",
+             owner: rsud}
+        """)
+    assert frozenset({"jdih", "standar"}) not in kinds_of(report)
