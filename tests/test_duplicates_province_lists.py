@@ -405,3 +405,21 @@ def test_legal_certainty_in_a_long_name_is_not_jdih(make_workspace) -> None:  # 
              owner: rsud}
         """)
     assert frozenset({"jdih", "standar"}) not in kinds_of(report)
+
+
+def test_the_documents_table_gives_a_system_without_a_known_function_no_function(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.document.findings_sections import duplicate_section
+    from spbe_arch.document.index import ModelIndex
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: pacs, name: Aplikasi PACS, owner: rsud}
+  - {id: pacs-mobile, name: PACS Mobile, owner: rsud}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    table = duplicate_section(workspace, ModelIndex(workspace)).groups
+    assert table is not None and len(table.rows) == 1
+    cells = [c.text for c in table.rows[0].cells]
+    assert cells[1] == "Satu sistem tercatat berulang"
+    assert cells[3] == "-"  # before: the system's name again, in the column of its function
