@@ -423,3 +423,43 @@ applications:
     cells = [c.text for c in table.rows[0].cells]
     assert cells[1] == "Satu sistem tercatat berulang"
     assert cells[3] == "-"  # before: the system's name again, in the column of its function
+
+
+BUMD_ORGS = ORGS + """\
+  - {id: bpbd, name: BPBD Prov. Jawa Tenggara, kind: badan}
+  - {id: bank, name: PT Bank Pembangunan Daerah Andalas Tengah (Bank Antengah), kind: lainnya}
+  - {id: dpmptsp, name: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, kind: dinas}
+"""
+
+
+def test_an_address_named_by_the_acronym_its_owner_is_written_with_is_the_owners_site(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, BUMD_ORGS, """\
+          - {id: site, name: bpbd.jatraprov.go.id, owner: bpbd, url: "https://bpbd.jatraprov.go.id"}
+          - {id: sigap, name: SIGAP Bencana Jatra, owner: bpbd}
+          - {id: sigap-android, name: SIGAP Bencana Android, owner: bpbd}
+        """)
+    pairs = kinds_of(report)
+    # before: "BPBD" spelt out to "bencana" made the office's site a third disaster application
+    assert not {frozenset({"site", "sigap"}), frozenset({"site", "sigap-android"})} & pairs.keys()
+
+
+def test_one_owners_app_for_two_stores_is_one_system_however_generic_its_name(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, BUMD_ORGS, """\
+          - {id: android, name: Bank Antengah Mobile (Android), owner: bank}
+          - {id: ios, name: Bank Antengah Mobile (iOS), owner: bank}
+          - {id: queue-android, name: Aplikasi Antrian (Android), owner: dinkes}
+          - {id: queue-ios, name: Aplikasi Antrian (iOS), owner: dinkes}
+          - {id: queue-other, name: Aplikasi Antrian (Android), owner: disdik}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"android", "ios"})) == "same_system"
+    assert pairs.get(frozenset({"queue-android", "queue-ios"})) == "same_system"  # before: functional
+    assert pairs.get(frozenset({"queue-android", "queue-other"})) == "functional"  # two OPDs: two systems
+
+
+def test_an_acronym_that_starts_another_brand_does_not_spell_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, BUMD_ORGS, """\
+          - {id: sipad, name: SI-PAD, owner: bapenda}
+          - {id: sipadu, name: SI-PADU IZIN, owner: dpmptsp}
+        """)
+    assert frozenset({"sipad", "sipadu"}) not in kinds_of(report)  # before: one system, by "si-pad-u izin"

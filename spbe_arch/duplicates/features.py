@@ -706,11 +706,12 @@ def _label_names_owner(label: str, own: tuple[str, ...], tables: Tables) -> bool
     Kesatuan Bangsa dan Politik, without "Badan"; dukcapil, an abbreviation the tables spell out, of the
     Dinas Kependudukan dan Pencatatan Sipil), or names it by the word of its name that is no function:
     its place (nglipar.x.go.id of Kapanewon Nglipar, and nglipar.puskeswan.x.go.id of UPT Puskeswan
-    Nglipar, which other units of that place share); statistik.x.go.id of the Dinas Kominfo dan
-    Statistik is one of its jobs, not its site."""
+    Nglipar, which other units of that place share), or by the very acronym its name is written with
+    (bpbd.x.go.id of "BPBD Prov. X"); statistik.x.go.id of the Dinas Kominfo dan Statistik is one of its
+    jobs, not its site."""
     spelt = tables.acronyms.get(label) or ()
     return names_owner(label, own) or names_owner(label, own, without_kind=True) or (
-        len(label) >= MIN_BRAND and label in own and label not in tables.known_words) or (
+        len(label) >= MIN_BRAND and label in own and (label not in tables.known_words or bool(spelt))) or (
         bool(spelt) and all(w in own for w in spelt))
 
 

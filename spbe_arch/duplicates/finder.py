@@ -110,9 +110,11 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
             and not _unrelated(a, b) and not _job_of_one(a, b):
         return "client"  # a web application and its mobile client; "Aplikasi Presensi Berbasis Android" of one
         # OPD and "E-Absensi Pegawai" of another are two systems of one kind, not one system and its client
-    if a.platform_named and b.platform_named and not (a.generic or b.generic) \
+    if a.platform_named and b.platform_named and (not (a.generic or b.generic) or a.owner == b.owner) \
             and beside_platform(a.app.name) == beside_platform(b.app.name) and not _unrelated(a, b):
-        return "client"  # "Lapor Gub (Android)" and "Lapor Gub Web": two clients of one named system
+        # "Lapor Gub (Android)" and "Lapor Gub Web": two clients of one named system; one owner's
+        # "Bank X Mobile (Android)" and "(iOS)" are one app for two stores, however generic its name
+        return "client"
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact or (
             a.core == b.core and len(a.core.split()) <= MAX_NAME_CORE)):
         # one short name, whatever place or filler words stand around it ("Saber Hoaks Jabar", "Jabar Saber
@@ -140,8 +142,8 @@ def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
     """One row's name is only an acronym that the other's name spells out word by word (its initials or
     first syllables): the same system written short in one row and long in another."""
     letters = short_form(short)
-    if letters is None or long.acronym_only:
-        return False
+    if letters is None or long.acronym_only or long.compact.startswith(letters):
+        return False  # SI-PAD is not spelt by "SI-PADU IZIN": it is that name's start, another brand
     # the long name's own acronyms spell nothing: "SIMATIK (Inventarisasi Aset TIK)" is not si-in-as
     raw = raw_words(name_text(long.app.name))
     if not all(looks_like_acronym(w) for w in raw):  # a name in capitals is all words
