@@ -463,3 +463,29 @@ def test_an_acronym_that_starts_another_brand_does_not_spell_it(make_workspace) 
           - {id: sipadu, name: SI-PADU IZIN, owner: dpmptsp}
         """)
     assert frozenset({"sipad", "sipadu"}) not in kinds_of(report)  # before: one system, by "si-pad-u izin"
+
+
+def test_a_name_that_says_two_jobs_does_the_one_it_says_first(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # Indonesian puts the head first: scholarships paid as social aid are scholarships
+    report = report_of(make_workspace, BUMD_ORGS, """\
+          - {id: beasiswa-bansos, name: Sistem Informasi Beasiswa Bantuan Sosial, owner: disdik}
+          - {id: hibah, name: e-Hibah Bantuan Sosial, owner: bapenda}
+          - {id: beasiswa, name: Beasiswa Online, owner: dispar}
+        """)
+    pairs = kinds_of(report)
+    assert frozenset({"beasiswa-bansos", "hibah"}) not in pairs
+    assert pairs.get(frozenset({"beasiswa-bansos", "beasiswa"})) == "functional"
+
+
+def test_brackets_that_explain_a_name_say_its_job_first(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    from spbe_arch.duplicates.features import build_features
+    from spbe_arch.loader import open_workspace
+
+    root = make_workspace({"organisasi.yaml": ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: minta, name: "Satu Data Jatra (Permintaan Informasi Publik) [IKP]", owner: diskominfo}
+  - {id: hibah, name: "Bantuan Sosial Online (Beasiswa Mahasiswa)", owner: disdik}
+"""}, orgs=False)
+    workspace, _ = open_workspace(root)
+    roles = {f.id: f.role.id if f.role else None for f in build_features(workspace).apps}
+    assert roles == {"minta": "ppid", "hibah": "beasiswa"}

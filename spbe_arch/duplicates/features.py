@@ -801,10 +801,15 @@ def _cached_role(cache: dict[tuple[str, str | None, str | None], LocalFunction |
     return cache[key]
 
 
+_EXPLAINED = re.compile(r"\(([^()]+)\)")  # "SIMPATIK (Sistem Informasi Perijinan Terpadu)": what it is
+
+
 def _role(normaliser: Normaliser, app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:
     """The local function the name says; when the name says nothing (only an unexplained acronym),
     the first words of the description."""
-    role = role_of(name.weights, normaliser.tables, name.tokens)
+    brackets = _EXPLAINED.search(app.name)
+    explained = normaliser.description(brackets[1], expand=False) if brackets else {}
+    role = role_of(name.weights, normaliser.tables, name.tokens, explained)
     if role is None and read_description and app.description and not part_of(app.description):
         role = role_of(normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD),
                        normaliser.tables)

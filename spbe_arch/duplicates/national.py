@@ -25,10 +25,27 @@ def national_applications_held(concepts: Collection[str], tables: Tables) -> set
     return {entry.national for entry in tables.functions if _holds(entry, present, present)}
 
 
-def role_of(concepts: Collection[str], tables: Tables, written: Collection[str] = ()) -> LocalFunction | None:
-    """The first local function (presensi, JDIH, antrean) whose concept set the words hold, unless a
-    word marks another function."""
-    return _first_held(tables.roles, tables.role_triggers, concepts, written)
+def role_of(concepts: Collection[str], tables: Tables, written: Collection[str] = (),
+            explained: Collection[str] = ()) -> LocalFunction | None:
+    """The local function (presensi, JDIH, antrean) whose concept set the words hold, unless a word marks
+    another function. Where the words hold two, the one said first: an Indonesian name puts its head
+    first ("Absensi Kehadiran Anggota DPRD Rapat Paripurna" is attendance, at meetings), unless brackets
+    explain it (``explained``: "Bali Satu Data (Permintaan Informasi Publik)" answers information
+    requests); an institution's function (rumah sakit) is still read after every other."""
+    first = _first_held(tables.roles, tables.role_triggers, concepts, written)
+    if first is None or not isinstance(concepts, Sequence | dict):
+        return first
+    order = {word: n for n, word in enumerate(concepts)} | {word: -1 for word in explained}
+    present, marks = set(concepts), set(concepts) | set(written)
+    index = tables.role_triggers
+    candidates = set(index.always).union(*(index.by_word.get(word, ()) for word in present))
+    held = [r for r in (tables.roles[p] for p in sorted(candidates))
+            if r.institution == first.institution and _holds(r, present, marks)]
+
+    def said_at(role: LocalFunction) -> int:
+        return min(min(order.get(w, len(order)) for w in group) for group in role.concepts if group <= present)
+
+    return min(held, key=said_at, default=first)
 
 
 _Function = TypeVar("_Function", NationalFunction, LocalFunction)
