@@ -489,3 +489,15 @@ applications:
     workspace, _ = open_workspace(root)
     roles = {f.id: f.role.id if f.role else None for f in build_features(workspace).apps}
     assert roles == {"minta": "ppid", "hibah": "beasiswa"}
+
+
+def test_a_ticket_sold_is_neither_a_helpdesk_ticket_nor_the_tourism_portal(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, BUMD_ORGS, """\
+          - {id: helpdesk, name: TOLONG BETA - Helpdesk Layanan TIK, owner: diskominfo}
+          - {id: ferry, name: SI-TIKET e-Tiket Penyeberangan, owner: dishub}
+          - {id: portal, name: Visit Tanjung Batu, owner: dispar}
+          - {id: entry, name: e-Tiket Wisata Pantai Lamampu, owner: dispar}
+        """)
+    pairs = kinds_of(report)
+    assert frozenset({"helpdesk", "ferry"}) not in pairs  # before: a ferry ticket was an IT helpdesk
+    assert frozenset({"portal", "entry"}) not in pairs
