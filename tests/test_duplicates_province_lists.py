@@ -501,3 +501,14 @@ def test_a_ticket_sold_is_neither_a_helpdesk_ticket_nor_the_tourism_portal(make_
     pairs = kinds_of(report)
     assert frozenset({"helpdesk", "ferry"}) not in pairs  # before: a ferry ticket was an IT helpdesk
     assert frozenset({"portal", "entry"}) not in pairs
+
+
+def test_the_ministrys_education_report_is_not_a_schools_report_cards(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: rapor-pendidikan, name: Rapor Pendidikan, owner: disdik}
+          - {id: e-rapor, name: e-Rapor SMA, owner: cabdin-1}
+          - {id: e-rapor-2, name: e-Rapor SMA, owner: cabdin-2}
+        """)
+    pairs = kinds_of(report)
+    assert not {frozenset({"rapor-pendidikan", "e-rapor"}), frozenset({"rapor-pendidikan", "e-rapor-2"})} & pairs.keys()
+    assert frozenset({"e-rapor", "e-rapor-2"}) in pairs
