@@ -218,10 +218,10 @@ def test_an_opds_site_by_name_and_by_address_is_one_site(make_workspace) -> None
 
 def test_a_central_application_once_written_with_its_ministry_is_one_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
     report = report_of(make_workspace, ORGS, """\
-          - {id: sisrute-dinkes, name: SISRUTE, owner: dinkes}
-          - {id: sisrute-rs, name: SISRUTE Kemenkes, owner: rsud}
+          - {id: simfoni-dinkes, name: SIMFONI-PPA, owner: dinkes}
+          - {id: simfoni-rs, name: SIMFONI-PPA KemenPPPA, owner: rsud}
         """)
-    pair = next(p for p in report.pairs if {p.a, p.b} == {"sisrute-dinkes", "sisrute-rs"})
+    pair = next(p for p in report.pairs if {p.a, p.b} == {"simfoni-dinkes", "simfoni-rs"})
     assert pair.kind == "same_system"
     # but a Pemda's own e-Kinerja at its own address is not BKN's
     own = report_of(make_workspace, ORGS, """\
@@ -512,3 +512,18 @@ def test_the_ministrys_education_report_is_not_a_schools_report_cards(make_works
     pairs = kinds_of(report)
     assert not {frozenset({"rapor-pendidikan", "e-rapor"}), frozenset({"rapor-pendidikan", "e-rapor-2"})} & pairs.keys()
     assert frozenset({"e-rapor", "e-rapor-2"}) in pairs
+
+
+def test_an_acronym_spelt_out_in_the_names_own_brackets_means_what_they_say(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: kesbangpol, name: Badan Kesatuan Bangsa dan Politik, kind: badan}
+""", """\
+          - {id: penelitian, name: e-SKP (Surat Keterangan Penelitian), owner: kesbangpol}
+          - {id: skp, name: e-SKP, owner: bkd}
+          - {id: skp-rs, name: e-SKP Pegawai, owner: rsud}
+        """)
+    # before: SKP read as Sasaran Kinerja Pegawai, and a research permit was to move to e-Kinerja BKN
+    assert report.group_of("penelitian") is None
+    assert not [p for p in report.pairs if "penelitian" in (p.a, p.b)]
+    group = report.group_of("skp")
+    assert group is not None and "e-Kinerja BKN" in group.proposal

@@ -36,27 +36,28 @@ _pairs = kinds_of
 
 def test_a_central_application_the_tables_do_not_know_is_one_system_in_every_opd(make_workspace) -> None:  # type: ignore[no-untyped-def]
     report = _report(make_workspace, """\
-          - {id: sisrute-dinkes, name: SISRUTE, owner: dinkes, source: nasional}
-          - {id: sisrute-wetan, name: Sisrute, owner: pkm-wetan, source: nasional}
-          - {id: sisrute-kulon, name: sisrute, owner: pkm-kulon, source: nasional}
+          - {id: simfoni-dinkes, name: SIMFONI-PPA, owner: dinkes, source: nasional}
+          - {id: simfoni-wetan, name: Simfoni-PPA, owner: pkm-wetan, source: nasional}
+          - {id: simfoni-kulon, name: simfoni-ppa, owner: pkm-kulon, source: nasional}
           - {id: antrian-wetan, name: Aplikasi Antrian, owner: pkm-wetan}
           - {id: antrian-kulon, name: Aplikasi Antrian, owner: pkm-kulon}
         """)
     pairs = _pairs(report)
     # the inventory lists each row as a central application: one national application used by three OPDs
-    # (SISRUTE, the referral system, reads as "rujukan", a kind of system, once its acronym is expanded)
-    system = next(g for g in report.groups if "sisrute-wetan" in g.applications)
+    # (SIMFONI-PPA, the ministry's record of violence against women and children, reads as a kind of
+    # system once its acronym is expanded; the tables do not list it as a national application)
+    system = next(g for g in report.groups if "simfoni-wetan" in g.applications)
     assert system.kind == "same_system"
-    assert set(system.applications) == {"sisrute-dinkes", "sisrute-wetan", "sisrute-kulon"}
+    assert set(system.applications) == {"simfoni-dinkes", "simfoni-wetan", "simfoni-kulon"}
     assert any("aplikasi pusat dengan nama yang sama" in e for p in report.pairs for e in p.evidence
-               if {p.a, p.b} <= {"sisrute-dinkes", "sisrute-wetan", "sisrute-kulon"})
+               if {p.a, p.b} <= {"simfoni-dinkes", "simfoni-wetan", "simfoni-kulon"})
     english = find_duplicates(make_workspace(name="en", files={"organisasi.yaml": ORGS, "aplikasi.yaml": """\
 applications:
-  - {id: sisrute-dinkes, name: SISRUTE, owner: dinkes, source: nasional}
-  - {id: sisrute-wetan, name: Sisrute, owner: pkm-wetan, source: nasional}
+  - {id: simfoni-dinkes, name: SIMFONI-PPA, owner: dinkes, source: nasional}
+  - {id: simfoni-wetan, name: Simfoni-PPA, owner: pkm-wetan, source: nasional}
 """}, orgs=False), language="en")
     assert english.pairs[0].evidence[0] == ("both listed as central (national) applications under one name "
-                                            "(SISRUTE; Sisrute): one national application used by each OPD")
+                                            "(SIMFONI-PPA; Simfoni-PPA): one national application used by each OPD")
     # a kind of system each puskesmas built for itself is still two systems of one kind
     assert pairs.get(frozenset({"antrian-wetan", "antrian-kulon"})) != "same_system"
 

@@ -81,6 +81,32 @@ def _spelt_in(acronym: str, name: str) -> bool:
                for i in range(len(tokens)) for j in range(i + 1, min(i + 4, len(tokens) + 1)))
 
 
+_BRACKETED_WORDS = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)")
+_E_PREFIX = ("e", "i", "m")  # e-SKP, i-Kinerja, m-Paspor: the acronym after the platform's letter
+
+
+def _spelt_in_brackets(name: str, acronyms: Iterable[str]) -> frozenset[str]:
+    """The acronyms a name spells out in its own brackets, "e-SKP (Surat Keterangan Penelitian)": what the
+    name says they stand for, not what the tables would expand them to (Sasaran Kinerja Pegawai)."""
+    found = _BRACKETED_WORDS.match(name)
+    if found is None:
+        return frozenset()
+    inside = raw_words(fold(found["inside"]))
+    spelt = set()
+    for acronym in acronyms:
+        bare = acronym[1:] if acronym[:1] in _E_PREFIX and len(acronym) > MIN_BARE else acronym
+        if compact_in(acronym, found["outside"]) and (abbreviates(acronym, inside) or abbreviates(bare, inside)):
+            spelt.add(acronym)
+    return frozenset(spelt)
+
+
+MIN_BARE = 3
+
+
+def compact_in(token: str, text: str) -> bool:
+    return token in "".join(ch for ch in fold(text) if ch.isalnum())
+
+
 def abbreviates(acronym: str, words_: Sequence[str]) -> bool:
     """Whether the acronym is made of the starts of consecutive words: SIMAK of "sistem informasi
     manajemen akademik" (si-m-ak), so that the name explains its acronym itself. A joining word (dan) may
@@ -154,7 +180,7 @@ class Normaliser:
         self._phrase_pairs = frozenset(p[i:i + 2] for p in self.tables.phrases for i in range(len(p) - 1))
         self._names: dict[tuple[str, str | None], NormalName] = {}
         self._descriptions: dict[tuple[str, bool, int | None], dict[str, float]] = {}
-        self._kept: dict[tuple[tuple[str, ...], frozenset[str]], NormalName] = {}
+        self._kept: dict[tuple[tuple[str, ...], frozenset[str], frozenset[str]], NormalName] = {}
         tables = self.tables
         spellable = set(tables.vocabulary) | {w for p in tables.phrases for w in p if len(w) >= 4}
         spellable |= {c for c in tables.phrases.values() if " " not in c}
@@ -328,13 +354,14 @@ class Normaliser:
         kept, acronyms = self.raw_tokens(name, acronym)
         # names that differ only in the words removed (an OPD, a place) weigh the same: read them once
         runs = {"".join(kept[i:j]) for i in range(len(kept)) for j in range(i + 1, min(i + 3, len(kept)) + 1)}
-        key = (tuple(kept), frozenset(acronyms & runs))
+        spelt_here = _spelt_in_brackets(name, acronyms & runs)
+        key = (tuple(kept), frozenset(acronyms & runs), spelt_here)
         cached = self._kept.get(key)
         if cached is None:
-            cached = self._kept[key] = self._weigh(kept, acronyms)
+            cached = self._kept[key] = self._weigh(kept, acronyms, spelt_here)
         return cached
 
-    def _weigh(self, kept: list[str], acronyms: set[str]) -> NormalName:
+    def _weigh(self, kept: list[str], acronyms: set[str], spelt_here: frozenset[str] = frozenset()) -> NormalName:
         content = self.content(kept)
         acronym_only = bool(content) and all(t in acronyms for t in content)
         # a name that says what it is in words of its own ("SIMADU SMA (Sistem Informasi Mutasi Siswa)") is
@@ -353,7 +380,7 @@ class Normaliser:
                     continue
                 written_as_acronym = any(t in acronyms for t in kept[i:i + n]) or key in acronyms
                 others = kept[:i] + kept[i + n:]
-                if written_as_acronym and not acronym_only and abbreviates(key, others):
+                if written_as_acronym and not acronym_only and (abbreviates(key, others) or key in spelt_here):
                     weighted.append((key, LITERAL_ACRONYM_FACTOR))  # the name spells it out itself
                 else:
                     if written_as_acronym:
