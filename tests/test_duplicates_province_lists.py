@@ -527,3 +527,19 @@ def test_an_acronym_spelt_out_in_the_names_own_brackets_means_what_they_say(make
     assert not [p for p in report.pairs if "penelitian" in (p.a, p.b)]
     group = report.group_of("skp")
     assert group is not None and "e-Kinerja BKN" in group.proposal
+
+
+def test_an_application_named_national_is_never_consolidated_into_a_pemdas_own(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, BUMD_ORGS + """\
+  - {id: samsat, name: UPT Samsat Kota, kind: uptd}
+""", """\
+          - {id: signal, name: SIGNAL (Samsat Digital Nasional), owner: bapenda}
+          - {id: esamsat, name: e-Samsat Jatra, owner: bapenda}
+          - {id: esamsat-upt, name: E-SAMSAT, owner: samsat}
+        """)
+    group = report.group_of("signal")
+    assert group is not None and group.kind == "functional"
+    # before: "konsolidasikan E-SAMSAT dan SIGNAL (Samsat Digital Nasional) ke dalam e-Samsat Jatra"
+    assert group.proposal.startswith("Usulan: integrasikan ")
+    assert "dengan SIGNAL (Samsat Digital Nasional) (Badan Pendapatan Daerah), yang menurut namanya" in group.proposal
+    assert "ke dalam" not in group.proposal

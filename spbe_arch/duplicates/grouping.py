@@ -183,7 +183,8 @@ def _keep_reason(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -
     """Why no proposal may touch an application, or None: ``plan`` when the roadmap plans to keep or
     build it (an activity for it alone in its group that is not itself a consolidation, a migration or
     a single platform: an activity for several members is the group's own plan), ``geoportal`` or
-    ``portal`` when it is the geoportal or an official portal of the Pemda."""
+    ``portal`` when it is the geoportal or an official portal of the Pemda, ``national`` when its name
+    says it is the nation's."""
     activity = _activity(workspace, app_id)
     if activity is not None and not any(w in activity.name.casefold() for w in _CHANGE) \
             and not set(activity.affects) & (set(group) - {app_id}):
@@ -194,7 +195,15 @@ def _keep_reason(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -
         return "geoportal"
     url = getattr(element, "url", None)
     official = pemda_portal(getattr(element, "name", ""), address_parts(url) if url else None) is not None
-    return "portal" if official or any(w in text for w in _OFFICIAL) else None
+    if official or any(w in text for w in _OFFICIAL):
+        return "portal"
+    return "national" if _NATIONAL_NAME.search(getattr(element, "name", "")) else None
+
+
+# a name that says it is the nation's ("SIGNAL (Samsat Digital Nasional)", "MPP Digital Nasional") names an
+# application of a central agency, whether or not the tables know it: never one to consolidate into a
+# Pemda's own
+_NATIONAL_NAME = re.compile(r"\b(nasional|national)\b", re.IGNORECASE)
 
 
 def _keep_reasons(workspace: Workspace, group: list[str]) -> dict[str, str]:
@@ -308,6 +317,9 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     others = [f for f in movable if f.id != keep.id and f.id not in siblings]
     if not others:
         text = messages.text("propose_none")
+    elif reasons_kept.get(keep.id) == "national":
+        text = messages.text("propose_named_national", national=messages.named(keep.id),
+                             apps=_names(messages, [f.id for f in others]))
     elif keep.id not in reasons_kept and _standing(keep, incoming, workspace) in {
             _standing(f, incoming, workspace) for f in others}:
         # nothing in the model tells which one to keep: saying one would be a coin toss

@@ -54,6 +54,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_national": "Proposal (usulan): move {apps} to {national}, the national "
                             "application for {function} ({provider}; {basis}), or integrate with it.",
         "propose_keep": "Proposal (usulan): consolidate {apps} into {keep} ({reasons}), or integrate them with it.",
+        "propose_named_national": "Proposal (usulan): integrate {apps} with {national}, which its name says is a "
+                                  "national application doing the same job, or move their service to it; "
+                                  "{national} itself stays.",
         "propose_same": "Proposal (usulan): {apps} are one system; record it as one application, {keep}, "
                         "used by {users}.",
         "propose_none": "Proposal (usulan): no change; the applications below are kept.",
@@ -146,6 +149,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_national": "Usulan: alihkan {apps} ke {national}, aplikasi nasional untuk {function} "
                             "({provider}; {basis}), atau integrasikan dengannya.",
         "propose_keep": "Usulan: konsolidasikan {apps} ke dalam {keep} ({reasons}), atau integrasikan dengannya.",
+        "propose_named_national": "Usulan: integrasikan {apps} dengan {national}, yang menurut namanya adalah "
+                                  "aplikasi nasional untuk fungsi yang sama, atau alihkan layanannya ke aplikasi "
+                                  "tersebut; {national} sendiri dipertahankan.",
         "propose_same": "Usulan: {apps} adalah satu sistem; catat sebagai satu aplikasi, {keep}, yang digunakan "
                         "oleh {users}.",
         "propose_none": "Usulan: tidak ada perubahan; aplikasi berikut dipertahankan.",
