@@ -543,3 +543,19 @@ def test_an_application_named_national_is_never_consolidated_into_a_pemdas_own(m
     assert group.proposal.startswith("Usulan: integrasikan ")
     assert "dengan SIGNAL (Samsat Digital Nasional) (Badan Pendapatan Daerah), yang menurut namanya" in group.proposal
     assert "ke dalam" not in group.proposal
+
+
+def test_a_module_does_the_job_of_the_system_it_says_it_is_part_of(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: efile, name: Aplikasi untuk arsip file PNS. Bagian dari SIMPEG, owner: bkd}
+          - {id: arsip, name: Aplikasi arsip, owner: dispusip}
+          - {id: arsip-2, name: Aplikasi untuk menyimpan arsip, owner: dinkes}
+          - {id: simpeg, name: SIMPEG, owner: bkd}
+          - {id: cuti, name: SIMPEG - Modul Cuti Online, owner: bkd}
+        """)
+    pairs = kinds_of(report)
+    # before: the personnel files were a third archive application
+    assert not {frozenset({"efile", "arsip"}), frozenset({"efile", "arsip-2"})} & pairs.keys()
+    assert frozenset({"arsip", "arsip-2"}) in pairs
+    system = report.group_of("simpeg")
+    assert system is not None and {"simpeg", "cuti"} <= set(system.applications)

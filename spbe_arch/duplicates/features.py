@@ -518,6 +518,11 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         role = None if function is not None else _cached_role(role_cache, normaliser, app, name, read_description)
         if role is not None:
             role = _refined_by_owner(role, homes, workspace, app.owner, tables)
+        whole = part_of(app.description) or _part_of_said(app.name)
+        if whole and national is None:
+            # "Aplikasi untuk arsip file PNS. Bagian dari SIMPEG": a module does the job of the system it
+            # is part of (personnel management), not the one its own words say (archives)
+            function, role = _job_of_whole(normaliser, whole, function, role)
         performs = role or function
         by_owner = _named_by_owner(app, workspace)
         text = name_text(app.name)
@@ -799,6 +804,28 @@ def _cached_role(cache: dict[tuple[str, str | None, str | None], LocalFunction |
     if key not in cache:
         cache[key] = _role(normaliser, app, name, read_description)
     return cache[key]
+
+
+_PART_OF_SAID = re.compile(r"\b(?:bagian dari|modul dari|sub ?sistem dari|part of)\s+(?:aplikasi\s+)?([\w.-]+)",
+                           re.IGNORECASE)
+
+
+def _part_of_said(name: str) -> str | None:
+    """The system a long name says it is part of ("... Bagian dari SIMPEG"); not "SIMPEG - Modul Cuti",
+    which names its own module."""
+    found = _PART_OF_SAID.search(name)
+    return compact(found[1]) if found else None
+
+
+def _job_of_whole(normaliser: Normaliser, whole: str, function: NationalFunction | None,
+                  role: LocalFunction | None) -> tuple[NationalFunction | None, LocalFunction | None]:
+    """The job of the system a row says it is part of, where its name says one; else the row's own."""
+    name = normaliser.name(whole)
+    found = function_of(name.weights, normaliser.tables, name.tokens)
+    if found is not None:
+        return found, None
+    whole_role = role_of(name.weights, normaliser.tables, name.tokens)
+    return (None, whole_role) if whole_role is not None else (function, role)
 
 
 _EXPLAINED = re.compile(r"\(([^()]+)\)")  # "SIMPATIK (Sistem Informasi Perijinan Terpadu)": what it is
