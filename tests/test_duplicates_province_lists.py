@@ -559,3 +559,16 @@ def test_a_module_does_the_job_of_the_system_it_says_it_is_part_of(make_workspac
     assert frozenset({"arsip", "arsip-2"}) in pairs
     system = report.group_of("simpeg")
     assert system is not None and {"simpeg", "cuti"} <= set(system.applications)
+
+
+def test_renting_assets_out_is_not_administering_them(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: bpkad, name: Badan Pengelola Keuangan dan Aset Daerah, kind: badan}
+""", """\
+          - {id: siwa, name: SIWA, owner: bpkad, description: Aplikasi Sewa Aset Daerah Provinsi}
+          - {id: ebmd, name: E-BMD, owner: bpkad, description: Penatausahaan Barang Milik Daerah}
+          - {id: aset-sekolah, name: Sistem Informasi Manajemen Aset Daerah, owner: disdik}
+        """)
+    pairs = kinds_of(report)
+    assert not {frozenset({"siwa", "ebmd"}), frozenset({"siwa", "aset-sekolah"})} & pairs.keys()
+    assert frozenset({"ebmd", "aset-sekolah"}) in pairs
