@@ -41,6 +41,7 @@ from spbe_arch.duplicates.tables import (
     LocalFunction,
     NationalFunction,
     Tables,
+    bracketed,
     build_tables,
     compact,
     fold,
@@ -518,7 +519,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         role = None if function is not None else _cached_role(role_cache, normaliser, app, name, read_description)
         if role is not None:
             role = _refined_by_owner(role, homes, workspace, app.owner, tables)
-        whole = part_of(app.description) or _part_of_said(app.name)
+        whole = part_of(app.description) or part_of(app.name, in_name=True)
         if whole and national is None:
             # "Aplikasi untuk arsip file PNS. Bagian dari SIMPEG": a module does the job of the system it
             # is part of (personnel management), not the one its own words say (archives)
@@ -806,17 +807,6 @@ def _cached_role(cache: dict[tuple[str, str | None, str | None], LocalFunction |
     return cache[key]
 
 
-_PART_OF_SAID = re.compile(r"\b(?:bagian dari|modul dari|sub ?sistem dari|part of)\s+(?:aplikasi\s+)?([\w.-]+)",
-                           re.IGNORECASE)
-
-
-def _part_of_said(name: str) -> str | None:
-    """The system a long name says it is part of ("... Bagian dari SIMPEG"); not "SIMPEG - Modul Cuti",
-    which names its own module."""
-    found = _PART_OF_SAID.search(name)
-    return compact(found[1]) if found else None
-
-
 def _job_of_whole(normaliser: Normaliser, whole: str, function: NationalFunction | None,
                   role: LocalFunction | None) -> tuple[NationalFunction | None, LocalFunction | None]:
     """The job of the system a row says it is part of, where its name says one; else the row's own."""
@@ -828,13 +818,10 @@ def _job_of_whole(normaliser: Normaliser, whole: str, function: NationalFunction
     return (None, whole_role) if whole_role is not None else (function, role)
 
 
-_EXPLAINED = re.compile(r"\(([^()]+)\)")  # "SIMPATIK (Sistem Informasi Perijinan Terpadu)": what it is
-
-
 def _role(normaliser: Normaliser, app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:
     """The local function the name says; when the name says nothing (only an unexplained acronym),
     the first words of the description."""
-    brackets = _EXPLAINED.search(app.name)
+    brackets = bracketed(app.name)  # "SIMPATIK (Sistem Informasi Perijinan Terpadu)": what it is
     explained = normaliser.description(brackets[1], expand=False) if brackets else {}
     role = role_of(name.weights, normaliser.tables, name.tokens, explained)
     if role is None and read_description and app.description and not part_of(app.description):

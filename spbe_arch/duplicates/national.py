@@ -32,20 +32,16 @@ def role_of(concepts: Collection[str], tables: Tables, written: Collection[str] 
     first ("Absensi Kehadiran Anggota DPRD Rapat Paripurna" is attendance, at meetings), unless brackets
     explain it (``explained``: "Bali Satu Data (Permintaan Informasi Publik)" answers information
     requests); an institution's function (rumah sakit) is still read after every other."""
-    first = _first_held(tables.roles, tables.role_triggers, concepts, written)
-    if first is None or not isinstance(concepts, Sequence | dict):
-        return first
+    held = _all_held(tables.roles, tables.role_triggers, concepts, written)
+    if not held or not isinstance(concepts, Sequence | dict):
+        return held[0] if held else None
     order = {word: n for n, word in enumerate(concepts)} | {word: -1 for word in explained}
-    present, marks = set(concepts), set(concepts) | set(written)
-    index = tables.role_triggers
-    candidates = set(index.always).union(*(index.by_word.get(word, ()) for word in present))
-    held = [r for r in (tables.roles[p] for p in sorted(candidates))
-            if r.institution == first.institution and _holds(r, present, marks)]
+    present = set(concepts)
 
     def said_at(role: LocalFunction) -> int:
         return min(min(order.get(w, len(order)) for w in group) for group in role.concepts if group <= present)
 
-    return min(held, key=said_at, default=first)
+    return min((r for r in held if r.institution == held[0].institution), key=said_at)
 
 
 _Function = TypeVar("_Function", NationalFunction, LocalFunction)
@@ -54,16 +50,28 @@ _Function = TypeVar("_Function", NationalFunction, LocalFunction)
 def _first_held(entries: Sequence[_Function], index: Triggers, concepts: Collection[str],
                 written: Collection[str]) -> _Function | None:
     """The first entry one of whose concept sets ``concepts`` holds whole, and none of whose ``unless``
-    words appears among the concepts or the words as written. Only entries one of whose concept sets
-    has its trigger word among the concepts can hold one whole: the others are not tried."""
+    words appears among the concepts or the words as written."""
+    held = _all_held(entries, index, concepts, written, first_only=True)
+    return held[0] if held else None
+
+
+def _all_held(entries: Sequence[_Function], index: Triggers, concepts: Collection[str],
+              written: Collection[str], first_only: bool = False) -> list[_Function]:
+    """The entries, in table order, one of whose concept sets ``concepts`` holds whole and none of whose
+    ``unless`` words appears among the concepts or the words as written. Only entries one of whose
+    concept sets has its trigger word among the concepts can hold one whole: the others are not tried."""
     present = set(concepts)
     candidates = set(index.always)
     for word in present:
         candidates.update(index.by_word.get(word, ()))
-    if not candidates:
-        return None
     marks = present | set(written)
-    return next((entries[p] for p in sorted(candidates) if _holds(entries[p], present, marks)), None)
+    held: list[_Function] = []
+    for position in sorted(candidates):
+        if _holds(entries[position], present, marks):
+            held.append(entries[position])
+            if first_only:
+                break
+    return held
 
 
 def _holds(entry: NationalFunction | LocalFunction, present: set[str], marks: set[str]) -> bool:

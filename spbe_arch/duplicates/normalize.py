@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spbe_arch.duplicates.tables import LINK_WORDS, Tables, fold, raw_words, words
+from spbe_arch.duplicates.tables import LINK_WORDS, Tables, bracketed, compact, fold, raw_words, words
 from spbe_arch.stemming import is_indonesian_word
 
 WEAK_FACTOR = 0.4
@@ -81,30 +81,25 @@ def _spelt_in(acronym: str, name: str) -> bool:
                for i in range(len(tokens)) for j in range(i + 1, min(i + 4, len(tokens) + 1)))
 
 
-_BRACKETED_WORDS = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)")
 _E_PREFIX = ("e", "i", "m")  # e-SKP, i-Kinerja, m-Paspor: the acronym after the platform's letter
 
 
 def _spelt_in_brackets(name: str, acronyms: Iterable[str]) -> frozenset[str]:
     """The acronyms a name spells out in its own brackets, "e-SKP (Surat Keterangan Penelitian)": what the
     name says they stand for, not what the tables would expand them to (Sasaran Kinerja Pegawai)."""
-    found = _BRACKETED_WORDS.match(name)
+    found = bracketed(name)
     if found is None:
         return frozenset()
-    inside = raw_words(fold(found["inside"]))
+    outside, inside = compact(found[0]), words(found[1])
     spelt = set()
     for acronym in acronyms:
         bare = acronym[1:] if acronym[:1] in _E_PREFIX and len(acronym) > MIN_BARE else acronym
-        if compact_in(acronym, found["outside"]) and (abbreviates(acronym, inside) or abbreviates(bare, inside)):
+        if acronym in outside and (abbreviates(acronym, inside) or abbreviates(bare, inside)):
             spelt.add(acronym)
     return frozenset(spelt)
 
 
 MIN_BARE = 3
-
-
-def compact_in(token: str, text: str) -> bool:
-    return token in "".join(ch for ch in fold(text) if ch.isalnum())
 
 
 def abbreviates(acronym: str, words_: Sequence[str]) -> bool:

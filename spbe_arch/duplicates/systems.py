@@ -344,16 +344,18 @@ def beside_platform(name: str) -> list[str]:
     return [w for w in words(name) if w not in platform]
 
 
-_PART_OF = re.compile(r"\b(?:bagian dari|modul dari|sub ?sistem dari|modul|part of)\s+(?:aplikasi\s+)?([\w.-]+)",
-                      re.IGNORECASE)
+_PART_OF_WORDS = r"bagian dari|modul dari|sub ?sistem dari|part of"
+_PART_OF = re.compile(rf"\b(?:{_PART_OF_WORDS}|modul)\s+(?:aplikasi\s+)?([\w.-]+)", re.IGNORECASE)
+_PART_OF_SAID = re.compile(rf"\b(?:{_PART_OF_WORDS})\s+(?:aplikasi\s+)?([\w.-]+)", re.IGNORECASE)
 _HEAD = re.compile(r"^\s*([^|]+?)\s*\|")
 
 
-def part_of(description: str | None) -> str | None:
-    """The system a description says the application is part of ("Bagian dari SIMPEG"), compacted."""
+def part_of(description: str | None, in_name: bool = False) -> str | None:
+    """The system a description says the application is part of ("Bagian dari SIMPEG"), compacted. In a
+    name (``in_name``) only what says so in words counts: "SIMPEG - Modul Cuti" names its own module."""
     if not description:
         return None
-    found = _PART_OF.search(description)
+    found = (_PART_OF_SAID if in_name else _PART_OF).search(description)
     if found is None:
         return None
     key = "".join(words(name_text(found.group(1))))

@@ -47,6 +47,16 @@ def raw_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_BRACKETED = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)")
+
+
+def bracketed(name: str) -> tuple[str, str] | None:
+    """A name written "X (Y)", possibly with a tag after it ("Bali Satu Data (Permintaan Informasi Publik)
+    [IKP]"): (X, Y), where Y most often says what X is."""
+    found = _BRACKETED.match(name)
+    return (found["outside"], found["inside"]) if found else None
+
+
 def compact(text: str) -> str:
     """Letters and digits only: the key under which ``SP4N-LAPOR!`` and ``sp4n lapor`` meet."""
     return "".join(words(text))
