@@ -305,15 +305,21 @@ def _without_other_namesakes(apps: list[AppFeatures], same: list[tuple[int, int,
     "SIPINTAR Mobile" of the DPMPTSP is the client of the DPMPTSP's SIPINTAR (licensing), not of the
     education office's SIPINTAR (Program Indonesia Pintar), which is not the licensing one either."""
     partners: dict[int, set[int]] = {}
+    own: dict[int, list[int]] = {}  # each row's partners of its own OPD
     for i, j, _ in same:
         partners.setdefault(i, set()).add(j)
         partners.setdefault(j, set()).add(i)
+        if apps[i].owner == apps[j].owner:
+            own.setdefault(i, []).append(j)
+            own.setdefault(j, []).append(i)
 
     def has_own_namesake(x: int, other: int) -> bool:
-        return any(apps[z].owner == apps[x].owner and other not in partners[z] for z in partners[x] if z != other)
+        return any(other not in partners[z] for z in own.get(x, ()) if z != other)
 
+    # rows of one name written alike (EP3 of 1,000 kecamatan) are one system whoever lists them: only a
+    # link between two different names is looked at, so that the check stays linear in those rows
     return [(i, j, reason) for i, j, reason in same
-            if reason not in _BY_NAME or apps[i].owner == apps[j].owner
+            if reason not in _BY_NAME or apps[i].owner == apps[j].owner or apps[i].compact == apps[j].compact
             or not (has_own_namesake(i, j) or has_own_namesake(j, i))]
 
 
