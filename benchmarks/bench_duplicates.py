@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,6 +207,45 @@ def blocking_run(work: Path, scale: float) -> dict[str, object]:
             "recall": recall, "exhaustive_s": exhaustive["find_s"], "blocked_s": blocked["find_s"]}
 
 
+_MANIFEST = 'spbe: 1\ngovernment: {name: Pemerintah Kabupaten Uji, code: "99.01", kind: kabupaten}\n' \
+            "period: {start: 2025, end: 2029}\n"
+_BAD_ROWS = 1000
+# inventories that must stay linear (the issue's "bad input"): a name on 1,000 rows, a name and its client
+# across two OPDs, one template description on 1,000 village websites
+_BAD_INPUTS: dict[str, Callable[[int], str]] = {
+    "one name on 1,000 rows of two OPDs": lambda i: f"{{id: r{i:04d}, name: {'EP3' if i % 3 else 'E-P3'}, "
+                                                   f"owner: {'a' if i % 2 else 'b'}}}",
+    "a name and its client, 500 rows each, two OPDs": lambda i: f"{{id: r{i:04d}, name: "
+                                                               f"{'EP3' if i % 2 else 'EP3 Mobile'}, "
+                                                               f"owner: {'a' if i % 2 else 'b'}}}",
+    "one template description on 1,000 village websites": lambda i: f"{{id: r{i:04d}, name: Website Desa {i}, "
+                                                                   f"owner: desa-{i}, tags: [website], description: "
+                                                                   f"Website resmi pemerintah desa sebagai media "
+                                                                   f"informasi publik}}",
+}
+
+
+def bad_inputs_run(work: Path) -> dict[str, object]:
+    """Time ``find_duplicates`` on inventories built to be quadratic, each in a fresh interpreter."""
+    print("\n== bad inputs (each must stay about linear: compare with a few seconds)")
+    figures: dict[str, object] = {}
+    for n, (label, row) in enumerate(_BAD_INPUTS.items()):
+        folder = work / f"bad-{n}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "spbe.yaml").write_text(_MANIFEST, encoding="utf-8")
+        villages = "".join(f"  - {{id: desa-{i}, name: Desa {i}, kind: lainnya}}\n" for i in range(_BAD_ROWS))
+        (folder / "organisasi.yaml").write_text("organizations:\n  - {id: a, name: Dinas A, kind: dinas}\n"
+                                                "  - {id: b, name: Dinas B, kind: dinas}\n" + villages,
+                                                encoding="utf-8")
+        (folder / "aplikasi.yaml").write_text("applications:\n" + "".join(f"  - {row(i)}\n" for i in range(_BAD_ROWS)),
+                                              encoding="utf-8")
+        result = run_child(folder)
+        print(f"  {label}: find_duplicates {result['find_s']:.1f} s, peak RSS {result['peak_rss_mb']:.0f} MB, "
+              f"{result['pairs']} pairs, {result['groups']} groups")
+        figures[label] = result
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="national workspace scale (1.0: 30,000 apps)")
@@ -235,6 +275,7 @@ def main() -> None:
     if not args.skip_scale:
         figures["blocking"] = blocking_run(work, args.subset_scale)
         figures["scale"] = scale_run(work, args.scale)
+        figures["bad_inputs"] = bad_inputs_run(work)
     figures["bench_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, default=str) + "\n", encoding="utf-8")

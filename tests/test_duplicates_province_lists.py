@@ -572,3 +572,25 @@ def test_renting_assets_out_is_not_administering_them(make_workspace) -> None:  
     pairs = kinds_of(report)
     assert not {frozenset({"siwa", "ebmd"}), frozenset({"siwa", "aset-sekolah"})} & pairs.keys()
     assert frozenset({"ebmd", "aset-sekolah"}) in pairs
+
+
+def test_the_new_evidence_and_advice_read_in_english_too(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace({"organisasi.yaml": PORTAL_ORGS, "aplikasi.yaml": """\
+applications:
+  - {id: portal-name, name: Website Resmi Pemerintah Provinsi Kepulauan Sagara, owner: diskominfo}
+  - {id: portal-host, name: www.sagaraprov.go.id, owner: biro-adpim, url: "https://www.sagaraprov.go.id"}
+  - {id: signal, name: SIGNAL (Samsat Digital Nasional), owner: bapenda}
+  - {id: esamsat, name: e-Samsat Jatra, owner: bapenda}
+  - {id: esamsat-2, name: E-SAMSAT, owner: dishub}
+  - {id: simfoni, name: SIMFONI-PPA, owner: dinkes}
+  - {id: simfoni-rs, name: SIMFONI-PPA KemenPPPA, owner: rsud}
+"""}, orgs=False)
+    report = find_duplicates(root, language="en")
+    evidence = {frozenset((p.a, p.b)): p.evidence[0] for p in report.pairs}
+    assert evidence[frozenset({"portal-name", "portal-host"})] == (
+        "both are the Pemda's official portal, listed by its name and by its address")
+    assert evidence[frozenset({"simfoni", "simfoni-rs"})].startswith(
+        "one name, once with the ministry or agency that runs it (")
+    group = report.group_of("signal")
+    assert group is not None and group.proposal.startswith("Proposal (usulan): integrate ")
+    assert group.proposal.endswith("itself stays.")

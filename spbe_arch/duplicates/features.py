@@ -23,6 +23,7 @@ from spbe_arch.duplicates.systems import (
     address_parts,
     first_address,
     generic_words,
+    government_labels,
     head,
     is_address,
     mentions_platform,
@@ -133,6 +134,11 @@ class AppFeatures:
         """The function its name (or description) says it performs, national or local."""
         return self.function or self.role
 
+    def alone_says_a_job(self, other: AppFeatures) -> bool:
+        """Of the two, only one name says a job ("Beta Hadir", attendance, beside "BETA iOS", the
+        province's super app): what they share is a brand, not what they do."""
+        return (self.job is None) != (other.job is None)
+
     @property
     def function_key(self) -> str | None:
         """The function its name says (a national one, or a strong local one), as a key."""
@@ -217,9 +223,6 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
     return frozenset(p for p in phrases if p)
 
 
-_GO_ID_DOMAIN = re.compile(r"\b([a-z][a-z0-9]*)\.go\.id\b")  # the label before .go.id
-
-
 def _domain_places(workspace: Workspace) -> set[str]:
     """The places that the Pemda domains in the applications' names and addresses write: "Jatra" of
     nawala.jatraprov.go.id is the province's short name, which its applications carry ("SIMPEG Jatra",
@@ -228,8 +231,8 @@ def _domain_places(workspace: Workspace) -> set[str]:
     for app in workspace.applications:
         for text in (app.name, app.url):
             if text and ".go.id" in text:
-                found.update(place[0] for m in _GO_ID_DOMAIN.finditer(text.casefold())
-                             if (place := region_place(m.group(1))) is not None)
+                found.update(place[0] for label in government_labels(text)
+                             if (place := region_place(label)) is not None)
     return found
 
 
@@ -519,12 +522,14 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         role = None if function is not None else _cached_role(role_cache, normaliser, app, name, read_description)
         if role is not None:
             role = _refined_by_owner(role, homes, workspace, app.owner, tables)
-        whole = part_of(app.description) or part_of(app.name, in_name=True)
+        described_part = part_of(app.description)
+        whole = described_part or part_of(app.name, in_name=True)
         if whole and national is None:
             # "Aplikasi untuk arsip file PNS. Bagian dari SIMPEG": a module does the job of the system it
             # is part of (personnel management), not the one its own words say (archives)
             function, role = _job_of_whole(normaliser, whole, function, role)
         performs = role or function
+        host = _host(app.url) or _described_host(app.description)
         by_owner = _named_by_owner(app, workspace)
         text = name_text(app.name)
         own = [t for t in name.tokens if t not in tables.fillers and t not in tables.platform and t not in SITE_WORDS]
@@ -545,7 +550,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             writes=frozenset(app.writes),
             raa=app.reference,
             function=function, national=national,
-            host=_host(app.url) or _described_host(app.description),
+            host=host,
             shared_host=False,
             integrates=frozenset(i.target for i in app.integrations),
             replaces=frozenset(app.replaces),
@@ -561,7 +566,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             parts=_bracketed_parts(text, tables),
             website="website" in app.tags or (names_a_site(app.name) and function is None) or by_owner,
             named_national=named,
-            part_of=part_of(app.description),
+            part_of=described_part,
             head=head(app.name),
             own_site=("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
                       and _names_only_its_owner(normaliser, app, workspace))
@@ -580,9 +585,9 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             institution_named=_names_an_institution(role, name, tables, words(text)),
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
+            pemda_portal=pemda_portal(app.name, host),
         ))
         _mark_sites(result[-1], workspace, tables)
-        result[-1].pemda_portal = pemda_portal(app.name, result[-1].host)
     _drop_pemda_words(result, tables)
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
@@ -601,7 +606,6 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     return FeatureSet(result, tables, normaliser, counts, _one_row_serves_all(national_apps, tables))
 
 
-_BRACKETED = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*$")
 MIN_PART = 4  # letters of a part of a name that still name a system
 
 
@@ -609,11 +613,10 @@ def _bracketed_parts(text: str, tables: Tables) -> frozenset[str]:
     """The two halves of a name written "X (Y)", each compact and without the ministry that runs it: one
     is often the system's name and the other what it is ("LAYANG SARI (Layanan Administrasi Kecamatan
     Online)", "Presensi Online (Presensari)", "Srikandi ANRI (Pembina Kearsipan)")."""
-    found = _BRACKETED.match(text)
+    found = bracketed(text)
     if found is None:
         return frozenset()
-    parts = (compact(" ".join(w for w in words(found.group(part)) if w not in tables.national_markers))
-             for part in ("outside", "inside"))
+    parts = (compact(" ".join(w for w in words(part) if w not in tables.national_markers)) for part in found)
     return frozenset(p for p in parts if len(p) >= MIN_PART)
 
 

@@ -135,7 +135,7 @@ def _at_home_address(f: AppFeatures) -> bool:
 def _job_of_one(a: AppFeatures, b: AppFeatures) -> bool:
     """Two OPDs' rows of which only one names a job: "Beta Hadir" (attendance) of the BKD and "BETA iOS",
     the province's super app, of the Diskominfo share a brand, not a system."""
-    return a.owner != b.owner and (a.job is None) != (b.job is None)
+    return a.owner != b.owner and a.alone_says_a_job(b)
 
 
 def acronym_of(short: AppFeatures, long: AppFeatures) -> bool:
@@ -297,6 +297,7 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
     return found
 
 
+OWN_NAMESAKES = 3  # rows of one name an OPD lists beside a client that the namesake check still reads
 _BY_NAME = frozenset({"name", "client"})  # reasons read from names alone, which two systems may share
 
 
@@ -314,7 +315,10 @@ def _without_other_namesakes(apps: list[AppFeatures], same: list[tuple[int, int,
             own.setdefault(j, []).append(i)
 
     def has_own_namesake(x: int, other: int) -> bool:
-        return any(other not in partners[z] for z in own.get(x, ()) if z != other)
+        mine = own.get(x, ())
+        # a client sits beside its own system's row or two; a name its OPD lists more often than that is
+        # one system's many rows, and reading each of them against each other row would be quadratic
+        return len(mine) <= OWN_NAMESAKES and any(other not in partners[z] for z in mine if z != other)
 
     # rows of one name written alike (EP3 of 1,000 kecamatan) are one system whoever lists them: only a
     # link between two different names is looked at, so that the check stays linear in those rows

@@ -20,8 +20,8 @@ from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
-from spbe_arch.duplicates.systems import address_parts, first_address, is_address, mentions_mobile, pemda_portal
-from spbe_arch.duplicates.tables import NationalFunction, compact
+from spbe_arch.duplicates.systems import first_address, is_address, mentions_mobile
+from spbe_arch.duplicates.tables import NationalFunction, compact, words
 from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
 
@@ -179,36 +179,34 @@ def _activity(workspace: Workspace, app_id: str) -> RoadmapActivity | None:
     return next((a for a in workspace.roadmap if app_id in a.affects), None)
 
 
-def _keep_reason(workspace: Workspace, app_id: str, group: Iterable[str] = ()) -> str | None:
+def _keep_reason(workspace: Workspace, f: AppFeatures, group: Iterable[str] = ()) -> str | None:
     """Why no proposal may touch an application, or None: ``plan`` when the roadmap plans to keep or
     build it (an activity for it alone in its group that is not itself a consolidation, a migration or
     a single platform: an activity for several members is the group's own plan), ``geoportal`` or
     ``portal`` when it is the geoportal or an official portal of the Pemda, ``national`` when its name
     says it is the nation's."""
-    activity = _activity(workspace, app_id)
+    activity = _activity(workspace, f.id)
     if activity is not None and not any(w in activity.name.casefold() for w in _CHANGE) \
-            and not set(activity.affects) & (set(group) - {app_id}):
+            and not set(activity.affects) & (set(group) - {f.id}):
         return "plan"
-    element = workspace.get(app_id)
-    text = f"{getattr(element, 'name', '')} {getattr(element, 'description', '') or ''}".casefold()
-    if "geoportal" in text or app_id.startswith("geoportal"):
+    text = f"{f.app.name} {f.app.description or ''}".casefold()
+    if "geoportal" in text or f.id.startswith("geoportal"):
         return "geoportal"
-    url = getattr(element, "url", None)
-    official = pemda_portal(getattr(element, "name", ""), address_parts(url) if url else None) is not None
-    if official or any(w in text for w in _OFFICIAL):
+    if f.pemda_portal is not None or any(w in text for w in _OFFICIAL):
         return "portal"
-    return "national" if _NATIONAL_NAME.search(getattr(element, "name", "")) else None
+    # a name that says it is the nation's ("SIGNAL (Samsat Digital Nasional)", "MPP Digital Nasional") is
+    # a central agency's application, whether or not the tables know it: never one to consolidate into a
+    # Pemda's own
+    return "national" if not _NATIONAL_WORDS.isdisjoint(words(f.app.name)) else None
 
 
-# a name that says it is the nation's ("SIGNAL (Samsat Digital Nasional)", "MPP Digital Nasional") names an
-# application of a central agency, whether or not the tables know it: never one to consolidate into a
-# Pemda's own
-_NATIONAL_NAME = re.compile(r"\b(nasional|national)\b", re.IGNORECASE)
+_NATIONAL_WORDS = frozenset({"nasional", "national"})
 
 
-def _keep_reasons(workspace: Workspace, group: list[str]) -> dict[str, str]:
+def _keep_reasons(workspace: Workspace, members: list[AppFeatures]) -> dict[str, str]:
     """Member id -> why no proposal may touch it, for the members that are kept."""
-    return {x: reason for x in group if (reason := _keep_reason(workspace, x, group)) is not None}
+    group = [f.id for f in members]
+    return {f.id: reason for f in members if (reason := _keep_reason(workspace, f, group)) is not None}
 
 
 def _roadmap_notes(members: list[AppFeatures], kept: dict[str, str], messages: Messages) -> list[str]:
@@ -426,7 +424,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         component.extend(sorted({s for x in component for s in systems.get(x, ())} - set(component)))
         component.sort()
         members = [by_id[x] for x in component]
-        kept = _keep_reasons(workspace, component)
+        kept = _keep_reasons(workspace, members)
         if all(f.id in kept for f in members if not f.is_national):
             continue  # every member stays (official portals, what the roadmap keeps): nothing to propose
         # what the group does is what its local members do: SRIKANDI's rows join both the group of the

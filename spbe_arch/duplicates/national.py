@@ -6,7 +6,7 @@ local copy exists) and by rule AP015.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TypeVar
 
 from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, Tables, Triggers
@@ -25,16 +25,17 @@ def national_applications_held(concepts: Collection[str], tables: Tables) -> set
     return {entry.national for entry in tables.functions if _holds(entry, present, present)}
 
 
-def role_of(concepts: Collection[str], tables: Tables, written: Collection[str] = (),
+def role_of(concepts: Mapping[str, float], tables: Tables, written: Collection[str] = (),
             explained: Collection[str] = ()) -> LocalFunction | None:
     """The local function (presensi, JDIH, antrean) whose concept set the words hold, unless a word marks
     another function. Where the words hold two, the one said first: an Indonesian name puts its head
     first ("Absensi Kehadiran Anggota DPRD Rapat Paripurna" is attendance, at meetings), unless brackets
     explain it (``explained``: "Bali Satu Data (Permintaan Informasi Publik)" answers information
-    requests); an institution's function (rumah sakit) is still read after every other."""
+    requests); an institution's function (rumah sakit) is still read after every other. ``concepts``
+    are a name's (or a description's) weighted words, in the order it says them."""
     held = _all_held(tables.roles, tables.role_triggers, concepts, written)
-    if not held or not isinstance(concepts, Sequence | dict):
-        return held[0] if held else None
+    if not held:
+        return None
     order = {word: n for n, word in enumerate(concepts)} | {word: -1 for word in explained}
     present = set(concepts)
 

@@ -29,7 +29,8 @@ _PREFIXES = ("meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "per", 
              "ke", "se")
 _SUFFIXES = ("nya", "kan", "an")
 _MIN_STEM = 5
-_CAMEL_PREFIX = re.compile(r"(?<![^\W\d_])([emi])(?=[A-Z])")
+_PLATFORM_LETTERS = "emi"  # e-SKP, eKinerja, i-Kinerja, mPaspor: a letter for the platform before the name
+_CAMEL_PREFIX = re.compile(rf"(?<![^\W\d_])([{_PLATFORM_LETTERS}])(?=[A-Z])")
 _VERSION = re.compile(r"^(v|ver)?\d+[a-z]?$")
 _JOIN_PREFIXES = frozenset({"e", "m", "i", "si", "sim", "my", "go"})
 PHRASE_SLACK = 3  # words read past a description's limit, for a phrase the limit would cut
@@ -81,9 +82,6 @@ def _spelt_in(acronym: str, name: str) -> bool:
                for i in range(len(tokens)) for j in range(i + 1, min(i + 4, len(tokens) + 1)))
 
 
-_E_PREFIX = ("e", "i", "m")  # e-SKP, i-Kinerja, m-Paspor: the acronym after the platform's letter
-
-
 def _spelt_in_brackets(name: str, acronyms: Iterable[str]) -> frozenset[str]:
     """The acronyms a name spells out in its own brackets, "e-SKP (Surat Keterangan Penelitian)": what the
     name says they stand for, not what the tables would expand them to (Sasaran Kinerja Pegawai)."""
@@ -93,7 +91,7 @@ def _spelt_in_brackets(name: str, acronyms: Iterable[str]) -> frozenset[str]:
     outside, inside = compact(found[0]), words(found[1])
     spelt = set()
     for acronym in acronyms:
-        bare = acronym[1:] if acronym[:1] in _E_PREFIX and len(acronym) > MIN_BARE else acronym
+        bare = acronym[1:] if acronym[0] in _PLATFORM_LETTERS and len(acronym) > MIN_BARE else acronym
         if acronym in outside and (abbreviates(acronym, inside) or abbreviates(bare, inside)):
             spelt.add(acronym)
     return frozenset(spelt)

@@ -224,7 +224,7 @@ class Scorer:
             found.append(("names_differ", None))
         shared_words = a.name.keys() & b.name.keys()
         if shared_words and shared_words.isdisjoint(self.features.tables.known_words) \
-                and (a.job is None) != (b.job is None):
+                and a.alone_says_a_job(b):
             # "Beta Hadir" (attendance) and "BETA SAGARA iOS": one brand word, and a job only one name says
             factor *= PENALTIES["brand_only"]
             found.append(("brand_only", None))

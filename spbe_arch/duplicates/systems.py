@@ -20,7 +20,9 @@ _DOMAIN_LABELS = frozenset({"go", "id", "co", "or", "ac", "sch", "com", "net", "
                             "desa", "kab", "kota", "prov"})
 
 
-_REGION_LABEL = re.compile(r"(kab|kota|prov)$|^(pemkab|pemkot|pemprov)")
+REGION_KINDS = ("kab", "kota", "prov")  # a Pemda's domain: its place written short, then its kind
+_REGION_LABEL = re.compile(rf"({'|'.join(REGION_KINDS)})$|^(pemkab|pemkot|pemprov)")
+_GOVERNMENT_LABEL = re.compile(r"\b([a-z][a-z0-9-]{2,})\.go\.id\b")
 
 
 def is_address(text: str) -> bool:
@@ -114,7 +116,10 @@ def _system_labels(address: str) -> tuple[list[str], str] | None:
     return kept, parts.path.strip("/").split("/", 1)[0]
 
 
-REGION_KINDS = ("kab", "kota", "prov")  # a Pemda's domain: its place written short, then its kind
+def government_labels(text: str) -> set[str]:
+    """The labels written just before ``.go.id`` in a text (``jatraprov`` of nawala.jatraprov.go.id,
+    ``bkn`` of e-kinerja.bkn.go.id): the domains of the governments and agencies it names."""
+    return {m.group(1) for m in _GOVERNMENT_LABEL.finditer(text.casefold())}
 
 
 def region_place(label: str) -> tuple[str, str] | None:
@@ -130,7 +135,6 @@ _PEMDA_SITE = re.compile(
     r"^(?:(?:website|web|situs|laman|portal|homepage)\s+)*(?:(?:resmi|official)\s+)?"
     r"(?:pemerintah(?:an)?\s+(?:daerah\s+)?(?P<kind>provinsi|prov|kabupaten|kab|kota)|(?P<short>pemprov|pemkab|pemkot))"
     r"\.?\s+(?P<place>[a-z][a-z .']*)$")
-_GOVERNMENT_DOMAIN = re.compile(r"^(?P<label>[a-z0-9-]+)\.go\.id$")
 
 
 def pemda_portal(name: str, host: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -138,9 +142,9 @@ def pemda_portal(name: str, host: tuple[str, str] | None) -> tuple[str, str] | N
     only says so ("Website Resmi Pemerintah Provinsi Kepulauan Sagara", "Portal Pemkab Lembah Sari") or
     the root of the Pemda's domain (``www.sagaraprov.go.id``). Listed by the Diskominfo and by the
     Biro/Bagian that fills it, it is one system, and it is neither of those OPDs' own site."""
-    if host is not None:
-        domain = _GOVERNMENT_DOMAIN.match(host[0])
-        region = region_place(domain["label"]) if domain and not host[1] else None
+    if host is not None and not host[1]:
+        label, *domain = host[0].split(".")
+        region = region_place(label) if domain == ["go", "id"] else None
         if region is not None:
             return region[1], region[0]
     found = _PEMDA_SITE.match(" ".join(name.casefold().split()))

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from spbe_arch.duplicates.systems import region_place
+from spbe_arch.duplicates.systems import government_labels, region_place
 from spbe_arch.errors import SpbeError
 from spbe_arch.exchange import inventory_headers as hd
 from spbe_arch.exchange.inventory_merge import is_address, shared_addresses, system_key
@@ -470,7 +470,6 @@ def _platforms_said(category: str) -> list[str]:
     return hd.platform_values(category) if _PLATFORM_CATEGORY.match(category) else []
 
 
-_PEMDA_DOMAIN = re.compile(r"\b([a-z][a-z0-9-]{2,})\.go\.id\b")
 _AN_ADDRESS = re.compile(r"(https?://|www\.|\.go\.id\b|\.desa\.id\b)")
 _KIND_BEFORE = re.compile(r"\b(kabupaten|kab|kota|provinsi|prov)\.?\s+([a-z]+(?:\s+[a-z]+){0,2})")
 ROWS_ON_THE_DOMAIN = 0.5  # the share of the rows with an address whose address must be on one Pemda's domain
@@ -484,7 +483,7 @@ def government_in_addresses(texts: list[str]) -> tuple[str, str, int] | None:
     lowered = [text.casefold() for text in texts]
     domains: Counter[str] = Counter()
     for text in lowered:
-        domains.update({m.group(1) for m in _PEMDA_DOMAIN.finditer(text)})
+        domains.update(government_labels(text))
     addressed = sum(1 for text in lowered if _AN_ADDRESS.search(text))
     if not domains:
         return None
