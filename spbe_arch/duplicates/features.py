@@ -105,7 +105,7 @@ class AppFeatures:
     unmarked: str = ""  # the core without the ministry that runs it ("SISRUTE Kemenkes": sisrute)
     parts: frozenset[str] = frozenset()  # a name "X (Y)": X and Y, compact, without the ministry's name
     website: bool = False  # the inventory lists it as a website, not an application
-    part_of: str | None = None  # the system its description says it is part of (Bagian dari SIMPEG)
+    part_of: str | None = None  # the system its description, or its name in words, says it is part of
     head: str | None = None  # the system its name lists a module of (SIMDALEV | Monev)
     named_national: bool = False  # its name is the national application's name (SRIKANDI, Srikandi Kab.)
     own_site: bool = False  # a website whose description only names its owner: the OPD's official site
@@ -522,8 +522,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         role = None if function is not None else _cached_role(role_cache, normaliser, app, name, read_description)
         if role is not None:
             role = _refined_by_owner(role, homes, workspace, app.owner, tables)
-        described_part = part_of(app.description)
-        whole = described_part or part_of(app.name, in_name=True)
+        whole = part_of(app.description) or part_of(app.name, in_name=True)
         if whole and national is None:
             # "Aplikasi untuk arsip file PNS. Bagian dari SIMPEG": a module does the job of the system it
             # is part of (personnel management), not the one its own words say (archives)
@@ -566,7 +565,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             parts=_bracketed_parts(text, tables),
             website="website" in app.tags or (names_a_site(app.name) and function is None) or by_owner,
             named_national=named,
-            part_of=described_part,
+            part_of=whole,
             head=head(app.name),
             own_site=("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
                       and _names_only_its_owner(normaliser, app, workspace))
