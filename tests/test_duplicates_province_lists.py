@@ -594,3 +594,17 @@ applications:
     group = report.group_of("signal")
     assert group is not None and group.proposal.startswith("Proposal (usulan): integrate ")
     assert group.proposal.endswith("itself stays.")
+
+
+def test_a_module_named_after_a_national_application_is_that_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: setwan, name: Sekretariat DPRD, kind: lainnya}
+""", """\
+          - {id: pokir, name: SIPD - Modul Pokok Pikiran DPRD, owner: setwan}
+          - {id: sipd, name: SIPD, owner: bapenda}
+          - {id: monev, name: SIPELITA Modul e-Monev, owner: diskominfo}
+        """)
+    pairs = kinds_of(report)
+    # before: its module's words were read and SIPD's name was not, so the two rows were two systems
+    assert pairs.get(frozenset({"pokir", "sipd"})) == "same_system"
+    assert not [p for p in pairs if "monev" in p]  # a module of a local system stays what it says

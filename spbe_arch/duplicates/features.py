@@ -27,6 +27,7 @@ from spbe_arch.duplicates.systems import (
     head,
     is_address,
     mentions_platform,
+    module_of,
     name_text,
     national_host_words,
     on_unit_host,
@@ -380,6 +381,15 @@ def _function_by_name(normaliser: Normaliser, name: NormalName) -> tuple[Functio
     return (function, None, False), function is None and says_nothing
 
 
+def _national_whole(normaliser: Normaliser, whole: str,
+                    said: tuple[FunctionFound, bool]) -> tuple[FunctionFound, bool]:
+    """A module named after the national application it belongs to ("SIPD - Modul Pokok Pikiran DPRD")
+    is that application, whatever its module does; a module of a local system keeps its own words."""
+    tokens = list(normaliser.name(whole, None).tokens)
+    national = national_named(tokens, normaliser.content(tokens), normaliser.tables)
+    return ((national, national, True), False) if national is not None else said
+
+
 def _named_by_address(normaliser: Normaliser, name: str,
                       said: tuple[FunctionFound, bool]) -> tuple[FunctionFound, bool]:
     """A name that spells the national application out and writes where it lives ("Sistem Pengaduan
@@ -446,6 +456,8 @@ def _functions(normaliser: Normaliser, apps: list[Application],
         said = said_by_name.get(id(name))  # names that differ only by an OPD or place share one NormalName
         if said is None:
             said = said_by_name[id(name)] = _function_by_name(normaliser, name)
+        if not said[0][2] and (whole := module_of(app.name)) is not None:
+            said = _national_whole(normaliser, whole, said)
         if said[0][2] and is_address(app.name) and on_unit_host(app.name):
             said = (None, None, False), True  # lapor.disnakertrans.x.go.id: an OPD's own; its description says
         elif not said[0][2] and not is_address(app.name):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
-from spbe_arch.duplicates.tables import shipped_tables, words
+from spbe_arch.duplicates.tables import compact, shipped_tables, words
 
 _ADDRESS = re.compile(r"^(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?(/\S*)?$", re.IGNORECASE)
 _ADDRESS_TOKEN = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:/[^\s)]*)?", re.IGNORECASE)
@@ -364,6 +364,16 @@ def part_of(description: str | None, in_name: bool = False) -> str | None:
         return None
     key = "".join(words(name_text(found.group(1))))
     return key if len(key) >= 3 else None
+
+
+_MODULE = re.compile(r"^\s*(.+?)\s*[-\u2013:|]?\s+modul\b", re.IGNORECASE)
+
+
+def module_of(name: str) -> str | None:
+    """The system a name says it is a module of, as written ("SIPD - Modul Pokok Pikiran DPRD",
+    "SIPELITA Modul e-Monev": SIPD, SIPELITA), or None."""
+    found = _MODULE.match(name)
+    return found.group(1) if found is not None and len(compact(found.group(1))) >= 3 else None
 
 
 def head(name: str) -> str | None:
