@@ -608,3 +608,26 @@ def test_a_module_named_after_a_national_application_is_that_application(make_wo
     # before: its module's words were read and SIPD's name was not, so the two rows were two systems
     assert pairs.get(frozenset({"pokir", "sipd"})) == "same_system"
     assert not [p for p in pairs if "monev" in p]  # a module of a local system stays what it says
+
+
+def test_a_mobile_client_named_by_its_systems_brand_is_that_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: disnaker, name: Dinas Tenaga Kerja dan Transmigrasi, kind: dinas}
+  - {id: rs-giri, name: RSUD Giri Sewu, kind: uptd}
+""", """\
+          - {id: bkol, name: Bursa Kerja Online (BKOL) Provinsi, owner: disnaker}
+          - {id: bkol-m, name: BKOL Mobile, owner: disnaker}
+          - {id: pustaka, name: Perpustakaan Digital iPrisel, owner: dispusip}
+          - {id: pustaka-m, name: Aplikasi iPrisel Mobile (Android) - Baca Buku Online, owner: dispusip}
+          - {id: simrs, name: SIMRS Giri Sewu, owner: rs-giri}
+          - {id: rs-m, name: GIRI SEWU Mobile (Android), owner: rs-giri}
+          - {id: sastra, name: SIMRS SASTRA, owner: rsud}
+          - {id: sastra-m, name: SASTRA Mobile (Antrian Online Pasien), owner: rsud}
+        """)
+    pairs = kinds_of(report)
+    # before: the brand shared with a longer name was "only a brand word", and the two rows two systems
+    assert pairs.get(frozenset({"bkol", "bkol-m"})) == "same_system"
+    assert pairs.get(frozenset({"pustaka", "pustaka-m"})) == "same_system"
+    # the hospital's own name is not a system's brand; a client whose own words say another job is another
+    assert pairs.get(frozenset({"simrs", "rs-m"})) != "same_system"
+    assert pairs.get(frozenset({"sastra", "sastra-m"})) != "same_system"

@@ -125,6 +125,7 @@ class AppFeatures:
     read_description: bool = False  # the name says nothing: what it does was read in the description
     at_home: bool = False  # its owner's name says its function is that OPD's affairs (Bagian Hukum and JDIH)
     pemda_portal: tuple[str, str] | None = None  # (kind, place) of the Pemda's own official portal
+    owner_words: frozenset[str] = frozenset()  # the words of its owner's name (RSUD Giri Sewu: giri, sewu)
 
     @property
     def owner(self) -> str:
@@ -528,6 +529,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     area_cache: dict[tuple[str, str | None], str | None] = {}
     version = workspace.manifest.reference
     homes: dict[tuple[str, str], bool] = {}  # (owner, function) -> whether the owner's name says it
+    owner_words: dict[str, frozenset[str]] = {}
     for index, (app, name, desc, ((function, national, named), read_description)) in enumerate(
             zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
@@ -597,6 +599,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
             pemda_portal=pemda_portal(app.name, host),
+            owner_words=owner_words.setdefault(app.owner, frozenset(words(organization_label(workspace, app.owner)))),
         ))
         _mark_sites(result[-1], workspace, tables)
     _drop_pemda_words(result, tables)

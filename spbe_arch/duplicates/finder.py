@@ -17,12 +17,13 @@ from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import DESCRIPTION_FULL, DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
 from spbe_arch.duplicates.systems import (
     beside_platform,
+    mentions_mobile,
     name_text,
     names_a_path,
     national_host_words,
     same_pemda_portal,
 )
-from spbe_arch.duplicates.tables import raw_words, words
+from spbe_arch.duplicates.tables import raw_words, shipped_tables, words
 from spbe_arch.errors import UsageError
 from spbe_arch.workspace import Workspace
 
@@ -80,6 +81,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return None  # "Web Desa Kuwon", "Web Desa Kuwonharjo": each owner's own site, unless one address
     if different_jobs(a, b):
         return None  # "Made in Bali Mobile" (a UMKM catalogue) and SI-MADE (asset management): one word, two jobs
+    if _client_by_its_name(a, b) or _client_by_its_name(b, a):
+        return "client"  # "BKOL Prisel Mobile" and "Bursa Kerja Online (BKOL) Priangan Selatan"
     if a.website == b.website and a.name_key != b.name_key and (
             (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
         return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system
@@ -124,6 +127,25 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if _unrelated(a, b):
         return None
     return "name"
+
+
+_EXPLAINED = re.compile(r"\s+[-\u2013:]\s+.*$|\([^)]*\)|\[[^\]]*\]")
+
+
+def _client_by_its_name(mobile: AppFeatures, web: AppFeatures) -> bool:
+    """One OPD's mobile client, named by the words of its system's name that no table knows ("Aplikasi
+    iPrisel Mobile (Android) - Baca Buku Online" beside "Perpustakaan Digital iPrisel"): the brand says
+    which system, the rest of each name what it does or where it runs."""
+    if mobile.owner != web.owner or not mentions_mobile(mobile.app.name) or mentions_mobile(web.app.name):
+        return False
+    tables = shipped_tables()
+    named = {w for w in words(_EXPLAINED.sub(" ", name_text(mobile.app.name)))
+             if w not in tables.fillers and w not in tables.platform} & mobile.name.keys()
+    # not "GIRI SEWU Mobile" of RSUD Giri Sewu: the hospital's name, not a system's (and a client whose own
+    # words say another job, "SASTRA Mobile (Antrian Online Pasien)" beside "SIMRS SASTRA", is told apart
+    # by different_jobs before)
+    return bool(named) and named <= set(words(name_text(web.app.name))) and not named <= tables.known_words \
+        and not named <= mobile.owner_words and not _unrelated(mobile, web)
 
 
 def _at_home_address(f: AppFeatures) -> bool:
