@@ -631,3 +631,22 @@ def test_a_mobile_client_named_by_its_systems_brand_is_that_system(make_workspac
     # the hospital's own name is not a system's brand; a client whose own words say another job is another
     assert pairs.get(frozenset({"simrs", "rs-m"})) != "same_system"
     assert pairs.get(frozenset({"sastra", "sastra-m"})) != "same_system"
+
+
+def test_an_opds_site_named_by_the_opds_name_is_its_site_whatever_job_the_name_says(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, """\
+organizations:
+  - {id: bkd-prov, name: BKD Provinsi Priangan Selatan, kind: badan}
+  - {id: rsud, name: RSUD Dr. Achmad Darwis, kind: uptd}
+  - {id: dishub, name: Dinas Perhubungan, kind: dinas}
+""", """\
+          - {id: site, name: Website Badan Kepegawaian Daerah Prov. Priangan Selatan, owner: bkd-prov}
+          - {id: simpeg, name: Sistem Informasi Manajemen Kepegawaian (SIMPEG) BKD, owner: bkd-prov}
+          - {id: simpeg-rs, name: SIMPEG RSUD Dr. Achmad Darwis, owner: rsud}
+          - {id: simpeg-dkp, name: Simpeg Online BKD, owner: dishub}
+          - {id: siasn, name: SIASN (Sistem Informasi ASN) Badan Kepegawaian Negara, owner: bkd-prov}
+        """)
+    pairs = kinds_of(report)
+    # before: "kepegawaian" of the OPD's name made its site a third personnel system, to move to SIASN
+    assert not [p for p in pairs if "site" in p]
+    assert frozenset({"simpeg", "simpeg-rs"}) in pairs

@@ -545,6 +545,10 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         host = _host(app.url) or _described_host(app.description)
         by_owner = _named_by_owner(app, workspace)
         text = name_text(app.name)
+        own_site = ("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
+                    and _names_only_its_owner(normaliser, app, workspace)) \
+            or (names_a_site(app.name) and (_says_only_whose(normaliser, app.name, app.owner, workspace)
+                                            or _official(app.name))) or by_owner
         own = [t for t in name.tokens if t not in tables.fillers and t not in tables.platform and t not in SITE_WORDS]
         if named and national is not None:
             # the row written as the national application is named ("SP4N-LAPOR!", not "Lapor! KemenPAN-RB")
@@ -577,14 +581,13 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             core=" ".join(own),
             unmarked=" ".join(t for t in own if t not in tables.national_markers),
             parts=_bracketed_parts(text, tables),
-            website="website" in app.tags or (names_a_site(app.name) and function is None) or by_owner,
+            # "Website Badan Kepegawaian Daerah" of the BKD: its OPD's site, though the OPD's name says a job
+            website="website" in app.tags or (names_a_site(app.name) and function is None) or own_site
+            or (names_a_site(app.name) and _site_of_an_organization(app.name, tables)),
             named_national=named,
             part_of=whole,
             head=head(app.name),
-            own_site=("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
-                      and _names_only_its_owner(normaliser, app, workspace))
-            or (names_a_site(app.name) and (_says_only_whose(normaliser, app.name, app.owner, workspace)
-                                            or _official(app.name))) or by_owner,
+            own_site=own_site,
             village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
             bumd=is_bumd(organization_label(workspace, app.owner)),
             is_national=national is not None or provided_centrally(app, tables),
@@ -864,6 +867,13 @@ def _named_by_owner(app: Application, workspace: Workspace) -> bool:
         return False
     said = {*words(org.name), *words(org.short_name or ""), *_initials(words(org.name))}
     return all(w in said for w in rest)  # not "Portal Resmi Pemerintah Kabupaten X" of the Diskominfo
+
+
+def _site_of_an_organization(name: str, tables: Tables) -> bool:
+    """'Website Badan Kepegawaian Daerah Prov. X': a site named by an organization, whatever job that
+    organization's name says, and whoever the list writes as its owner (BKD, another spelling)."""
+    written = [w for w in words(name_text(name)) if w not in SITE_WORDS - {"daerah", "pemerintah"}]
+    return bool(written) and written[0] in tables.organization_heads
 
 
 def names_a_site(name: str) -> bool:
