@@ -650,3 +650,16 @@ organizations:
     # before: "kepegawaian" of the OPD's name made its site a third personnel system, to move to SIASN
     assert not [p for p in pairs if "site" in p]
     assert frozenset({"simpeg", "simpeg-rs"}) in pairs
+
+
+def test_ikm_is_a_satisfaction_index_only_beside_a_surveys_word(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: ikm-survei, name: Survei IKM Online Dinas Perhubungan, owner: dishub}
+          - {id: skm, name: Aplikasi Survei Kepuasan Masyarakat (SKM), owner: dinkes}
+          - {id: ikm-industri, name: Office UMKM/IKM (IKM), owner: disperindag}
+          - {id: ikm-data, name: Database IKM, owner: dispar}
+        """)
+    pairs = kinds_of(report)
+    # before: "IKM" was a word no table knew, and the survey app named by it had no job to share
+    assert pairs.get(frozenset({"ikm-survei", "skm"})) == "functional"
+    assert not [p for p in pairs if "ikm-industri" in p or "ikm-data" in p]

@@ -290,12 +290,25 @@ class Normaliser:
             acronyms.update(fold(w) for w in raw if looks_like_acronym(w) or (len(raw) == 1 and len(w) > 1))
         # an ASCII text folds word by word as it folds whole (accents may split words: fold the whole)
         folded = [w.lower() for w in written] if text.isascii() else words(text)
-        tokens = [t for t in folded if not _VERSION.match(t) or t in self.tables.acronyms]
+        tokens = self._in_context([t for t in folded if not _VERSION.match(t) or t in self.tables.acronyms])
         kept = self._remove_organizations(self._remove_phrases(tokens))
         kept = [t for t in kept if t not in self._name_stopwords or t in acronyms]
         if not any(t not in self.tables.fillers for t in kept if not _drop(t)):
             kept = tokens
         return self._join(self._correct(kept, acronyms), acronyms), acronyms
+
+    def _in_context(self, tokens: list[str]) -> list[str]:
+        """An acronym of two meanings spelt out where another word of the name says which ("Survei IKM
+        Online": indeks kepuasan masyarakat); left as written elsewhere."""
+        contextual = self.tables.contextual
+        if not contextual or contextual.keys().isdisjoint(tokens):
+            return tokens
+        present = set(tokens)
+        out: list[str] = []
+        for token in tokens:
+            when, means = contextual.get(token, (frozenset(), ()))
+            out.extend(means if means and not when.isdisjoint(present) else (token,))
+        return out
 
     def spell_out(self, acronym: str) -> list[str] | None:
         """The words an unknown syllable acronym spells: SIKEU -> keuangan, SIHADIR -> hadir,

@@ -159,6 +159,7 @@ class Tables:
     organization_short_forms: frozenset[str] = frozenset()  # dishub, bkd: an OPD's name written short
     central_agencies: frozenset[str] = frozenset()  # kemenkes, bkn: who runs a national application
     national_markers: frozenset[str] = frozenset()  # of those, the words that make a row a central application
+    contextual: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)  # ikm: (when, means)
     functions: tuple[NationalFunction, ...] = ()
     roles: tuple[LocalFunction, ...] = ()  # local functions (functions.yaml), after the national ones
 
@@ -313,6 +314,9 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
     tables.vocabulary = frozenset(_concept(str(w)) for w in word_lists.get("vocabulary") or [])
     tables.places = frozenset(p for p in (_phrase(str(x)) for x in places) if p)
     tables.organization_heads = frozenset(_concept(str(w)) for w in word_lists.get("organization_heads") or [])
+    tables.contextual = {compact(str(key)): (frozenset(_concept(str(w)) for w in entry.get("when") or []),
+                                             tuple(str(entry.get("means") or "").split()))
+                         for key, entry in (word_lists.get("contextual_acronyms") or {}).items()}
     tables.organization_short_forms = frozenset(compact(str(w))
                                                 for w in word_lists.get("organization_short_forms") or [])
     tables.central_agencies = frozenset(compact(str(w)) for w in word_lists.get("central_agencies") or [])
