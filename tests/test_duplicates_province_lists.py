@@ -663,3 +663,20 @@ def test_ikm_is_a_satisfaction_index_only_beside_a_surveys_word(make_workspace) 
     # before: "IKM" was a word no table knew, and the survey app named by it had no job to share
     assert pairs.get(frozenset({"ikm-survei", "skm"})) == "functional"
     assert not [p for p in pairs if "ikm-industri" in p or "ikm-data" in p]
+
+
+def test_monitoring_the_execution_of_development_is_one_job(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: bappeda, name: Badan Perencanaan Pembangunan Daerah, kind: badan}
+  - {id: adpem, name: Biro Administrasi Pembangunan, kind: lainnya}
+  - {id: inspektorat, name: Inspektorat Daerah, kind: lainnya}
+""", """\
+          - {id: simonev, name: SIMONEV - Sistem Informasi Monitoring dan Evaluasi Pembangunan Daerah, owner: bappeda}
+          - {id: emonev, name: e-Monev Pelaksanaan Kegiatan Pembangunan Perangkat Daerah, owner: adpem}
+          - {id: tlhp, name: e-Monev Tindak Lanjut Hasil Pemeriksaan, owner: inspektorat}
+          - {id: air, name: Aplikasi Monitoring Kualitas Air Sungai, owner: desdm}
+        """)
+    pairs = kinds_of(report)
+    # before: "monitoring" was only a weak function, and the two development monitors no pair
+    assert pairs.get(frozenset({"simonev", "emonev"})) == "functional"
+    assert not [p for p in pairs if "tlhp" in p or "air" in p]
