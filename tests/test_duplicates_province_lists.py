@@ -680,3 +680,14 @@ def test_monitoring_the_execution_of_development_is_one_job(make_workspace) -> N
     # before: "monitoring" was only a weak function, and the two development monitors no pair
     assert pairs.get(frozenset({"simonev", "emonev"})) == "functional"
     assert not [p for p in pairs if "tlhp" in p or "air" in p]
+
+
+def test_a_trainees_attendance_is_not_staff_attendance(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: diklat, name: Absensi Peserta Diklat Berbasis QR Code, owner: bpsdm}
+          - {id: absen-dinkes, name: Absensi Fingerprint Pegawai Dinas Kesehatan, owner: dinkes}
+          - {id: absen-dishub, name: Aplikasi Absensi Online Pegawai Dinas Perhubungan, owner: dishub}
+        """)
+    pairs = kinds_of(report)
+    assert not [p for p in pairs if "diklat" in p]  # before: a third staff attendance application
+    assert frozenset({"absen-dinkes", "absen-dishub"}) in pairs
