@@ -691,3 +691,17 @@ def test_a_trainees_attendance_is_not_staff_attendance(make_workspace) -> None: 
     pairs = kinds_of(report)
     assert not [p for p in pairs if "diklat" in p]  # before: a third staff attendance application
     assert frozenset({"absen-dinkes", "absen-dishub"}) in pairs
+
+
+def test_an_acronym_spelt_as_another_system_is_not_the_national_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: bappeda, name: Badan Perencanaan Pembangunan Daerah, kind: badan}
+""", """\
+          - {id: statistik, name: SIPD (Sistem Informasi Pembangunan Daerah) - Data Statistik Sektoral, owner: bappeda}
+          - {id: sipd, name: SIPD, owner: disdik}
+          - {id: sipd-2, name: Aplikasi SIPD Kemendagri, owner: dinkes}
+        """)
+    pairs = kinds_of(report)
+    # before: its own brackets said another SIPD, and it was still one system with Kemendagri's
+    assert pairs.get(frozenset({"statistik", "sipd"})) != "same_system"
+    assert pairs.get(frozenset({"sipd", "sipd-2"})) == "same_system"

@@ -94,8 +94,11 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if a.national is not None and b.national is not None and a.named_national and b.named_national \
             and a.national.id == b.national.id:
         return "national"
-    if a.website == b.website and (a.compact in b.parts or b.compact in a.parts) and not _unrelated(a, b):
-        return "name"  # "Layang Sari" and "LAYANG SARI (Layanan Administrasi Kecamatan Online)": the name, explained
+    if a.website == b.website and (a.compact in b.parts or b.compact in a.parts) and not _unrelated(a, b) \
+            and a.is_national == b.is_national:
+        # "Layang Sari" and "LAYANG SARI (Layanan Administrasi Kecamatan Online)": the name, explained; but
+        # "SIPD (Sistem Informasi Pembangunan Daerah)" spells another SIPD than Kemendagri's
+        return "name"
     if a.is_national != b.is_national and a.website == b.website and a.unmarked and a.unmarked == b.unmarked \
             and a.core != b.core and not _unrelated(a, b) and not _at_home_address(b if a.is_national else a):
         return "ministry"  # "SISRUTE Kemenkes" and "SISRUTE": the ministry's application, once with its name
