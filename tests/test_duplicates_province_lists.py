@@ -705,3 +705,19 @@ def test_an_acronym_spelt_as_another_system_is_not_the_national_application(make
     # before: its own brackets said another SIPD, and it was still one system with Kemendagri's
     assert pairs.get(frozenset({"statistik", "sipd"})) != "same_system"
     assert pairs.get(frozenset({"sipd", "sipd-2"})) == "same_system"
+
+
+def test_a_national_application_with_its_name_explained_in_brackets_is_that_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: sakti-kes, name: SAKTI (Sistem Aplikasi Keuangan Tingkat Instansi) Dana Dekonsentrasi, owner: dinkes}
+          - {id: sakti-dispar, name: Aplikasi SAKTI Kemenkeu (Dana Dekonsentrasi Pariwisata), owner: dispar}
+          - {id: sakti-local, name: SAKTI, owner: diskominfo, description: Permintaan layanan TIK perangkat daerah}
+          - {id: sikd, name: SIKD (Sistem Informasi Kearsipan Dinamis), owner: dispusip}
+          - {id: srikandi, name: SRIKANDI, owner: diskominfo}
+        """)
+    pairs = kinds_of(report)
+    # before: the first two were local finance applications, and not one system
+    assert pairs.get(frozenset({"sakti-kes", "sakti-dispar"})) == "same_system"
+    # a Pemda's own SAKTI is not the ministry's; ANRI's older SIKD is a copy of SRIKANDI, not SRIKANDI
+    assert not [p for p in pairs if "sakti-local" in p]
+    assert pairs.get(frozenset({"sikd", "srikandi"})) == "functional"

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from spbe_arch.classify_rab import RAB_HIGH, best_area
 from spbe_arch.duplicates.national import function_of, national_applications_held, national_named, role_of
-from spbe_arch.duplicates.normalize import Normaliser, NormalName, typo_corrections
+from spbe_arch.duplicates.normalize import PLATFORM_LETTERS, Normaliser, NormalName, abbreviates, typo_corrections
 from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
     SITE_WORDS,
@@ -382,13 +382,31 @@ def _function_by_name(normaliser: Normaliser, name: NormalName) -> tuple[Functio
     return (function, None, False), function is None and says_nothing
 
 
-def _national_whole(normaliser: Normaliser, whole: str,
-                    said: tuple[FunctionFound, bool]) -> tuple[FunctionFound, bool]:
+def _explained(name: str) -> tuple[str, str | None] | None:
+    """The name a row writes before what its brackets add ("Aplikasi SAKTI Kemenkeu (Dana Dekonsentrasi
+    Pertanian)": Aplikasi SAKTI Kemenkeu); where the brackets spell that name out, what they spell, twice:
+    as the name to look up and as the name the national application must have ("SAKTI (Sistem Aplikasi
+    Keuangan Tingkat Instansi) Dana Dekonsentrasi")."""
+    parts = bracketed(name)
+    if parts is None:
+        return None
+    written, inside = compact(parts[0]), words(parts[1])
+    spelt = abbreviates(written, inside) or (written[:1] in PLATFORM_LETTERS and abbreviates(written[1:], inside))
+    return (parts[1], parts[1]) if spelt else (parts[0], None)
+
+
+def _national_whole(normaliser: Normaliser, whole: str, said: tuple[FunctionFound, bool],
+                    spelt: str | None = None) -> tuple[FunctionFound, bool]:
     """A module named after the national application it belongs to ("SIPD - Modul Pokok Pikiran DPRD")
-    is that application, whatever its module does; a module of a local system keeps its own words."""
+    is that application, whatever its module does; a module of a local system keeps its own words. A name
+    whose brackets spell it out is that application only when they spell its name ("SIPD (Sistem Informasi
+    Pembangunan Daerah)" is not Kemendagri's)."""
     tokens = list(normaliser.name(whole, None).tokens)
     national = national_named(tokens, normaliser.content(tokens), normaliser.tables)
-    return ((national, national, True), False) if national is not None else said
+    if national is None or (spelt is not None and compact(spelt) not in {
+            compact(n) for n in (national.national, *national.names)}):
+        return said
+    return (national, national, True), False
 
 
 def _named_by_address(normaliser: Normaliser, name: str,
@@ -459,6 +477,8 @@ def _functions(normaliser: Normaliser, apps: list[Application],
             said = said_by_name[id(name)] = _function_by_name(normaliser, name)
         if not said[0][2] and (whole := module_of(app.name)) is not None:
             said = _national_whole(normaliser, whole, said)
+        elif not said[0][2] and (parts := _explained(app.name)) is not None:
+            said = _national_whole(normaliser, parts[0], said, spelt=parts[1])
         if said[0][2] and is_address(app.name) and on_unit_host(app.name):
             said = (None, None, False), True  # lapor.disnakertrans.x.go.id: an OPD's own; its description says
         elif not said[0][2] and not is_address(app.name):

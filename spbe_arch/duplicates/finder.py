@@ -83,7 +83,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return None  # "Made in Bali Mobile" (a UMKM catalogue) and SI-MADE (asset management): one word, two jobs
     if _client_by_its_name(a, b) or _client_by_its_name(b, a):
         return "client"  # "BKOL Prisel Mobile" and "Bursa Kerja Online (BKOL) Priangan Selatan"
-    if a.website == b.website and a.name_key != b.name_key and (
+    if a.website == b.website and a.name_key != b.name_key and not _registry_refuses(a, b) and (
             (a.brand and a.brand in b.name) or (b.brand and b.brand in a.name)) and not _unrelated(a, b):
         return "name"  # Pikobar and "PIKOBAR (Pusat Informasi dan Koordinasi COVID-19)": one brand, one system
     if a.website == b.website and (acronym_of(a, b) or acronym_of(b, a)) \
@@ -149,6 +149,13 @@ def _client_by_its_name(mobile: AppFeatures, web: AppFeatures) -> bool:
     # by different_jobs before)
     return bool(named) and named <= set(words(name_text(web.app.name))) and not named <= tables.known_words \
         and not named <= mobile.owner_words and not _unrelated(mobile, web)
+
+
+def _registry_refuses(a: AppFeatures, b: AppFeatures) -> bool:
+    """One is a national application the tables know by its names, and the other's name is not one of
+    them: a Pemda's own SAKTI beside "SAKTI Kemenkeu" (the registry does not take SAKTI alone for the
+    ministry's), unlike "KRISNA DAK Bappenas" beside "Aplikasi Krisna", which no table names."""
+    return (a.national is not None and not b.is_national) or (b.national is not None and not a.is_national)
 
 
 def _at_home_address(f: AppFeatures) -> bool:

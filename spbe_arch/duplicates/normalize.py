@@ -29,8 +29,8 @@ _PREFIXES = ("meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "per", 
              "ke", "se")
 _SUFFIXES = ("nya", "kan", "an")
 _MIN_STEM = 5
-_PLATFORM_LETTERS = "emi"  # e-SKP, eKinerja, i-Kinerja, mPaspor: a letter for the platform before the name
-_CAMEL_PREFIX = re.compile(rf"(?<![^\W\d_])([{_PLATFORM_LETTERS}])(?=[A-Z])")
+PLATFORM_LETTERS = "emi"  # e-SKP, eKinerja, i-Kinerja, mPaspor: a letter for the platform before the name
+_CAMEL_PREFIX = re.compile(rf"(?<![^\W\d_])([{PLATFORM_LETTERS}])(?=[A-Z])")
 _VERSION = re.compile(r"^(v|ver)?\d+[a-z]?$")
 _JOIN_PREFIXES = frozenset({"e", "m", "i", "si", "sim", "my", "go"})
 PHRASE_SLACK = 3  # words read past a description's limit, for a phrase the limit would cut
@@ -91,7 +91,7 @@ def _spelt_in_brackets(name: str, acronyms: Iterable[str]) -> frozenset[str]:
     outside, inside = compact(found[0]), words(found[1])
     spelt = set()
     for acronym in acronyms:
-        bare = acronym[1:] if acronym[0] in _PLATFORM_LETTERS and len(acronym) > MIN_BARE else acronym
+        bare = acronym[1:] if acronym[0] in PLATFORM_LETTERS and len(acronym) > MIN_BARE else acronym
         if acronym in outside and (abbreviates(acronym, inside) or abbreviates(bare, inside)):
             spelt.add(acronym)
     return frozenset(spelt)
