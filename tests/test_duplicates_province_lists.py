@@ -721,3 +721,16 @@ def test_a_national_application_with_its_name_explained_in_brackets_is_that_appl
     # a Pemda's own SAKTI is not the ministry's; ANRI's older SIKD is a copy of SRIKANDI, not SRIKANDI
     assert not [p for p in pairs if "sakti-local" in p]
     assert pairs.get(frozenset({"sikd", "srikandi"})) == "functional"
+
+
+def test_a_name_says_its_job_before_a_note_in_brackets(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: bpkad, name: Badan Pengelolaan Keuangan dan Aset Daerah, kind: badan}
+""", """\
+          - {id: simda, name: SIMDA Keuangan BPKP (Arsip Data s.d. 2021), owner: bpkad}
+          - {id: arsip, name: Aplikasi Arsip Digital Dinas Kesehatan, owner: dinkes}
+          - {id: srikandi, name: SRIKANDI, owner: dispusip}
+        """)
+    pairs = kinds_of(report)
+    assert not [p for p in pairs if "simda" in p]  # before: a copy of SRIKANDI's archive, by its note
+    assert frozenset({"arsip", "srikandi"}) in pairs

@@ -401,10 +401,16 @@ def _national_whole(normaliser: Normaliser, whole: str, said: tuple[FunctionFoun
     is that application, whatever its module does; a module of a local system keeps its own words. A name
     whose brackets spell it out is that application only when they spell its name ("SIPD (Sistem Informasi
     Pembangunan Daerah)" is not Kemendagri's)."""
-    tokens = list(normaliser.name(whole, None).tokens)
+    head = normaliser.name(whole, None)
+    tokens = list(head.tokens)
     national = national_named(tokens, normaliser.content(tokens), normaliser.tables)
     if national is None or (spelt is not None and compact(spelt) not in {
             compact(n) for n in (national.national, *national.names)}):
+        if spelt is None and said[0][0] is not None:
+            # "SIMDA Keuangan BPKP (Arsip Data s.d. 2021)": the name says its job, the brackets a note
+            own = function_of(head.weights, normaliser.tables, tokens)
+            if own is not None and own.id != said[0][0].id:
+                return (own, None, False), said[1]
         return said
     return (national, national, True), False
 
