@@ -734,3 +734,29 @@ def test_a_name_says_its_job_before_a_note_in_brackets(make_workspace) -> None: 
     pairs = kinds_of(report)
     assert not [p for p in pairs if "simda" in p]  # before: a copy of SRIKANDI's archive, by its note
     assert frozenset({"arsip", "srikandi"}) in pairs
+
+
+def test_words_shared_by_two_jobs_do_not_make_one(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: satpol, name: Satuan Polisi Pamong Praja, kind: badan}
+  - {id: setwan, name: Sekretariat DPRD, kind: lainnya}
+  - {id: biro-umum, name: Biro Umum, kind: lainnya}
+  - {id: bappeda, name: Badan Perencanaan Pembangunan Daerah, kind: badan}
+  - {id: dishut, name: Dinas Kehutanan, kind: dinas}
+""", """\
+          - {id: gakda, name: Sistem Informasi Penegakan Peraturan Daerah (SIGAKDA), owner: satpol}
+          - {id: jdih, name: JDIH Provinsi, owner: biro-hukum}
+          - {id: jdih-dprd, name: Jaringan Dokumentasi dan Informasi Hukum DPRD, owner: setwan}
+          - {id: ruang, name: Sistem Informasi Peminjaman Ruang Rapat dan Kendaraan Dinas, owner: biro-umum}
+          - {id: paripurna, name: Live Streaming Rapat Paripurna DPRD, owner: setwan}
+          - {id: zoom, name: Aplikasi Rapat Online (Video Conference), owner: diskominfo}
+          - {id: miskin, name: Sistem Informasi Data Kemiskinan Terpadu, owner: bappeda}
+          - {id: bankum, name: Sistem Informasi Bantuan Hukum Masyarakat Miskin, owner: biro-hukum}
+          - {id: talenta, name: SIMPATIK (Sistem Informasi Pemetaan Talenta dan Kompetensi ASN), owner: bpsdm}
+          - {id: gis, name: Sistem Informasi Geografis Kehutanan dan Tutupan Lahan, owner: dishut}
+        """)
+    pairs = kinds_of(report)
+    paired = {one for one in ("gakda", "paripurna", "bankum", "talenta") if [p for p in pairs if one in p]}
+    assert paired == set()  # before: each was paired with the other job
+    assert frozenset({"jdih", "jdih-dprd"}) in pairs
+    assert frozenset({"ruang", "zoom"}) in pairs
