@@ -74,14 +74,14 @@ def _first_by_scan(entries: tuple[NationalFunction, ...] | tuple[LocalFunction, 
 
 def _said_first_by_scan(roles: tuple[LocalFunction, ...], concepts: dict[str, float], written: set[str]) -> str | None:
     """The plain scan for a local function: of those the words hold (an institution's only when no other
-    is held), the one whose words come first."""
+    is held), a strong one before a weak one, then the one whose words come first."""
     present = set(concepts)
     held = [r for r in roles if not r.unless & (present | written) and any(g <= present for g in r.concepts)]
     if not held:
         return None
     position = {w: n for n, w in enumerate(concepts)}
     return min((r for r in held if r.institution == held[0].institution),
-               key=lambda r: min(min(position[w] for w in g) for g in r.concepts if g <= present)).id
+               key=lambda r: (not r.strong, min(min(position[w] for w in g) for g in r.concepts if g <= present))).id
 
 
 def test_the_indexed_function_lookup_equals_a_scan_of_the_table() -> None:

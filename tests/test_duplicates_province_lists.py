@@ -760,3 +760,12 @@ def test_words_shared_by_two_jobs_do_not_make_one(make_workspace) -> None:  # ty
     assert paired == set()  # before: each was paired with the other job
     assert frozenset({"jdih", "jdih-dprd"}) in pairs
     assert frozenset({"ruang", "zoom"}) in pairs
+
+
+def test_a_strong_function_said_after_a_weak_one_is_the_job(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: pantas, name: Portal Pelayanan Pajak dan Retribusi Daerah, owner: bapenda}
+          - {id: elok, name: Sistem Penerimaan Retribusi Elektronik, owner: dishub}
+        """)
+    # before: "pajak", said first, was the job, and a weak one: the two levy systems made no pair
+    assert kinds_of(report).get(frozenset({"pantas", "elok"})) == "functional"

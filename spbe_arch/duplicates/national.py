@@ -42,7 +42,9 @@ def role_of(concepts: Mapping[str, float], tables: Tables, written: Collection[s
     def said_at(role: LocalFunction) -> int:
         return min(min(order.get(w, len(order)) for w in group) for group in role.concepts if group <= present)
 
-    return min((r for r in held if r.institution == held[0].institution), key=said_at)
+    # a strong function said anywhere before a weak one said first: "Dashboard Monitoring Realisasi
+    # Anggaran" is the monitoring of the budget's execution, shown on a dashboard
+    return min((r for r in held if r.institution == held[0].institution), key=lambda r: (not r.strong, said_at(r)))
 
 
 _Function = TypeVar("_Function", NationalFunction, LocalFunction)
