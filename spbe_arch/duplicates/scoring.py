@@ -121,8 +121,10 @@ class Scorer:
 
     def _views(self, f: AppFeatures) -> frozenset[str]:
         """Words of a weak function (dashboard, monitoring) in the name: a view on a function's data,
-        not the system that performs it (Dashboard Kependudukan beside Layanan Kependudukan)."""
-        return self.features.tables.view_words.intersection(f.name)
+        not the system that performs it (Dashboard Kependudukan beside Layanan Kependudukan). Not where
+        those words are the job's own (e-Monev of development programmes: monitoring is what it does)."""
+        views = self.features.tables.view_words.intersection(f.name)
+        return views - f.role.concept_words if views and f.role is not None and f.role.strong else views
 
     def _best_shared(self, shared: frozenset[str], signal: str) -> float:
         """The strength of the most specific id the two share."""
