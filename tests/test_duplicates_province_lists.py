@@ -773,3 +773,17 @@ def test_a_strong_function_said_after_a_weak_one_is_the_job(make_workspace) -> N
         """)
     # before: "pajak", said first, was the job, and a weak one: the two levy systems made no pair
     assert kinds_of(report).get(frozenset({"pantas", "elok"})) == "functional"
+
+
+def test_a_permit_that_is_not_a_business_is_not_oss(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: dpmptsp, name: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, kind: dinas}
+""", """\
+          - {id: sicantik, name: SiCantik Cloud Perizinan Non-Berusaha, owner: dpmptsp}
+          - {id: trayek, name: Sistem Perizinan Trayek Angkutan, owner: dishub}
+          - {id: oss, name: OSS RBA, owner: dpmptsp}
+        """)
+    pairs = kinds_of(report)
+    # before: "Non-Berusaha" was read as "berusaha", and the application a copy of OSS
+    assert frozenset({"sicantik", "oss"}) not in pairs
+    assert pairs.get(frozenset({"sicantik", "trayek"})) == "functional"
