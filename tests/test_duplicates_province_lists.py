@@ -787,3 +787,17 @@ def test_a_permit_that_is_not_a_business_is_not_oss(make_workspace) -> None:  # 
     # before: "Non-Berusaha" was read as "berusaha", and the application a copy of OSS
     assert frozenset({"sicantik", "oss"}) not in pairs
     assert pairs.get(frozenset({"sicantik", "trayek"})) == "functional"
+
+
+def test_an_organizations_site_is_not_where_its_function_lives(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: dinkop, name: Dinas Koperasi dan Usaha Kecil Menengah, kind: dinas}
+""", """\
+          - {id: site, name: Website Dinas Koperasi dan UKM, owner: dinkop}
+          - {id: data, name: Sistem Informasi Data UMKM, owner: disperindag}
+          - {id: ppid, name: Website PPID Dinas Pendidikan, owner: disdik}
+          - {id: ppid-2, name: Aplikasi Layanan Informasi Publik PPID, owner: diskominfo}
+        """)
+    pairs = kinds_of(report)
+    assert not [p for p in pairs if "site" in p]  # before: the Dinas's site was a second UMKM application
+    assert frozenset({"ppid", "ppid-2"}) in pairs  # a site named by what it does is where that is done

@@ -126,6 +126,7 @@ class AppFeatures:
     at_home: bool = False  # its owner's name says its function is that OPD's affairs (Bagian Hukum and JDIH)
     pemda_portal: tuple[str, str] | None = None  # (kind, place) of the Pemda's own official portal
     owner_words: frozenset[str] = frozenset()  # the words of its owner's name (RSUD Giri Sewu: giri, sewu)
+    organization_site: bool = False  # a site named by an organization (Website Dinas Koperasi dan UKM)
 
     @property
     def owner(self) -> str:
@@ -155,7 +156,7 @@ class AppFeatures:
         done twice. An OPD's own site says only who it is, and so does the site of an institution named
         by what it is (Web Puskesmas Takeran, Website RSUD): each stays its own."""
         return self.website and self.role is not None and self.role.strong and not self.role.institution \
-            and not (self.own_site or self.owner_site or self.opd_site)
+            and not (self.own_site or self.owner_site or self.opd_site or self.organization_site)
 
     @property
     def national_copy(self) -> NationalFunction | None:
@@ -575,6 +576,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
                     and _names_only_its_owner(normaliser, app, workspace)) \
             or (names_a_site(app.name) and (_says_only_whose(normaliser, app.name, app.owner, workspace)
                                             or _official(app.name))) or by_owner
+        organization_site = names_a_site(app.name) and _site_of_an_organization(app.name, tables)
         own = [t for t in name.tokens if t not in tables.fillers and t not in tables.platform and t not in SITE_WORDS]
         if named and national is not None:
             # the row written as the national application is named ("SP4N-LAPOR!", not "Lapor! KemenPAN-RB")
@@ -609,7 +611,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             parts=_bracketed_parts(text, tables),
             # "Website Badan Kepegawaian Daerah" of the BKD: its OPD's site, though the OPD's name says a job
             website="website" in app.tags or (names_a_site(app.name) and function is None) or own_site
-            or (names_a_site(app.name) and _site_of_an_organization(app.name, tables)),
+            or organization_site,
+            organization_site=organization_site,
             named_national=named,
             part_of=whole,
             head=head(app.name),
