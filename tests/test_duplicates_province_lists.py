@@ -801,3 +801,20 @@ def test_an_organizations_site_is_not_where_its_function_lives(make_workspace) -
     pairs = kinds_of(report)
     assert not [p for p in pairs if "site" in p]  # before: the Dinas's site was a second UMKM application
     assert frozenset({"ppid", "ppid-2"}) in pairs  # a site named by what it does is where that is done
+
+
+def test_a_duty_to_report_is_not_a_complaint_and_integrity_is_not_development(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: disnaker, name: Dinas Tenaga Kerja dan Transmigrasi, kind: dinas}
+  - {id: biro-org, name: Biro Organisasi, kind: lainnya}
+  - {id: adpem, name: Biro Administrasi Pembangunan, kind: lainnya}
+""", """\
+          - {id: wlkp, name: WLKP Wajib Lapor Ketenagakerjaan Perusahaan, owner: disnaker}
+          - {id: lapor, name: SP4N LAPOR, owner: biro-org}
+          - {id: aduan, name: Layanan Pengaduan Masyarakat Bidang Pendidikan, owner: disdik}
+          - {id: zi, name: Monitoring Pembangunan Zona Integritas (e-ZI), owner: biro-org}
+          - {id: emonev, name: e-Monev Pelaksanaan Pembangunan dan Pengendalian Kegiatan, owner: adpem}
+        """)
+    pairs = kinds_of(report)
+    assert not [p for p in pairs if "wlkp" in p or "zi" in p]  # before: a complaint app, a development monitor
+    assert frozenset({"aduan", "lapor"}) in pairs
