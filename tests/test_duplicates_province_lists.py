@@ -818,3 +818,17 @@ def test_a_duty_to_report_is_not_a_complaint_and_integrity_is_not_development(ma
     pairs = kinds_of(report)
     assert not [p for p in pairs if "wlkp" in p or "zi" in p]  # before: a complaint app, a development monitor
     assert frozenset({"aduan", "lapor"}) in pairs
+
+
+def test_a_librarys_catalogue_and_an_e_book_reader_are_two_jobs(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: dinarpus, name: Dinas Perpustakaan dan Kearsipan, kind: dinas}
+""", """\
+          - {id: inlislite, name: INLISLite Otomasi Perpustakaan dan Katalog Online (OPAC), owner: dinarpus}
+          - {id: ebook, name: Perpustakaan Digital iPrisel, owner: dispusip}
+          - {id: slims, name: SLiMS Perpustakaan Sekolah, owner: disdik}
+        """)
+    pairs = kinds_of(report)
+    # before: one function, "perpustakaan", held the catalogue and the e-books alike
+    assert frozenset({"inlislite", "ebook"}) not in pairs
+    assert pairs.get(frozenset({"inlislite", "slims"})) == "functional"

@@ -84,13 +84,17 @@ def _same_strong_role(a: AppFeatures, b: AppFeatures) -> bool:
     return _strong_roles(a, b) and a.role == b.role
 
 
+def _kin_roles(a: AppFeatures, b: AppFeatures) -> bool:
+    return a.role is not None and b.role is not None and a.role.kin(b.role)
+
+
 def different_jobs(a: AppFeatures, b: AppFeatures) -> bool:
     """Their names (or, where a name says nothing, their descriptions) say two different functions:
     two national applications, or two strong local functions (what the score penalises, and what
     keeps two rows from being one system)."""
     if a.function is not None and b.function is not None:
         return a.function.national != b.function.national
-    return _strong_roles(a, b) and a.role != b.role
+    return _strong_roles(a, b) and a.role != b.role and not _kin_roles(a, b)
 
 
 def _one_function(a: AppFeatures, b: AppFeatures) -> bool:
@@ -215,7 +219,7 @@ class Scorer:
                 if a.owner_id != b.owner_id or not (a.desc and b.desc):
                     keep *= 1 - WEIGHTS["role"]
                     found.append(("same_role", None))
-            else:
+            elif not _kin_roles(a, b):
                 factor *= PENALTIES["roles"]
                 found.append(("different_roles", None))
         elif _against(a, b) or _against(b, a):

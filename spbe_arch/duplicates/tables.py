@@ -103,6 +103,12 @@ class LocalFunction:
     affairs: tuple[frozenset[str], ...] = ()  # what the name of the OPD whose affairs it is says (kepegawaian)
     institution: bool = False  # what an institution is (puskesmas, rumah sakit): a website of it is its own site
     view: bool = False  # shows other systems' data (dashboard, monitoring): a name holding it is a view, not the system
+    within: str | None = None  # the more general function it is a kind of (a digital library: a library)
+
+    def kin(self, other: LocalFunction) -> bool:
+        """One is a kind of the other (a digital library and a library named by no kind): neither one
+        function nor two."""
+        return self.within == other.id or other.within == self.id
 
     @cached_property
     def concept_words(self) -> frozenset[str]:
@@ -290,6 +296,7 @@ def _role(raw: dict[str, Any]) -> LocalFunction:
         affairs=tuple(frozenset(_concept(str(w)) for w in group) for group in raw.get("affairs") or []),
         institution=bool(raw.get("institution", False)),
         view=bool(raw.get("view", False)),
+        within=str(raw["within"]) if raw.get("within") else None,
     )
 
 
