@@ -832,3 +832,14 @@ def test_a_librarys_catalogue_and_an_e_book_reader_are_two_jobs(make_workspace) 
     # before: one function, "perpustakaan", held the catalogue and the e-books alike
     assert frozenset({"inlislite", "ebook"}) not in pairs
     assert pairs.get(frozenset({"inlislite", "slims"})) == "functional"
+
+
+def test_teachers_attendance_is_staff_attendance_and_pupils_is_not(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: guru, name: Presensi Guru dan Tenaga Kependidikan SMA/SMK Negeri, owner: disdik}
+          - {id: absen, name: E-Absen Pegawai Dinkes, owner: dinkes}
+          - {id: siswa, name: Presensi Siswa SMA Negeri, owner: cabdin-1}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"guru", "absen"})) == "functional"  # before: a school's, not staff attendance
+    assert not [p for p in pairs if "siswa" in p]
