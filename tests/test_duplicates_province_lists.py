@@ -843,3 +843,14 @@ def test_teachers_attendance_is_staff_attendance_and_pupils_is_not(make_workspac
     pairs = kinds_of(report)
     assert pairs.get(frozenset({"guru", "absen"})) == "functional"  # before: a school's, not staff attendance
     assert not [p for p in pairs if "siswa" in p]
+
+
+def test_a_local_function_said_before_whom_it_serves_is_the_job(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: tte-sk, name: TTE BSrE Pemprov untuk Penandatanganan SK Kepegawaian, owner: bkd}
+          - {id: tte, name: Layanan Tanda Tangan Elektronik (TTE) terintegrasi BSrE, owner: diskominfo}
+          - {id: simpeg, name: Sistem Informasi Manajemen Kepegawaian, owner: dinkes}
+        """)
+    pairs = kinds_of(report)
+    assert frozenset({"tte-sk", "simpeg"}) not in pairs  # before: a copy of SIASN, by the files it signs
+    assert frozenset({"tte-sk", "tte"}) in pairs

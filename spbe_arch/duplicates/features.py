@@ -383,6 +383,21 @@ def _function_by_name(normaliser: Normaliser, name: NormalName) -> tuple[Functio
     return (function, None, False), function is None and says_nothing
 
 
+_PURPOSE = re.compile(r"\s(?:untuk|bagi)\s", re.IGNORECASE)
+
+
+def _serves(normaliser: Normaliser, name: str) -> bool:
+    """The name says a local function and then whom it serves ("TTE BSrE Pemprov untuk Penandatanganan SK
+    Kepegawaian" signs documents; the personnel files are what it signs, not what it keeps)."""
+    parts = _PURPOSE.split(name, maxsplit=1)
+    if len(parts) < 2:
+        return False
+    head = normaliser.name(parts[0], None)
+    role = role_of(head.weights, normaliser.tables, head.tokens)
+    return role is not None and role.strong and not role.institution \
+        and function_of(head.weights, normaliser.tables, head.tokens) is None
+
+
 def _explained(name: str) -> tuple[str, str | None] | None:
     """The name a row writes before what its brackets add ("Aplikasi SAKTI Kemenkeu (Dana Dekonsentrasi
     Pertanian)": Aplikasi SAKTI Kemenkeu); where the brackets spell that name out, what they spell, twice:
@@ -486,6 +501,8 @@ def _functions(normaliser: Normaliser, apps: list[Application],
             said = _national_whole(normaliser, whole, said)
         elif not said[0][2] and (parts := _explained(app.name)) is not None:
             said = _national_whole(normaliser, parts[0], said, spelt=parts[1])
+        if not said[0][2] and said[0][0] is not None and _serves(normaliser, app.name):
+            said = (None, None, False), said[1]
         if said[0][2] and is_address(app.name) and on_unit_host(app.name):
             said = (None, None, False), True  # lapor.disnakertrans.x.go.id: an OPD's own; its description says
         elif not said[0][2] and not is_address(app.name):
