@@ -854,3 +854,14 @@ def test_a_local_function_said_before_whom_it_serves_is_the_job(make_workspace) 
     pairs = kinds_of(report)
     assert frozenset({"tte-sk", "simpeg"}) not in pairs  # before: a copy of SIASN, by the files it signs
     assert frozenset({"tte-sk", "tte"}) in pairs
+
+
+def test_a_personnel_file_is_the_personnel_systems_not_srikandis(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: efile, name: E-Arsip Dokumen Kepegawaian (Arsip Digital PNS), owner: bkd}
+          - {id: srikandi, name: Aplikasi SRIKANDI, owner: diskominfo}
+          - {id: arsip, name: Aplikasi Arsip Digital Dinas Kesehatan, owner: dinkes}
+        """)
+    pairs = kinds_of(report)
+    assert frozenset({"efile", "srikandi"}) not in pairs  # before: a copy of SRIKANDI's archive
+    assert frozenset({"arsip", "srikandi"}) in pairs
