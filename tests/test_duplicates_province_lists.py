@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spbe_arch.duplicates.finder import find_duplicates
 from spbe_arch.duplicates.normalize import abbreviates
+from spbe_arch.duplicates.systems import pemda_portal
 from tests.duplicate_helpers import kinds_of, report_of
 
 ORGS = """\
@@ -864,4 +865,20 @@ def test_a_personnel_file_is_the_personnel_systems_not_srikandis(make_workspace)
         """)
     pairs = kinds_of(report)
     assert frozenset({"efile", "srikandi"}) not in pairs  # before: a copy of SRIKANDI's archive
+    assert frozenset({"arsip", "srikandi"}) in pairs
+
+
+def test_the_pemda_portal_named_with_its_address_and_the_archive_networks_node(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: portal, name: Portal Resmi Pemerintah Provinsi Nusa Cendana (nusacendanaprov.go.id), owner: diskominfo}
+          - {id: site, name: Website Dinas Komunikasi dan Informatika Provinsi Nusa Cendana, owner: diskominfo}
+          - {id: jikn, name: SIKN-JIKN Simpul Jaringan Informasi Kearsipan Nasional, owner: dispusip}
+          - {id: srikandi, name: Aplikasi SRIKANDI, owner: bkd}
+          - {id: arsip, name: Aplikasi Arsip Digital Dinas Kesehatan, owner: dinkes}
+        """)
+    pairs = kinds_of(report)
+    # before: the Pemda's portal was the Diskominfo's own site, and the JIKN node a copy of SRIKANDI
+    assert {frozenset({"portal", "site"}), frozenset({"jikn", "srikandi"})}.isdisjoint(pairs)
+    assert pemda_portal("Portal Resmi Pemerintah Provinsi Nusa Cendana (nusacendanaprov.go.id)", None) \
+        == ("prov", "nusacendana")
     assert frozenset({"arsip", "srikandi"}) in pairs

@@ -147,7 +147,9 @@ def pemda_portal(name: str, host: tuple[str, str] | None) -> tuple[str, str] | N
         region = region_place(label) if domain == ["go", "id"] else None
         if region is not None:
             return region[1], region[0]
-    found = _PEMDA_SITE.match(" ".join(name.casefold().split()))
+    # "Portal Resmi Pemerintah Provinsi Nusa Cendana (nusacendanaprov.go.id)": the name, its address aside
+    written = re.sub(r"\(\s*\)|\[\s*\]", " ", without_addresses(name) or "")
+    found = _PEMDA_SITE.match(" ".join(written.casefold().split()))
     if found is None:
         return None
     kind = _PEMDA_KINDS[found["kind"] or found["short"]]
