@@ -882,3 +882,15 @@ def test_the_pemda_portal_named_with_its_address_and_the_archive_networks_node(m
     assert pemda_portal("Portal Resmi Pemerintah Provinsi Nusa Cendana (nusacendanaprov.go.id)", None) \
         == ("prov", "nusacendana")
     assert frozenset({"arsip", "srikandi"}) in pairs
+
+
+def test_a_programmes_or_an_events_site_is_not_where_a_function_lives(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: expo, name: Website Pameran UMKM Expo 2024, owner: disperindag}
+          - {id: umkm, name: Sistem Informasi Data UMKM, owner: dispar}
+          - {id: ppid, name: Website PPID Dinas Pendidikan, owner: disdik}
+          - {id: ppid-2, name: Aplikasi Layanan Informasi Publik PPID, owner: diskominfo}
+        """)
+    pairs = kinds_of(report)
+    assert not [p for p in pairs if "expo" in p]  # before: a second UMKM data application
+    assert frozenset({"ppid", "ppid-2"}) in pairs

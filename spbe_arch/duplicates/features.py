@@ -127,6 +127,7 @@ class AppFeatures:
     pemda_portal: tuple[str, str] | None = None  # (kind, place) of the Pemda's own official portal
     owner_words: frozenset[str] = frozenset()  # the words of its owner's name (RSUD Giri Sewu: giri, sewu)
     organization_site: bool = False  # a site named by an organization (Website Dinas Koperasi dan UKM)
+    campaign_site: bool = False  # the site of a programme or an event (Website Expo UMKM 2024), for a season
 
     @property
     def owner(self) -> str:
@@ -156,7 +157,7 @@ class AppFeatures:
         done twice. An OPD's own site says only who it is, and so does the site of an institution named
         by what it is (Web Puskesmas Takeran, Website RSUD): each stays its own."""
         return self.website and self.role is not None and self.role.strong and not self.role.institution \
-            and not (self.own_site or self.owner_site or self.opd_site or self.organization_site)
+            and not (self.own_site or self.owner_site or self.opd_site or self.organization_site or self.campaign_site)
 
     @property
     def national_copy(self) -> NationalFunction | None:
@@ -383,6 +384,9 @@ def _function_by_name(normaliser: Normaliser, name: NormalName) -> tuple[Functio
     return (function, None, False), function is None and says_nothing
 
 
+# a programme's or an event's site (Situs Program Pemutihan Pajak 2025, Website Expo UMKM 2024): it informs
+# for a season, it is not where a function lives
+_CAMPAIGN = re.compile(r"\b(?:19|20)\d\d\b|\b(?:program|expo|pameran|festival|event|lomba|kompetisi)\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\s(?:untuk|bagi)\s", re.IGNORECASE)
 
 
@@ -630,6 +634,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             website="website" in app.tags or (names_a_site(app.name) and function is None) or own_site
             or organization_site,
             organization_site=organization_site,
+            campaign_site=names_a_site(app.name) and bool(_CAMPAIGN.search(app.name)),
             named_national=named,
             part_of=whole,
             head=head(app.name),
