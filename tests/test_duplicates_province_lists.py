@@ -894,3 +894,33 @@ def test_a_programmes_or_an_events_site_is_not_where_a_function_lives(make_works
     pairs = kinds_of(report)
     assert not [p for p in pairs if "expo" in p]  # before: a second UMKM data application
     assert frozenset({"ppid", "ppid-2"}) in pairs
+
+
+def test_names_typed_as_a_province_list_types_them(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: dpmd, name: Dinas Pemberdayaan Masyarakat Desa dan Dukcapil, kind: dinas}
+  - {id: setwan, name: Sekretariat DPRD, kind: lainnya}
+  - {id: biro-umum, name: Biro Umum, kind: lainnya}
+  - {id: dinsos, name: Dinas Sosial, kind: dinas}
+  - {id: bapenda-2, name: UPT Samsat Kota, kind: uptd}
+""", """\
+          - {id: site, name: Website DPMD Dukcapil, owner: dpmd}
+          - {id: siak, name: SIAK Terpusat (Sistem Informasi Administrasi Kependudukan), owner: dpmd}
+          - {id: blud, name: Aplikasi Keuangan BLUD RSUD, owner: rsud}
+          - {id: simrs, name: SIMRS Lubuk Alai, owner: rsud-lubuk}
+          - {id: hadir, name: absensi kehadiran anggota dewan pada rapat, owner: setwan}
+          - {id: ruang, name: Aplikasi Peminjaman Ruang Rapat dan Kendaraan Dinas, owner: biro-umum}
+          - {id: lks, name: Aplikasi Pendataan Panti Sosial dan Lembaga Kesejahteraan Sosial (LKS), owner: dinsos}
+          - {id: siks, name: SIKS-NG, owner: dinsos}
+          - {id: ikm, name: Aplikasi IKM Samsat, owner: bapenda-2}
+          - {id: skm, name: Survei Kepuasan Masyarakat (SKM) Online, owner: dishub}
+          - {id: tambang, name: Aplikasi untuk pendataan dan pemantauan kegiatan usaha pertambangan batuan, owner: desdm}
+          - {id: emonev, name: e-Monev Pelaksanaan Kegiatan Pembangunan, owner: bapenda}
+        """)
+    pairs = kinds_of(report)
+    # before: a site, a BLUD's accounts, a meeting's attendance, a welfare institution and a mining monitor
+    # each paired with an application of another job
+    wrong = {frozenset(p) for p in (("site", "siak"), ("blud", "simrs"), ("hadir", "ruang"), ("lks", "siks"),
+                                    ("tambang", "emonev"))}
+    assert wrong.isdisjoint(pairs)
+    assert pairs.get(frozenset({"ikm", "skm"})) == "functional"  # before: IKM beside Samsat said nothing

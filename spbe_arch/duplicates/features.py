@@ -924,7 +924,9 @@ def _site_of_an_organization(name: str, tables: Tables) -> bool:
     """'Website Badan Kepegawaian Daerah Prov. X': a site named by an organization, whatever job that
     organization's name says, and whoever the list writes as its owner (BKD, another spelling)."""
     written = [w for w in words(name_text(name)) if w not in SITE_WORDS - {"daerah", "pemerintah"}]
-    return bool(written) and written[0] in tables.organization_heads
+    # ... or by its short form ("Website DPMD Dukcapil", "Website Disperindagkop UKM")
+    return bool(written) and (written[0] in tables.organization_heads or written[0] in tables.organization_short_forms
+                              or looks_like_an_opd(written[0]))
 
 
 def names_a_site(name: str) -> bool:
