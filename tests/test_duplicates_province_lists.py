@@ -914,7 +914,7 @@ def test_names_typed_as_a_province_list_types_them(make_workspace) -> None:  # t
           - {id: siks, name: SIKS-NG, owner: dinsos}
           - {id: ikm, name: Aplikasi IKM Samsat, owner: bapenda-2}
           - {id: skm, name: Survei Kepuasan Masyarakat (SKM) Online, owner: dishub}
-          - {id: tambang, name: Aplikasi untuk pendataan dan pemantauan kegiatan usaha pertambangan batuan, owner: desdm}
+          - {id: tambang, name: Aplikasi pendataan dan pemantauan kegiatan usaha pertambangan batuan, owner: desdm}
           - {id: emonev, name: e-Monev Pelaksanaan Kegiatan Pembangunan, owner: bapenda}
         """)
     pairs = kinds_of(report)
