@@ -3,6 +3,7 @@ applications named after the hospital, look-alike acronyms, "legal" and "hukum" 
 
 from __future__ import annotations
 
+from spbe_arch.duplicates.features import names_a_site
 from spbe_arch.duplicates.finder import find_duplicates
 from spbe_arch.duplicates.normalize import abbreviates
 from spbe_arch.duplicates.systems import pemda_portal
@@ -924,3 +925,18 @@ def test_names_typed_as_a_province_list_types_them(make_workspace) -> None:  # t
                                     ("tambang", "emonev"))}
     assert wrong.isdisjoint(pairs)
     assert pairs.get(frozenset({"ikm", "skm"})) == "functional"  # before: IKM beside Samsat said nothing
+
+
+def test_national_applications_as_branch_offices_type_them(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: dapo-1, name: DAPODIK SMA/SMK, owner: cabdin-1}
+          - {id: dapo-2, name: Aplikasi dapodikdasmen, owner: cabdin-2}
+          - {id: dapo, name: Dapodik, owner: disdik}
+          - {id: kin-1, name: e-Kinerja BKN, owner: bkd}
+          - {id: kin-2, name: Aplikasi E-Kinerja Pegawai (BKN), owner: dinkes}
+        """)
+    pairs = kinds_of(report)
+    # before: each was read as a local application (or a ministry's other one), and none one system
+    for pair in (("dapo-1", "dapo"), ("dapo-2", "dapo"), ("kin-1", "kin-2")):
+        assert pairs.get(frozenset(pair)) == "same_system", pair
+    assert names_a_site("Webiste Dinas Sosial")  # a typo of the word that says it is a site

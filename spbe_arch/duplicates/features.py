@@ -901,7 +901,7 @@ def _role(normaliser: Normaliser, app: Application, name: NormalName, read_descr
     return role
 
 
-_SITE_NAME = re.compile(r"^\W*(?:official\s+|resmi\s+)?(website|web[\s-]site|situs|laman|homepage"
+_SITE_NAME = re.compile(r"^\W*(?:official\s+|resmi\s+)?(website|webiste|web[\s-]site|situs|laman|homepage"
                         r"|web\s+(?:opd|skpd|resmi|desa|kelurahan|kecamatan|dinas|badan|biro|bagian|puskesmas"
                         r"|sekolah|rumah\s+sakit|rsud))\b",
                         re.IGNORECASE)  # "Web OPD Desa X", "Web SKPD Dinas X", "Official Website X"; not "Web GIS"

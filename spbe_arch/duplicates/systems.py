@@ -132,7 +132,7 @@ def region_place(label: str) -> tuple[str, str] | None:
 _PEMDA_KINDS = {"provinsi": "prov", "prov": "prov", "pemprov": "prov", "kabupaten": "kab", "kab": "kab",
                 "pemkab": "kab", "kota": "kota", "pemkot": "kota"}
 _PEMDA_SITE = re.compile(
-    r"^(?:(?:website|web|situs|laman|portal|homepage)\s+)*(?:(?:resmi|official)\s+)?"
+    r"^(?:(?:website|webiste|web|situs|laman|portal|homepage)\s+)*(?:(?:resmi|official)\s+)?"
     r"(?:pemerintah(?:an)?\s+(?:daerah\s+)?(?P<kind>provinsi|prov|kabupaten|kab|kota)|(?P<short>pemprov|pemkab|pemkot))"
     r"\.?\s+(?P<place>[a-z][a-z .']*)$")
 
@@ -216,7 +216,7 @@ def on_unit_host(address: str) -> bool:
 _TAG = re.compile(r"\[[^\[\]]*\]")
 # words of a site's name that say only that it is a site, and whose ("Website OPD", "Situs Resmi
 # Perangkat Daerah - X", "Web SKPD X"): not what it does
-SITE_WORDS = frozenset({"resmi", "website", "site", "situs", "web", "webportal", "homepage", "laman", "portal", "opd",
+SITE_WORDS = frozenset({"resmi", "website", "webiste", "site", "situs", "web", "webportal", "homepage", "laman", "portal", "opd",
                         "skpd", "permohonan", "perangkat", "daerah", "pemerintah", "unit", "kerja"})
 
 
