@@ -216,8 +216,8 @@ def on_unit_host(address: str) -> bool:
 _TAG = re.compile(r"\[[^\[\]]*\]")
 # words of a site's name that say only that it is a site, and whose ("Website OPD", "Situs Resmi
 # Perangkat Daerah - X", "Web SKPD X"): not what it does
-SITE_WORDS = frozenset({"resmi", "website", "webiste", "site", "situs", "web", "webportal", "homepage", "laman", "portal", "opd",
-                        "skpd", "permohonan", "perangkat", "daerah", "pemerintah", "unit", "kerja"})
+SITE_WORDS = frozenset({"resmi", "website", "webiste", "site", "situs", "web", "webportal", "homepage", "laman",
+                        "portal", "opd", "skpd", "permohonan", "perangkat", "daerah", "pemerintah", "unit", "kerja"})
 
 
 def without_addresses(text: str | None) -> str | None:
