@@ -940,3 +940,12 @@ def test_national_applications_as_branch_offices_type_them(make_workspace) -> No
     for pair in (("dapo-1", "dapo"), ("dapo-2", "dapo"), ("kin-1", "kin-2")):
         assert pairs.get(frozenset(pair)) == "same_system", pair
     assert names_a_site("Webiste Dinas Sosial")  # a typo of the word that says it is a site
+
+
+def test_an_evaluation_is_a_job_and_not_a_view(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: eval, name: Sistem Evaluasi Akuntabilitas Kinerja Instansi Pemerintah (e-EVAL SAKIP), owner: bkd}
+          - {id: sakip, name: Aplikasi E-SAKIP Provinsi, owner: disdik}
+        """)
+    # before: "evaluasi" made the first a view of another system's data, and the pair was scored down
+    assert frozenset({"eval", "sakip"}) in kinds_of(report)

@@ -233,7 +233,10 @@ class Tables:
     def view_words(self) -> frozenset[str]:
         """Words of the local functions that show data kept elsewhere (dashboard, monitoring): a name
         holding one is a view on a function's data, not the system that performs it."""
-        return frozenset(w for role in self.roles if role.view for w in role.concept_words)
+        # a word that says a view alone (monitoring), not one that does only beside it (evaluasi: an evaluation
+        # is a job)
+        return frozenset(w for role in self.roles if role.view for group in role.concepts if len(group) == 1
+                         for w in group)
 
     @cached_property
     def known_words(self) -> frozenset[str]:
