@@ -45,7 +45,8 @@ HELD_OUT = ("jabar-prov",)
 # fictional Pemda inventories written blind, labelled by their writers (tests/data/synthetic-inventories)
 SYNTHETIC_INVENTORIES = ROOT / "tests" / "data" / "synthetic-inventories"
 SYNTHETIC = ("sumberwangi-kab", "nusantara-tengah-prov", "tanjung-batu-kota", "andalas-tengah-prov",
-             "jawa-tenggara-prov", "kepulauan-sagara-prov", "lembah-sari-kab")
+             "jawa-tenggara-prov", "kepulauan-sagara-prov", "lembah-sari-kab", "priangan-selatan-prov",
+             "nusa-cendana-prov", "kalimantan-hulu-prov", "abada-prov")
 
 
 def names_only(source: Path, target: Path, categories: bool = False, descriptive: bool = False) -> Path:

@@ -77,6 +77,10 @@ SYNTHETIC = {  # name: (precision floor, recall floor)
     "jawa-tenggara-prov": (0.82, 0.85),
     "kepulauan-sagara-prov": (0.80, 0.71),
     "lembah-sari-kab": (0.92, 0.74),
+    "priangan-selatan-prov": (0.82, 0.77),
+    "nusa-cendana-prov": (0.80, 0.81),
+    "kalimantan-hulu-prov": (0.83, 0.74),
+    "abada-prov": (0.83, 0.80),
 }
 
 
