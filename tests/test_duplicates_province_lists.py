@@ -949,3 +949,14 @@ def test_an_evaluation_is_a_job_and_not_a_view(make_workspace) -> None:  # type:
         """)
     # before: "evaluasi" made the first a view of another system's data, and the pair was scored down
     assert frozenset({"eval", "sakip"}) in kinds_of(report)
+
+
+def test_a_trainings_questionnaire_is_not_a_public_satisfaction_survey(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS, """\
+          - {id: blk, name: Kuesioner Kepuasan Peserta Pelatihan BLK, owner: bpsdm}
+          - {id: skm, name: Survei Kepuasan Masyarakat (SKM) Online DPMPTSP, owner: dishub}
+          - {id: skm-rs, name: Aplikasi Survei Kepuasan Masyarakat RSUD, owner: rsud}
+        """)
+    pairs = kinds_of(report)
+    assert not [p for p in pairs if "blk" in p]  # before: a third satisfaction survey of the public
+    assert frozenset({"skm", "skm-rs"}) in pairs
