@@ -960,3 +960,17 @@ def test_a_trainings_questionnaire_is_not_a_public_satisfaction_survey(make_work
     pairs = kinds_of(report)
     assert not [p for p in pairs if "blk" in p]  # before: a third satisfaction survey of the public
     assert frozenset({"skm", "skm-rs"}) in pairs
+
+
+def test_a_site_named_by_a_word_that_starts_like_an_opd_is_still_named_by_its_job(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: dinsos, name: Dinas Sosial, kind: dinas}
+""", """\
+          - {id: site, name: Website Bantuan Sosial Provinsi, owner: dinsos}
+          - {id: app, name: Aplikasi Hibah dan Bantuan Sosial, owner: bapenda}
+          - {id: opd, name: Website Disperindagkop UKM, owner: disperindag}
+          - {id: umkm, name: Aplikasi Pendataan UMKM, owner: dispar}
+        """)
+    pairs = kinds_of(report)
+    assert frozenset({"site", "app"}) in pairs  # "Bantuan" starts as "Badan" is written short, and is no OPD
+    assert not [p for p in pairs if "opd" in p]

@@ -417,10 +417,11 @@ def _explained(name: str) -> tuple[str, str | None] | None:
 
 def _national_whole(normaliser: Normaliser, whole: str, said: tuple[FunctionFound, bool],
                     spelt: str | None = None) -> tuple[FunctionFound, bool]:
-    """A module named after the national application it belongs to ("SIPD - Modul Pokok Pikiran DPRD")
-    is that application, whatever its module does; a module of a local system keeps its own words. A name
-    whose brackets spell it out is that application only when they spell its name ("SIPD (Sistem Informasi
-    Pembangunan Daerah)" is not Kemendagri's)."""
+    """The national application a part of a name names, or the job it says: a module named after the
+    national application it belongs to ("SIPD - Modul Pokok Pikiran DPRD") is that application, whatever
+    its module does; a name whose brackets spell it out is that application only when they spell its name
+    ("SIPD (Sistem Informasi Pembangunan Daerah)" is not Kemendagri's); and a name before a note in
+    brackets does the job it says ("SIMDA Keuangan BPKP (Arsip Data s.d. 2021)" is finance)."""
     head = normaliser.name(whole, None)
     tokens = list(head.tokens)
     national = national_named(tokens, normaliser.content(tokens), normaliser.tables)
@@ -924,9 +925,13 @@ def _site_of_an_organization(name: str, tables: Tables) -> bool:
     """'Website Badan Kepegawaian Daerah Prov. X': a site named by an organization, whatever job that
     organization's name says, and whoever the list writes as its owner (BKD, another spelling)."""
     written = [w for w in words(name_text(name)) if w not in SITE_WORDS - {"daerah", "pemerintah"}]
-    # ... or by its short form ("Website DPMD Dukcapil", "Website Disperindagkop UKM")
-    return bool(written) and (written[0] in tables.organization_heads or written[0] in tables.organization_short_forms
-                              or looks_like_an_opd(written[0]))
+    if not written:
+        return False
+    first = written[0]
+    # ... or by its short form ("Website DPMD Dukcapil", "Website Disperindagkop UKM"), not by a word of the
+    # language that merely starts like one ("Website Bantuan Sosial")
+    return first in tables.organization_heads or first in tables.organization_short_forms or (
+        looks_like_an_opd(first) and first not in tables.known_words and not is_indonesian_word(first))
 
 
 def names_a_site(name: str) -> bool:
