@@ -14,12 +14,15 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
 
 import typer
 
 from spbe_arch.errors import SpbeError
 from spbe_arch.version import __version__
+
+if TYPE_CHECKING:
+    from spbe_arch.workspace import Workspace
 
 INTERNAL_ERROR = 3
 
@@ -158,6 +161,20 @@ def _main(
     """Arsitektur SPBE as YAML in git."""
 
 
+def _open(workspace: Path) -> Workspace:
+    """The workspace a report command reads. A report covers what loaded; when loading found errors (an
+    element whose id another element uses is left out), one line on stderr says so, so that a report is
+    never silently partial."""
+    from spbe_arch.loader import open_workspace
+
+    model, findings = open_workspace(workspace)
+    errors = sum(1 for f in findings if f.severity == "error")
+    if errors:
+        typer.echo(f"spbe: {workspace}: {errors} error(s) while loading; this report covers what loaded "
+                   f"(`spbe validate {workspace}` lists them)", err=True)
+    return model
+
+
 def _out(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -281,10 +298,9 @@ def rules(
 def stats(workspace: WorkspaceArg = Path("."), format: FormatOpt = TextOrJson.text) -> None:
     """Counts per collection and per OPD, and reference-code coverage per domain."""
     from spbe_arch.extensions import workspace_catalogue
-    from spbe_arch.loader import open_workspace
     from spbe_arch.stats import compute_stats, stats_text
 
-    model, _ = open_workspace(workspace)
+    model = _open(workspace)
     result = compute_stats(model, workspace_catalogue(model))
     if format == TextOrJson.json:
         _out(result.model_dump_json(indent=2) + "\n")
@@ -299,10 +315,9 @@ def show(
     format: FormatOpt = TextOrJson.text,
 ) -> None:
     """Show one element: its fields, where it is written, and what references it."""
-    from spbe_arch.loader import open_workspace
     from spbe_arch.show import describe, view_text
 
-    model, _ = open_workspace(workspace)
+    model = _open(workspace)
     view = describe(model, element_id)
     if format == TextOrJson.json:
         _out(view.model_dump_json(indent=2) + "\n")
@@ -386,10 +401,9 @@ def _impact_command(direction: str, element_id: str, workspace: Path, depth: int
     from spbe_arch.analysis import depends as depends_on
     from spbe_arch.analysis import impact as impact_of
     from spbe_arch.analysis.impact_render import impact_text
-    from spbe_arch.loader import open_workspace
 
     _text_only(lang, format == TextOrJson.text)
-    model, _ = open_workspace(workspace)
+    model = _open(workspace)
     report = (impact_of if direction == "impact" else depends_on)(model, element_id, depth, strength=strength.value)
     if format == TextOrJson.json:
         _out(report.model_dump_json(indent=2) + "\n")
@@ -448,10 +462,9 @@ def analyze(
     from spbe_arch.analysis import SECTIONS
     from spbe_arch.analysis import analyze as run_analyses
     from spbe_arch.analysis.render import analysis_text
-    from spbe_arch.loader import open_workspace
 
     _text_only(lang, format == TextOrJson.text)
-    model, _ = open_workspace(workspace)
+    model = _open(workspace)
     sections = [s.value for s in only] if only else list(SECTIONS)
     report = run_analyses(model, limit, sections)
     skipped = {name for name, value in report if value is None}  # the sections not asked for
@@ -479,9 +492,7 @@ def export_graph_command(
 ) -> None:
     """The dependency graph as GraphML or node-link JSON, with each relation's failure propagation."""
     from spbe_arch.exchange.graph_export import export_graph
-    from spbe_arch.loader import open_workspace
-
-    model, _ = open_workspace(workspace)
+    model = _open(workspace)
     _write_or_print(export_graph(model, format.value), output)
 
 
@@ -670,9 +681,7 @@ def duplicates(
     """
     from spbe_arch.duplicates import find_duplicates
     from spbe_arch.duplicates.render import RENDERERS
-    from spbe_arch.loader import open_workspace
-
-    model, _ = open_workspace(workspace)
+    model = _open(workspace)
     report = find_duplicates(model, threshold, exhaustive, language=lang.value)
     _out(RENDERERS[format.value](report, model, lang.value))
 
@@ -703,9 +712,7 @@ def classify(
 
     from spbe_arch.classify import classify as suggest
     from spbe_arch.classify import suggestions_text
-    from spbe_arch.loader import open_workspace
-
-    model, _ = open_workspace(workspace)
+    model = _open(workspace)
     suggestions = suggest(model)
     if format is TextOrJson.json:
         _out(json.dumps([s.model_dump() for s in suggestions], ensure_ascii=False, indent=2) + "\n")
@@ -765,12 +772,11 @@ def diagram(
     from spbe_arch.diagrams.output import DiagramProblems
     from spbe_arch.diagrams.target import view_target
     from spbe_arch.errors import UsageError
-    from spbe_arch.loader import open_workspace
 
     formats = [f.value for f in format or []]
     if sum([view is not None, all_views, list_only]) != 1:
         raise UsageError("give one of --view NAME, --all or --list (`spbe diagram --list` shows the views)")
-    model, _ = open_workspace(workspace)
+    model = _open(workspace)
     if list_only:
         _out("".join(f"{name}\n" for name in list_views(model)))
         return
@@ -935,11 +941,10 @@ def indeks_command(
     """
     from spbe_arch.errors import UsageError
     from spbe_arch.indeks import indeks_report
-    from spbe_arch.loader import open_workspace
 
     if format == IndeksFormat.xlsx and output is None:
         raise UsageError("the xlsx worksheet needs a file: give -o FILE.xlsx")
-    model, _ = open_workspace(workspace)
+    model = _open(workspace)
     report = indeks_report(model, after or [], year)
     if format == IndeksFormat.xlsx:
         from spbe_arch.fileio import write_bytes_atomic

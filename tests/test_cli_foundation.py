@@ -206,3 +206,23 @@ def test_stats_and_show_text(small: Path) -> None:
     assert out.startswith("applications: app-simpeg  (aplikasi/aplikasi.yaml:")
     assert "  acronym: SIMPEG" in out
     assert "referenced by:\n  app-presensi-bkpsdm (applications.integrations): e-Presensi Pegawai" in out
+
+
+def test_a_report_on_a_workspace_with_load_errors_says_it_covers_what_loaded(make_workspace) -> None:
+    # an application whose id is an organization's is left out of the model: the report says so on stderr
+    root = make_workspace({"aplikasi.yaml": """\
+        applications:
+          - {id: diskominfo, name: Presensi Online, owner: diskominfo}
+          - {id: absen, name: Absensi Pegawai, owner: diskominfo}
+        """})
+    code, out, err = run("duplicates", root, "--format", "json")
+    assert code == 0
+    assert json.loads(out)["groups"] == []  # standard output stays the report alone
+    assert "error(s) while loading" in err and f"spbe validate {root}" in err
+    code, _, err = run("stats", root)
+    assert code == 0 and "error(s) while loading" in err
+
+
+def test_a_report_on_a_clean_workspace_writes_nothing_to_stderr(small: Path) -> None:
+    code, _, err = run("stats", small)
+    assert code == 0 and err == ""
