@@ -974,3 +974,21 @@ def test_a_site_named_by_a_word_that_starts_like_an_opd_is_still_named_by_its_jo
     pairs = kinds_of(report)
     assert frozenset({"site", "app"}) in pairs  # "Bantuan" starts as "Badan" is written short, and is no OPD
     assert not [p for p in pairs if "opd" in p]
+
+
+def test_monitoring_alone_makes_no_group_and_the_regents_site_is_not_the_setdas(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    report = report_of(make_workspace, ORGS + """\
+  - {id: dpmd, name: Dinas Pemberdayaan Masyarakat dan Desa, kind: dinas}
+  - {id: disbun, name: Dinas Perkebunan, kind: dinas}
+  - {id: biro-umum, name: Biro Umum dan Administrasi Pimpinan, kind: lainnya}
+""", """\
+          - {id: desa, name: Aplikasi Monitoring Penyaluran Dana Desa dan BUMDes, owner: dpmd}
+          - {id: kebun, name: Aplikasi pendataan dan pemantauan gangguan usaha perkebunan, owner: disbun}
+          - {id: tambang, name: Aplikasi pendataan dan pemantauan kegiatan usaha pertambangan, owner: desdm}
+          - {id: gub, name: Situs Resmi Bupati Uji, owner: biro-umum}
+          - {id: setda, name: Website Sekretariat Daerah Kabupaten Uji, owner: biro-umum}
+        """)
+    pairs = kinds_of(report)
+    # before: "monitoring" and "usaha" made three unrelated monitors one job to consolidate, and the
+    # head of the region's site was the Biro's own site listed twice
+    assert not pairs

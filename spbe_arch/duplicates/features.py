@@ -596,8 +596,10 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         text = name_text(app.name)
         own_site = ("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
                     and _names_only_its_owner(normaliser, app, workspace)) \
-            or (names_a_site(app.name) and (_says_only_whose(normaliser, app.name, app.owner, workspace)
-                                            or _official(app.name))) or by_owner
+            or (names_a_site(app.name) and _HEADS_OF_REGION.isdisjoint(words(app.name))
+                and (_says_only_whose(normaliser, app.name, app.owner, workspace) or _official(app.name))) \
+            or by_owner
+        # (the site of the head of the region, "Situs Resmi Gubernur X", is not the site of the Biro that runs it)
         organization_site = names_a_site(app.name) and _site_of_an_organization(app.name, tables)
         own = [t for t in name.tokens if t not in tables.fillers and t not in tables.platform and t not in SITE_WORDS]
         if named and national is not None:
@@ -970,6 +972,7 @@ def _at_home(cache: dict[tuple[str, str], bool], workspace: Workspace, owner: st
 
 
 _OFFICIAL = frozenset({"resmi", "official"})
+_HEADS_OF_REGION = frozenset({"gubernur", "bupati", "walikota", "wakil", "wagub", "wabup"})
 OFFICIAL_WORDS = 3  # "Website Resmi ...", "Situs Web Resmi ...": the words where a site says it is the official one
 
 

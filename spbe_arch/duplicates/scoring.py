@@ -104,7 +104,8 @@ def _one_function(a: AppFeatures, b: AppFeatures) -> bool:
         return a.function.id == b.function.id
     if a.function is not None or b.function is not None:
         return _kin(a, b) or _kin(b, a)
-    return a.role is not None and b.role is not None and a.role.id == b.role.id
+    # a weak function (monitoring, a dashboard) is too general to say that two names name one job
+    return a.role is not None and b.role is not None and a.role.id == b.role.id and a.role.strong
 
 
 def _kin(a: AppFeatures, b: AppFeatures) -> bool:
