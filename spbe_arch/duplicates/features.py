@@ -16,7 +16,7 @@ from functools import cached_property
 
 from spbe_arch.classify_rab import RAB_HIGH, best_area
 from spbe_arch.duplicates.national import function_of, national_applications_held, national_named, role_of
-from spbe_arch.duplicates.normalize import PLATFORM_LETTERS, Normaliser, NormalName, abbreviates, typo_corrections
+from spbe_arch.duplicates.normalize import Normaliser, NormalName, spells, typo_corrections
 from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
     SITE_WORDS,
@@ -410,12 +410,10 @@ def _explained(name: str) -> tuple[str, str | None] | None:
     parts = bracketed(name)
     if parts is None:
         return None
-    written, inside = compact(parts[0]), words(parts[1])
-    spelt = abbreviates(written, inside) or (written[:1] in PLATFORM_LETTERS and abbreviates(written[1:], inside))
-    return (parts[1], parts[1]) if spelt else (parts[0], None)
+    return (parts[1], parts[1]) if spells(compact(parts[0]), words(parts[1])) else (parts[0], None)
 
 
-def _national_whole(normaliser: Normaliser, whole: str, said: tuple[FunctionFound, bool],
+def _said_by_part(normaliser: Normaliser, whole: str, said: tuple[FunctionFound, bool],
                     spelt: str | None = None) -> tuple[FunctionFound, bool]:
     """The national application a part of a name names, or the job it says: a module named after the
     national application it belongs to ("SIPD - Modul Pokok Pikiran DPRD") is that application, whatever
@@ -503,9 +501,9 @@ def _functions(normaliser: Normaliser, apps: list[Application],
         if said is None:
             said = said_by_name[id(name)] = _function_by_name(normaliser, name)
         if not said[0][2] and (whole := module_of(app.name)) is not None:
-            said = _national_whole(normaliser, whole, said)
+            said = _said_by_part(normaliser, whole, said)
         elif not said[0][2] and (parts := _explained(app.name)) is not None:
-            said = _national_whole(normaliser, parts[0], said, spelt=parts[1])
+            said = _said_by_part(normaliser, parts[0], said, spelt=parts[1])
         if not said[0][2] and said[0][0] is not None and _serves(normaliser, app.name):
             said = (None, None, False), said[1]
         if said[0][2] and is_address(app.name) and on_unit_host(app.name):
@@ -594,13 +592,17 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         host = _host(app.url) or _described_host(app.description)
         by_owner = _named_by_owner(app, workspace)
         text = name_text(app.name)
+        owner_label = organization_label(workspace, app.owner)
+        if app.owner not in owner_words:
+            owner_words[app.owner] = frozenset(words(owner_label))
+        site_named = names_a_site(app.name)
         own_site = ("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
-                    and _names_only_its_owner(normaliser, app, workspace)) \
-            or (names_a_site(app.name) and _HEADS_OF_REGION.isdisjoint(words(app.name))
-                and (_says_only_whose(normaliser, app.name, app.owner, workspace) or _official(app.name))) \
+                    and _says_only_whose(normaliser, app.description or app.name, owner_words[app.owner])) \
+            or (site_named and _HEADS_OF_REGION.isdisjoint(words(app.name))
+                and (_says_only_whose(normaliser, app.name, owner_words[app.owner]) or _official(app.name))) \
             or by_owner
         # (the site of the head of the region, "Situs Resmi Gubernur X", is not the site of the Biro that runs it)
-        organization_site = names_a_site(app.name) and _site_of_an_organization(app.name, tables)
+        organization_site = site_named and _site_of_an_organization(app.name, tables)
         own = [t for t in name.tokens if t not in tables.fillers and t not in tables.platform and t not in SITE_WORDS]
         if named and national is not None:
             # the row written as the national application is named ("SP4N-LAPOR!", not "Lapor! KemenPAN-RB")
@@ -634,16 +636,16 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             unmarked=" ".join(t for t in own if t not in tables.national_markers),
             parts=_bracketed_parts(text, tables),
             # "Website Badan Kepegawaian Daerah" of the BKD: its OPD's site, though the OPD's name says a job
-            website="website" in app.tags or (names_a_site(app.name) and function is None) or own_site
+            website="website" in app.tags or (site_named and function is None) or own_site
             or organization_site,
             organization_site=organization_site,
-            campaign_site=names_a_site(app.name) and bool(_CAMPAIGN.search(app.name)),
+            campaign_site=site_named and bool(_CAMPAIGN.search(app.name)),
             named_national=named,
             part_of=whole,
             head=head(app.name),
             own_site=own_site,
-            village=bool(_VILLAGE.match(organization_label(workspace, app.owner).casefold())),
-            bumd=is_bumd(organization_label(workspace, app.owner)),
+            village=bool(_VILLAGE.match(owner_label.casefold())),
+            bumd=is_bumd(owner_label),
             is_national=national is not None or provided_centrally(app, tables),
             role=role,
             at_home=performs is not None and _at_home(homes, workspace, app.owner, performs, tables),
@@ -656,7 +658,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             unknown_name=bool(name.weights) and not set(name.weights) & tables.known_words,
             rab_area=_rab_area(area_cache, version, name, app.description),
             pemda_portal=pemda_portal(app.name, host),
-            owner_words=owner_words.setdefault(app.owner, frozenset(words(organization_label(workspace, app.owner)))),
+            owner_words=owner_words[app.owner],
         ))
         _mark_sites(result[-1], workspace, tables)
     _drop_pemda_words(result, tables)
@@ -923,10 +925,13 @@ def _named_by_owner(app: Application, workspace: Workspace) -> bool:
     return all(w in said for w in rest)  # not "Portal Resmi Pemerintah Kabupaten X" of the Diskominfo
 
 
+_SITE_ONLY_WORDS = SITE_WORDS - {"daerah", "pemerintah"}  # "Badan ... Daerah" begins an organization's name
+
+
 def _site_of_an_organization(name: str, tables: Tables) -> bool:
     """'Website Badan Kepegawaian Daerah Prov. X': a site named by an organization, whatever job that
     organization's name says, and whoever the list writes as its owner (BKD, another spelling)."""
-    written = [w for w in words(name_text(name)) if w not in SITE_WORDS - {"daerah", "pemerintah"}]
+    written = [w for w in words(name_text(name)) if w not in _SITE_ONLY_WORDS]
     if not written:
         return False
     first = written[0]
@@ -982,22 +987,15 @@ def _official(name: str) -> bool:
     return bool(_OFFICIAL.intersection(words(name)[:OFFICIAL_WORDS]))
 
 
-def _names_only_its_owner(normaliser: Normaliser, app: Application, workspace: Workspace) -> bool:
-    """'Situs Resmi Perangkat Daerah - Dinas Sosial', 'Website Dinas ESDM': the description (or, where
-    there is none, the name) says whose site it is and nothing else (most of its words are the owner's
-    name)."""
-    return _says_only_whose(normaliser, app.description or app.name, app.owner, workspace)
-
-
-def _says_only_whose(normaliser: Normaliser, text: str | None, owner_id: str, workspace: Workspace) -> bool:
+def _says_only_whose(normaliser: Normaliser, text: str | None, owner: frozenset[str]) -> bool:
     """The text says whose site it is and nothing else: without site words, most of its words are the
-    owner's name ("Website Dinas Pariwisata" of the Dinas Pariwisata, "Website OPD")."""
+    owner's name ("Website Dinas Pariwisata" of the Dinas Pariwisata, "Website OPD"; a site listed as one
+    is read in its description, "Situs Resmi Perangkat Daerah - Dinas Sosial")."""
     if not text:
         return False
     left = set(normaliser.description(text, expand=False)) - SITE_WORDS
     if not left:
         return True
-    owner = set(words(organization_label(workspace, owner_id)))
     return len(left & owner) * 2 > len(left)
 
 

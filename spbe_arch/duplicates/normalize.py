@@ -89,15 +89,17 @@ def _spelt_in_brackets(name: str, acronyms: Iterable[str]) -> frozenset[str]:
     if found is None:
         return frozenset()
     outside, inside = compact(found[0]), words(found[1])
-    spelt = set()
-    for acronym in acronyms:
-        bare = acronym[1:] if acronym[0] in PLATFORM_LETTERS and len(acronym) > MIN_BARE else acronym
-        if acronym in outside and (abbreviates(acronym, inside) or abbreviates(bare, inside)):
-            spelt.add(acronym)
-    return frozenset(spelt)
+    return frozenset(a for a in acronyms if a in outside and spells(a, inside))
 
 
 MIN_BARE = 3
+
+
+def spells(acronym: str, words_: Sequence[str]) -> bool:
+    """Whether the words spell the acronym out, with or without the letter of its platform before it
+    (e-SKP: "Surat Keterangan Penelitian")."""
+    bare = acronym[1:] if acronym[:1] in PLATFORM_LETTERS and len(acronym) > MIN_BARE else acronym
+    return abbreviates(acronym, words_) or abbreviates(bare, words_)
 
 
 def abbreviates(acronym: str, words_: Sequence[str]) -> bool:
