@@ -203,7 +203,7 @@ def test_json_shape_is_the_contract(presensi):
     assert set(payload) == {"threshold", "pairs", "groups"}
     assert set(payload["pairs"][0]) == {"a", "b", "score", "evidence", "kind"}
     assert set(payload["groups"][0]) == {"id", "applications", "function", "proposal", "national_application",
-                                         "national", "kind", "users"}
+                                         "national", "kind", "users", "system"}
     assert payload == report.model_dump()
 
 

@@ -4,13 +4,19 @@ a function read only in a description integrated rather than moved, and no coin 
 
 from __future__ import annotations
 
+import csv
+import io
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from spbe_arch.document.findings_sections import duplicate_section
+from spbe_arch.document.index import ModelIndex
 from spbe_arch.duplicates.finder import find_duplicates
+from spbe_arch.duplicates.render import RENDERERS
 from spbe_arch.duplicates.systems import on_unit_host
+from spbe_arch.loader import load_workspace
 
 ORGS = """\
 organizations:
@@ -353,7 +359,8 @@ def test_a_system_is_named_by_the_name_its_other_rows_write_inside_theirs(make_w
     system = next(g for g in find_duplicates(root, language="id").groups if g.kind == "same_system")
     assert set(system.applications) == {"a-dashboard-sibanjir", "sibanjir"}
     assert "catat sebagai satu aplikasi, Sibanjir," in system.proposal
-    assert system.function == "Sibanjir"
+    assert system.system == "Sibanjir" and system.title == "Sibanjir"
+    assert system.function == ""  # no table knows what Sibanjir does: its name is not passed off as a function
 
 
 def test_a_dashboard_of_one_local_system_takes_its_data_from_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
@@ -379,3 +386,21 @@ def test_a_dashboard_of_one_local_system_takes_its_data_from_it(make_workspace) 
     assert proposal.startswith("Usulan: integrasikan Dashboard Retribusi Pasar (UPTD Pasar Kota) dengan "
                                "e-Retribusi Pasar (UPTD Pasar Kota) sebagai sumber datanya")
     assert "menyajikan data retribusi daerah" in proposal and "satukan" not in proposal
+
+
+def test_a_system_no_table_knows_is_headed_by_its_name_and_its_function_left_blank(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # the function of a same-system group whose name says no known job was the kept row's name, and the
+    # document told the two apart by comparing it with the members' names
+    root = _workspace(make_workspace, """\
+          - {id: a-dashboard-sibanjir, name: Dashboard Monitoring Sibanjir, owner: bpkad}
+          - {id: sibanjir, name: Sibanjir, owner: bpkad}
+        """)
+    report = find_duplicates(root, language="id")
+    workspace = load_workspace(root).workspace
+    assert "\n## Sibanjir\n" in RENDERERS["md"](report, workspace, "id")
+    assert "sys-a-dashboard-sibanjir: Sibanjir (2 " in RENDERERS["text"](report, workspace, "id")
+    rows = list(csv.reader(io.StringIO(RENDERERS["csv"](report, workspace))))
+    assert rows[1][1:3] == ["same_system", ""]  # the csv's function column is the function, none here
+    section = duplicate_section(workspace, ModelIndex(workspace))
+    fungsi = section.groups.columns.index("Fungsi")
+    assert [r.cells[fungsi].text for r in section.groups.rows] == ["-"]

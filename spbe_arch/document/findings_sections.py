@@ -68,9 +68,7 @@ def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
         national_name = getattr(item, "national", None)
         national += 1 if (national_app or national_name) and kind == "functional" else 0
         names = "; ".join(f"{ix.name(a)} ({ix.org_label(_owner(workspace, a))})" for a in apps)
-        function = getattr(item, "function", None) or ""
-        if kind == "same_system" and function in {getattr(workspace.get(a), "name", a) for a in apps}:
-            function = ""  # a system whose name says no known function is named, not given its name twice
+        function = getattr(item, "function", None) or ""  # none known: the names in the row say which system
         group_rows.append(row(
             str(number), KIND_TEXT.get(kind, kind), names,
             named(workspace, function) or "-",

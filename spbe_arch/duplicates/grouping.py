@@ -363,12 +363,13 @@ def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], inco
     proposal = messages.text("propose_same", apps=_names(messages, component), keep=keep.app.name,
                              users=messages.listing([messages.org(o) for o in users]))
     national = keep.national if keep.is_national else None
-    # what the one system does, where its name says it; else the system's name
+    # what the one system does, where its name says it; nothing where no table knows it (its name is `system`)
     function = keep.function.function if keep.function is not None else keep.role.function if keep.role is not None \
-        else keep.app.name
+        else ""
     return Group(id=f"sys-{component[0]}", applications=component, function=function, proposal=proposal,
                  national_application=keep.id if keep.is_national else None,
-                 national=national.national if national is not None else None, kind="same_system", users=users)
+                 national=national.national if national is not None else None, kind="same_system", users=users,
+                 system=keep.app.name)
 
 
 def _join_systems(components: list[list[str]], systems: list[list[str]],

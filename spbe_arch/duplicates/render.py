@@ -112,7 +112,7 @@ def report_text(report: DuplicateReport, workspace: Workspace | None = None, lan
     pairs = _pairs_by_group(report)
     for group in report.groups:
         lines.append("")
-        lines.append(f"{group.id}: {_plain(group.function)} ({len(group.applications)} {w['applications']})")
+        lines.append(f"{group.id}: {_plain(group.title)} ({len(group.applications)} {w['applications']})")
         lines.append(f"  {w['kind']}: {w[group.kind]}")
         for app_id in group.applications:
             name, owner = _label(workspace, app_id)
@@ -172,7 +172,7 @@ def report_markdown(report: DuplicateReport, workspace: Workspace | None = None,
         return _md(_label(workspace, app_id)[0] or app_id) if by_name else f"`{app_id}`"
 
     for group in report.groups:
-        heading = _md(group.function) if by_name else f"{_md(group.id)}: {_md(group.function)}"
+        heading = _md(group.title) if by_name else f"{_md(group.id)}: {_md(group.title)}"
         lines += ["", f"## {heading}", "", f"{w['Kind']}: {w[group.kind]}.", ""]
         lines += [w["named_columns"], "|---|---|"] if by_name else [w["columns"], "|---|---|---|"]
         for app_id in group.applications:

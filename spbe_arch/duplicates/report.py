@@ -39,6 +39,13 @@ class Group(BaseModel):
     national: str | None = None  # the national application by name, modelled or not (SRIKANDI, SIASN)
     kind: Kind = "functional"
     users: list[str] = Field(default_factory=list)  # same_system: the OPDs that use the one system
+    system: str | None = None  # same_system: the name the one system is known by (the kept row's)
+
+    @property
+    def title(self) -> str:
+        """What a reader calls the group: its function, else (a system whose name says no known function)
+        the system's name."""
+        return self.function or self.system or ""
 
 
 class DuplicateReport(BaseModel):

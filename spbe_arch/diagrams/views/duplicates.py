@@ -68,7 +68,7 @@ def _rows(heights: list[int]) -> int:
 
 def _add_group(scene: Scene, workspace: Workspace, number: int, group: Group, scores: dict[str, list[float]]) -> None:
     cluster = f"group{number}"
-    function = clean(group.function)
+    function = clean(group.title)
     apps = [a for a in (workspace.elements.get(i) for i in group.applications) if isinstance(a, Application)]
     found = [score for app in apps for score in scores.get(app.id, [])]
     low, high = (desimal(min(found)), desimal(max(found))) if found else ("", "")  # Indonesian, as the figure
