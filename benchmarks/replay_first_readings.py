@@ -34,7 +34,8 @@ from spbe_arch.workspace import Workspace  # noqa: E402
 
 # the commit that added each inventory's labels: the finder of its parent had never seen the inventory
 ARRIVALS = {"banjarbaru-kota": "7981323", "bali-prov": "0ae6027", "konawe-selatan-kab": "3d2fa72",
-            "gunungkidul-kab": "489150f", "sukabumi-kota": "f099a2a", "probolinggo-kota": "9f24c5d"}
+            "gunungkidul-kab": "489150f", "sukabumi-kota": "f099a2a", "probolinggo-kota": "9f24c5d",
+            "soppeng-kab": "83195ff"}
 
 
 def _spbe(code: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -992,3 +992,43 @@ def test_monitoring_alone_makes_no_group_and_the_regents_site_is_not_the_setdas(
     # before: "monitoring" and "usaha" made three unrelated monitors one job to consolidate, and the
     # head of the region's site was the Biro's own site listed twice
     assert not pairs
+
+
+KECAMATAN_ORGS = """\
+organizations:
+  - {id: distan, name: Dinas Tanaman Pangan dan Hortikultura, kind: dinas}
+  - {id: dispar, name: Dinas Pariwisata, kind: dinas}
+  - {id: kec-lalabata, name: Kecamatan Lalabata, kind: kecamatan}
+  - {id: kec-ganra, name: Kecamatan Ganra, kind: kecamatan}
+  - {id: kec-citta, name: Kecamatan Citta, kind: kecamatan}
+"""
+
+
+def test_one_offices_units_named_after_two_kecamatan_are_two_units(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # Kabupaten Soppeng's domain list: eight agricultural extension centres (BPP), each with its own site,
+    # were one system listed eight times (28 pairs), then a functional group, once the kecamatan were taken
+    # out of their names
+    report = report_of(make_workspace, KECAMATAN_ORGS, """\
+          - {id: bpp-lalabata, name: BPP Lalabata, owner: distan, url: "https://bpplalabata.soppeng.go.id"}
+          - {id: bpp-ganra, name: BPP Ganra, owner: distan, url: "https://bppganra.soppeng.go.id"}
+          - {id: bpp-citta, name: BPP Citta, owner: distan}
+        """)
+    assert report.pairs == [] and report.groups == []
+
+
+def test_a_job_said_beside_two_kecamatan_is_still_one_job(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # each kecamatan's own queue application: two systems of one job, as before
+    report = report_of(make_workspace, KECAMATAN_ORGS, """\
+          - {id: antrian-lalabata, name: Aplikasi Antrian Kecamatan Lalabata, owner: kec-lalabata}
+          - {id: antrian-ganra, name: Aplikasi Antrian Kecamatan Ganra, owner: kec-ganra}
+        """)
+    assert kinds_of(report) == {frozenset({"antrian-lalabata", "antrian-ganra"}): "functional"}
+
+
+def test_one_system_named_once_with_its_kecamatan_is_still_one_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # one place said, the other name none: the same system written twice
+    report = report_of(make_workspace, KECAMATAN_ORGS, """\
+          - {id: simtani, name: Simtani, owner: distan}
+          - {id: simtani-lalabata, name: Simtani Lalabata, owner: distan}
+        """)
+    assert kinds_of(report) == {frozenset({"simtani", "simtani-lalabata"}): "same_system"}

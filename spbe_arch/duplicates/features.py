@@ -128,6 +128,7 @@ class AppFeatures:
     owner_words: frozenset[str] = frozenset()  # the words of its owner's name (RSUD Giri Sewu: giri, sewu)
     organization_site: bool = False  # a site named by an organization (Website Dinas Koperasi dan UKM)
     campaign_site: bool = False  # the site of a programme or an event (Website Expo UMKM 2024), for a season
+    areas: frozenset[str] = frozenset()  # the kecamatan or kelurahan places its name says (BPP Lalabata)
 
     @property
     def owner(self) -> str:
@@ -220,11 +221,26 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
             if initials not in concept_words and initials not in tables.acronyms:
                 phrases.add((initials,))
         phrases.update((short,) for short in _short_names(name_words, tables))
-        if org.kind in ("kecamatan", "kelurahan"):
-            place = tuple(w for w in name_words if w not in _AREA_WORDS)
-            if place:
-                phrases.add(place)
+    phrases.update(_areas(workspace))
     return frozenset(p for p in phrases if p)
+
+
+def _areas(workspace: Workspace) -> frozenset[tuple[str, ...]]:
+    """The places of the Pemda's kecamatan and kelurahan (Lalabata of Kecamatan Lalabata): the parts of
+    its territory that units and sites are named after."""
+    found = (tuple(w for w in words(org.name) if w not in _AREA_WORDS)
+             for org in workspace.organizations if org.kind in ("kecamatan", "kelurahan"))
+    return frozenset(place for place in found if place)
+
+
+def _areas_said(text: str, areas: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The kecamatan and kelurahan places a name says ("BPP Lalabata": lalabata)."""
+    if not areas:
+        return frozenset()
+    said = words(text)
+    longest = max(len(place) for place in areas)
+    return frozenset(" ".join(said[i:i + n]) for i in range(len(said)) for n in range(1, longest + 1)
+                     if tuple(said[i:i + n]) in areas)
 
 
 def _domain_places(workspace: Workspace) -> set[str]:
@@ -577,6 +593,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     version = workspace.manifest.reference
     homes: dict[tuple[str, str], bool] = {}  # (owner, function) -> whether the owner's name says it
     owner_words: dict[str, frozenset[str]] = {}
+    areas = _areas(workspace)
     for index, (app, name, desc, ((function, national, named), read_description)) in enumerate(
             zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
@@ -640,6 +657,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             or organization_site,
             organization_site=organization_site,
             campaign_site=site_named and bool(_CAMPAIGN.search(app.name)),
+            areas=_areas_said(text, areas),
             named_national=named,
             part_of=whole,
             head=head(app.name),

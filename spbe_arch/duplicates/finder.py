@@ -50,6 +50,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if (a.part_of and (a.part_of == b.part_of or a.part_of in (b.compact, b.head))) \
             or (b.part_of and b.part_of in (a.compact, a.head)) or (a.head and a.head == b.head):
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
+    if a.owner == b.owner and a.core == b.core and _two_areas(a, b) and a.national is None and b.national is None:
+        return None  # "BPP Lalabata" and "BPP Ganra": one office's units in two kecamatan, not its one system
     if a.pemda_portal is not None and b.pemda_portal is not None:
         # the Pemda's portal by name (Diskominfo) and by its domain's root (the Biro that fills it)
         return "portal" if same_pemda_portal(a.pemda_portal, b.pemda_portal) else None
@@ -149,6 +151,20 @@ def _client_by_its_name(mobile: AppFeatures, web: AppFeatures) -> bool:
     # by different_jobs before)
     return bool(named) and named <= set(words(name_text(web.app.name))) and not named <= tables.known_words \
         and not named <= mobile.owner_words and not _unrelated(mobile, web)
+
+
+def _two_areas(a: AppFeatures, b: AppFeatures) -> bool:
+    """Each name says a kecamatan or kelurahan, and not the same one: what is left of them names a kind of
+    unit or site, one in each place."""
+    return bool(a.areas) and bool(b.areas) and a.areas.isdisjoint(b.areas)
+
+
+def _units_in_two_areas(a: AppFeatures, b: AppFeatures) -> bool:
+    """One name in two kecamatan that says no job ("BPP Lalabata", "BPP Ganra"): a kind of unit, one in
+    each place, as ten puskesmas are ten institutions; a job said beside the place ("Antrian Kecamatan X")
+    is still compared."""
+    return _two_areas(a, b) and a.core == b.core and a.function is None and b.function is None \
+        and a.role is None and b.role is None
 
 
 def _registry_refuses(a: AppFeatures, b: AppFeatures) -> bool:
@@ -312,7 +328,7 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
             continue
         if related(a, b) or a.is_national or b.is_national or a.bumd != b.bumd or theme_beside_geoportal(a, b) \
                 or (a.website and not a.functional_site) or (b.website and not b.functional_site) \
-                or a.institution_named or b.institution_named:
+                or a.institution_named or b.institution_named or _units_in_two_areas(a, b):
             continue  # an OPD's website is its own, and so is an institution's page; a BUMD is a legal entity
         score, signals = scorer.measure(a, b)
         if score <= 0 or score < limit:
