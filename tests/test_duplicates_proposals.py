@@ -404,3 +404,21 @@ def test_a_system_no_table_knows_is_headed_by_its_name_and_its_function_left_bla
     section = duplicate_section(workspace, ModelIndex(workspace))
     fungsi = section.groups.columns.index("Fungsi")
     assert [r.cells[fungsi].text for r in section.groups.rows] == ["-"]
+
+
+def test_a_national_application_listed_twice_is_recorded_by_its_own_name(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    # "catat sebagai satu aplikasi, MySAPK BKN" beside SIASN BKN, and "..., Aplikasi SRIKANDI (Surat
+    # Menyurat)": the row kept was a name one OPD typed, not the national application's
+    root = _workspace(make_workspace, """\
+          - {id: a-mysapk, name: MySAPK BKN, owner: diskominfo}
+          - {id: siasn, name: SIASN BKN, owner: bkpsdm}
+          - {id: a-srikandi, name: Aplikasi SRIKANDI (Surat Menyurat), owner: bpkad}
+          - {id: srikandi-address, name: srikandi.arsip.go.id, owner: disnaker}
+        """)
+    systems = {frozenset(g.applications): g for g in find_duplicates(root, language="id").groups
+               if g.kind == "same_system"}
+    siasn = systems[frozenset({"a-mysapk", "siasn"})]
+    assert siasn.national_application == "siasn"  # the row that writes SIASN
+    assert siasn.system == "SIASN" and "catat sebagai satu aplikasi, SIASN, yang" in siasn.proposal
+    srikandi = systems[frozenset({"a-srikandi", "srikandi-address"})]
+    assert srikandi.system == "SRIKANDI" and "catat sebagai satu aplikasi, SRIKANDI, yang" in srikandi.proposal

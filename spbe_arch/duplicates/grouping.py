@@ -343,6 +343,12 @@ def _standing(f: AppFeatures, incoming: Counter[str], workspace: Workspace) -> t
             *(-v for v in _usage(f, incoming)))
 
 
+def _writes_national_name(f: AppFeatures) -> bool:
+    """The row's name holds the national application's own name (SIASN BKN), not only another of the names
+    it is known by (MySAPK)."""
+    return f.national is not None and compact(f.national.national) in f.compact
+
+
 def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], incoming: Counter[str],
                        messages: Messages) -> Group:
     members = [by_id[x] for x in component]
@@ -352,24 +358,28 @@ def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], inco
     def written_inside(f: AppFeatures) -> int:  # how many other rows write this row's name inside theirs
         return sum(n for spelt, n in spellings.items() if f.compact in spelt) - 1
 
-    # the one to name it by: the national application, the system the others say they are part of, the
-    # web application rather than its mobile client, a name rather than an address, the name the others
-    # write inside theirs (Sibanjir, not Dashboard Sibanjir), then the most used
-    keep = min(members, key=lambda f: (not f.is_national, not ({f.compact, f.head} & parents),
+    # the one to name it by: the national application (the row that writes its name: SIASN BKN, not
+    # MySAPK BKN), the system the others say they are part of, the web application rather than its mobile
+    # client, a name rather than an address, the name the others write inside theirs (Sibanjir, not
+    # Dashboard Sibanjir), then the most used
+    keep = min(members, key=lambda f: (not f.is_national, not _writes_national_name(f),
+                                       not ({f.compact, f.head} & parents),
                                        mentions_mobile(f.app.name), is_address(f.app.name), f.platform_named,
                                        f.website, -written_inside(f),
                                        *(-v for v in _usage(f, incoming)), f.id))
     users = sorted({o for f in members for o in (f.app.owner, *f.app.users)})
-    proposal = messages.text("propose_same", apps=_names(messages, component), keep=keep.app.name,
-                             users=messages.listing([messages.org(o) for o in users]))
     national = keep.national if keep.is_national else None
+    # a national application is recorded by its own name (SRIKANDI), not as one OPD typed it
+    system = national.national if national is not None else keep.app.name
+    proposal = messages.text("propose_same", apps=_names(messages, component), keep=system,
+                             users=messages.listing([messages.org(o) for o in users]))
     # what the one system does, where its name says it; nothing where no table knows it (its name is `system`)
     function = keep.function.function if keep.function is not None else keep.role.function if keep.role is not None \
         else ""
     return Group(id=f"sys-{component[0]}", applications=component, function=function, proposal=proposal,
                  national_application=keep.id if keep.is_national else None,
                  national=national.national if national is not None else None, kind="same_system", users=users,
-                 system=keep.app.name)
+                 system=system)
 
 
 def _join_systems(components: list[list[str]], systems: list[list[str]],
