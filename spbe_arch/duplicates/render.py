@@ -26,6 +26,12 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", _plain(text))
 
 
+def _heading(title: str) -> str:
+    """A group's title as a heading: a function named in lower case ("buku tamu") opens with a capital;
+    a name as written ("e-Office", "SIMPEG") stays as it is."""
+    return title[0].upper() + title[1:] if title[:2].isalpha() and title[:2].islower() else title
+
+
 def _md_with_code(text: str) -> str:
     """Evidence and proposals quote ids in backticks: keep those as code, escape the rest."""
     parts = text.split("`")
@@ -172,7 +178,7 @@ def report_markdown(report: DuplicateReport, workspace: Workspace | None = None,
         return _md(_label(workspace, app_id)[0] or app_id) if by_name else f"`{app_id}`"
 
     for group in report.groups:
-        heading = _md(group.title) if by_name else f"{_md(group.id)}: {_md(group.title)}"
+        heading = _md(_heading(group.title)) if by_name else f"{_md(group.id)}: {_md(group.title)}"
         lines += ["", f"## {heading}", "", f"{w['Kind']}: {w[group.kind]}.", ""]
         lines += [w["named_columns"], "|---|---|"] if by_name else [w["columns"], "|---|---|---|"]
         for app_id in group.applications:
