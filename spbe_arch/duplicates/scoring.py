@@ -88,6 +88,12 @@ def _kin_roles(a: AppFeatures, b: AppFeatures) -> bool:
     return a.role is not None and b.role is not None and a.role.kin(b.role)
 
 
+def _one_form_text(a: AppFeatures, b: AppFeatures) -> bool:
+    """One description, word for word, on two rows whose names share no word ("Sistem informasi untuk
+    mendukung kinerja OPD" on SIJALI and on SIPA): the form's wording, which says what neither does."""
+    return a.desc == b.desc and not a.name.keys() & b.name.keys()
+
+
 def different_jobs(a: AppFeatures, b: AppFeatures) -> bool:
     """Their names (or, where a name says nothing, their descriptions) say two different functions:
     two national applications, or two strong local functions (what the score penalises, and what
@@ -161,7 +167,7 @@ class Scorer:
         if name > 0:
             keep *= 1 - WEIGHTS["name"] * name
             found.append(("name", name))
-        if a.desc and b.desc:
+        if a.desc and b.desc and not _one_form_text(a, b):
             description = cosine(a.desc, b.desc)
             if description > 0:
                 weight = WEIGHTS["description_opaque" if a.opaque or b.opaque else "description"]

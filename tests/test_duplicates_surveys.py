@@ -1,0 +1,51 @@
+"""Duplicates on a kabupaten's or kota's yearly inventory survey (names as OPDs type them, short and
+uneven descriptions, categories and statuses): the form's own wording and the agencies in general are
+not what an application does, and the import keeps apart two OPDs' namesakes that describe two jobs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.inventory_factory import app_rows, import_rows, row_pairs
+
+FORM = "Sistem informasi untuk mendukung kinerja OPD"
+
+
+def test_the_forms_wording_on_two_unrelated_names_is_no_evidence(tmp_path: Path) -> None:
+    # Kota Tirta Sari (written blind): SIJALI of the public works office and SIPA (tourist accommodation)
+    # carried the one sentence the form suggests, and were one job by it (score 0.80)
+    workspace = import_rows(tmp_path, [
+        ["R1", "SIJALI", "Dinas Pekerjaan Umum dan Penataan Ruang", FORM, "Aktif", "Aplikasi Khusus"],
+        ["R2", "SIPA - Sistem Informasi Pendataan Akomodasi", "Dinas Pariwisata", FORM, "Aktif", "Aplikasi Khusus"],
+        ["R3", "Aplikasi Antrian Online", "Dinas Kependudukan dan Pencatatan Sipil", "Antrian layanan KTP dan KK",
+         "Aktif", "Aplikasi Khusus"],
+        ["R4", "Sistem Antrian Pelayanan", "Dinas Penanaman Modal dan PTSP", "Nomor antrian layanan perizinan",
+         "Aktif", "Aplikasi Khusus"],
+    ])  # (written by three OPDs or more, the sentence is the form's, which an earlier rule reads)
+    pairs = row_pairs(workspace)
+    assert frozenset({"R1", "R2"}) not in pairs
+    assert pairs.get(frozenset({"R3", "R4"})) == "functional"  # what the rows say still counts
+
+
+def test_the_agencies_in_general_are_no_evidence(tmp_path: Path) -> None:
+    # Kabupaten Wengker (written blind): SIPORA, described by the form's sentence, and the complaint
+    # application WADUL WENGKER, whose complaints are "diteruskan ke OPD", shared only the word OPD
+    workspace = import_rows(tmp_path, [
+        ["R1", "SIPORA", "Dinas Pariwisata, Pemuda dan Olahraga", FORM, "Aktif", "Aplikasi Khusus"],
+        ["R2", "WADUL WENGKER", "Dinas Komunikasi dan Informatika",
+         "Aplikasi pengaduan masyarakat berbasis web, aduan diteruskan ke OPD", "Aktif", "Aplikasi Khusus"],
+        ["R3", "Sistem Pengaduan Masyarakat", "Dinas Lingkungan Hidup",
+         "Pengaduan masyarakat tentang pencemaran lingkungan", "Aktif", "Aplikasi Khusus"],
+        *([f"R{n}", name, owner, text, "Aktif", "Aplikasi Khusus"] for n, (name, owner, text) in enumerate([
+            ("SIMPEG", "Badan Kepegawaian Daerah", "Data kepegawaian dan riwayat jabatan"),
+            ("E-Retribusi Pasar", "Dinas Perdagangan", "Pembayaran retribusi pedagang pasar"),
+            ("SIMBG", "Dinas PUPR", "Persetujuan bangunan gedung"),
+            ("Sipandu Posyandu", "Dinas Kesehatan", "Pencatatan kegiatan posyandu dan penimbangan balita"),
+            ("E-Tiket Wisata", "Dinas Pariwisata, Pemuda dan Olahraga", "Penjualan tiket objek wisata"),
+            ("Sistem Informasi Perpustakaan", "Dinas Perpustakaan", "Katalog dan peminjaman buku"),
+        ], start=4)),
+    ])
+    pairs = row_pairs(workspace)
+    assert not {frozenset({"R1", "R2"}), frozenset({"R1", "R3"})} & pairs.keys()
+    assert pairs.get(frozenset({"R2", "R3"})) == "functional"
+    assert len(app_rows(workspace)) == 9
