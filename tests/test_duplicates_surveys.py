@@ -49,3 +49,23 @@ def test_the_agencies_in_general_are_no_evidence(tmp_path: Path) -> None:
     assert not {frozenset({"R1", "R2"}), frozenset({"R1", "R3"})} & pairs.keys()
     assert pairs.get(frozenset({"R2", "R3"})) == "functional"
     assert len(app_rows(workspace)) == 9
+
+
+def test_two_opds_namesakes_that_describe_two_jobs_are_not_merged_at_import(tmp_path: Path) -> None:
+    # Kota Tirta Sari (written blind): the social office's SIMANTAP (DTKS data) and the transport office's
+    # SIMANTAP (public transport data) were merged into one application, and the transport office's row
+    # then stood beside SIKS-NG as a copy of it
+    workspace = import_rows(tmp_path, [
+        ["R1", "SIMANTAP", "Dinas Sosial", "Sistem Informasi Manajemen Data Terpadu Kesejahteraan Sosial, verval DTKS",
+         "Aktif", "Daerah"],
+        ["R2", "SIMANTAP", "Dinas Perhubungan", "data kendaraan angkutan umum, trayek dan terminal", "Aktif", "Daerah"],
+        ["R3", "Layang Sari", "Bagian Tata Pemerintahan", "Layanan surat pengantar dan rekomendasi kecamatan",
+         "Aktif", "Daerah"],
+        ["R4", "Layang Sari", "Kecamatan Sukamaju", "Aplikasi berbasis web untuk mendukung tugas dan fungsi OPD",
+         "Aktif", "Daerah"],
+        ["R5", "LAYANG SARI", "Kecamatan Sukajaya", "Jarang dipakai, warga lebih banyak datang langsung", "Aktif",
+         "Daerah"],
+    ])
+    rows = sorted(app_rows(workspace).values())
+    assert rows == ["R1", "R2", "R3; R4; R5"]  # a form's sentence or one word of the job in common: merged
+    assert frozenset({"R1", "R2"}) not in row_pairs(workspace)  # and the finder keeps them apart too

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from spbe_arch.duplicates.systems import government_labels, region_place
 from spbe_arch.errors import SpbeError
 from spbe_arch.exchange import inventory_headers as hd
-from spbe_arch.exchange.inventory_merge import is_address, shared_addresses, system_key
+from spbe_arch.exchange.inventory_merge import describe_two_jobs, is_address, shared_addresses, system_key
 from spbe_arch.exchange.inventory_read import (
     MAPPING_MAX_BYTES,
     Grid,
@@ -271,6 +271,13 @@ class _Builder:
         row_id = cell_text(v.get("row_id")) or None
         key = system_key(name, url, owner.id, self.shared_addresses)
         earlier = systems.get(key)
+        if earlier is not None and key.startswith("name:") and owner.id != earlier["owner"] \
+                and describe_two_jobs(earlier.get("description"), cell_text(v.get("description"))):
+            self.report.assumptions.append(ImportNote(where=f"row {row.number}", message=(
+                f"{name!r} of {owner.name} has the name of {earlier['name']!r} ({earlier['id']!r}) but its "
+                f"description says another job: kept apart, for the duplicate analysis to judge")))
+            key = f"{key}@{owner.id}"
+            earlier = systems.get(key)
         if earlier is not None:
             self.merge(earlier, row, name, owner, origin, row_id)
             return None

@@ -5,16 +5,20 @@ Pemda's own system by every kecamatan ("EP3", "E-P3"): one system, one applicati
 OPDs. Rows meet when their names are equal once case and punctuation are gone, or when they are the
 same web address. A name made only of words that say what an application does ("Aplikasi Absensi",
 "SMS Gateway") names a kind of system, not one system: such rows of different OPDs are different
-systems doing one job, which the duplicate finder reports as functional duplicates instead.
+systems doing one job, which the duplicate finder reports as functional duplicates instead. Two OPDs'
+rows of one name whose descriptions say two different jobs ("SIMANTAP": social welfare data in one,
+public transport in the other) are not merged either: the duplicate finder judges them.
 """
 
 from __future__ import annotations
 
 from spbe_arch.duplicates.systems import address_key, is_address, is_generic, without_tags
-from spbe_arch.duplicates.tables import compact
+from spbe_arch.duplicates.tables import compact, shipped_tables, words
 
-__all__ = ["is_address", "shared_addresses", "system_key"]
+__all__ = ["describe_two_jobs", "is_address", "shared_addresses", "system_key"]
 SHARED = 3  # rows of this many different names at one address: a portal or a placeholder, not one system
+SAYS_A_JOB = 2  # content words a description needs to say what an application does
+MIN_CONTENT = 4  # shorter words (KK, TIK, pns) say too little alone
 
 
 def _address(name: str, url: str | None) -> str | None:
@@ -43,3 +47,19 @@ def system_key(name: str, url: str | None, owner: str, shared: frozenset[str] = 
     name = without_tags(name)  # "Sidokar [SIMRS]" and "SIDOKAR [Datin]": one name, tagged by two units
     key = compact(name)
     return f"name:{key}@{owner}" if is_generic(name) or not key else f"name:{key}"
+
+
+def _content(text: str | None) -> frozenset[str]:
+    """The words of a description that the tables know as saying what an application does (no stop,
+    filler or weak word): a form's sentence ("untuk mendukung tugas dan fungsi OPD") or a note on the
+    row's state ("jarang dipakai") says none."""
+    tables = shipped_tables()
+    plain = tables.stopwords | tables.fillers | tables.weak
+    return frozenset(w for w in words(text or "") if len(w) >= MIN_CONTENT and w.isalpha() and w not in plain
+                     and w in tables.known_words)
+
+
+def describe_two_jobs(first: str | None, second: str | None) -> bool:
+    """Both descriptions say what the application does, and they share no word of it."""
+    a, b = _content(first), _content(second)
+    return len(a) >= SAYS_A_JOB and len(b) >= SAYS_A_JOB and a.isdisjoint(b)
