@@ -69,3 +69,15 @@ def test_two_opds_namesakes_that_describe_two_jobs_are_not_merged_at_import(tmp_
     rows = sorted(app_rows(workspace).values())
     assert rows == ["R1", "R2", "R3; R4; R5"]  # a form's sentence or one word of the job in common: merged
     assert frozenset({"R1", "R2"}) not in row_pairs(workspace)  # and the finder keeps them apart too
+
+
+def test_each_kecamatans_own_counter_online_is_one_job(tmp_path: Path) -> None:
+    # Kota Tirta Sari (written blind): e-PATEN of one kecamatan and SIPAKE ("Sistem Informasi Pelayanan
+    # Kecamatan") of others were not compared: no local function said a kecamatan's counter
+    workspace = import_rows(tmp_path, [
+        ["R1", "e-PATEN Pandak Gede", "Kecamatan Pandak Gede", "", "Aktif", "Aplikasi Khusus"],
+        ["R2", "SIPAKE - Sistem Informasi Pelayanan Kecamatan", "Kecamatan Tegal Sari", "", "Aktif", "Daerah"],
+        ["R3", "Website Kecamatan Tegal Sari", "Kecamatan Tegal Sari", "", "Aktif", "Website"],
+        ["R4", "Antrian Pelayanan Kecamatan", "Kecamatan Sanggulan", "", "Aktif", "Aplikasi Khusus"],
+    ])
+    assert row_pairs(workspace) == {frozenset({"R1", "R2"}): "functional"}  # a site, a queue: other jobs
