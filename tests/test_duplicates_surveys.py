@@ -81,3 +81,17 @@ def test_each_kecamatans_own_counter_online_is_one_job(tmp_path: Path) -> None:
         ["R4", "Antrian Pelayanan Kecamatan", "Kecamatan Sanggulan", "", "Aktif", "Aplikasi Khusus"],
     ])
     assert row_pairs(workspace) == {frozenset({"R1", "R2"}): "functional"}  # a site, a queue: other jobs
+
+
+def test_an_sms_gateway_and_a_whatsapp_gateway_or_broadcast_are_one_job(tmp_path: Path) -> None:
+    # Kabupaten Wengker and Kota Tirta Sari (written blind): the Diskominfo's SMS gateway beside the
+    # population office's "WA Gateway" and the revenue office's "WA Blast" (notices by WhatsApp)
+    workspace = import_rows(tmp_path, [
+        ["R1", "SMS Gateway Pemkab", "Dinas Komunikasi dan Informatika", "", "Aktif", "Aplikasi Khusus"],
+        ["R2", "WA Gateway Dukcapil", "Dinas Kependudukan dan Pencatatan Sipil", "", "Aktif", "Daerah"],
+        ["R3", "WA Blast Notifikasi Pajak", "Badan Pendapatan Daerah", "", "Aktif", "Aplikasi Khusus"],
+        ["R4", "Payment Gateway Pajak Daerah", "Badan Pendapatan Daerah", "", "Aktif", "Aplikasi Khusus"],
+    ])
+    pairs = row_pairs(workspace)
+    assert {frozenset({"R1", "R2"}), frozenset({"R1", "R3"})} <= pairs.keys()
+    assert not any("R4" in pair for pair in pairs)  # a payment gateway is a bridge to a bank, another job

@@ -644,7 +644,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             replaces=frozenset(app.replaces),
             distinct_from=frozenset(app.distinct_from),
             concepts=frozenset(w for w in name.weights if w in functional),
-            connector=bool(set(name.tokens) & tables.connectors),
+            # a bridge to another system, unless the word is its job's own ("SMS Gateway": a gateway is the job)
+            connector=bool(set(name.tokens) & tables.connectors - (role.concept_words if role is not None else set())),
             opaque=is_opaque(name, tables),
             generic=generic_words(name.weights),
             platform_named=mentions_platform(app.name),
