@@ -81,6 +81,8 @@ SYNTHETIC = {  # name: (precision floor, recall floor)
     "nusa-cendana-prov": (0.80, 0.81),
     "kalimantan-hulu-prov": (0.83, 0.74),
     "abada-prov": (0.83, 0.80),
+    "tirta-sari-kota": (0.90, 0.62),
+    "wengker-kab": (0.88, 0.72),
 }
 
 
