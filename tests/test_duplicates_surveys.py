@@ -95,3 +95,38 @@ def test_an_sms_gateway_and_a_whatsapp_gateway_or_broadcast_are_one_job(tmp_path
     pairs = row_pairs(workspace)
     assert {frozenset({"R1", "R2"}), frozenset({"R1", "R3"})} <= pairs.keys()
     assert not any("R4" in pair for pair in pairs)  # a payment gateway is a bridge to a bank, another job
+
+
+def test_a_super_apps_cards_of_several_jobs_are_not_one_system(tmp_path: Path) -> None:
+    # Kota Kembang Arum (a launcher written blind): the super app ARUMKU and its cards for jobs, queues
+    # and complaints were one system, and through it every OPD's queue, job board and complaint
+    # application one group (first read 0.471 precision)
+    workspace = import_rows(tmp_path, [
+        ["R1", "ARUMKU", "Dinas Komunikasi dan Informatika", "", "", ""],
+        ["R2", "Arumku Loker", "Dinas Komunikasi dan Informatika", "", "", ""],
+        ["R3", "Arumku Antrian", "Dinas Komunikasi dan Informatika", "", "", ""],
+        ["R4", "Arumku - Aduan Warga", "Dinas Komunikasi dan Informatika", "", "", ""],
+        ["R5", "Antrian Online MPP", "Dinas Penanaman Modal dan PTSP", "", "", ""],
+        ["R6", "Info Lowongan Kerja", "Dinas Tenaga Kerja", "", "", ""],
+        ["R7", "SIGAWE (Sistem Informasi Kepegawaian)", "Badan Kepegawaian Daerah", "", "", ""],
+        ["R8", "SIGAWE - Modul Layanan Cuti", "Badan Kepegawaian Daerah", "", "", ""],
+        ["R9", "SIGAWE", "RSUD", "", "", ""],
+    ])
+    from spbe_arch.duplicates import find_duplicates
+
+    rows = app_rows(workspace)
+    groups = [{rows[a] for a in g.applications if a in rows} for g in find_duplicates(workspace).groups]
+    assert not [g for g in groups if {"R2", "R3"} <= g or {"R3", "R4"} <= g or {"R2", "R5"} <= g]
+    assert any({"R3", "R5"} <= g for g in groups)  # each card still meets the other OPDs' rows of its job
+    assert any({"R7", "R8", "R9"} <= g for g in groups)  # rows that name themselves a module: one system
+
+
+def test_the_attendance_at_a_dprd_plenary_is_not_staff_attendance(tmp_path: Path) -> None:
+    # Kota Kembang Arum (written blind): the DPRD members' attendance at plenary sessions was a fifth staff
+    # attendance application
+    workspace = import_rows(tmp_path, [
+        ["R1", "Absensi Paripurna", "Sekretariat DPRD", "", "", ""],
+        ["R2", "E-Absen Pegawai", "Badan Kepegawaian Daerah", "", "", ""],
+        ["R3", "Absensi Pegawai RSUD", "RSUD", "", "", ""],
+    ])
+    assert row_pairs(workspace) == {frozenset({"R2", "R3"}): "functional"}

@@ -18,6 +18,7 @@ from spbe_arch.duplicates.scoring import DESCRIPTION_FULL, DESCRIPTION_UNRELATED
 from spbe_arch.duplicates.systems import (
     beside_platform,
     mentions_mobile,
+    module_of,
     name_text,
     names_a_path,
     national_host_words,
@@ -338,7 +339,7 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
         if scorer.features.many_of_one_kind(a, b) and not kindred.join(i, j):
             continue  # "Aplikasi Presensi Kecamatan X" in 300 kecamatan: the group is whole with n - 1 pairs
         found.append((a.id, b.id, score, scorer.explain(a, b, signals), "functional"))
-    for i, j, reason in _without_other_namesakes(apps, same):
+    for i, j, reason in _without_mixed_jobs(apps, _without_other_namesakes(apps, same)):
         if systems.join(i, j):  # a spanning tree per system: 1,000 rows of one name are 999 pairs
             a, b = apps[i], apps[j]
             found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
@@ -347,6 +348,40 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
 
 OWN_NAMESAKES = 3  # rows of one name an OPD lists beside a client that the namesake check still reads
 _BY_NAME = frozenset({"name", "client"})  # reasons read from names alone, which two systems may share
+
+
+def _job_key(f: AppFeatures) -> str | None:
+    """What a row's name says it does, as one key: the national application of a national function (SIPD's
+    planning and budgeting are one), else the strong local function (a kind of one counts as that one). A row
+    that names itself a module ("SIGAWE - Modul Layanan Cuti") does its system's job, whatever its own."""
+    if module_of(f.app.name) is not None or f.head is not None or f.part_of is not None:
+        return None
+    if f.function is not None:
+        return f"national:{f.function.national}"
+    # a weak function (pajak, monev, dashboard) is too general to say another job than a strong one
+    return f"local:{f.role.within or f.role.id}" if f.role is not None and f.role.strong else None
+
+
+def _without_mixed_jobs(apps: list[AppFeatures], same: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rows of one brand that say several jobs are a platform and its modules, not one system: the super
+    app "ARUMKU" beside its cards "Arumku Loker", "Arumku Antrian" and "Arumku - Aduan Warga". Linked
+    through the platform's own row, the job board, the queue and the complaints became one system, and
+    every other OPD's queue and complaint application one group with them. In such a set only the rows
+    that say the same job (or none, both) stay linked."""
+    sets: DisjointSets[int] = DisjointSets()
+    for i, j, _ in same:
+        sets.join(i, j)
+    jobs: dict[int, set[str]] = {}
+    for i, j, _ in same:
+        for x in (i, j):
+            key = _job_key(apps[x])
+            if key is not None:
+                jobs.setdefault(sets.root(x), set()).add(key)
+    mixed = {root for root, keys in jobs.items() if len(keys) > 1}
+    if not mixed:
+        return same
+    return [(i, j, reason) for i, j, reason in same
+            if sets.root(i) not in mixed or _job_key(apps[i]) == _job_key(apps[j])]
 
 
 def _without_other_namesakes(apps: list[AppFeatures], same: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
