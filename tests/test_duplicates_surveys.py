@@ -130,3 +130,78 @@ def test_the_attendance_at_a_dprd_plenary_is_not_staff_attendance(tmp_path: Path
         ["R3", "Absensi Pegawai RSUD", "RSUD", "", "", ""],
     ])
     assert row_pairs(workspace) == {frozenset({"R2", "R3"}): "functional"}
+
+
+FORM_HEADER = ["id", "name", "owner_opd", "users", "description", "platform", "developer", "url", "status", "category"]
+
+
+def _import_form(tmp_path: Path, rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    """Rows of an SPBE inventory form (who built each application, whom it serves) through the import."""
+    import csv
+
+    from spbe_arch.exchange.inventory import import_inventory
+    from spbe_arch.loader import open_workspace
+
+    source = tmp_path / "apps.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(FORM_HEADER)
+        writer.writerows(rows)
+    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Batu Ampar")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    return workspace
+
+
+def test_who_built_an_application_says_whether_it_is_central(tmp_path: Path) -> None:
+    # Kabupaten Batu Ampar (an SPBE form written blind): "Pusat (KLHK)" in the developer column was not
+    # read, and the ministries' SIPSN, iSIKHNAS and SIPPN were one local job by the word "nasional"
+    workspace = _import_form(tmp_path, [
+        ["R1", "SIPSN", "Dinas Lingkungan Hidup", "", "Sistem Informasi Pengelolaan Sampah Nasional", "Web",
+         "Pusat (KLHK)", "", "Aktif", ""],
+        ["R2", "E-Presensi", "BKPSDM", "Seluruh OPD", "Absensi online pegawai", "Web", "Pihak Ketiga",
+         "https://presensi.batuamparkab.go.id", "Aktif", "Aplikasi Umum"],
+        ["R3", "Bank Sampah Digital", "Dinas Lingkungan Hidup", "Masyarakat", "tabungan sampah nasabah",
+         "Mobile (Android)", "Swakelola", "", "Aktif", ""],
+    ])
+    sources = {a.name: a.source for a in workspace.applications}
+    # what the developer column says stands over a category some OPDs write of their own shared systems
+    assert sources == {"SIPSN": "nasional", "E-Presensi": "lokal", "Bank Sampah Digital": "lokal"}
+
+
+def test_a_local_copy_of_a_central_application_no_registry_names_is_grouped_with_it(tmp_path: Path) -> None:
+    # Kabupaten Batu Ampar: the housing office's own "Data RTLH Online" beside the ministry's e-RTLH, listed
+    # as built by the centre: no pair, since a central application paired only with its own rows
+    workspace = _import_form(tmp_path, [
+        ["R1", "Data RTLH Online", "Dinas Perkimtan", "Desa", "pendataan rumah tidak layak huni", "Web", "Mandiri",
+         "", "Aktif", "Aplikasi Khusus"],
+        ["R2", "e-RTLH", "Dinas Perkimtan", "", "pendataan RTLH Kementerian PUPR", "Web",
+         "Pusat (Kementerian PUPR)", "", "Aktif", ""],
+        ["R3", "SIMBG", "Dinas PUPR", "", "persetujuan bangunan gedung", "Web", "Pusat (Kementerian PUPR)", "",
+         "Aktif", ""],
+    ])
+    from spbe_arch.duplicates import find_duplicates
+
+    rows = app_rows(workspace)
+    groups = find_duplicates(workspace, language="id").groups
+    assert [sorted(rows[a] for a in g.applications) for g in groups] == [["R1", "R2"]]
+    group = groups[0]
+    assert rows[group.national_application or ""] == "R2"
+    assert group.proposal.startswith("Usulan: integrasikan Data RTLH Online (Dinas Perkimtan) dengan e-RTLH")
+    assert "dasar penetapannya perlu dikonfirmasi" in group.proposal
+
+
+def test_kemendagris_e_perda_is_not_jdih_and_village_assets_are_not_village_administration(tmp_path: Path) -> None:
+    # Provinsi Nusantara Tengah and Kabupaten Wengker (written blind): e-Perda (facilitation of draft Perda)
+    # beside JDIH; SIPADES (village assets) beside OpenSID
+    workspace = import_rows(tmp_path, [
+        ["R1", "e-Perda Kemendagri", "Biro Hukum", "", "", ""],
+        ["R2", "JDIH Provinsi", "Biro Hukum", "", "", ""],
+        ["R3", "JDIH DPRD", "Sekretariat DPRD", "", "", ""],
+        ["R4", "SIPADES", "Dinas Pemberdayaan Masyarakat dan Desa", "Sistem pengelolaan aset desa", "Aktif", "Pusat"],
+        ["R5", "OpenSID", "Kecamatan Sendangwaru", "Sistem Informasi Desa untuk administrasi dan surat desa", "Aktif",
+         "Daerah"],
+        ["R6", "SIDESA", "Kecamatan Watukelir", "Administrasi desa dan layanan surat desa", "Aktif", "Daerah"],
+    ])
+    pairs = row_pairs(workspace)
+    assert pairs.get(frozenset({"R2", "R3"})) == "functional" and pairs.get(frozenset({"R5", "R6"})) == "functional"
+    assert not [p for p in pairs if "R1" in p or "R4" in p]

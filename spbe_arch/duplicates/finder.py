@@ -327,7 +327,8 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
         if reason is not None:
             same.append((i, j, reason))
             continue
-        if related(a, b) or a.is_national or b.is_national or a.bumd != b.bumd or theme_beside_geoportal(a, b) \
+        if related(a, b) or ((a.is_national or b.is_national) and not _beside_central(a, b)) or a.bumd != b.bumd \
+                or theme_beside_geoportal(a, b) \
                 or (a.website and not a.functional_site) or (b.website and not b.functional_site) \
                 or a.institution_named or b.institution_named or _units_in_two_areas(a, b):
             continue  # an OPD's website is its own, and so is an institution's page; a BUMD is a legal entity
@@ -348,6 +349,14 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
 
 OWN_NAMESAKES = 3  # rows of one name an OPD lists beside a client that the namesake check still reads
 _BY_NAME = frozenset({"name", "client"})  # reasons read from names alone, which two systems may share
+
+
+def _beside_central(a: AppFeatures, b: AppFeatures) -> bool:
+    """A local application that does the job of a central one the registry does not know ("Data RTLH
+    Online" beside the ministry's e-RTLH, listed as built by the centre): a copy of it, compared."""
+    central, local = (a, b) if a.is_national else (b, a)
+    return not local.is_national and central.national is None and central.role is not None \
+        and central.role.strong and central.role == local.role
 
 
 def _job_key(f: AppFeatures) -> str | None:

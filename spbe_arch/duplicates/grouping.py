@@ -287,6 +287,12 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
             parts.append(messages.text("propose_view" if parts else "propose_view_only", national=target,
                                        function=national.function, apps=_names(messages, [f.id for f in views])))
         return " ".join([*(parts or [messages.text("propose_none")]), *notes])
+    central = _central_member(members)
+    if central is not None and movable:
+        # a central application the registry does not know, which the inventory lists as one: the local
+        # applications of its job are integrated with it, as with a national application named as such
+        return " ".join([messages.text("propose_central", central=messages.named(central.id),
+                                       apps=_names(messages, [f.id for f in movable])), *notes])
     views = [f for f in movable if is_view(f)]
     shown = [f for f in movable if not is_view(f)]
     if views and len(shown) == 1:
@@ -327,6 +333,12 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         text = messages.text("propose_keep", keep=messages.named(keep.id), reasons=", ".join(reasons),
                              apps=_names(messages, [f.id for f in others]))
     return " ".join([text, *notes])
+
+
+def _central_member(members: list[AppFeatures]) -> AppFeatures | None:
+    """The member listed as a central application whose function no registry entry names (e-RTLH of the
+    ministry of public works), if the group has one."""
+    return min((f for f in members if f.is_national and f.national is None), key=lambda f: f.id, default=None)
 
 
 def _performs(f: AppFeatures, national: NationalFunction) -> bool:
@@ -419,15 +431,15 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
     # are still listed
     components = [component for component in components if len(component) > 1]
     grouped = {x for component in components for x in component}
-    for f in features.apps:  # a local copy of a national application, alone (a website informs, a BUMD is apart)
-        if f.national_copy is not None and f.id not in grouped:
-            components.append([f.id])
-    components = _join_systems(components, [g.applications for g in groups], by_id)
     nationals: dict[str, set[str]] = {}  # local application -> the national applications it copies
     for p in pairs:
         if p.kind == "functional" and (p.a in national_ids) != (p.b in national_ids):
             copy, original = (p.b, p.a) if p.a in national_ids else (p.a, p.b)
             nationals.setdefault(copy, set()).add(original)
+    for f in features.apps:  # a local copy of a national application, alone (a website informs, a BUMD is apart)
+        if (f.national_copy is not None or f.id in nationals) and f.id not in grouped:
+            components.append([f.id])
+    components = _join_systems(components, [g.applications for g in groups], by_id)
     for component in components:  # a national application joins each group of its copies, never links two
         component.extend(sorted({n for x in component for n in nationals.get(x, ())} - set(component)))
         # a member stands for its whole system: the other rows of it (SP4N-LAPOR! reported by two OPDs)
@@ -448,6 +460,8 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             if count * 2 >= len(copies):
                 national = next(f.function for f in copies if f.function and f.function.id == function_id)
         national_app = features.national_apps.get(national.id) if national else None
+        if national_app is None and (central := _central_member(members)) is not None:
+            national_app = central.id  # the central application the group's copies are integrated with
         # a kept application is never consolidated away; of one system's rows, the web application is
         # named rather than its mobile client
         keep = min((f for f in members if not f.is_national),

@@ -332,7 +332,7 @@ class _Builder:
             data["description"] = cell_text(v["description"])
         for field_name in ("source", "category"):
             if field_name in v:
-                self.category(row, cell_text(v[field_name]), data, properties)
+                self.category(row, cell_text(v[field_name]), data, properties, said=field_name == "source")
         for field_name, table in (("kind", hd.KIND_VALUES), ("security_category", hd.SECURITY_VALUES)):
             if field_name in v:
                 text = cell_text(v[field_name])
@@ -371,13 +371,18 @@ class _Builder:
         if technology:
             data["technology"] = technology
 
-    def category(self, row: _Row, text: str, data: dict[str, Any], properties: dict[str, Any]) -> None:
-        """A category cell: who provides the application (pusat, daerah), or that the row is a website."""
+    def category(self, row: _Row, text: str, data: dict[str, Any], properties: dict[str, Any],
+                 said: bool = False) -> None:
+        """A category cell: who provides the application (pusat, daerah), or that the row is a website.
+        What a provider column says (``said``: "Pihak Ketiga") stands over what a category column says
+        ("Aplikasi Umum", which some OPDs write of their own shared applications)."""
         norm = hd.normalise(text)
-        source = hd.SOURCE_VALUES.get(norm) or hd.CATEGORY_SOURCE.get(norm)
+        source = hd.SOURCE_VALUES.get(norm) or hd.CATEGORY_SOURCE.get(norm) \
+            or next((value for lead, value in hd.SOURCE_LEADS if lead.match(norm)), None)
         platforms = _platforms_said(text)
         if source is not None:
-            data["source"] = source
+            if said or "source" not in data:
+                data["source"] = source
         elif norm in hd.CATEGORY_WEBSITE:
             data["tags"] = sorted({*data.get("tags", []), WEBSITE_TAG})
         elif platforms:

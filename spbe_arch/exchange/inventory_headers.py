@@ -26,7 +26,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "kind": ("klasifikasi", "klasifikasi aplikasi", "jenis aplikasi", "umum khusus", "jenis"),
     "category": ("category", "tipe", "type", "jenis sistem", "tipe aplikasi"),
     "source": ("kategori", "kategori aplikasi", "pusat lokal", "sumber aplikasi", "asal aplikasi", "sumber",
-               "penyedia"),
+               "penyedia", "pengembang", "pengembang aplikasi", "developer", "pembuat", "pembuat aplikasi",
+               "dikembangkan oleh"),
     "platform": ("media", "platform", "media platform", "jenis platform", "basis aplikasi", "berbasis"),
     "status": ("status", "status aplikasi", "status penggunaan", "keaktifan", "kondisi"),
     "since": ("tahun pembuatan", "tahun dibuat", "tahun pengembangan", "tahun implementasi", "tahun mulai",
@@ -91,6 +92,13 @@ SOURCE_VALUES = {
     "aplikasi pusat": "nasional", "lembaga": "nasional", "lokal": "lokal", "daerah": "lokal", "pemda": "lokal",
     "aplikasi lokal": "lokal", "aplikasi daerah": "lokal", "lokal daerah": "lokal", "mandiri": "lokal",
 }
+# Who built it, as a form's "Pengembang" column writes it: "Pusat (Kemendagri)", "Kementerian Kesehatan"
+# is a central application; "Pihak Ketiga", "Swakelola", "Internal" the Pemda's own.
+SOURCE_LEADS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(pusat|pemerintah pusat|kementerian|kemen[a-z]*|lembaga|badan nasional|nasional)\b"), "nasional"),
+    (re.compile(r"^(pihak ketiga|swakelola|internal|in house|inhouse|vendor|konsultan|mandiri|pemda|pemkab|pemkot|"
+                r"pemprov|daerah|lokal|opd|diskominfo)\b"), "lokal"),
+)
 STATUS_VALUES: tuple[tuple[str, str], ...] = (
     (r"\b(tidak|non|belum|sudah tidak)\s*(aktif|digunakan|berjalan|operasional|dipakai)\b", "dihentikan"),
     (r"\b(nonaktif|dihentikan|mati|off|usang|ditutup)\b", "dihentikan"),
