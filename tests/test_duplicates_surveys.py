@@ -205,3 +205,25 @@ def test_kemendagris_e_perda_is_not_jdih_and_village_assets_are_not_village_admi
     pairs = row_pairs(workspace)
     assert pairs.get(frozenset({"R2", "R3"})) == "functional" and pairs.get(frozenset({"R5", "R6"})) == "functional"
     assert not [p for p in pairs if "R1" in p or "R4" in p]
+
+
+def test_jobs_that_share_a_word_with_another_are_told_apart(tmp_path: Path) -> None:
+    # Kabupaten Batu Ampar (written blind) and Provinsi Jawa Tenggara: the Pemda's official cars beside the
+    # testing of vehicles (e-KIR); an inventory of IT assets beside the ledger of regional assets; two
+    # audit acronyms of one Inspektorat, spelt out to one job, were one system
+    workspace = import_rows(tmp_path, [
+        ["R1", "SIM PKB (e-KIR)", "Dinas Perhubungan", "Pengujian kendaraan bermotor", "Aktif", "Aplikasi Khusus"],
+        ["R2", "SI-RANDIS (Kendaraan Dinas)", "Bagian Umum Setda", "Pendataan kendaraan dinas dan pemeliharaan",
+         "Aktif", "Aplikasi Khusus"],
+        ["R3", "SIMATIK (Inventarisasi Aset TIK)", "Dinas Kominfo", "", "", ""],
+        ["R4", "Sistem Informasi Manajemen Barang Daerah (SIMBADA)", "Badan Pengelolaan Keuangan dan Aset Daerah",
+         "", "", ""],
+        ["R5", "E-TLHP", "Inspektorat", "Pemantauan tindak lanjut hasil pemeriksaan", "Aktif", ""],
+        ["R6", "SIMWAS", "Inspektorat", "Sistem informasi pengawasan: PKPT, kertas kerja audit", "Aktif", ""],
+        ["R7", "E-Randis", "BPKAD", "Penatausahaan mobil dinas", "Aktif", ""],
+    ])
+    pairs = row_pairs(workspace)
+    assert not {frozenset({"R1", "R2"}), frozenset({"R1", "R7"}), frozenset({"R3", "R4"})} & pairs.keys()
+    assert pairs.get(frozenset({"R2", "R7"})) == "functional"  # two fleets of official cars: one job
+    assert pairs.get(frozenset({"R5", "R6"})) != "same_system"
+

@@ -111,7 +111,9 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "central"  # P-Care and PCARE, each listed as a central application: one national application
         # used by two OPDs, whether or not the tables know it
     if a.owner == b.owner and a.generic == b.generic and a.named_national == b.named_national and (
-            a.compact in b.compact or b.compact in a.compact or a.expanded or b.expanded):
+            a.compact in b.compact or b.compact in a.compact or a.expanded or b.expanded) \
+            and not (a.acronym_only and b.acronym_only and a.compact != b.compact):
+        # (two acronyms that spell out one job, E-TLHP and SIMWAS of the Inspektorat, are two systems of it)
         return "name"  # one owner, one name (or one acronym's expansion: e-Samsat, Samsat Online): entered twice;
         # not a kind of system beside a named one (Aplikasi Pengaduan Masyarakat beside SP4N-LAPOR!)
     if a.platform_named != b.platform_named and (
