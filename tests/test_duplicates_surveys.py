@@ -227,3 +227,21 @@ def test_jobs_that_share_a_word_with_another_are_told_apart(tmp_path: Path) -> N
     assert pairs.get(frozenset({"R2", "R7"})) == "functional"  # two fleets of official cars: one job
     assert pairs.get(frozenset({"R5", "R6"})) != "same_system"
 
+
+
+def test_two_central_rows_of_one_application_once_with_its_agency_are_one_system(tmp_path: Path) -> None:
+    # Kabupaten Batu Ampar: "E-Kinerja" that the education office lists as built by BKN, beside "E-Kinerja
+    # BKN"; and BKN's MyASN (MySAPK's name since 2022) beside SIASN
+    workspace = _import_form(tmp_path, [
+        ["R1", "E-Kinerja", "Dinas Pendidikan dan Kebudayaan", "Guru", "penilaian kinerja pegawai (BKN)", "Web",
+         "Pusat (BKN)", "", "Aktif", ""],
+        ["R2", "E-Kinerja BKN", "BKPSDM", "Seluruh OPD", "Pengelolaan kinerja ASN", "Web", "Pusat (BKN)",
+         "https://kinerja.bkn.go.id", "Aktif", "Aplikasi Umum"],
+        ["R3", "SIASN BKN", "BKPSDM", "", "Sistem Informasi ASN nasional", "Web", "Pusat (BKN)",
+         "https://siasn-instansi.bkn.go.id", "Aktif", "Aplikasi Umum"],
+        ["R4", "MyASN", "Dinas Kesehatan", "Seluruh ASN", "Aplikasi mobile BKN untuk pemutakhiran data ASN",
+         "Mobile (Android)", "Pusat (BKN)", "", "Aktif", "Aplikasi Umum"],
+    ])
+    pairs = row_pairs(workspace, merged=True)
+    assert pairs.get(frozenset({"R1", "R2"})) == "same_system"
+    assert pairs.get(frozenset({"R3", "R4"})) == "same_system"

@@ -102,9 +102,12 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         # "Layang Sari" and "LAYANG SARI (Layanan Administrasi Kecamatan Online)": the name, explained; but
         # "SIPD (Sistem Informasi Pembangunan Daerah)" spells another SIPD than Kemendagri's
         return "name"
-    if a.is_national != b.is_national and a.website == b.website and a.unmarked and a.unmarked == b.unmarked \
-            and a.core != b.core and not _unrelated(a, b) and not _at_home_address(b if a.is_national else a):
-        return "ministry"  # "SISRUTE Kemenkes" and "SISRUTE": the ministry's application, once with its name
+    if (a.is_national or b.is_national) and a.website == b.website and a.unmarked and a.unmarked == b.unmarked \
+            and a.core != b.core and not _unrelated(a, b) \
+            and not (a.is_national != b.is_national and _at_home_address(b if a.is_national else a)):
+        # "SISRUTE Kemenkes" and "SISRUTE": the ministry's application, once with its name; so when both
+        # rows are listed as central ("E-Kinerja" built by BKN, and "E-Kinerja BKN")
+        return "ministry"
     if a.website != b.website or not a.name_key or a.name_key != b.name_key:
         return None
     if a.is_national and b.is_national and not _unrelated(a, b):
