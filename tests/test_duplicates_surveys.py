@@ -245,3 +245,17 @@ def test_two_central_rows_of_one_application_once_with_its_agency_are_one_system
     pairs = row_pairs(workspace, merged=True)
     assert pairs.get(frozenset({"R1", "R2"})) == "same_system"
     assert pairs.get(frozenset({"R3", "R4"})) == "same_system"
+
+
+def test_a_national_application_at_the_ministrys_address_and_at_the_pemdas_is_one_system(tmp_path: Path) -> None:
+    # Kota Kembang Arum, Kota Tirta Sari, Kabupaten Wengker (written blind): SPSE at spse.inaproc.id/<kota>
+    # and "LPSE Kota X" at lpse.<kota>.go.id were two systems by their two addresses
+    workspace = _import_form(tmp_path, [
+        ["R1", "SPSE", "Dinas PUPR", "", "", "Web", "", "https://spse.inaproc.id/batuamparkab", "Aktif", ""],
+        ["R2", "LPSE Kabupaten Batu Ampar", "Bagian Pengadaan Barang dan Jasa", "", "Tender dan seleksi elektronik",
+         "Web", "", "https://lpse.batuamparkab.go.id", "Aktif", ""],
+        ["R3", "SiRUP", "Bagian Pengadaan Barang dan Jasa", "", "Rencana umum pengadaan", "Web", "",
+         "https://sirup.inaproc.id", "Aktif", ""],
+    ])
+    pairs = row_pairs(workspace, merged=True)
+    assert pairs == {frozenset({"R1", "R2"}): "same_system"}  # SiRUP plans procurement: another application

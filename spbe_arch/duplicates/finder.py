@@ -74,8 +74,11 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
             return "site"  # JDIH and jdih.x.go.id, "Website JDIH Provinsi" and "JDIH": the application and its site
         if a.website == b.website and not (a.generic or b.generic):
             return "name"  # "Aplikasi Sapawarga" and "Sapawarga": one OPD's one system
-    if both_hosts and a.host[0] != b.host[0] and not a.shared_host and not b.shared_host:  # type: ignore[index]
-        return None  # two addresses: two systems, however alike the names
+    two_hosts = both_hosts and a.host[0] != b.host[0]  # type: ignore[index]
+    if two_hosts and not a.shared_host and not b.shared_host and not _one_national_named(a, b):
+        # two addresses: two systems, however alike the names; not one national application named as such
+        # at the ministry's address and at the Pemda's (SPSE at spse.inaproc.id/x, "LPSE Kota X" at lpse.x.go.id)
+        return None
     if a.id in b.replaces or b.id in a.replaces:
         return "replaces"
     if a.village != b.village:
@@ -354,6 +357,12 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
 
 OWN_NAMESAKES = 3  # rows of one name an OPD lists beside a client that the namesake check still reads
 _BY_NAME = frozenset({"name", "client"})  # reasons read from names alone, which two systems may share
+
+
+def _one_national_named(a: AppFeatures, b: AppFeatures) -> bool:
+    """Both names name one national application of the tables (SPSE and LPSE, SIASN and MyASN)."""
+    return a.named_national and b.named_national and a.national is not None and b.national is not None \
+        and a.national.national == b.national.national
 
 
 def _beside_central(a: AppFeatures, b: AppFeatures) -> bool:
