@@ -259,3 +259,15 @@ def test_a_national_application_at_the_ministrys_address_and_at_the_pemdas_is_on
     ])
     pairs = row_pairs(workspace, merged=True)
     assert pairs == {frozenset({"R1", "R2"}): "same_system"}  # SiRUP plans procurement: another application
+
+
+def test_a_report_to_the_fire_brigade_is_not_a_public_complaint(tmp_path: Path) -> None:
+    # Kota Giri Tirta (an asset register written blind): "Lapor Damkar" joined the complaint applications
+    workspace = import_rows(tmp_path, [
+        ["R1", "Lapor Damkar", "Satuan Polisi Pamong Praja", "Laporan kejadian kebakaran", "", ""],
+        ["R2", "SP4N-LAPOR!", "Dinas Komunikasi dan Informatika", "", "", "Pusat"],
+        ["R3", "Aplikasi Pengaduan Masyarakat", "Dinas Lingkungan Hidup", "", "", ""],
+    ])
+    pairs = row_pairs(workspace)
+    assert pairs.get(frozenset({"R2", "R3"})) == "functional"
+    assert not [p for p in pairs if "R1" in p]
