@@ -271,3 +271,16 @@ def test_a_report_to_the_fire_brigade_is_not_a_public_complaint(tmp_path: Path) 
     pairs = row_pairs(workspace)
     assert pairs.get(frozenset({"R2", "R3"})) == "functional"
     assert not [p for p in pairs if "R1" in p]
+
+
+def test_an_opds_old_address_listed_as_a_website_with_a_note_is_still_its_site(tmp_path: Path) -> None:
+    # Kabupaten Sendang Wangi (a Diskominfo's project list written blind): a kecamatan's site by its name
+    # and by its former address, which carries a note, not a description of an application
+    workspace = import_rows(tmp_path, [
+        ["R1", "kecngrancah.sendangwangikab.go.id", "Kecamatan Ngrancah",
+         "alamat lama web kecamatan, sekarang redirect ke kec-ngrancah", "", "WEB"],
+        ["R2", "Website Kecamatan Ngrancah", "Kecamatan Ngrancah", "website kecamatan: profil, berita", "Aktif", "WEB"],
+        ["R3", "Website Kecamatan Watugedhe", "Kecamatan Watugedhe", "website kecamatan: profil, berita", "Aktif",
+         "WEB"],
+    ], government="Pemerintah Kabupaten Sendang Wangi")
+    assert row_pairs(workspace, merged=True) == {frozenset({"R1", "R2"}): "same_system"}

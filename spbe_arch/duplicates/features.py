@@ -797,9 +797,10 @@ def _mark_sites(features: AppFeatures, workspace: Workspace, tables: Tables) -> 
 
 
 def _bare_address(app: Application) -> bool:
-    """A row without description named by its bare address (desdm.x.go.id)."""
+    """A row named by its bare address (desdm.x.go.id), without description, or listed as a website (its
+    description a note on the site: "alamat lama web kecamatan, sekarang redirect")."""
     name = app.name.strip()
-    return not app.description and " " not in name and "." in name
+    return (not app.description or "website" in app.tags) and " " not in name and "." in name
 
 
 def _label_names_owner(label: str, own: tuple[str, ...], tables: Tables) -> bool:
