@@ -47,7 +47,7 @@ SYNTHETIC_INVENTORIES = ROOT / "tests" / "data" / "synthetic-inventories"
 SYNTHETIC = ("sumberwangi-kab", "nusantara-tengah-prov", "tanjung-batu-kota", "andalas-tengah-prov",
              "jawa-tenggara-prov", "kepulauan-sagara-prov", "lembah-sari-kab", "priangan-selatan-prov",
              "nusa-cendana-prov", "kalimantan-hulu-prov", "abada-prov", "tirta-sari-kota", "wengker-kab",
-             "kembang-arum-kota", "batu-ampar-kab")
+             "kembang-arum-kota", "batu-ampar-kab", "giri-tirta-kota", "sendang-wangi-kab")
 
 
 def names_only(source: Path, target: Path, categories: bool = False, descriptive: bool = False) -> Path:

@@ -82,9 +82,11 @@ SYNTHETIC = {  # name: (precision floor, recall floor)
     "kalimantan-hulu-prov": (0.83, 0.74),
     "abada-prov": (0.83, 0.80),
     "tirta-sari-kota": (0.92, 0.70),
-    "wengker-kab": (0.88, 0.72),
-    "kembang-arum-kota": (0.80, 0.75),
-    "batu-ampar-kab": (0.80, 0.55),
+    "wengker-kab": (0.90, 0.75),
+    "kembang-arum-kota": (0.82, 0.77),
+    "batu-ampar-kab": (0.83, 0.60),
+    "giri-tirta-kota": (0.79, 0.72),
+    "sendang-wangi-kab": (0.94, 0.71),
 }
 
 
