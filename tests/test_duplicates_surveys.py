@@ -284,3 +284,13 @@ def test_an_opds_old_address_listed_as_a_website_with_a_note_is_still_its_site(t
          "WEB"],
     ], government="Pemerintah Kabupaten Sendang Wangi")
     assert row_pairs(workspace, merged=True) == {frozenset({"R1", "R2"}): "same_system"}
+
+
+def test_the_performance_of_the_apparatus_is_staff_performance(tmp_path: Path) -> None:
+    # Kabupaten Batu Ampar: "SIKAP (Sistem Informasi Kinerja Aparatur Pegawai)" was not read as a copy of
+    # BKN's e-Kinerja: "aparatur" stood between "kinerja" and "pegawai"
+    workspace = import_rows(tmp_path, [
+        ["R1", "SIKAP (Sistem Informasi Kinerja Aparatur Pegawai)", "BKPSDM", "", "Aktif", "Aplikasi Khusus"],
+        ["R2", "E-Kinerja BKN", "BKPSDM", "", "Aktif", "Pusat"],
+    ])
+    assert row_pairs(workspace) == {frozenset({"R1", "R2"}): "functional"}
