@@ -294,3 +294,17 @@ def test_the_performance_of_the_apparatus_is_staff_performance(tmp_path: Path) -
         ["R2", "E-Kinerja BKN", "BKPSDM", "", "Aktif", "Pusat"],
     ])
     assert row_pairs(workspace) == {frozenset({"R1", "R2"}): "functional"}
+
+
+def test_a_fish_auction_is_not_procurement(tmp_path: Path) -> None:
+    # Kota Teluk Permai (an SPBE catalogue written blind): "Sistem Informasi Lelang Ikan Terpadu" at the fish
+    # market was read as a copy of SPSE, the e-procurement application, by the word "lelang"
+    workspace = import_rows(tmp_path, [
+        ["R1", "SILAUT", "Dinas Kelautan dan Perikanan",
+         "Sistem Informasi Lelang Ikan Terpadu: pencatatan lelang dan produksi ikan di TPI", "Aktif", ""],
+        ["R2", "SPSE", "Bagian Pengadaan Barang dan Jasa", "Tender dan seleksi elektronik", "Aktif", "Pusat"],
+        ["R3", "e-Lelang Daerah", "Dinas PUPR", "Lelang paket pekerjaan konstruksi", "Aktif", ""],
+    ])
+    pairs = row_pairs(workspace)
+    assert pairs.get(frozenset({"R2", "R3"})) == "functional"
+    assert not [p for p in pairs if "R1" in p]
