@@ -47,7 +47,8 @@ SYNTHETIC_INVENTORIES = ROOT / "tests" / "data" / "synthetic-inventories"
 SYNTHETIC = ("sumberwangi-kab", "nusantara-tengah-prov", "tanjung-batu-kota", "andalas-tengah-prov",
              "jawa-tenggara-prov", "kepulauan-sagara-prov", "lembah-sari-kab", "priangan-selatan-prov",
              "nusa-cendana-prov", "kalimantan-hulu-prov", "abada-prov", "tirta-sari-kota", "wengker-kab",
-             "kembang-arum-kota", "batu-ampar-kab", "giri-tirta-kota", "sendang-wangi-kab")
+             "kembang-arum-kota", "batu-ampar-kab", "giri-tirta-kota", "sendang-wangi-kab",
+             "pandan-arum-kab", "teluk-permai-kota")
 
 
 def names_only(source: Path, target: Path, categories: bool = False, descriptive: bool = False) -> Path:

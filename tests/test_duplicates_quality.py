@@ -84,9 +84,11 @@ SYNTHETIC = {  # name: (precision floor, recall floor)
     "tirta-sari-kota": (0.92, 0.70),
     "wengker-kab": (0.90, 0.75),
     "kembang-arum-kota": (0.82, 0.77),
-    "batu-ampar-kab": (0.83, 0.60),
+    "batu-ampar-kab": (0.83, 0.62),
     "giri-tirta-kota": (0.79, 0.72),
     "sendang-wangi-kab": (0.94, 0.71),
+    "pandan-arum-kab": (0.81, 0.72),
+    "teluk-permai-kota": (0.83, 0.54),
 }
 
 
