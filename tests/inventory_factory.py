@@ -287,24 +287,25 @@ def inventory_csv_text(rows: list[dict[str, Any]] | None = None) -> str:
 INVENTORY_HEADER = ["id", "name", "owner_opd", "description", "status", "category"]
 
 
-def write_inventory(path: Path, rows: list[list[str]]) -> Path:
-    """Rows (columns of INVENTORY_HEADER) as an inventory CSV."""
+def write_inventory(path: Path, rows: list[list[str]], header: list[str] | None = None) -> Path:
+    """Rows (columns of ``header``, INVENTORY_HEADER unless given) as an inventory CSV."""
     import csv
 
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(INVENTORY_HEADER)
+        writer.writerow(header or INVENTORY_HEADER)
         writer.writerows(rows)
     return path
 
 
 def import_rows(tmp_path: Path, rows: list[list[str]],
-                government: str = "Pemerintah Kabupaten Sukamakmur") -> Workspace:
-    """Rows of an inventory CSV (columns of INVENTORY_HEADER) through `spbe import inventory`, loaded."""
+                government: str = "Pemerintah Kabupaten Sukamakmur", header: list[str] | None = None) -> Workspace:
+    """Rows of an inventory CSV (columns of ``header``, INVENTORY_HEADER unless given) through `spbe import
+    inventory`, loaded."""
     from spbe_arch.exchange.inventory import import_inventory
     from spbe_arch.loader import open_workspace
 
-    import_inventory(write_inventory(tmp_path / "apps.csv", rows), tmp_path / "ws", government=government)
+    import_inventory(write_inventory(tmp_path / "apps.csv", rows, header), tmp_path / "ws", government=government)
     workspace, _ = open_workspace(tmp_path / "ws")
     return workspace
 

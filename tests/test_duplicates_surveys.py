@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.inventory_factory import app_rows, import_rows, row_pairs
+from spbe_arch.workspace import Workspace
+from tests.inventory_factory import app_rows, import_rows, row_pairs, write_inventory
 
 FORM = "Sistem informasi untuk mendukung kinerja OPD"
 
@@ -69,6 +70,18 @@ def test_two_opds_namesakes_that_describe_two_jobs_are_not_merged_at_import(tmp_
     rows = sorted(app_rows(workspace).values())
     assert rows == ["R1", "R2", "R3; R4; R5"]  # a form's sentence or one word of the job in common: merged
     assert frozenset({"R1", "R2"}) not in row_pairs(workspace)  # and the finder keeps them apart too
+
+
+def test_the_import_says_which_namesakes_it_kept_apart(tmp_path: Path) -> None:
+    from spbe_arch.exchange.inventory import import_inventory
+
+    source = write_inventory(tmp_path / "apps.csv", [
+        ["R1", "SIMANTAP", "Dinas Sosial", "Data Terpadu Kesejahteraan Sosial, verval DTKS", "Aktif", "Daerah"],
+        ["R2", "SIMANTAP", "Dinas Perhubungan", "data kendaraan angkutan umum dan terminal", "Aktif", "Daerah"],
+    ])
+    report = import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Sukamakmur")
+    notes = [n for n in report.assumptions if "kept apart" in n.message]
+    assert len(notes) == 1 and notes[0].where == "row 3" and "'SIMANTAP' of Dinas Perhubungan" in notes[0].message
 
 
 def test_each_kecamatans_own_counter_online_is_one_job(tmp_path: Path) -> None:
@@ -135,21 +148,9 @@ def test_the_attendance_at_a_dprd_plenary_is_not_staff_attendance(tmp_path: Path
 FORM_HEADER = ["id", "name", "owner_opd", "users", "description", "platform", "developer", "url", "status", "category"]
 
 
-def _import_form(tmp_path: Path, rows: list[list[str]]):  # type: ignore[no-untyped-def]
+def _import_form(tmp_path: Path, rows: list[list[str]]) -> Workspace:
     """Rows of an SPBE inventory form (who built each application, whom it serves) through the import."""
-    import csv
-
-    from spbe_arch.exchange.inventory import import_inventory
-    from spbe_arch.loader import open_workspace
-
-    source = tmp_path / "apps.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(FORM_HEADER)
-        writer.writerows(rows)
-    import_inventory(source, tmp_path / "ws", government="Pemerintah Kabupaten Batu Ampar")
-    workspace, _ = open_workspace(tmp_path / "ws")
-    return workspace
+    return import_rows(tmp_path, rows, government="Pemerintah Kabupaten Batu Ampar", header=FORM_HEADER)
 
 
 def test_who_built_an_application_says_whether_it_is_central(tmp_path: Path) -> None:

@@ -135,6 +135,12 @@ class AppFeatures:
         return self.owner_id
 
     @property
+    def central_unknown(self) -> bool:
+        """Listed as a central application, or named with its ministry, but named by no entry of the
+        national tables (e-RTLH of the ministry of public works)."""
+        return self.is_national and self.national is None
+
+    @property
     def job(self) -> NationalFunction | LocalFunction | None:
         """The function its name (or description) says it performs, national or local."""
         return self.function or self.role
@@ -233,13 +239,18 @@ def _areas(workspace: Workspace) -> frozenset[tuple[str, ...]]:
     return frozenset(place for place in found if place)
 
 
-def _areas_said(text: str, areas: frozenset[tuple[str, ...]]) -> frozenset[str]:
+def _area_lengths(areas: frozenset[tuple[str, ...]]) -> dict[str, frozenset[int]]:
+    """The lengths of the places that begin with each word: a name is read once, word by word."""
+    lengths: dict[str, set[int]] = {}
+    for place in areas:
+        lengths.setdefault(place[0], set()).add(len(place))
+    return {first: frozenset(n) for first, n in lengths.items()}
+
+
+def _areas_said(text: str, areas: frozenset[tuple[str, ...]], lengths: dict[str, frozenset[int]]) -> frozenset[str]:
     """The kecamatan and kelurahan places a name says ("BPP Lalabata": lalabata)."""
-    if not areas:
-        return frozenset()
-    said = words(text)
-    longest = max(len(place) for place in areas)
-    return frozenset(" ".join(said[i:i + n]) for i in range(len(said)) for n in range(1, longest + 1)
+    said = words(text) if lengths else []
+    return frozenset(" ".join(said[i:i + n]) for i, word in enumerate(said) for n in lengths.get(word, ())
                      if tuple(said[i:i + n]) in areas)
 
 
@@ -594,6 +605,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     homes: dict[tuple[str, str], bool] = {}  # (owner, function) -> whether the owner's name says it
     owner_words: dict[str, frozenset[str]] = {}
     areas = _areas(workspace)
+    area_lengths = _area_lengths(areas)
     for index, (app, name, desc, ((function, national, named), read_description)) in enumerate(
             zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
@@ -658,7 +670,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             or organization_site,
             organization_site=organization_site,
             campaign_site=site_named and bool(_CAMPAIGN.search(app.name)),
-            areas=_areas_said(text, areas),
+            areas=_areas_said(text, areas, area_lengths),
             named_national=named,
             part_of=whole,
             head=head(app.name),

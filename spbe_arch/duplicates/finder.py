@@ -369,7 +369,7 @@ def _beside_central(a: AppFeatures, b: AppFeatures) -> bool:
     """A local application that does the job of a central one the registry does not know ("Data RTLH
     Online" beside the ministry's e-RTLH, listed as built by the centre): a copy of it, compared."""
     central, local = (a, b) if a.is_national else (b, a)
-    return not local.is_national and central.national is None and central.role is not None \
+    return not local.is_national and central.central_unknown and central.role is not None \
         and central.role.strong and central.role == local.role
 
 
@@ -394,17 +394,15 @@ def _without_mixed_jobs(apps: list[AppFeatures], same: list[tuple[int, int, str]
     sets: DisjointSets[int] = DisjointSets()
     for i, j, _ in same:
         sets.join(i, j)
+    key = {x: _job_key(apps[x]) for i, j, _ in same for x in (i, j)}
     jobs: dict[int, set[str]] = {}
-    for i, j, _ in same:
-        for x in (i, j):
-            key = _job_key(apps[x])
-            if key is not None:
-                jobs.setdefault(sets.root(x), set()).add(key)
-    mixed = {root for root, keys in jobs.items() if len(keys) > 1}
+    for x, job in key.items():
+        if job is not None:
+            jobs.setdefault(sets.root(x), set()).add(job)
+    mixed = {root for root, found in jobs.items() if len(found) > 1}
     if not mixed:
         return same
-    return [(i, j, reason) for i, j, reason in same
-            if sets.root(i) not in mixed or _job_key(apps[i]) == _job_key(apps[j])]
+    return [(i, j, reason) for i, j, reason in same if sets.root(i) not in mixed or key[i] == key[j]]
 
 
 def _without_other_namesakes(apps: list[AppFeatures], same: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

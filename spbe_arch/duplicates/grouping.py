@@ -287,11 +287,11 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
             parts.append(messages.text("propose_view" if parts else "propose_view_only", national=target,
                                        function=national.function, apps=_names(messages, [f.id for f in views])))
         return " ".join([*(parts or [messages.text("propose_none")]), *notes])
-    central = _central_member(members)
-    if central is not None and movable:
-        # a central application the registry does not know, which the inventory lists as one: the local
-        # applications of its job are integrated with it, as with a national application named as such
-        return " ".join([messages.text("propose_central", central=messages.named(central.id),
+    if national_app is not None and movable:
+        # a central application the registry does not know (the group's national_application without a
+        # national function), which the inventory lists as one: the local applications of its job are
+        # integrated with it, as with a national application named as such
+        return " ".join([messages.text("propose_central", central=messages.named(national_app),
                                        apps=_names(messages, [f.id for f in movable])), *notes])
     views = [f for f in movable if is_view(f)]
     shown = [f for f in movable if not is_view(f)]
@@ -338,7 +338,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
 def _central_member(members: list[AppFeatures]) -> AppFeatures | None:
     """The member listed as a central application whose function no registry entry names (e-RTLH of the
     ministry of public works), if the group has one."""
-    return min((f for f in members if f.is_national and f.national is None), key=lambda f: f.id, default=None)
+    return min((f for f in members if f.central_unknown), key=lambda f: f.id, default=None)
 
 
 def _performs(f: AppFeatures, national: NationalFunction) -> bool:
