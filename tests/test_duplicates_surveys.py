@@ -309,3 +309,18 @@ def test_a_fish_auction_is_not_procurement(tmp_path: Path) -> None:
     pairs = row_pairs(workspace)
     assert pairs.get(frozenset({"R2", "R3"})) == "functional"
     assert not [p for p in pairs if "R1" in p]
+
+
+def test_an_opds_site_the_diskominfo_lists_by_its_address_is_that_opds_site(tmp_path: Path) -> None:
+    # Kabupaten Pandan Arum (a names-only list written blind): the Diskominfo listed the health office's
+    # site by its address, and the health office listed it as "Web Dinkes"; one site, listed twice
+    workspace = import_rows(tmp_path, [
+        ["R1", "dinkes.pandanarumkab.go.id", "Diskominfo", "", "", "Website"],
+        ["R2", "Web Dinkes", "Dinas Kesehatan", "", "", "Website"],
+        ["R3", "Web Dishub", "Dinas Perhubungan", "", "", "Website"],
+        # an address under another OPD's name is that OPD's own business (Provinsi Banten: the revenue
+        # office's own site, its name mistyped, is not the planning office's)
+        ["R4", "bappenda.pandanarumkab.go.id", "Badan Pendapatan Daerah", "", "", "Website"],
+        ["R5", "bappeda.pandanarumkab.go.id", "Badan Perencanaan Pembangunan Daerah", "", "", "Website"],
+    ], government="Pemerintah Kabupaten Pandan Arum")
+    assert row_pairs(workspace, merged=True) == {frozenset({"R1", "R2"}): "same_system"}

@@ -57,6 +57,8 @@ def keys(features: AppFeatures) -> list[str]:
         result.append(f"q:{features.pemda_portal[0]}")
     if features.own_site or features.owner_site or features.opd_site:
         result.append(f"o:{features.owner_id}")
+    if features.site_of is not None:  # the site one OPD lists for another meets that OPD's own site
+        result.append(f"o:{features.site_of}")
     if features.function is not None:  # one function (SIPD's: e-Planning, e-Budgeting) scores without a shared word
         result.append(f"f:{features.function.id}")
         result.extend(f"c:{w}" for w in sorted(features.function.concept_words))

@@ -129,6 +129,7 @@ class AppFeatures:
     organization_site: bool = False  # a site named by an organization (Website Dinas Koperasi dan UKM)
     campaign_site: bool = False  # the site of a programme or an event (Website Expo UMKM 2024), for a season
     areas: frozenset[str] = frozenset()  # the kecamatan or kelurahan places its name says (BPP Lalabata)
+    site_of: str | None = None  # the one other OPD a bare address abbreviates (dinkes.x.go.id, by the Diskominfo)
 
     @property
     def owner(self) -> str:
@@ -806,6 +807,20 @@ def _mark_sites(features: AppFeatures, workspace: Workspace, tables: Tables) -> 
     features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
         names_owner(label, other, without_kind=True) for other in _organization_words(workspace).get(label[:1], ())
         if other != own)  # kesbangpol is another OPD's
+    if not features.owner_site and _keeps_the_domain(own):
+        # the Diskominfo, which keeps the Pemda's domain, lists the health office's site by its address:
+        # the site is the health office's (another OPD's address under its own name is its own business)
+        named = {org for org, other in _organization_ids(workspace).get(label[:1], ())
+                 if org != features.owner_id and _label_names_owner(label, other, tables)}
+        if len(named) == 1:
+            features.site_of = named.pop()
+            features.website = True
+
+
+def _keeps_the_domain(owner: tuple[str, ...]) -> bool:
+    """The Dinas Kominfo (Diskominfo, Dinas Komunikasi dan Informatika): the OPD that keeps the Pemda's
+    domain and the register of its subdomains, so it lists other OPDs' sites."""
+    return "informatika" in owner or any("kominfo" in word for word in owner)
 
 
 def _bare_address(app: Application) -> bool:
@@ -853,6 +868,19 @@ def _organization_words(workspace: Workspace) -> dict[str, list[tuple[str, ...]]
         return {letter: sorted(names) for letter, names in found.items()}
 
     return workspace.derived(("duplicates", "organization words"), index)
+
+
+def _organization_ids(workspace: Workspace) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Every organization's id and the words of its name, by the first letter of its first two words."""
+    def index() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        found: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
+        for org in workspace.organizations:
+            name = tuple(words(org.label))
+            for word in name[:2]:
+                found.setdefault(word[:1], set()).add((org.id, name))
+        return {letter: sorted(entries) for letter, entries in found.items()}
+
+    return workspace.derived(("duplicates", "organization ids"), index)
 
 
 MIN_BRAND = 4

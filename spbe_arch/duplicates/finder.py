@@ -33,6 +33,13 @@ DEFAULT_THRESHOLD = 0.58
 NATIONAL_COPY_SCORE = 0.9
 
 
+def _site_listed_for(listed: AppFeatures, site: AppFeatures) -> bool:
+    """An address one OPD lists for another (dinkes.x.go.id, by the Diskominfo), beside that other OPD's
+    own site: one site, listed twice."""
+    return listed.site_of is not None and listed.site_of == site.owner and site.website \
+        and (site.own_site or site.owner_site or site.opd_site or site.core.replace(" ", "") == listed.compact)
+
+
 def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     """Why two rows are one system and not two, or None: the same web address (on a host that several
     applications share, also the same first path segment); one replaces the other; both are the one
@@ -64,6 +71,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         # desdm and distamben: one OPD's site under its current and its former name; "Website Dinas
         # Perhubungan" and dishub.x.go.id: its site by name and by address
         return "own_site"
+    if not portal and (_site_listed_for(a, b) or _site_listed_for(b, a)):
+        return "own_site"  # "Web Dinkes" of the health office and dinkes.x.go.id listed by the Diskominfo
     if a.owner == b.owner and a.unknown_name and b.unknown_name and not a.village \
             and (a.website == b.website or a.owner_site or b.owner_site) \
             and misspelt(a.compact, b.compact):
