@@ -165,17 +165,18 @@ def test_a_dashboard_of_a_national_function_takes_its_data_from_it(make_workspac
         applications:
           - {id: dash-duk, name: Dashboard Data Agregat Kependudukan, owner: diskominfo,
              description: Dashboard data agregat kependudukan per kecamatan}
-          - {id: layan-duk, name: Layanan Administrasi Kependudukan Online, owner: bkpsdm,
-             description: Permohonan dokumen kependudukan secara online}
+          - {id: layan-duk, name: Sistem Informasi Data Kependudukan, owner: bkpsdm,
+             description: Pencatatan biodata penduduk dan kartu keluarga}
         """})
     report = find_duplicates(root, language="id")
-    # the dashboard shows population data, the online service performs the function: two proposals, not one
-    # group that consolidates a dashboard with a service
+    # the dashboard shows population data, the local register records it: two proposals, not one group
+    # that consolidates a dashboard with a system (an online counter for documents, which SIAK records
+    # behind, would be neither: test_the_dukcapils_online_counter_is_not_a_copy_of_siak)
     dashboard, service = report.group_of("dash-duk"), report.group_of("layan-duk")
     assert dashboard is not None and service is not None and dashboard.id != service.id
     assert dashboard.proposal.startswith(f"Usulan: integrasikan Dashboard Data Agregat Kependudukan ({DISKOMINFO}) "
                                          "dengan SIAK sebagai sumber datanya")
-    assert f"alihkan Layanan Administrasi Kependudukan Online ({BKPSDM}) ke SIAK" in service.proposal
+    assert f"alihkan Sistem Informasi Data Kependudukan ({BKPSDM}) ke SIAK" in service.proposal
     assert "Dashboard" not in service.proposal
 
 

@@ -324,3 +324,36 @@ def test_an_opds_site_the_diskominfo_lists_by_its_address_is_that_opds_site(tmp_
         ["R5", "bappeda.pandanarumkab.go.id", "Badan Perencanaan Pembangunan Daerah", "", "", "Website"],
     ], government="Pemerintah Kabupaten Pandan Arum")
     assert row_pairs(workspace, merged=True) == {frozenset({"R1", "R2"}): "same_system"}
+
+
+def test_a_plan_of_anything_is_not_the_regions_planning(tmp_path: Path) -> None:
+    # Kabupaten Lereng Kidul (the list of a roadmap document, written blind): "e-RDKK (Rencana Definitif
+    # Kebutuhan Kelompok)", farmers' fertiliser needs, and a planned booking application ("Rencana pemesanan
+    # ...") were copies of SIPD's planning, by the word "rencana"
+    workspace = import_rows(tmp_path, [
+        ["R1", "e-RDKK (Rencana Definitif Kebutuhan Kelompok)", "Dinas Pertanian",
+         "Aplikasi Kementan untuk usulan alokasi pupuk bersubsidi petani.", "Berjalan", "Layanan Publik"],
+        ["R2", "Reservasi GOR Online", "Dinas Pemuda dan Olahraga",
+         "Rencana pemesanan jadwal penggunaan gelanggang olahraga milik daerah.", "Rencana Pengembangan",
+         "Layanan Publik"],
+        ["R3", "SIPD Perencanaan", "Bappeda", "Penyusunan RKPD dan Renja", "Berjalan", "Pusat"],
+        ["R4", "e-Planning Daerah", "Bappeda", "Penyusunan rencana kerja perangkat daerah", "Berjalan",
+         "Administrasi Pemerintahan"],
+    ])
+    pairs = row_pairs(workspace)
+    assert not [p for p in pairs if {"R1", "R2"} & p]
+    assert pairs.get(frozenset({"R3", "R4"})) == "functional"
+
+
+def test_the_dukcapils_online_counter_is_not_a_copy_of_siak(tmp_path: Path) -> None:
+    # Kota Tirta Sari, Kota Teluk Permai and Kabupaten Lereng Kidul (written blind): the Dukcapil's online
+    # service for population documents was a copy of SIAK, which records what it takes; every writer who
+    # listed one judged otherwise. Two such counters of two offices still do one job.
+    workspace = import_rows(tmp_path, [
+        ["R1", "SIAK Terpusat", "Dinas Kependudukan dan Pencatatan Sipil", "", "Aktif", "Pusat"],
+        ["R2", "PANDU SARI (Pelayanan Adminduk Online)", "Dinas Kependudukan dan Pencatatan Sipil",
+         "pengajuan dokumen kependudukan online: KK, akta, pindah datang", "Aktif", "Daerah"],
+        ["R3", "SI-JEMPOL (Jemput Bola Adminduk)", "Kecamatan Karang Rejo",
+         "Pendaftaran layanan KK/KTP/akta oleh warga melalui kecamatan", "Aktif", "Daerah"],
+    ])
+    assert row_pairs(workspace) == {frozenset({"R2", "R3"}): "functional"}

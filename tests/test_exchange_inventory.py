@@ -236,6 +236,20 @@ def test_opd_names_are_deduplicated() -> None:
     assert organization_kind("RSUD Bangil") == "rsud"
 
 
+def test_an_opd_written_only_by_its_short_form_is_named_in_full() -> None:
+    # Kabupaten Pandan Arum (written blind): "Bappedalitbang" and "BKPSDM" stood alone in the sheet; the
+    # document names the OPD, and the finder reads its affairs, by its full name
+    registry = OrgRegistry(IdAllocator())
+    for text in ["Bappedalitbang", "BKPSDM", "Dispermades", "Bapperida"]:
+        registry.collect(text)
+    registry.build()
+    names = {text: registry.resolve(text).name for text in ["Bappedalitbang", "BKPSDM", "Dispermades", "Bapperida"]}  # type: ignore[union-attr]
+    assert names == {"Bappedalitbang": "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+                     "BKPSDM": "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+                     "Dispermades": "Dinas Pemberdayaan Masyarakat dan Desa",
+                     "Bapperida": "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah"}
+
+
 def test_non_spreadsheet_inputs(tmp_path: Path) -> None:
     bad = tmp_path / "fake.xlsx"
     bad.write_bytes(b"not a zip at all")

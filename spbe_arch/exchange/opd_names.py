@@ -29,6 +29,19 @@ OPD_SHORT_FORMS: dict[str, str] = {
     "setda": "Sekretariat Daerah", "setwan": "Sekretariat DPRD", "sekwan": "Sekretariat DPRD",
     "satpol pp": "Satuan Polisi Pamong Praja", "rsud": "Rumah Sakit Umum Daerah",
     "bpkad": "Badan Pengelolaan Keuangan dan Aset Daerah", "bpbd": "Badan Penanggulangan Bencana Daerah",
+    "bkpsdm": "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+    "bpsdm": "Badan Pengembangan Sumber Daya Manusia",
+    "bappedalitbang": "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+    "bappelitbangda": "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah",
+    "bapperida": "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah",
+    "dpmptsp": "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+    "dpmd": "Dinas Pemberdayaan Masyarakat dan Desa", "dispermades": "Dinas Pemberdayaan Masyarakat dan Desa",
+    "kesbangpol": "Badan Kesatuan Bangsa dan Politik", "bakesbangpol": "Badan Kesatuan Bangsa dan Politik",
+    "disperkim": "Dinas Perumahan dan Kawasan Permukiman", "disdikbud": "Dinas Pendidikan dan Kebudayaan",
+    "dinarpus": "Dinas Perpustakaan dan Kearsipan", "dispusip": "Dinas Perpustakaan dan Kearsipan",
+    "disnakertrans": "Dinas Tenaga Kerja dan Transmigrasi", "dispora": "Dinas Pemuda dan Olahraga",
+    "dp3a": "Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
+    "dppkb": "Dinas Pengendalian Penduduk dan Keluarga Berencana",
 }
 # the property of an imported organization that lists the other ways the sheet wrote its name (a mistyped
 # "Dinas Perhubngan", a name with or without "Daerah"): what the duplicate finder also reads as the OPD's name
