@@ -55,7 +55,7 @@ def keys(features: AppFeatures) -> list[str]:
                                                                             for i in range(len(spelling))))})
     if features.pemda_portal is not None:  # its name and its domain's root may share no letter at the start
         result.append(f"q:{features.pemda_portal[0]}")
-    if features.own_site or features.owner_site or features.opd_site:
+    if features.owners_site:
         result.append(f"o:{features.owner_id}")
     if features.site_of is not None:  # the site one OPD lists for another meets that OPD's own site
         result.append(f"o:{features.site_of}")

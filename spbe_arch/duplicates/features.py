@@ -136,6 +136,12 @@ class AppFeatures:
         return self.owner_id
 
     @property
+    def owners_site(self) -> bool:
+        """Its owner's own website, by a name or description that says only whose it is, or by an address
+        that abbreviates the owner (or reads like an OPD's)."""
+        return self.own_site or self.owner_site or self.opd_site
+
+    @property
     def central_unknown(self) -> bool:
         """Listed as a central application, or named with its ministry, but named by no entry of the
         national tables (e-RTLH of the ministry of public works)."""
@@ -165,7 +171,7 @@ class AppFeatures:
         done twice. An OPD's own site says only who it is, and so does the site of an institution named
         by what it is (Web Puskesmas Takeran, Website RSUD): each stays its own."""
         return self.website and self.role is not None and self.role.strong and not self.role.institution \
-            and not (self.own_site or self.owner_site or self.opd_site or self.organization_site or self.campaign_site)
+            and not (self.owners_site or self.organization_site or self.campaign_site)
 
     @property
     def national_copy(self) -> NationalFunction | None:
@@ -604,6 +610,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     area_cache: dict[tuple[str, str | None], str | None] = {}
     version = workspace.manifest.reference
     homes: dict[tuple[str, str], bool] = {}  # (owner, function) -> whether the owner's name says it
+    owner_names: dict[str, tuple[str, ...]] = {}  # owner -> the words of its name, in order
     owner_words: dict[str, frozenset[str]] = {}
     areas = _areas(workspace)
     area_lengths = _area_lengths(areas)
@@ -624,12 +631,13 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         text = name_text(app.name)
         owner_label = organization_label(workspace, app.owner)
         if app.owner not in owner_words:
-            owner_words[app.owner] = frozenset(words(owner_label))
+            owner_names[app.owner] = tuple(words(owner_label))
+            owner_words[app.owner] = frozenset(owner_names[app.owner])
         site_named = names_a_site(app.name)
         own_site = ("website" in app.tags and (not app.description or not set(name.tokens) & site_vocabulary())
-                    and _says_only_whose(normaliser, app.description or app.name, owner_words[app.owner])) \
+                    and _says_only_whose(normaliser, app.description or app.name, owner_names[app.owner])) \
             or (site_named and _HEADS_OF_REGION.isdisjoint(words(app.name))
-                and (_says_only_whose(normaliser, app.name, owner_words[app.owner]) or _official(app.name))) \
+                and (_says_only_whose(normaliser, app.name, owner_names[app.owner]) or _official(app.name))) \
             or by_owner
         # (the site of the head of the region, "Situs Resmi Gubernur X", is not the site of the Biro that runs it)
         organization_site = site_named and _site_of_an_organization(app.name, tables)
@@ -805,12 +813,12 @@ def _mark_sites(features: AppFeatures, workspace: Workspace, tables: Tables) -> 
     features.owner_site = _label_names_owner(label, own, tables)
     features.website = features.website or features.owner_site
     features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
-        names_owner(label, other, without_kind=True) for other in _organization_words(workspace).get(label[:1], ())
+        names_owner(label, other, without_kind=True) for _, other in _organizations(workspace).get(label[:1], ())
         if other != own)  # kesbangpol is another OPD's
     if not features.owner_site and _keeps_the_domain(own):
         # the Diskominfo, which keeps the Pemda's domain, lists the health office's site by its address:
         # the site is the health office's (another OPD's address under its own name is its own business)
-        named = {org for org, other in _organization_ids(workspace).get(label[:1], ())
+        named = {org for org, other in _organizations(workspace).get(label[:1], ())
                  if org != features.owner_id and _label_names_owner(label, other, tables)}
         if len(named) == 1:
             features.site_of = named.pop()
@@ -856,22 +864,9 @@ def reads_as_owners_site(app: Application, workspace: Workspace, tables: Tables)
     return _label_names_owner(compact(name_text(app.name)), own, tables)
 
 
-def _organization_words(workspace: Workspace) -> dict[str, list[tuple[str, ...]]]:
-    """The words of every organization's name by the first letters of its first two words (where an
-    abbreviation of it starts), once per workspace."""
-    def index() -> dict[str, list[tuple[str, ...]]]:
-        found: dict[str, set[tuple[str, ...]]] = {}
-        for org in workspace.organizations:
-            name = tuple(words(org.label))
-            for word in name[:2]:
-                found.setdefault(word[:1], set()).add(name)
-        return {letter: sorted(names) for letter, names in found.items()}
-
-    return workspace.derived(("duplicates", "organization words"), index)
-
-
-def _organization_ids(workspace: Workspace) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    """Every organization's id and the words of its name, by the first letter of its first two words."""
+def _organizations(workspace: Workspace) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Every organization's id and the words of its name, by the first letters of its first two words
+    (where an abbreviation of it starts), once per workspace."""
     def index() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
         found: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
         for org in workspace.organizations:
@@ -880,7 +875,7 @@ def _organization_ids(workspace: Workspace) -> dict[str, list[tuple[str, tuple[s
                 found.setdefault(word[:1], set()).add((org.id, name))
         return {letter: sorted(entries) for letter, entries in found.items()}
 
-    return workspace.derived(("duplicates", "organization ids"), index)
+    return workspace.derived(("duplicates", "organizations by letter"), index)
 
 
 MIN_BRAND = 4
@@ -1047,16 +1042,18 @@ def _official(name: str) -> bool:
     return bool(_OFFICIAL.intersection(words(name)[:OFFICIAL_WORDS]))
 
 
-def _says_only_whose(normaliser: Normaliser, text: str | None, owner: frozenset[str]) -> bool:
+def _says_only_whose(normaliser: Normaliser, text: str | None, owner: tuple[str, ...]) -> bool:
     """The text says whose site it is and nothing else: without site words, most of its words are the
-    owner's name ("Website Dinas Pariwisata" of the Dinas Pariwisata, "Website OPD"; a site listed as one
-    is read in its description, "Situs Resmi Perangkat Daerah - Dinas Sosial")."""
+    owner's name or its short form ("Website Dinas Pariwisata" of the Dinas Pariwisata, "Web Dinkes" of the
+    Dinas Kesehatan, "Website OPD"; a site listed as one is read in its description, "Situs Resmi Perangkat
+    Daerah - Dinas Sosial")."""
     if not text:
         return False
     left = set(normaliser.description(text, expand=False)) - SITE_WORDS
     if not left:
         return True
-    return len(left & owner) * 2 > len(left)
+    owned = [w for w in left if w in owner or names_owner(w, owner) or names_owner(w, owner, without_kind=True)]
+    return len(owned) * 2 > len(left)
 
 
 _BUMD = re.compile(r"\b(bumd|pdam|perumda|perseroda|pt|bpr|bprs|bank|perusahaan daerah|perusahaan umum daerah)\b")

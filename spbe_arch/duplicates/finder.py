@@ -36,8 +36,7 @@ NATIONAL_COPY_SCORE = 0.9
 def _site_listed_for(listed: AppFeatures, site: AppFeatures) -> bool:
     """An address one OPD lists for another (dinkes.x.go.id, by the Diskominfo), beside that other OPD's
     own site: one site, listed twice."""
-    return listed.site_of is not None and listed.site_of == site.owner and site.website \
-        and (site.own_site or site.owner_site or site.opd_site or site.core.replace(" ", "") == listed.compact)
+    return listed.site_of is not None and listed.site_of == site.owner and site.owners_site
 
 
 def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
@@ -67,7 +66,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
     if a.owner == b.owner and a.own_site and b.own_site and not a.village and not portal:
         return "own_site"  # an OPD has one official website, however many addresses it was listed under
     if a.owner == b.owner and not a.village and not portal and (a.owner_site or b.owner_site) \
-            and (a.owner_site or a.opd_site or a.own_site) and (b.owner_site or b.opd_site or b.own_site):
+            and a.owners_site and b.owners_site:
         # desdm and distamben: one OPD's site under its current and its former name; "Website Dinas
         # Perhubungan" and dishub.x.go.id: its site by name and by address
         return "own_site"
