@@ -180,3 +180,25 @@ def test_the_pemda_s_name_and_its_sites_in_a_catalogue_say_nothing(tmp_path: Pat
     pairs = row_pairs(workspace)
     # the OPDs' sites, the Pemda's portal and the rest are not one job; two OPDs' statistics are
     assert pairs == {frozenset(("K12", "K13")): "functional"}
+
+
+def test_a_description_that_spells_the_acronym_out_says_the_job(tmp_path: Path) -> None:
+    """"SIAP RSUD", described "Sistem Informasi Absensi Pegawai ...": the acronym stands for staff
+    attendance, and the hospital beside it says whose attendance it is, not that it manages the hospital.
+    A description that does not spell the acronym out leaves the name to say the job."""
+    rows = [
+        ["S01", "SIAP RSUD", "Rumah Sakit Umum Daerah",
+         "Sistem Informasi Absensi Pegawai BLUD RSUD. Presensi tenaga kontrak berbasis shift jaga.", "", ""],
+        ["S02", "E-Presensi", "Badan Kepegawaian Daerah", "Absen masuk dan pulang pegawai dengan swafoto.", "", ""],
+        ["S03", "SIMRS", "Rumah Sakit Umum Daerah", "Pelayanan pasien, rekam medis dan billing rumah sakit", "", ""],
+        ["S04", "SIGAP RSUD", "Rumah Sakit Umum Daerah",
+         "Aplikasi untuk jadwal jaga perawat dan dokter di bangsal.", "", ""],
+        *OTHERS,
+    ]
+    workspace = import_rows(tmp_path, rows)
+    roles = {row: f.role.id if f.role else None for row, f in features_by_row(workspace).items()}
+    assert roles["S01"] == "presensi"
+    assert roles["S04"] != "presensi"
+    pairs = row_pairs(workspace)
+    assert pairs.get(frozenset(("S01", "S02"))) == "functional"
+    assert frozenset(("S01", "S03")) not in pairs

@@ -932,7 +932,7 @@ def _brand(name: NormalName, tables: Tables, written: str) -> str | None:
 
 def _cached_role(cache: dict[tuple[str, str | None, str | None], LocalFunction | None], normaliser: Normaliser,
                  app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:
-    key = (app.name, app.acronym, app.description if read_description else None)
+    key = (app.name, app.acronym, app.description)
     if key not in cache:
         cache[key] = _role(normaliser, app, name, read_description)
     return cache[key]
@@ -954,11 +954,40 @@ def _role(normaliser: Normaliser, app: Application, name: NormalName, read_descr
     the first words of the description."""
     brackets = bracketed(app.name)  # "SIMPATIK (Sistem Informasi Perijinan Terpadu)": what it is
     explained = normaliser.description(brackets[1], expand=False) if brackets else {}
+    spelt = _spelt_by_description(normaliser, app) if not explained else {}
+    if spelt:
+        role = role_of({**spelt, **name.weights}, normaliser.tables, name.tokens, spelt)
+        if role is not None:
+            return role
     role = role_of(name.weights, normaliser.tables, name.tokens, explained)
     if role is None and read_description and app.description and not part_of(app.description):
         role = role_of(normaliser.description(app.description, expand=False, limit=DESCRIPTION_LEAD),
                        normaliser.tables)
     return role
+
+
+SPELT_LEAD_START = 3  # "Aplikasi SIAP adalah Sistem ...": where the spelling out may begin
+
+
+def _spelt_by_description(normaliser: Normaliser, app: Application) -> dict[str, float]:
+    """'SIAP RSUD', described 'Sistem Informasi Absensi Pegawai BLUD RSUD ...': a description that opens by
+    spelling out an acronym of the name no table knows says what the acronym stands for, as brackets in
+    the name would; the job is that, not the institution beside it (RSUD) or a guess from its syllables."""
+    if not app.description:
+        return {}
+    _, acronyms = normaliser.raw_tokens(app.name, app.acronym)
+    unknown = sorted(a for a in acronyms if a.isalpha() and a not in normaliser.tables.acronyms)
+    if not unknown:
+        return {}
+    lead = [w for w in words(app.description)[:DESCRIPTION_LEAD + SPELT_LEAD_START + 4] if w.isalpha()]
+    for acronym in unknown:
+        for start in range(min(SPELT_LEAD_START, len(lead))):
+            if lead[start] == acronym:
+                continue
+            for end in range(start + 2, len(lead) + 1):
+                if spells(acronym, lead[start:end]):
+                    return normaliser.description(" ".join(lead[start:end]), expand=False)
+    return {}
 
 
 _SITE_NAME = re.compile(r"^\W*(?:official\s+|resmi\s+)?(website|webiste|web[\s-]site|situs|laman|homepage"
