@@ -117,7 +117,7 @@ def classify_features(features: FeatureSet, workspace: Workspace) -> list[Sugges
     version = workspace.manifest.reference
     result: list[Suggestion] = []
     for f in features.apps:
-        if f.app.reference or f.is_national:
+        if f.app.reference or f.is_national or f.app.retired:
             continue
         result.append(Suggestion(application=f.id, name=f.app.name, raa=_raa(f, version), rab=_rab(f, version),
                                  national=_national(f, features.national_apps, workspace)))

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from spbe_arch.classify_rab import RAB_HIGH, best_area
 from spbe_arch.duplicates.national import function_of, national_applications_held, national_named, role_of
-from spbe_arch.duplicates.normalize import Normaliser, NormalName, spells, typo_corrections
+from spbe_arch.duplicates.normalize import Normaliser, NormalName, looks_like_acronym, spells, typo_corrections
 from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
     SITE_WORDS,
@@ -47,6 +47,7 @@ from spbe_arch.duplicates.tables import (
     build_tables,
     compact,
     fold,
+    raw_words,
     spread_over_application,
     words,
 )
@@ -373,8 +374,13 @@ def without_lead(text: str | None, leads: frozenset[tuple[str, ...]], keep: froz
 
 
 def considered(workspace: Workspace) -> list[Application]:
-    """Applications the finder compares: every one still in use (retired ones need no consolidation)."""
-    return sorted((a for a in workspace.applications if not a.retired), key=lambda a: a.id)
+    """Applications the finder compares: every one, retired ones too. A retired row beside the system
+    that took over its job (SIMDA Keuangan, no longer used, beside SIPD) is that job done twice in the
+    list, as labellers of real inventories count it; the proposals never move or keep a retired one,
+    and the judgements of applications in use (AP015, classify) leave them out. A retired application
+    whose successor the model records (``replaces``) is settled: it is left out."""
+    succeeded = {old for app in workspace.applications for old in app.replaces}
+    return sorted((a for a in workspace.applications if not (a.retired and a.id in succeeded)), key=lambda a: a.id)
 
 
 def build_normaliser(workspace: Workspace, tables: Tables, apps: list[Application]) -> Normaliser:
@@ -606,7 +612,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     result: list[AppFeatures] = []
     role_cache: dict[tuple[str, str | None, str | None], LocalFunction | None] = {}
     named_national: dict[str, str] = {}
-    named_rank: dict[str, tuple[bool, int, int]] = {}
+    named_rank: dict[str, tuple[bool, bool, int, int]] = {}
     area_cache: dict[tuple[str, str | None], str | None] = {}
     version = workspace.manifest.reference
     homes: dict[tuple[str, str], bool] = {}  # (owner, function) -> whether the owner's name says it
@@ -644,7 +650,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         own = [t for t in name.tokens if t not in tables.fillers and t not in tables.platform and t not in SITE_WORDS]
         if named and national is not None:
             # the row written as the national application is named ("SP4N-LAPOR!", not "Lapor! KemenPAN-RB")
-            rank = (compact(app.name) not in {compact(n) for n in (national.national, *national.names)},
+            rank = (app.retired, compact(app.name) not in {compact(n) for n in (national.national, *national.names)},
                     len(app.name), index)
             if national.id not in named_national or rank < named_rank[national.id]:
                 named_national[national.id], named_rank[national.id] = app.id, rank
@@ -713,8 +719,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
         "raa": Counter(f.raa for f in result if f.raa),
     }
     national_apps: dict[str, str] = dict(named_national)  # a row named SRIKANDI is SRIKANDI
-    for features in result:  # else the first national application (by id) that performs the function
-        if features.national is not None and features.is_national:
+    for features in result:  # else the first national application (by id) in use that performs the function
+        if features.national is not None and features.is_national and not features.app.retired:
             national_apps.setdefault(features.national.id, features.id)
     return FeatureSet(result, tables, normaliser, counts, _one_row_serves_all(national_apps, tables))
 
@@ -932,9 +938,10 @@ def _brand(name: NormalName, tables: Tables, written: str) -> str | None:
 
 def _cached_role(cache: dict[tuple[str, str | None, str | None], LocalFunction | None], normaliser: Normaliser,
                  app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:
-    key = (app.name, app.acronym, app.description)
+    spelt = _spelt_by_description(normaliser, app)
+    key = (app.name, app.acronym, app.description if read_description or spelt else None)
     if key not in cache:
-        cache[key] = _role(normaliser, app, name, read_description)
+        cache[key] = _role(normaliser, app, name, read_description, spelt)
     return cache[key]
 
 
@@ -949,13 +956,13 @@ def _job_of_whole(normaliser: Normaliser, whole: str, function: NationalFunction
     return (None, whole_role) if whole_role is not None else (function, role)
 
 
-def _role(normaliser: Normaliser, app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:
+def _role(normaliser: Normaliser, app: Application, name: NormalName, read_description: bool,
+          spelt: dict[str, float]) -> LocalFunction | None:
     """The local function the name says; when the name says nothing (only an unexplained acronym),
     the first words of the description."""
     brackets = bracketed(app.name)  # "SIMPATIK (Sistem Informasi Perijinan Terpadu)": what it is
     explained = normaliser.description(brackets[1], expand=False) if brackets else {}
-    spelt = _spelt_by_description(normaliser, app) if not explained else {}
-    if spelt:
+    if spelt and not explained:
         role = role_of({**spelt, **name.weights}, normaliser.tables, name.tokens, spelt)
         if role is not None:
             return role
@@ -967,6 +974,7 @@ def _role(normaliser: Normaliser, app: Application, name: NormalName, read_descr
 
 
 SPELT_LEAD_START = 3  # "Aplikasi SIAP adalah Sistem ...": where the spelling out may begin
+MIN_SPELT = 3  # letters of an acronym a description may spell out (two letters match anything)
 
 
 def _spelt_by_description(normaliser: Normaliser, app: Application) -> dict[str, float]:
@@ -975,18 +983,18 @@ def _spelt_by_description(normaliser: Normaliser, app: Application) -> dict[str,
     the name would; the job is that, not the institution beside it (RSUD) or a guess from its syllables."""
     if not app.description:
         return {}
-    _, acronyms = normaliser.raw_tokens(app.name, app.acronym)
-    unknown = sorted(a for a in acronyms if a.isalpha() and a not in normaliser.tables.acronyms)
+    written = raw_words(app.name) + (raw_words(app.acronym) if app.acronym else [])
+    unknown = sorted({folded for w in written if len(w) >= MIN_SPELT and looks_like_acronym(w)
+                      and (folded := fold(w)).isalpha() and folded not in normaliser.tables.acronyms})
     if not unknown:
         return {}
     lead = [w for w in words(app.description)[:DESCRIPTION_LEAD + SPELT_LEAD_START + 4] if w.isalpha()]
     for acronym in unknown:
         for start in range(min(SPELT_LEAD_START, len(lead))):
-            if lead[start] == acronym:
+            if lead[start] == acronym or lead[start][0] not in acronym[:2] or not spells(acronym, lead[start:]):
                 continue
-            for end in range(start + 2, len(lead) + 1):
-                if spells(acronym, lead[start:end]):
-                    return normaliser.description(" ".join(lead[start:end]), expand=False)
+            end = next(end for end in range(start + 1, len(lead) + 1) if spells(acronym, lead[start:end]))
+            return normaliser.description(" ".join(lead[start:end]), expand=False)
     return {}
 
 
@@ -1108,7 +1116,8 @@ def national_readings(workspace: Workspace) -> list[Reading]:
 
     reading = _read(workspace)
     return [(app, function, national, named)
-            for app, ((function, national, named), _) in zip(reading.apps, reading.performed, strict=True)]
+            for app, ((function, national, named), _) in zip(reading.apps, reading.performed, strict=True)
+            if not app.retired]
 
 
 def national_instances(workspace: Workspace) -> dict[str, list[Application]]:

@@ -184,7 +184,9 @@ def _keep_reason(workspace: Workspace, f: AppFeatures, group: Iterable[str] = ()
     build it (an activity for it alone in its group that is not itself a consolidation, a migration or
     a single platform: an activity for several members is the group's own plan), ``geoportal`` or
     ``portal`` when it is the geoportal or an official portal of the Pemda, ``national`` when its name
-    says it is the nation's."""
+    says it is the nation's, ``retired`` when it is no longer in use (nothing of it moves)."""
+    if f.app.retired:
+        return "retired"
     activity = _activity(workspace, f.id)
     if activity is not None and not any(w in activity.name.casefold() for w in _CHANGE) \
             and not set(activity.affects) & (set(group) - {f.id}):
@@ -256,7 +258,17 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     neither consolidated into it nor a rival that makes the choice a coin toss."""
     workspace = messages.workspace
     notes = _roadmap_notes(members, reasons_kept, messages)
+    retired = [f.id for f in members if reasons_kept.get(f.id) == "retired"]
     movable = [f for f in members if f.id not in reasons_kept and not f.is_national]
+    if retired and not movable:
+        # a retired system beside the one that does its job now (SIMDA Keuangan beside SIPD): nothing moves
+        successor = _national_target(workspace, national, national_app) if national is not None \
+            else messages.named(keep.id)
+        return " ".join([messages.text("propose_retired", apps=_names(messages, retired), successor=successor),
+                         *notes])
+    retired_note = messages.text("retired", apps=_names(messages, retired)) if retired else None
+    if retired_note:
+        notes.append(retired_note)
     if national is not None:
         other = [f for f in movable if not _performs(f, national)]
         movable = [f for f in movable if _performs(f, national)]  # only what performs the function moves to it
@@ -286,6 +298,9 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         if views:
             parts.append(messages.text("propose_view" if parts else "propose_view_only", national=target,
                                        function=national.function, apps=_names(messages, [f.id for f in views])))
+        if not parts and retired_note:
+            notes.remove(retired_note)  # nothing in use moves: the retired rows' job is the national one's
+            parts = [messages.text("propose_retired", apps=_names(messages, retired), successor=target)]
         return " ".join([*(parts or [messages.text("propose_none")]), *notes])
     if national_app is not None and movable:
         # a central application the registry does not know (the group's national_application without a
@@ -319,7 +334,11 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     if processes:
         reasons.append(messages.text("processes", n=processes))
     others = [f for f in movable if f.id != keep.id and f.id not in siblings]
-    if not others:
+    if not others and retired_note:
+        # the retired rows beside the one application in use that does their job now
+        notes.remove(retired_note)
+        text = messages.text("propose_retired", apps=_names(messages, retired), successor=messages.named(keep.id))
+    elif not others:
         text = messages.text("propose_none")
     elif reasons_kept.get(keep.id) == "national":
         text = messages.text("propose_named_national", national=messages.named(keep.id),
@@ -374,17 +393,21 @@ def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], inco
     # MySAPK BKN), the system the others say they are part of, the web application rather than its mobile
     # client, a name rather than an address, the name the others write inside theirs (Sibanjir, not
     # Dashboard Sibanjir), then the most used
-    keep = min(members, key=lambda f: (not f.is_national, not _writes_national_name(f),
+    keep = min(members, key=lambda f: (f.app.retired, not f.is_national, not _writes_national_name(f),
                                        not ({f.compact, f.head} & parents),
                                        mentions_mobile(f.app.name), is_address(f.app.name), f.platform_named,
                                        f.website, -written_inside(f),
                                        *(-v for v in _usage(f, incoming)), f.id))
-    users = sorted({o for f in members for o in (f.app.owner, *f.app.users)})
+    # the OPDs that use it: a retired row's owner no longer does
+    users = sorted({o for f in members if not f.app.retired for o in (f.app.owner, *f.app.users)})
     national = keep.national if keep.is_national else None
     # a national application is recorded by its own name (SRIKANDI), not as one OPD typed it
     system = national.national if national is not None else keep.app.name
     proposal = messages.text("propose_same", apps=_names(messages, component), keep=system,
                              users=messages.listing([messages.org(o) for o in users]))
+    retired = [f.id for f in members if f.app.retired]
+    if retired:
+        proposal = " ".join([proposal, messages.text("retired_rows", apps=_names(messages, retired))])
     # what the one system does, where its name says it; nothing where no table knows it (its name is `system`)
     function = keep.function.function if keep.function is not None else keep.role.function if keep.role is not None \
         else ""
@@ -420,8 +443,10 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
     def is_view(f: AppFeatures) -> bool:
         return not view_words.isdisjoint(f.name)
 
+    # a system all of whose rows are retired needs nothing
     groups = [_same_system_group(c, by_id, incoming, messages)
-              for c in _same_system_components(p for p in pairs if p.kind == "same_system")]
+              for c in _same_system_components(p for p in pairs if p.kind == "same_system")
+              if not all(by_id[x].app.retired for x in c)]
     systems = {x: group.applications for group in groups for x in group.applications}
     national_ids = {f.id for f in features.apps if f.is_national}
     local = [p for p in pairs if p.kind == "functional" and p.a not in national_ids and p.b not in national_ids]
@@ -448,8 +473,9 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         component.sort()
         members = [by_id[x] for x in component]
         kept = _keep_reasons(workspace, members)
-        if all(f.id in kept for f in members if not f.is_national):
-            continue  # every member stays (official portals, what the roadmap keeps): nothing to propose
+        if all(f.app.retired for f in members) or all(
+                f.id in kept and kept[f.id] != "retired" for f in members if not f.is_national):
+            continue  # every member stays (official portals, what the roadmap keeps), or none is in use
         # what the group does is what its local members do: SRIKANDI's rows join both the group of the
         # letters applications and that of the archive applications, and name neither's job
         copies = [f for f in members if not f.is_national] or members
@@ -465,7 +491,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         # a kept application is never consolidated away; of one system's rows, the web application is
         # named rather than its mobile client
         keep = min((f for f in members if not f.is_national),
-                   key=lambda f: (f.id not in kept, _standing(f, incoming, workspace),
+                   key=lambda f: (f.app.retired, f.id not in kept, _standing(f, incoming, workspace),
                                   mentions_mobile(f.app.name), f.id))
         siblings = frozenset(x for x in systems.get(keep.id, ()) if x != keep.id)
         groups.append(Group(

@@ -77,6 +77,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_view_only": "Proposal (usulan): integrate {apps} with {national} as the source of its data: "
                              "it shows data of {function} rather than performing it.",
         "portal": "{app} is an official portal of the government and is kept.",
+        "retired": "{apps}: no longer in use; nothing of it moves, make sure its data have been carried over.",
+        "retired_rows": "The inventory lists {apps} as no longer in use.",
+        "propose_retired": "Proposal (usulan): {apps} is no longer in use and {successor} does its job now; make "
+                           "sure its data have been carried over to {successor} and record it as replaced by it.",
         "geoportal": "{app} is the government's geoportal and is kept.",
         "propose_maps": "Proposal (usulan): publish {apps} as thematic layers of one geoportal of the government, "
                         "a node of the national geospatial information network (Perpres 27/2014; Kebijakan Satu "
@@ -176,6 +180,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_view_only": "Usulan: integrasikan {apps} dengan {national} sebagai sumber datanya, karena "
                              "aplikasi tersebut menyajikan data {function}, bukan menjalankan fungsinya.",
         "portal": "{app} adalah portal resmi Pemerintah Daerah dan dipertahankan.",
+        "retired": "{apps} sudah tidak digunakan lagi: tidak ada yang perlu dipindahkan, pastikan datanya telah "
+                   "dialihkan.",
+        "retired_rows": "Dalam inventaris, {apps} tercatat sudah tidak digunakan lagi.",
+        "propose_retired": "Usulan: {apps} sudah tidak digunakan lagi dan fungsinya kini dijalankan oleh {successor}; "
+                           "pastikan datanya telah dialihkan ke {successor} dan catat sebagai digantikan olehnya.",
         "geoportal": "{app} adalah geoportal Pemerintah Daerah dan dipertahankan.",
         "propose_maps": "Usulan: terbitkan {apps} sebagai lapisan tematik pada satu geoportal Pemerintah Daerah, "
                         "simpul jaringan dalam Jaringan Informasi Geospasial Nasional (Perpres 27/2014; Kebijakan "

@@ -106,7 +106,7 @@ def evaluate_national(workspace: Workspace, labels_path: str | os.PathLike[str])
         return label[0] == guess[0] and (any_function or national_of.get(label[1], label[1])
                                          == national_of.get(guess[1], guess[1]))
 
-    judged = {f.id for f in features.apps}  # applications in use
+    judged = {f.id for f in features.apps if not f.app.retired}  # applications in use
     retired = {row for app_id, app_rows in rows.items() if app_id not in judged for row in app_rows}
     scored = {row: label for row, label in labels.items() if label[0] not in LEFT_OUT and row not in retired}
     known = {row for row, (relation, function) in scored.items()

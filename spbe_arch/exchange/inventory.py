@@ -299,9 +299,22 @@ class _Builder:
 
     def merge(self, data: dict[str, Any], row: _Row, name: str, owner: Org, origin: str, row_id: str | None) -> None:
         """One system reported on several rows (a national application every OPD lists, the Pemda's own
-        system every kecamatan lists): one application, its users the union of the OPDs."""
+        system every kecamatan lists): one application, its users the union of the OPDs that still use it.
+        A row that says the system is no longer used ("Tidak Aktif") names an OPD that no longer uses it; a
+        row in use makes the system in use, its OPD the owner where the first row's no longer uses it."""
         users: list[str] = data.setdefault("users", [])
-        if owner.id != data["owner"] and owner.id not in users:
+        status = hd.status_value(cell_text(row.values["status"])) if "status" in row.values else None
+        retired_row = status == "dihentikan"
+        if data.get("status") == "dihentikan" and not retired_row:
+            data["status"] = status or "aktif"
+            if owner.id in users:
+                users.remove(owner.id)
+            owner_before, data["owner"] = data["owner"], owner.id
+            self.report.assumptions.append(ImportNote(where=f"row {row.number}", message=(
+                f"{name!r} of {owner.name} is in use where an earlier row of its system is not: the system is "
+                f"recorded as in use, owned by {owner.name} (the earlier row's OPD, {owner_before!r}, no longer "
+                "uses it)")))
+        elif owner.id != data["owner"] and owner.id not in users and not retired_row:
             users.append(owner.id)
         if "users" in row.values:
             for text in self.users_of(cell_text(row.values["users"]))[0]:
@@ -315,7 +328,8 @@ class _Builder:
         if row_id:
             properties["source_ids"] = "; ".join(x for x in (properties.get("source_ids"), row_id) if x)
         first = str(properties["source_rows"]).split(";")[0].rsplit(":", 1)[-1]
-        user = "" if owner.id == data["owner"] else f", {owner.name} recorded as a user"
+        user = "" if owner.id == data["owner"] else f", {owner.name} recorded as a user" if not retired_row \
+            else f"; {owner.name} no longer uses it"
         self.report.assumptions.append(ImportNote(where=f"row {row.number}", message=(
             f"{name!r} of {owner.name} is the system of row {first} ({data['name']!r}, {data['id']!r}); "
             f"merged into it{user}")))
