@@ -612,6 +612,24 @@ def test_a_module_named_after_a_national_application_is_that_application(make_wo
     assert not [p for p in pairs if "monev" in p]  # a module of a local system stays what it says
 
 
+def test_a_national_application_named_with_a_word_of_another_of_its_functions_is_that_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    """"SIPD Perencanaan (Sistem Informasi Pemerintahan Daerah)" is SIPD's planning module: SIPD plans as
+    well as budgets. Before, only SIPD's budgeting words counted beside its name, and the planning row was
+    a local planning application to be moved into "SIPD Modul Penganggaran"."""
+    report = report_of(make_workspace, ORGS + """\
+  - {id: bappeda, name: Badan Perencanaan Pembangunan Daerah, kind: badan}
+  - {id: bpkad, name: Badan Pengelolaan Keuangan dan Aset Daerah, kind: badan}
+""", """\
+          - {id: sipd-plan, name: SIPD Perencanaan (Sistem Informasi Pemerintahan Daerah), owner: bappeda}
+          - {id: sipd-budget, name: SIPD Modul Penganggaran, owner: bpkad}
+          - {id: eplanning, name: e-Planning Pembangunan Daerah, owner: bappeda}
+        """)
+    pairs = kinds_of(report)
+    assert pairs.get(frozenset({"sipd-plan", "sipd-budget"})) == "same_system"
+    assert not any("alihkan SIPD Perencanaan" in g.proposal or "move SIPD Perencanaan" in g.proposal
+                   for g in report.groups)
+
+
 def test_a_mobile_client_named_by_its_systems_brand_is_that_system(make_workspace) -> None:  # type: ignore[no-untyped-def]
     report = report_of(make_workspace, ORGS + """\
   - {id: disnaker, name: Dinas Tenaga Kerja dan Transmigrasi, kind: dinas}

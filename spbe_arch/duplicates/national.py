@@ -105,7 +105,8 @@ def national_named(tokens: Sequence[str], content: Sequence[str], tables: Tables
     for function, phrase, compact_name in sorted(candidates, key=lambda e: (positions[e[0]], e[1])):
         # SIRUP LKPP, e-Kinerja BKN: the provider's short name beside the application's is still its name
         own = function.concept_words | {w for n in function.names for w in n.split()} \
-            | function.provider_short_names | tables.central_agencies
+            | function.provider_short_names | tables.central_agencies \
+            | tables.concepts_of_national.get(function.national, frozenset())  # "SIPD Perencanaan": its module
         spelt = tuple(w for w in phrase if w not in tables.fillers)  # "Sistem Informasi Keuangan Desa"
         if joined == compact_name:
             rest = []

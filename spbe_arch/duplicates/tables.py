@@ -200,6 +200,15 @@ class Tables:
         return index
 
     @cached_property
+    def concepts_of_national(self) -> dict[str, frozenset[str]]:
+        """National application -> the concept words of every function it performs (SIPD plans, budgets
+        and keeps the accounts): a word of any of them beside its name names one of its modules."""
+        found: dict[str, set[str]] = {}
+        for function in self.functions:
+            found.setdefault(function.national, set()).update(function.concept_words)
+        return {national: frozenset(words_) for national, words_ in found.items()}
+
+    @cached_property
     def function_positions(self) -> dict[NationalFunction, int]:
         """Each national function's place in the table: first match wins, so order is priority."""
         positions: dict[NationalFunction, int] = {}
