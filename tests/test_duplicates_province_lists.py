@@ -612,7 +612,7 @@ def test_a_module_named_after_a_national_application_is_that_application(make_wo
     assert not [p for p in pairs if "monev" in p]  # a module of a local system stays what it says
 
 
-def test_a_national_application_named_with_a_word_of_another_of_its_functions_is_that_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
+def test_a_national_application_named_with_another_of_its_functions_is_that_application(make_workspace) -> None:  # type: ignore[no-untyped-def]
     """"SIPD Perencanaan (Sistem Informasi Pemerintahan Daerah)" is SIPD's planning module: SIPD plans as
     well as budgets. Before, only SIPD's budgeting words counted beside its name, and the planning row was
     a local planning application to be moved into "SIPD Modul Penganggaran"."""

@@ -94,3 +94,31 @@ def test_a_retired_application_the_model_records_as_replaced_is_settled() -> Non
     assert simda.retired and any("simda-keuangan" in a.replaces for a in workspace.applications)
     report = find_duplicates(workspace)
     assert not any("simda-keuangan" in (p.a, p.b) for p in report.pairs)
+
+
+def test_a_retired_row_is_said_replaced_only_by_an_application_of_its_job(tmp_path: Path) -> None:
+    """Kota Banjarbaru's retired "Electronik Giat Pimpinan (EGP)" (the leaders' agenda) and SIJAPTI (the
+    selection for senior posts) share only "pimpinan" in their descriptions; that reaches the threshold,
+    but saying the second replaced the first would be wrong: a retired row pairs only with an application
+    of its job."""
+    from spbe_arch.duplicates.features import build_features
+    from spbe_arch.duplicates.finder import resolve_threshold
+    from spbe_arch.duplicates.messages import Messages
+    from spbe_arch.duplicates.scoring import Scorer
+    from spbe_arch.exchange.inventory import import_inventory
+
+    folder = Path(__file__).parent / "data" / "inventories" / "banjarbaru-kota"
+    import_inventory(folder / "apps.csv", tmp_path / "ws")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    by_row = {row: app_id for app_id, row in app_rows(workspace).items()}
+    features = build_features(workspace)
+    feature = {f.id: f for f in features.apps}
+    leaders, posts = feature[by_row["BJB-002"]], feature[by_row["BJB-070"]]
+    assert leaders.app.retired and not posts.app.retired
+    messages = Messages(workspace, "en")
+    messages.surface, messages.written = features.normaliser.surface, features.normaliser.written
+    score, _ = Scorer(features, messages, messages.ref).measure(leaders, posts)
+    assert score >= resolve_threshold(workspace, None)  # the words alone would make them a pair
+    pairs = row_pairs(workspace)
+    assert frozenset(("BJB-002", "BJB-070")) not in pairs
+    assert pairs.get(frozenset(("BJB-020", "BJB-021"))) == "functional"  # retired Senayan (SLiMS), INLISLite

@@ -14,7 +14,14 @@ from spbe_arch.duplicates.grouping import GEOSPATIAL, build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates, looks_like_acronym
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
-from spbe_arch.duplicates.scoring import DESCRIPTION_FULL, DESCRIPTION_UNRELATED, Scorer, cosine, different_jobs
+from spbe_arch.duplicates.scoring import (
+    DESCRIPTION_FULL,
+    DESCRIPTION_UNRELATED,
+    Scorer,
+    Signals,
+    cosine,
+    different_jobs,
+)
 from spbe_arch.duplicates.systems import (
     beside_platform,
     mentions_mobile,
@@ -351,6 +358,8 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
         score, signals = scorer.measure(a, b)
         if score <= 0 or score < limit:
             continue
+        if (a.app.retired or b.app.retired) and not _one_job(a, b, signals):
+            continue  # a retired system is said to be replaced by the other: only one job says so
         if a.name_key and a.name_key == b.name_key and not namesakes.join(i, j):
             continue
         if scorer.features.many_of_one_kind(a, b) and not kindred.join(i, j):
@@ -361,6 +370,16 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
             a, b = apps[i], apps[j]
             found.append((a.id, b.id, 1.0, [m.same_system(reason, a, b), m.owners(a, b)], "same_system"))
     return found
+
+
+_ONE_JOB = frozenset({"same_function", "same_role", "kin_functions"})
+
+
+def _one_job(a: AppFeatures, b: AppFeatures, signals: Signals) -> bool:
+    """Both do one job the tables know (one national or local function), not only words alike."""
+    return any(signal in _ONE_JOB for signal, _ in signals) \
+        or (a.function is not None and b.function is not None and a.function.national == b.function.national) \
+        or (a.role is not None and b.role is not None and a.role.id == b.role.id)
 
 
 OWN_NAMESAKES = 3  # rows of one name an OPD lists beside a client that the namesake check still reads
