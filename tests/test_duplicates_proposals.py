@@ -123,7 +123,8 @@ def test_the_planning_application_moves_to_sipd_beside_its_budgeting_row(make_wo
         """)
     proposal = _proposal_of(find_duplicates(root, language="id"), "eplanning")
     # SIPD plans, budgets and keeps the accounts: the planning application performs one of its functions
-    assert "alihkan e-Planning (BKPSDM) ke SIPD Penatausahaan" in proposal
+    # ... and to SIPD by its own name, not by the row of its budgeting and accounts module
+    assert "alihkan e-Planning (BKPSDM) ke SIPD, aplikasi nasional" in proposal
     assert "tidak termasuk usulan ini" not in proposal and "tidak ada perubahan" not in proposal
 
 

@@ -628,6 +628,9 @@ def test_a_national_application_named_with_another_of_its_functions_is_that_appl
     assert pairs.get(frozenset({"sipd-plan", "sipd-budget"})) == "same_system"
     assert not any("alihkan SIPD Perencanaan" in g.proposal or "move SIPD Perencanaan" in g.proposal
                    for g in report.groups)
+    # the planning application moves to SIPD, not to the row of SIPD's budgeting module
+    planning = report.group_of("eplanning")
+    assert planning is not None and " ke SIPD, aplikasi nasional" in planning.proposal, planning.proposal
 
 
 def test_a_mobile_client_named_by_its_systems_brand_is_that_system(make_workspace) -> None:  # type: ignore[no-untyped-def]

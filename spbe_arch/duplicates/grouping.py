@@ -235,10 +235,16 @@ def _roadmap_notes(members: list[AppFeatures], kept: dict[str, str], messages: M
     return cited + notes
 
 
-def _national_target(workspace: Workspace, national: NationalFunction, national_app: str | None) -> str:
+def _national_target(workspace: Workspace, national: NationalFunction, national_app: str | None,
+                     members: Iterable[AppFeatures] = ()) -> str:
     """The national application by its own name, and by the row that lists it where that row's name
-    does not say it: "SIPD (magetankab.sipd.kemendagri.go.id & penatausahaan)", "SPSE (lpse.x.go.id)"."""
+    does not say it: "SIPD (magetankab.sipd.kemendagri.go.id & penatausahaan)", "SPSE (lpse.x.go.id)";
+    by its own name alone where the row names a module of another of its functions (a planning
+    application moves to SIPD, not to "SIPD Modul Penganggaran")."""
     if not national_app:
+        return national.national
+    listed_row = next((f for f in members if f.id == national_app), None)
+    if listed_row is not None and listed_row.concepts and listed_row.concepts.isdisjoint(national.concept_words):
         return national.national
     listed = workspace.display_name(national_app)
     says_it = compact(national.national) in compact(listed) and first_address(listed) is None
@@ -262,7 +268,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     movable = [f for f in members if f.id not in reasons_kept and not f.is_national]
     if retired and not movable:
         # a retired system beside the one that does its job now (SIMDA Keuangan beside SIPD): nothing moves
-        successor = _national_target(workspace, national, national_app) if national is not None \
+        successor = _national_target(workspace, national, national_app, members) if national is not None \
             else messages.named(keep.id)
         return " ".join([messages.text("propose_retired", apps=_names(messages, retired), successor=successor),
                          *notes])
@@ -275,7 +281,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         if other:
             notes.append(messages.text("other_function", apps=_names(messages, [f.id for f in other]),
                                        function=national.function))
-        target = _national_target(workspace, national, national_app)
+        target = _national_target(workspace, national, national_app, members)
         # a dashboard or monitoring of the function shows its data: it takes them from the national
         # application, it is not moved into it
         views = [f for f in movable if is_view(f)]
