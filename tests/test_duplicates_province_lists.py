@@ -622,15 +622,20 @@ def test_a_national_application_named_with_another_of_its_functions_is_that_appl
 """, """\
           - {id: sipd-plan, name: SIPD Perencanaan (Sistem Informasi Pemerintahan Daerah), owner: bappeda}
           - {id: sipd-budget, name: SIPD Modul Penganggaran, owner: bpkad}
+          - {id: sipd-accounts, name: SIPD Penatausahaan, owner: bapenda}
+          - {id: sipd-plain, name: SIPD RI, owner: dinkes}
           - {id: eplanning, name: e-Planning Pembangunan Daerah, owner: bappeda}
         """)
-    pairs = kinds_of(report)
-    assert pairs.get(frozenset({"sipd-plan", "sipd-budget"})) == "same_system"
+    assert any(g.kind == "same_system" and {"sipd-plan", "sipd-budget"} <= set(g.applications)
+               for g in report.groups)
     assert not any("alihkan SIPD Perencanaan" in g.proposal or "move SIPD Perencanaan" in g.proposal
                    for g in report.groups)
-    # the planning application moves to SIPD, not to the row of SIPD's budgeting module
+    # the planning application moves to SIPD (the row that names no module), not to its budgeting module
     planning = report.group_of("eplanning")
-    assert planning is not None and " ke SIPD, aplikasi nasional" in planning.proposal, planning.proposal
+    assert planning is not None and " ke SIPD RI, aplikasi nasional" in planning.proposal, planning.proposal
+    # the group holds SIPD's rows that plan or name no module, not those of its budgeting and accounts
+    assert {"sipd-plan", "sipd-plain"} <= set(planning.applications)
+    assert not {"sipd-budget", "sipd-accounts"} & set(planning.applications)
 
 
 def test_a_mobile_client_named_by_its_systems_brand_is_that_system(make_workspace) -> None:  # type: ignore[no-untyped-def]

@@ -244,7 +244,7 @@ def _national_target(workspace: Workspace, national: NationalFunction, national_
     if not national_app:
         return national.national
     listed_row = next((f for f in members if f.id == national_app), None)
-    if listed_row is not None and listed_row.concepts and listed_row.concepts.isdisjoint(national.concept_words):
+    if listed_row is not None and _other_module(listed_row, national):
         return national.national
     listed = workspace.display_name(national_app)
     says_it = compact(national.national) in compact(listed) and first_address(listed) is None
@@ -441,6 +441,25 @@ def _join_systems(components: list[list[str]], systems: list[list[str]],
     return [sorted(set(members)) for members in joined.values()]
 
 
+def _group_national(members: list[AppFeatures]) -> NationalFunction | None:
+    """The national function the group's local members perform, where most of them perform one. What
+    the group does is what its local members do: SRIKANDI's rows join both the group of the letters
+    applications and that of the archive applications, and name neither's job."""
+    copies = [f for f in members if not f.is_national] or members
+    functions = Counter(f.function.id for f in copies if f.function is not None)
+    if not functions:
+        return None
+    function_id, count = min(functions.items(), key=lambda item: (-item[1], item[0]))
+    if count * 2 < len(copies):
+        return None
+    return next(f.function for f in copies if f.function and f.function.id == function_id)
+
+
+def _other_module(f: AppFeatures, national: NationalFunction) -> bool:
+    """A row of the national application that names a module of another of its jobs."""
+    return f.is_national and bool(f.concepts) and f.concepts.isdisjoint(national.concept_words)
+
+
 def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, messages: Messages) -> list[Group]:
     by_id = {f.id: f for f in features.apps}
     incoming = _incoming_integrations(workspace)
@@ -475,22 +494,18 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         component.extend(sorted({n for x in component for n in nationals.get(x, ())} - set(component)))
         # a member stands for its whole system: the other rows of it (SP4N-LAPOR! reported by two OPDs)
         # are in the group too, so that the group names every row the proposal is about
-        component.extend(sorted({s for x in component for s in systems.get(x, ())} - set(component)))
+        # ... but of a national application's rows, not those that name a module of another of its jobs
+        # ("SIPD Penatausahaan" in the group of the planning applications)
+        job = _group_national([by_id[x] for x in component])
+        component.extend(sorted({s for x in component for s in systems.get(x, ())
+                                 if job is None or not _other_module(by_id[s], job)} - set(component)))
         component.sort()
         members = [by_id[x] for x in component]
         kept = _keep_reasons(workspace, members)
         if all(f.app.retired for f in members) or all(
                 f.id in kept and kept[f.id] != "retired" for f in members if not f.is_national):
             continue  # every member stays (official portals, what the roadmap keeps), or none is in use
-        # what the group does is what its local members do: SRIKANDI's rows join both the group of the
-        # letters applications and that of the archive applications, and name neither's job
-        copies = [f for f in members if not f.is_national] or members
-        functions = Counter(f.function.id for f in copies if f.function is not None)
-        national: NationalFunction | None = None
-        if functions:
-            function_id, count = min(functions.items(), key=lambda item: (-item[1], item[0]))
-            if count * 2 >= len(copies):
-                national = next(f.function for f in copies if f.function and f.function.id == function_id)
+        national = _group_national(members)
         national_app = features.national_apps.get(national.id) if national else None
         if national_app is None and (central := _central_member(members)) is not None:
             national_app = central.id  # the central application the group's copies are integrated with
