@@ -21,7 +21,7 @@ from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
 from spbe_arch.duplicates.systems import first_address, is_address, mentions_mobile
-from spbe_arch.duplicates.tables import NationalFunction, compact, words
+from spbe_arch.duplicates.tables import NationalFunction, bracketed, compact, words
 from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
 
@@ -236,7 +236,7 @@ def _roadmap_notes(members: list[AppFeatures], kept: dict[str, str], messages: M
 
 
 def _national_target(workspace: Workspace, national: NationalFunction, national_app: str | None,
-                     members: Iterable[AppFeatures] = ()) -> str:
+                     members: Iterable[AppFeatures] = (), features: FeatureSet | None = None) -> str:
     """The national application by its own name, and by the row that lists it where that row's name
     does not say it: "SIPD (magetankab.sipd.kemendagri.go.id & penatausahaan)", "SPSE (lpse.x.go.id)";
     by its own name alone where the row names a module of another of its functions (a planning
@@ -244,7 +244,7 @@ def _national_target(workspace: Workspace, national: NationalFunction, national_
     if not national_app:
         return national.national
     listed_row = next((f for f in members if f.id == national_app), None)
-    if listed_row is not None and _other_module(listed_row, national):
+    if listed_row is not None and features is not None and _other_module(listed_row, national, features):
         return national.national
     listed = workspace.display_name(national_app)
     says_it = compact(national.national) in compact(listed) and first_address(listed) is None
@@ -258,7 +258,7 @@ def _names(messages: Messages, ids: Iterable[str]) -> str:
 def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
               national_app: str | None, incoming: Counter[str], messages: Messages,
               is_view: Callable[[AppFeatures], bool], reasons_kept: dict[str, str],
-              siblings: frozenset[str]) -> str:
+              siblings: frozenset[str], features: FeatureSet | None = None) -> str:
     """The advice for a functional group. ``siblings`` are the rows of the kept application's own system
     (JDIH and JDIH Mobile of the Biro Hukum): recorded as one by their same-system group, they are
     neither consolidated into it nor a rival that makes the choice a coin toss."""
@@ -268,7 +268,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     movable = [f for f in members if f.id not in reasons_kept and not f.is_national]
     if retired and not movable:
         # a retired system beside the one that does its job now (SIMDA Keuangan beside SIPD): nothing moves
-        successor = _national_target(workspace, national, national_app, members) if national is not None \
+        successor = _national_target(workspace, national, national_app, members, features) if national is not None \
             else messages.named(keep.id)
         return " ".join([messages.text("propose_retired", apps=_names(messages, retired), successor=successor),
                          *notes])
@@ -281,7 +281,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         if other:
             notes.append(messages.text("other_function", apps=_names(messages, [f.id for f in other]),
                                        function=national.function))
-        target = _national_target(workspace, national, national_app, members)
+        target = _national_target(workspace, national, national_app, members, features)
         # a dashboard or monitoring of the function shows its data: it takes them from the national
         # application, it is not moved into it
         views = [f for f in movable if is_view(f)]
@@ -455,9 +455,18 @@ def _group_national(members: list[AppFeatures]) -> NationalFunction | None:
     return next(f.function for f in copies if f.function and f.function.id == function_id)
 
 
-def _other_module(f: AppFeatures, national: NationalFunction) -> bool:
-    """A row of the national application that names a module of another of its jobs."""
-    return f.is_national and bool(f.concepts) and f.concepts.isdisjoint(national.concept_words)
+def _other_module(f: AppFeatures, national: NationalFunction, features: FeatureSet) -> bool:
+    """A row of the national application whose own words, beside the application's name, name a module
+    of another of its jobs ("SIPD Penatausahaan" beside planning); not its name spelt out in brackets
+    ("SRIKANDI (Sistem Informasi Kearsipan Dinamis Terintegrasi)") nor its address (srikandi.arsip.go.id)."""
+    if not f.is_national or not f.concepts or is_address(f.app.name):
+        return False
+    normaliser = features.normaliser
+    found = bracketed(f.app.name)
+    said = set(normaliser.name(found[0] if found else f.app.name).weights) & f.concepts
+    for own_name in (national.national, *national.names):
+        said -= set(normaliser.name(own_name).weights)
+    return bool(said) and said.isdisjoint(national.concept_words)
 
 
 def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, messages: Messages) -> list[Group]:
@@ -498,7 +507,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         # ("SIPD Penatausahaan" in the group of the planning applications)
         job = _group_national([by_id[x] for x in component])
         component.extend(sorted({s for x in component for s in systems.get(x, ())
-                                 if job is None or not _other_module(by_id[s], job)} - set(component)))
+                                 if job is None or not _other_module(by_id[s], job, features)} - set(component)))
         component.sort()
         members = [by_id[x] for x in component]
         kept = _keep_reasons(workspace, members)
@@ -519,7 +528,8 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",
             applications=component,
             function=_group_function(members, workspace, national, keep),
-            proposal=_proposal(members, keep, national, national_app, incoming, messages, is_view, kept, siblings),
+            proposal=_proposal(members, keep, national, national_app, incoming, messages, is_view, kept, siblings,
+                               features),
             national_application=national_app,
             national=national.national if national is not None else None,
         ))
