@@ -170,3 +170,25 @@ def test_a_name_that_says_website_is_a_website_without_a_category(tmp_path: Path
     # an OPD's own site, and the site of an institution named by what it is, stay their own
     assert frozenset(("W03", "W04")) not in pairs
     assert not {frozenset((a, b)) for a in ("W05", "W06", "W07") for b in ("W05", "W06", "W07") if a < b} & pairs.keys()
+
+
+def test_a_kelurahan_service_is_the_kecamatan_service_s_job(tmp_path: Path) -> None:
+    """The letters a kelurahan issues online (surat pengantar, keterangan) are the job PATEN does at the
+    kecamatan: writers group them. "Kelurahan" alone names an institution, never a job (its site)."""
+    rows = [
+        ["K01", "SIPELIK (Sistem Informasi Pelayanan Kelurahan)", "Kelurahan Karang Anyar", "", "", "Aplikasi"],
+        ["K02", "PATEN Online", "Kecamatan Sumberejo", "", "", "Aplikasi"],
+        ["K03", "SIPELIK", "Kecamatan Karanganyar", "", "", "Aplikasi"],
+        ["K04", "Website Kelurahan Sidomulyo", "Kelurahan Sidomulyo", "", "", "Website"],
+        ["K05", "Website Kelurahan Karang Anyar", "Kelurahan Karang Anyar", "", "", "Website"],
+        *NAMES_ONLY,
+    ]
+    workspace = import_rows(tmp_path, rows)
+    roles = {row: f.role.id if f.role else None for row, f in features_by_row(workspace).items()}
+    assert roles["K01"] == roles["K02"] == "pelayanan-kecamatan"
+    pairs = row_pairs(workspace)
+    assert pairs.get(frozenset(("K01", "K02"))) == "functional"
+    # the brand written alone beside the name that spells out what it stands for: one brand, not a
+    # brand shared by two systems of which only one says its job
+    assert frozenset(("K01", "K03")) in pairs
+    assert frozenset(("K04", "K05")) not in pairs

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
+from spbe_arch.duplicates.tables import bracketed, compact
 
 WEIGHTS: dict[str, float] = {
     "name": 0.80,
@@ -237,7 +238,7 @@ class Scorer:
             found.append(("names_differ", None))
         shared_words = a.name.keys() & b.name.keys()
         if shared_words and shared_words.isdisjoint(self.features.tables.known_words) \
-                and a.alone_says_a_job(b):
+                and a.alone_says_a_job(b) and not _brand_spelt_out(a, b):
             # "Beta Hadir" (attendance) and "BETA SAGARA iOS": one brand word, and a job only one name says
             factor *= PENALTIES["brand_only"]
             found.append(("brand_only", None))
@@ -295,3 +296,13 @@ class Scorer:
         """The score of a pair and, when asked, its evidence in words."""
         score, found = self.measure(a, b)
         return score, self.explain(a, b, found) if explain else []
+
+
+def _brand_spelt_out(a: AppFeatures, b: AppFeatures) -> bool:
+    """One name is the other's with what the brand stands for in brackets ("SIPELIK (Sistem Informasi
+    Pelayanan Kelurahan)" beside "SIPELIK"): the job it says is the brand's, not a second system's."""
+    for f, other in ((a, b), (b, a)):
+        found = bracketed(f.app.name)
+        if found is not None and compact(found[0]) and compact(found[0]) == compact(other.app.name):
+            return True
+    return False
