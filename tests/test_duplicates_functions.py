@@ -192,3 +192,18 @@ def test_a_kelurahan_service_is_the_kecamatan_service_s_job(tmp_path: Path) -> N
     # brand shared by two systems of which only one says its job
     assert frozenset(("K01", "K03")) in pairs
     assert frozenset(("K04", "K05")) not in pairs
+
+
+def test_a_central_application_a_kelurahan_and_a_kecamatan_both_list_is_one(tmp_path: Path) -> None:
+    """Prodeskel (the ministry's village and kelurahan profiles), listed as a central application by a
+    kecamatan and by a kelurahan: one national application. A name a village owns is a village's name
+    only beside an application of the Pemda's own."""
+    rows = [
+        ["P01", "Prodeskel", "Kecamatan Pesisir Tirta", "", "Aktif", "Aplikasi Umum"],
+        ["P02", "Aplikasi Prodeskel", "Kelurahan Ombak Biru", "", "Aktif", "Aplikasi Umum"],
+        *NAMES_ONLY,
+    ]
+    workspace = import_rows(tmp_path, rows, header=["id", "name", "owner_opd", "description", "status", "category"])
+    features = features_by_row(workspace)
+    assert features["P01"].is_national and features["P02"].is_national and features["P02"].village
+    assert row_pairs(workspace).get(frozenset(("P01", "P02"))) == "same_system"

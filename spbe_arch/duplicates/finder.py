@@ -96,8 +96,10 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return None
     if a.id in b.replaces or b.id in a.replaces:
         return "replaces"
-    if a.village != b.village:
-        return None  # simbatan of the Setda and simbatan.x.go.id of Desa Simbatan: a village's name
+    if a.village != b.village and not (a.is_national and b.is_national):
+        # simbatan of the Setda and simbatan.x.go.id of Desa Simbatan: a village's name; but a central
+        # application a kelurahan and a kecamatan both list (Prodeskel) is one
+        return None
     if a.website and b.website and a.owner != b.owner and a.compact != b.compact:
         return None  # "Web Desa Kuwon", "Web Desa Kuwonharjo": each owner's own site, unless one address
     if different_jobs(a, b):
