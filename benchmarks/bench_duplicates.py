@@ -48,7 +48,8 @@ SYNTHETIC = ("sumberwangi-kab", "nusantara-tengah-prov", "tanjung-batu-kota", "a
              "jawa-tenggara-prov", "kepulauan-sagara-prov", "lembah-sari-kab", "priangan-selatan-prov",
              "nusa-cendana-prov", "kalimantan-hulu-prov", "abada-prov", "tirta-sari-kota", "wengker-kab",
              "kembang-arum-kota", "batu-ampar-kab", "giri-tirta-kota", "sendang-wangi-kab",
-             "pandan-arum-kab", "teluk-permai-kota", "watu-gede-kab", "segara-amerta-kota", "lereng-kidul-kab")
+             "pandan-arum-kab", "teluk-permai-kota", "watu-gede-kab", "segara-amerta-kota", "lereng-kidul-kab",
+             "bayu-tirta-kota", "wanareja-kab")
 
 
 def names_only(source: Path, target: Path, categories: bool = False, descriptive: bool = False) -> Path:

@@ -92,6 +92,8 @@ SYNTHETIC = {  # name: (precision floor, recall floor)
     "watu-gede-kab": (0.75, 0.77),
     "segara-amerta-kota": (0.78, 0.64),
     "lereng-kidul-kab": (0.79, 0.73),
+    "bayu-tirta-kota": (0.91, 0.67),
+    "wanareja-kab": (0.81, 0.72),
 }
 
 
