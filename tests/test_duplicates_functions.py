@@ -207,3 +207,17 @@ def test_a_central_application_a_kelurahan_and_a_kecamatan_both_list_is_one(tmp_
     features = features_by_row(workspace)
     assert features["P01"].is_national and features["P02"].is_national and features["P02"].village
     assert row_pairs(workspace).get(frozenset(("P01", "P02"))) == "same_system"
+
+
+def test_the_single_emergency_number_is_the_emergency_service(tmp_path: Path) -> None:
+    """NTPD 112 (Nomor Tunggal Panggilan Darurat) of one OPD and the emergency call service of another:
+    one job, the emergency number."""
+    rows = [
+        ["D01", "NTPD 112", "Badan Penanggulangan Bencana Daerah", "", "", "Aplikasi"],
+        ["D02", "Layanan Panggilan Darurat 112", "Dinas Komunikasi dan Informatika", "", "", "Aplikasi"],
+        *NAMES_ONLY,
+    ]
+    workspace = import_rows(tmp_path, rows)
+    roles = {row: f.role.id if f.role else None for row, f in features_by_row(workspace).items()}
+    assert roles["D01"] == roles["D02"] == "gawat-darurat"
+    assert frozenset(("D01", "D02")) in row_pairs(workspace)
