@@ -400,6 +400,7 @@ def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], inco
     # client, a name rather than an address, the name the others write inside theirs (Sibanjir, not
     # Dashboard Sibanjir), then the most used
     keep = min(members, key=lambda f: (f.app.retired, not f.is_national, not _writes_national_name(f),
+                                       f.is_national and bool(f.concepts),  # "SIPD RI", not "SIPD Perencanaan"
                                        not ({f.compact, f.head} & parents),
                                        mentions_mobile(f.app.name), is_address(f.app.name), f.platform_named,
                                        f.website, -written_inside(f),
