@@ -76,6 +76,24 @@ def test_a_website_or_a_bumd_is_never_told_to_move_to_a_national_application(mak
     assert report.group_of("e-lelang") is not None  # the Pemda's own copy of SPSE is still proposed
 
 
+def test_two_complaint_applications_of_a_bumd_are_never_told_to_move_to_sp4n_lapor(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    """The PDAM's customer complaints on the web and in its mobile application: a BUMD's own business, of
+    a legal entity of its own; consolidating them is the PDAM's matter, moving them to SP4N-LAPOR! is not."""
+    pdam = "  - {id: pdam, name: Perumda Air Minum Tirta Sehat, kind: lainnya}\n"
+    root = make_workspace({"organisasi.yaml": ORGS + pdam,
+                           "aplikasi.yaml": """\
+        applications:
+          - {id: pdam-aduan, name: Pengaduan Pelanggan, owner: pdam, description: Pengaduan pelanggan air minum}
+          - {id: pdam-mobile, name: Tirta Sehat Mobile, owner: pdam,
+             description: Cek tagihan dan pengaduan pelanggan lewat android}
+        """}, orgs=False)
+    report = find_duplicates(root, language="id")
+    group = report.group_of("pdam-aduan")
+    assert group is not None and group.national is None, group
+    assert "SP4N" not in group.proposal and "alihkan" not in group.proposal
+    assert group.function == "pengelolaan pengaduan pelayanan publik"
+
+
 def test_an_application_on_an_opds_subdomain_is_not_the_national_one_its_label_names(make_workspace) -> None:  # type: ignore[no-untyped-def]
     assert on_unit_host("lapor.disnakertrans.bantenprov.go.id")
     assert not on_unit_host("lpse.bantenprov.go.id")

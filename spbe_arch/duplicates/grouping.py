@@ -118,6 +118,11 @@ def _group_function(members: list[AppFeatures], workspace: Workspace, national: 
     """What the group does: the national function, else a shared process, else shared name words."""
     if national is not None:
         return national.function
+    performed = Counter(f.function.function for f in members if f.function is not None and not f.is_national)
+    if performed:  # what a BUMD's applications do, though no national application is proposed for them
+        function, count = min(performed.items(), key=lambda item: (-item[1], item[0]))
+        if count * 2 >= len(members):
+            return function
     supported = Counter(p for f in members for p in f.processes)
     if supported:
         process_id, count = min(supported.items(), key=lambda item: (-item[1], item[0]))
@@ -447,6 +452,8 @@ def _group_national(members: list[AppFeatures]) -> NationalFunction | None:
     the group does is what its local members do: SRIKANDI's rows join both the group of the letters
     applications and that of the archive applications, and name neither's job."""
     copies = [f for f in members if not f.is_national] or members
+    if all(f.bumd for f in copies):
+        return None  # a BUMD's customer complaints are its own business, not a Pemda's copy of SP4N-LAPOR!
     functions = Counter(f.function.id for f in copies if f.function is not None)
     if not functions:
         return None
