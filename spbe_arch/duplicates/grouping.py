@@ -241,7 +241,7 @@ def _roadmap_notes(members: list[AppFeatures], kept: dict[str, str], messages: M
 
 
 def _national_target(workspace: Workspace, national: NationalFunction, national_app: str | None,
-                     members: Iterable[AppFeatures] = (), features: FeatureSet | None = None) -> str:
+                     members: Iterable[AppFeatures], features: FeatureSet) -> str:
     """The national application by its own name, and by the row that lists it where that row's name
     does not say it: "SIPD (magetankab.sipd.kemendagri.go.id & penatausahaan)", "SPSE (lpse.x.go.id)";
     by its own name alone where the row names a module of another of its functions (a planning
@@ -249,7 +249,7 @@ def _national_target(workspace: Workspace, national: NationalFunction, national_
     if not national_app:
         return national.national
     listed_row = next((f for f in members if f.id == national_app), None)
-    if listed_row is not None and features is not None and _other_module(listed_row, national, features):
+    if listed_row is not None and _other_module(listed_row, national, features):
         return national.national
     listed = workspace.display_name(national_app)
     says_it = compact(national.national) in compact(listed) and first_address(listed) is None
@@ -263,7 +263,7 @@ def _names(messages: Messages, ids: Iterable[str]) -> str:
 def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
               national_app: str | None, incoming: Counter[str], messages: Messages,
               is_view: Callable[[AppFeatures], bool], reasons_kept: dict[str, str],
-              siblings: frozenset[str], features: FeatureSet | None = None) -> str:
+              siblings: frozenset[str], features: FeatureSet) -> str:
     """The advice for a functional group. ``siblings`` are the rows of the kept application's own system
     (JDIH and JDIH Mobile of the Biro Hukum): recorded as one by their same-system group, they are
     neither consolidated into it nor a rival that makes the choice a coin toss."""
