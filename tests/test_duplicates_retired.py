@@ -56,6 +56,8 @@ def test_rows_all_retired_need_nothing(tmp_path: Path) -> None:
     report = find_duplicates(workspace)
     rows = app_rows(workspace)
     retired = {app_id for app_id, row in rows.items() if {"R06", "R07"} & set(row.split("; "))}
+    # one job in two OPDs, both retired: the pair is listed, no group proposes anything for it
+    assert row_pairs(workspace, report).get(frozenset(("R06", "R07"))) == "functional"
     assert all(report.group_of(app_id) is None for app_id in retired)
 
 
@@ -77,14 +79,24 @@ def test_a_retired_row_of_one_system_is_not_counted_among_its_users(tmp_path: Pa
         ["S01", "SIMPATIK", "Kecamatan Sumberejo", "Perizinan usaha daerah", "Tidak Aktif", ""],
         ["S02", "SIMPATIK", "Dinas Penanaman Modal dan PTSP", "Perizinan usaha daerah", "Aktif", ""],
         ["S03", "SIMPATIK", "Kecamatan Karanganyar", "Perizinan usaha daerah", "Aktif", ""],
+        ["S04", "SIMPATIK", "Kecamatan Sidomulyo", "Perizinan usaha daerah", "Tidak Aktif", ""],
         *OTHERS,
     ]
-    workspace = import_rows(tmp_path, rows)
+    from spbe_arch.exchange.inventory import import_inventory
+    from tests.inventory_factory import write_inventory
+
+    report = import_inventory(write_inventory(tmp_path / "apps.csv", rows), tmp_path / "ws")
+    notes = [note.message for note in report.assumptions]
+    # the import says what it did: the system is in use, owned by an OPD that uses it
+    assert any("is in use where an earlier row of its system is not" in n and "Penanaman Modal" in n
+               for n in notes), notes
+    workspace, _ = open_workspace(tmp_path / "ws")
     merged = next(a for a in workspace.applications if "S01" in str(a.properties.get("source_ids")))
-    assert str(merged.properties["source_ids"]) == "S01; S02; S03"
+    assert any("Sidomulyo no longer uses it" in n for n in notes), notes
+    assert str(merged.properties["source_ids"]) == "S01; S02; S03; S04"
     assert not merged.retired
     owners = {merged.owner, *merged.users}
-    assert not any("sumberejo" in o for o in owners)
+    assert not any("sumberejo" in o or "sidomulyo" in o for o in owners)
     assert any("karanganyar" in o for o in owners) and any("penanaman" in o or "dpmptsp" in o for o in owners)
 
 

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from spbe_arch.classify_rab import RAB_HIGH, best_area
 from spbe_arch.duplicates.national import function_of, national_applications_held, national_named, role_of
-from spbe_arch.duplicates.normalize import Normaliser, NormalName, looks_like_acronym, spells, typo_corrections
+from spbe_arch.duplicates.normalize import Normaliser, NormalName, spells, typo_corrections
 from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
     SITE_WORDS,
@@ -47,7 +47,6 @@ from spbe_arch.duplicates.tables import (
     build_tables,
     compact,
     fold,
-    raw_words,
     spread_over_application,
     words,
 )
@@ -938,7 +937,7 @@ def _brand(name: NormalName, tables: Tables, written: str) -> str | None:
 
 def _cached_role(cache: dict[tuple[str, str | None, str | None], LocalFunction | None], normaliser: Normaliser,
                  app: Application, name: NormalName, read_description: bool) -> LocalFunction | None:
-    spelt = _spelt_by_description(normaliser, app)
+    spelt = _spelt_by_description(normaliser, app, name)
     key = (app.name, app.acronym, app.description if read_description or spelt else None)
     if key not in cache:
         cache[key] = _role(normaliser, app, name, read_description, spelt)
@@ -977,16 +976,13 @@ SPELT_LEAD_START = 3  # "Aplikasi SIAP adalah Sistem ...": where the spelling ou
 MIN_SPELT = 3  # letters of an acronym a description may spell out (two letters match anything)
 
 
-def _spelt_by_description(normaliser: Normaliser, app: Application) -> dict[str, float]:
+def _spelt_by_description(normaliser: Normaliser, app: Application, name: NormalName) -> dict[str, float]:
     """'SIAP RSUD', described 'Sistem Informasi Absensi Pegawai BLUD RSUD ...': a description that opens by
     spelling out an acronym of the name no table knows says what the acronym stands for, as brackets in
     the name would; the job is that, not the institution beside it (RSUD) or a guess from its syllables."""
-    if not app.description:
-        return {}
-    written = raw_words(app.name) + (raw_words(app.acronym) if app.acronym else [])
-    unknown = sorted({folded for w in written if len(w) >= MIN_SPELT and looks_like_acronym(w)
-                      and (folded := fold(w)).isalpha() and folded not in normaliser.tables.acronyms})
-    if not unknown:
+    unknown = sorted(a for a in name.acronyms
+                     if len(a) >= MIN_SPELT and a.isalpha() and a not in normaliser.tables.acronyms)
+    if not unknown or not app.description:
         return {}
     lead = [w for w in words(app.description)[:DESCRIPTION_LEAD + SPELT_LEAD_START + 4] if w.isalpha()]
     for acronym in unknown:

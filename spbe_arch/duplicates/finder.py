@@ -18,7 +18,6 @@ from spbe_arch.duplicates.scoring import (
     DESCRIPTION_FULL,
     DESCRIPTION_UNRELATED,
     Scorer,
-    Signals,
     cosine,
     different_jobs,
 )
@@ -360,7 +359,7 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
         score, signals = scorer.measure(a, b)
         if score <= 0 or score < limit:
             continue
-        if (a.app.retired or b.app.retired) and not _one_job(a, b, signals):
+        if (a.app.retired or b.app.retired) and not _one_job(a, b):
             continue  # a retired system is said to be replaced by the other: only one job says so
         if a.name_key and a.name_key == b.name_key and not namesakes.join(i, j):
             continue
@@ -374,13 +373,10 @@ def _score(apps: list[AppFeatures], candidates: Iterable[tuple[int, int]], score
     return found
 
 
-_ONE_JOB = frozenset({"same_function", "same_role", "kin_functions"})
-
-
-def _one_job(a: AppFeatures, b: AppFeatures, signals: Signals) -> bool:
-    """Both do one job the tables know (one national or local function), not only words alike."""
-    return any(signal in _ONE_JOB for signal, _ in signals) \
-        or (a.function is not None and b.function is not None and a.function.national == b.function.national) \
+def _one_job(a: AppFeatures, b: AppFeatures) -> bool:
+    """Both do one job the tables know (functions of one national application, or one local function),
+    not only words alike."""
+    return (a.function is not None and b.function is not None and a.function.national == b.function.national) \
         or (a.role is not None and b.role is not None and a.role.id == b.role.id)
 
 

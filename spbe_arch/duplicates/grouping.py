@@ -271,15 +271,19 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     notes = _roadmap_notes(members, reasons_kept, messages)
     retired = [f.id for f in members if reasons_kept.get(f.id) == "retired"]
     movable = [f for f in members if f.id not in reasons_kept and not f.is_national]
+
+    def finish(proposals: list[str], successor: str | None = None) -> str:
+        """The advice with its notes. Where nothing in use moves, the retired members beside the one that
+        does their job now (SIMDA Keuangan beside SIPD) are the proposal; else a note says they need nothing."""
+        if retired and not proposals and successor is not None:
+            proposals = [messages.text("propose_retired", apps=_names(messages, retired), successor=successor)]
+        elif retired:
+            notes.append(messages.text("retired", apps=_names(messages, retired)))
+        return " ".join([*(proposals or [messages.text("propose_none")]), *notes])
+
     if retired and not movable:
-        # a retired system beside the one that does its job now (SIMDA Keuangan beside SIPD): nothing moves
-        successor = _national_target(workspace, national, national_app, members, features) if national is not None \
-            else messages.named(keep.id)
-        return " ".join([messages.text("propose_retired", apps=_names(messages, retired), successor=successor),
-                         *notes])
-    retired_note = messages.text("retired", apps=_names(messages, retired)) if retired else None
-    if retired_note:
-        notes.append(retired_note)
+        return finish([], _national_target(workspace, national, national_app, members, features)
+                      if national is not None else messages.named(keep.id))
     if national is not None:
         other = [f for f in movable if not _performs(f, national)]
         movable = [f for f in movable if _performs(f, national)]  # only what performs the function moves to it
@@ -309,16 +313,13 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         if views:
             parts.append(messages.text("propose_view" if parts else "propose_view_only", national=target,
                                        function=national.function, apps=_names(messages, [f.id for f in views])))
-        if not parts and retired_note:
-            notes.remove(retired_note)  # nothing in use moves: the retired rows' job is the national one's
-            parts = [messages.text("propose_retired", apps=_names(messages, retired), successor=target)]
-        return " ".join([*(parts or [messages.text("propose_none")]), *notes])
+        return finish(parts, target)
     if national_app is not None and movable:
         # a central application the registry does not know (the group's national_application without a
         # national function), which the inventory lists as one: the local applications of its job are
         # integrated with it, as with a national application named as such
-        return " ".join([messages.text("propose_central", central=messages.named(national_app),
-                                       apps=_names(messages, [f.id for f in movable])), *notes])
+        return finish([messages.text("propose_central", central=messages.named(national_app),
+                                     apps=_names(messages, [f.id for f in movable]))])
     views = [f for f in movable if is_view(f)]
     shown = [f for f in movable if not is_view(f)]
     if views and len(shown) == 1:
@@ -326,12 +327,12 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         system = shown[0]
         shows = system.role.function if system.role is not None and system.role.strong \
             else workspace.display_name(system.id)
-        return " ".join([messages.text("propose_view_only", national=messages.named(system.id), function=shows,
-                                       apps=_names(messages, [f.id for f in views])), *notes])
+        return finish([messages.text("propose_view_only", national=messages.named(system.id), function=shows,
+                                     apps=_names(messages, [f.id for f in views]))])
     if len(movable) > 1 and "geoportal" not in reasons_kept.values() \
             and all(f.role is not None and f.role.id == GEOSPATIAL for f in movable):
         # thematic maps of several OPDs: each theme stays its OPD's; one geoportal publishes them all
-        return " ".join([messages.text("propose_maps", apps=_names(messages, [f.id for f in movable])), *notes])
+        return finish([messages.text("propose_maps", apps=_names(messages, [f.id for f in movable]))])
     users, integrations, services, processes = _usage(keep, incoming)
     reasons = [messages.text("used_by", n=users)]
     if keep.at_home and not all(f.at_home for f in members if f.id != keep.id):
@@ -345,13 +346,9 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     if processes:
         reasons.append(messages.text("processes", n=processes))
     others = [f for f in movable if f.id != keep.id and f.id not in siblings]
-    if not others and retired_note:
-        # the retired rows beside the one application in use that does their job now
-        notes.remove(retired_note)
-        text = messages.text("propose_retired", apps=_names(messages, retired), successor=messages.named(keep.id))
-    elif not others:
-        text = messages.text("propose_none")
-    elif reasons_kept.get(keep.id) == "national":
+    if not others:
+        return finish([], messages.named(keep.id))
+    if reasons_kept.get(keep.id) == "national":
         text = messages.text("propose_named_national", national=messages.named(keep.id),
                              apps=_names(messages, [f.id for f in others]))
     elif keep.id not in reasons_kept and _standing(keep, incoming, workspace) in {
@@ -362,7 +359,7 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
     else:
         text = messages.text("propose_keep", keep=messages.named(keep.id), reasons=", ".join(reasons),
                              apps=_names(messages, [f.id for f in others]))
-    return " ".join([text, *notes])
+    return finish([text])
 
 
 def _central_member(members: list[AppFeatures]) -> AppFeatures | None:

@@ -49,6 +49,7 @@ class NormalName:
     expanded: tuple[str, ...] = ()  # acronyms expanded through the table, as written
     acronym_only: bool = False
     tokens: tuple[str, ...] = ()  # the words as written, folded, without organization and place names
+    acronyms: frozenset[str] = frozenset()  # those of them written as acronyms (not a name in capitals' words)
 
     @property
     def key(self) -> str:
@@ -408,7 +409,8 @@ class Normaliser:
         # a word of a sentence left once the phrases are read ("Pengadaan Secara Elektronik" is one)
         stopwords = self.tables.stopwords
         weights = self._finish((w, f) for w, f in self._synonyms(weighted) if w not in stopwords or w in acronyms)
-        return NormalName(weights, tuple(dict.fromkeys(expanded)), acronym_only, tuple(kept))
+        return NormalName(weights, tuple(dict.fromkeys(expanded)), acronym_only, tuple(kept),
+                          frozenset(acronyms.intersection(kept)))
 
     # -- descriptions ---------------------------------------------------------------------------
     def description(self, text: str | None, expand: bool = True, limit: int | None = None) -> dict[str, float]:

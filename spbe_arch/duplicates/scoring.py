@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
-from spbe_arch.duplicates.tables import bracketed, compact
 
 WEIGHTS: dict[str, float] = {
     "name": 0.80,
@@ -238,8 +237,9 @@ class Scorer:
             found.append(("names_differ", None))
         shared_words = a.name.keys() & b.name.keys()
         if shared_words and shared_words.isdisjoint(self.features.tables.known_words) \
-                and a.alone_says_a_job(b) and not _brand_spelt_out(a, b):
-            # "Beta Hadir" (attendance) and "BETA SAGARA iOS": one brand word, and a job only one name says
+                and a.alone_says_a_job(b) and a.compact not in b.parts and b.compact not in a.parts:
+            # "Beta Hadir" (attendance) and "BETA SAGARA iOS": one brand word, and a job only one name says;
+            # not "SIPELIK" beside "SIPELIK (Sistem Informasi Pelayanan Kelurahan)", the brand spelt out
             factor *= PENALTIES["brand_only"]
             found.append(("brand_only", None))
         if bool(self._views(a)) != bool(self._views(b)):
@@ -297,12 +297,3 @@ class Scorer:
         score, found = self.measure(a, b)
         return score, self.explain(a, b, found) if explain else []
 
-
-def _brand_spelt_out(a: AppFeatures, b: AppFeatures) -> bool:
-    """One name is the other's with what the brand stands for in brackets ("SIPELIK (Sistem Informasi
-    Pelayanan Kelurahan)" beside "SIPELIK"): the job it says is the brand's, not a second system's."""
-    for f, other in ((a, b), (b, a)):
-        found = bracketed(f.app.name)
-        if found is not None and compact(found[0]) and compact(found[0]) == compact(other.app.name):
-            return True
-    return False
