@@ -160,7 +160,7 @@ def test_a_group_whose_members_all_stay_is_no_proposal() -> None:
     assert not any("tidak ada perubahan" in g.proposal for g in report.groups)
 
 
-def test_a_dashboard_of_a_national_function_takes_its_data_from_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
+def test_a_dashboard_of_a_national_function_is_no_copy_of_it(make_workspace) -> None:  # type: ignore[no-untyped-def]
     root = make_workspace({"aplikasi.yaml": """\
         applications:
           - {id: dash-duk, name: Dashboard Data Agregat Kependudukan, owner: diskominfo,
@@ -169,29 +169,29 @@ def test_a_dashboard_of_a_national_function_takes_its_data_from_it(make_workspac
              description: Pencatatan biodata penduduk dan kartu keluarga}
         """})
     report = find_duplicates(root, language="id")
-    # the dashboard shows population data, the local register records it: two proposals, not one group
-    # that consolidates a dashboard with a system (an online counter for documents, which SIAK records
-    # behind, would be neither: test_the_dukcapils_online_counter_is_not_a_copy_of_siak)
-    dashboard, service = report.group_of("dash-duk"), report.group_of("layan-duk")
-    assert dashboard is not None and service is not None and dashboard.id != service.id
-    assert dashboard.proposal.startswith(f"Usulan: integrasikan Dashboard Data Agregat Kependudukan ({DISKOMINFO}) "
-                                         "dengan SIAK sebagai sumber datanya")
+    # the dashboard shows population data, the local register records it: only the register does SIAK's
+    # job (none of the 25 pairs of a dashboard or a monitoring beside a national application's row in the
+    # labelled inventories is a duplicate)
+    assert report.group_of("dash-duk") is None
+    service = report.group_of("layan-duk")
+    assert service is not None and service.applications == ["layan-duk"]
     assert f"alihkan Sistem Informasi Data Kependudukan ({BKPSDM}) ke SIAK" in service.proposal
     assert "Dashboard" not in service.proposal
 
 
-def test_a_dashboard_alone_beside_the_national_application_is_integrated(make_workspace) -> None:  # type: ignore[no-untyped-def]
+def test_a_dashboard_alone_beside_the_national_application_makes_no_group(make_workspace) -> None:  # type: ignore[no-untyped-def]
     root = make_workspace({"aplikasi.yaml": """\
         applications:
           - {id: siak, name: SIAK, owner: diskominfo, source: nasional,
              description: Sistem Informasi Administrasi Kependudukan}
           - {id: dash-duk, name: Dashboard Data Agregat Kependudukan, owner: bkpsdm,
              description: Dashboard data agregat kependudukan per kecamatan}
+          - {id: duk, name: Sistem Informasi Data Kependudukan, owner: bkpsdm}
         """})
-    proposal = _proposal_of(root, "dash-duk")
-    assert proposal.startswith(f"Usulan: integrasikan Dashboard Data Agregat Kependudukan ({BKPSDM}) dengan SIAK "
-                               "sebagai sumber datanya")  # nothing moves: the dashboard only shows its data
-    assert "alihkan" not in proposal and "tidak ada perubahan" not in proposal
+    report = find_duplicates(root, language="id")
+    assert report.group_of("dash-duk") is None
+    assert not [p for p in report.pairs if "dash-duk" in (p.a, p.b)]
+    assert report.group_of("duk") is not None  # beside it, a local register of the population is a copy
 
 
 DISKOMINFO, BKPSDM = "Dinas Komunikasi dan Informatika", "BKPSDM"  # the organizations of conftest.ORGS

@@ -994,7 +994,7 @@ def test_a_site_named_by_a_word_that_starts_like_an_opd_is_still_named_by_its_jo
   - {id: dinsos, name: Dinas Sosial, kind: dinas}
 """, """\
           - {id: site, name: Website Bantuan Sosial Provinsi, owner: dinsos}
-          - {id: app, name: Aplikasi Hibah dan Bantuan Sosial, owner: bapenda}
+          - {id: app, name: Aplikasi Data Bantuan Sosial, owner: bapenda}
           - {id: opd, name: Website Disperindagkop UKM, owner: disperindag}
           - {id: umkm, name: Aplikasi Pendataan UMKM, owner: dispar}
         """)

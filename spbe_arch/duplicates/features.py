@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -130,6 +131,7 @@ class AppFeatures:
     campaign_site: bool = False  # the site of a programme or an event (Website Expo UMKM 2024), for a season
     areas: frozenset[str] = frozenset()  # the kecamatan or kelurahan places its name says (BPP Lalabata)
     site_of: str | None = None  # the one other OPD a bare address abbreviates (dinkes.x.go.id, by the Diskominfo)
+    view: bool = False  # its name says it shows a function's data (Dashboard Realisasi APBD): not the system doing it
 
     @property
     def owner(self) -> str:
@@ -176,9 +178,11 @@ class AppFeatures:
     @property
     def national_copy(self) -> NationalFunction | None:
         """The national function this local application copies: none for a national application, a
-        website (it informs about a function, it does not perform it) or a BUMD's application (a legal
-        entity of its own). What the finder, the proposals and ``spbe classify`` all act on."""
-        return None if self.is_national or self.website or self.bumd else self.function
+        website (it informs about a function, it does not perform it), a view of the function's data (a
+        dashboard, or a monitoring of procurement, shows what SPSE keeps: none of the 25 such pairs of the
+        labelled inventories is a duplicate) or a BUMD's application (a legal entity of its own). What the
+        finder, the proposals and ``spbe classify`` all act on."""
+        return None if self.is_national or self.website or self.bumd or self.view else self.function
 
 
 
@@ -704,6 +708,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             rab_area=_rab_area(area_cache, version, name, app.description),
             pemda_portal=pemda_portal(app.name, host),
             owner_words=owner_words[app.owner],
+            view=_is_view(name.weights, role, function, tables),
         ))
         _mark_sites(result[-1], workspace, tables)
     _drop_pemda_words(result, tables)
@@ -898,6 +903,19 @@ _APPLICATION_WORDS = frozenset({"aplikasi", "app", "application", "apps", "siste
 
 _INSTITUTION_FORMS = frozenset({"upt", "uptd", "rs", "rsu", "rsud", "rsj", "rsia", "pkm"})
 _PAGE_WORDS = SITE_WORDS | {"profil", "profile", "beranda", "halaman"}  # Portal Puskesmas X, Profil RSUD Y
+
+
+def _is_view(concepts: Mapping[str, float], role: LocalFunction | None, function: NationalFunction | None,
+             tables: Tables) -> bool:
+    """The name holds a word of a view (dashboard, monitoring) that is not its job's own: it shows the data
+    of a function (Dashboard Realisasi APBD, SIMONPBJ "Monitoring Pengadaan") that another system performs.
+    Not the e-Monev of development programmes, whose job monitoring is."""
+    views = tables.view_words.intersection(concepts)
+    if views and role is not None and role.strong:
+        views -= role.concept_words
+    if views and function is not None:
+        views -= function.concept_words
+    return bool(views)
 
 
 def _names_an_institution(role: LocalFunction | None, name: NormalName, tables: Tables, written: list[str]) -> bool:

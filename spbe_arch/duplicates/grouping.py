@@ -291,17 +291,15 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
             notes.append(messages.text("other_function", apps=_names(messages, [f.id for f in other]),
                                        function=national.function))
         target = _national_target(workspace, national, national_app, members, features)
-        # a dashboard or monitoring of the function shows its data: it takes them from the national
-        # application, it is not moved into it
-        views = [f for f in movable if is_view(f)]
-        viewing = {f.id for f in views}
+        # (a dashboard or a monitoring of the function shows its data and is no copy of the national
+        # application: AppFeatures.national_copy leaves it out of such groups)
         # only a name that says the function moves the application; a function read in the description
         # (a DPRD site that also takes aspirations) is one of its jobs: that part is integrated. A
         # description that only names the function, beside a name that says nothing (a bare address),
         # is the name
-        described = [f for f in movable if f.id not in viewing and f.read_description and not f.titled_function]
+        described = [f for f in movable if f.read_description and not f.titled_function]
         describing = {f.id for f in described}
-        movers = [f for f in movable if f.id not in viewing and f.id not in describing]
+        movers = [f for f in movable if f.id not in describing]
         parts = [messages.text("propose_national", national=target, provider=national.provider,
                                function=national.function, apps=_names(messages, [f.id for f in movers]),
                                basis=messages.basis(national))] if movers else []
@@ -310,9 +308,6 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
                                        national=target, provider=national.provider, function=national.function,
                                        apps=_names(messages, [f.id for f in described]),
                                        basis=messages.basis(national)))
-        if views:
-            parts.append(messages.text("propose_view" if parts else "propose_view_only", national=target,
-                                       function=national.function, apps=_names(messages, [f.id for f in views])))
         return finish(parts, target)
     if national_app is not None and movable:
         # a central application the registry does not know (the group's national_application without a

@@ -72,8 +72,6 @@ _TEXT: dict[str, dict[str, str]] = {
                        "are used alike, so which one is kept is for their owners to decide.",
         "roadmap": "The roadmap has an activity for {apps}: {activity} ({year}).",
         "roadmap_keep": "{apps} kept: the roadmap plans {activity} ({year}).",
-        "propose_view": "{apps} show data of {function}: take them from {national} through an integration "
-                        "rather than keep them apart.",
         "propose_view_only": "Proposal (usulan): integrate {apps} with {national} as the source of its data: "
                              "it shows data of {function} rather than performing it.",
         "portal": "{app} is an official portal of the government and is kept.",
@@ -175,8 +173,6 @@ _TEXT: dict[str, dict[str, str]] = {
                        "setara, sehingga aplikasi yang dipertahankan perlu ditetapkan bersama pemiliknya.",
         "roadmap": "Peta rencana telah memuat kegiatan untuk {apps}: {activity} ({year}).",
         "roadmap_keep": "{apps} dipertahankan: peta rencana memuat {activity} ({year}).",
-        "propose_view": "{apps} menyajikan data {function}: ambil datanya dari {national} melalui integrasi, "
-                        "bukan dikelola terpisah.",
         "propose_view_only": "Usulan: integrasikan {apps} dengan {national} sebagai sumber datanya, karena "
                              "aplikasi tersebut menyajikan data {function}, bukan menjalankan fungsinya.",
         "portal": "{app} adalah portal resmi Pemerintah Daerah dan dipertahankan.",

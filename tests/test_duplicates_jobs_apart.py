@@ -1,0 +1,76 @@
+"""Jobs that share a word and are still two jobs, as the writers of the labelled inventories judged them:
+a dashboard beside the national application whose data it shows, the several jobs of a disaster office,
+the grants of the regional budget beside the social office's aid, a tourism portal beside the office's
+visitor counts. Each case has a pair that must still be found beside the pairs that must not."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from pathlib import Path
+
+from spbe_arch.duplicates import find_duplicates
+from spbe_arch.workspace import Workspace
+from tests.inventory_factory import app_rows, import_rows
+
+
+def reported(workspace: Workspace) -> set[frozenset[str]]:
+    """Every row pair the finder reports: its pairs, and the rows that share one of its groups."""
+    report = find_duplicates(workspace)
+    rows = app_rows(workspace)
+    found = {frozenset((rows[p.a], rows[p.b])) for p in report.pairs}
+    for group in report.groups:
+        found.update(frozenset(pair) for pair in combinations(sorted(rows[a] for a in group.applications), 2))
+    return found
+
+
+def row(row_id: str, name: str, owner: str) -> list[str]:
+    return [row_id, name, owner, "", "Aktif", "Aplikasi"]
+
+
+def test_a_dashboard_or_a_monitoring_shows_a_national_applications_data_it_does_not_copy_it(tmp_path: Path) -> None:
+    pairs = reported(import_rows(tmp_path, [
+        row("V01", "SIPD", "Badan Perencanaan Pembangunan Daerah"),
+        row("V02", "Dashboard Realisasi APBD", "Badan Pengelolaan Keuangan dan Aset Daerah"),
+        row("V03", "SPSE", "Dinas Pekerjaan Umum dan Penataan Ruang"),
+        row("V04", "SIMONPBJ (Monitoring Pengadaan Barang/Jasa)", "Bagian Pengadaan Barang dan Jasa"),
+        row("V05", "e-Budgeting", "Badan Pengelolaan Keuangan dan Aset Daerah"),
+    ]))
+    assert frozenset(("V01", "V02")) not in pairs  # before: "performs the function of SIPD"
+    assert frozenset(("V03", "V04")) not in pairs  # before: moved into SPSE
+    assert frozenset(("V01", "V05")) in pairs  # a local budgeting application still does SIPD's job
+
+
+def test_a_disaster_offices_logistics_early_warning_and_reports_are_three_jobs(tmp_path: Path) -> None:
+    pairs = reported(import_rows(tmp_path, [
+        row("B01", "Sistem Informasi Logistik dan Peralatan Kebencanaan", "Badan Penanggulangan Bencana Daerah"),
+        row("B02", "Peringatan Dini Banjir dan Tanah Longsor (EWS) Online", "Badan Penanggulangan Bencana Daerah"),
+        row("B03", "Pelaporan Kejadian Bencana Pusdalops", "Badan Penanggulangan Bencana Daerah"),
+        row("B04", "Early Warning System Konflik Sosial", "Badan Kesatuan Bangsa dan Politik"),
+        row("B05", "SIGAP Bencana (Sistem Informasi Kebencanaan Daerah)", "Dinas Sosial"),
+    ]))
+    for apart in (("B01", "B02"), ("B01", "B03"), ("B02", "B03"), ("B02", "B04"), ("B01", "B05"), ("B02", "B05")):
+        assert frozenset(apart) not in pairs, apart  # before: all five were one group of "kebencanaan"
+    assert frozenset(("B03", "B05")) in pairs  # two OPDs' disaster information systems are one job
+
+
+def test_the_grants_of_the_regional_budget_are_not_the_social_offices_aid(tmp_path: Path) -> None:
+    pairs = reported(import_rows(tmp_path, [
+        row("H01", "e-Hibah Bansos", "Badan Pengelolaan Keuangan dan Aset Daerah"),
+        row("H02", "SIHIBAH (Sistem Informasi Hibah dan Bansos)", "Bagian Kesejahteraan Rakyat"),
+        row("H03", "SIBANSOS (Penyaluran Bantuan Sosial)", "Dinas Sosial"),
+    ]))
+    assert frozenset(("H01", "H02")) in pairs
+    assert frozenset(("H01", "H03")) not in pairs  # before: one group of "hibah dan bantuan sosial"
+    assert frozenset(("H02", "H03")) not in pairs
+
+
+def test_a_tourism_portal_is_not_the_offices_visitor_count(tmp_path: Path) -> None:
+    pairs = reported(import_rows(tmp_path, [
+        row("T01", "Portal Pariwisata Sukamakmur", "Dinas Pariwisata"),
+        row("T02", "Sistem Informasi Data Kunjungan Wisata", "Dinas Pariwisata"),
+        row("T03", "Sistem Informasi Pendaftaran Usaha Pariwisata", "Dinas Penanaman Modal dan PTSP"),
+        row("T04", "Aplikasi Informasi Pariwisata", "Dinas Komunikasi dan Informatika"),
+    ]))
+    assert frozenset(("T01", "T02")) not in pairs  # before: one group of "informasi pariwisata"
+    assert frozenset(("T01", "T03")) not in pairs
+    assert frozenset(("T01", "T04")) in pairs
