@@ -1,7 +1,8 @@
 """Jobs that share a word and are still two jobs, as the writers of the labelled inventories judged them:
 a dashboard beside the national application whose data it shows, the several jobs of a disaster office,
 the grants of the regional budget beside the social office's aid, a tourism portal beside the office's
-visitor counts. Each case has a pair that must still be found beside the pairs that must not."""
+visitor counts. Each case has a pair that must still be found beside the pairs that must not. And one job
+that shares no word: a local register of social aid's recipients beside the DTKS (SIKS-NG)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,52 @@ def test_a_tourism_portal_is_not_the_offices_visitor_count(tmp_path: Path) -> No
     assert frozenset(("T01", "T02")) not in pairs  # before: one group of "informasi pariwisata"
     assert frozenset(("T01", "T03")) not in pairs
     assert frozenset(("T01", "T04")) in pairs
+
+
+def test_a_local_register_of_social_aid_recipients_keeps_what_the_dtks_keeps(tmp_path: Path) -> None:
+    workspace = import_rows(tmp_path, [
+        row("S01", "SIKS-NG", "Dinas Sosial"),
+        row("S02", "SIBANSOS (Sistem Informasi Penerima Bantuan Sosial)", "Dinas Sosial"),
+        row("S03", "e-Hibah Bansos", "Badan Pengelolaan Keuangan dan Aset Daerah"),
+        row("S04", "Cek Bansos", "Dinas Sosial"),
+    ])
+    pairs = reported(workspace)
+    assert frozenset(("S01", "S02")) in pairs  # before: the register was read as no national function
+    assert frozenset(("S01", "S03")) not in pairs  # the APBD's grants are not the DTKS
+    assert frozenset(("S01", "S04")) not in pairs  # Kemensos' own lookup of aid is no copy of its DTKS
+    group = find_duplicates(workspace, language="id").group_of(app_id_of(workspace, "S02"))
+    assert group is not None and group.national == "SIKS-NG"
+
+
+def app_id_of(workspace: Workspace, row_id: str) -> str:
+    return next(app for app, rows in app_rows(workspace).items() if row_id in rows.split("; "))
+
+
+def test_a_local_job_board_does_the_job_of_the_ministrys_job_market(tmp_path: Path) -> None:
+    workspace = import_rows(tmp_path, [
+        row("K01", "SIAPkerja (Karirhub)", "Dinas Tenaga Kerja"),
+        row("K02", "Bursa Kerja Online", "Dinas Tenaga Kerja"),
+        row("K03", "Info Loker Muda", "Dinas Pemuda dan Olahraga"),
+        row("K04", "Statistik Pencari Kerja", "Dinas Tenaga Kerja"),
+    ])
+    pairs = reported(workspace)
+    assert frozenset(("K01", "K02")) in pairs and frozenset(("K01", "K03")) in pairs  # before: SIAPkerja unknown
+    assert not [p for p in pairs if "K04" in p]  # the statistics of job seekers are the office's data
+    group = find_duplicates(workspace, language="id").group_of(app_id_of(workspace, "K02"))
+    assert group is not None and group.national == "SIAPkerja"
+    assert "alihkan Bursa Kerja Online" in group.proposal and "alihkan SIAPkerja" not in group.proposal
+
+
+def test_a_local_price_board_publishes_what_sp2kp_monitors_and_the_food_agencys_panel_is_its_own(
+        tmp_path: Path) -> None:
+    workspace = import_rows(tmp_path, [
+        row("P01", "SP2KP", "Dinas Perdagangan"),
+        row("P02", "SIHARGA Sukamakmur", "Dinas Koperasi dan UKM"),
+        row("P03", "Panel Harga Pangan", "Dinas Ketahanan Pangan"),
+        row("P04", "e-SSH Standar Satuan Harga", "Badan Pengelolaan Keuangan dan Aset Daerah"),
+    ])
+    pairs = reported(workspace)
+    assert frozenset(("P01", "P02")) in pairs  # before: SP2KP and SIHARGA were read as nothing
+    assert not [p for p in pairs if "P04" in p]  # a unit price of procurement is budgeting's
+    proposals = " ".join(g.proposal for g in find_duplicates(workspace, language="id").groups)
+    assert "alihkan Panel Harga Pangan" not in proposals  # the National Food Agency's own application
