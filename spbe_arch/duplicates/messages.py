@@ -19,9 +19,9 @@ _TEXT: dict[str, dict[str, str]] = {
     "en": {
         "identical": "identical names after normalisation ({words})",
         "identical_bare": "identical names after normalisation",
-        "similar": "names {score:.2f} similar (in common: {words})",
-        "similar_bare": "names {score:.2f} similar",
-        "description_bare": "descriptions {score:.2f} similar",
+        "similar": "names {score} similar (in common: {words})",
+        "similar_bare": "names {score} similar",
+        "description_bare": "descriptions {score} similar",
         "same_client": "a web application and its mobile client ({name}): one system",
         "same_central": "both listed as central (national) applications under one name ({name}): one national "
                         "application used by each OPD",
@@ -30,7 +30,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_name_read": "names that read the same ({name}): one system listed by each OPD that uses it",
         "same_name_owner": "one OPD's two rows of one name ({name}): one system listed twice",
         "after": "after expanding {acronyms}",
-        "description": "descriptions {score:.2f} similar (in common: {words})",
+        "description": "descriptions {score} similar (in common: {words})",
         "description_differs": "but their descriptions have (almost) nothing in common",
         "process": "both support {items}",
         "service": "both realise {items}",
@@ -113,9 +113,9 @@ _TEXT: dict[str, dict[str, str]] = {
     "id": {
         "identical": "nama identik setelah normalisasi ({words})",
         "identical_bare": "nama identik setelah normalisasi",
-        "similar": "kemiripan nama {score:.2f} (kata yang sama: {words})",
-        "similar_bare": "kemiripan nama {score:.2f}",
-        "description_bare": "kemiripan deskripsi {score:.2f}",
+        "similar": "kemiripan nama {score} (kata yang sama: {words})",
+        "similar_bare": "kemiripan nama {score}",
+        "description_bare": "kemiripan deskripsi {score}",
         "same_client": "aplikasi web dan versi mobile-nya ({name}): satu sistem",
         "same_central": "keduanya dicatat sebagai aplikasi pusat dengan nama yang sama ({name}): satu aplikasi "
                         "nasional yang digunakan oleh setiap perangkat daerah",
@@ -126,7 +126,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "same_name_owner": "dua baris dari perangkat daerah yang sama dengan nama yang bermakna sama ({name}): "
                            "satu sistem yang tercatat dua kali",
         "after": "setelah singkatan {acronyms} diuraikan",
-        "description": "kemiripan deskripsi {score:.2f} (kata yang sama: {words})",
+        "description": "kemiripan deskripsi {score} (kata yang sama: {words})",
         "description_differs": "namun deskripsinya (hampir) tidak memiliki kesamaan",
         "process": "keduanya mendukung {items}",
         "service": "keduanya mewujudkan {items}",
@@ -271,6 +271,11 @@ class Messages:
         return f"{', '.join(items[:-1])} {self.text('and')} {items[-1]}"
 
     # -- evidence -------------------------------------------------------------------------------
+    def _decimal(self, score: float) -> str:
+        """A similarity as the language writes it: Indonesian uses a decimal comma (0,66), as the scores do."""
+        text = f"{score:.2f}"
+        return text.replace(".", ",") if self.language == "id" else text
+
     def name(self, score: float, a: AppFeatures, b: AppFeatures) -> str:
         key = ("name", a.name_key, b.name_key, a.expanded, b.expanded, round(score, 2))
         found = self._memo.get(key)
@@ -278,8 +283,8 @@ class Messages:
             shared = sorted(a.name.keys() & b.name.keys(), key=lambda w: (-(a.name[w] * b.name[w]), w))
             words = ", ".join(shared[:5])
             found = (self.text("identical" if words else "identical_bare", words=words) if a.name_key == b.name_key
-                     else self.text("similar", score=score, words=words) if words
-                     else self.text("similar_bare", score=score))
+                     else self.text("similar", score=self._decimal(score), words=words) if words
+                     else self.text("similar_bare", score=self._decimal(score)))
             acronyms = [x.upper() for x in dict.fromkeys((*a.expanded, *b.expanded))]
             if acronyms:
                 found += " " + self.text("after", acronyms=", ".join(acronyms))
@@ -292,8 +297,8 @@ class Messages:
         if found is None:
             shared = sorted(a.desc.keys() & b.desc.keys(), key=lambda w: (-(a.desc[w] * b.desc[w]), w))
             words = ", ".join(self._shown(w) for w in shared[:5])
-            found = self._memo[key] = (self.text("description", score=score, words=words) if words
-                                       else self.text("description_bare", score=score))
+            found = self._memo[key] = (self.text("description", score=self._decimal(score), words=words) if words
+                                       else self.text("description_bare", score=self._decimal(score)))
         return found
 
     def description_differs(self) -> str:
