@@ -1,8 +1,10 @@
 """Jobs that share a word and are still two jobs, as the writers of the labelled inventories judged them:
 a dashboard beside the national application whose data it shows, the several jobs of a disaster office,
 the grants of the regional budget beside the social office's aid, a tourism portal beside the office's
-visitor counts. Each case has a pair that must still be found beside the pairs that must not. And one job
-that shares no word: a local register of social aid's recipients beside the DTKS (SIKS-NG)."""
+visitor counts, a hospital's car park beside the levies. Each case has a pair that must still be found
+beside the pairs that must not. And jobs that share no word with the national application that does them:
+a register of social aid's recipients beside the DTKS (SIKS-NG), a job board beside SIAPkerja, a price board
+beside SP2KP, a complaint channel named in Javanese beside SP4N-LAPOR!."""
 
 from __future__ import annotations
 
@@ -124,3 +126,24 @@ def test_a_local_price_board_publishes_what_sp2kp_monitors_and_the_food_agencys_
     assert not [p for p in pairs if "P04" in p]  # a unit price of procurement is budgeting's
     proposals = " ".join(g.proposal for g in find_duplicates(workspace, language="id").groups)
     assert "alihkan Panel Harga Pangan" not in proposals  # the National Food Agency's own application
+
+
+def test_parking_on_the_street_is_a_levy_and_a_hospitals_car_park_is_its_own(tmp_path: Path) -> None:
+    pairs = reported(import_rows(tmp_path, [
+        row("L01", "e-Parkir", "Dinas Perhubungan"),
+        row("L02", "e-Retribusi Pasar", "Dinas Perdagangan"),
+        row("L03", "Sistem Parkir RSUD", "RSUD Sukamakmur"),
+        row("L04", "SIMRS RSUD Sukamakmur", "RSUD Sukamakmur"),
+    ]))
+    assert frozenset(("L01", "L02")) in pairs  # before: parking and levies were two jobs
+    assert not [p for p in pairs if "L03" in p]  # not a levy, and not the hospital's management system
+
+
+def test_a_complaint_channel_named_in_javanese_is_a_complaint_channel(tmp_path: Path) -> None:
+    workspace = import_rows(tmp_path, [
+        row("J01", "SP4N-LAPOR!", "Dinas Komunikasi dan Informatika"),
+        row("J02", "Wadul Bupati", "Bagian Protokol dan Komunikasi Pimpinan"),
+        row("J03", "Sambat Online", "Dinas Lingkungan Hidup"),
+    ])
+    pairs = reported(workspace)
+    assert frozenset(("J01", "J02")) in pairs and frozenset(("J01", "J03")) in pairs  # before: neither was read

@@ -36,7 +36,7 @@ def test_the_lexicon_knows_more_local_functions_by_name() -> None:
     assert found_national is not None and found_national.id == "kinerja-pegawai"  # daily logs are e-Kinerja's
     expected = {"Data Warga Miskin": "kemiskinan",
                 "Sistem Informasi Posyandu": "gizi", "Info Harga Pangan": "harga", "SIMFONI-PPA": "kekerasan",
-                "e-Beasiswa": "beasiswa", "e-RDKK": "pupuk", "Aplikasi TTE": "tte", "e-Parkir": "parkir"}
+                "e-Beasiswa": "beasiswa", "e-RDKK": "pupuk", "Aplikasi TTE": "tte", "e-Parkir": "retribusi"}
     for name, role in expected.items():
         found = role_of(normaliser.name(name).weights, tables)
         assert found is not None and found.id == role, (name, found)
