@@ -147,3 +147,15 @@ def test_a_complaint_channel_named_in_javanese_is_a_complaint_channel(tmp_path: 
     ])
     pairs = reported(workspace)
     assert frozenset(("J01", "J02")) in pairs and frozenset(("J01", "J03")) in pairs  # before: neither was read
+
+
+def test_the_archive_of_one_kind_of_record_is_not_srikandi_nor_sipd(tmp_path: Path) -> None:
+    pairs = reported(import_rows(tmp_path, [
+        row("A01", "SRIKANDI", "Dinas Perpustakaan dan Kearsipan"),
+        row("A02", "e-Arsip Keuangan (SP2D Digital)", "Badan Pengelolaan Keuangan dan Aset Daerah"),
+        row("A03", "Arsip Digital Dokumen Kontrak", "Dinas Pekerjaan Umum dan Penataan Ruang"),
+        row("A04", "SIPD", "Badan Perencanaan Pembangunan Daerah"),
+        row("A05", "Arsip Digital Biro Umum", "Bagian Umum"),
+    ]))
+    assert not [p for p in pairs if "A02" in p or "A03" in p]  # before: both moved into SRIKANDI
+    assert frozenset(("A01", "A05")) in pairs  # an office's general digital archive still is SRIKANDI's job
