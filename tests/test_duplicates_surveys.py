@@ -72,6 +72,18 @@ def test_two_opds_namesakes_that_describe_two_jobs_are_not_merged_at_import(tmp_
     assert frozenset({"R1", "R2"}) not in row_pairs(workspace)  # and the finder keeps them apart too
 
 
+def test_namesakes_whose_descriptions_say_one_word_of_two_jobs_each_are_not_merged(tmp_path: Path) -> None:
+    # Kota Muara Jingga (written blind): the Kesbangpol's SIMANTAP (civil organisations and foreigners) and the
+    # housing office's SIMANTAP (unfit houses) were merged: the first description says its job in one word
+    workspace = import_rows(tmp_path, [
+        ["R1", "SIMANTAP", "Badan Kesatuan Bangsa dan Politik", "Sistem Informasi Monitoring Ormas dan Orang Asing",
+         "Aktif", "Daerah"],
+        ["R2", "SIMANTAP", "Dinas Perumahan dan Kawasan Permukiman",
+         "Sistem Informasi Manajemen Rumah Tidak Layak Huni", "Aktif", "Daerah"],
+    ])
+    assert sorted(app_rows(workspace).values()) == ["R1", "R2"]
+
+
 def test_the_import_says_which_namesakes_it_kept_apart(tmp_path: Path) -> None:
     from spbe_arch.exchange.inventory import import_inventory
 

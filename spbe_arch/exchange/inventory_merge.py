@@ -17,7 +17,7 @@ from spbe_arch.duplicates.tables import compact, shipped_tables, words
 
 __all__ = ["describe_two_jobs", "is_address", "shared_addresses", "system_key"]
 SHARED = 3  # rows of this many different names at one address: a portal or a placeholder, not one system
-SAYS_A_JOB = 2  # content words a description needs to say what an application does
+SAYS_A_JOB = 1  # content words a description needs to say what an application does ("Monitoring Ormas": one)
 MIN_CONTENT = 4  # shorter words (KK, TIK, pns) say too little alone
 
 
