@@ -49,7 +49,7 @@ SYNTHETIC = ("sumberwangi-kab", "nusantara-tengah-prov", "tanjung-batu-kota", "a
              "nusa-cendana-prov", "kalimantan-hulu-prov", "abada-prov", "tirta-sari-kota", "wengker-kab",
              "kembang-arum-kota", "batu-ampar-kab", "giri-tirta-kota", "sendang-wangi-kab",
              "pandan-arum-kab", "teluk-permai-kota", "watu-gede-kab", "segara-amerta-kota", "lereng-kidul-kab",
-             "bayu-tirta-kota", "wanareja-kab")
+             "bayu-tirta-kota", "wanareja-kab", "muara-jingga-kota")
 
 
 def names_only(source: Path, target: Path, categories: bool = False, descriptive: bool = False) -> Path:

@@ -94,6 +94,7 @@ SYNTHETIC = {  # name: (precision floor, recall floor)
     "lereng-kidul-kab": (0.79, 0.73),
     "bayu-tirta-kota": (0.91, 0.67),
     "wanareja-kab": (0.81, 0.72),
+    "muara-jingga-kota": (0.69, 0.70),
 }
 
 
