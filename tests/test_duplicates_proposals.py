@@ -17,6 +17,7 @@ from spbe_arch.duplicates.finder import find_duplicates
 from spbe_arch.duplicates.render import RENDERERS
 from spbe_arch.duplicates.systems import on_unit_host
 from spbe_arch.loader import load_workspace
+from tests.inventory_factory import import_rows
 
 ORGS = """\
 organizations:
@@ -405,6 +406,19 @@ def test_a_dashboard_of_one_local_system_takes_its_data_from_it(make_workspace) 
     assert proposal.startswith("Usulan: integrasikan Dashboard Retribusi Pasar (UPTD Pasar Kota) dengan "
                                "e-Retribusi Pasar (UPTD Pasar Kota) sebagai sumber datanya")
     assert "menyajikan data retribusi daerah" in proposal and "satukan" not in proposal
+
+
+def test_a_monitoring_whose_job_is_monitoring_is_consolidated_not_read_as_a_view(tmp_path: Path) -> None:
+    # the proposal reads a view as the score does: the e-Monev of development programmes monitors as its job
+    # (before: "integrasikan e-Monev Pembangunan ... sebagai sumber datanya", while the pair's score had
+    # not counted it a view)
+    workspace = import_rows(tmp_path, [
+        ["M1", "e-Monev Pembangunan", "Badan Perencanaan Pembangunan Daerah", "", "Aktif", "Aplikasi"],
+        ["M2", "Sistem Evaluasi Pembangunan Daerah", "Bagian Administrasi Pembangunan", "", "Aktif", "Aplikasi"],
+    ])
+    (group,) = find_duplicates(workspace, language="id").groups
+    assert group.proposal.startswith("Usulan: satukan e-Monev Pembangunan")
+    assert "sumber datanya" not in group.proposal
 
 
 def test_a_system_no_table_knows_is_headed_by_its_name_and_its_function_left_blank(make_workspace) -> None:  # type: ignore[no-untyped-def]

@@ -131,11 +131,16 @@ class AppFeatures:
     campaign_site: bool = False  # the site of a programme or an event (Website Expo UMKM 2024), for a season
     areas: frozenset[str] = frozenset()  # the kecamatan or kelurahan places its name says (BPP Lalabata)
     site_of: str | None = None  # the one other OPD a bare address abbreviates (dinkes.x.go.id, by the Diskominfo)
-    view: bool = False  # its name says it shows a function's data (Dashboard Realisasi APBD): not the system doing it
+    views: frozenset[str] = frozenset()  # words of a view its name holds that are not its job's (dashboard)
 
     @property
     def owner(self) -> str:
         return self.owner_id
+
+    @property
+    def view(self) -> bool:
+        """Its name says it shows a function's data (Dashboard Realisasi APBD): not the system doing it."""
+        return bool(self.views)
 
     @property
     def owners_site(self) -> bool:
@@ -708,7 +713,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             rab_area=_rab_area(area_cache, version, name, app.description),
             pemda_portal=pemda_portal(app.name, host),
             owner_words=owner_words[app.owner],
-            view=_is_view(name.weights, role, function, tables),
+            views=_views(name.weights, role, function, tables),
         ))
         _mark_sites(result[-1], workspace, tables)
     _drop_pemda_words(result, tables)
@@ -905,17 +910,17 @@ _INSTITUTION_FORMS = frozenset({"upt", "uptd", "rs", "rsu", "rsud", "rsj", "rsia
 _PAGE_WORDS = SITE_WORDS | {"profil", "profile", "beranda", "halaman"}  # Portal Puskesmas X, Profil RSUD Y
 
 
-def _is_view(concepts: Mapping[str, float], role: LocalFunction | None, function: NationalFunction | None,
-             tables: Tables) -> bool:
-    """The name holds a word of a view (dashboard, monitoring) that is not its job's own: it shows the data
-    of a function (Dashboard Realisasi APBD, SIMONPBJ "Monitoring Pengadaan") that another system performs.
-    Not the e-Monev of development programmes, whose job monitoring is."""
+def _views(concepts: Mapping[str, float], role: LocalFunction | None, function: NationalFunction | None,
+           tables: Tables) -> frozenset[str]:
+    """The words of a view (dashboard, monitoring) the name holds that are not its job's own: a name with
+    one shows the data of a function (Dashboard Realisasi APBD, SIMONPBJ "Monitoring Pengadaan") that
+    another system performs. Not the e-Monev of development programmes, whose job monitoring is."""
     views = tables.view_words.intersection(concepts)
     if views and role is not None and role.strong:
         views -= role.concept_words
     if views and function is not None:
         views -= function.concept_words
-    return bool(views)
+    return views
 
 
 def _names_an_institution(role: LocalFunction | None, name: NormalName, tables: Tables, written: list[str]) -> bool:

@@ -115,14 +115,11 @@ def _usage(features: AppFeatures, incoming: Counter[str]) -> tuple[int, int, int
 
 def _group_function(members: list[AppFeatures], workspace: Workspace, national: NationalFunction | None,
                     keep: AppFeatures) -> str:
-    """What the group does: the national function, else a shared process, else shared name words."""
-    if national is not None:
-        return national.function
-    performed = Counter(f.function.function for f in members if f.function is not None and not f.is_national)
-    if performed:  # what a BUMD's applications do, though no national application is proposed for them
-        function, count = min(performed.items(), key=lambda item: (-item[1], item[0]))
-        if count * 2 >= len(members):
-            return function
+    """What the group does: the national function most members perform (a BUMD's too, though no national
+    application is proposed for them), else a shared process, else shared name words."""
+    performed = national or _majority_function(members)
+    if performed is not None:
+        return performed.function
     supported = Counter(p for f in members for p in f.processes)
     if supported:
         process_id, count = min(supported.items(), key=lambda item: (-item[1], item[0]))
@@ -262,7 +259,7 @@ def _names(messages: Messages, ids: Iterable[str]) -> str:
 
 def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalFunction | None,
               national_app: str | None, incoming: Counter[str], messages: Messages,
-              is_view: Callable[[AppFeatures], bool], reasons_kept: dict[str, str],
+              reasons_kept: dict[str, str],
               siblings: frozenset[str], features: FeatureSet) -> str:
     """The advice for a functional group. ``siblings`` are the rows of the kept application's own system
     (JDIH and JDIH Mobile of the Biro Hukum): recorded as one by their same-system group, they are
@@ -315,8 +312,8 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
         # integrated with it, as with a national application named as such
         return finish([messages.text("propose_central", central=messages.named(national_app),
                                      apps=_names(messages, [f.id for f in movable]))])
-    views = [f for f in movable if is_view(f)]
-    shown = [f for f in movable if not is_view(f)]
+    views = [f for f in movable if f.view]
+    shown = [f for f in movable if not f.view]
     if views and len(shown) == 1:
         # a dashboard of one system shows that system's data: it takes them from it, it is not merged with it
         system = shown[0]
@@ -440,12 +437,24 @@ def _join_systems(components: list[list[str]], systems: list[list[str]],
 
 
 def _group_national(members: list[AppFeatures]) -> NationalFunction | None:
+    """The national function whose application the group is proposed to move to or integrate with: the
+    one most of its local members perform, unless they are all a BUMD's (a BUMD's customer complaints are
+    its own business, not a Pemda's copy of SP4N-LAPOR!)."""
+    if all(f.bumd for f in _copies(members)):
+        return None
+    return _majority_function(members)
+
+
+def _copies(members: list[AppFeatures]) -> list[AppFeatures]:
+    """The group's local members, or all of them where every one is a national application's row."""
+    return [f for f in members if not f.is_national] or members
+
+
+def _majority_function(members: list[AppFeatures]) -> NationalFunction | None:
     """The national function the group's local members perform, where most of them perform one. What
     the group does is what its local members do: SRIKANDI's rows join both the group of the letters
     applications and that of the archive applications, and name neither's job."""
-    copies = [f for f in members if not f.is_national] or members
-    if all(f.bumd for f in copies):
-        return None  # a BUMD's customer complaints are its own business, not a Pemda's copy of SP4N-LAPOR!
+    copies = _copies(members)
     functions = Counter(f.function.id for f in copies if f.function is not None)
     if not functions:
         return None
@@ -472,11 +481,6 @@ def _other_module(f: AppFeatures, national: NationalFunction, features: FeatureS
 def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, messages: Messages) -> list[Group]:
     by_id = {f.id: f for f in features.apps}
     incoming = _incoming_integrations(workspace)
-    view_words = features.tables.view_words
-
-    def is_view(f: AppFeatures) -> bool:
-        return not view_words.isdisjoint(f.name)
-
     # a system all of whose rows are retired needs nothing
     groups = [_same_system_group(c, by_id, incoming, messages)
               for c in _same_system_components(p for p in pairs if p.kind == "same_system")
@@ -528,7 +532,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",
             applications=component,
             function=_group_function(members, workspace, national, keep),
-            proposal=_proposal(members, keep, national, national_app, incoming, messages, is_view, kept, siblings,
+            proposal=_proposal(members, keep, national, national_app, incoming, messages, kept, siblings,
                                features),
             national_application=national_app,
             national=national.national if national is not None else None,

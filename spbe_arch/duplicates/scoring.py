@@ -130,13 +130,6 @@ class Scorer:
     messages: Messages
     describe: Callable[[str], str]  # id -> "`id` (name)" for the evidence
 
-    def _views(self, f: AppFeatures) -> frozenset[str]:
-        """Words of a weak function (dashboard, monitoring) in the name: a view on a function's data,
-        not the system that performs it (Dashboard Kependudukan beside Layanan Kependudukan). Not where
-        those words are the job's own (e-Monev of development programmes: monitoring is what it does)."""
-        views = self.features.tables.view_words.intersection(f.name)
-        return views - f.role.concept_words if views and f.role is not None and f.role.strong else views
-
     def _best_shared(self, shared: frozenset[str], signal: str) -> float:
         """The strength of the most specific id the two share."""
         counts = self.features.counts[signal]
@@ -151,7 +144,7 @@ class Scorer:
         name = cosine(a.name, b.name)
         if name > 0 and not (a.name.keys() & b.name.keys()) - self.features.tables.weak:
             name *= WEAK_ONLY  # "Portal Dinas Sosial", "Portal Dinas Pertanian": a template, not a function
-        if not a.desc and not b.desc and _one_function(a, b) and self._views(a) == self._views(b):
+        if not a.desc and not b.desc and _one_function(a, b) and a.views == b.views:
             # names are all there is: a function word both names hold (arsip, presensi) outweighs the
             # other words, which the names alone cannot tell apart from a module's or an OPD's name; two
             # words of one strong function (rumah sakit, rekam medis) count as half of one
@@ -209,7 +202,7 @@ class Scorer:
         if a.function is not None and b.function is not None:
             if a.function.id == b.function.id:
                 same_function = True
-                named = not (a.read_description or b.read_description) and self._views(a) == self._views(b)
+                named = not (a.read_description or b.read_description) and a.views == b.views
                 keep *= 1 - WEIGHTS["function" if named else "function_read"]
                 found.append(("same_function", None))
             elif a.function.national != b.function.national:
@@ -242,7 +235,7 @@ class Scorer:
             # not "SIPELIK" beside "SIPELIK (Sistem Informasi Pelayanan Kelurahan)", the brand spelt out
             factor *= PENALTIES["brand_only"]
             found.append(("brand_only", None))
-        if bool(self._views(a)) != bool(self._views(b)):
+        if a.view != b.view:
             factor *= PENALTIES["view"]  # Dashboard Kepegawaian beside SIMPEG: a view of its data, not a copy
             found.append(("view", None))
         if a.connector != b.connector:
@@ -288,7 +281,7 @@ class Scorer:
             elif signal == "brand_only":
                 evidence.append(m.brand_only(a if a.job is not None else b))
             elif signal == "view":
-                evidence.append(m.view(a if self._views(a) else b))
+                evidence.append(m.view(a if a.view else b))
         evidence.append(m.owners(a, b))
         return evidence
 
@@ -296,4 +289,3 @@ class Scorer:
         """The score of a pair and, when asked, its evidence in words."""
         score, found = self.measure(a, b)
         return score, self.explain(a, b, found) if explain else []
-
