@@ -13,7 +13,7 @@ from spbe_arch.duplicates.features import build_features, national_copies
 from spbe_arch.duplicates.national import function_of, role_of
 from spbe_arch.duplicates.normalize import Normaliser
 from spbe_arch.duplicates.tables import LocalFunction, NationalFunction, shipped_tables
-from tests.inventory_factory import import_rows, row_pairs
+from tests.inventory_factory import features_by_row, import_rows, row_pairs
 
 ROWS = [
     ["R01", "e-Arsip", "Bagian Umum", "", "", "Aplikasi"],
@@ -215,3 +215,29 @@ def test_an_address_that_abbreviates_its_owner_is_a_website_without_a_category(t
     assert features["S01"].website and features["S04"].website and not features["S03"].website
     assert not features["S06"].opd_site  # kesbangpol names another OPD
     assert row_pairs(workspace) == {}
+
+
+CAMEL_ROWS = [
+    ["R01", "MyHospital", "Rumah Sakit Mata", "", "", "Aplikasi"],
+    ["R02", "SIMRS RSUD Sukamakmur", "RSUD Sukamakmur", "", "", "Aplikasi"],
+    ["R03", "AbsensiOnline", "Dinas Kesehatan", "", "", "Aplikasi"],
+    ["R04", "e-Presensi Pegawai", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
+    ["R05", "SatuSehat", "Dinas Kesehatan", "", "", "Aplikasi"],
+    ["R06", "Sukamakmur Sehat", "Dinas Kesehatan", "", "", "Aplikasi"],
+    ["R07", "JakLingko", "Dinas Perhubungan", "", "", "Aplikasi"],
+]
+
+
+def test_words_joined_by_their_capitals_are_read_apart(tmp_path: Path) -> None:
+    """'MyHospital' is a hospital system and 'AbsensiOnline' an attendance one, as their words written
+    apart would be; a name a table knows whole (SatuSehat) and a brand of unknown parts stay one word."""
+    workspace = import_rows(tmp_path, CAMEL_ROWS)
+    features = features_by_row(workspace)
+    assert features["R01"].role is not None and features["R01"].role.id == "simrs"
+    assert features["R03"].role is not None and features["R03"].role.id == "presensi"
+    assert features["R05"].is_national and "sehat" not in features["R05"].name
+    assert list(features["R07"].name) == ["jaklingko"]
+    pairs = row_pairs(workspace)
+    assert pairs.get(frozenset({"R01", "R02"})) == "functional"
+    assert pairs.get(frozenset({"R03", "R04"})) == "functional"
+    assert frozenset({"R05", "R06"}) not in pairs  # the national platform is not the province's programme

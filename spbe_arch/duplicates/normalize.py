@@ -32,6 +32,8 @@ _MIN_STEM = 5
 PLATFORM_LETTERS = "emi"  # e-SKP, eKinerja, i-Kinerja, mPaspor: a letter for the platform before the name
 _CAMEL_PREFIX = re.compile(rf"(?<![^\W\d_])([{PLATFORM_LETTERS}])(?=[A-Z])")
 _VERSION = re.compile(r"^(v|ver)?\d+[a-z]?$")
+_CAMEL_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z][a-z]+(?:[A-Z][a-z]+)+(?![^\W\d_])")  # AbsensiOnline, MyHospital
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+")
 _JOIN_PREFIXES = frozenset({"e", "m", "i", "si", "sim", "my", "go"})
 PHRASE_SLACK = 3  # words read past a description's limit, for a phrase the limit would cut
 _DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah"})
@@ -187,6 +189,9 @@ class Normaliser:
         # online"); those that belong to a phrase of the tables (satu data) or are an acronym stay
         phrase_words = {w for p in tables.phrases for w in p}
         self._name_stopwords = tables.stopwords - phrase_words - frozenset(tables.acronyms) - tables.vocabulary
+        # names a table knows whole (SatuSehat, SiCantik): never read apart at their capitals
+        self._whole_names = frozenset(tables.acronyms) | {compact(n) for f in tables.functions for n in f.names}
+        self._words_known = self.spellable | {w for p in tables.phrases for w in p} | tables.fillers | tables.platform
 
     # -- the steps ----------------------------------------------------------------------------
     def _correct(self, tokens: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -281,6 +286,7 @@ class Normaliser:
         if acronym and not _spelt_in(acronym, name):
             text = f"{name} ({acronym})"
         text = _CAMEL_PREFIX.sub(r"\1 ", text)
+        text = _CAMEL_WORD.sub(self._split_camel, text)
         written = raw_words(text)
         acronyms = {fold(w) for w in written if looks_like_acronym(w)}
         if len(written) >= CAPITALS_NAME and acronyms >= {fold(w) for w in written if any(c.isalpha() for c in w)}:
@@ -299,6 +305,22 @@ class Normaliser:
         if not any(t not in self.tables.fillers for t in kept if not _drop(t)):
             kept = tokens
         return self._join(self._correct(kept, acronyms), acronyms), acronyms
+
+    def _split_camel(self, match: re.Match[str]) -> str:
+        """Words joined by their capitals ("AbsensiOnline", "MyHospital") are read apart when every part is
+        a word the language or the tables know; a brand ("SiCantik", "JakLingko") stays one word."""
+        written = match.group()
+        parts = _CAMEL_PART.findall(written)
+        if parts[0].lower() in _ACRONYM_PREFIXES:
+            return written  # SiPintar, SimPeg: the acronym readers above spell these out
+        if compact(written) in self._whole_names:
+            return written
+        for part in (p.lower() for p in parts):
+            if len(part) < 2 or not (part in _JOIN_PREFIXES or part in self._words_known or is_indonesian_word(part)):
+                return written
+        if parts[0].lower() in _JOIN_PREFIXES:  # "My" in MyHospital says the platform, as "e" in e-Office
+            parts = parts[1:]
+        return " ".join(parts)
 
     def _in_context(self, tokens: list[str]) -> list[str]:
         """An acronym of two meanings spelt out where another word of the name says which ("Survei IKM
