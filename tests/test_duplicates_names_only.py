@@ -241,3 +241,26 @@ def test_words_joined_by_their_capitals_are_read_apart(tmp_path: Path) -> None:
     assert pairs.get(frozenset({"R01", "R02"})) == "functional"
     assert pairs.get(frozenset({"R03", "R04"})) == "functional"
     assert frozenset({"R05", "R06"}) not in pairs  # the national platform is not the province's programme
+
+
+CONFIRMED_ROWS = [
+    ["R01", "Satu Data Sukamakmur", "Dinas Komunikasi dan Informatika",
+     "Portal resmi data statistik sektoral, indikator makro, kemiskinan, keuangan daerah dan peta tematik",
+     "Aktif", "Aplikasi"],
+    ["R02", "Statistik Dinkes", "Dinas Kesehatan",
+     "Pengolahan data statistik jumlah penyakit, fasilitas kesehatan dan gizi buruk", "Aktif", "Aplikasi"],
+    ["R03", "SI-SUBAK", "Dinas Pertanian", "Pemetaan wilayah subak, luas sawah dan jadwal tanam", "Aktif",
+     "Aplikasi"],
+    ["R04", "SI TIRTA", "Dinas Pekerjaan Umum", "Peta jaringan drainase, titik genangan dan pintu air", "Aktif",
+     "Aplikasi"],
+]
+
+
+def test_descriptions_that_say_the_function_both_names_say_confirm_it(tmp_path: Path) -> None:
+    """Satu Data and an office's statistics: their names say one job in two words and their descriptions
+    say it too, each about its own data; two names that say nothing, whose descriptions each mention a
+    map, are not confirmed by the descriptions that gave them their function."""
+    workspace = import_rows(tmp_path, CONFIRMED_ROWS)
+    pairs = row_pairs(workspace)
+    assert pairs.get(frozenset({"R01", "R02"})) == "functional"
+    assert frozenset({"R03", "R04"}) not in pairs

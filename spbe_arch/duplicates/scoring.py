@@ -114,6 +114,16 @@ def _one_function(a: AppFeatures, b: AppFeatures) -> bool:
     return a.role is not None and b.role is not None and a.role.id == b.role.id and a.role.strong
 
 
+def _descriptions_say_it(a: AppFeatures, b: AppFeatures) -> bool:
+    """Both names say one strong local function and both descriptions say it too, each about its own
+    data (the Satu Data portal, a health office's statistics): the descriptions confirm the names and
+    their other words do not make two jobs of one."""
+    if not (a.desc and b.desc and _same_strong_role(a, b)) or a.role is None \
+            or a.read_description or b.read_description:  # a function read in a description confirms nothing
+        return False
+    return all(any(group <= f.desc.keys() for group in a.role.concepts) for f in (a, b))
+
+
 def _kin(a: AppFeatures, b: AppFeatures) -> bool:
     """a performs a national function whose words hold the whole of b's strong local function."""
     if a.function is None or b.role is None or not b.role.strong:
@@ -144,7 +154,7 @@ class Scorer:
         name = cosine(a.name, b.name)
         if name > 0 and not (a.name.keys() & b.name.keys()) - self.features.tables.weak:
             name *= WEAK_ONLY  # "Portal Dinas Sosial", "Portal Dinas Pertanian": a template, not a function
-        if not a.desc and not b.desc and _one_function(a, b) and a.views == b.views:
+        if ((not a.desc and not b.desc) or _descriptions_say_it(a, b)) and _one_function(a, b) and a.views == b.views:
             # names are all there is: a function word both names hold (arsip, presensi) outweighs the
             # other words, which the names alone cannot tell apart from a module's or an OPD's name; two
             # words of one strong function (rumah sakit, rekam medis) count as half of one
