@@ -19,6 +19,7 @@ from spbe_arch.workspace import Workspace
 SPOF_LIMIT = 10
 KIND_TEXT = {"same_system": "Satu sistem tercatat berulang", "functional": "Sistem berbeda, fungsi sama"}
 PAIR_LIMIT = 25
+PAIRS_PER_GROUP = 3  # one group of fifteen look-alikes would otherwise fill the table with its own pairs
 
 
 class DuplicateSection(BaseModel):
@@ -82,22 +83,34 @@ def duplicate_section(workspace: Workspace, ix: ModelIndex) -> DuplicateSection:
         align=["right", "left", "left", "left", "left", "left"],
         empty="Analisis tidak menemukan kelompok duplikasi aplikasi.",
     )
+    shown = _strongest_by_group(pairs, [list(g.applications) for g in groups])
     pair_rows = [
-        row(ix.ref(p.a), ix.ref(p.b), KIND_TEXT.get(getattr(p, "kind", "functional"), "-"), desimal(float(p.score)),
-            named(workspace, _evidence(p.evidence)))
-        for p in pairs[:PAIR_LIMIT]
+        row(str(number), ix.ref(p.a), ix.ref(p.b), KIND_TEXT.get(getattr(p, "kind", "functional"), "-"),
+            desimal(float(p.score)), named(workspace, _evidence(p.evidence)))
+        for number, p in shown
     ]
-    more = len(pairs) - PAIR_LIMIT
+    more = len(pairs) - len(shown)
     pair_table = Table(
-        key="pasangan-duplikasi", caption="Pasangan aplikasi dengan skor kemiripan tertinggi",
-        columns=["Aplikasi", "Aplikasi Pembanding", "Jenis", "Skor", "Bukti"], rows=pair_rows,
-        align=["left", "left", "left", "right", "left"],
+        key="pasangan-duplikasi", caption="Pasangan aplikasi dengan skor kemiripan tertinggi pada setiap kelompok",
+        columns=["Kelompok", "Aplikasi", "Aplikasi Pembanding", "Jenis", "Skor", "Bukti"], rows=pair_rows,
+        align=["right", "left", "left", "left", "right", "left"],
         note=f"{angka(more)} pasangan lain tercantum dalam laporan duplikasi lengkap." if more > 0 else None,
         empty="Analisis tidak menemukan pasangan aplikasi yang mirip.",
     )
     return DuplicateSection(available=True, report=report, groups=group_table, pairs=pair_table,
                             group_count=len(groups), pair_count=len(pairs), applications=len(members),
                             national=national, same_count=same, functional_count=len(groups) - same)
+
+
+def _strongest_by_group(pairs: list[Any], groups: list[list[str]]) -> list[tuple[int, Any]]:
+    """(group number, pair): the strongest pairs inside each group, in the order of the groups table, so
+    that the evidence of every group is shown; a pair outside every group is not a finding of the chapter."""
+    shown: list[tuple[int, Any]] = []
+    for number, members in enumerate(groups, 1):
+        inside = set(members)
+        strongest = [p for p in pairs if p.a in inside and p.b in inside][:PAIRS_PER_GROUP]
+        shown.extend((number, p) for p in strongest)
+    return shown[:PAIR_LIMIT]
 
 
 def _owner(workspace: Workspace, element_id: str) -> str | None:

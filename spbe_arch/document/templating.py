@@ -72,9 +72,15 @@ def _join(values: object, separator: str = ", ") -> str:
     return separator.join(str(v) for v in values)  # type: ignore[attr-defined]
 
 
+def _holds(count: int | None, noun: str) -> str:
+    """"memuat 12 proses bisnis", or "belum memuat proses bisnis": an architecture imported from an
+    inventory has no processes yet, and "memuat 0 proses bisnis" reads as a slip in a signed document."""
+    return f"memuat {T.angka(count)} {noun}" if count else f"belum memuat {noun}"
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "tanggal": T.tanggal, "rupiah": T.rupiah, "angka": T.angka, "desimal": T.desimal, "persen": T.persen,
-    "roman": T.roman, "satu_baris": T.one_line, "paragraf": T.paragraphs, "gabung": _join,
+    "roman": T.roman, "satu_baris": T.one_line, "paragraf": T.paragraphs, "gabung": _join, "memuat": _holds,
 }
 
 
