@@ -264,3 +264,36 @@ def test_descriptions_that_say_the_function_both_names_say_confirm_it(tmp_path: 
     pairs = row_pairs(workspace)
     assert pairs.get(frozenset({"R01", "R02"})) == "functional"
     assert frozenset({"R03", "R04"}) not in pairs
+
+
+def test_a_word_the_tables_know_only_inside_a_phrase_says_no_job(tmp_path: Path) -> None:
+    """SIPIL: "sipil" is known inside "pencatatan sipil" and "aparatur sipil negara", but alone it says no
+    job, so the description says what the application does; an executive information system is a
+    dashboard, whatever its name adds."""
+    workspace = import_rows(tmp_path, [
+        ["R01", "SIPIL", "Dinas Pekerjaan Umum",
+         "Aplikasi statistik pengolahan data pembangunan infrastruktur", "Aktif", "Aplikasi"],
+        ["R02", "SIEKSA (Sistem Informasi Eksekutif Sari)", "Bagian Protokol dan Komunikasi Pimpinan",
+         "Indikator makro, realisasi anggaran dan capaian program", "Aktif", "Aplikasi"],
+        ["R03", "SIPD Penatausahaan", "Badan Pengelolaan Keuangan dan Aset Daerah", "", "Aktif", "Aplikasi"],
+    ])
+    features = features_by_row(workspace)
+    assert features["R01"].read_description and features["R01"].role is not None
+    assert features["R01"].role.id == "satu-data"
+    assert features["R02"].views == {"dashboard"}
+    assert frozenset({"R02", "R03"}) not in row_pairs(workspace)  # a view of the budget's realisation
+
+
+def test_a_dashboards_description_says_what_it_shows_not_what_it_does(tmp_path: Path) -> None:
+    """The description of a dashboard lists the data it shows (realisasi anggaran, indikator makro): its
+    name says it is a view, so it is not read as performing SIPD's job; a name that says nothing and a
+    description that says the job still is."""
+    workspace = import_rows(tmp_path, [
+        ["R01", "Dashboard Eksekutif Pimpinan Daerah", "Dinas Komunikasi dan Informatika",
+         "Realisasi anggaran, penatausahaan keuangan dan indikator makro untuk pimpinan", "Aktif", "Aplikasi"],
+        ["R02", "SIMKEUDA", "Badan Keuangan Daerah",
+         "Penatausahaan keuangan daerah dan realisasi anggaran", "Aktif", "Aplikasi"],
+    ])
+    features = features_by_row(workspace)
+    assert features["R01"].function is None and not features["R01"].read_description
+    assert features["R02"].function is not None and features["R02"].function.id == "keuangan-daerah"

@@ -428,7 +428,9 @@ def _function_by_name(normaliser: Normaliser, name: NormalName) -> tuple[Functio
     if set(tokens) & tables.connectors:
         return (None, None, False), False
     function = function_of(name.weights, tables, tokens)
-    says_nothing = is_opaque(name, tables) or not set(name.weights) & (tables.known_words - tables.weak)
+    says_nothing = is_opaque(name, tables) or not set(name.weights) & (tables.standalone_words - tables.weak)
+    # a dashboard's description lists the data it shows (realisasi anggaran): what it shows, not what it does
+    says_nothing = says_nothing and not tables.view_words & set(name.weights)
     return (function, None, False), function is None and says_nothing
 
 

@@ -268,6 +268,19 @@ class Tables:
         return frozenset(known)
 
 
+    @cached_property
+    def standalone_words(self) -> frozenset[str]:
+        """Known words that say something standing alone: not those the tables know only inside a longer
+        phrase or an acronym's expansion ("sipil" of "pencatatan sipil": the name SIPIL says no job)."""
+        alone: set[str] = set(self.fillers | self.weak | self.platform | self.connectors | self.vocabulary)
+        alone.update(self.acronyms)
+        alone.update(phrase[0] for phrase in self.phrases if len(phrase) == 1)
+        alone.update(self.phrases.values())
+        for groups in [f.concepts for f in self.functions] + [r.concepts for r in self.roles]:
+            alone.update(w for group in groups for w in group)
+        return frozenset(alone)
+
+
 def _read(name: str) -> dict[str, Any]:
     loaded = yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     if not isinstance(loaded, dict):  # pragma: no cover - shipped data
