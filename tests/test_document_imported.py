@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from spbe_arch.document import prepare, render_document
 from spbe_arch.document.findings_sections import PAIRS_PER_GROUP, duplicate_section
 from spbe_arch.document.index import ModelIndex
 from spbe_arch.validate import validate_workspace
 from spbe_arch.workspace import Workspace
 from tests.inventory_factory import import_rows
-from tests.test_document import _stub_png
+from tests.test_document_front import stub_figures  # noqa: F401  (autouse: figures without Graphviz)
 
 OFFICES = ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial", "Dinas Perhubungan", "Badan Pendapatan Daerah",
            "Dinas Pertanian"]
@@ -23,15 +21,6 @@ ROWS = [
     ["P01", "Aplikasi Presensi Pegawai", "Badan Kepegawaian Daerah", "", "", "Aplikasi"],
     ["P02", "Absensi Online Guru", "Dinas Pendidikan", "", "", "Aplikasi"],
 ]
-
-
-@pytest.fixture(autouse=True)
-def stub_figures(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.test_document import STUB_SVG
-
-    png = _stub_png()
-    monkeypatch.setattr("spbe_arch.document.data.diagram_renderer",
-                        lambda: ((lambda dot, fmt, dpi: STUB_SVG if fmt == "svg" else png), ""))
 
 
 def _imported(tmp_path: Path) -> Workspace:
