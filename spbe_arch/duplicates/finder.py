@@ -18,6 +18,7 @@ from spbe_arch.duplicates.scoring import (
     DESCRIPTION_FULL,
     DESCRIPTION_UNRELATED,
     Scorer,
+    acronym_beside_word,
     cosine,
     different_jobs,
 )
@@ -148,6 +149,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         # "Lapor Gub (Android)" and "Lapor Gub Web": two clients of one named system; one owner's
         # "Bank X Mobile (Android)" and "(iOS)" are one app for two stores, however generic its name
         return "client"
+    if acronym_beside_word(a, b):
+        return None  # SI-MADE (Manajemen Aset Daerah) and "Made in Bali": an acronym's letters are not a word
     if a.generic or b.generic or not (a.compact in b.compact or b.compact in a.compact or (
             a.core == b.core and len(a.core.split()) <= MAX_NAME_CORE)):
         # one short name, whatever place or filler words stand around it ("Saber Hoaks Jabar", "Jabar Saber

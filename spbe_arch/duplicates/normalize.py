@@ -24,7 +24,7 @@ WEAK_FACTOR = 0.4
 LITERAL_ACRONYM_FACTOR = 0.35
 SPELT_FACTOR = 0.7
 BESIDE_WORDS_FACTOR = 0.7  # a known acronym beside other words: expanded, but the words say more
-_ACRONYM_PREFIXES = ("sim", "sis", "si", "e")
+ACRONYM_PREFIXES = ("sim", "sis", "si", "e")
 _PREFIXES = ("meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "per", "ber", "ter", "me", "pe", "di",
              "ke", "se")
 _SUFFIXES = ("nya", "kan", "an")
@@ -311,7 +311,7 @@ class Normaliser:
         a word the language or the tables know; a brand ("SiCantik", "JakLingko") stays one word."""
         written = match.group()
         parts = _CAMEL_PART.findall(written)
-        if parts[0].lower() in _ACRONYM_PREFIXES:
+        if parts[0].lower() in ACRONYM_PREFIXES:
             return written  # SiPintar, SimPeg: the acronym readers above spell these out
         if compact(written) in self._whole_names:
             return written
@@ -343,7 +343,7 @@ class Normaliser:
         of one word. The rest must be a known acronym, a known word or the start of exactly one known
         word, and at least three letters long.
         """
-        for prefix in _ACRONYM_PREFIXES:
+        for prefix in ACRONYM_PREFIXES:
             rest = acronym[len(prefix):]
             if not acronym.startswith(prefix) or len(rest) < 3:
                 continue

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
+from spbe_arch.duplicates.normalize import ACRONYM_PREFIXES
 
 WEIGHTS: dict[str, float] = {
     "name": 0.80,
@@ -114,6 +115,20 @@ def _one_function(a: AppFeatures, b: AppFeatures) -> bool:
     return a.role is not None and b.role is not None and a.role.id == b.role.id and a.role.strong
 
 
+def _letters_after_prefix(f: AppFeatures) -> bool:
+    """A name in capitals whose own word is what follows an acronym's prefix (SI-MADE: made)."""
+    core = f.core.replace(" ", "")
+    return f.acronym_only and bool(core) and f.compact != core \
+        and any(f.compact == prefix + core for prefix in ACRONYM_PREFIXES)
+
+
+def acronym_beside_word(a: AppFeatures, b: AppFeatures) -> bool:
+    """SI-MADE (Manajemen Aset Daerah) and "Made in Bali": the letters of an acronym after its prefix
+    beside the same letters written as a word of another name; they spell no word, and say nothing in
+    common."""
+    return a.acronym_only != b.acronym_only and (_letters_after_prefix(a) or _letters_after_prefix(b))
+
+
 def _descriptions_say_it(a: AppFeatures, b: AppFeatures) -> bool:
     """Both names say one strong local function and both descriptions say it too, each about its own
     data (the Satu Data portal, a health office's statistics): the descriptions confirm the names and
@@ -151,7 +166,7 @@ class Scorer:
         factor = 1.0  # product of penalties
         found: Signals = []
 
-        name = cosine(a.name, b.name)
+        name = 0.0 if acronym_beside_word(a, b) else cosine(a.name, b.name)
         if name > 0 and not (a.name.keys() & b.name.keys()) - self.features.tables.weak:
             name *= WEAK_ONLY  # "Portal Dinas Sosial", "Portal Dinas Pertanian": a template, not a function
         if ((not a.desc and not b.desc) or _descriptions_say_it(a, b)) and _one_function(a, b) and a.views == b.views:
