@@ -170,9 +170,10 @@ class Scorer:
         if name > 0 and not (a.name.keys() & b.name.keys()) - self.features.tables.weak:
             name *= WEAK_ONLY  # "Portal Dinas Sosial", "Portal Dinas Pertanian": a template, not a function
         if ((not a.desc and not b.desc) or _descriptions_say_it(a, b)) and _one_function(a, b) and a.views == b.views:
-            # names are all there is: a function word both names hold (arsip, presensi) outweighs the
-            # other words, which the names alone cannot tell apart from a module's or an OPD's name; two
-            # words of one strong function (rumah sakit, rekam medis) count as half of one
+            # names are all there is (or the descriptions say no more than they do): a function word both
+            # names hold (arsip, presensi) outweighs the other words, which the names alone cannot tell apart
+            # from a module's or an OPD's name; two words of one strong function (rumah sakit, rekam medis,
+            # satu data and statistik) count as half of one
             if a.concepts & b.concepts:
                 shared_concepts = len(a.concepts & b.concepts) / len(a.concepts | b.concepts)
                 name = max(name, NAMES_ONLY_CONCEPT * shared_concepts)
