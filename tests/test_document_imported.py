@@ -35,6 +35,10 @@ def test_what_the_architecture_does_not_hold_yet_is_said_in_words(tmp_path: Path
     assert "serta Peta Rencana SPBE, yang belum memuat kegiatan." in md
     assert "Peta Rencana SPBE belum memuat kegiatan." in md
     assert "memuat 0 " not in md and "atas 0 kegiatan" not in md and "anggaran indikatif Rp0" not in md
+    # an inventory says nothing of the kind or the source of its rows: all are the Pemda's own, Khusus
+    assert ("Saat ini terdapat 8 aplikasi, seluruhnya Aplikasi Khusus. Semua aplikasi tersebut dibangun atau "
+            "diadakan oleh pemerintah daerah.") in md
+    assert "terdiri atas 0 " not in md and "Sebanyak 0 " not in md
 
 
 def test_the_pairs_table_shows_the_strongest_pairs_of_every_group(tmp_path: Path) -> None:
