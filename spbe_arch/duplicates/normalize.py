@@ -191,7 +191,6 @@ class Normaliser:
         self._name_stopwords = tables.stopwords - phrase_words - frozenset(tables.acronyms) - tables.vocabulary
         # names a table knows whole (SatuSehat, SiCantik): never read apart at their capitals
         self._whole_names = frozenset(tables.acronyms) | {compact(n) for f in tables.functions for n in f.names}
-        self._words_known = self.spellable | {w for p in tables.phrases for w in p} | tables.fillers | tables.platform
 
     # -- the steps ----------------------------------------------------------------------------
     def _correct(self, tokens: list[str], keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -315,8 +314,9 @@ class Normaliser:
             return written  # SiPintar, SimPeg: the acronym readers above spell these out
         if compact(written) in self._whole_names:
             return written
+        known = self.tables.known_words
         for part in (p.lower() for p in parts):
-            if len(part) < 2 or not (part in _JOIN_PREFIXES or part in self._words_known or is_indonesian_word(part)):
+            if len(part) < 2 or not (part in _JOIN_PREFIXES or part in known or is_indonesian_word(part)):
                 return written
         if parts[0].lower() in _JOIN_PREFIXES:  # "My" in MyHospital says the platform, as "e" in e-Office
             parts = parts[1:]

@@ -248,27 +248,6 @@ class Tables:
                          for w in group)
 
     @cached_property
-    def known_words(self) -> frozenset[str]:
-        """Words the tables name: a typo is never 'corrected' from one of these into another."""
-        known: set[str] = set(self.fillers | self.weak | self.platform | self.connectors | self.vocabulary)
-        known.update(self.acronyms)
-        for expansion in self.acronyms.values():
-            known.update(expansion)
-        for phrase, concept in self.phrases.items():
-            known.update(phrase)
-            known.add(concept)
-        for function in self.functions:
-            for concept_set in function.concepts:
-                known.update(concept_set)
-            known.update(function.unless)
-        for role in self.roles:
-            for concept_set in role.concepts:
-                known.update(concept_set)
-            known.update(role.unless)
-        return frozenset(known)
-
-
-    @cached_property
     def standalone_words(self) -> frozenset[str]:
         """Known words that say something standing alone: not those the tables know only inside a longer
         phrase or an acronym's expansion ("sipil" of "pencatatan sipil": the name SIPIL says no job)."""
@@ -279,6 +258,19 @@ class Tables:
         for groups in [f.concepts for f in self.functions] + [r.concepts for r in self.roles]:
             alone.update(w for group in groups for w in group)
         return frozenset(alone)
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Words the tables name, alone or inside a phrase, an acronym's expansion or an exception: a typo
+        is never 'corrected' from one of these into another."""
+        known = set(self.standalone_words)
+        for expansion in self.acronyms.values():
+            known.update(expansion)
+        for phrase in self.phrases:
+            known.update(phrase)
+        for unless in [f.unless for f in self.functions] + [r.unless for r in self.roles]:
+            known.update(unless)
+        return frozenset(known)
 
 
 def _read(name: str) -> dict[str, Any]:
