@@ -96,6 +96,14 @@ def test_syllable_acronyms_are_spelt_out():
     assert "presensi" in normaliser.name("SIHADIR").weights  # hadir is a synonym of presensi
 
 
+def test_letters_without_a_vowel_are_not_the_start_of_a_word():
+    # EPPD (evaluasi penyelenggaraan pemerintahan daerah) is not e + the start of PPDB (school admission)
+    normaliser = Normaliser(shipped_tables())
+    assert normaliser.spell_out("eppd") is None
+    assert "ppdb" not in normaliser.name("EPPD").weights
+    assert normaliser.spell_out("sipbb") == normaliser.tables.acronyms["pbb"]  # a whole acronym still reads
+
+
 def test_typos_are_corrected_into_known_or_frequent_words_only():
     known = shipped_tables().known_words
     corrections = typo_corrections(

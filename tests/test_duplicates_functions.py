@@ -194,6 +194,60 @@ def test_a_kelurahan_service_is_the_kecamatan_service_s_job(tmp_path: Path) -> N
     assert frozenset(("K04", "K05")) not in pairs
 
 
+def test_a_cover_letter_for_a_resident_is_not_the_pemda_s_correspondence(tmp_path: Path) -> None:
+    """A surat pengantar or a surat keterangan is a paper a resident takes away, not a letter between
+    offices: its application is no copy of SRIKANDI and no twin of an office's letter register."""
+    rows = [
+        ["L01", "e-Surat Pengantar Sukaramai", "Kelurahan Sukaramai", "", "", "Aplikasi"],
+        ["L02", "Aplikasi Surat Keterangan Online", "Kecamatan Sumberejo", "", "", "Aplikasi"],
+        ["L03", "Surat Masuk Keluar Kecamatan", "Kecamatan Sungai Lerang", "", "", "Aplikasi"],
+        ["L04", "E-Office Persuratan", "Bagian Umum", "", "", "Aplikasi"],
+        *NAMES_ONLY,
+    ]
+    workspace = import_rows(tmp_path, rows)
+    features = features_by_row(workspace)
+    assert features["L03"].function is not None and features["L03"].function.id == "persuratan"
+    assert features["L01"].function is None and features["L02"].function is None
+    pairs = row_pairs(workspace)
+    assert pairs.get(frozenset(("L03", "L04"))) == "functional"
+    assert not {frozenset((a, b)) for a in ("L01", "L02") for b in ("L03", "L04")} & pairs.keys()
+
+
+def test_a_word_that_marks_another_function_sets_a_name_apart(tmp_path: Path) -> None:
+    """SIPADES (Sistem Pengelolaan Aset Desa) holds SIMDA BMD's word `aset`, and `desa` makes it the
+    village's assets, not the Pemda's: the word that keeps it from the asset function also keeps it from
+    the Pemda's asset systems, and the evidence says so in both languages."""
+    from spbe_arch.duplicates.features import build_features
+    from spbe_arch.duplicates.messages import Messages
+    from spbe_arch.duplicates.scoring import Scorer, set_apart
+
+    rows = [
+        ["A01", "SIMDA BMD (Barang Milik Daerah)", "BPKAD", "", "", "Aplikasi"],
+        ["A02", "SIPADES (Sistem Pengelolaan Aset Desa)", "Dinas Pemberdayaan Masyarakat dan Desa", "", "", "Aplikasi"],
+        ["A03", "Sistem Informasi Manajemen Aset Daerah", "Dinas Pendidikan", "", "", "Aplikasi"],
+        ["A04", "Izin Riset Online", "Bapperida", "", "", "Aplikasi"],
+        ["A05", "Surat Izin Rekomendasi Penelitian", "Badan Kesatuan Bangsa dan Politik", "", "", "Aplikasi"],
+        *NAMES_ONLY,
+    ]
+    workspace = import_rows(tmp_path, rows)
+    by_row = features_by_row(workspace)
+    assert set_apart(by_row["A01"], by_row["A02"]) == "desa"
+    assert set_apart(by_row["A01"], by_row["A03"]) is None  # the same function: nothing sets it apart
+    pairs = row_pairs(workspace)
+    assert pairs.get(frozenset(("A01", "A03"))) == "functional"
+    assert not {frozenset(("A01", "A02")), frozenset(("A02", "A03"))} & pairs.keys()
+    # riset is penelitian: a research permit, both times, and not a business licence
+    assert by_row["A04"].role is None and by_row["A05"].role is None
+    assert set_apart(by_row["A04"], by_row["A05"]) is None and set_apart(by_row["A05"], by_row["A04"]) is None
+    features = build_features(workspace)
+    for language, said in (("id", 'memuat kata "desa"'), ("en", 'says "desa"')):
+        messages = Messages(workspace, language)
+        messages.surface, messages.written = features.normaliser.surface, features.normaliser.written
+        scorer = Scorer(features, messages, messages.ref)
+        _, found = scorer.measure(by_row["A01"], by_row["A02"])
+        assert any(said in line for line in scorer.explain(by_row["A01"], by_row["A02"], found))
+
+
 def test_a_central_application_a_kelurahan_and_a_kecamatan_both_list_is_one(tmp_path: Path) -> None:
     """Prodeskel (the ministry's village and kelurahan profiles), listed as a central application by a
     kecamatan and by a kelurahan: one national application. A name a village owns is a village's name

@@ -48,6 +48,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "connector": "but {app} is a bridge to another system, not a system of its own",
         "view": "but {app} shows data kept by other systems (a dashboard or monitoring), it does not do the job",
         "brand_only": "but the names share only a brand word, and only {app} says what it does",
+        "set_apart": "but the name of {app} says \"{word}\", which marks a function other than {function}",
         "same_owner": "both owned by {owner}",
         "owners": "owned by {first} and {second}",
         "national_copy": "performs {function}, for which the national application {national} ({provider}) exists",
@@ -144,6 +145,7 @@ _TEXT: dict[str, dict[str, str]] = {
                      "daerah",
         "different_roles": "namun namanya menyebut fungsi yang berbeda ({first}; {second})",
         "connector": "namun {app} adalah penghubung (bridging) ke sistem lain, bukan sistem tersendiri",
+        "set_apart": "namun nama {app} memuat kata \"{word}\", yang menandai fungsi lain daripada {function}",
         "view": "namun {app} menampilkan data dari sistem lain (dasbor atau pemantauan), bukan menjalankan "
                 "pekerjaannya",
         "brand_only": "namun kedua nama hanya sama pada satu kata merek, dan hanya {app} yang menyebut fungsinya",
@@ -345,6 +347,13 @@ class Messages:
 
     def brand_only(self, app: AppFeatures) -> str:
         return self.text("brand_only", app=app.app.name if self.language == "id" else f"`{app.id}`")
+
+    def set_apart(self, app: AppFeatures, word: str, job: NationalFunction | LocalFunction) -> str:
+        """The other's function shares a word with this name, which another word sets apart (SIPADES,
+        aset desa, beside SIMDA BMD: the village's assets, not the Pemda's)."""
+        function = job.function if self.language == "id" or isinstance(job, NationalFunction) else job.en
+        return self.text("set_apart", app=app.app.name if self.language == "id" else f"`{app.id}`",
+                         word=word, function=function)
 
     def view(self, app: AppFeatures) -> str:
         return self.text("view", app=app.app.name if self.language == "id" else f"`{app.id}`")

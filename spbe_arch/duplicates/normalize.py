@@ -25,6 +25,7 @@ LITERAL_ACRONYM_FACTOR = 0.35
 SPELT_FACTOR = 0.7
 BESIDE_WORDS_FACTOR = 0.7  # a known acronym beside other words: expanded, but the words say more
 ACRONYM_PREFIXES = ("sim", "sis", "si", "e")
+_VOWEL = re.compile("[aiueo]")
 _PREFIXES = ("meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "per", "ber", "ter", "me", "pe", "di",
              "ke", "se")
 _SUFFIXES = ("nya", "kan", "an")
@@ -351,7 +352,9 @@ class Normaliser:
                 return self.tables.acronyms[rest]
             if rest in self.spellable:
                 return [rest]
-            found = self._spelled_by_prefix(rest)
+            # the start of a word is a syllable (keu-, hadir); letters without a vowel (EPPD: ppd) are an
+            # acronym's, and the start of another acronym (PPDB) says nothing
+            found = self._spelled_by_prefix(rest) if _VOWEL.search(rest) else None
             if found is not None:
                 return [found]
         return None

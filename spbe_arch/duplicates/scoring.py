@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.normalize import ACRONYM_PREFIXES
+from spbe_arch.duplicates.tables import LocalFunction, words
 
 WEIGHTS: dict[str, float] = {
     "name": 0.80,
@@ -75,6 +76,20 @@ def _against(a: AppFeatures, b: AppFeatures) -> bool:
         return False
     national = a.function.concept_words
     return not any(group & national for group in b.role.concepts)
+
+
+def set_apart(a: AppFeatures, b: AppFeatures) -> str | None:
+    """The word of b's name that sets it apart from a's function, whose words it holds: SIPADES (Sistem
+    Pengelolaan Aset Desa) holds SIMDA BMD's `aset`, and `desa` makes it the village's assets, not the
+    Pemda's. The tables' ``unless`` words, read against the other name."""
+    job = a.job
+    if job is None or b.job is not None or (isinstance(job, LocalFunction) and not job.strong):
+        return None
+    held = b.name.keys()
+    if not any(group <= held for group in job.concepts):
+        return None
+    marks = job.unless & (held | set(words(b.app.name)))
+    return min(marks) if marks else None
 
 
 def _strong_roles(a: AppFeatures, b: AppFeatures) -> bool:
@@ -251,6 +266,13 @@ class Scorer:
         elif _against(a, b) or _against(b, a):
             factor *= PENALTIES["roles"]  # a national function against a local one: pengaduan, SIMRS
             found.append(("national_and_role", None))
+        else:
+            for first, second in ((a, b), (b, a)):
+                word = set_apart(first, second)
+                if word is not None:
+                    factor *= PENALTIES["roles"]
+                    found.append(("set_apart", f"{second.id} {word}"))
+                    break
         if name == 0 and a.concepts and b.concepts and not a.concepts & b.concepts and not same_function:
             factor *= PENALTIES["names"]
             found.append(("names_differ", None))
@@ -282,6 +304,11 @@ class Scorer:
                 shared = sorted(value)
                 evidence.append(m.shared_code("rab", shared) if signal == "rab"
                                 else m.shared(signal, shared, self.describe))
+            elif signal == "set_apart" and isinstance(value, str):
+                apart, word = value.split(" ", 1)
+                other, this = (a, b) if apart == b.id else (b, a)
+                if other.job is not None:
+                    evidence.append(m.set_apart(this, word, other.job))
             elif isinstance(value, str):
                 evidence.append(m.shared_code(signal, [value]))
             elif signal == "description_differs":
