@@ -20,7 +20,7 @@ from spbe_arch.duplicates.inventory_labels import evaluate_inventory, load_inven
 from spbe_arch.exchange.inventory import import_inventory
 from spbe_arch.loader import open_workspace
 from spbe_arch.workspace import Workspace
-from tests.inventory_factory import import_rows, write_inventory
+from tests.inventory_factory import app_rows, import_rows, row_pairs, write_inventory
 
 
 def _by_row(workspace: Workspace) -> dict[str, str]:
@@ -339,3 +339,27 @@ def test_a_portal_address_on_every_row_does_not_merge_them(tmp_path: Path) -> No
     import_inventory(path, tmp_path / "ws")
     workspace, _ = open_workspace(tmp_path / "ws")
     assert len(workspace.applications) == 4
+
+
+def test_a_word_two_offices_gave_their_systems_names_two_systems(tmp_path: Path) -> None:
+    """SIKAP of the BKPSDM and SIKAP of the Dinas Sosial: a word of the language given by two OPDs, names
+    only. Two systems that happen to share a catchy name, neither merged at import nor paired by the
+    finder; the same word given by three OPDs, or by two hospitals, names one system they share."""
+    rows = [
+        ["W01", "SIKAP", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "", "", "Aplikasi"],
+        ["W02", "SIKAP", "Dinas Sosial", "", "", "Aplikasi"],
+        ["W03", "Si-Mantap", "Dinas Perhubungan", "", "", "Aplikasi"],
+        ["W04", "SIMANTAP", "Dinas Pekerjaan Umum dan Penataan Ruang", "", "", "Aplikasi"],
+        ["W05", "SIMANTAP", "Dinas Pendidikan", "", "", "Aplikasi"],
+        ["W06", "E-Klaim", "RSUD Kota Sukamakmur", "", "", "Aplikasi"],
+        ["W07", "E-Klaim", "Rumah Sakit Jiwa Daerah", "", "", "Aplikasi"],
+        ["W08", "EP3", "Kecamatan Sumberejo", "", "", "Aplikasi"],
+        ["W09", "EP3", "Dinas Sosial", "", "", "Aplikasi"],
+    ]
+    workspace = import_rows(tmp_path, rows)
+    merged = {tuple(sorted(r.split("; "))) for r in app_rows(workspace).values()}
+    assert ("W01",) in merged and ("W02",) in merged
+    assert ("W03", "W04", "W05") in merged  # three OPDs: a system they share
+    assert ("W06", "W07") in merged  # two hospitals' claims application: one system
+    assert ("W08", "W09") in merged  # not a word of the language: one name, one system
+    assert frozenset(("W01", "W02")) not in row_pairs(workspace)

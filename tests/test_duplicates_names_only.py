@@ -301,13 +301,14 @@ def test_a_dashboards_description_says_what_it_shows_not_what_it_does(tmp_path: 
 
 def test_an_acronyms_letters_are_not_a_word_of_another_name(tmp_path: Path) -> None:
     """SI-MADE (Sistem Informasi Manajemen Aset Daerah) and "Made in Bali" share letters, not a word:
-    neither one system nor one job by their names; SI-PINTAR written twice is still one system."""
+    neither one system nor one job by their names; SI-PINTAR written twice, by two kecamatan, is still one
+    system (by two unrelated OPDs it would be a word each gave its own system)."""
     workspace = import_rows(tmp_path, [
         ["R01", "SI-MADE", "Dinas Pendidikan", "", "", "Aplikasi"],
         ["R02", "Made in Bali", "Dinas Koperasi dan UKM", "", "", "Aplikasi"],
         ["R03", "Made in Bali Mobile", "Dinas Koperasi dan UKM", "", "", "Aplikasi"],
-        ["R04", "SI-PINTAR", "Dinas Pendidikan", "", "", "Aplikasi"],
-        ["R05", "Sipintar", "Dinas Sosial", "", "", "Aplikasi"],
+        ["R04", "SI-PINTAR", "Kecamatan Sumberejo", "", "", "Aplikasi"],
+        ["R05", "Sipintar", "Kecamatan Wonorejo", "", "", "Aplikasi"],
     ], government="Pemerintah Provinsi Bali")
     pairs = row_pairs(workspace, merged=True)
     assert not any(pair & {"R02", "R03"} and "R01" in pair for pair in pairs)

@@ -37,7 +37,9 @@ from spbe_arch.duplicates.systems import (
     region_place,
     site_vocabulary,
     system_label,
+    unit_kind,
     without_addresses,
+    word_for_a_name,
 )
 from spbe_arch.duplicates.tables import (
     LINK_WORDS,
@@ -132,6 +134,9 @@ class AppFeatures:
     areas: frozenset[str] = frozenset()  # the kecamatan or kelurahan places its name says (BPP Lalabata)
     site_of: str | None = None  # the one other OPD a bare address abbreviates (dinkes.x.go.id, by the Diskominfo)
     views: frozenset[str] = frozenset()  # words of a view its name holds that are not its job's (dashboard)
+    word_name: bool = False  # its name is a word of the language (SIKAP, SIMPATI): many offices' systems have it
+    unit_kind: str | None = None  # its owner is a unit of a kind there are many of (hospital, kecamatan)
+    name_owners: int = 0  # how many OPDs own or use an application of its name
 
     @property
     def owner(self) -> str:
@@ -716,9 +721,17 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             pemda_portal=pemda_portal(app.name, host),
             owner_words=owner_words[app.owner],
             views=_views(name.weights, role, function, tables),
+            word_name=word_for_a_name(app.name),
+            unit_kind=unit_kind(owner_label),
         ))
         _mark_sites(result[-1], workspace, tables)
     _drop_pemda_words(result, tables)
+    namesakes: dict[str, set[str]] = {}
+    for features in result:
+        if features.name_key:
+            namesakes.setdefault(features.name_key, set()).update((features.owner_id, *features.app.users))
+    for features in result:
+        features.name_owners = len(namesakes.get(features.name_key, ()))
     hosts = Counter(f.host[0] for f in result if f.host is not None)
     for features in result:
         features.shared_host = features.host is not None and hosts[features.host[0]] >= SHARED_HOST

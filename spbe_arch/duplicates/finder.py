@@ -21,6 +21,7 @@ from spbe_arch.duplicates.scoring import (
     acronym_beside_word,
     cosine,
     different_jobs,
+    namesakes_by_a_word,
 )
 from spbe_arch.duplicates.systems import (
     beside_platform,
@@ -128,8 +129,8 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         # "SISRUTE Kemenkes" and "SISRUTE": the ministry's application, once with its name; so when both
         # rows are listed as central ("E-Kinerja" built by BKN, and "E-Kinerja BKN")
         return "ministry"
-    if a.website != b.website or not a.name_key or a.name_key != b.name_key:
-        return None
+    if a.website != b.website or not a.name_key or a.name_key != b.name_key or namesakes_by_a_word(a, b):
+        return None  # (SIKAP of the BKPSDM and of the Dinas Sosial: a word two offices gave their systems)
     if a.is_national and b.is_national and not _unrelated(a, b):
         return "central"  # P-Care and PCARE, each listed as a central application: one national application
         # used by two OPDs, whether or not the tables know it

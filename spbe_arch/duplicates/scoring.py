@@ -92,6 +92,19 @@ def set_apart(a: AppFeatures, b: AppFeatures) -> str | None:
     return min(marks) if marks else None
 
 
+def namesakes_by_a_word(a: AppFeatures, b: AppFeatures) -> bool:
+    """SIKAP of the BKPSDM and SIKAP of the Dinas Sosial: one name that is only a word of the language,
+    given by two OPDs and no more, neither two units of one kind (two hospitals' E-Klaim, two kecamatan's
+    EP3) nor described as doing one job. Offices give such words to their own, unrelated systems: the
+    name alone says neither one system nor one job."""
+    if not (a.word_name and b.word_name) or a.name_key != b.name_key or a.owner_id == b.owner_id \
+            or a.name_owners != 2 or a.is_national or b.is_national:
+        return False
+    if a.unit_kind is not None and a.unit_kind == b.unit_kind:
+        return False
+    return not (a.desc and b.desc and cosine(a.desc, b.desc) >= DESCRIPTION_UNRELATED)
+
+
 def _strong_roles(a: AppFeatures, b: AppFeatures) -> bool:
     return a.role is not None and b.role is not None and a.role.strong and b.role.strong
 
@@ -182,8 +195,10 @@ class Scorer:
         found: Signals = []
 
         name = 0.0 if acronym_beside_word(a, b) else cosine(a.name, b.name)
-        if name > 0 and not (a.name.keys() & b.name.keys()) - self.features.tables.weak:
-            name *= WEAK_ONLY  # "Portal Dinas Sosial", "Portal Dinas Pertanian": a template, not a function
+        if name > 0 and (not (a.name.keys() & b.name.keys()) - self.features.tables.weak or namesakes_by_a_word(a, b)):
+            # "Portal Dinas Sosial", "Portal Dinas Pertanian": a template, not a function; SIKAP of two OPDs:
+            # a word of the language, not the name of one system
+            name *= WEAK_ONLY
         if ((not a.desc and not b.desc) or _descriptions_say_it(a, b)) and _one_function(a, b) and a.views == b.views:
             # names are all there is (or the descriptions say no more than they do): a function word both
             # names hold (arsip, presensi) outweighs the other words, which the names alone cannot tell apart

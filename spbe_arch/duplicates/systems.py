@@ -12,6 +12,7 @@ from functools import lru_cache
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from spbe_arch.duplicates.tables import compact, shipped_tables, words
+from spbe_arch.stemming import is_indonesian_word
 
 _ADDRESS = re.compile(r"^(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?(/\S*)?$", re.IGNORECASE)
 _ADDRESS_TOKEN = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:/[^\s)]*)?", re.IGNORECASE)
@@ -248,6 +249,42 @@ def name_text(name: str) -> str:
 
 
 MIN_PART = 4  # shorter pieces match too much by chance (ppid + ... is not a split)
+_WORD_NAME_PREFIXES = ("", "sim", "sis", "si", "e")
+MIN_WORD_NAME = 4  # SIPADU: padu; shorter rests (SIAP: ap) are letters, not a word
+
+
+@lru_cache(maxsize=4096)
+def word_for_a_name(name: str) -> bool:
+    """A name that is one word of the language, alone or after an acronym's prefix (SIKAP, SIMPATI,
+    Si-Mantap, SIPADU): a catchy word that many offices give their own, unrelated systems, so that on its
+    own it does not say which system a row is. Not a name the tables know (SRIKANDI, LAPOR, Presensi)."""
+    written = words(name_text(name))
+    letters = "".join(written)
+    tables = shipped_tables()
+    if not 1 <= len(written) <= 2 or not letters.isalpha() or letters in tables.acronyms \
+            or letters in tables.known_words:
+        return False
+    return any(letters.startswith(prefix) and len(letters) - len(prefix) >= MIN_WORD_NAME
+               and is_indonesian_word(letters[len(prefix):]) for prefix in _WORD_NAME_PREFIXES)
+
+
+_UNIT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    ("hospital", r"^(?:rumah sakit|rs|rsu|rsud|rsj|rsia|rsk|rsup)\b"),
+    ("health centre", r"^(?:uptd |upt )?(?:puskesmas|pkm)\b"),
+    ("kecamatan", r"^(?:kecamatan|kec)\b"),
+    ("village", r"^(?:kelurahan|kel|desa|kalurahan|pemerintah desa|nagari|gampong)\b"),
+    ("school", r"^(?:sekolah|sd|sdn|smp|smpn|sma|sman|smk|smkn|slb)\b"),
+    ("branch office", r"^(?:cabang dinas|cabdin|kcd)\b"),
+    ("technical unit", r"^(?:uptd|upt)\b"),
+))
+
+
+def unit_kind(organization: str) -> str | None:
+    """The kind of unit an organization's name says it is, where many of one kind report one system (two
+    hospitals' E-Klaim, five kecamatan's EP3): hospital, health centre, kecamatan, village, school, branch
+    office, technical unit; None for an OPD of its own affairs."""
+    folded = " ".join(words(organization))
+    return next((kind for kind, pattern in _UNIT_KINDS if pattern.match(folded)), None)
 
 
 @lru_cache(maxsize=1)

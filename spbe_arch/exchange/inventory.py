@@ -22,7 +22,13 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from spbe_arch.duplicates.systems import government_labels, region_place
 from spbe_arch.errors import SpbeError
 from spbe_arch.exchange import inventory_headers as hd
-from spbe_arch.exchange.inventory_merge import describe_two_jobs, is_address, shared_addresses, system_key
+from spbe_arch.exchange.inventory_merge import (
+    describe_two_jobs,
+    is_address,
+    namesakes_apart,
+    shared_addresses,
+    system_key,
+)
 from spbe_arch.exchange.inventory_read import (
     MAPPING_MAX_BYTES,
     Grid,
@@ -199,6 +205,18 @@ def _year(value: Any) -> int | None:
     return int(found[0]) if found else None
 
 
+def _owners_by_name(rows: list[_Row], builder: _Builder) -> dict[str, int]:
+    """How many OPDs give each name (its merge key): a name many OPDs give is a system they share."""
+    owners: dict[str, set[str]] = {}
+    for row in rows:
+        name = " ".join(cell_text(row.values["name"]).split())
+        key = system_key(name, cell_text(row.values.get("url")) or None, "", builder.shared_addresses)
+        owner_text = cell_text(row.values.get("owner"))
+        org = builder.orgs.resolve(owner_text) if owner_text else None
+        owners.setdefault(key, set()).add(org.id if org is not None else "")
+    return {key: len(found) for key, found in owners.items()}
+
+
 @dataclass
 class _Builder:
     report: ImportReport
@@ -208,6 +226,7 @@ class _Builder:
     owner_keys: set[str] = field(default_factory=set)  # the OPDs of the owner column, as keys
     source_name: str = ""  # the inventory's file name, for the provenance of every application
     shared_addresses: frozenset[str] = frozenset()  # addresses too many systems give to say which one
+    name_owners: dict[str, int] = field(default_factory=dict)  # a name's key -> how many OPDs give it
 
     def __post_init__(self) -> None:
         self.orgs = OrgRegistry(self.ids)
@@ -276,6 +295,14 @@ class _Builder:
             self.report.assumptions.append(ImportNote(where=f"row {row.number}", message=(
                 f"{name!r} of {owner.name} has the name of {earlier['name']!r} ({earlier['id']!r}) but its "
                 f"description says another job: kept apart, for the duplicate analysis to judge")))
+            key = f"{key}@{owner.id}"
+            earlier = systems.get(key)
+        elif earlier is not None and key.startswith("name:") and owner.id != earlier["owner"] and namesakes_apart(
+                name, self.name_owners.get(key, 0), (self.orgs.name_of(earlier["owner"]), earlier.get("description")),
+                (owner.name, cell_text(v.get("description")) or None)):
+            self.report.assumptions.append(ImportNote(where=f"row {row.number}", message=(
+                f"{name!r} of {owner.name} has the name of {earlier['name']!r} ({earlier['id']!r}) of another OPD, "
+                "a word many offices give their own systems: kept apart, for the duplicate analysis to judge")))
             key = f"{key}@{owner.id}"
             earlier = systems.get(key)
         if earlier is not None:
@@ -595,6 +622,7 @@ def build_inventory(source: Path, mapping: InventoryMapping | None = None,
             for part in parts:
                 builder.orgs.collect(part)
     builder.orgs.build()
+    builder.name_owners = _owners_by_name(rows, builder)
     systems: dict[str, dict[str, Any]] = {}
     made = [(r, d) for r in rows if (d := builder.application(r, systems)) is not None]
     apps = [a for a in (_validated(builder, r, d) for r, d in made) if a is not None]

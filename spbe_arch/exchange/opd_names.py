@@ -325,6 +325,10 @@ class OrgRegistry:
             found.kind = kind
         return found
 
+    def name_of(self, org_id: str) -> str:
+        """The name of the organization of this id ("" for none)."""
+        return next((org.name for org in self.orgs.values() if org.id == org_id), "")
+
     def resolve(self, text: str) -> Org | None:
         key = _short_key(text)
         expanded = OPD_SHORT_FORMS.get(key)
