@@ -363,3 +363,6 @@ def test_a_word_two_offices_gave_their_systems_names_two_systems(tmp_path: Path)
     assert ("W06", "W07") in merged  # two hospitals' claims application: one system
     assert ("W08", "W09") in merged  # not a word of the language: one name, one system
     assert frozenset(("W01", "W02")) not in row_pairs(workspace)
+    report = import_inventory(write_inventory(tmp_path / "again.csv", rows), tmp_path / "again")
+    notes = [n.message for n in report.assumptions if "a word many offices give their own systems" in n.message]
+    assert len(notes) == 1 and "'SIKAP' of Dinas Sosial" in notes[0]
