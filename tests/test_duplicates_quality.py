@@ -21,6 +21,9 @@ LABELLED = {
 }
 PRECISION_FLOOR = 0.85
 RECALL_FLOOR = 0.80
+# the two sets the finder was first tuned on hold more than the floor: a little under today's figures, so
+# that a change that loses a pair of the example fails here (the asset inventory of schools beside e-BMD)
+LABELLED_FLOORS = {"kabupaten-pasuruan": (0.95, 0.90), "sukamaju-inventory": (0.93, 0.90)}
 
 
 @pytest.mark.parametrize("name", sorted(LABELLED))
@@ -29,9 +32,54 @@ def test_pair_quality_on_labelled_sets(name):
     if not labels.is_file():
         pytest.skip(f"{labels} is not there")
     result = evaluate_workspace(workspace, labels)
+    precision, recall = LABELLED_FLOORS[name]
+    assert min(precision, recall) >= min(PRECISION_FLOOR, RECALL_FLOOR)
     assert result.unknown_ids == [], f"labels name ids the workspace lacks: {result.unknown_ids}"
-    assert result.pairs.precision >= PRECISION_FLOOR, (result.pairs, result.wrong_pairs)
-    assert result.pairs.recall >= RECALL_FLOOR, (result.pairs, result.missed_pairs)
+    assert result.pairs.precision >= precision, (result.pairs, result.wrong_pairs)
+    assert result.pairs.recall >= recall, (result.pairs, result.missed_pairs)
+
+
+# the real inventories the finder is tuned on (tests/data/inventories; never the held-out one), as they
+# are and by their names alone: floors a little under today's figures
+REAL = {  # name: ((precision, recall) as it is, (precision, recall) by names only)
+    "magetan-kab": ((0.90, 0.85), (0.85, 0.50)),
+    "banten-prov": ((0.95, 0.85), (0.95, 0.70)),
+    "banjarbaru-kota": ((0.78, 0.80), (0.95, 0.40)),
+    "bali-prov": ((0.95, 0.75), (0.90, 0.55)),
+    "konawe-selatan-kab": ((0.95, 0.72), (0.95, 0.60)),
+    "gunungkidul-kab": ((0.95, 0.95), (0.95, 0.95)),
+    "sukabumi-kota": ((0.95, 0.45), (0.95, 0.20)),
+}
+
+
+def _names_only(source: Path, target: Path) -> Path:
+    import csv
+
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**row, "description": ""} for row in rows)
+    return target
+
+
+@pytest.mark.parametrize("names_only", [False, True], ids=["as-it-is", "names-only"])
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_pair_quality_on_real_tuning_inventories(name, names_only, tmp_path):
+    from spbe_arch.duplicates.finder import find_duplicates
+    from spbe_arch.duplicates.inventory_labels import evaluate_inventory
+    from spbe_arch.exchange.inventory import import_inventory
+
+    assert name != "jabar-prov"  # the held-out inventory is scored by the benchmark only, figures only
+    folder = ROOT / "tests" / "data" / "inventories" / name
+    source = _names_only(folder / "apps.csv", tmp_path / "apps.csv") if names_only else folder / "apps.csv"
+    import_inventory(source, tmp_path / "ws")
+    workspace, _ = open_workspace(tmp_path / "ws")
+    result = evaluate_inventory(find_duplicates(workspace), workspace, folder / "labels.yaml")
+    precision, recall = REAL[name][names_only]
+    assert result.overall.precision >= precision, (result.overall, result.wrong[:20])
+    assert result.overall.recall >= recall, (result.overall, result.missed[:20])
 
 
 def test_evaluation_counts_pairs_groups_and_leaves_national_applications_out(small):
@@ -83,18 +131,18 @@ SYNTHETIC = {  # name: (precision floor, recall floor)
     "abada-prov": (0.83, 0.80),
     "tirta-sari-kota": (0.90, 0.85),
     "wengker-kab": (0.90, 0.85),
-    "kembang-arum-kota": (0.82, 0.77),
-    "batu-ampar-kab": (0.86, 0.75),
-    "giri-tirta-kota": (0.82, 0.72),
+    "kembang-arum-kota": (0.88, 0.77),
+    "batu-ampar-kab": (0.91, 0.75),
+    "giri-tirta-kota": (0.90, 0.75),
     "sendang-wangi-kab": (0.91, 0.83),  # its sectoral statistics site beside Satu Data, as a real labeller pairs them
-    "pandan-arum-kab": (0.81, 0.72),
+    "pandan-arum-kab": (0.85, 0.75),
     "teluk-permai-kota": (0.85, 0.66),
     "watu-gede-kab": (0.75, 0.77),
     "segara-amerta-kota": (0.78, 0.64),
-    "lereng-kidul-kab": (0.79, 0.73),
+    "lereng-kidul-kab": (0.83, 0.73),
     "bayu-tirta-kota": (0.91, 0.67),
     "wanareja-kab": (0.81, 0.72),
-    "muara-jingga-kota": (0.69, 0.70),
+    "muara-jingga-kota": (0.74, 0.70),
 }
 
 

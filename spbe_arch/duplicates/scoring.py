@@ -281,7 +281,9 @@ class Scorer:
         elif _against(a, b) or _against(b, a):
             factor *= PENALTIES["roles"]  # a national function against a local one: pengaduan, SIMRS
             found.append(("national_and_role", None))
-        else:
+        elif not (a.processes & b.processes or a.services & b.services or a.writes & b.writes):
+            # (a process, a service or data both serve is what the model says they do: a word read in a name
+            # does not set that apart)
             for first, second in ((a, b), (b, a)):
                 word = set_apart(first, second)
                 if word is not None:
