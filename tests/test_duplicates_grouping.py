@@ -54,3 +54,27 @@ def test_an_application_left_out_of_a_group_is_in_no_group(tmp_path) -> None:  #
     assert report.groups
     for group in report.groups:
         assert len(group.applications) > 1 or group.national is not None, group
+
+
+def test_rows_that_other_pairs_make_one_system_are_not_also_a_group_of_one_job(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Kota Banjarbaru's E-PBB and PBB P2 are one system, PBB P2 and SISMIOP PBB too: E-PBB and SISMIOP
+    PBB are then rows of that system, and the three rows are not a second group of one job whose advice
+    said "no change; the applications below are kept" and named none."""
+    from spbe_arch.duplicates import find_duplicates
+    from tests.inventory_factory import import_rows
+    from tests.test_duplicates_functions import NAMES_ONLY
+
+    owner = "Badan Pengelola Pajak dan Retribusi Daerah"
+    workspace = import_rows(tmp_path, [
+        ["T01", "E - PBB", owner, "Aplikasi Manajemen Elektronik Pajak Bumi dan Bangunan", "Aktif", "Aplikasi"],
+        ["T02", "PBB P2", owner, "Aplikasi Pelayanan Pembayaran PBB", "Aktif", "Aplikasi"],
+        ["T03", "SISMIOP PBB", owner, "Sistem Informasi dan Manajemen Objek Pajak", "Aktif", "Aplikasi"],
+        *NAMES_ONLY,
+    ])
+    report = find_duplicates(workspace)
+    rows = {"e-pbb", "pbb-p2", "sismiop-pbb"}
+    groups = [g for g in report.groups if rows & set(g.applications)]
+    assert [(g.kind, sorted(g.applications)) for g in groups] == [("same_system", sorted(rows))]
+    inside = [p for p in report.pairs if {p.a, p.b} <= rows]
+    assert len(inside) == 3 and {p.kind for p in inside} == {"same_system"}
+    assert all("below are kept" not in g.proposal for g in report.groups)

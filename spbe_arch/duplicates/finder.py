@@ -329,8 +329,21 @@ def _find(workspace: Workspace, limit: float, exhaustive: bool, language: Langua
     pairs = [Pair.model_construct(a=a, b=b, score=score, evidence=evidence, kind=kind)
              for a, b, score, evidence, kind in found]
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    pairs = _within_one_system(pairs)
     groups = build_groups(features, pairs, workspace, messages)
     return DuplicateReport(threshold=limit, pairs=pairs, groups=groups)
+
+
+def _within_one_system(pairs: list[Pair]) -> list[Pair]:
+    """A pair of two rows that other pairs make rows of one system (E-PBB and PBB P2 one system, PBB P2
+    and SISMIOP PBB one system: E-PBB and SISMIOP PBB too) is of that system, not two systems of one job:
+    else the same rows would make a group of one system and a group of one job at once."""
+    systems: DisjointSets[str] = DisjointSets()
+    for pair in pairs:
+        if pair.kind == "same_system":
+            systems.join(pair.a, pair.b)
+    return [Pair.model_construct(a=p.a, b=p.b, score=p.score, evidence=p.evidence, kind="same_system")
+            if p.kind == "functional" and systems.root(p.a) == systems.root(p.b) else p for p in pairs]
 
 
 Found = tuple[str, str, float, list[str], Kind]

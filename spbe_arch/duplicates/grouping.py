@@ -276,7 +276,8 @@ def _proposal(members: list[AppFeatures], keep: AppFeatures, national: NationalF
             proposals = [messages.text("propose_retired", apps=_names(messages, retired), successor=successor)]
         elif retired:
             notes.append(messages.text("retired", apps=_names(messages, retired)))
-        return " ".join([*(proposals or [messages.text("propose_none")]), *notes])
+        # "the applications below are kept" only where notes below say why
+        return " ".join([*(proposals or [messages.text("propose_none" if notes else "propose_nothing")]), *notes])
 
     if retired and not movable:
         return finish([], _national_target(workspace, national, national_app, members, features)

@@ -61,6 +61,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_same": "Proposal (usulan): {apps} are one system; record it as one application, {keep}, "
                         "used by {users}.",
         "propose_none": "Proposal (usulan): no change; the applications below are kept.",
+        "propose_nothing": "Proposal (usulan): no change.",
         "propose_central": "Proposal (usulan): integrate {apps} with {central}, which the inventory lists as a "
                            "central (or general) application for the same job, or move their service to it; "
                            "{central} itself stays, and its designation is to be confirmed.",
@@ -162,6 +163,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "propose_same": "Usulan: {apps} adalah satu sistem; catat sebagai satu aplikasi, {keep}, yang digunakan "
                         "oleh {users}.",
         "propose_none": "Usulan: tidak ada perubahan; aplikasi berikut dipertahankan.",
+        "propose_nothing": "Usulan: tidak ada perubahan.",
         "propose_central": "Usulan: integrasikan {apps} dengan {central}, yang dalam inventaris dicatat sebagai "
                            "aplikasi pusat atau aplikasi umum untuk fungsi yang sama, atau alihkan layanannya ke "
                            "aplikasi tersebut; {central} sendiri dipertahankan, dan dasar penetapannya perlu "
