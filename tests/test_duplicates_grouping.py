@@ -78,3 +78,36 @@ def test_rows_that_other_pairs_make_one_system_are_not_also_a_group_of_one_job(t
     inside = [p for p in report.pairs if {p.a, p.b} <= rows]
     assert len(inside) == 3 and {p.kind for p in inside} == {"same_system"}
     assert all("below are kept" not in g.proposal for g in report.groups)
+
+
+def test_the_pemdas_own_system_of_a_national_name_is_a_copy_and_a_listing_is_the_national_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"E-KINERJA Pemkot" beside "e-Kinerja BKN": the city's own e-Kinerja, named after BKN's, is a second
+    system doing BKN's job, not the ministry's application listed once more. "E-Kinerja" of the health
+    office, one system with "e-Kinerja BKN", is a row of the national application: one group saying so,
+    and no second group advising to move it to the application it is."""
+    from spbe_arch.duplicates import find_duplicates
+    from tests.inventory_factory import import_rows, row_pairs
+    from tests.test_duplicates_functions import NAMES_ONLY
+
+    workspace = import_rows(tmp_path, [
+        ["K01", "e-Kinerja BKN", "BKPSDM", "penilaian kinerja ASN / SKP", "Aktif", "Aplikasi Umum"],
+        ["K02", "E-KINERJA Pemkot", "BKPSDM", "input aktivitas harian pegawai", "Aktif", "Aplikasi Khusus"],
+        ["K03", "E-Kinerja", "Dinas Kesehatan", "", "Aktif", "Aplikasi"],
+        *(row for row in NAMES_ONLY if row[1] != "E-Kinerja"),
+    ], government="Pemerintah Kota Bayu Tirta")
+    pairs = row_pairs(workspace)
+    assert pairs.get(frozenset(("K01", "K02"))) == "functional"
+    assert pairs.get(frozenset(("K01", "K03"))) == "same_system"
+    report = find_duplicates(workspace)
+    kinds = sorted((g.kind, tuple(sorted(g.applications))) for g in report.groups
+                   if {"e-kinerja-bkn", "e-kinerja"} & set(g.applications))
+    assert any(kind == "functional" and "e-kinerja-pemkot" in apps for kind, apps in kinds)
+    (tmp_path / "alone").mkdir()
+    alone = import_rows(tmp_path / "alone", [
+        ["K01", "e-Kinerja BKN", "BKPSDM", "penilaian kinerja ASN / SKP", "Aktif", "Aplikasi Umum"],
+        ["K03", "E-Kinerja", "Dinas Kesehatan", "", "Aktif", "Aplikasi"],
+        *(row for row in NAMES_ONLY if row[1] != "E-Kinerja"),
+    ], government="Pemerintah Kota Bayu Tirta")
+    kinds = sorted((g.kind, tuple(sorted(g.applications))) for g in find_duplicates(alone).groups
+                   if {"e-kinerja-bkn", "e-kinerja"} & set(g.applications))
+    assert kinds == [("same_system", ("e-kinerja", "e-kinerja-bkn"))]

@@ -137,6 +137,7 @@ class AppFeatures:
     word_name: bool = False  # its name is a word of the language (SIKAP, SIMPATI): many offices' systems have it
     unit_kind: str | None = None  # its owner is a unit of a kind there are many of (hospital, kecamatan)
     name_owners: int = 0  # how many OPDs own or use an application of its name
+    says_its_pemda: bool = False  # its name says whose: Pemkot, Pemkab, the Pemda's place (E-Kinerja Sumberwangi)
 
     @property
     def owner(self) -> str:
@@ -226,6 +227,17 @@ def workspace_tables(workspace: Workspace) -> Tables:
         extra_functions=[f.model_dump(exclude_none=True) for f in settings.national_functions],
         extra_roles=[f.model_dump(exclude_none=True) for f in settings.functions],
     )
+
+
+_PEMDA_MARKS = frozenset({"pemda", "pemkab", "pemkot", "pemprov"})
+
+
+def _says_its_pemda(written: list[str], government: tuple[str, ...]) -> bool:
+    """The name says whose it is: the Pemda (Pemkot, Pemkab) or its place ("E-Kinerja Sumberwangi")."""
+    if not _PEMDA_MARKS.isdisjoint(written):
+        return True
+    n = len(government)
+    return n > 0 and any(tuple(written[i:i + n]) == government for i in range(len(written) - n + 1))
 
 
 def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[str, ...]]:
@@ -635,6 +647,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     owner_words: dict[str, frozenset[str]] = {}
     areas = _areas(workspace)
     area_lengths = _area_lengths(areas)
+    government = tuple(w for w in words(workspace.manifest.government.name) if w not in _GOVERNMENT_WORDS)
     for index, (app, name, desc, ((function, national, named), read_description)) in enumerate(
             zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
@@ -723,6 +736,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             views=_views(name.weights, role, function, tables),
             word_name=word_for_a_name(app.name),
             unit_kind=unit_kind(owner_label),
+            says_its_pemda=_says_its_pemda(words(text), government),
         ))
         _mark_sites(result[-1], workspace, tables)
     _drop_pemda_words(result, tables)

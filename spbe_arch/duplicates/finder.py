@@ -125,7 +125,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         return "name"
     if (a.is_national or b.is_national) and a.website == b.website and a.unmarked and a.unmarked == b.unmarked \
             and a.core != b.core and not _unrelated(a, b) \
-            and not (a.is_national != b.is_national and _at_home_address(b if a.is_national else a)):
+            and not (a.is_national != b.is_national and _pemda_own(b if a.is_national else a)):
         # "SISRUTE Kemenkes" and "SISRUTE": the ministry's application, once with its name; so when both
         # rows are listed as central ("E-Kinerja" built by BKN, and "E-Kinerja BKN")
         return "ministry"
@@ -201,6 +201,12 @@ def _registry_refuses(a: AppFeatures, b: AppFeatures) -> bool:
     them: a Pemda's own SAKTI beside "SAKTI Kemenkeu" (the registry does not take SAKTI alone for the
     ministry's), unlike "KRISNA DAK Bappenas" beside "Aplikasi Krisna", which no table names."""
     return (a.national is not None and not b.is_national) or (b.national is not None and not a.is_national)
+
+
+def _pemda_own(f: AppFeatures) -> bool:
+    """The Pemda's own system of a national application's name: at an address on the Pemda's domain, or
+    named with the Pemda ("E-KINERJA Pemkot" beside "e-Kinerja BKN": the city's e-Kinerja)."""
+    return _at_home_address(f) or f.says_its_pemda
 
 
 def _at_home_address(f: AppFeatures) -> bool:

@@ -437,6 +437,14 @@ def _join_systems(components: list[list[str]], systems: list[list[str]],
     return [sorted(set(members)) for members in joined.values()]
 
 
+def _listing_of_national(component: list[str], systems: dict[str, list[str]],
+                         by_id: dict[str, AppFeatures]) -> bool:
+    """Every member is a row of one system that holds a national application's row ("E-Kinerja" of the
+    health office, one system with "e-Kinerja BKN"): rows of the national application, nothing to move."""
+    rows = {tuple(systems.get(x, [x])) for x in component}
+    return len(rows) == 1 and len(next(iter(rows))) > 1 and any(by_id[x].is_national for x in next(iter(rows)))
+
+
 def _group_national(members: list[AppFeatures]) -> NationalFunction | None:
     """The national function whose application the group is proposed to move to or integrate with: the
     one most of its local members perform, unless they are all a BUMD's (a BUMD's customer complaints are
@@ -505,6 +513,8 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
             components.append([f.id])
     components = _join_systems(components, [g.applications for g in groups], by_id)
     for component in components:  # a national application joins each group of its copies, never links two
+        if _listing_of_national(component, systems, by_id):
+            continue
         component.extend(sorted({n for x in component for n in nationals.get(x, ())} - set(component)))
         # a member stands for its whole system: the other rows of it (SP4N-LAPOR! reported by two OPDs)
         # are in the group too, so that the group names every row the proposal is about
