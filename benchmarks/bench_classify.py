@@ -6,7 +6,8 @@ then `spbe classify`; every row's predicted relation to a national application (
 neither) is compared with the labels: precision and recall of local copies (the right national
 application), of copies whichever application is named, and of the national applications themselves.
 Again with descriptions blanked (names only), and with the description in the name's place
-(descriptions as names: long, descriptive names with no description). The held-out inventory
+(descriptions as names: long, descriptive names with no description). Last, the RAB process areas it
+suggests, against the hand labels of the inventories that have a rab.csv. The held-out inventory
 (Provinsi Jawa Barat) is scored only with --held-out, and only its figures are printed, never its rows.
 
     python benchmarks/bench_classify.py [--held-out] [--work DIR]
@@ -62,6 +63,29 @@ def national_quality(name: str, work: Path, held_out: bool, blank_descriptions: 
             **result.model_dump(exclude={"missed", "wrong"})}
 
 
+def rab_quality(name: str, work: Path) -> dict[str, object] | None:
+    """One inventory's suggested RAB areas against its hand labels (rab.csv), as the inventory is."""
+    from spbe_arch.classify import classify
+    from spbe_arch.loader import open_workspace
+    from spbe_arch.rab_labels import evaluate_rab
+
+    folder = INVENTORIES / name
+    if not (folder / "rab.csv").is_file():
+        return None
+    target = work / f"rab-{name}"
+    subprocess.run([sys.executable, "-m", "spbe_arch", "import", "inventory", str(folder / "apps.csv"), "--into",
+                    str(target), "--force"], check=True, capture_output=True, cwd=ROOT)
+    workspace, _ = open_workspace(target)
+    result = evaluate_rab(workspace, classify(workspace), folder / "rab.csv")
+    print(f"\n== {name}: RAB areas ({result.labelled} rows labelled with an area)")
+    for label, s in result.by_confidence.items():
+        print(f"  {label:<17} precision {s.precision:.3f}  ({s.right} right of {s.suggested} suggested; "
+              f"level 2 right: {s.level2_right})")
+    print(f"  labelled rows without a suggestion: {result.labelled_without_suggestion}; "
+          f"suggestions on rows labelled none: {result.on_rows_labelled_none}")
+    return {"set": name, "rab": result.model_dump()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--held-out", action="store_true", help="score the held-out inventory too (figures only)")
@@ -78,6 +102,10 @@ def main() -> None:
                 found = national_quality(name, work, held_out, blank, descriptive)
                 if found is not None:
                     results.append(found)
+        for name in TUNING:  # the RAB labels hold no held-out inventory's rows
+            found = rab_quality(name, work)
+            if found is not None:
+                results.append(found)
         print("\n" + json.dumps(results, indent=1))
 
 

@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from spbe_arch.classify_rab import RAB_HIGH, RAB_MEDIUM, best_area
+from spbe_arch.classify_rab import RAB_HIGH, RAB_MEDIUM, best_area, function_rab
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_features
 from spbe_arch.duplicates.systems import name_text
 from spbe_arch.reference import load_catalogue
@@ -63,8 +63,19 @@ def at_least(confidence: Confidence, floor: Confidence) -> bool:
     return CONFIDENCES.index(confidence) <= CONFIDENCES.index(floor)
 
 
-def _rab(f: AppFeatures, version: str) -> CodeSuggestion | None:
-    """The RAB area whose name shares the most of the application's words (Dice overlap)."""
+def _rab(f: AppFeatures, version: str, by_function: dict[str, str]) -> CodeSuggestion | None:
+    """The RAB area of the function the application performs (our convention's table), else the area
+    whose name shares the most of its words (Dice overlap). An OPD's or an institution's own site, which
+    informs about the jobs rather than doing one, falls into no area."""
+    if f.owners_site or f.organization_site or f.institution_named or f.campaign_site:
+        return None  # an OPD's or an institution's own site ("Website Dinas Pariwisata", "Puskesmas Baros")
+    job = f.job if f.function is not None or (f.role is not None and f.role.strong) else None
+    entry = load_catalogue(version).get(by_function[job.id]) if job is not None and job.id in by_function else None
+    if job is not None and entry is not None:
+        return CodeSuggestion(code=entry.code, name=entry.name, confidence="medium", evidence=(
+            f"performs {job.function}; our convention maps this function to the RAB area"))
+    if f.website and job is None:
+        return None
     best = best_area(f"{name_text(f.app.name)} {f.app.description or ''}", version)
     if best is None:
         return None
@@ -115,11 +126,13 @@ def classify(workspace: Workspace | str | os.PathLike[str]) -> list[Suggestion]:
 def classify_features(features: FeatureSet, workspace: Workspace) -> list[Suggestion]:
     """:func:`classify` over a feature set already built (the evaluation builds one for both)."""
     version = workspace.manifest.reference
+    by_function = function_rab(workspace.manifest.duplicates.function_rab)
     result: list[Suggestion] = []
     for f in features.apps:
         if f.app.reference or f.is_national or f.app.retired:
             continue
-        result.append(Suggestion(application=f.id, name=f.app.name, raa=_raa(f, version), rab=_rab(f, version),
+        result.append(Suggestion(application=f.id, name=f.app.name, raa=_raa(f, version),
+                                 rab=_rab(f, version, by_function),
                                  national=_national(f, features.national_apps, workspace)))
     return result
 

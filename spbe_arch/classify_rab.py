@@ -7,7 +7,11 @@ Word overlap is crude: it is our own convention, not a mapping any regulation gi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from spbe_arch.reference import load_catalogue
 from spbe_arch.stemming import stem_words
@@ -39,3 +43,16 @@ def best_area(text: str, version: str) -> tuple[float, str, str, frozenset[str]]
         if best is None or (score, best[1]) > (best[0], code):
             best = (score, code, name, shared)
     return best
+
+
+@lru_cache(maxsize=1)
+def shipped_function_rab() -> dict[str, str]:
+    """Function id (national or local) -> RAB level-3 code, as shipped (data/function_rab.yaml)."""
+    path = Path(__file__).resolve().parent / "duplicates" / "data" / "function_rab.yaml"
+    loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return {str(k): str(v) for k, v in (loaded.get("functions") or {}).items()}
+
+
+def function_rab(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The shipped mapping with a workspace's additions (``duplicates: {function_rab: ...}``)."""
+    return {**shipped_function_rab(), **(extra or {})}

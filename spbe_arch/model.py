@@ -413,6 +413,9 @@ class DuplicateSettings(Strict):
     places: list[NonEmpty] = Field(default_factory=list)
     national_functions: list[NationalFunctionSetting] = Field(default_factory=list)
     functions: list[LocalFunctionSetting] = Field(default_factory=list)
+    # function id -> the RAB process area (level 3) `spbe classify` suggests for its applications
+    function_rab: dict[NonEmpty, Annotated[str, StringConstraints(pattern=r"^RAB\.\d\d\.\d\d\.\d\d$")]] = Field(
+        default_factory=dict)
 
 
 Severity = Literal["error", "warning", "info"]
