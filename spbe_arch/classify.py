@@ -63,6 +63,11 @@ def at_least(confidence: Confidence, floor: Confidence) -> bool:
     return CONFIDENCES.index(confidence) <= CONFIDENCES.index(floor)
 
 
+# the RAB area of the job of a kind of unit (our convention): what an application of theirs that does no
+# function the tables know serves
+_UNIT_AREAS = {"hospital": "RAB.04.01.04", "health centre": "RAB.04.01.04", "school": "RAB.06.01.02"}
+
+
 def _rab(f: AppFeatures, version: str, by_function: dict[str, str]) -> CodeSuggestion | None:
     """The RAB area of the function the application performs (our convention's table), else the area
     whose name shares the most of its words (Dice overlap). An OPD's or an institution's own site, which
@@ -77,6 +82,12 @@ def _rab(f: AppFeatures, version: str, by_function: dict[str, str]) -> CodeSugge
     if f.website and job is None:
         return None
     best = best_area(f"{name_text(f.app.name)} {f.app.description or ''}", version)
+    unit = _UNIT_AREAS.get(f.unit_kind or "")
+    entry = load_catalogue(version).get(unit) if unit is not None else None
+    if entry is not None and (best is None or best[0] < RAB_MEDIUM):
+        # a hospital's PACS or LIS, a school's application: whatever its words, it serves the unit's job
+        return CodeSuggestion(code=entry.code, name=entry.name, confidence="low", evidence=(
+            f"owned by a {f.unit_kind}, whose applications serve its job; our convention"))
     if best is None:
         return None
     score, code, name, shared = best
