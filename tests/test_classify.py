@@ -126,10 +126,10 @@ def test_the_function_rab_table_names_known_functions_and_level_three_codes() ->
 # floors a little under today's figures. Konawe Selatan and Kota Sukabumi were labelled after the function
 # table was written, and first scored unseen.
 RAB_FLOORS = {  # name: (precision of every suggestion, precision at medium or higher, most suggestions on sites)
-    "banjarbaru-kota": (0.62, 0.72, 2),
-    "bali-prov": (0.60, 0.66, 4),
-    "konawe-selatan-kab": (0.63, 0.78, 2),
-    "sukabumi-kota": (0.63, 0.82, 6),
+    "banjarbaru-kota": (0.68, 0.72, 2),
+    "bali-prov": (0.64, 0.66, 4),
+    "konawe-selatan-kab": (0.70, 0.78, 2),
+    "sukabumi-kota": (0.78, 0.82, 6),
 }
 
 
@@ -185,3 +185,14 @@ applications:
     assert "hospital" in pacs.evidence and "convention" in pacs.evidence
     simpeg = suggestions["simpeg-rs"].rab
     assert simpeg is not None and simpeg.code == "RAB.09.06.03"
+
+
+def test_one_word_in_common_with_a_long_area_name_is_no_area(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    """APM (anjungan pendaftaran mandiri, a self-service kiosk) shares only "mandiri" with "Peningkatan Daya
+    Saing dan Kemandirian Industri": no suggestion rather than a wrong one."""
+    apps = """\
+applications:
+  - {id: apm, name: APM, owner: diskominfo, description: Anjungan pendaftaran mandiri pasien rawat jalan}
+"""
+    suggestion = {s.application: s for s in classify(make_workspace({"aplikasi.yaml": apps}))}["apm"]
+    assert suggestion.rab is None
