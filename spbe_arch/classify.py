@@ -67,7 +67,7 @@ def at_least(confidence: Confidence, floor: Confidence) -> bool:
 RAB_ONE_WORD = 0.2
 # the RAB area of the job of a kind of unit (our convention): what an application of theirs that does no
 # function the tables know serves
-_UNIT_AREAS = {"hospital": "RAB.04.01.04", "health centre": "RAB.04.01.04", "school": "RAB.06.01.02"}
+_UNIT_AREAS = {"rsud": "RAB.04.01.04"}
 
 
 def _rab(f: AppFeatures, version: str, by_function: dict[str, str]) -> CodeSuggestion | None:
@@ -76,8 +76,9 @@ def _rab(f: AppFeatures, version: str, by_function: dict[str, str]) -> CodeSugge
     informs about the jobs rather than doing one, falls into no area."""
     if f.owners_site or f.organization_site or f.institution_named or f.campaign_site:
         return None  # an OPD's or an institution's own site ("Website Dinas Pariwisata", "Puskesmas Baros")
-    job = f.job if f.function is not None or (f.role is not None and f.role.strong) else None
-    entry = load_catalogue(version).get(by_function[job.id]) if job is not None and job.id in by_function else None
+    catalogue = load_catalogue(version)
+    job = f.function or (f.role if f.role is not None and f.role.strong else None)
+    entry = catalogue.get(by_function[job.id]) if job is not None and job.id in by_function else None
     if job is not None and entry is not None:
         return CodeSuggestion(code=entry.code, name=entry.name, confidence="medium", evidence=(
             f"performs {job.function}; our convention maps this function to the RAB area"))
@@ -85,11 +86,11 @@ def _rab(f: AppFeatures, version: str, by_function: dict[str, str]) -> CodeSugge
         return None
     best = best_area(f"{name_text(f.app.name)} {f.app.description or ''}", version)
     unit = _UNIT_AREAS.get(f.unit_kind or "")
-    entry = load_catalogue(version).get(unit) if unit is not None else None
+    entry = catalogue.get(unit) if unit is not None else None
     if entry is not None and (best is None or best[0] < RAB_MEDIUM):
         # a hospital's PACS or LIS, a school's application: whatever its words, it serves the unit's job
         return CodeSuggestion(code=entry.code, name=entry.name, confidence="low", evidence=(
-            f"owned by a {f.unit_kind}, whose applications serve its job; our convention"))
+            "owned by a hospital, whose applications serve its health services; our convention"))
     if best is None:
         return None
     score, code, name, shared = best

@@ -102,6 +102,9 @@ OrganizationKind = Literal[
 # RSUD and Satpol PP as models list them), not units of one (bagian, UPTD, kelurahan) nor villages.
 PERANGKAT_DAERAH: frozenset[str] = frozenset({"sekretariat-daerah", "sekretariat-dprd", "inspektorat", "dinas", "badan",
                                               "kecamatan", "rsud", "satpol-pp"})
+# The kinds of unit a Pemda has many of, each reporting the systems they share (two hospitals' E-Klaim,
+# five kecamatan's EP3): two of one kind giving one name are more likely one system than two OPDs are.
+MANY_OF_A_KIND: frozenset[str] = frozenset({"rsud", "uptd", "kecamatan", "kelurahan"})
 
 
 class Organization(Element):

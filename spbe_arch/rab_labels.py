@@ -79,6 +79,6 @@ def evaluate_rab(workspace: Workspace, suggestions: list[Suggestion],
                               precision=round(counts[(name, "right")] / counts[(name, "suggested")], 4)
                               if counts[(name, "suggested")] else 1.0,
                               level2_right=counts[(name, "level2")])
-              for name in ("high", "medium or higher", "any")}
+              for _, name in _FLOORS}
     return RabEvaluation(by_confidence=scores, on_rows_labelled_none=on_none, labelled_without_suggestion=without,
                          labelled=labelled)

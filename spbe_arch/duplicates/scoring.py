@@ -284,12 +284,10 @@ class Scorer:
         elif not (a.processes & b.processes or a.services & b.services or a.writes & b.writes):
             # (a process, a service or data both serve is what the model says they do: a word read in a name
             # does not set that apart)
-            for first, second in ((a, b), (b, a)):
-                word = set_apart(first, second)
-                if word is not None:
-                    factor *= PENALTIES["roles"]
-                    found.append(("set_apart", f"{second.id} {word}"))
-                    break
+            word = set_apart(a, b) or set_apart(b, a)
+            if word is not None:
+                factor *= PENALTIES["roles"]
+                found.append(("set_apart", word))
         if name == 0 and a.concepts and b.concepts and not a.concepts & b.concepts and not same_function:
             factor *= PENALTIES["names"]
             found.append(("names_differ", None))
@@ -322,10 +320,9 @@ class Scorer:
                 evidence.append(m.shared_code("rab", shared) if signal == "rab"
                                 else m.shared(signal, shared, self.describe))
             elif signal == "set_apart" and isinstance(value, str):
-                apart, word = value.split(" ", 1)
-                other, this = (a, b) if apart == b.id else (b, a)
+                other, this = (a, b) if set_apart(a, b) == value else (b, a)
                 if other.job is not None:
-                    evidence.append(m.set_apart(this, word, other.job))
+                    evidence.append(m.set_apart(this, value, other.job))
             elif isinstance(value, str):
                 evidence.append(m.shared_code(signal, [value]))
             elif signal == "description_differs":

@@ -268,25 +268,6 @@ def word_for_a_name(name: str) -> bool:
                and is_indonesian_word(letters[len(prefix):]) for prefix in _WORD_NAME_PREFIXES)
 
 
-_UNIT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
-    ("hospital", r"^(?:rumah sakit|rs|rsu|rsud|rsj|rsia|rsk|rsup)\b"),
-    ("health centre", r"^(?:uptd |upt )?(?:puskesmas|pkm)\b"),
-    ("kecamatan", r"^(?:kecamatan|kec)\b"),
-    ("village", r"^(?:kelurahan|kel|desa|kalurahan|pemerintah desa|nagari|gampong)\b"),
-    ("school", r"^(?:sekolah|sd|sdn|smp|smpn|sma|sman|smk|smkn|slb)\b"),
-    ("branch office", r"^(?:cabang dinas|cabdin|kcd)\b"),
-    ("technical unit", r"^(?:uptd|upt)\b"),
-))
-
-
-def unit_kind(organization: str) -> str | None:
-    """The kind of unit an organization's name says it is, where many of one kind report one system (two
-    hospitals' E-Klaim, five kecamatan's EP3): hospital, health centre, kecamatan, village, school, branch
-    office, technical unit; None for an OPD of its own affairs."""
-    folded = " ".join(words(organization))
-    return next((kind for kind, pattern in _UNIT_KINDS if pattern.match(folded)), None)
-
-
 @lru_cache(maxsize=1)
 def _segment_words() -> frozenset[str]:
     tables = shipped_tables()

@@ -298,8 +298,8 @@ class _Builder:
             key = f"{key}@{owner.id}"
             earlier = systems.get(key)
         elif earlier is not None and key.startswith("name:") and owner.id != earlier["owner"] and namesakes_apart(
-                name, self.name_owners.get(key, 0), (self.orgs.name_of(earlier["owner"]), earlier.get("description")),
-                (owner.name, cell_text(v.get("description")) or None)):
+                name, self.name_owners.get(key, 0), (self.orgs.kind_of(earlier["owner"]), earlier.get("description")),
+                (owner.kind, cell_text(v.get("description")) or None)):
             self.report.assumptions.append(ImportNote(where=f"row {row.number}", message=(
                 f"{name!r} of {owner.name} has the name of {earlier['name']!r} ({earlier['id']!r}) of another OPD, "
                 "a word many offices give their own systems: kept apart, for the duplicate analysis to judge")))

@@ -12,8 +12,9 @@ public transport in the other) are not merged either: the duplicate finder judge
 
 from __future__ import annotations
 
-from spbe_arch.duplicates.systems import address_key, is_address, is_generic, unit_kind, without_tags, word_for_a_name
+from spbe_arch.duplicates.systems import address_key, is_address, is_generic, without_tags, word_for_a_name
 from spbe_arch.duplicates.tables import compact, shipped_tables, words
+from spbe_arch.model import MANY_OF_A_KIND
 
 __all__ = ["describe_two_jobs", "is_address", "namesakes_apart", "shared_addresses", "system_key"]
 SHARED = 3  # rows of this many different names at one address: a portal or a placeholder, not one system
@@ -68,13 +69,12 @@ def describe_two_jobs(first: str | None, second: str | None) -> bool:
 def namesakes_apart(name: str, owners_of_name: int, first: tuple[str, str | None],
                     second: tuple[str, str | None]) -> bool:
     """Two OPDs' rows of one name that is only a word of the language (SIKAP of the BKPSDM and of the Dinas
-    Sosial, SIPADU of a kecamatan and of the Satpol PP), each (owner's name, description): two systems
+    Sosial, SIPADU of a kecamatan and of the Satpol PP), each (owner's kind, description): two systems
     that happen to share a catchy name, unless more OPDs give it (a system the Pemda shares), the two are
     units of one kind (two hospitals' E-Klaim, two kecamatan's EP3), or their descriptions both say one job."""
     if owners_of_name != 2 or not word_for_a_name(name):
         return False
-    kind = unit_kind(first[0])
-    if kind is not None and kind == unit_kind(second[0]):
+    if first[0] == second[0] and first[0] in MANY_OF_A_KIND:
         return False
     said = _content(first[1]), _content(second[1])
     return not (said[0] & said[1])

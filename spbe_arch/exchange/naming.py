@@ -46,7 +46,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (r"^sekretariat (dewan|dprd)|^setwan\b|^sekwan\b", "sekretariat-dprd"),
     (r"^inspektorat", "inspektorat"),
     (r"^satuan polisi|^satpol", "satpol-pp"),
-    (r"^(rsud|rumah sakit)", "rsud"),
+    (r"^(rsud|rsu|rsj|rsia|rsk|rsup|rs|rumah sakit)\b", "rsud"),
     (r"^(uptd|upt|puskesmas)\b", "uptd"),
     # a kecamatan is a kapanewon or kemantren in DI Yogyakarta and a distrik in Papua; a desa is a kalurahan
     # in DI Yogyakarta, a nagari in Sumatera Barat and a gampong in Aceh

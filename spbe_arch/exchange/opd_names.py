@@ -325,9 +325,9 @@ class OrgRegistry:
             found.kind = kind
         return found
 
-    def name_of(self, org_id: str) -> str:
-        """The name of the organization of this id ("" for none)."""
-        return next((org.name for org in self.orgs.values() if org.id == org_id), "")
+    def kind_of(self, org_id: str) -> str:
+        """The kind of the organization of this id ("lainnya" for none)."""
+        return next((org.kind for org in self.orgs.values() if org.id == org_id), "lainnya")
 
     def resolve(self, text: str) -> Org | None:
         key = _short_key(text)
