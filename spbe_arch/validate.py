@@ -106,20 +106,17 @@ def _unknown_rule_settings(workspace: Workspace) -> list[Finding]:
     return findings
 
 
-PARALLEL_MIN_ELEMENTS = 20_000  # below this, forking a worker for half of the rules costs more than it saves
-# The rules that read the reference scan (Context.reference_scan: every reference of the model read once,
-# the graph's relations with them) run in this process, which builds it once; the others run in the worker,
-# which never builds it. Two rules with many findings join them, so that on a national model the halves
-# cost about the same (the worker also pickles its findings and this process reads them back).
-_HERE_MODULES = ("spbe_arch.rules.graph_rules", "spbe_arch.rules.references")
-_HERE_CODES = frozenset({"DA002", "OR002"})  # readers of the scan in other modules
-_BALANCE_CODES = frozenset({"DA001", "BP002"})  # cheap to check, costly to send
+PARALLEL_MIN_ELEMENTS = 20_000  # below this, forking a worker for part of the rules costs more than it saves
+# The rules split in two about equal halves of a national model's time: the rules that read the function
+# every application performs (rule AP015 reads each application's name against the tables of functions, the
+# costliest reading of a validation) run in the worker; every other rule, among them those that read the
+# reference scan (every reference of the model read once), runs in this process, which builds that scan once.
+_BESIDE_MODULES = ("spbe_arch.rules.duplicate_rules",)
 
 
 def runs_here(rule_obj: Rule) -> bool:
     """Whether :func:`run_rules` runs ``rule_obj`` in this process when it splits the rules in two."""
-    return (rule_obj.code in _HERE_CODES or rule_obj.code in _BALANCE_CODES
-            or (rule_obj.check is not None and rule_obj.check.__module__ in _HERE_MODULES))
+    return rule_obj.check is None or rule_obj.check.__module__ not in _BESIDE_MODULES
 
 
 def run_rules(context: Context, codes: Iterable[str] | None = None) -> list[Finding]:

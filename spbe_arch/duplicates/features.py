@@ -312,8 +312,7 @@ def _short_names(name_words: list[str], tables: Tables) -> list[str]:
                     and w != "daerah")  # BPBD spells out Badan Penanggulangan Bencana Daerah without "Daerah"
     if len(own) < MIN_SHORT_NAME_WORDS:
         return []
-    return sorted(key for key, expansion in tables.acronyms.items()
-                  if frozenset(expansion) == own and not key.startswith(_SYSTEM_PREFIXES))
+    return [key for key in tables.acronyms_by_expansion.get(own, ()) if not key.startswith(_SYSTEM_PREFIXES)]
 
 
 def _initials(name_words: list[str]) -> list[str]:
@@ -372,7 +371,7 @@ def template_leads(texts: list[tuple[str | None, str]], tables: Tables) -> froze
     owners: dict[tuple[str, ...], set[str]] = {}
     whole: set[tuple[str, ...]] = set()  # texts that are nothing but their opening: a name ("e-Tambo"), no form
     low, high = TEMPLATE_LEAD
-    for text, owner in texts:  # (text, its owner)
+    for text, owner in set(texts):  # (text, its owner), each once: many OPDs list one national application
         all_words = tuple(words(text or ""))
         opening = all_words[:high]
         whole.add(all_words)
@@ -565,30 +564,41 @@ def _functions(normaliser: Normaliser, apps: list[Application],
     nothing, so that the description was read. A national application is listed by many OPDs: each
     distinct name, and each distinct text that decides, is read once."""
     said_by_name: dict[int, tuple[FunctionFound, bool]] = {}  # the normaliser keeps every NormalName alive
+    said_by_text: dict[tuple[int, str], tuple[FunctionFound, bool]] = {}
     by_text: dict[tuple[str, str | None, str | None, str], FunctionFound] = {}
     result: list[tuple[FunctionFound, bool]] = []
     for app, name in zip(apps, names, strict=True):
-        said = said_by_name.get(id(name))  # names that differ only by an OPD or place share one NormalName
+        said = said_by_text.get((id(name), app.name))
         if said is None:
-            said = said_by_name[id(name)] = _function_by_name(normaliser, name)
-        if not said[0][2] and (whole := module_of(app.name)) is not None:
-            said = _said_by_part(normaliser, whole, said)
-        elif not said[0][2] and (parts := _explained(app.name)) is not None:
-            said = _said_by_part(normaliser, parts[0], said, spelt=parts[1])
-        if not said[0][2] and said[0][0] is not None and _serves(normaliser, app.name):
-            said = (None, None, False), said[1]
-        if said[0][2] and is_address(app.name) and on_unit_host(app.name):
-            said = (None, None, False), True  # lapor.disnakertrans.x.go.id: an OPD's own; its description says
-        elif not said[0][2] and not is_address(app.name):
-            said = _named_by_address(normaliser, app.name, said)
-        elif not said[0][2]:
-            said = _national_host(normaliser, app.name, said)
+            said = said_by_text[(id(name), app.name)] = _said_by_name(normaliser, app.name, name, said_by_name)
         key = (app.name, app.acronym, app.description if said[1] else None, app.source)
         found = by_text.get(key)
         if found is None:
             found = by_text[key] = application_function(normaliser, app, name, said)
         result.append((found, said[1]))
     return result
+
+
+def _said_by_name(normaliser: Normaliser, written: str, name: NormalName,
+                  said_by_name: dict[int, tuple[FunctionFound, bool]]) -> tuple[FunctionFound, bool]:
+    """What a name as written says (its module, its bracketed part, its address), read from the words it
+    shares with other names once."""
+    said = said_by_name.get(id(name))  # names that differ only by an OPD or place share one NormalName
+    if said is None:
+        said = said_by_name[id(name)] = _function_by_name(normaliser, name)
+    if not said[0][2] and (whole := module_of(written)) is not None:
+        said = _said_by_part(normaliser, whole, said)
+    elif not said[0][2] and (parts := _explained(written)) is not None:
+        said = _said_by_part(normaliser, parts[0], said, spelt=parts[1])
+    if not said[0][2] and said[0][0] is not None and _serves(normaliser, written):
+        said = (None, None, False), said[1]
+    if said[0][2] and is_address(written) and on_unit_host(written):
+        said = (None, None, False), True  # lapor.disnakertrans.x.go.id: an OPD's own; its description says
+    elif not said[0][2] and not is_address(written):
+        said = _named_by_address(normaliser, written, said)
+    elif not said[0][2]:
+        said = _national_host(normaliser, written, said)
+    return said
 
 
 @dataclass(frozen=True)
@@ -614,7 +624,9 @@ def _read(workspace: Workspace, tables: Tables | None = None) -> _Reading:
         written = {a.id: name_text(a.name) for a in apps}
         texts = [(written[a.id], a) for a in apps if not names_a_site(a.name)]
         leads = template_leads([(text, a.owner) for text, a in texts], chosen)
-        formless = {a.id: without_lead(text, leads, chosen.function_words) for text, a in texts}
+        cut = {text: without_lead(text, leads, chosen.function_words)  # names repeat: each is cut once
+               for text in {text for text, _ in texts}}
+        formless = {a.id: cut[text] for text, a in texts}
         names = [normaliser.name(formless.get(a.id) or written[a.id], a.acronym) for a in apps]
         return _Reading(chosen, apps, normaliser, names, _functions(normaliser, apps, names))
 
@@ -1062,11 +1074,18 @@ def _named_by_owner(app: Application, workspace: Workspace) -> bool:
     description (often the owner's full name, which says its affairs: kepegawaian) seems to say;
     'Portal MPP' or 'Portal Pelayanan Pajak' name a service, not the owner."""
     rest = [w for w in words(without_addresses(app.name) or "") if w not in SITE_WORDS and w not in LINK_WORDS]
-    org = workspace.get(app.owner)
-    if not rest or not isinstance(org, Organization):
-        return False
-    said = {*words(org.name), *words(org.short_name or ""), *_initials(words(org.name))}
-    return all(w in said for w in rest)  # not "Portal Resmi Pemerintah Kabupaten X" of the Diskominfo
+    said = _owner_words(workspace).get(app.owner) if rest else None
+    return said is not None and all(w in said for w in rest)  # not "Portal Resmi Pemerintah Kabupaten X"
+
+
+def _owner_words(workspace: Workspace) -> dict[str, frozenset[str]]:
+    """Each organization's words, short name and initials, once per workspace: the words a row named
+    only by its owner is written with."""
+    def read() -> dict[str, frozenset[str]]:
+        return {org.id: frozenset({*words(org.name), *words(org.short_name or ""), *_initials(words(org.name))})
+                for org in workspace.organizations}
+
+    return workspace.derived(("duplicates", "owner words"), read)
 
 
 _SITE_ONLY_WORDS = SITE_WORDS - {"daerah", "pemerintah"}  # "Badan ... Daerah" begins an organization's name

@@ -170,6 +170,15 @@ class Tables:
     roles: tuple[LocalFunction, ...] = ()  # local functions (functions.yaml), after the national ones
 
     @cached_property
+    def acronyms_by_expansion(self) -> dict[frozenset[str], list[str]]:
+        """The acronyms by the set of words they spell out, in key order: an organization's usual short
+        names are looked up once per organization, not by reading the whole table."""
+        index: dict[frozenset[str], list[str]] = {}
+        for key in sorted(self.acronyms):
+            index.setdefault(frozenset(self.acronyms[key]), []).append(key)
+        return index
+
+    @cached_property
     def function_words(self) -> frozenset[str]:
         """Words that say a function: of the concept sets of the national and local functions, and of the
         synonym phrases that map to them (rumah sakit, perjalanan dinas, informasi publik), with the
