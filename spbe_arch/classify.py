@@ -77,7 +77,7 @@ def _rab(f: AppFeatures, version: str, by_function: dict[str, str]) -> CodeSugge
     if f.owners_site or f.organization_site or f.institution_named or f.campaign_site:
         return None  # an OPD's or an institution's own site ("Website Dinas Pariwisata", "Puskesmas Baros")
     catalogue = load_catalogue(version)
-    job = f.function or (f.role if f.role is not None and f.role.strong else None)
+    job = f.national or f.function or (f.role if f.role is not None and f.role.strong else None)
     entry = catalogue.get(by_function[job.id]) if job is not None and job.id in by_function else None
     if job is not None and entry is not None:
         return CodeSuggestion(code=entry.code, name=entry.name, confidence="medium", evidence=(
@@ -104,16 +104,21 @@ def _rab(f: AppFeatures, version: str, by_function: dict[str, str]) -> CodeSugge
 
 def _raa(f: AppFeatures, version: str) -> CodeSuggestion:
     catalogue = load_catalogue(version)
-    function = f.national_copy
+    function = f.national or f.national_copy  # the national application itself, or a local one doing its job
+    what = f"is the national application {function.national}, which performs" if f.national is not None \
+        and function is not None else "performs"
     if function is not None and function.kind == "aplikasi-umum" and function.basis:
         code = "RAA.01.01" if function.id in PUBLIC_SERVICE_FUNCTIONS else "RAA.01.02"
         entry = catalogue.get(code)
         return CodeSuggestion(code=code, name=entry.name if entry else code, confidence="medium", evidence=(
-            f"performs {function.function}, designated as Aplikasi Umum ({function.basis}); our convention "
+            f"{what} {function.function}, designated as Aplikasi Umum ({function.basis}); our convention "
             "maps it to this RAA code"))
     entry = catalogue.get("RAA.02.02")
+    evidence = (f"{what} {function.function}, not designated as Aplikasi Umum: an Aplikasi Khusus of "
+                f"{function.provider or 'its ministry'} by our convention") if f.national is not None \
+        and function is not None else "no Aplikasi Umum function recognised: an Aplikasi Khusus by our convention"
     return CodeSuggestion(code="RAA.02.02", name=entry.name if entry else "RAA.02.02", confidence="low",
-                          evidence="no Aplikasi Umum function recognised: an Aplikasi Khusus by our convention")
+                          evidence=evidence)
 
 
 def _national(f: AppFeatures, national_apps: dict[str, str], workspace: Workspace) -> NationalSuggestion | None:
@@ -145,7 +150,7 @@ def classify_features(features: FeatureSet, workspace: Workspace) -> list[Sugges
     by_function = function_rab(workspace.manifest.duplicates.function_rab)
     result: list[Suggestion] = []
     for f in features.apps:
-        if f.app.reference or f.is_national or f.app.retired:
+        if f.app.reference or f.app.retired:
             continue
         result.append(Suggestion(application=f.id, name=f.app.name, raa=_raa(f, version),
                                  rab=_rab(f, version, by_function),
