@@ -40,7 +40,7 @@ LABELLED = (
 
 INVENTORIES = ROOT / "tests" / "data" / "inventories"
 TUNING = ("magetan-kab", "banten-prov", "banjarbaru-kota", "bali-prov", "konawe-selatan-kab", "gunungkidul-kab",
-          "sukabumi-kota", "probolinggo-kota", "soppeng-kab")
+          "sukabumi-kota", "probolinggo-kota", "soppeng-kab", "grobogan-kab")
 HELD_OUT = ("jabar-prov",)
 # fictional Pemda inventories written blind, labelled by their writers (tests/data/synthetic-inventories)
 SYNTHETIC_INVENTORIES = ROOT / "tests" / "data" / "synthetic-inventories"

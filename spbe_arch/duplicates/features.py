@@ -30,6 +30,7 @@ from spbe_arch.duplicates.systems import (
     mentions_platform,
     module_of,
     name_text,
+    names_an_area_site,
     national_host_words,
     on_unit_host,
     part_of,
@@ -128,6 +129,7 @@ class AppFeatures:
     at_home: bool = False  # its owner's name says its function is that OPD's affairs (Bagian Hukum and JDIH)
     pemda_portal: tuple[str, str] | None = None  # (kind, place) of the Pemda's own official portal
     owner_words: frozenset[str] = frozenset()  # the words of its owner's name (RSUD Giri Sewu: giri, sewu)
+    owner_name: tuple[str, ...] = ()  # the same words, in order (an abbreviation takes them in order)
     organization_site: bool = False  # a site named by an organization (Website Dinas Koperasi dan UKM)
     campaign_site: bool = False  # the site of a programme or an event (Website Expo UMKM 2024), for a season
     areas: frozenset[str] = frozenset()  # the kecamatan or kelurahan places its name says (BPP Lalabata)
@@ -749,6 +751,7 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             rab_area=_rab_area(area_cache, version, name, app.description),
             pemda_portal=pemda_portal(app.name, host),
             owner_words=owner_words[app.owner],
+            owner_name=owner_names[app.owner],
             views=_views(name.weights, role, function, tables),
             word_name=word_for_a_name(app.name),
             unit_kind=_unit_kind(workspace, app.owner),
@@ -868,11 +871,15 @@ def _mark_sites(features: AppFeatures, workspace: Workspace, tables: Tables) -> 
     has no category column to say so."""
     if not _bare_address(features.app) or features.host is None:
         return
+    if names_an_area_site(features.app.name):
+        features.website = features.institution_named = True  # a kecamatan's own site, whoever lists it
+        return
     label = features.compact
     own = tuple(words(organization_label(workspace, features.owner_id)))
     features.owner_site = _label_names_owner(label, own, tables)
     features.website = features.website or features.owner_site
-    features.opd_site = features.unknown_name and looks_like_an_opd(label) and not any(
+    features.opd_site = features.unknown_name and looks_like_an_opd(label) and not on_unit_host(
+        features.app.name) and not any(  # bpppurwodadi.dinpertan.x.go.id: a unit's site on the OPD's host
         names_owner(label, other, without_kind=True) for _, other in _organizations(workspace).get(label[:1], ())
         if other != own)  # kesbangpol is another OPD's
     if not features.owner_site and _keeps_the_domain(own):

@@ -13,6 +13,7 @@ from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_feature
 from spbe_arch.duplicates.grouping import GEOSPATIAL, build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates, looks_like_acronym
+from spbe_arch.duplicates.owner_sites import names_owner
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import (
     DESCRIPTION_FULL,
@@ -30,7 +31,9 @@ from spbe_arch.duplicates.systems import (
     name_text,
     names_a_path,
     national_host_words,
+    opd_labels_apart,
     same_pemda_portal,
+    system_host,
 )
 from spbe_arch.duplicates.tables import raw_words, shipped_tables, words
 from spbe_arch.errors import UsageError
@@ -62,6 +65,14 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         # host's root (two pages of one application's host, /booking and /hasil_survey, are one system);
         # the pages of two puskesmas on the health office's site are two institutions' pages
         return "address"
+    if a.host is not None and b.host is not None and a.host[0] != b.host[0] and a.host[1] == b.host[1]:
+        if system_host(a.host[0]) == system_host(b.host[0]):
+            return "version"  # api.epresensi and v2.epresensi of epresensi.x.go.id: a door, a copy, a version
+        if a.owner == b.owner and (a.app.description or "") == (b.app.description or "") \
+                and _one_owner_host(opd_labels_apart(a.host[0], b.host[0]), a):
+            # csirt.diskominfo.x.go.id and csirt.x.go.id of the Diskominfo, where nothing else tells them
+            # apart (a description may: "SPPD Perangkat Daerah - Diskominfo" beside "SPPD Provinsi")
+            return "hosts"
     if (a.part_of and (a.part_of == b.part_of or a.part_of in (b.compact, b.head))) \
             or (b.part_of and b.part_of in (a.compact, a.head)) or (a.head and a.head == b.head):
         return "part"  # modules of one system: "Bagian dari SIMPEG", "SIMDALEV | Monev"
@@ -243,6 +254,20 @@ def _unrelated(a: AppFeatures, b: AppFeatures) -> bool:
 MIN_SITE_NAME = 3  # an application and its own address: jdih and jdih.x.go.id
 MAX_NAME_CORE = 3  # words of a name's own part that still make a name, not a sentence
 MIN_SPELLING = 6  # shorter names differ by a letter for a reason (SIPP, SIAP)
+
+
+def _one_owner_host(labels: tuple[str, str] | None, f: AppFeatures) -> bool:
+    """Both OPD host labels are the owner's: two spellings of its host (kominfo, diskominfo; bapeda,
+    bappeda), or its host and none (the Pemda's domain), where the one written names the owner. Another
+    OPD's host (ppid.dinkes beside ppid.x.go.id of the Diskominfo) is another OPD's system."""
+    if labels is None:
+        return False
+    first, second = labels
+    if first and second:
+        return first in second or second in first or misspelt(first, second)
+    written = first or second
+    return written in f.owner_words or names_owner(written, f.owner_name) \
+        or names_owner(written, f.owner_name, without_kind=True)
 
 
 def misspelt(first: str, second: str) -> bool:

@@ -20,7 +20,7 @@ from spbe_arch.duplicates.disjoint import DisjointSets
 from spbe_arch.duplicates.features import AppFeatures, FeatureSet
 from spbe_arch.duplicates.messages import Messages
 from spbe_arch.duplicates.report import Group, Pair
-from spbe_arch.duplicates.systems import first_address, is_address, mentions_mobile
+from spbe_arch.duplicates.systems import first_address, is_address, mentions_mobile, system_host
 from spbe_arch.duplicates.tables import NationalFunction, bracketed, compact, words
 from spbe_arch.model import Organization, Process, RoadmapActivity
 from spbe_arch.workspace import Workspace
@@ -253,6 +253,12 @@ def _national_target(workspace: Workspace, national: NationalFunction, national_
     return listed if says_it else f"{national.national} ({listed})"
 
 
+def _variant_host(f: AppFeatures) -> bool:
+    """A version, a copy or a door of the system at another host (api.epresensi of epresensi.x.go.id): the
+    system is named by its own host."""
+    return f.host is not None and system_host(f.host[0]) != f.host[0].replace("-", "")
+
+
 def _names(messages: Messages, ids: Iterable[str]) -> str:
     return messages.listing([messages.named(x) for x in ids])
 
@@ -397,7 +403,8 @@ def _same_system_group(component: list[str], by_id: dict[str, AppFeatures], inco
     keep = min(members, key=lambda f: (f.app.retired, not f.is_national, not _writes_national_name(f),
                                        f.is_national and bool(f.concepts),  # "SIPD RI", not "SIPD Perencanaan"
                                        not ({f.compact, f.head} & parents),
-                                       mentions_mobile(f.app.name), is_address(f.app.name), f.platform_named,
+                                       mentions_mobile(f.app.name), is_address(f.app.name), _variant_host(f),
+                                       f.platform_named,
                                        f.website, -written_inside(f),
                                        *(-v for v in _usage(f, incoming)), f.id))
     # the OPDs that use it: a retired row's owner no longer does
@@ -537,7 +544,7 @@ def build_groups(features: FeatureSet, pairs: list[Pair], workspace: Workspace, 
         # named rather than its mobile client
         keep = min((f for f in members if not f.is_national),
                    key=lambda f: (f.app.retired, f.id not in kept, _standing(f, incoming, workspace),
-                                  mentions_mobile(f.app.name), f.id))
+                                  mentions_mobile(f.app.name), _variant_host(f), f.id))
         siblings = frozenset(x for x in systems.get(keep.id, ()) if x != keep.id)
         groups.append(Group(
             id=f"dup-{next((x for x in component if not by_id[x].is_national), component[0])}",

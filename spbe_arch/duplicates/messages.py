@@ -101,6 +101,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "and": "and",
         "same_address": "one web address ({address}): one system listed twice",
         "same_replaces": "one replaces the other: one system in two versions",
+        "same_version": "addresses of one system ({address}): its versions, copies or parts under one host",
+        "same_hosts": "one OPD's system at two addresses ({address}): under the OPD's own host and beside it",
         "same_site": "one OPD's application and the website named after it ({name}): one system listed "
                      "as an application and as a website",
         "same_own_site": "both are the official website of the same OPD, under two addresses",
@@ -205,6 +207,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "and": "dan",
         "same_address": "alamat web yang sama ({address}): satu sistem yang tercatat dua kali",
         "same_replaces": "yang satu menggantikan yang lain: satu sistem dalam dua versi",
+        "same_version": "alamat dari satu sistem ({address}): versi, salinan, atau bagiannya di bawah satu host",
+        "same_hosts": "satu sistem milik satu perangkat daerah di dua alamat ({address}): di bawah host perangkat "
+                      "daerah itu dan di sampingnya",
         "same_site": "aplikasi dan situs web yang dinamai menurut aplikasi itu, milik perangkat daerah yang sama "
                      "({name}): satu sistem yang tercatat sebagai aplikasi dan sebagai situs web",
         "same_own_site": "keduanya adalah situs resmi perangkat daerah yang sama dengan dua alamat",
@@ -373,6 +378,8 @@ class Messages:
         """Why two rows are one system, in words."""
         if reason == "address" and a.host is not None:
             return self.text("same_address", address="/".join(x for x in a.host if x))
+        if reason in ("version", "hosts") and a.host is not None and b.host is not None:
+            return self.text(f"same_{reason}", address=f"{a.host[0]}; {b.host[0]}")
         if reason == "national" and a.national is not None:
             return self.text("same_national", national=a.national.national)
         if reason == "site":

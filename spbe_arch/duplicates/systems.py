@@ -96,10 +96,36 @@ def _host_labels(parts: SplitResult) -> list[str]:
     return (parts.hostname or "").removeprefix("www.").split(".")
 
 
+# a host's first label that names a version or a copy of what the host after it serves (v2.simpeg,
+# new.bapeda, test.dpupr, tes2.daftar.blk, weblama.dispendukcapil, port1.epresensi, xx.sitapres): the same
+# system, or the same OPD's site
+_VERSION_LABEL = re.compile(r"^(?:v\d+|ver\d*|versi\d*|new|baru|old|lama|weblama|test\d*|tes\d*|testing|dev|devel"
+                            r"|development|demo|staging|beta|sandbox|trial|ujicoba|port\d*|[a-z]{1,2}\d*)$")
+# a first label that names a door or a part of the application on the host after it (api.epresensi,
+# dashboard.epresensi, cetak.sitapres, formulir.ppid, efile.simpeg, maps.sisarah): one system with it. Under
+# an OPD's own host the same label names an application of that OPD (e-form.diskominfo, maps.dpmptsp).
+_PART_LABELS = frozenset({"api", "apis", "dashboard", "admin", "cms", "backend", "backoffice", "frontend", "mobile",
+                          "cetak", "print", "entry", "input", "desktop", "eform", "e-form", "form", "formulir",
+                          "learn", "efile", "e-file", "maps", "map", "peta", "docs", "help", "static", "cdn"})
+# a system's label (SI-, SIM-, e-) and one digit: an instance of that system (sidatapemda1); an
+# institution's label and a digit is another institution (puskpurwodadi1 and puskpurwodadi2)
+_NUMBERED_LABEL = re.compile(r"^((?:si|e)[a-z-]{3,}[a-z])\d$")
+
+
+def _names_an_opd(label: str) -> bool:
+    """A host label that is an OPD's abbreviation (diskominfo, dpupr, bapeda), under which each label is
+    one of its applications; not an application's own host (epresensi, ppid, simpeg)."""
+    from spbe_arch.duplicates.owner_sites import looks_like_an_opd
+
+    return looks_like_an_opd(label) or label in shipped_tables().organization_short_forms
+
+
 def _system_labels(address: str) -> tuple[list[str], str] | None:
     """The labels of an address's host that stand before the government's domain, without the region's
-    prefix on a national host (``magetankab.sipd...``), and its first path segment: ``sppd.biroadpem.
-    bantenprov.go.id`` -> ([sppd, biroadpem], ""), ``x.go.id/sippd`` -> ([x], "sippd")."""
+    prefix on a national host (``magetankab.sipd...``), without a first label that names a version, a copy
+    or a part of what the host after it serves (``api.epresensi``: epresensi), and its first path
+    segment: ``sppd.biroadpem.bantenprov.go.id`` -> ([sppd, biroadpem], ""), ``x.go.id/sippd`` ->
+    ([x], "sippd")."""
     try:
         parts = urlsplit(address if "://" in address else f"https://{address}")
         labels = _host_labels(parts)
@@ -114,7 +140,53 @@ def _system_labels(address: str) -> tuple[list[str], str] | None:
         kept = kept[:-1]  # the government's own domain (magetan in simpeg.magetan.go.id)
     while len(kept) >= 2 and _REGION_LABEL.search(kept[0]):
         kept = kept[1:]  # magetankab.sipd...: the region's prefix on a national host
+    while len(kept) >= 2 and (_VERSION_LABEL.match(kept[0])
+                              or (kept[0] in _PART_LABELS and not _names_an_opd(kept[1]))):
+        kept = kept[1:]
+    if kept and (numbered := _NUMBERED_LABEL.match(kept[0])) is not None:
+        kept = [numbered[1], *kept[1:]]
     return kept, parts.path.strip("/").split("/", 1)[0]
+
+
+# the label under which a Pemda's domain lists its kecamatan's and villages' sites (klambu.kec.x.go.id)
+_AREA_HOST_LABELS = frozenset({"kec", "kecamatan", "kel", "kelurahan", "desa", "kapanewon", "kemantren", "distrik",
+                               "kalurahan", "nagari", "gampong"})
+
+
+def system_host(host: str) -> str:
+    """The host of the system an address serves: without a first label that names a version, a copy or a
+    part of what the host after it serves, the number of a system's instance and the hyphens of its labels
+    (``api.epresensi.x.go.id`` and ``v2.epresensi.x.go.id``: ``epresensi.x.go.id``; ``tes2.daftar.blk.x.go.id``:
+    ``daftar.blk.x.go.id``; ``e-form.x`` and ``eform.x``: one)."""
+    labels = host.split(".")
+    before_domain = next((i for i, label in enumerate(labels) if label in _DOMAIN_LABELS), len(labels))
+    while before_domain >= 3 and (_VERSION_LABEL.match(labels[0]) or (
+            labels[0] in _PART_LABELS and not _names_an_opd(labels[1]))):
+        labels, before_domain = labels[1:], before_domain - 1  # the system and the government's label stay
+    if before_domain >= 2 and (numbered := _NUMBERED_LABEL.match(labels[0])) is not None:
+        labels = [numbered[1], *labels[1:]]
+    return ".".join(label.replace("-", "") for label in labels)
+
+
+def opd_labels_apart(a: str, b: str) -> tuple[str, str] | None:
+    """The OPD host labels of two hosts of one system's label, "" where there is none: (``diskominfo``, "")
+    of ``csirt.diskominfo.x.go.id`` and ``csirt.x.go.id``, (``kominfo``, ``diskominfo``) of
+    ``evaluasi.kominfo.x.go.id`` and ``evaluasi.diskominfo.x.go.id``; None for other hosts. Whether they are
+    one system is for the owner to say (see the finder)."""
+    first, second = (_system_labels(f"https://{host}") for host in (a, b))
+    if first is None or second is None or not first[0] or not second[0] or first[0] == second[0] \
+            or len(first[0]) > 2 or len(second[0]) > 2 \
+            or first[0][0].replace("-", "") != second[0][0].replace("-", ""):
+        return None
+    apart = (first[0][1] if len(first[0]) == 2 else "", second[0][1] if len(second[0]) == 2 else "")
+    return apart if all(_names_an_opd(label) for label in apart if label) else None
+
+
+def names_an_area_site(address: str) -> bool:
+    """``klambu.kec.grobogan.go.id``: the site of one kecamatan (or village) of the Pemda, listed under the
+    label its domain keeps for them; not an application (``simperdes.x.kec...`` is one, on its host)."""
+    found = _system_labels(address)
+    return found is not None and len(found[0]) == 2 and found[0][1] in _AREA_HOST_LABELS and not found[1]
 
 
 def government_labels(text: str) -> set[str]:

@@ -526,9 +526,10 @@ def _platforms_said(category: str) -> list[str]:
 _AN_ADDRESS = re.compile(r"(https?://|www\.|\.go\.id\b|\.desa\.id\b)")
 _KIND_BEFORE = re.compile(r"\b(kabupaten|kab|kota|provinsi|prov)\.?\s+([a-z]+(?:\s+[a-z]+){0,2})")
 ROWS_ON_THE_DOMAIN = 0.5  # the share of the rows with an address whose address must be on one Pemda's domain
+UNITS_ON_A_PEMDA_DOMAIN = 5  # distinct hosts under a bare domain that make it a Pemda's, not an application's
 
 
-def government_in_addresses(texts: list[str]) -> tuple[str, str, int] | None:
+def government_in_addresses(texts: list[str]) -> tuple[str | None, str, int] | None:
     """(kind, place, rows) of the Pemda on whose domain most addressed rows are (gunungkidulkab.go.id:
     Kabupaten Gunungkidul; magetan.go.id, with "Kab Magetan" written in the rows: Kabupaten Magetan), for
     a sheet whose title and rows do not name it. The place is written as the rows write it (Tanjung Batu
@@ -558,7 +559,11 @@ def government_in_addresses(texts: list[str]) -> tuple[str, str, int] | None:
         kind = _KINDS[suffix or said_kind]
         return kind, place.title(), count
     if suffix is None:
-        return None  # a bare domain no row names as a Pemda (lapor.go.id): not the Pemda's
+        # a bare domain no row names as a Pemda: a national application's (lapor.go.id), unless it holds the
+        # hosts of many units (dinkes.grobogan.go.id, kec.grobogan.go.id, ...): a Pemda's, of unknown kind
+        units = {found.group(1) for text in lowered
+                 for found in re.finditer(rf"([a-z0-9-]+)\.{re.escape(domain)}\.go\.id\b", text)}
+        return (None, word.title(), count) if len(units) >= UNITS_ON_A_PEMDA_DOMAIN else None
     return _KINDS[suffix], word.title(), count
 
 
@@ -640,11 +645,18 @@ def build_inventory(source: Path, mapping: InventoryMapping | None = None,
         found = named or government_in_addresses(texts)
         if found is not None:
             kind, place, count = found
-            government_data = {"name": f"Pemerintah {kind.title()} {place}", "kind": kind}
-            said = f"name {kind.title()} {place}" if named else f"have addresses on {kind.title()} {place}'s domain"
-            report.assumptions.append(ImportNote(where="spbe.yaml", message=(
-                f"the government's name was not found above the header; {count} of {len(rows)} rows {said}, "
-                f"taken as {government_data['name']} (check it, or give --government)")))
+            if kind is None:  # grobogan.go.id: a Pemda's domain that does not say whether a kabupaten or a kota
+                government_data = {"name": f"Pemerintah Daerah {place}", "kind": "kabupaten"}
+                report.assumptions.append(ImportNote(where="spbe.yaml", message=(
+                    f"the government's name was not found above the header; {count} of {len(rows)} rows have "
+                    f"addresses on {place.lower()}.go.id, taken as {government_data['name']}, a kabupaten: set "
+                    "its name and kind (or give --government)")))
+            else:
+                government_data = {"name": f"Pemerintah {kind.title()} {place}", "kind": kind}
+                said = f"name {kind.title()} {place}" if named else f"have addresses on {kind.title()} {place}'s domain"
+                report.assumptions.append(ImportNote(where="spbe.yaml", message=(
+                    f"the government's name was not found above the header; {count} of {len(rows)} rows {said}, "
+                    f"taken as {government_data['name']} (check it, or give --government)")))
         else:
             report.assumptions.append(ImportNote(where="spbe.yaml", message="the government's name was not found "
                                                  "above the header; set it (or give --government)"))

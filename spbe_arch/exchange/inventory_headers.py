@@ -105,6 +105,9 @@ STATUS_VALUES: tuple[tuple[str, str], ...] = (
     (r"\b(pengembangan|development|uji coba|ujicoba|pilot|proses pembuatan)\b", "pengembangan"),
     (r"\b(rencana|direncanakan|usulan|perencanaan)\b", "rencana"),
     (r"\b(aktif|digunakan|berjalan|operasional|ya|jalan|dipakai)\b", "aktif"),
+    # an active flag as a database dump writes it (status_aktif 1 or 0)
+    (r"^(0|false|no|n|tidak)$", "dihentikan"),
+    (r"^(1|true|yes|y)$", "aktif"),
 )
 PLATFORM_VALUES: tuple[tuple[str, str], ...] = (
     (r"\b(web|website|web based|berbasis web|browser|aplikasi web|portal)\b", "web"),
