@@ -153,6 +153,7 @@ _AREA_HOST_LABELS = frozenset({"kec", "kecamatan", "kel", "kelurahan", "desa", "
                                "kalurahan", "nagari", "gampong"})
 
 
+@lru_cache(maxsize=65536)
 def system_host(host: str) -> str:
     """The host of the system an address serves: without a first label that names a version, a copy or a
     part of what the host after it serves, the number of a system's instance and the hyphens of its labels
