@@ -161,3 +161,15 @@ def test_the_archive_of_one_kind_of_record_is_not_srikandi_nor_sipd(tmp_path: Pa
     ]))
     assert not [p for p in pairs if "A02" in p or "A03" in p]  # before: both moved into SRIKANDI
     assert frozenset(("A01", "A05")) in pairs  # an office's general digital archive still is SRIKANDI's job
+
+
+def test_an_accounting_clinic_advises_on_the_books_it_does_not_keep_them(tmp_path: Path) -> None:
+    """klinikakuntansi.bppkad.x.go.id, a consultation desk of the finance office on the OPDs' accounting, is
+    no local copy of SIPD; an application that keeps the region's accounts is."""
+    from spbe_arch.duplicates.features import national_copies
+
+    workspace = import_rows(tmp_path, [row("K1", "Klinik Akuntansi", "Badan Pengelolaan Keuangan dan Aset Daerah"),
+                                       row("K2", "Aplikasi Akuntansi Keuangan Daerah", "Dinas Kesehatan")])
+    rows = app_rows(workspace)
+    copies = {rows[app.id]: function.id for app, function, _ in national_copies(workspace)}
+    assert copies == {"K2": "keuangan-daerah"}
