@@ -20,6 +20,7 @@ from spbe_arch.duplicates.national import function_of, national_applications_hel
 from spbe_arch.duplicates.normalize import Normaliser, NormalName, spells, typo_corrections
 from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
+    AREA_WORDS,
     SITE_WORDS,
     address_parts,
     first_address,
@@ -60,8 +61,6 @@ from spbe_arch.workspace import Workspace
 # the kind of a government's name, not its place ("daerah": an unnamed Pemda is "Pemerintah Daerah")
 _GOVERNMENT_WORDS = frozenset({"pemerintah", "daerah", "pemda", "kabupaten", "kota", "provinsi", "administrasi", "kab",
                                "pemkab", "pemkot", "pemprov"})
-_AREA_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "kec", "kel", "kapanewon", "kemantren", "distrik",
-                         "kalurahan", "nagari", "gampong"})
 MIN_DESCRIPTION_WORDS = 3
 MARKED_NAME_WORDS = 5  # a name, not a sentence: "Cek Bansos Kemensos" is the ministry's application
 MIN_SHORT_NAME_WORDS = 2  # an organization's name of one word (Inspektorat) has no short name to spell out
@@ -273,7 +272,7 @@ def _removable_phrases(workspace: Workspace, tables: Tables) -> frozenset[tuple[
 def _areas(workspace: Workspace) -> frozenset[tuple[str, ...]]:
     """The places of the Pemda's kecamatan and kelurahan (Lalabata of Kecamatan Lalabata): the parts of
     its territory that units and sites are named after."""
-    found = (tuple(w for w in words(org.name) if w not in _AREA_WORDS)
+    found = (tuple(w for w in words(org.name) if w not in AREA_WORDS)
              for org in workspace.organizations if org.kind in ("kecamatan", "kelurahan"))
     return frozenset(place for place in found if place)
 

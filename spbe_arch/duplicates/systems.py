@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
+from spbe_arch.duplicates.owner_sites import looks_like_an_opd
 from spbe_arch.duplicates.tables import compact, shipped_tables, words
 from spbe_arch.stemming import is_indonesian_word
 
@@ -115,9 +116,18 @@ _NUMBERED_LABEL = re.compile(r"^((?:si|e)[a-z-]{3,}[a-z])\d$")
 def _names_an_opd(label: str) -> bool:
     """A host label that is an OPD's abbreviation (diskominfo, dpupr, bapeda), under which each label is
     one of its applications; not an application's own host (epresensi, ppid, simpeg)."""
-    from spbe_arch.duplicates.owner_sites import looks_like_an_opd
-
     return looks_like_an_opd(label) or label in shipped_tables().organization_short_forms
+
+
+def _variant_of(label: str, parent: str) -> bool:
+    """Whether a host's first label names a version, a copy or a part of what the label after it serves."""
+    return bool(_VERSION_LABEL.match(label)) or (label in _PART_LABELS and not _names_an_opd(parent))
+
+
+def _instance_of(label: str) -> str:
+    """The system's label without the number of its instance (sidatapemda1: sidatapemda)."""
+    numbered = _NUMBERED_LABEL.match(label)
+    return numbered[1] if numbered is not None else label
 
 
 def _system_labels(address: str) -> tuple[list[str], str] | None:
@@ -140,17 +150,17 @@ def _system_labels(address: str) -> tuple[list[str], str] | None:
         kept = kept[:-1]  # the government's own domain (magetan in simpeg.magetan.go.id)
     while len(kept) >= 2 and _REGION_LABEL.search(kept[0]):
         kept = kept[1:]  # magetankab.sipd...: the region's prefix on a national host
-    while len(kept) >= 2 and (_VERSION_LABEL.match(kept[0])
-                              or (kept[0] in _PART_LABELS and not _names_an_opd(kept[1]))):
+    while len(kept) >= 2 and _variant_of(kept[0], kept[1]):
         kept = kept[1:]
-    if kept and (numbered := _NUMBERED_LABEL.match(kept[0])) is not None:
-        kept = [numbered[1], *kept[1:]]
+    if kept:
+        kept = [_instance_of(kept[0]), *kept[1:]]
     return kept, parts.path.strip("/").split("/", 1)[0]
 
 
-# the label under which a Pemda's domain lists its kecamatan's and villages' sites (klambu.kec.x.go.id)
-_AREA_HOST_LABELS = frozenset({"kec", "kecamatan", "kel", "kelurahan", "desa", "kapanewon", "kemantren", "distrik",
-                               "kalurahan", "nagari", "gampong"})
+# the words of a kecamatan's or a village's kind (Kecamatan Lalabata, Kapanewon Nglipar), and the labels under
+# which a Pemda's domain lists their sites (klambu.kec.x.go.id)
+AREA_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "kec", "kel", "kapanewon", "kemantren", "distrik",
+                        "kalurahan", "nagari", "gampong"})
 
 
 @lru_cache(maxsize=65536)
@@ -161,11 +171,10 @@ def system_host(host: str) -> str:
     ``daftar.blk.x.go.id``; ``e-form.x`` and ``eform.x``: one)."""
     labels = host.split(".")
     before_domain = next((i for i, label in enumerate(labels) if label in _DOMAIN_LABELS), len(labels))
-    while before_domain >= 3 and (_VERSION_LABEL.match(labels[0]) or (
-            labels[0] in _PART_LABELS and not _names_an_opd(labels[1]))):
+    while before_domain >= 3 and _variant_of(labels[0], labels[1]):
         labels, before_domain = labels[1:], before_domain - 1  # the system and the government's label stay
-    if before_domain >= 2 and (numbered := _NUMBERED_LABEL.match(labels[0])) is not None:
-        labels = [numbered[1], *labels[1:]]
+    if before_domain >= 2:
+        labels = [_instance_of(labels[0]), *labels[1:]]
     return ".".join(label.replace("-", "") for label in labels)
 
 
@@ -187,7 +196,7 @@ def names_an_area_site(address: str) -> bool:
     """``klambu.kec.grobogan.go.id``: the site of one kecamatan (or village) of the Pemda, listed under the
     label its domain keeps for them; not an application (``simperdes.x.kec...`` is one, on its host)."""
     found = _system_labels(address)
-    return found is not None and len(found[0]) == 2 and found[0][1] in _AREA_HOST_LABELS and not found[1]
+    return found is not None and len(found[0]) == 2 and found[0][1] in AREA_WORDS and not found[1]
 
 
 def government_labels(text: str) -> set[str]:
