@@ -340,3 +340,23 @@ applications:
     national = {app.id: function.national if function else None for app, function, _, _ in national_readings(workspace)}
     assert national["dprd"] is None
     assert national["aduan"] == "SP4N-LAPOR!"  # a complaint ("keluhan") still is
+
+
+def test_a_row_named_by_an_organization_alone_is_its_site(tmp_path: Path) -> None:
+    """'Badan Pengelolaan Keuangan dan Pendapatan Daerah (bpkpd.x.go.id)' names the finance office's site:
+    its name says the office's affairs, not an application that keeps the region's budget; a name with a
+    system's acronym or an application's word is an application."""
+    from tests.inventory_factory import features_by_row, import_rows, row_pairs
+
+    rows = [["O1", "Badan Pengelolaan Keuangan dan Pendapatan Daerah (https://bpkpd.tirtamaya.go.id/)", "BPKPD", "",
+             "", ""],
+            ["O2", "Sistem Informasi Verifikasi Anggaran", "Bappeda", "", "", ""],
+            ["O3", "Aplikasi Penatausahaan Anggaran Keuangan", "Dinas Kesehatan", "", "", ""],
+            ["O4", "Badan Pendapatan Daerah SIPADA", "Badan Pendapatan Daerah", "", "", ""]]
+    workspace = import_rows(tmp_path, rows)
+    features = features_by_row(workspace)
+    assert features["O1"].organization_site and features["O1"].website
+    assert not features["O2"].organization_site and not features["O4"].organization_site
+    pairs = row_pairs(workspace)
+    assert not any("O1" in pair for pair in pairs)
+    assert pairs.get(frozenset(("O2", "O3"))) == "functional"  # the budget's two applications are still found

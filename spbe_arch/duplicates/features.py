@@ -17,7 +17,7 @@ from functools import cached_property
 
 from spbe_arch.classify_rab import RAB_HIGH, best_area
 from spbe_arch.duplicates.national import function_of, national_applications_held, national_named, role_of
-from spbe_arch.duplicates.normalize import Normaliser, NormalName, spells, typo_corrections
+from spbe_arch.duplicates.normalize import Normaliser, NormalName, looks_like_acronym, spells, typo_corrections
 from spbe_arch.duplicates.owner_sites import looks_like_an_opd, names_owner
 from spbe_arch.duplicates.systems import (
     AREA_WORDS,
@@ -51,6 +51,7 @@ from spbe_arch.duplicates.tables import (
     build_tables,
     compact,
     fold,
+    raw_words,
     spread_over_application,
     words,
 )
@@ -691,7 +692,8 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
                 and (_says_only_whose(normaliser, app.name, owner_names[app.owner]) or _official(app.name))) \
             or by_owner
         # (the site of the head of the region, "Situs Resmi Gubernur X", is not the site of the Biro that runs it)
-        organization_site = site_named and _site_of_an_organization(app.name, tables)
+        organization_site = (site_named or _named_as_an_organization(app.name, tables)) \
+            and _site_of_an_organization(app.name, tables)
         own = [t for t in name.tokens if t not in tables.fillers and t not in tables.platform and t not in SITE_WORDS]
         if named and national is not None:
             # the row written as the national application is named ("SP4N-LAPOR!", not "Lapor! KemenPAN-RB")
@@ -1108,6 +1110,16 @@ def _site_of_an_organization(name: str, tables: Tables) -> bool:
     # language that merely starts like one ("Website Bantuan Sosial")
     return first in tables.organization_heads or first in tables.organization_short_forms or (
         looks_like_an_opd(first) and first not in tables.known_words and not is_indonesian_word(first))
+
+
+def _named_as_an_organization(name: str, tables: Tables) -> bool:
+    """'Badan Pengelolaan Keuangan dan Pendapatan Daerah (bpkpd.x.go.id)': a row named by an organization's
+    name alone, with no word of an application and no acronym of a system, is that organization's site or
+    page, not an application doing the job its name says (keuangan)."""
+    text = without_addresses(name) or ""
+    written = words(text)
+    return bool(written) and written[0] in tables.organization_heads and _APPLICATION_WORDS.isdisjoint(written) \
+        and not any(looks_like_acronym(w) for w in raw_words(text))
 
 
 def names_a_site(name: str) -> bool:
