@@ -66,7 +66,7 @@ def at_least(confidence: Confidence, floor: Confidence) -> bool:
 # below this overlap, one shared word is chance: on four labelled real inventories 2 of 22 such areas were right
 RAB_ONE_WORD = 0.2
 # the RAB area of the job of a kind of unit (our convention): what an application of theirs that does no
-# function the tables know serves
+# function the tables know serves (a hospital's; a puskesmas is of kind uptd, as other units are)
 _UNIT_AREAS = {"rsud": "RAB.04.01.04"}
 
 
@@ -88,7 +88,7 @@ def _rab(f: AppFeatures, version: str, by_function: dict[str, str]) -> CodeSugge
     unit = _UNIT_AREAS.get(f.unit_kind or "")
     entry = catalogue.get(unit) if unit is not None else None
     if entry is not None and (best is None or best[0] < RAB_MEDIUM):
-        # a hospital's PACS or LIS, a school's application: whatever its words, it serves the unit's job
+        # a hospital's PACS or LIS: whatever its words, it serves the hospital's job
         return CodeSuggestion(code=entry.code, name=entry.name, confidence="low", evidence=(
             "owned by a hospital, whose applications serve its health services; our convention"))
     if best is None:
@@ -104,9 +104,9 @@ def _rab(f: AppFeatures, version: str, by_function: dict[str, str]) -> CodeSugge
 
 def _raa(f: AppFeatures, version: str) -> CodeSuggestion:
     catalogue = load_catalogue(version)
-    function = f.national or f.national_copy  # the national application itself, or a local one doing its job
-    what = f"is the national application {function.national}, which performs" if f.national is not None \
-        and function is not None else "performs"
+    national = f.national
+    function = national or f.national_copy  # the national application itself, or a local one doing its job
+    what = f"is the national application {national.national}, which performs" if national else "performs"
     if function is not None and function.kind == "aplikasi-umum" and function.basis:
         code = "RAA.01.01" if function.id in PUBLIC_SERVICE_FUNCTIONS else "RAA.01.02"
         entry = catalogue.get(code)
@@ -114,9 +114,9 @@ def _raa(f: AppFeatures, version: str) -> CodeSuggestion:
             f"{what} {function.function}, designated as Aplikasi Umum ({function.basis}); our convention "
             "maps it to this RAA code"))
     entry = catalogue.get("RAA.02.02")
-    evidence = (f"{what} {function.function}, not designated as Aplikasi Umum: an Aplikasi Khusus of "
-                f"{function.provider or 'its ministry'} by our convention") if f.national is not None \
-        and function is not None else "no Aplikasi Umum function recognised: an Aplikasi Khusus by our convention"
+    evidence = (f"{what} {national.function}, not designated as Aplikasi Umum: an Aplikasi Khusus of "
+                f"{national.provider or 'its ministry'} by our convention") if national else \
+        "no Aplikasi Umum function recognised: an Aplikasi Khusus by our convention"
     return CodeSuggestion(code="RAA.02.02", name=entry.name if entry else "RAA.02.02", confidence="low",
                           evidence=evidence)
 

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from spbe_arch.reference import load_catalogue
 from spbe_arch.stemming import stem_words
@@ -48,9 +45,9 @@ def best_area(text: str, version: str) -> tuple[float, str, str, frozenset[str]]
 @lru_cache(maxsize=1)
 def shipped_function_rab() -> dict[str, str]:
     """Function id (national or local) -> RAB level-3 code, as shipped (data/function_rab.yaml)."""
-    path = Path(__file__).resolve().parent / "duplicates" / "data" / "function_rab.yaml"
-    loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    return {str(k): str(v) for k, v in (loaded.get("functions") or {}).items()}
+    from spbe_arch.duplicates.tables import read_table  # the duplicates package imports this module
+
+    return {str(k): str(v) for k, v in (read_table("function_rab.yaml").get("functions") or {}).items()}
 
 
 def function_rab(extra: Mapping[str, str] | None = None) -> dict[str, str]:

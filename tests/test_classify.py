@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from spbe_arch.classify import classify
+from spbe_arch.classify import Suggestion, classify
 from spbe_arch.cli import app
 from spbe_arch.loader import open_workspace
 
@@ -35,8 +35,13 @@ def _root(make_workspace) -> Path:  # type: ignore[no-untyped-def]
     return make_workspace({"aplikasi.yaml": APPS})  # type: ignore[no-any-return]
 
 
+def _suggested(workspace: Path) -> dict[str, Suggestion]:
+    """`spbe classify`'s suggestions, by application id."""
+    return {s.application: s for s in classify(workspace)}
+
+
 def test_suggestions_name_the_national_application_and_its_basis(make_workspace) -> None:  # type: ignore[no-untyped-def]
-    suggestions = {s.application: s for s in classify(_root(make_workspace))}
+    suggestions = _suggested(_root(make_workspace))
     assert set(suggestions) == {"e-office", "arsip-statis", "srikandi"}  # a coded application is left alone
     office = suggestions["e-office"]
     assert office.national is not None and office.national.national == "SRIKANDI"
@@ -50,7 +55,7 @@ def test_suggestions_name_the_national_application_and_its_basis(make_workspace)
 def test_a_national_application_gets_the_codes_of_the_function_it_is(make_workspace) -> None:  # type: ignore[no-untyped-def]
     """SRIKANDI in a Pemda's model is an Aplikasi Umum doing correspondence and archives: an architect
     codes it like any other application, and it copies nothing."""
-    srikandi = {s.application: s for s in classify(_root(make_workspace))}["srikandi"]
+    srikandi = _suggested(_root(make_workspace))["srikandi"]
     assert srikandi.national is None  # it is the national application, not a local copy of it
     assert srikandi.raa.code == "RAA.01.02" and srikandi.raa.confidence == "medium"
     assert srikandi.raa.evidence.startswith("is the national application SRIKANDI, which performs")
@@ -103,7 +108,7 @@ def test_the_rab_area_of_a_known_function_is_suggested_and_a_site_gets_none(make
     the function as evidence; an OPD's own site, which informs about jobs rather than doing one, gets no
     area; a workspace's manifest replaces an entry."""
     root = make_workspace({"aplikasi.yaml": RAB_APPS})
-    suggestions = {s.application: s for s in classify(root)}
+    suggestions = _suggested(root)
     simpeg = suggestions["simpeg"].rab
     assert simpeg is not None and (simpeg.code, simpeg.confidence) == ("RAB.09.06.03", "medium")
     assert "convention" in simpeg.evidence and "manajemen aparatur sipil negara" in simpeg.evidence
@@ -115,7 +120,7 @@ def test_the_rab_area_of_a_known_function_is_suggested_and_a_site_gets_none(make
     manifest = (root / "spbe.yaml").read_text(encoding="utf-8")
     (root / "spbe.yaml").write_text(manifest + "duplicates: {function_rab: {presensi: RAB.09.06.04}}\n",
                                     encoding="utf-8")
-    changed = {s.application: s for s in classify(root)}["e-presensi"].rab
+    changed = _suggested(root)["e-presensi"].rab
     assert changed is not None and changed.code == "RAB.09.06.04"
 
 
@@ -190,7 +195,7 @@ applications:
   - {id: simpeg-rs, name: SIMPEG RSUD, owner: rsud}
 """
     root = make_workspace({"organisasi.yaml": orgs, "aplikasi.yaml": apps}, orgs=False)
-    suggestions = {s.application: s for s in classify(root)}
+    suggestions = _suggested(root)
     pacs = suggestions["pacs"].rab
     assert pacs is not None and (pacs.code, pacs.confidence) == ("RAB.04.01.04", "low")
     assert "hospital" in pacs.evidence and "convention" in pacs.evidence
@@ -205,5 +210,29 @@ def test_one_word_in_common_with_a_long_area_name_is_no_area(make_workspace) -> 
 applications:
   - {id: apm, name: APM, owner: diskominfo, description: Anjungan pendaftaran mandiri pasien rawat jalan}
 """
-    suggestion = {s.application: s for s in classify(make_workspace({"aplikasi.yaml": apps}))}["apm"]
+    suggestion = _suggested(make_workspace({"aplikasi.yaml": apps}))["apm"]
     assert suggestion.rab is None
+
+
+def test_the_rab_evaluation_counts_each_case_apart(tmp_path: Path) -> None:
+    """Right and wrong areas by confidence, a wrong area in the right level-2 area, a suggestion on a row
+    labelled `none` and a labelled row without a suggestion: the benchmark's figures are these counts."""
+    from spbe_arch.rab_labels import evaluate_rab
+    from tests.inventory_factory import import_rows
+
+    workspace = import_rows(tmp_path, [
+        ["R1", "SIMPEG", "Badan Kepegawaian Daerah", "", "Aktif", "Aplikasi"],  # RAB.09.06.03, right
+        ["R2", "Aplikasi Presensi Pegawai", "Dinas Sosial", "", "Aktif", "Aplikasi"],  # RAB.09.06.03, wrong
+        ["R3", "Website Dinas Sosial", "Dinas Sosial", "", "Aktif", "Website"],  # no area, none wanted
+        ["R4", "SP4N LAPOR", "Dinas Komunikasi dan Informatika", "", "Aktif", "Aplikasi"],  # an area, none wanted
+        ["R5", "Qwrtz", "Dinas Perhubungan", "", "Aktif", "Aplikasi"],  # no area, one wanted
+        ["R6", "Aplikasi Tanpa Label", "Dinas Perhubungan", "", "Aktif", "Aplikasi"],  # not labelled
+    ])
+    labels = _write(tmp_path / "rab.csv", "id,rab\nR1,RAB.09.06.03\nR2,RAB.09.06.04\nR3,none\nR4,none\n"
+                    "R5,RAB.01.01.01\n")
+    result = evaluate_rab(workspace, classify(workspace), labels)
+    assert (result.labelled, result.labelled_without_suggestion, result.on_rows_labelled_none) == (3, 1, 1)
+    for floor in ("any", "medium or higher"):
+        scores = result.by_confidence[floor]
+        assert (scores.suggested, scores.right, scores.level2_right, scores.precision) == (2, 1, 2, 0.5)
+    assert result.by_confidence["high"].suggested == 0

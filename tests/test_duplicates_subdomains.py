@@ -87,13 +87,20 @@ def test_the_system_is_named_by_its_own_host(tmp_path: Path) -> None:
     from spbe_arch.duplicates import find_duplicates
 
     rows = [_row("N01", "api.sitapres", "DISKOMINFO"), _row("N02", "cetak.sitapres", "DISKOMINFO"),
-            _row("N03", "sitapres", "DISKOMINFO"), _row("N04", "xx.sitapres", "DISKOMINFO")]
+            _row("N03", "sitapres", "DISKOMINFO"), _row("N04", "xx.sitapres", "DISKOMINFO"),
+            _row("N05", "csirt", "DISKOMINFO"), _row("N06", "csirt.diskominfo", "DISKOMINFO")]
     workspace = import_rows(tmp_path, rows, government="Pemerintah Kabupaten Tirtamaya", header=HEADER)
     report = find_duplicates(workspace)
-    assert [group.kind for group in report.groups] == ["same_system"]
-    assert report.groups[0].system == "sitapres.tirtamaya.go.id"
+    assert [group.kind for group in report.groups] == ["same_system", "same_system"]
+    named = {group.system for group in report.groups if any("sitapres" in app for app in group.applications)}
+    assert named == {"sitapres.tirtamaya.go.id"}
     evidence = {line for pair in report.pairs for line in pair.evidence}
     assert any(line.startswith("addresses of one system (") for line in evidence)
+    assert any(line.startswith("one OPD's system at two addresses (csirt") for line in evidence)
+    # the document's words
+    said = {line for pair in find_duplicates(workspace, language="id").pairs for line in pair.evidence}
+    assert any(line.startswith("alamat dari satu sistem (") for line in said)
+    assert any(line.startswith("satu sistem milik satu perangkat daerah di dua alamat (csirt") for line in said)
 
 
 def test_the_import_reads_an_active_flag_and_the_pemda_of_a_bare_domain(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ from spbe_arch.duplicates.systems import (
     region_place,
     site_vocabulary,
     system_label,
+    unit_host_label,
     without_addresses,
     word_for_a_name,
 )
@@ -129,7 +130,7 @@ class AppFeatures:
     at_home: bool = False  # its owner's name says its function is that OPD's affairs (Bagian Hukum and JDIH)
     pemda_portal: tuple[str, str] | None = None  # (kind, place) of the Pemda's own official portal
     owner_words: frozenset[str] = frozenset()  # the words of its owner's name (RSUD Giri Sewu: giri, sewu)
-    owner_name: tuple[str, ...] = ()  # the same words, in order (an abbreviation takes them in order)
+    owner_host: bool = False  # its host stands under its owner's own (csirt.diskominfo.x.go.id of the Diskominfo)
     organization_site: bool = False  # a site named by an organization (Website Dinas Koperasi dan UKM)
     campaign_site: bool = False  # the site of a programme or an event (Website Expo UMKM 2024), for a season
     areas: frozenset[str] = frozenset()  # the kecamatan or kelurahan places its name says (BPP Lalabata)
@@ -752,13 +753,13 @@ def build_features(workspace: Workspace, tables: Tables | None = None) -> Featur
             rab_area=_rab_area(area_cache, version, name, app.description),
             pemda_portal=pemda_portal(app.name, host),
             owner_words=owner_words[app.owner],
-            owner_name=owner_names[app.owner],
+            owner_host=_under_owners_host(host, owner_names[app.owner], tables),
             views=_views(name.weights, role, function, tables),
             word_name=word_for_a_name(app.name),
             unit_kind=_unit_kind(workspace, app.owner),
             says_its_pemda=_says_its_pemda(words(text), government),
         ))
-        _mark_sites(result[-1], workspace, tables)
+        _mark_sites(result[-1], workspace, tables, owner_names[app.owner])
     _drop_pemda_words(result, tables)
     namesakes: dict[str, set[str]] = {}
     for features in result:
@@ -866,7 +867,12 @@ def _rab_area(cache: dict[tuple[str, str | None], str | None], version: str, nam
     return cache[key]
 
 
-def _mark_sites(features: AppFeatures, workspace: Workspace, tables: Tables) -> None:
+def _under_owners_host(host: tuple[str, str] | None, own: tuple[str, ...], tables: Tables) -> bool:
+    unit = unit_host_label(host[0]) if host is not None else None
+    return unit is not None and _label_names_owner(unit, own, tables)
+
+
+def _mark_sites(features: AppFeatures, workspace: Workspace, tables: Tables, own: tuple[str, ...]) -> None:
     """Whether a row without description is its owner's website by its address alone: an address that
     abbreviates the owner (dinkes.x.go.id of Dinas Kesehatan) is the OPD's site even where the inventory
     has no category column to say so."""
@@ -876,7 +882,6 @@ def _mark_sites(features: AppFeatures, workspace: Workspace, tables: Tables) -> 
         features.website = features.institution_named = True  # a kecamatan's own site, whoever lists it
         return
     label = features.compact
-    own = tuple(words(organization_label(workspace, features.owner_id)))
     features.owner_site = _label_names_owner(label, own, tables)
     features.website = features.website or features.owner_site
     features.opd_site = features.unknown_name and looks_like_an_opd(label) and not on_unit_host(

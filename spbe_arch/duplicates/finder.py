@@ -13,7 +13,6 @@ from spbe_arch.duplicates.features import AppFeatures, FeatureSet, build_feature
 from spbe_arch.duplicates.grouping import GEOSPATIAL, build_groups
 from spbe_arch.duplicates.messages import LANGUAGES, Language, Messages
 from spbe_arch.duplicates.normalize import abbreviates, looks_like_acronym
-from spbe_arch.duplicates.owner_sites import names_owner
 from spbe_arch.duplicates.report import DuplicateReport, Kind, Pair
 from spbe_arch.duplicates.scoring import (
     DESCRIPTION_FULL,
@@ -69,7 +68,7 @@ def same_system(a: AppFeatures, b: AppFeatures) -> str | None:
         if system_host(a.host[0]) == system_host(b.host[0]):
             return "version"  # api.epresensi and v2.epresensi of epresensi.x.go.id: a door, a copy, a version
         if a.owner == b.owner and (a.app.description or "") == (b.app.description or "") \
-                and _one_owner_host(opd_labels_apart(a.host[0], b.host[0]), a):
+                and _one_owner_host(opd_labels_apart(a.host[0], b.host[0]), a, b):
             # csirt.diskominfo.x.go.id and csirt.x.go.id of the Diskominfo, where nothing else tells them
             # apart (a description may: "SPPD Perangkat Daerah - Diskominfo" beside "SPPD Provinsi")
             return "hosts"
@@ -256,7 +255,7 @@ MAX_NAME_CORE = 3  # words of a name's own part that still make a name, not a se
 MIN_SPELLING = 6  # shorter names differ by a letter for a reason (SIPP, SIAP)
 
 
-def _one_owner_host(labels: tuple[str, str] | None, f: AppFeatures) -> bool:
+def _one_owner_host(labels: tuple[str, str] | None, a: AppFeatures, b: AppFeatures) -> bool:
     """Both OPD host labels are the owner's: two spellings of its host (kominfo, diskominfo; bapeda,
     bappeda), or its host and none (the Pemda's domain), where the one written names the owner. Another
     OPD's host (ppid.dinkes beside ppid.x.go.id of the Diskominfo) is another OPD's system."""
@@ -265,9 +264,7 @@ def _one_owner_host(labels: tuple[str, str] | None, f: AppFeatures) -> bool:
     first, second = labels
     if first and second:
         return first in second or second in first or misspelt(first, second)
-    written = first or second
-    return written in f.owner_words or names_owner(written, f.owner_name) \
-        or names_owner(written, f.owner_name, without_kind=True)
+    return (a if first else b).owner_host
 
 
 def misspelt(first: str, second: str) -> bool:

@@ -192,6 +192,13 @@ def opd_labels_apart(a: str, b: str) -> tuple[str, str] | None:
     return apart if all(_names_an_opd(label) for label in apart if label) else None
 
 
+def unit_host_label(host: str) -> str | None:
+    """The label of the unit's host a system's label stands under (diskominfo of csirt.diskominfo.x.go.id),
+    None for a host right under the government's domain or deeper."""
+    found = _system_labels(f"https://{host}")
+    return found[0][1] if found is not None and len(found[0]) == 2 else None
+
+
 def names_an_area_site(address: str) -> bool:
     """``klambu.kec.grobogan.go.id``: the site of one kecamatan (or village) of the Pemda, listed under the
     label its domain keeps for them; not an application (``simperdes.x.kec...`` is one, on its host)."""

@@ -282,7 +282,8 @@ class Tables:
         return frozenset(known)
 
 
-def _read(name: str) -> dict[str, Any]:
+def read_table(name: str) -> dict[str, Any]:
+    """A shipped table of ``data/`` (aliases.yaml, function_rab.yaml, ...) as a mapping."""
     loaded = yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     if not isinstance(loaded, dict):  # pragma: no cover - shipped data
         raise SpbeError(f"duplicates table {name} is not a mapping")
@@ -371,11 +372,11 @@ def _build(aliases: dict[str, Any], word_lists: dict[str, Any], places: list[str
 
 @lru_cache(maxsize=1)
 def _shipped_raw() -> tuple[dict[str, Any], dict[str, Any], list[str], list[dict[str, Any]], list[dict[str, Any]]]:
-    aliases = _read("aliases.yaml")
-    word_lists = _read("words.yaml")
-    places = [str(p) for p in _read("places.yaml").get("places") or []]
-    functions = list(_read("national_functions.yaml").get("functions") or [])
-    roles = list(_read("functions.yaml").get("functions") or [])
+    aliases = read_table("aliases.yaml")
+    word_lists = read_table("words.yaml")
+    places = [str(p) for p in read_table("places.yaml").get("places") or []]
+    functions = list(read_table("national_functions.yaml").get("functions") or [])
+    roles = list(read_table("functions.yaml").get("functions") or [])
     return aliases, word_lists, places, functions, roles
 
 

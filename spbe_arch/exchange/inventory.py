@@ -645,18 +645,19 @@ def build_inventory(source: Path, mapping: InventoryMapping | None = None,
         found = named or government_in_addresses(texts)
         if found is not None:
             kind, place, count = found
-            if kind is None:  # grobogan.go.id: a Pemda's domain that does not say whether a kabupaten or a kota
-                government_data = {"name": f"Pemerintah Daerah {place}", "kind": "kabupaten"}
-                report.assumptions.append(ImportNote(where="spbe.yaml", message=(
-                    f"the government's name was not found above the header; {count} of {len(rows)} rows have "
-                    f"addresses on {place.lower()}.go.id, taken as {government_data['name']}, a kabupaten: set "
-                    "its name and kind (or give --government)")))
+            # grobogan.go.id: a Pemda's domain that does not say whether a kabupaten or a kota
+            title = kind.title() if kind else "Daerah"
+            government_data = {"name": f"Pemerintah {title} {place}", "kind": kind or "kabupaten"}
+            if named:
+                said = f"name {title} {place}"
+            elif kind:
+                said = f"have addresses on {title} {place}'s domain"
             else:
-                government_data = {"name": f"Pemerintah {kind.title()} {place}", "kind": kind}
-                said = f"name {kind.title()} {place}" if named else f"have addresses on {kind.title()} {place}'s domain"
-                report.assumptions.append(ImportNote(where="spbe.yaml", message=(
-                    f"the government's name was not found above the header; {count} of {len(rows)} rows {said}, "
-                    f"taken as {government_data['name']} (check it, or give --government)")))
+                said = f"have addresses on {place.lower()}.go.id"
+            check = "check it" if kind else "a kabupaten until you set its name and kind"
+            report.assumptions.append(ImportNote(where="spbe.yaml", message=(
+                f"the government's name was not found above the header; {count} of {len(rows)} rows {said}, "
+                f"taken as {government_data['name']} ({check}, or give --government)")))
         else:
             report.assumptions.append(ImportNote(where="spbe.yaml", message="the government's name was not found "
                                                  "above the header; set it (or give --government)"))
